@@ -1,0 +1,82 @@
+"""The one place where gpukg IRIs are minted.
+
+Entity IRIs come from canonical keys (see ``resolve``), never from the order
+in which things were read, so the same inputs always give the same IRIs.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import Namespace, URIRef
+
+BASE = "https://w3id.org/gpukg/"
+GK = Namespace(BASE + "ontology#")
+ID = Namespace(BASE + "id/")
+CONCEPT = Namespace(BASE + "concept/")
+GRAPH = URIRef(BASE + "graph/gpu-market")
+
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+VANN = Namespace("http://purl.org/vocab/vann/")
+
+PREFIXES = {
+    "gk": GK,
+    "gkid": ID,
+    "concept": CONCEPT,
+    "schema": SCHEMA,
+    "org": ORG,
+    "prov": PROV,
+    "time": TIME,
+    "void": VOID,
+    "vann": VANN,
+}
+
+
+def slug(text: str) -> str:
+    """ASCII, lower-case, hyphenated; '' for text with no letters or digits."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def digest(*parts: object) -> str:
+    """Short, stable hash of the parts: distinguishes facts that share a readable prefix."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(joined.encode()).hexdigest()[:10]
+
+
+def entity(kind: str, key: str) -> URIRef:
+    """An organization, person or place: ``id/org/coreweave``."""
+    return ID[f"{kind}/{slug(key)}"]
+
+
+def concept(scheme: str, label: str) -> URIRef:
+    """A SKOS concept in one of gpukg's schemes: ``concept/metric/revenue``."""
+    return CONCEPT[f"{scheme}/{slug(label)}"]
+
+
+def scheme(name: str) -> URIRef:
+    return CONCEPT[name]
+
+
+def document(doc_id: str) -> URIRef:
+    return ID[f"doc/{slug(doc_id)}"]
+
+
+def statement(doc_id: str, line: int, index: int = 0) -> URIRef:
+    suffix = f"-{index}" if index else ""
+    return ID[f"statement/{slug(doc_id)}/L{line}{suffix}"]
+
+
+def fact(kind: str, readable: str, *identity: object) -> URIRef:
+    """A fact node; ``identity`` decides when two statements state the same fact."""
+    return ID[f"{kind}/{slug(readable)}-{digest(*identity)}"]
+
+
+def part(node: URIRef, name: str) -> URIRef:
+    """A node that belongs to another, such as a round's amount: ``...#amount``."""
+    return URIRef(f"{node}#{name}")
