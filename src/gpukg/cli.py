@@ -43,15 +43,68 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from .build import build_command
+    from .build import build, dump, write_dump
+    from .store import DEFAULT_DUMP
 
-    return build_command(args)
+    result = build(args.paths or None)
+    for notice in result.notices:
+        print(notice, file=sys.stderr)
+    out = args.out or (None if args.paths else DEFAULT_DUMP)
+    if out is None:
+        sys.stdout.buffer.write(dump(result.graph, args.format))
+    else:
+        write_dump(result, out, args.format)
+    summary = result.summary()
+    width = max(map(len, summary))
+    print("\n".join(f"{k:<{width}}  {v}" for k, v in summary.items()), file=sys.stderr if out is None else sys.stdout)
+    if out is not None:
+        print(f"wrote {out}")
+    if result.failed:
+        print(f"gpukg: {len(result.failed)} input(s) could not be read; the graph holds the others", file=sys.stderr)
+        return 2
+    return 0
+
+
+# --- network -----------------------------------------------------------------
+
+def _add_network(sub: argparse._SubParsersAction) -> None:
+    p = _command(sub, "network", "Investor, co-investment or acquisition network: a ranked table of "
+                 "metrics, or an export for Gephi, pandas, D3, a picture or a web page.",
+                 "gpukg network --category neocloud --format graphml --out /tmp/neocloud-investors.graphml")
+    p.add_argument("--kind", "-k", default="investors", choices=["investors", "co-investment", "acquisitions"],
+                   help="which network (default: investors)")
+    p.add_argument("--format", "-f", choices=["graphml", "gexf", "csv", "json", "png", "svg", "html"],
+                   help="export format (default: from the --out suffix; neither: print the ranked table)")
+    _out_option(p, "write the export here (csv writes PATH-nodes.csv and PATH-edges.csv); "
+                   "without it, text formats go to standard output")
+    p.add_argument("--graph", "-g", type=Path, action="append", metavar="FILE",
+                   help="graph file to read, repeatable (default: graph/gpu-market.ttl)")
+    p.add_argument("--category", "-c", metavar="SLUG",
+                   help="only companies in this category (e.g. neocloud); acquisitions: either side")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="only facts whose period ends on or after this day")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="only facts whose period starts on or before this day")
+    p.add_argument("--leads-only", action="store_true", help="only lead investors (not participants or backers)")
+    p.add_argument("--top", type=int, metavar="N", help="print only the first N rows of the table")
+    p.set_defaults(run=_run_network)
+
+
+def _run_network(args: argparse.Namespace) -> int:
+    from .netexport import export_network
+
+    run = export_network(kind=args.kind, fmt=args.format, out=args.out, graphs=args.graph,
+                         category=args.category, since=args.since, until=args.until,
+                         leads_only=args.leads_only, top=args.top)
+    sys.stdout.write(run.text)
+    for path in run.written:
+        print(f"gpukg: wrote {path}", file=sys.stderr)
+    return 0
 
 
 # --- registry ----------------------------------------------------------------
 # Each command module adds one ``_add_<name>`` function above and one entry here.
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_build,
+    _add_network,
 ]
 
 

@@ -1,0 +1,158 @@
+"""Finding numbers in report text: money, shares, multiples and counts.
+
+Amounts are made absolute here ("$25M" -> 25000000) so nothing downstream
+ever sees a number and a scale word apart.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from .dates import find_dates
+from .records import Quantity
+
+_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CODES = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "chf": "CHF", "jpy": "JPY", "cad": "CAD", "sgd": "SGD"}
+_WORDS = {"dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP"}
+_SCALES = {
+    "k": 10**3, "thousand": 10**3,
+    "m": 10**6, "mn": 10**6, "mm": 10**6, "million": 10**6, "millions": 10**6,
+    "b": 10**9, "bn": 10**9, "billion": 10**9, "billions": 10**9,
+    "t": 10**12, "tn": 10**12, "trillion": 10**12,
+}
+_PER = {
+    "hour": "hour", "hr": "hour", "h": "hour", "gpu-hour": "hour", "gpu hour": "hour", "gpu/hour": "hour",
+    "gpu-hr": "hour", "month": "month", "mo": "month", "year": "year", "second": "second", "sec": "second",
+    "unit": "unit", "gpu": "unit", "rack": "rack",
+}
+_POWER = {"gw": "gigawatt", "mw": "megawatt", "kw": "kilowatt"}
+
+_CUR = r"(?P<cur{n}>US\$|\$|€|£|¥|(?:USD|EUR|GBP|CHF|JPY|CAD|SGD)\s?)"
+_NUM = r"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?P<scale{n}>\s?(?:thousand|millions?|billions?|trillion|bn|mn|mm|tn|[KkMBT])(?![A-Za-z]))?"
+
+
+def _part(n: int, currency: bool) -> str:
+    cur = _CUR.format(n=n) + ("" if currency else "?")
+    return cur + _NUM.format(n=n) + _SCALE.format(n=n)
+
+
+_QUANTITY = re.compile(
+    r"(?P<pre>~\s?|≈\s?)?"
+    + _part(1, False)
+    + r"(?P<plus1>\+)?"
+    + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
+    + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:USD|EUR|GBP|dollars|euros|pounds)\b|GW\b|MW\b|kW\b))?"
+    + r"(?P<plus3>\+)?"
+    + r"(?P<per>\s?(?:/|per\s)\s?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|hour|hr|h|month|mo|year|second|sec|rack|GPU|(?:[A-Z]\w*\s)?unit)\b)?",
+    re.I,
+)
+# "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
+_MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z])|[A-Za-z?]{2,}\b)")
+_QUALIFIER_WORDS = [
+    (re.compile(r"\b(?:over|more than|exceeding|above|at least|upwards of)\s*$", re.I), "lower-bound"),
+    (re.compile(r"\b(?:under|below|less than|up to|at most)\s*$", re.I), "upper-bound"),
+    (re.compile(r"\b(?:about|approximately|around|roughly|nearly|approaching|almost|circa)\s*$", re.I), "approximate"),
+]
+_NOUN = re.compile(r"^\s*(?:of\s+)?((?:[A-Za-z][\w.\-/]*\s?){1,3})")
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in ``text`` with its currency, scale, unit, range and qualifiers.
+
+    Years and malformed amounts are not numbers of anything: their spans are skipped.
+    """
+    skip = [(s, e) for s, e, _ in find_dates(text)]
+    skip += [m.span() for m in _MALFORMED.finditer(text)]
+    found = []
+    for m in _QUANTITY.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in skip):
+            continue
+        q = _quantity(text, m)
+        if q is not None:
+            found.append(q)
+    return found
+
+
+def clean(value: Decimal) -> Decimal:
+    """2300000000.0 -> 2300000000 and 0.170 -> 0.17, so equal amounts print alike."""
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value.normalize()
+
+
+def malformed_amounts(text: str) -> list[str]:
+    """Amount-like strings that cannot be read as numbers: ``["$12..5M"]``."""
+    return [m.group(0).strip() for m in _MALFORMED.finditer(text)]
+
+
+def _number(m: re.Match, n: int) -> Decimal | None:
+    raw = m.group(f"num{n}")
+    if raw is None:
+        return None
+    try:
+        value = Decimal(raw.replace(",", ""))
+    except InvalidOperation:
+        return None
+    scale = (m.group(f"scale{n}") or "").strip().lower()
+    return clean(value * _SCALES[scale] if scale else value)
+
+
+def _quantity(text: str, m: re.Match) -> Quantity | None:
+    start, end = m.span()
+    # A number glued to letters is part of a name ("H100", "FlashAttention-3", "Prosperity7").
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_") and not m.group("cur1"):
+        return None
+    if end < len(text) and text[end - 1].isdigit() and text[end:end + 1].isalpha() and text[end:end + 2].lower() not in ("x ", "x", "x)", "x,"):
+        return None
+    cur_raw = (m.group("cur1") or m.group("cur2") or "").strip().lower()
+    post = (m.group("post") or "").strip().lower()
+    currency = _SYMBOLS.get(cur_raw) or _CODES.get(cur_raw) or _CODES.get(post) or _WORDS.get(post)
+    low, high = _number(m, 1), _number(m, 2)
+    if low is None:
+        return None
+    if high is not None and not m.group("scale1") and m.group("scale2"):
+        # "$10-15M" and "1.5-2 million": the scale written once applies to both ends.
+        scale = m.group("scale2").strip().lower()
+        low = clean(Decimal(m.group("num1").replace(",", "")) * _SCALES[scale])
+    unit = None
+    if post in ("%", "percent"):
+        unit = "percent"
+    elif post in ("x", "×"):
+        unit = "multiple"
+    elif post in _POWER:
+        unit = _POWER[post]
+    elif currency is None:
+        unit = "count"
+    per_raw = (m.group("per") or "").strip().lower().lstrip("/").removeprefix("per").strip()
+    per = _PER.get(per_raw) or ("unit" if per_raw.endswith("unit") else None)
+    qualifiers = []
+    if m.group("pre"):
+        qualifiers.append("approximate")
+    if m.group("plus1") or m.group("plus2") or m.group("plus3"):
+        qualifiers.append("lower-bound")
+    before = text[:start]
+    for pattern, qualifier in _QUALIFIER_WORDS:
+        if pattern.search(before):
+            qualifiers.append(qualifier)
+    if high is not None:
+        if high < low:
+            return None
+        qualifiers.append("range")
+    noun_match = _NOUN.match(text[end:])
+    noun = noun_match.group(1).strip() if noun_match and unit in ("count", None, "percent", "multiple") else None
+    if per == "unit" and per_raw:
+        noun = per_raw
+    return Quantity(
+        value=None if high is not None else low,
+        low=low if high is not None else None,
+        high=high,
+        currency=currency,
+        unit=None if currency else unit,
+        per=per,
+        qualifiers=tuple(dict.fromkeys(qualifiers)),
+        noun=noun,
+        text=m.group(0).strip(),
+        start=start,
+        end=end,
+    )

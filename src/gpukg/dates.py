@@ -1,0 +1,71 @@
+"""Finding dates and periods in report text, at the precision they are stated."""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from .records import When
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+
+_PATTERNS = [
+    ("day", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d),?\s+(?P<y>{_YEAR})\b", re.I)),
+    ("month", re.compile(rf"\b{_MONTH}\s+(?P<y>{_YEAR})\b", re.I)),
+    ("quarter", re.compile(rf"\bQ(?P<q>[1-4])\s+(?P<y>{_YEAR})\b")),
+    ("years", re.compile(rf"(?<![\d$€£.,])(?P<approx>~\s?)?(?P<y>{_YEAR})\s?(?:-|–|/|to)\s?(?P<y2>{_YEAR})(?![\d%])")),
+    ("year", re.compile(rf"(?<![\d$€£.,/-])(?P<approx>~\s?)?(?P<y>{_YEAR})(?![\d%,.]\d|\d|\s?(?:%|x\b))")),
+]
+
+
+def find_dates(text: str) -> list[tuple[int, int, When]]:
+    """Every date in ``text`` as (start, end, When), left to right, without overlaps."""
+    found: list[tuple[int, int, When]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            when = _when(kind, m)
+            if when:
+                found.append((m.start(), m.end(), when))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda f: f[0])
+
+
+def first_date(text: str) -> When | None:
+    dates = find_dates(text)
+    return dates[0][2] if dates else None
+
+
+def _when(kind: str, m: re.Match) -> When | None:
+    text = m.group(0).strip()
+    y = int(m.group("y"))
+    approximate = bool(m.groupdict().get("approx"))
+    if kind in ("day", "mdy"):
+        month = int(m.group("m")) if kind == "day" else _MONTHS[m.group("month").lower()]
+        try:
+            d = date(y, month, int(m.group("d")))
+        except ValueError:
+            return None
+        return When(text, d.isoformat(), "day", d, d)
+    if kind == "month":
+        month = _MONTHS[m.group("month").lower()]
+        last = calendar.monthrange(y, month)[1]
+        return When(text, f"{y}-{month:02d}", "month", date(y, month, 1), date(y, month, last))
+    if kind == "quarter":
+        q = int(m.group("q"))
+        first, last = 3 * q - 2, 3 * q
+        end = date(y, last, calendar.monthrange(y, last)[1])
+        return When(text, None, "month", date(y, first, 1), end)
+    if kind == "years":
+        y2 = int(m.group("y2"))
+        if y2 <= y:
+            return None
+        return When(text, None, "year", date(y, 1, 1), date(y2, 12, 31), approximate)
+    return When(text, str(y), "year", date(y, 1, 1), date(y, 12, 31), approximate)

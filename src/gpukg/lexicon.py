@@ -1,0 +1,41 @@
+"""The phrase lists of ``data/lexicon.toml``, and matching text against them."""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+
+@cache
+def lexicon() -> dict:
+    return tomllib.loads(resources.files("gpukg").joinpath("data/lexicon.toml").read_text("utf-8"))
+
+
+@cache
+def _pattern(group: str) -> tuple[re.Pattern, dict[str, str]]:
+    table = lexicon()[group]
+    owner = {phrase.lower(): key for key, phrases in table.items() for phrase in phrases}
+    alternatives = "|".join(re.escape(p) for p in sorted(owner, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I), owner
+
+
+def find(group: str, text: str) -> list[tuple[str, int, int]]:
+    """Every phrase of ``group`` in ``text`` as (key, start, end), longest phrases first."""
+    pattern, owner = _pattern(group)
+    return [(owner[m.group(0).lower()], m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def first(group: str, text: str) -> str | None:
+    hits = find(group, text)
+    return hits[0][0] if hits else None
+
+
+def exact(group: str, text: str) -> str | None:
+    """The key whose phrase is the whole of ``text`` (ignoring case and edge punctuation)."""
+    _, owner = _pattern(group)
+    return owner.get(text.strip(" .:*").lower())
+
+
+def words(section: str, name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()[section][name])

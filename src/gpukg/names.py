@@ -1,0 +1,131 @@
+"""Names of organizations: their comparison keys, and finding known names in text.
+
+Two spellings are the same name when they differ only in case, punctuation,
+a web suffix ("Fireworks.ai") or a corporate-form word ("Crusoe Energy",
+"Lambda Labs", "Acme Inc."). Investor words ("Capital", "Ventures") are
+only dropped by ``resolve``, where it can see that both spellings invest.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from . import lexicon
+
+_TLD = re.compile(r"\.(?:ai|io|com|net|co|cloud|dev|org)$", re.I)
+
+
+def _words(name: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = _TLD.sub("", folded.strip()).replace("’", "'")
+    folded = re.sub(r"'s\b", "", folded)
+    return re.findall(r"[a-z0-9]+", folded.replace("&", " and "))
+
+
+def name_key(name: str) -> str:
+    """'Lambda Labs' -> 'lambda'; 'Fireworks.ai' -> 'fireworks'; 'Acme Cloud Inc.' -> 'acme cloud'."""
+    words = _words(name)
+    suffixes = {s.strip(".") for s in lexicon.words("names", "corporate_suffixes")}
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    if len(words) > 1 and words[0] == "the":
+        words.pop(0)
+    return " ".join(words)
+
+
+def investor_key(name: str) -> str:
+    """``name_key`` without a trailing investor word: 'Sequoia Capital' -> 'sequoia'."""
+    words = name_key(name).split()
+    if len(words) > 1 and words[-1] in lexicon.words("names", "investor_suffixes"):
+        words.pop()
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Curated:
+    """One entry of ``data/entities.toml``: aliases and kinds we know without reading a report."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "org"  # "company" | "investor" | "org" | "person" | "place"
+    investor_kind: str | None = None
+    parent: str | None = None
+    distinct: tuple[str, ...] = ()  # names that must never merge with this one
+
+
+@cache
+def curated() -> tuple[Curated, ...]:
+    data = tomllib.loads(resources.files("gpukg").joinpath("data/entities.toml").read_text("utf-8"))
+    return tuple(
+        Curated(
+            name=e["name"],
+            aliases=tuple(e.get("aliases", ())),
+            kind=e.get("kind", "org"),
+            investor_kind=e.get("investor_kind"),
+            parent=e.get("parent"),
+            distinct=tuple(e.get("distinct", ())),
+        )
+        for e in data.get("entity", [])
+    )
+
+
+def _variants(name: str) -> set[str]:
+    """Surface forms under which a name may appear in running text."""
+    out = {name}
+    bare = _TLD.sub("", name)
+    if bare != name and len(bare) >= 4:
+        out.add(bare)
+    words = bare.split()
+    suffixes = {s.strip(".") for s in lexicon.words("names", "corporate_suffixes")} - {"ai", "group", "technologies", "holdings"}
+    while len(words) > 1 and words[-1].lower().strip(".") in suffixes:
+        words = words[:-1]
+        if len(" ".join(words)) >= 4:
+            out.add(" ".join(words))
+    return out
+
+
+class Gazetteer:
+    """The organization names known while reading, found in text by whole words."""
+
+    def __init__(self, names: set[str] | frozenset[str] = frozenset()) -> None:
+        self.names: dict[str, str] = {}  # name key -> a spelling
+        forms: dict[str, str] = {}
+        entries = [(c.name, c.aliases) for c in curated() if c.kind not in ("person", "place")]
+        entries += [(n, ()) for n in sorted(names)]
+        for name, aliases in entries:
+            key = name_key(name)
+            if not key:
+                continue
+            self.names.setdefault(key, name)
+            for form in {name, *aliases}:
+                for variant in _variants(form):
+                    forms.setdefault(variant, name)
+                self.names.setdefault(name_key(form), name)
+        self._forms = forms
+        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        self._pattern = re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-]|\.\w)") if forms else None
+
+    def __contains__(self, name: str) -> bool:
+        return name_key(name) in self.names
+
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        """Known names in ``text``: (the form as written, start, end), left to right."""
+        if self._pattern is None:
+            return []
+        return [(m.group(0), m.start(), m.end()) for m in self._pattern.finditer(text)]
+
+    def leading(self, text: str) -> list[str]:
+        """Names a sentence opens with: 'Lambda Labs, Together AI experiencing ...' -> both."""
+        out = []
+        pos = 0
+        for form, start, end in self.find(text):
+            gap = text[pos:start]
+            if gap.strip(" ,") not in ("", "and", "&") or (pos == 0 and start != 0):
+                break
+            out.append(form)
+            pos = end
+        return out

@@ -1,0 +1,134 @@
+"""Reading the small phrases of a report: lists of names, people with roles,
+places, clauses, and the names a report knows about.
+
+Pure functions of text; ``extract`` decides what the pieces mean.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+
+_NAME_WORD = r"[A-Z0-9][\w.&'’+-]*"
+NAME = rf"{_NAME_WORD}(?:\s(?:of\s|de\s|&\s)?{_NAME_WORD}){{0,4}}"
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\band\b|&|\bplus\b|/)\s*")
+_FILLER = re.compile(r"^(?:and|the|with|from|by|plus|including|as well as|others?|among others|etc\.?|various|other)\s+", re.I)
+_TRAILING_FILLER = re.compile(r"\s+(?:among others|and others|et al\.?|etc\.?)$", re.I)
+_PARENS = re.compile(r"\s*\([^)]*\)")
+_BOUNDARY = re.compile(r",\s+|;\s+|\s+and\s+(?=[~$€£]|\d)|\s+but\s+")
+
+
+def strip_parens(text: str) -> str:
+    return _PARENS.sub("", text).strip()
+
+
+def looks_like_name(text: str) -> bool:
+    """A proper name: capitalised words, not a sentence."""
+    words = text.split()
+    if not words or len(words) > 6 or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    if lexicon.exact("labels", text) or lexicon.exact("metrics", text):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in ("of", "de", "&", "and", "the") for w in words)
+
+
+def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
+    """'NVIDIA, AMD and Kleiner Perkins' -> ['NVIDIA', 'AMD', 'Kleiner Perkins'].
+
+    Names in ``keep`` (known names containing '&' or 'and') are protected from splitting.
+    """
+    text = strip_parens(text).strip(" .")
+    protected = {}
+    for i, name in enumerate(sorted((k for k in keep if k in text), key=len, reverse=True)):
+        token = f"\x00{i}\x00"
+        protected[token] = name
+        text = text.replace(name, token)
+    names = []
+    for part in _SPLIT_NAMES.split(text):
+        part = _TRAILING_FILLER.sub("", _FILLER.sub("", part.strip(" .")))
+        for token, name in protected.items():
+            part = part.replace(token, name)
+        if part and looks_like_name(part):
+            names.append(part)
+    return names
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    start: int
+    end: int
+
+
+def clauses(text: str) -> list[Clause]:
+    """Split at commas, semicolons and ' and <amount>', but never inside parentheses."""
+    out: list[Clause] = []
+    depth = 0
+    start = 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = _BOUNDARY.match(text, i)
+            if m:
+                out.append(Clause(text[start:i], start, i))
+                start = i = m.end()
+                continue
+        i += 1
+    out.append(Clause(text[start:], start, len(text)))
+    return [c for c in out if c.text.strip()]
+
+
+_PERSON_ROLE = re.compile(r"(?P<name>[^,;()]+?)\s*\((?P<roles>[^)]*)\)")
+_NAME_COMMA_ROLE = re.compile(r"(?P<name>[^,;]+?),\s*(?P<roles>[^,;]+)")
+
+
+def people(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """'Lin Qiao (CEO), Dmytro Dzhulgakov (CTO)' -> [('Lin Qiao', ('ceo',)), ...].
+
+    Also 'Jane Doe, CEO; John Roe, CTO'. Roles not in the lexicon are kept by their slug.
+    """
+    found = []
+    matches = list(_PERSON_ROLE.finditer(text))
+    if not matches:
+        matches = [m for part in text.split(";") for m in [_NAME_COMMA_ROLE.fullmatch(part.strip())] if m]
+    for m in matches:
+        name = m.group("name").strip(" ,;").removeprefix("and ").strip()
+        if not looks_like_name(name):
+            continue
+        parts = re.split(r"\s*(?:&|/|,|\band\b)\s*", m.group("roles"))
+        roles = tuple(dict.fromkeys(lexicon.exact("roles", p) or p.strip().lower() for p in parts if p.strip()))
+        found.append((name, roles))
+    return found
+
+
+def places(text: str) -> list[str]:
+    """'New York, Stockholm' -> two places; 'Denver, Colorado' -> one."""
+    regions = lexicon.words("places", "regions") | lexicon.words("places", "countries")
+    parts = [p.strip(" .") for p in re.split(r";|,|\band\b|/", strip_parens(text)) if p.strip(" .")]
+    out: list[str] = []
+    for part in parts:
+        if out and part.lower() in regions:
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return [p for p in out if p[:1].isupper()]
+
+
+def is_country(name: str) -> bool:
+    return name.lower() in lexicon.words("places", "countries")
+
+
+def after(text: str, pattern: str) -> str | None:
+    """The text after the first match of ``pattern`` up to the next clause end."""
+    m = re.search(pattern, text, re.I)
+    if not m:
+        return None
+    rest = text[m.end():]
+    stop = re.search(r"\s*(?:[.;)(]|,\s*with\b|,\s*at\b|\bwith participation\b|\bjoined by\b|\balongside\b|\bat\s+a\b|\bat\s+[$€£]|\bfor\s+[$€£]|\bin\s+(?:19|20)\d\d)", rest)
+    return rest[: stop.start()] if stop else rest

@@ -1,0 +1,179 @@
+"""Reading a Markdown report into blocks with line numbers (markdown-it-py).
+
+This module knows Markdown, not the market: it yields headings, sentences,
+list items and table rows, each with its section path, bold label and links.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .errors import InputError
+from .records import Block, Link, Report
+
+_MD = MarkdownIt("commonmark").enable("table")
+_NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[IVX]+\.)\s+")
+# Sentence ends: a full stop followed by a capital, not inside "Fireworks.ai" or "vs. general".
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def read_text(path: Path) -> str:
+    """The file as text; an ``InputError`` naming the line when it is not UTF-8."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(str(path), f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", line) from None
+
+
+def strip_numbering(title: str) -> str:
+    """'3. Together AI' -> 'Together AI'."""
+    return _NUMBERING.sub("", title).strip()
+
+
+def parse_report(text: str, file_name: str, doc_id: str | None = None) -> Report:
+    """Parse Markdown text into a ``Report``; pure, so it is easy to test."""
+    blocks = tuple(_blocks(_MD.parse(text)))
+    title = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), Path(file_name).stem)
+    return Report(
+        doc_id=doc_id or Path(file_name).stem,
+        file_name=file_name,
+        title=title,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        line_count=text.count("\n") + (0 if text.endswith("\n") or not text else 1),
+        blocks=blocks,
+    )
+
+
+def _blocks(tokens: list[Token]):
+    path: list[tuple[int, str]] = []  # (level, title) of the enclosing headings
+    heading_level = 0  # of the last Markdown heading: bold-only titles sit one below it
+    in_item = 0
+    table: list[str] = []  # header cells of the table being read
+    row: list[str] = []
+    row_line = 0
+    in_head = False
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == "heading_open":
+            level = int(tok.tag[1])
+            title = tokens[i + 1].content.strip()
+            path = [p for p in path if p[0] < level] + [(level, title)]
+            heading_level = level
+            yield Block("heading", title, tok.map[0] + 1, tuple(t for _, t in path[:-1]), level=level)
+            i += 3
+            continue
+        if tok.type == "list_item_open":
+            in_item += 1
+        elif tok.type == "list_item_close":
+            in_item -= 1
+        elif tok.type == "thead_open":
+            in_head, table = True, []
+        elif tok.type == "thead_close":
+            in_head = False
+        elif tok.type == "tr_open":
+            row, row_line = [], tok.map[0] + 1
+        elif tok.type in ("th_open", "td_open"):
+            cell = _plain(tokens[i + 1].children or [])[0].strip()
+            (table if in_head else row).append(cell)
+        elif tok.type == "tr_close" and not in_head:
+            cells = tuple(zip(table, row))
+            text = " | ".join(row)
+            yield Block("table-row", text, row_line, tuple(t for _, t in path), cells=cells)
+        elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open":
+            kind = "bullet" if in_item else "paragraph"
+            for block in _paragraph(tok, kind, path, heading_level + 1):
+                if block.kind == "heading":
+                    # A bold-only line ("**Funding History**") titles the lines below it.
+                    path = [p for p in path if p[0] < block.level] + [(block.level, block.text)]
+                yield block
+        i += 1
+
+
+def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: int):
+    """Split a paragraph at its soft line breaks, then into sentences."""
+    lines: list[list[Token]] = [[]]
+    for child in tok.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    section = tuple(t for _, t in path)
+    for offset, children in enumerate(lines):
+        line = tok.map[0] + 1 + offset
+        text, bold, links = _plain(children)
+        text = text.strip()
+        if not text:
+            continue
+        if kind == "paragraph" and bold.strip() == text and not links:
+            title = text.rstrip(":")
+            yield Block("heading", title, line, section, level=title_level)
+            section = tuple(t for level, t in path if level < title_level) + (title,)
+            continue
+        label, value = _label(children, text)
+        if kind == "bullet" or label:
+            yield Block(kind, text, line, section, label=label, value=value, links=links)
+            continue
+        for index, sentence in enumerate(_SENTENCE_END.split(text)):
+            yield Block(kind, sentence.strip(), line, section, links=_links_in(sentence, links), index=index)
+
+
+def _plain(children: list[Token]) -> tuple[str, str, tuple[Link, ...]]:
+    """Plain text of inline tokens, the text of its leading bold run, and its links."""
+    out: list[str] = []
+    bold: list[str] = []
+    links: list[Link] = []
+    depth = 0
+    leading = True
+    href: str | None = None
+    link_text: list[str] = []
+    for child in children:
+        if child.type == "strong_open":
+            depth += 1
+        elif child.type == "strong_close":
+            depth -= 1
+        elif child.type == "link_open":
+            href, link_text = str(child.attrs.get("href", "")), []
+        elif child.type == "link_close" and href is not None:
+            links.append(Link("".join(link_text).strip(), href))
+            href = None
+        elif child.type in ("text", "code_inline", "html_inline"):
+            content = child.content
+            out.append(content)
+            if href is not None:
+                link_text.append(content)
+            if depth and leading:
+                bold.append(content)
+            elif content.strip():
+                leading = False
+    return "".join(out), "".join(bold), tuple(links)
+
+
+def _label(children: list[Token], text: str) -> tuple[str | None, str | None]:
+    """'**Series A:** $25M' -> ('Series A', '$25M'); also '**Label**: v' and '**Label: v**'."""
+    _, bold, _ = _plain(children)
+    bold = bold.strip()
+    if not bold or not text.startswith(bold):
+        return None, None
+    rest = text[len(bold):]
+    if bold.endswith(":"):
+        return bold[:-1].strip(), rest.strip()
+    if rest.lstrip().startswith(":"):
+        return bold, rest.lstrip()[1:].strip()
+    if ": " in bold:
+        label, _, value = bold.partition(": ")
+        return label.strip(), (value + rest).strip()
+    return None, None
+
+
+def _links_in(sentence: str, links: tuple[Link, ...]) -> tuple[Link, ...]:
+    return tuple(link for link in links if link.text and link.text in sentence)

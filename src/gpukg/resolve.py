@@ -1,0 +1,253 @@
+"""One node per real-world entity, one fact per stated fact, across all reports.
+
+Names become entity keys (``names.name_key`` plus the investor rule and the
+curated aliases); facts stated twice become one fact with two sources, and
+facts that disagree stay apart so the conflict is visible.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, fields, replace
+
+from .names import curated, investor_key, name_key
+from .phrases import is_country
+from .records import (
+    Acquisition, Backing, Category, Entity, Extraction, Fact, Founding, Headquarters, Notice,
+    Observation, Report, Role, Round, Source, Statement, Trend, When,
+)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The merged content of all reports, names replaced by entity keys."""
+
+    reports: tuple[Report, ...]
+    entities: tuple[Entity, ...]
+    statements: tuple[Statement, ...]
+    facts: tuple[tuple[Fact, tuple[Source, ...]], ...]  # each fact with every source stating it
+    notices: tuple[Notice, ...]
+
+
+class _Groups:
+    """Union-find over spellings."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def resolve(extractions: list[Extraction]) -> Resolved:
+    uses: dict[str, Counter] = defaultdict(Counter)  # spelling -> kinds it was used as
+    for ex in extractions:
+        for name, kind in ex.kinds:
+            if name:
+                uses[name][kind] += 1
+    entities, key_of = _entities(uses)
+    statements = tuple(
+        replace(s, mentions=tuple(dict.fromkeys(key_of[m] for m in s.mentions if m in key_of)))
+        for ex in extractions for s in ex.statements
+    )
+    facts = [_rename(f, key_of) for ex in extractions for f in ex.facts]
+    return Resolved(
+        reports=tuple(ex.report for ex in extractions),
+        entities=entities,
+        statements=statements,
+        facts=_merge([f for f in facts if f is not None]),
+        notices=tuple(n for ex in extractions for n in ex.notices),
+    )
+
+
+def _entities(uses: dict[str, Counter]) -> tuple[tuple[Entity, ...], dict[str, str]]:
+    known = {c.name: c for c in curated()}
+    for c in curated():
+        for alias in c.aliases:
+            known.setdefault(alias, c)
+    people = {n for n, k in uses.items() if k["person"] and not (k["company"] or k["investor"] or k["org"])}
+    place_names = {n for n, k in uses.items() if k["place"] and not (k["company"] or k["investor"] or k["org"])}
+    orgs = sorted(set(uses) - people - place_names)
+
+    groups = _Groups()
+    by_key: dict[str, str] = {}
+    for name in orgs:
+        c = known.get(name)
+        key = name_key(c.name) if c else name_key(name)
+        if key in by_key:
+            groups.union(by_key[key], name)
+        by_key.setdefault(key, name)
+    # "Sequoia" and "Sequoia Capital" are one investor when both spellings invest.
+    investing = [n for n in orgs if uses[n]["investor"] or (known.get(n) and known[n].kind == "investor")]
+    by_investor_key: dict[str, str] = {}
+    for name in investing:
+        key = investor_key(name)
+        other = by_investor_key.get(key)
+        if other and not _kept_apart(name, other, known):
+            groups.union(other, name)
+        by_investor_key.setdefault(key, name)
+
+    members: dict[str, list[str]] = defaultdict(list)
+    for name in orgs:
+        members[groups.find(name)].append(name)
+    entities: list[Entity] = []
+    key_of: dict[str, str] = {}
+    for spellings in members.values():
+        entity = _org(spellings, uses, known)
+        entities.append(entity)
+        key_of.update({s: entity.key for s in spellings})
+    for kind, names in (("person", people), ("place", place_names)):
+        for name in sorted(names):
+            key = f"{kind}:{name_key(name)}"
+            key_of[name] = key
+            if not any(e.key == key for e in entities):
+                entities.append(Entity(key, kind, name))
+    _parents(entities, known, key_of)
+    return tuple(sorted(entities, key=lambda e: e.key)), key_of
+
+
+def _kept_apart(a: str, b: str, known: dict) -> bool:
+    ca, cb = known.get(a), known.get(b)
+    return bool((ca and b in ca.distinct) or (cb and a in cb.distinct) or (ca and cb and ca is not cb))
+
+
+def _org(spellings: list[str], uses: dict[str, Counter], known: dict) -> Entity:
+    curated_entry = next((known[s] for s in spellings if s in known), None)
+    count = Counter({s: sum(uses[s].values()) for s in spellings})
+    label = curated_entry.name if curated_entry else sorted(spellings, key=lambda s: (-count[s], -len(s), s))[0]
+    kinds = Counter()
+    for s in spellings:
+        kinds.update(uses[s])
+    types = set()
+    if kinds["company"] or (curated_entry and curated_entry.kind == "company"):
+        types.add("company")
+    if kinds["investor"]:
+        types.add("investor")
+    investor_kind = None
+    if "investor" in types:
+        if curated_entry and curated_entry.investor_kind:
+            investor_kind = curated_entry.investor_kind
+        elif is_country(label):
+            investor_kind = "sovereign"
+        elif "company" in types:
+            investor_kind = "corporation"
+        else:
+            investor_kind = "venture-capital"
+    alt = tuple(sorted({s for s in spellings if s != label} | set(curated_entry.aliases if curated_entry else ())))
+    return Entity(f"org:{name_key(label)}", "org", label, alt, frozenset(types), investor_kind,
+                  curated_entry.parent if curated_entry else None)
+
+
+def _parents(entities: list[Entity], known: dict, key_of: dict[str, str]) -> None:
+    """Point a corporate venture arm at its parent, when the parent is in the graph."""
+    for i, entity in enumerate(entities):
+        if entity.parent:
+            key = key_of.get(entity.parent) or f"org:{name_key(entity.parent)}"
+            present = any(e.key == key for e in entities)
+            entities[i] = replace(entity, parent=key if present else None)
+
+
+def _rename(fact: Fact, key_of: dict[str, str]) -> Fact | None:
+    """The fact with its names replaced by entity keys."""
+    changes = {}
+    for f in fields(fact):
+        value = getattr(fact, f.name)
+        if f.name in ("company", "acquirer", "target", "investor", "person", "place", "subject", "related"):
+            if value is not None:
+                if value not in key_of:
+                    return None
+                changes[f.name] = key_of[value]
+        elif f.name in ("leads", "participants"):
+            changes[f.name] = tuple(dict.fromkeys(key_of[v] for v in value if v in key_of))
+    return replace(fact, **changes)
+
+
+def _identity(fact: Fact) -> tuple:
+    if isinstance(fact, Round):
+        return ("round", fact.company, fact.kind)
+    if isinstance(fact, Acquisition):
+        return ("acquisition", fact.acquirer, fact.target)
+    if isinstance(fact, Observation):
+        when = (fact.when.start, fact.when.end) if fact.when else None
+        return ("observation", fact.subject, fact.metric, fact.segment, fact.related, fact.quantity.key, when,
+                tuple(sorted(fact.qualifiers + fact.quantity.qualifiers)))
+    if isinstance(fact, Backing):
+        return ("backing", fact.investor, fact.company)
+    if isinstance(fact, Role):
+        return ("role", fact.person, fact.company, fact.role)
+    if isinstance(fact, Founding):
+        return ("founding", fact.company, fact.when.start, fact.when.end)
+    if isinstance(fact, Headquarters):
+        return ("hq", fact.company, fact.place)
+    if isinstance(fact, Category):
+        return ("category", fact.company, fact.category)
+    if isinstance(fact, Trend):
+        return ("trend", fact.label.lower())
+    raise TypeError(fact)
+
+
+def _merge(facts: list[Fact]) -> tuple[tuple[Fact, tuple[Source, ...]], ...]:
+    """Facts with the same identity and no disagreement become one, with all their sources."""
+    groups: dict[tuple, list[tuple[Fact, list[Source]]]] = defaultdict(list)
+    for fact in facts:
+        bucket = groups[_identity(fact)]
+        for i, (kept, sources) in enumerate(bucket):
+            merged = _combine(kept, fact)
+            if merged is not None:
+                bucket[i] = (merged, sources + [fact.source])
+                break
+        else:
+            bucket.append((fact, [fact.source]))
+    out = []
+    for bucket in groups.values():
+        for fact, sources in bucket:
+            ordered = tuple(sorted(set(sources), key=lambda s: (s.doc_id, s.line, s.index)))
+            out.append((replace(fact, source=ordered[0]), ordered))
+    return tuple(out)
+
+
+def _combine(a: Fact, b: Fact) -> Fact | None:
+    """``a`` and ``b`` as one fact, or None when they disagree on something both state."""
+    if isinstance(a, (Round, Acquisition)):
+        amount_field = "amount" if isinstance(a, Round) else "price"
+        qa, qb = getattr(a, amount_field), getattr(b, amount_field)
+        if qa and qb and qa.key != qb.key:
+            return None
+        when = _compatible_when(a.when, b.when)
+        if when is False:
+            return None
+        changes = {amount_field: qa or qb, "when": when}
+        if isinstance(a, Round):
+            if a.valuation and b.valuation and a.valuation.key != b.valuation.key:
+                return None
+            changes.update(
+                leads=tuple(dict.fromkeys(a.leads + b.leads)),
+                participants=tuple(p for p in dict.fromkeys(a.participants + b.participants) if p not in a.leads + b.leads),
+                valuation=a.valuation or b.valuation,
+                qualifiers=tuple(dict.fromkeys(a.qualifiers + b.qualifiers)),
+            )
+        else:
+            changes["status"] = a.status or b.status
+        return replace(a, **changes)
+    if isinstance(a, Trend):
+        return replace(a, broader=a.broader or b.broader)
+    return a
+
+
+def _compatible_when(a: When | None, b: When | None) -> When | None | bool:
+    """The more precise of two dates that agree; False when they cannot be the same date."""
+    if a is None or b is None:
+        return a or b
+    if a.start <= b.start and b.end <= a.end:
+        return b
+    if b.start <= a.start and a.end <= b.end:
+        return a
+    return False
