@@ -39,28 +39,34 @@ _STATUS = {"acquired": "completed", "bought": "completed", "purchased": "complet
 def profile_sections(report: Report) -> dict[int, str]:
     """Line of each heading that opens a company profile -> the company's name.
 
-    A profile is the deepest heading whose section holds labelled bullets of
-    profile kinds (founded, headquarters, rounds, metrics, ...).
+    A profile heading is a name whose section holds labelled bullets of profile
+    kinds (founded, headquarters, rounds, metrics, ...). Of two nested ones the
+    inner wins ("Major Company Profiles" holds every profile), unless only the
+    outer one is named in its own text ("Acme" over its "Key Numbers").
     """
-    headings = [(i, b) for i, b in enumerate(report.blocks) if b.kind == "heading" and b.level >= 2]
-    found: dict[int, str] = {}
+    blocks = report.blocks
+    headings = [(i, b) for i, b in enumerate(blocks) if b.kind == "heading" and b.level >= 2]
+    candidates: dict[int, tuple[str, int, int]] = {}  # line -> (name, level, end index)
     for pos, (i, head) in enumerate(headings):
         title = _company_title(head.text)
         if not title or title.lower() in _GENERIC_TITLES or not looks_like_name(title) or _is_trend(head):
             continue
-        end = next((j for j, b in headings[pos + 1:] if b.level <= head.level), len(report.blocks))
-        labels = [b.label for b in report.blocks[i + 1:end] if b.kind == "bullet" and b.label]
+        end = next((j for j, b in headings[pos + 1:] if b.level <= head.level), len(blocks))
+        labels = [b.label for b in blocks[i + 1:end] if b.kind == "bullet" and b.label]
         profile = sum(1 for label in labels if _profile_label(label))
         strong = sum(1 for label in labels if lexicon.exact("labels", label) or lexicon.find("round_types", label))
         if profile >= 2 and (strong >= 1 or profile * 2 >= len(labels)):
-            found[head.line] = title
-    # Keep the deepest: drop a heading that encloses another profile heading.
-    lines = sorted(found)
-    levels = {b.line: b.level for _, b in headings}
-    for line in lines:
-        nxt = next((other for other in lines if other > line), None)
-        if nxt is not None and levels[nxt] > levels[line]:
-            found.pop(line, None)
+            named = bool(Gazetteer({title}).find(" ".join(b.text for b in blocks[i + 1:end])))
+            candidates[head.line] = (title, i, end, named)
+    found = {}
+    for line, (title, i, end, named) in candidates.items():
+        inner = [c for other, c in candidates.items() if other != line and i < c[1] < end]
+        if inner and not (named and not any(c[3] for c in inner)):
+            continue
+        outer = [c for other, c in candidates.items() if other != line and c[1] < i < c[2]]
+        if any(c[3] and not named for c in outer):
+            continue
+        found[line] = title
     return found
 
 
@@ -96,7 +102,7 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
     profiles = profile_sections(report)
     for block in report.blocks:
         source = Source(report.doc_id, block.line, block.index)
-        if block.kind == "heading":
+        if block.kind in ("heading", "title"):
             _heading(state, block, source, profiles)
         else:
             _content(state, block, source)
@@ -123,7 +129,7 @@ def _heading(state: _State, block: Block, source: Source, profiles: dict[int, st
             state.notices.append(Notice(state.report.file_name, block.line,
                                         f"company section '{name}' appears twice (first at line {state.seen_companies[name]}); both are loaded"))
         state.seen_companies.setdefault(name, block.line)
-    elif level >= 2 and not state.company and _is_trend(block):
+    elif level >= 2 and block.kind == "heading" and not state.company and _is_trend(block):
         label = strip_numbering(block.text)
         broader = state.trend_levels[max(state.trend_levels)] if state.trend_levels else None
         state.trend_levels[level] = label
@@ -132,7 +138,7 @@ def _heading(state: _State, block: Block, source: Source, profiles: dict[int, st
     category = lexicon.first("categories", block.text)
     if category and not state.company:
         state.categories_by_heading[level] = category
-    state.statements.append(Statement(source, "heading", block.text, block.section, trends=trends))
+    state.statements.append(Statement(source, block.kind, block.text, block.section, trends=trends))
 
 
 def _is_trend(block: Block) -> bool:
@@ -201,7 +207,7 @@ def _fact_names(fact: Fact) -> list[str]:
 
 def _heading_categories(state: _State, block: Block, source: Source) -> None:
     """A section titled with a category ('Neocloud Emergence') places the companies its lines open with in it."""
-    if not state.categories_by_heading or block.kind == "heading":
+    if not state.categories_by_heading:
         return
     category = state.categories_by_heading[max(state.categories_by_heading)]
     subjects = [block.label] if block.label and block.label in state.names else state.names.leading(block.text)
@@ -335,13 +341,37 @@ def _prose(state: _State, text: str, source: Source, subject: str | None, label:
         _category_from(state, company, text, source)
     if _prose_round(state, text, source, subject or company):
         return
-    m = _INVESTS.search(text)
-    if m and subject and not found_deal:
-        for investee in split_names(after(text, _INVESTS.pattern) or "", frozenset(state.names.names.values())):
-            _add(state, Backing(source, subject, investee), ("investor", subject), ("company", investee))
+    if not found_deal and _prose_backing(state, text, source, subject):
         return
     if not found_deal:
         _figures(state, subject or _opening_name(state, text), text, source, label=label, prose=True)
+
+
+def _prose_backing(state: _State, text: str, source: Source, subject: str | None) -> bool:
+    """'X: Investing in A, B', 'X has backed A', 'A is backed by X and Y'."""
+    keep = frozenset(state.names.names.values())
+    passive = after(text, r"\bbacked by\s+")
+    if passive:
+        investee = subject or _opening_name(state, text) or state.company
+        investors = split_names(passive, keep)
+        for investor in investors if investee else ():
+            _add(state, Backing(source, investor, investee), ("investor", investor), ("company", investee))
+        return bool(investors and investee)
+    m = _INVESTS.search(text)
+    opener = _opening_name(state, text) or _opening_phrase(text[:m.start()] if m else "")
+    investor = subject if subject and subject != state.company else opener
+    if not m or not investor:
+        return False
+    investees = split_names(after(text, _INVESTS.pattern) or "", keep)
+    for investee in investees:
+        _add(state, Backing(source, investor, investee), ("investor", investor), ("company", investee))
+    return bool(investees)
+
+
+def _opening_phrase(text: str) -> str | None:
+    """The name a sentence opens with, known or not: 'Northwind Capital ("Northwind") has'."""
+    m = re.match(rf"\s*({NAME})", text)
+    return m.group(1) if m and looks_like_name(strip_parens(m.group(1))) else None
 
 
 def _opens_with_subject(state: _State, text: str, subject: str) -> bool:
@@ -438,6 +468,8 @@ def _figures(state: _State, subject: str | None, text: str, source: Source, *, l
     dates = [d for d in find_dates(text) if not _FROM_DATE.search(text[:d[0]])]
     parts = clauses(text)
     metrics = [_metric_for(q, text, label_metric, state.intro if prose else "") or fallback for q in quantities]
+    # After the first number, a counted noun beats the label: "GPUs: 3,200 across 2 sites".
+    metrics = [(_counted(q) or m) if i and q.unit == "count" else m for i, (q, m) in enumerate(zip(quantities, metrics))]
     whens = [_date_for(i, quantities, dates, parts) for i in range(len(quantities))]
     main = next((i for i, m in enumerate(metrics) if m and m != "growth-rate"), None)
     for i, q in enumerate(quantities):
@@ -540,10 +572,8 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
             return "price"
     if label_metric:
         return label_metric
-    if q.unit == "count":
-        hit = lexicon.find("count_nouns", noun)
-        if hit and hit[0][1] == 0:
-            return hit[0][0]
+    if q.unit == "count" and _counted(q):
+        return _counted(q)
     if q.unit in ("gigawatt", "megawatt", "kilowatt"):
         return "power-capacity"
     if q.currency:
@@ -559,6 +589,12 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
         if "share" in noun or re.search(r"\bshare\b", intro + " " + before, re.I):
             return "market-share"
     return None
+
+
+def _counted(q: Quantity) -> str | None:
+    """The metric of what a count counts: '250,000 GPUs' -> 'gpus'."""
+    hit = lexicon.find("count_nouns", (q.noun or "").lower())
+    return hit[0][0] if hit and hit[0][1] == 0 else None
 
 
 def _parenthesis_after(text: str, q: Quantity) -> str:

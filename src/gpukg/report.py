@@ -87,12 +87,13 @@ def _blocks(tokens: list[Token]):
             (table if in_head else row).append(cell)
         elif tok.type == "tr_close" and not in_head:
             cells = tuple(zip(table, row))
-            text = " | ".join(row)
+            # The header travels with each row, so a row statement reads on its own.
+            text = "; ".join(f"{h}: {c}" for h, c in cells if c)
             yield Block("table-row", text, row_line, tuple(t for _, t in path), cells=cells)
         elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open":
             kind = "bullet" if in_item else "paragraph"
             for block in _paragraph(tok, kind, path, heading_level + 1):
-                if block.kind == "heading":
+                if block.kind == "title":
                     # A bold-only line ("**Funding History**") titles the lines below it.
                     path = [p for p in path if p[0] < block.level] + [(block.level, block.text)]
                 yield block
@@ -116,7 +117,7 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
             continue
         if kind == "paragraph" and bold.strip() == text and not links:
             title = text.rstrip(":")
-            yield Block("heading", title, line, section, level=title_level)
+            yield Block("title", title, line, section, level=title_level)
             section = tuple(t for level, t in path if level < title_level) + (title,)
             continue
         label, value = _label(children, text)

@@ -1,0 +1,148 @@
+"""The loader end to end: dump, determinism, provenance, bad input."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from gpukg import store
+from gpukg.build import build, dump
+from gpukg.cli import main
+from gpukg.iris import GK, PROV
+
+ROOT = Path(__file__).resolve().parents[1]
+PROFILE = """# Profiles
+
+## Company Profiles
+
+### 1. Acme Cloud
+
+- **Founded:** 2020
+- **Headquarters:** Austin, Texas
+- **Series A:** $10M (May 2023) led by Northwind Capital
+"""
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return build()
+
+
+def test_committed_dump_is_what_build_writes_now(bundled):
+    committed = (ROOT / "graph" / "gpu-market.ttl").read_bytes()
+    assert dump(bundled.graph) == committed, "graph/gpu-market.ttl is stale: run `gpukg build`"
+
+
+def test_same_input_gives_identical_bytes_across_processes(tmp_path):
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"g{seed}.ttl"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "gpukg.cli", "build", str(ROOT / "corpus"), "--out", str(out)],
+                       check=True, env=env, capture_output=True)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt"])
+def test_dump_parses_in_a_strict_parser(bundled, fmt):
+    data = dump(bundled.graph, fmt)
+    mime = {"turtle": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES}[fmt]
+    triples = list(pyoxigraph.parse(data, format=mime))
+    assert len(triples) == len(bundled.graph)
+
+
+def test_other_formats_round_trip(bundled):
+    for fmt, rdflib_format in (("jsonld", "json-ld"), ("trig", "trig")):
+        back = Dataset().parse(data=dump(bundled.graph, fmt), format=rdflib_format)
+        assert sum(1 for _ in back.quads()) == len(bundled.graph)
+
+
+def test_every_fact_has_a_statement_with_document_and_line(bundled):
+    g = bundled.graph
+    facts = set()
+    for cls in (GK.FundingRound, GK.Acquisition, GK.Observation, GK.Backing, GK.RoleAssignment,
+                GK.Founding, GK.HeadquartersLocation, GK.CategoryAssignment):
+        facts |= set(g.subjects(predicate=None, object=cls))
+    assert len(facts) > 100
+    for fact in facts:
+        sources = list(g.objects(fact, PROV.wasDerivedFrom))
+        assert sources, fact
+        for s in sources:
+            assert g.value(s, GK.line) is not None and g.value(s, GK.document) is not None, s
+
+
+def test_every_line_with_text_is_a_statement(bundled):
+    g = bundled.graph
+    for report in sorted((ROOT / "corpus").iterdir()):
+        lines = {int(l) for s in g.subjects(GK.document, None) for l in g.objects(s, GK.line)
+                 if g.value(g.value(s, GK.document), GK.fileName) == Literal(report.name)}
+        rows = report.read_text().splitlines()
+        # A table's header and separator lines are carried by its rows' statements.
+        header = {i for i, line in enumerate(rows[:-1], 1) if set(rows[i].strip()) <= set("|-: ") and "|" in rows[i]}
+        text_lines = {i for i, line in enumerate(rows, 1)
+                      if line.strip() and not set(line.strip()) <= set("|-: ") and i not in header}
+        missing = text_lines - lines
+        assert not missing, f"{report.name}: lines without a statement: {sorted(missing)}"
+
+
+def test_build_without_corpus_names_the_path(tmp_path, capsys):
+    assert main(["build", str(tmp_path / "none"), "--out", str(tmp_path / "x.ttl")]) == 2
+    err = capsys.readouterr().err
+    assert "none" in err and "Traceback" not in err
+
+
+def test_non_utf8_file_is_named_with_its_line_and_the_rest_loads(tmp_path, capsys):
+    (tmp_path / "good.md").write_text(PROFILE)
+    (tmp_path / "bad.md").write_bytes(b"# Title\n\nok line\n\xff\xfe broken\n")
+    out = tmp_path / "out.ttl"
+    assert main(["build", str(tmp_path), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.md:4" in err and "UTF-8" in err and "Traceback" not in err
+    g = Graph().parse(out)
+    assert (None, SKOS.prefLabel, Literal("Acme Cloud")) in g
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", "empty"),
+    ("Just some prose about markets.\n", "no company profile"),
+    (PROFILE + "- **Series B:** $12..5M (2024)\n", "'$12..5'"),
+    (PROFILE + "- **Series B:** $TBD\n", "'$TBD'"),
+    (PROFILE + "\n### 2. Acme Cloud\n\n- **Founded:** 2021\n- **Total Raised:** $5M\n", "appears twice"),
+])
+def test_bad_content_is_a_warning_with_file_and_line(tmp_path, text, expected):
+    path = tmp_path / "r.md"
+    path.write_text(text)
+    result = build([path])
+    messages = [str(n) for n in result.notices]
+    assert any(expected in m and m.startswith(f"r.md") for m in messages), messages
+    assert not result.failed
+
+
+def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    target = tmp_path / "dump.ttl"
+    target.write_text("old")
+
+    def broken(*_):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store.os, "replace", broken)
+    with pytest.raises(OSError):
+        store.write_atomic(target, b"new")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["dump.ttl"]
+
+
+def test_void_describes_the_dump(tmp_path):
+    out = tmp_path / "g.ttl"
+    assert main(["build", str(ROOT / "corpus"), "--out", str(out)]) == 0
+    void = Graph().parse(tmp_path / "g.void.ttl")
+    triples = int(void.value(URIRef("https://w3id.org/gpukg/dataset/gpu-market"),
+                             URIRef("http://rdfs.org/ns/void#triples")))
+    assert triples == len(Graph().parse(out))

@@ -1,0 +1,96 @@
+"""Amounts and dates as reports write them."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from gpukg.amounts import find_quantities, malformed_amounts
+from gpukg.dates import find_dates
+
+
+def one(text: str):
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, value, currency", [
+    ("$25M", "25000000", "USD"),
+    ("$1.1B", "1100000000", "USD"),
+    ("$533.5M", "533500000", "USD"),
+    ("€1.2bn", "1200000000", "EUR"),
+    ("EUR 40 million", "40000000", "EUR"),
+    ("£12.5M", "12500000", "GBP"),
+    ("$254.98 billion", "254980000000", "USD"),
+    ("$300 million", "300000000", "USD"),
+    ("$5", "5", "USD"),
+    ("$750K", "750000", "USD"),
+])
+def test_money_is_absolute(text, value, currency):
+    q = one(text)
+    assert (q.value, q.currency) == (Decimal(value), currency)
+
+
+def test_ranges_share_their_scale():
+    q = one("$10-15M")
+    assert (q.low, q.high, q.value) == (Decimal(10_000_000), Decimal(15_000_000), None)
+    assert "range" in q.qualifiers
+    q = one("1.5-2 million units")
+    assert (q.low, q.high, q.unit) == (Decimal(1_500_000), Decimal(2_000_000), "count")
+
+
+def test_prices_per_hour_keep_their_decimals():
+    q = one("$0.17-$3.99/hour for GPU instances")
+    assert (q.low, q.high, q.currency, q.per) == (Decimal("0.17"), Decimal("3.99"), "USD", "hour")
+    assert one("€2.10/hr").per == "hour"
+    assert one("$0.99 per GPU-hour").per == "hour"
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("~$2B", "approximate"), ("$32M+", "lower-bound"), ("over $5B", "lower-bound"),
+    ("exceeding $300 million", "lower-bound"), ("up to $3M", "upper-bound"),
+])
+def test_qualifiers(text, qualifier):
+    assert qualifier in one(text).qualifiers
+
+
+def test_shares_multiples_and_counts():
+    assert one("20.2%").unit == "percent"
+    assert one("20x growth").unit == "multiple"
+    q = one("250,000 GPUs")
+    assert (q.value, q.unit, q.noun) == (Decimal(250000), "count", "GPUs")
+
+
+def test_names_and_years_are_not_numbers():
+    assert find_quantities("H100 with FlashAttention-3 from Prosperity7") == []
+    assert find_quantities("Founded in 2021") == []
+
+
+def test_malformed_amounts_are_reported_not_read():
+    assert malformed_amounts("raised $12..5M and $TBD") == ["$12..5", "$TBD"]
+    assert find_quantities("raised $12..5M and $TBD") == []
+
+
+@pytest.mark.parametrize("text, iso, precision, start, end", [
+    ("March 2024", "2024-03", "month", date(2024, 3, 1), date(2024, 3, 31)),
+    ("Feb 2025", "2025-02", "month", date(2025, 2, 1), date(2025, 2, 28)),
+    ("2023", "2023", "year", date(2023, 1, 1), date(2023, 12, 31)),
+    ("2024-11-05", "2024-11-05", "day", date(2024, 11, 5), date(2024, 11, 5)),
+    ("June 5, 2024", "2024-06-05", "day", date(2024, 6, 5), date(2024, 6, 5)),
+    ("~2018-2019", None, "year", date(2018, 1, 1), date(2019, 12, 31)),
+    ("2024/2025 Revenue", None, "year", date(2024, 1, 1), date(2025, 12, 31)),
+])
+def test_dates_keep_their_precision(text, iso, precision, start, end):
+    (_, _, when), = find_dates(text)
+    assert (when.iso, when.precision, when.start, when.end) == (iso, precision, start, end)
+
+
+def test_approximate_years():
+    (_, _, when), = find_dates("~2018-2019")
+    assert when.approximate
+
+
+def test_amounts_are_not_dates():
+    assert find_dates("$2024M and 2,000 GPUs and 1,000%") == []
