@@ -26,6 +26,7 @@ _PER = {
     "unit": "unit", "gpu": "unit", "rack": "rack",
 }
 _POWER = {"gw": "gigawatt", "mw": "megawatt", "kw": "kilowatt"}
+_TIME = {"ms": "millisecond", "millisecond": "millisecond", "milliseconds": "millisecond", "second": "second", "seconds": "second"}
 
 _CUR = r"(?P<cur{n}>US\$|\$|€|£|¥|(?:USD|EUR|GBP|CHF|JPY|CAD|SGD)\s?)"
 _NUM = r"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -42,7 +43,7 @@ _QUANTITY = re.compile(
     + _part(1, False)
     + r"(?P<plus1>\+)?"
     + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
-    + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:USD|EUR|GBP|dollars|euros|pounds)\b|GW\b|MW\b|kW\b))?"
+    + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:USD|EUR|GBP|dollars|euros|pounds)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b))?"
     + r"(?P<plus3>\+)?"
     + r"(?P<per>\s?(?:/|per\s)\s?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|hour|hr|h|month|mo|year|second|sec|rack|GPU|(?:[A-Z]\w*\s)?unit)\b)?",
     re.I,
@@ -50,7 +51,7 @@ _QUANTITY = re.compile(
 # "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
 _MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z])|[A-Za-z?]{2,}\b)")
 _QUALIFIER_WORDS = [
-    (re.compile(r"\b(?:over|more than|exceeding|above|at least|upwards of)\s*$", re.I), "lower-bound"),
+    (re.compile(r"\b(?:over|more than|exceeding|exceeds|above|at least|upwards of|starting at|starting from|as low as)\s*$|(?:^|[,:;(]\s*)from\s*$", re.I), "lower-bound"),
     (re.compile(r"\b(?:under|below|less than|up to|at most)\s*$", re.I), "upper-bound"),
     (re.compile(r"\b(?:about|approximately|around|roughly|nearly|approaching|almost|circa)\s*$", re.I), "approximate"),
 ]
@@ -60,15 +61,15 @@ _NOUN = re.compile(r"^\s*(?:of\s+)?((?:[A-Za-z][\w.\-/]*\s?){1,3})")
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` with its currency, scale, unit, range and qualifiers.
 
-    Years and malformed amounts are not numbers of anything: their spans are skipped.
+    Dates and malformed amounts are masked first, so "from $22M in 2023 to $85M"
+    is two amounts and no year is read as a count.
     """
-    skip = [(s, e) for s, e, _ in find_dates(text)]
-    skip += [m.span() for m in _MALFORMED.finditer(text)]
+    masked = text
+    for start, end in [(s, e) for s, e, _ in find_dates(text)] + [m.span() for m in _MALFORMED.finditer(text)]:
+        masked = masked[:start] + "\x00" * (end - start) + masked[end:]
     found = []
-    for m in _QUANTITY.finditer(text):
-        if any(m.start() < e and s < m.end() for s, e in skip):
-            continue
-        q = _quantity(text, m)
+    for m in _QUANTITY.finditer(masked):
+        q = _quantity(masked, m)
         if q is not None:
             found.append(q)
     return found
@@ -103,7 +104,7 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     # A number glued to letters is part of a name ("H100", "FlashAttention-3", "Prosperity7").
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_") and not m.group("cur1"):
         return None
-    if end < len(text) and text[end - 1].isdigit() and text[end:end + 1].isalpha() and text[end:end + 2].lower() not in ("x ", "x", "x)", "x,"):
+    if end < len(text) and text[end - 1].isdigit() and (text[end:end + 1].isalpha() or re.match(r"-[A-Za-z]", text[end:end + 2])) and text[end:end + 2].lower() not in ("x ", "x", "x)", "x,"):
         return None
     cur_raw = (m.group("cur1") or m.group("cur2") or "").strip().lower()
     post = (m.group("post") or "").strip().lower()
@@ -122,6 +123,8 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         unit = "multiple"
     elif post in _POWER:
         unit = _POWER[post]
+    elif post in _TIME:
+        unit = _TIME[post]
     elif currency is None:
         unit = "count"
     per_raw = (m.group("per") or "").strip().lower().lstrip("/").removeprefix("per").strip()

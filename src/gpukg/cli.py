@@ -100,11 +100,46 @@ def _run_network(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- synth -------------------------------------------------------------------
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _add_synth(sub: argparse._SubParsersAction) -> None:
+    p = _command(sub, "synth", "Write a synthetic corpus: profile and trend reports about N invented "
+                 "companies, the same family as corpus/, the same bytes for the same seed, with the "
+                 "ground truth in DIR/synth-manifest.json.",
+                 "gpukg synth --companies 1000 --seed 1 --out /tmp/synth-1k && gpukg build /tmp/synth-1k -o /tmp/1k.ttl")
+    p.add_argument("--companies", "-n", type=_count, required=True, metavar="N", help="how many companies to invent")
+    p.add_argument("--seed", type=int, default=0, help="the seed (default: 0)")
+    p.add_argument("--out", "-o", type=Path, required=True, metavar="DIR",
+                   help="folder to write (created; refused if it holds reports synth did not write)")
+    p.set_defaults(run=_run_synth)
+
+
+def _run_synth(args: argparse.Namespace) -> int:
+    from .progress import Progress
+    from .synth import write_corpus
+
+    with Progress("synth") as bar:
+        manifest = write_corpus(args.out, args.companies, args.seed, bar.callback)
+    counts = manifest["counts"]
+    print(f"wrote {len(manifest['files'])} reports ({manifest['bytes'] / 1e6:.1f} MB) to {args.out}: "
+          f"{counts['companies']:,} companies, {counts['rounds']:,} rounds, {counts['investors']:,} investors, "
+          f"{counts['acquisitions']:,} acquisitions; ground truth in synth-manifest.json")
+    return 0
+
+
 # --- registry ----------------------------------------------------------------
 # Each command module adds one ``_add_<name>`` function above and one entry here.
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_build,
     _add_network,
+    _add_synth,
 ]
 
 

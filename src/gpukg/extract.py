@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from . import lexicon
 from .amounts import find_quantities, malformed_amounts
 from .dates import find_dates, first_date
-from .names import Gazetteer
-from .phrases import NAME, after, clauses, is_country, looks_like_name, people, places, split_names, strip_parens
+from .names import Gazetteer, mentioned, name_key
+from .phrases import (
+    NAME, after, clauses, is_country, looks_like_name, looks_like_org, people, places, split_names, strip_parens,
+)
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters, Notice,
     Observation, Quantity, Report, Role, Round, Source, Statement, Trend, When,
@@ -30,9 +32,14 @@ _TOP = re.compile(r"\btop\s*$", re.I)
 _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by)\b", re.I)
 _ACQ_ACTIVE = re.compile(
     rf"(?P<a>{NAME}|[Tt]he company|It)\s+(?:has\s+|had\s+)?(?P<verb>acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|purchased)\s+(?P<t>{NAME})")
-_ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})\s+(?:was|has been|is being|were)\s+(?P<verb>acquired|bought|purchased)\s+by\s+(?P<a>{NAME})")
+_ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:was|has been|is being|were)\s+(?P<verb>acquired|bought|purchased)\s+by\s+(?P<a>{NAME})")
 _ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:\$[\d.]+\s?[MBK]?\s+)?(?P<verb>acquisition|purchase)\s+of\s+(?P<t>{NAME})")
-_INVESTS = re.compile(r"\b(?:investing in|invested in|invests in|investment in|backing|backs|backed)\s+", re.I)
+_INVESTS = re.compile(r"\b(?:investing in|invested in|invests in|investment in|backing|backs|backed|"
+                      r"on the cap tables? of(?: both)?)\s+", re.I)
+_NEGATION = re.compile(r"(?:\bnot|\bno longer|n't|\bnever|\brather than|\binstead of)(?:\s+\S+){0,3}\s*$", re.I)
+_CONTRAST = re.compile(r"\bby contrast\b|^\s*unlike\b|\bis not\b|\bare not\b", re.I)
+_IS_A = re.compile(r"\b(?:operates?|is|are|runs?|provides?|offers?|describes itself as|positions itself as|positioned as|acts as|"
+                   r"serves as|sells|builds)\b", re.I)
 _STATUS = {"acquired": "completed", "bought": "completed", "purchased": "completed", "acquisition": None, "purchase": None}
 
 
@@ -56,7 +63,7 @@ def profile_sections(report: Report) -> dict[int, str]:
         profile = sum(1 for label in labels if _profile_label(label))
         strong = sum(1 for label in labels if lexicon.exact("labels", label) or lexicon.find("round_types", label))
         if profile >= 2 and (strong >= 1 or profile * 2 >= len(labels)):
-            named = bool(Gazetteer({title}).find(" ".join(b.text for b in blocks[i + 1:end])))
+            named = mentioned(title, " ".join(b.text for b in blocks[i + 1:end]))
             candidates[head.line] = (title, i, end, named)
     found = {}
     for line, (title, i, end, named) in candidates.items():
@@ -94,6 +101,7 @@ class _State:
     kinds: list[tuple[str, str]] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     seen_companies: dict[str, int] = field(default_factory=dict)
+    last_round: Round | None = None  # for a next sentence that adds to it
 
 
 def extract(report: Report, names: Gazetteer) -> Extraction:
@@ -115,7 +123,7 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
 
 def _heading(state: _State, block: Block, source: Source, profiles: dict[int, str]) -> None:
     level = block.level
-    state.section_links, state.intro = (), ""
+    state.section_links, state.intro, state.last_round = (), "", None
     if state.company and level <= state.company_level:
         state.company = None
     state.trend_levels = {k: v for k, v in state.trend_levels.items() if k < level}
@@ -169,8 +177,9 @@ def _content(state: _State, block: Block, source: Source) -> None:
         label = block.label
         state.facts.append(Trend(source, label, trends[0] if trends else None))
         trends = (label,)
-    mentioned = [form for form, _, _ in state.names.find(block.text)]
-    mentioned += [n for f in facts for n in _fact_names(f)]
+    found = [form for form, _, _ in state.names.find(block.text)]
+    state.kinds.extend((form, "org") for form in found + _opening_orgs(state, block.label or block.text))
+    mentioned = found + [n for f in facts for n in _fact_names(f)]
     state.statements.append(Statement(
         source, block.kind, block.text, block.section,
         cited=own_links or state.section_links,
@@ -187,7 +196,6 @@ def _about_company(state: _State, text: str) -> bool:
 
 
 def _key(name: str) -> str:
-    from .names import name_key
     return name_key(name)
 
 
@@ -210,6 +218,8 @@ def _heading_categories(state: _State, block: Block, source: Source) -> None:
     if not state.categories_by_heading:
         return
     category = state.categories_by_heading[max(state.categories_by_heading)]
+    if _CONTRAST.search(block.text):
+        return
     subjects = [block.label] if block.label and block.label in state.names else state.names.leading(block.text)
     for name in subjects:
         _add(state, Category(source, name, category), ("company", name))
@@ -253,7 +263,7 @@ def _labelled(state: _State, block: Block, source: Source) -> None:
     elif group == "acquisition":
         _labelled_acquisition(state, company, value, source)
     elif group == "business_model":
-        _category_from(state, company, value, source)
+        _category_from(state, company, value, source, leading=not _IS_A.search(value))
     elif group == "partners":
         for partner in split_names(value, frozenset(state.names.names.values())):
             state.kinds.append((partner, "org"))
@@ -265,7 +275,7 @@ def _labelled(state: _State, block: Block, source: Source) -> None:
 
 
 def _is_entity_label(state: _State, label: str) -> bool:
-    if label in state.names:
+    if label in state.names or looks_like_org(label):
         return True
     intro_words = {w for w in re.findall(r"[a-z]+", state.intro.lower())}
     return bool(intro_words & lexicon.words("names", "list_intro_entities")) and looks_like_name(label)
@@ -277,6 +287,8 @@ def _entity_item(state: _State, name: str, value: str, source: Source) -> None:
     category = lexicon.first("categories", state.intro) if state.intro.rstrip().endswith(":") else None
     if category:
         _add(state, Category(source, name, category), ("company", name))
+    else:
+        _category_from(state, name, value, source, leading=True)
     _prose(state, value, source, name)
 
 
@@ -326,19 +338,26 @@ def _status(text: str) -> str | None:
     return None
 
 
-def _category_from(state: _State, company: str, text: str, source: Source) -> None:
+def _category_from(state: _State, company: str, text: str, source: Source, *, leading: bool = False) -> None:
+    """A category said of a company in the first clause: 'operates as a GPU marketplace'.
+
+    With ``leading`` the phrase must open the text ('Peer-to-peer GPU marketplace').
+    """
     first = clauses(text)[0].text if text else ""
-    category = lexicon.first("categories", first)
-    if category:
-        _add(state, Category(source, company, category), ("company", company))
+    hits = [h for h in lexicon.find("categories", first) if not _NEGATION.search(first[:h[1]])]
+    if leading:
+        hits = [h for h in hits if len(first[:h[1]].split()) <= 2]
+    if hits:
+        _add(state, Category(source, company, hits[0][0]), ("company", company))
 
 
 def _prose(state: _State, text: str, source: Source, subject: str | None, label: str | None = None) -> None:
     """Facts stated in running text: deals, rounds, investments, figures, categories."""
     company = state.company
     found_deal = _prose_acquisitions(state, text, source, subject or company)
-    if subject and company and subject == company and _opens_with_subject(state, text, subject):
-        _category_from(state, company, text, source)
+    speaker = subject if subject and _opens_with_subject(state, text, subject) else _opening_name(state, text)
+    if speaker and _IS_A.search(clauses(text)[0].text if text else ""):
+        _category_from(state, speaker, text, source)
     if _prose_round(state, text, source, subject or company):
         return
     if not found_deal and _prose_backing(state, text, source, subject):
@@ -380,8 +399,28 @@ def _opens_with_subject(state: _State, text: str, subject: str) -> bool:
 
 
 def _opening_name(state: _State, text: str) -> str | None:
-    lead = state.names.leading(text)
+    lead = state.names.leading(text) or _opening_orgs(state, text)
     return lead[0] if lead else None
+
+
+_SUBJECT_FOLLOWS = re.compile(r"(?:'s|’s)|\s*,|\s+(?:\w+(?:ing|ed|es|ly)|has|is|was|are|runs|sells|grew|won|took|made|led|"
+                              r"bought|holds|operates|offers|provides|reached|revenue|revenues|valuation|arr)\b")
+
+
+def _opening_orgs(state: _State, text: str) -> list[str]:
+    """Names a sentence opens with when they look like organizations and act as its subject."""
+    out: list[str] = []
+    pos = 0
+    for m in re.finditer(rf"\s*(?:,\s*|\band\s+|&\s+)?(?P<n>{NAME})", text):
+        if m.start() != pos:
+            break
+        name = re.split(r"(?:'s|’s)\b", m.group("n"))[0]
+        # Past the first word of a sentence, a capital letter is the writer's own sign of a name.
+        if not (name in state.names or looks_like_org(name) or (out and looks_like_name(name))):
+            break
+        out.append(name)
+        pos = m.start("n") + len(name)
+    return out if out and _SUBJECT_FOLLOWS.match(text[pos:]) else []
 
 
 def _prose_acquisitions(state: _State, text: str, source: Source, context: str | None) -> bool:
@@ -399,7 +438,8 @@ def _prose_acquisitions(state: _State, text: str, source: Source, context: str |
             price = next((q for q in find_quantities(tail) if q.currency), None)
             verb = m.group("verb").lower()
             status = _STATUS.get(verb, "announced") if verb not in _STATUS else _STATUS[verb]
-            _add(state, Acquisition(source, acquirer, target, price, first_date(tail), _status(tail) or status),
+            _add(state, Acquisition(source, acquirer, target, price, first_date(tail), _status(tail) or status,
+                                    _qualifiers(tail)),
                  ("company", acquirer), ("company", target))
             found = True
     return found
@@ -416,36 +456,81 @@ def _trim_name(state: _State, name: str) -> str:
     return " ".join(words) if looks_like_name(" ".join(words)) else ""
 
 
+_LEADS = r"\b(?:co-led|led)\s+by\s+"
+_PARTICIPANTS = (r"\b(?:with participation from|participation from|joined by|alongside|investors including|provided by|"
+                 r"from)\s+")
+_ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,60}},)?\s+(?:co-)?led\s+(?:a|an|the|it|its)\b")
+_PARTICIPATING = re.compile(rf"\bwith\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:participating|joining|also investing)")
+_ALSO_JOINED = re.compile(rf"^(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?(?:took part|participated|joined|invested)\b")
+_ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|ing|ation)\b", re.I)
+
+
 def _prose_round(state: _State, text: str, source: Source, context: str | None) -> bool:
+    """'In March 2025, Acme raised a $150M Series B led by X, with participation from Y.' and its kin."""
     types = lexicon.find("round_types", text)
     types = [t for t in types if t[0] != "unspecified"] or types
-    if not types or not _FUNDING_VERB.search(text):
-        return False
     money = [q for q in find_quantities(text) if q.currency]
-    if not money:
-        return False
-    leads = _names_after(state, text, r"\b(?:co-led|led)\s+by\s+")
-    participants = _names_after(state, text, r"\b(?:with participation from|participation from|joined by|alongside|investors including)\s+")
+    if not types or not money or not (_FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text)):
+        return _round_sequel(state, text, source)
+    keep = frozenset(state.names.names.values())
+    leads = _names_after(state, text, _LEADS)
+    active = _ACTIVE_LEAD.search(text)
+    if active and not leads:
+        leads = split_names(active.group("names"), keep)
+    participants = _names_after(state, text, _PARTICIPANTS)
+    participating = _PARTICIPATING.search(text)
+    if participating:
+        participants += split_names(participating.group("names"), keep)
     investors = set(leads) | set(participants)
-    company = next((form for form, _, _ in state.names.find(text) if form not in investors), None)
-    m = re.search(rf"(?P<c>{NAME})\s+(?:has\s+)?(?:raised|raises|closed|secured|landed|announced|completed)", text)
-    if m and not company:
-        company = _trim_name(state, m.group("c"))
-    company = company or context
+    company = _funded_company(state, text, investors, context)
     if not company:
         return False
     valuation = next((q for q in money if q.noun and q.noun.lower().startswith("valuation")), None)
     amount = next((q for q in money if q is not valuation), None)
-    _add(state, Round(source, company, types[0][0], amount, first_date(text), tuple(leads),
-                      tuple(p for p in participants if p not in leads), valuation, _qualifiers(text)),
-         ("company", company), *[("investor", n) for n in leads + participants])
+    fact = Round(source, company, types[0][0], amount, first_date(text), tuple(leads),
+                 tuple(p for p in dict.fromkeys(participants) if p not in leads), valuation, _qualifiers(text))
+    _add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
+    state.last_round = fact
+    return True
+
+
+def _funded_company(state: _State, text: str, investors: set[str], context: str | None) -> str | None:
+    """The profiled company when the sentence names it, else 'X's Series A', else the first other name."""
+    if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I)):
+        return context
+    possessive = re.search(rf"(?P<c>{NAME})(?:'s|’s)\s", text)
+    if possessive and _trim_name(state, possessive.group("c")) not in investors:
+        return _trim_name(state, possessive.group("c"))
+    company = next((form for form, _, _ in state.names.find(text) if form not in investors
+                    and not any(form in i for i in investors)), None)
+    m = re.search(rf"(?P<c>{NAME})\s+(?:has\s+)?(?:raised|raises|closed|secured|landed|announced|completed)", text)
+    if m and not company:
+        company = _trim_name(state, m.group("c"))
+    return company or context
+
+
+def _round_sequel(state: _State, text: str, source: Source) -> bool:
+    """A sentence that adds to the round just read: its valuation, or who else took part."""
+    last = state.last_round
+    if last is None:
+        return False
+    money = [q for q in find_quantities(text) if q.currency]
+    if money and _ROUND_VALUATION.search(text):
+        fact = Round(source, last.company, last.kind, valuation=money[0])
+    else:
+        joined = _ALSO_JOINED.search(text)
+        if not joined:
+            return False
+        names = split_names(joined.group("names"), frozenset(state.names.names.values()))
+        fact = Round(source, last.company, last.kind, participants=tuple(names))
+    _add(state, fact, ("company", last.company), *[("investor", n) for n in fact.participants])
     return True
 
 
 # --- figures -----------------------------------------------------------------
 
 _BASELINE = re.compile(r"\b(?:up from|down from|from|compared (?:to|with)|versus|vs\.?|than)\s*$", re.I)
-_SEGMENT_FROM_TEXT = {"revenue-share", "customer-concentration", "market-share", "price"}
+_SEGMENT_FROM_TEXT = {"revenue-share", "customer-concentration", "market-share", "price", "unclassified"}
 _RELATED_METRICS = {"revenue-share", "customer-concentration", "market-share"}
 
 
@@ -467,6 +552,8 @@ def _figures(state: _State, subject: str | None, text: str, source: Source, *, l
         return
     dates = [d for d in find_dates(text) if not _FROM_DATE.search(text[:d[0]])]
     parts = clauses(text)
+    # A number whose measure cannot be told is still kept, as an unclassified figure.
+    fallback = fallback or ("unclassified" if prose else None)
     metrics = [_metric_for(q, text, label_metric, state.intro if prose else "") or fallback for q in quantities]
     # After the first number, a counted noun beats the label: "GPUs: 3,200 across 2 sites".
     metrics = [(_counted(q) or m) if i and q.unit == "count" else m for i, (q, m) in enumerate(zip(quantities, metrics))]
@@ -565,7 +652,7 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
                                              or re.search(r"\b(?:grew|grow|growing|growth|increase[ds]?|rose)\b[^,;]{0,20}$", before, re.I)):
         return "growth-rate"
     if q.currency:
-        hit = lexicon.find("amount_nouns", noun)
+        hit = lexicon.find("amount_nouns", noun.removeprefix("in "))
         if hit and hit[0][1] == 0:
             return hit[0][0]
         if q.per:
@@ -593,8 +680,10 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
 
 def _counted(q: Quantity) -> str | None:
     """The metric of what a count counts: '250,000 GPUs' -> 'gpus'."""
-    hit = lexicon.find("count_nouns", (q.noun or "").lower())
-    return hit[0][0] if hit and hit[0][1] == 0 else None
+    noun = (q.noun or "").lower()
+    hit = lexicon.find("count_nouns", noun)
+    # The counted noun may follow one adjective: "2,400+ independent hosts".
+    return hit[0][0] if hit and len(noun[:hit[0][1]].split()) <= 1 else None
 
 
 def _parenthesis_after(text: str, q: Quantity) -> str:

@@ -17,13 +17,24 @@ def _pattern(group: str) -> tuple[re.Pattern, dict[str, str]]:
     table = lexicon()[group]
     owner = {phrase.lower(): key for key, phrases in table.items() for phrase in phrases}
     alternatives = "|".join(re.escape(p) for p in sorted(owner, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I), owner
+    # An optional plural ending: "GPU Marketplaces" names the gpu-marketplace category too.
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:e?s)?(?![\w-])", re.I), owner
 
 
 def find(group: str, text: str) -> list[tuple[str, int, int]]:
     """Every phrase of ``group`` in ``text`` as (key, start, end), longest phrases first."""
     pattern, owner = _pattern(group)
-    return [(owner[m.group(0).lower()], m.start(), m.end()) for m in pattern.finditer(text)]
+    return [(_owner(owner, m.group(0)), m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _owner(owner: dict[str, str], phrase: str) -> str:
+    phrase = phrase.lower()
+    if phrase in owner:
+        return owner[phrase]
+    for ending in ("es", "s"):
+        if phrase.endswith(ending) and phrase[: -len(ending)] in owner:
+            return owner[phrase[: -len(ending)]]
+    raise KeyError(phrase)
 
 
 def first(group: str, text: str) -> str | None:

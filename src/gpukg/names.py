@@ -88,6 +88,12 @@ def _variants(name: str) -> set[str]:
     return out
 
 
+def mentioned(name: str, text: str) -> bool:
+    """Whether ``text`` names ``name`` under any of its spellings, as a whole word."""
+    forms = "|".join(re.escape(f) for f in sorted(_variants(name), key=len, reverse=True))
+    return re.search(rf"(?<![\w.-])(?:{forms})(?![\w-]|\.\w)", text) is not None
+
+
 class Gazetteer:
     """The organization names known while reading, found in text by whole words."""
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 
-_NAME_WORD = r"[A-Z0-9][\w.&'’+-]*"
+_NAME_WORD = r"[A-Z][\w.&'’+-]*"
 NAME = rf"{_NAME_WORD}(?:\s(?:of\s|de\s|&\s)?{_NAME_WORD}){{0,4}}"
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|\band\b|&|\bplus\b|/)\s*")
 _FILLER = re.compile(r"^(?:and|the|with|from|by|plus|including|as well as|others?|among others|etc\.?|various|other)\s+", re.I)
@@ -49,9 +49,52 @@ def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
         part = _TRAILING_FILLER.sub("", _FILLER.sub("", part.strip(" .")))
         for token, name in protected.items():
             part = part.replace(token, name)
-        if part and looks_like_name(part):
+        part = _name_prefix(part)
+        if part:
             names.append(part)
     return names
+
+
+def _name_prefix(text: str) -> str:
+    """The name a phrase opens with: 'Rivage Cloud since its seed round' -> 'Rivage Cloud'."""
+    words = text.split()
+    while words and not looks_like_name(" ".join(words)):
+        words.pop()
+    return " ".join(words)
+
+
+_DISTINCT_WORD = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}$|\.(?:ai|io|com|cloud)$|[A-Za-z]{2,}\d+$")
+_PRODUCT = re.compile(r"^[A-Z]{1,3}\d{2,4}[A-Z]?$|^[A-Z]+-\d+$")
+
+
+def looks_like_org(text: str) -> bool:
+    """A name no common word could be: 'CoreWeave', 'Vast.ai', 'AMD', 'Prosperity7', 'Acme Labs'.
+
+    Used where a report gives no other sign that a phrase names an organization.
+    """
+    text = strip_parens(text).removesuffix("'s").removesuffix("’s").strip()
+    if not looks_like_name(text) or lexicon.exact("labels", text) or lexicon.exact("roles", text):
+        return False
+    words = text.split()
+    if words[0] in _FUNCTION_WORDS or any(_PRODUCT.match(w) for w in words):
+        return False
+    # "AI" ends too many common phrases ("Generative AI") to mark a name by itself.
+    suffixes = (lexicon.words("names", "corporate_suffixes") | lexicon.words("names", "investor_suffixes")
+                | lexicon.words("names", "org_words")) - {"ai"}
+    if len(words) > 1 and words[-1].lower().strip(".") in suffixes:
+        return True
+    return any(_DISTINCT_WORD.search(w) and w.upper().rstrip("S") not in _NOT_ORGS and w.upper() not in _NOT_ORGS
+               for w in words)
+
+
+_FUNCTION_WORDS = {"The", "A", "An", "Per", "According", "As", "In", "On", "At", "By", "For", "From", "With", "This",
+                   "That", "These", "Those", "Its", "Our", "Their", "While", "Many", "Most", "Some", "All", "Other",
+                   "Major", "Key", "New", "Both", "Each", "Every", "Several", "Despite", "After", "Before", "Since"}
+
+
+# Capitalised words of the trade that are not organizations.
+_NOT_ORGS = {"AI", "GPU", "GPUS", "CPU", "TPU", "LLM", "LLMS", "API", "APIS", "ML", "P2P", "ARR", "TTM", "HQ", "CEO", "CTO",
+             "CFO", "COO", "USD", "EUR", "GBP", "SaaS".upper(), "MLOPS", "HPC", "AR", "VR", "IPO", "M&A", "YOY", "B2B", "SLA"}
 
 
 @dataclass(frozen=True)
@@ -130,5 +173,6 @@ def after(text: str, pattern: str) -> str | None:
     if not m:
         return None
     rest = text[m.end():]
-    stop = re.search(r"\s*(?:[.;)(]|,\s*with\b|,\s*at\b|\bwith participation\b|\bjoined by\b|\balongside\b|\bat\s+a\b|\bat\s+[$€£]|\bfor\s+[$€£]|\bin\s+(?:19|20)\d\d)", rest)
+    stop = re.search(r"\s*(?:[.;)(]|,\s*(?!and\b|&)(?=[a-z])|\bwith\b|\bjoined by\b|\balongside\b|\bprovided by\b|\bat\s+a\b|\bat\s+[$€£]|\bfor\s+[$€£]|"
+                     r"\b(?:in|on|during|since)\s+(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d|\b(?:19|20)\d\d\b)", rest)
     return rest[: stop.start()] if stop else rest

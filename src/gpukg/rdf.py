@@ -124,6 +124,7 @@ def _fact(graph: Graph, fact: Fact) -> URIRef:
         _when(graph, node, fact.when)
         if fact.status:
             add((node, GK.status, iris.concept("deal-status", fact.status)))
+        _qualifiers(graph, node, fact.qualifiers + (fact.price.qualifiers if fact.price else ()))
     elif isinstance(fact, Observation):
         node = _observation(graph, fact)
     elif isinstance(fact, Backing):

@@ -137,6 +137,7 @@ class Acquisition(Fact):
     price: Quantity | None = None
     when: When | None = None
     status: str | None = None
+    qualifiers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -236,6 +236,7 @@ def _combine(a: Fact, b: Fact) -> Fact | None:
             )
         else:
             changes["status"] = a.status or b.status
+            changes["qualifiers"] = tuple(dict.fromkeys(a.qualifiers + b.qualifiers))
         return replace(a, **changes)
     if isinstance(a, Trend):
         return replace(a, broader=a.broader or b.broader)

@@ -1,0 +1,87 @@
+"""One node per entity and per fact across reports; conflicts kept apart."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Literal
+from rdflib.namespace import RDF, SKOS
+
+from gpukg.build import build
+from gpukg.iris import GK, PROV, SCHEMA
+
+PROFILES = """# Quarterly Profiles
+
+## Company Profiles
+
+### 1. Zephyr Compute Inc.
+
+**Company Overview**
+- **Founded:** 2020
+- **Headquarters:** Austin, Texas
+
+**Funding History**
+- **Total Raised:** $60M
+- **Series A:** $20M (May 2023) led by Northwind Capital
+- **Series B:** $40M (June 2024) led by Northwind, with participation from Intel Capital
+"""
+
+TRENDS = """# Market Trends
+
+## Investment Trends
+
+### Notable Deals
+
+- Zephyr Compute raised a $40M Series B in June 2024 led by Northwind Capital.
+- **Zephyr Compute**: $500M valuation with strong demand
+- Intel invested in Zephyr Compute alongside its venture arm.
+
+### Other Views
+
+- **Zephyr Compute**: $700M valuation according to a second source
+"""
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("reports")
+    (folder / "profiles.md").write_text(PROFILES)
+    (folder / "trends.md").write_text(TRENDS)
+    return build([folder]).graph
+
+
+def nodes_labelled(graph, label):
+    return {s for s in graph.subjects(SKOS.prefLabel, Literal(label))} | {s for s in graph.subjects(SKOS.altLabel, Literal(label))}
+
+
+def test_spellings_of_one_company_are_one_node(graph):
+    (a,) = nodes_labelled(graph, "Zephyr Compute Inc.") or nodes_labelled(graph, "Zephyr Compute")
+    assert nodes_labelled(graph, "Zephyr Compute") == {a}
+    assert (a, RDF.type, GK.Company) in graph
+
+
+def test_investor_named_with_and_without_capital_is_one_node(graph):
+    assert len(nodes_labelled(graph, "Northwind") | nodes_labelled(graph, "Northwind Capital")) == 1
+
+
+def test_venture_arm_stays_apart_from_its_parent(graph):
+    arm, = nodes_labelled(graph, "Intel Capital")
+    parent, = nodes_labelled(graph, "Intel")
+    assert arm != parent
+    assert (arm, SCHEMA.parentOrganization, parent) in graph
+
+
+def test_round_stated_in_two_reports_is_one_round_with_two_sources(graph):
+    rounds = [r for r in graph.subjects(GK.roundType, None)
+              if str(graph.value(r, GK.roundType)).endswith("/series-b")]
+    assert len(rounds) == 1
+    sources = {graph.value(s, GK.document) for s in graph.objects(rounds[0], PROV.wasDerivedFrom)}
+    assert len(sources) == 2
+    lead, = graph.objects(rounds[0], GK.leadInvestor)
+    assert lead in nodes_labelled(graph, "Northwind Capital")
+
+
+def test_conflicting_figures_are_both_kept(graph):
+    values = sorted(int(graph.value(o, SCHEMA.value)) for o in graph.subjects(GK.metric, None)
+                    if str(graph.value(o, GK.metric)).endswith("/valuation"))
+    assert values == [500_000_000, 700_000_000]
