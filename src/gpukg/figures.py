@@ -1,0 +1,204 @@
+"""Observations from the numbers in a line: what each measures, when, and with what qualifiers.
+
+The label of a bullet says what its numbers measure unless the words right
+after a number say otherwise ("$863M loss" under "2024 Revenue").
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .amounts import find_quantities
+from .dates import find_dates, first_date
+from .phrases import clauses, strip_parens
+from .records import Observation, Quantity, Source, When
+from .reading import State, add, qualifiers
+
+
+_FROM_DATE = re.compile(r"\b(?:from|since|than(?: in)?|versus|vs\.?)\s*$", re.I)
+
+
+_TOP = re.compile(r"\btop\s*$", re.I)
+
+
+_BASELINE = re.compile(r"\b(?:up from|down from|from|compared (?:to|with)|versus|vs\.?|than)\s*$", re.I)
+
+
+_SEGMENT_FROM_TEXT = {"revenue-share", "customer-concentration", "market-share", "price", "unclassified"}
+
+
+_RELATED_METRICS = {"revenue-share", "customer-concentration", "market-share"}
+
+
+def figures(state: State, subject: str | None, text: str, source: Source, *, label: str | None = None,
+             metric: str | None = None, prose: bool = False) -> None:
+    """Observations from the numbers in ``text``.
+
+    What a number measures comes from the words around it, then the label;
+    its date from its own clause, then the label. Growth figures take the
+    date of the figure they describe ('$276M (82% growth)').
+    """
+    label_text = strip_parens(label) if label else ""
+    label_metric = metric or (_metric_of(label_text) if label else None)
+    fallback = _label_slug(label_text) if label and subject and not prose and not label_metric else None
+    label_when = first_date(label) if label else None
+    label_qualifiers = qualifiers(label) if label else ()
+    quantities = [q for q in find_quantities(text) if not (q.unit == "count" and _TOP.search(text[:q.start]))]
+    if not quantities:
+        return
+    dates = [d for d in find_dates(text) if not _FROM_DATE.search(text[:d[0]])]
+    parts = clauses(text)
+    # A number whose measure cannot be told is still kept, as an unclassified figure.
+    fallback = fallback or ("unclassified" if prose else None)
+    metrics = [_metric_for(q, text, label_metric, state.intro if prose else "") or fallback for q in quantities]
+    # After the first number, a counted noun beats the label: "GPUs: 3,200 across 2 sites".
+    metrics = [(_counted(q) or m) if i and q.unit == "count" else m for i, (q, m) in enumerate(zip(quantities, metrics))]
+    whens = [_date_for(i, quantities, dates, parts) for i in range(len(quantities))]
+    main = next((i for i, m in enumerate(metrics) if m and m != "growth-rate"), None)
+    for i, q in enumerate(quantities):
+        name = metrics[i]
+        if name is None:
+            continue
+        clause = next(c for c in parts if c.start <= q.start <= c.end)
+        before = text[clause.start:q.start]
+        baseline = bool(_BASELINE.search(before))
+        when = whens[i] or (None if baseline else label_when)
+        segment = None
+        if name == "growth-rate":
+            if main is not None:
+                when = whens[main] or label_when
+            segment = _grown(text, q, metrics[main] if main is not None else label_metric)
+        elif name in _SEGMENT_FROM_TEXT or name == fallback:
+            segment = _segment(text, q, before)
+        elif name == "market-size":
+            found = re.search(r"((?:[\w-]+\s){0,3}market)\b", before, re.I)
+            segment = found.group(1) if found else None
+        elif label_metric:
+            segment = _label_rest(label_text)
+        if prose and label and name != "growth-rate" and (segment is None or lexicon.exact("metrics", segment)):
+            segment = label_text
+        stated = q.qualifiers + qualifiers(before) + qualifiers(_parenthesis_after(text, q))
+        if not baseline:
+            stated += label_qualifiers
+        if when and re.search(rf"\bby\s+{re.escape(when.text)}", text):
+            stated += ("projected",)
+        related = None
+        if name in _RELATED_METRICS and segment:
+            related = next((form for form, _, _ in state.names.find(segment)), None)
+        add(state, Observation(source, subject, name, q, when, segment, related, tuple(dict.fromkeys(stated))),
+             ("org", subject), ("org", related))
+
+
+def _date_for(i: int, quantities: list[Quantity], dates: list[tuple[int, int, When]], parts: list) -> When | None:
+    """A date between this number and the next one, else between the previous one and this, in its clause."""
+    q = quantities[i]
+    clause = next(c for c in parts if c.start <= q.start <= c.end)
+    nxt = quantities[i + 1].start if i + 1 < len(quantities) else clause.end
+    prev = quantities[i - 1].end if i > 0 else clause.start
+    after_q = [w for s, _, w in dates if q.end <= s < min(nxt, clause.end)]
+    if after_q:
+        return after_q[0]
+    before_q = [w for s, e, w in dates if max(prev, clause.start) <= s and e <= q.start]
+    return before_q[-1] if before_q else None
+
+
+def _grown(text: str, q: Quantity, metric: str | None) -> str | None:
+    """What a growth figure is the growth of: the figure it qualifies, or the words around it."""
+    if metric and metric != "growth-rate":
+        return metric
+    after_q = lexicon.find("metrics", text[q.end:q.end + 30])
+    named = [key for key, _, _ in after_q if key != "growth-rate"]
+    if named:
+        return named[0]
+    before = re.search(r"((?:[\w-]+\s){0,2}[\w-]+)\s+(?:grew|growing|grow|rose)\b", text[:q.start])
+    return before.group(1) if before else None
+
+
+def _metric_of(label: str) -> str | None:
+    hits = lexicon.find("metrics", label)
+    if not hits:
+        return None
+    # The last metric word names the measure: "Revenue Growth" is growth, "Projected ARR" is ARR.
+    return max(hits, key=lambda h: h[1])[0]
+
+
+def _label_slug(label: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", label) if not lexicon.exact("qualifiers", w)]
+    return " ".join(words).lower() or label.lower()
+
+
+def _label_rest(label: str) -> str | None:
+    """What a label says beyond its metric and qualifiers: 'Projected H100 shipments' -> 'H100'."""
+    rest = label
+    for group in ("metrics", "qualifiers"):
+        for _, start, end in reversed(lexicon.find(group, rest)):
+            rest = rest[:start] + rest[end:]
+    for start, end, _ in reversed(find_dates(rest)):
+        rest = rest[:start] + rest[end:]
+    rest = re.sub(r"\s+", " ", rest).strip(" -:,")
+    return rest if rest and not lexicon.exact("labels", rest) and rest.lower() not in ("mix", "base", "total") else None
+
+
+def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> str | None:
+    """What a number measures: the words right after it, the label, then the words before it."""
+    noun = (q.noun or "").lower()
+    before = text[max(0, q.start - 40):q.start]
+    after_q = text[q.end:q.end + 60].lower()
+    if q.unit in ("percent", "multiple") and (re.match(r"\s*(?:growth|yoy|year-over-year)", after_q)
+                                             or re.search(r"\b(?:grew|grow|growing|growth|increase[ds]?|rose)\b[^,;]{0,20}$", before, re.I)):
+        return "growth-rate"
+    if q.currency:
+        hit = lexicon.find("amount_nouns", noun.removeprefix("in "))
+        if hit and hit[0][1] == 0:
+            return hit[0][0]
+        if q.per:
+            return "price"
+    if label_metric:
+        return label_metric
+    if q.unit == "count" and _counted(q):
+        return _counted(q)
+    if q.unit in ("gigawatt", "megawatt", "kilowatt"):
+        return "power-capacity"
+    if q.currency:
+        hits = [h for h in lexicon.find("metrics", before)
+                if h[0] in ("revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size")]
+        if hits:
+            return hits[-1][0]
+        if re.match(r"\s*(?:in\s+)?(?:funding|raised)", after_q):
+            return "total-raised"
+    if q.unit == "percent":
+        if re.match(r"\s*of\b[^,;.]{0,40}\brevenue", after_q):
+            return "revenue-share"
+        if "share" in noun or re.search(r"\bshare\b", intro + " " + before, re.I):
+            return "market-share"
+    return None
+
+
+def _counted(q: Quantity) -> str | None:
+    """The metric of what a count counts: '250,000 GPUs' -> 'gpus'."""
+    noun = (q.noun or "").lower()
+    hit = lexicon.find("count_nouns", noun)
+    # The counted noun may follow one adjective: "2,400+ independent hosts".
+    return hit[0][0] if hit and len(noun[:hit[0][1]].split()) <= 1 else None
+
+
+def _parenthesis_after(text: str, q: Quantity) -> str:
+    m = re.match(r"\s*\(([^)]*)\)", text[q.end:])
+    return m.group(1) if m else ""
+
+
+def _segment(text: str, q: Quantity, before: str) -> str | None:
+    """What part a figure is about: '70% usage-based compute' -> 'usage-based compute'."""
+    price_subject = re.search(r"([\w-]+(?:\s[\w-]+){0,2})\s+(?:pricing|prices?|costs?|rates?)\b", before, re.I)
+    if q.currency and q.per and price_subject:
+        return price_subject.group(1)
+    rest = text[q.end:]
+    rest = re.split(r"[,;]|\(|\)|\s(?:in|by|during|to|and)\s(?=\$|€|£|\d|[A-Z][a-z]+ \d)", rest)[0]
+    candidate = rest.strip(" .")
+    candidate = re.sub(r"^(?:of|from|for|in|on|vs\.?|versus)\s+", "", candidate, flags=re.I)
+    if not candidate:
+        candidate = re.sub(r"\s*(?:starting at|starting from|from|at|of|to|is|was)\s*$", "", before.strip(" ,;("), flags=re.I)
+    for start, end, _ in reversed(find_dates(candidate)):
+        candidate = candidate[:start] + candidate[end:]
+    candidate = re.sub(r"\s+", " ", candidate).strip(" ,.;:")
+    return candidate[:80] or None

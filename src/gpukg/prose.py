@@ -1,0 +1,216 @@
+"""Facts stated in running text: deals, rounds, investments and categories.
+
+Active and passive voice, a sentence that adds to the round before it, and
+names known only from how they are used. No pattern names a company.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .amounts import find_quantities
+from .dates import first_date
+from .names import mentioned
+from .phrases import NAME, after, clauses, looks_like_name, split_names, strip_parens
+from .records import Acquisition, Backing, Category, Round, Source
+from .figures import figures
+from .reading import State, add, names_after, opening_name, qualifiers, trim_name
+
+
+_FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by)\b", re.I)
+
+
+_ACQ_ACTIVE = re.compile(
+    rf"(?P<a>{NAME}|[Tt]he company|It)\s+(?:has\s+|had\s+)?(?P<verb>acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|purchased)\s+(?P<t>{NAME})")
+
+
+_ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:was|has been|is being|were)\s+(?P<verb>acquired|bought|purchased)\s+by\s+(?P<a>{NAME})")
+
+
+_ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:\$[\d.]+\s?[MBK]?\s+)?(?P<verb>acquisition|purchase)\s+of\s+(?P<t>{NAME})")
+
+
+_INVESTS = re.compile(r"\b(?:investing in|invested in|invests in|investment in|backing|backs|backed|"
+                      r"on the cap tables? of(?: both)?)\s+", re.I)
+
+
+_NEGATION = re.compile(r"(?:\bnot|\bno longer|n't|\bnever|\brather than|\binstead of)(?:\s+\S+){0,3}\s*$", re.I)
+
+
+IS_A = re.compile(r"\b(?:operates?|is|are|runs?|provides?|offers?|describes itself as|positions itself as|positioned as|acts as|"
+                   r"serves as|sells|builds)\b", re.I)
+
+
+_STATUS = {"acquired": "completed", "bought": "completed", "purchased": "completed", "acquisition": None, "purchase": None}
+
+
+_LEADS = r"\b(?:co-led|led)\s+by\s+"
+
+
+_PARTICIPANTS = (r"\b(?:with participation from|participation from|joined by|alongside|investors including|provided by|"
+                 r"from)\s+")
+
+
+_ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,60}},)?\s+(?:co-)?led\s+(?:a|an|the|it|its)\b")
+
+
+_PARTICIPATING = re.compile(rf"\bwith\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:participating|joining|also investing)")
+
+
+_ALSO_JOINED = re.compile(rf"^(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?(?:took part|participated|joined|invested)\b")
+
+
+_ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|ing|ation)\b", re.I)
+
+
+def prose(state: State, text: str, source: Source, subject: str | None, label: str | None = None) -> None:
+    """Facts stated in running text: deals, rounds, investments, figures, categories."""
+    company = state.company
+    found_deal = _prose_acquisitions(state, text, source, subject or company)
+    speaker = subject if subject and _opens_with_subject(state, text, subject) else opening_name(state, text)
+    if speaker and IS_A.search(clauses(text)[0].text if text else ""):
+        category_from(state, speaker, text, source)
+    if _prose_round(state, text, source, subject or company):
+        return
+    if not found_deal and _prose_backing(state, text, source, subject):
+        return
+    if not found_deal:
+        figures(state, subject or opening_name(state, text), text, source, label=label, prose=True)
+
+
+def category_from(state: State, company: str, text: str, source: Source, *, leading: bool = False) -> None:
+    """A category said of a company in the first clause: 'operates as a GPU marketplace'.
+
+    With ``leading`` the phrase must open the text ('Peer-to-peer GPU marketplace').
+    """
+    first = clauses(text)[0].text if text else ""
+    hits = [h for h in lexicon.find("categories", first) if not _NEGATION.search(first[:h[1]])]
+    if leading:
+        hits = [h for h in hits if len(first[:h[1]].split()) <= 2]
+    if hits:
+        add(state, Category(source, company, hits[0][0]), ("company", company))
+
+
+def deal_status(text: str) -> str | None:
+    lowered = text.lower()
+    for word, status in (("completed", "completed"), ("closed", "completed"), ("pending", "pending"),
+                         ("announced", "announced"), ("agreed", "announced"), ("terminated", "terminated")):
+        if word in lowered:
+            return status
+    return None
+
+
+def _prose_backing(state: State, text: str, source: Source, subject: str | None) -> bool:
+    """'X: Investing in A, B', 'X has backed A', 'A is backed by X and Y'."""
+    keep = frozenset(state.names.names.values())
+    passive = after(text, r"\bbacked by\s+")
+    if passive:
+        investee = subject or opening_name(state, text) or state.company
+        investors = split_names(passive, keep)
+        for investor in investors if investee else ():
+            add(state, Backing(source, investor, investee), ("investor", investor), ("company", investee))
+        return bool(investors and investee)
+    m = _INVESTS.search(text)
+    opener = opening_name(state, text) or _opening_phrase(text[:m.start()] if m else "")
+    investor = subject if subject and subject != state.company else opener
+    if not m or not investor:
+        return False
+    investees = split_names(after(text, _INVESTS.pattern) or "", keep)
+    for investee in investees:
+        add(state, Backing(source, investor, investee), ("investor", investor), ("company", investee))
+    return bool(investees)
+
+
+def _opening_phrase(text: str) -> str | None:
+    """The name a sentence opens with, known or not: 'Northwind Capital ("Northwind") has'."""
+    m = re.match(rf"\s*({NAME})", text)
+    return m.group(1) if m and looks_like_name(strip_parens(m.group(1))) else None
+
+
+def _opens_with_subject(state: State, text: str, subject: str) -> bool:
+    lead = state.names.leading(text)
+    return bool(lead) or text.lower().startswith(("the company", "it ")) or text.startswith(subject)
+
+
+def _prose_acquisitions(state: State, text: str, source: Source, context: str | None) -> bool:
+    found = False
+    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_NOUN):
+        for m in pattern.finditer(text):
+            acquirer, target = m.group("a"), m.group("t")
+            if acquirer.lower() in ("the company", "it"):
+                acquirer = context or ""
+            acquirer, target = trim_name(state, acquirer), trim_name(state, target)
+            if not acquirer or not target or acquirer == target:
+                continue
+            rest = text[m.end():]
+            tail = re.split(r"[;]|,\s+(?=[A-Z])|\)", rest)[0]
+            price = next((q for q in find_quantities(tail) if q.currency), None)
+            verb = m.group("verb").lower()
+            status = _STATUS.get(verb, "announced") if verb not in _STATUS else _STATUS[verb]
+            add(state, Acquisition(source, acquirer, target, price, first_date(tail), deal_status(tail) or status,
+                                    qualifiers(tail)),
+                 ("company", acquirer), ("company", target))
+            found = True
+    return found
+
+
+def _prose_round(state: State, text: str, source: Source, context: str | None) -> bool:
+    """'In March 2025, Acme raised a $150M Series B led by X, with participation from Y.' and its kin."""
+    types = lexicon.find("round_types", text)
+    types = [t for t in types if t[0] != "unspecified"] or types
+    money = [q for q in find_quantities(text) if q.currency]
+    if not types or not money or not (_FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text)):
+        return _round_sequel(state, text, source)
+    keep = frozenset(state.names.names.values())
+    leads = names_after(state, text, _LEADS)
+    active = _ACTIVE_LEAD.search(text)
+    if active and not leads:
+        leads = split_names(active.group("names"), keep)
+    participants = names_after(state, text, _PARTICIPANTS)
+    participating = _PARTICIPATING.search(text)
+    if participating:
+        participants += split_names(participating.group("names"), keep)
+    investors = set(leads) | set(participants)
+    company = _funded_company(state, text, investors, context)
+    if not company:
+        return False
+    valuation = next((q for q in money if q.noun and q.noun.lower().startswith("valuation")), None)
+    amount = next((q for q in money if q is not valuation), None)
+    fact = Round(source, company, types[0][0], amount, first_date(text), tuple(leads),
+                 tuple(p for p in dict.fromkeys(participants) if p not in leads), valuation, qualifiers(text))
+    add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
+    state.last_round = fact
+    return True
+
+
+def _funded_company(state: State, text: str, investors: set[str], context: str | None) -> str | None:
+    """The profiled company when the sentence names it, else 'X's Series A', else the first other name."""
+    if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I)):
+        return context
+    possessive = re.search(rf"(?P<c>{NAME})(?:'s|’s)\s", text)
+    if possessive and trim_name(state, possessive.group("c")) not in investors:
+        return trim_name(state, possessive.group("c"))
+    company = next((form for form, _, _ in state.names.find(text) if form not in investors
+                    and not any(form in i for i in investors)), None)
+    m = re.search(rf"(?P<c>{NAME})\s+(?:has\s+)?(?:raised|raises|closed|secured|landed|announced|completed)", text)
+    if m and not company:
+        company = trim_name(state, m.group("c"))
+    return company or context
+
+
+def _round_sequel(state: State, text: str, source: Source) -> bool:
+    """A sentence that adds to the round just read: its valuation, or who else took part."""
+    last = state.last_round
+    if last is None:
+        return False
+    money = [q for q in find_quantities(text) if q.currency]
+    if money and _ROUND_VALUATION.search(text):
+        fact = Round(source, last.company, last.kind, valuation=money[0])
+    else:
+        joined = _ALSO_JOINED.search(text)
+        if not joined:
+            return False
+        names = split_names(joined.group("names"), frozenset(state.names.names.values()))
+        fact = Round(source, last.company, last.kind, participants=tuple(names))
+    add(state, fact, ("company", last.company), *[("investor", n) for n in fact.participants])
+    return True

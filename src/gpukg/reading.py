@@ -1,0 +1,84 @@
+"""The state of reading one report, shared by the readers of its parts.
+
+``State`` holds what the walk through a report knows at a given line (the
+profiled company, the section, the list intro); ``add`` records a fact and
+what its names were used as.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .names import Gazetteer
+from .phrases import NAME, after, looks_like_name, looks_like_org, split_names
+from .records import Fact, Notice, Report, Round, Statement
+
+
+@dataclass
+class State:
+    report: Report
+    names: Gazetteer
+    company: str | None = None
+    company_level: int = 0
+    trend_levels: dict[int, str] = field(default_factory=dict)  # heading level -> trend label
+    section_links: tuple[str, ...] = ()
+    intro: str = ""  # the paragraph that introduces the list being read
+    categories_by_heading: dict[int, str] = field(default_factory=dict)  # heading level -> category slug
+    statements: list[Statement] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    kinds: list[tuple[str, str]] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    seen_companies: dict[str, int] = field(default_factory=dict)
+    last_round: Round | None = None  # for a next sentence that adds to it
+
+
+def add(state: State, fact: Fact, *kinds: tuple[str, str]) -> None:
+    """Record a fact and what its names were used as: ``("investor", "Benchmark")``."""
+    state.facts.append(fact)
+    state.kinds.extend((name, kind) for kind, name in kinds if name)
+
+
+def names_after(state: State, text: str, pattern: str) -> list[str]:
+    part = after(text, pattern)
+    return split_names(part, frozenset(state.names.names.values())) if part else []
+
+
+def qualifiers(text: str | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(k for k, _, _ in lexicon.find("qualifiers", text))) if text else ()
+
+
+def opening_name(state: State, text: str) -> str | None:
+    lead = state.names.leading(text) or opening_orgs(state, text)
+    return lead[0] if lead else None
+
+
+_SUBJECT_FOLLOWS = re.compile(r"(?:'s|’s)|\s*,|\s+(?:\w+(?:ing|ed|es|ly)|has|is|was|are|runs|sells|grew|won|took|made|led|"
+                              r"bought|holds|operates|offers|provides|reached|revenue|revenues|valuation|arr)\b")
+
+
+def opening_orgs(state: State, text: str) -> list[str]:
+    """Names a sentence opens with when they look like organizations and act as its subject."""
+    out: list[str] = []
+    pos = 0
+    for m in re.finditer(rf"\s*(?:,\s*|\band\s+|&\s+)?(?P<n>{NAME})", text):
+        if m.start() != pos:
+            break
+        name = re.split(r"(?:'s|’s)\b", m.group("n"))[0]
+        # Past the first word of a sentence, a capital letter is the writer's own sign of a name.
+        if not (name in state.names or looks_like_org(name) or (out and looks_like_name(name))):
+            break
+        out.append(name)
+        pos = m.start("n") + len(name)
+    return out if out and _SUBJECT_FOLLOWS.match(text[pos:]) else []
+
+
+def trim_name(state: State, name: str) -> str:
+    """'Meanwhile Acme' -> 'Acme': prefer the longest known name inside a matched phrase."""
+    known = state.names.find(name)
+    if known:
+        return max(known, key=lambda k: k[2] - k[1])[0]
+    words = name.split()
+    while words and words[0].lower() in ("in", "meanwhile", "also", "and", "then", "recently", "earlier", "later", "when"):
+        words.pop(0)
+    return " ".join(words) if looks_like_name(" ".join(words)) else ""
