@@ -65,6 +65,28 @@ def _run_build(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- validate ----------------------------------------------------------------
+
+def _add_validate(sub: argparse._SubParsersAction) -> None:
+    p = _command(sub, "validate", "Check a graph against the gpukg SHACL shapes: violations (exit 1) "
+                 "and the conflict report of warnings (exit 0), each with the report line to fix.",
+                 "gpukg validate graph/gpu-market.ttl --format json")
+    p.add_argument("graphs", nargs="*", type=Path, metavar="GRAPH",
+                   help="graph files to validate together (default: graph/gpu-market.ttl)")
+    p.add_argument("--shapes", type=Path, metavar="FILE", help="SHACL shapes file (default: ontology/shapes.ttl)")
+    p.add_argument("--format", "-f", default="text", choices=["text", "turtle", "json"],
+                   help="text for people, turtle for a standard sh:ValidationReport, json for programs (default: text)")
+    p.set_defaults(run=_run_validate)
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    from .validate import format_report, validate_files
+
+    report = validate_files(args.graphs or None, args.shapes)
+    sys.stdout.write(format_report(report, args.format))
+    return 0 if report.conforms else 1
+
+
 # --- network -----------------------------------------------------------------
 
 def _add_network(sub: argparse._SubParsersAction) -> None:
@@ -134,12 +156,128 @@ def _run_synth(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- publish -----------------------------------------------------------------
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, not {text}")
+    return value
+
+
+def _add_publish(sub: argparse._SubParsersAction) -> None:
+    p = _command(sub, "publish", "Replace a named graph on a SPARQL 1.1 server with the built graph "
+                 "(Graph Store Protocol; readers see the old graph or the new one, never half).",
+                 "gpukg publish --endpoint http://127.0.0.1:7878/query")
+    p.add_argument("--endpoint", required=True, metavar="URL",
+                   help="the server's query URL (Oxigraph: .../query, Virtuoso: .../sparql)")
+    p.add_argument("--graph", default=None, metavar="IRI", help="the named graph to replace "
+                   "(default: https://w3id.org/gpukg/graph/gpu-market)")
+    p.add_argument("--file", type=Path, default=None, metavar="PATH",
+                   help="graph file to publish (default: graph/gpu-market.ttl)")
+    p.add_argument("--user", help="account for servers that need one (Virtuoso: digest authentication)")
+    p.add_argument("--password", help="its password (default: $GPUKG_PASSWORD)")
+    p.add_argument("--server", choices=["oxigraph", "virtuoso", "generic"],
+                   help="the kind of server (default: guessed from the URL path)")
+    p.add_argument("--store-url", metavar="URL", help="Graph Store endpoint, if not the server's usual one")
+    p.add_argument("--update-url", metavar="URL", help="SPARQL Update endpoint, if not the server's usual one")
+    p.add_argument("--batch-triples", type=_count, default=None, metavar="N",
+                   help="triples per request for large graphs (default: 50000)")
+    p.add_argument("--timeout", type=_seconds, default=120.0, metavar="SECONDS",
+                   help="how long to wait for each answer (default: 120)")
+    p.set_defaults(run=_run_publish)
+
+
+def _run_publish(args: argparse.Namespace) -> int:
+    import os
+
+    from .endpoint import DEFAULT_GRAPH, publish_file
+    from .store import DEFAULT_DUMP
+
+    result = publish_file(
+        args.file or DEFAULT_DUMP, args.endpoint, args.graph or DEFAULT_GRAPH,
+        user=args.user, password=args.password or os.environ.get("GPUKG_PASSWORD"),
+        timeout=args.timeout, batch_triples=args.batch_triples, kind=args.server,
+        store_url=args.store_url, update_url=args.update_url,
+    )
+    print(result.summary())
+    return 0
+
+
+# --- serve -------------------------------------------------------------------
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 65535, not {value}")
+    return value
+
+
+def _add_serve(sub: argparse._SubParsersAction) -> None:
+    p = _command(sub, "serve", "Serve the built graph as a local, read-only SPARQL 1.1 endpoint "
+                 "(/sparql) with a page to write and run queries (/).",
+                 "gpukg serve --port 8000   # then open http://127.0.0.1:8000/")
+    p.add_argument("graphs", nargs="*", type=Path, metavar="PATH",
+                   help="graph files to serve (default: graph/gpu-market.ttl)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
+    p.set_defaults(run=_run_serve)
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(args.graphs or None, args.host, args.port)
+    return 0
+
+
+# --- query -------------------------------------------------------------------
+
+def _add_query(sub: argparse._SubParsersAction) -> None:
+    p = _command(sub, "query", "Run a saved SPARQL query of the catalogue (queries/*.rq), or your own, "
+                 "on the built graph or on a SPARQL endpoint.",
+                 "gpukg query investor-portfolio --param investor=NVIDIA --format csv")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("name", nargs="?", metavar="NAME", help="a saved query (see --list)")
+    which.add_argument("--list", "-l", action="store_true", help="list the saved queries with their summaries")
+    which.add_argument("--file", type=Path, metavar="PATH", help="run the query in this .rq file instead")
+    p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
+                   help="a parameter of the query, repeatable (bound as a typed RDF term, never pasted in)")
+    p.add_argument("--format", "-f", default="table", choices=["table", "csv", "tsv", "json", "markdown"],
+                   help="table and markdown are for people; csv, tsv and json are the SPARQL 1.1 "
+                        "results formats, with exact values (default: table)")
+    p.add_argument("--graph", "-g", type=Path, nargs="+", action="extend", metavar="FILE",
+                   help="graph files to query (default: graph/gpu-market.ttl); the concept schemes are added")
+    p.add_argument("--endpoint", metavar="URL", help="run on this SPARQL endpoint instead of in-process")
+    _out_option(p)
+    p.set_defaults(run=_run_query)
+
+
+def _run_query(args: argparse.Namespace) -> int:
+    from .queries import answer, catalogue_text, parse_assignments
+    from .store import write_atomic
+
+    if args.list:
+        text = catalogue_text(args.format)
+    else:
+        text = answer(args.file or args.name, parse_assignments(args.param), args.format, args.graph, args.endpoint)
+    if args.out:
+        write_atomic(args.out, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 # --- registry ----------------------------------------------------------------
 # Each command module adds one ``_add_<name>`` function above and one entry here.
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_build,
+    _add_validate,
     _add_network,
     _add_synth,
+    _add_publish,
+    _add_serve,
+    _add_query,
 ]
 
 

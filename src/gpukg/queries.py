@@ -1,0 +1,665 @@
+"""The saved SPARQL query catalogue: read, bind, run and format.
+
+Each ``queries/NAME.rq`` file opens with a grlc-style ``#+`` header (summary,
+description, tags, typed parameters; the subset is documented in
+docs/queries.md). User values never become query text: they are turned into
+RDF terms of the declared type and bound with ``initBindings`` locally, or as a
+``VALUES`` block of those terms' N-Triples form for a remote endpoint.
+"""
+from __future__ import annotations
+
+import csv
+import datetime
+import difflib
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Identifier
+
+from .errors import QueryError
+from .iris import PREFIXES
+from .store import DEFAULT_DUMP, ONTOLOGY_DIR, QUERIES_DIR, read_graph
+
+CONCEPTS = ONTOLOGY_DIR / "concepts.ttl"
+PARAM_TYPES = ("string", "iri", "date", "decimal", "integer")
+FORMATS = ("table", "csv", "tsv", "json", "markdown")
+CATALOGUE_START = "<!-- catalogue:start -->"
+CATALOGUE_END = "<!-- catalogue:end -->"
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str = "string"
+    default: str | None = None
+    description: str = ""
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    summary: str
+    description: str
+    tags: tuple[str, ...]
+    params: tuple[Param, ...]
+    text: str
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """Rows of rdflib terms (``None`` where a variable is unbound); ``boolean`` for ASK."""
+
+    vars: tuple[str, ...]
+    rows: tuple[tuple[Identifier | None, ...], ...]
+    boolean: bool | None = None
+
+
+# --- the catalogue -------------------------------------------------------------
+
+def list_queries(folder: Path = QUERIES_DIR) -> list[SavedQuery]:
+    """Every ``*.rq`` file of ``folder``, sorted by name."""
+    return [read_query(path) for path in sorted(Path(folder).glob("*.rq"))]
+
+
+def load_query(name_or_path: str | Path, folder: Path = QUERIES_DIR) -> SavedQuery:
+    """A saved query by name (``investor-portfolio``) or a ``.rq`` file by path."""
+    candidate = Path(name_or_path)
+    if isinstance(name_or_path, Path) or candidate.suffix == ".rq" or "/" in str(name_or_path):
+        if not candidate.is_file():
+            raise QueryError(f"{candidate}: no such query file")
+        return read_query(candidate)
+    path = Path(folder) / f"{name_or_path}.rq"
+    if path.is_file():
+        return read_query(path)
+    names = [p.stem for p in sorted(Path(folder).glob("*.rq"))]
+    close = difflib.get_close_matches(str(name_or_path), names, n=3)
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    raise QueryError(f"unknown query '{name_or_path}'{hint}; `gpukg query --list` shows the catalogue")
+
+
+def read_query(path: Path) -> SavedQuery:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"{path}: cannot read query: {exc}") from None
+    return parse_query(text, name=Path(path).stem, path=Path(path))
+
+
+def parse_query(text: str, name: str = "query", path: Path | None = None) -> SavedQuery:
+    """A query and its ``#+`` header; a file without a header has no summary and no parameters."""
+    header = _parse_header(text, str(path or name))
+    return SavedQuery(
+        name=name,
+        summary=header.get("summary", ""),
+        description=header.get("description", ""),
+        tags=tuple(header.get("tags", ())),
+        params=tuple(header.get("params", ())),
+        text=text,
+        path=path,
+    )
+
+
+def _header_lines(text: str) -> list[tuple[int, int, str]]:
+    """(line number, indent, content) of the ``#+`` lines above the first line of SPARQL."""
+    found = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if stripped.startswith("#+"):
+            body = stripped[2:]
+            body = body[1:] if body.startswith(" ") else body
+            if body.strip():
+                found.append((number, len(body) - len(body.lstrip(" ")), body.strip()))
+        elif stripped and not stripped.startswith("#"):
+            break
+    return found
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _parse_header(text: str, where: str) -> dict:
+    """Parse the documented YAML subset: scalars, a list of tags, a list of parameter maps.
+
+    A line indented deeper than the scalar above it continues that scalar, as in YAML.
+    """
+    header: dict = {}
+    open_scalar: tuple[dict, str, int] | None = None  # (target, key, indent)
+    block: str | None = None
+    param: dict | None = None
+
+    def fail(number: int, message: str) -> QueryError:
+        return QueryError(f"{where}:{number}: query header: {message}")
+
+    for number, indent, content in _header_lines(text):
+        if open_scalar and indent > open_scalar[2]:
+            target, key, _ = open_scalar
+            target[key] = f"{target[key]} {content}".strip()
+            continue
+        open_scalar = None
+        if indent == 0:
+            key, sep, value = content.partition(":")
+            key = key.strip()
+            if not sep:
+                raise fail(number, f"expected 'key: value', got {content!r}")
+            if key in ("summary", "description"):
+                header[key] = _unquote(value)
+                open_scalar, block = (header, key, 0), None
+            elif key == "tags":
+                value = value.strip()
+                header["tags"] = [_unquote(t) for t in value.strip("[]").split(",") if t.strip()] if value else []
+                block = "tags"
+            elif key == "params":
+                header["params"], block = [], "params"
+            else:
+                raise fail(number, f"unknown key '{key}' (expected summary, description, tags, params)")
+            continue
+        if block == "tags" and content.startswith("- "):
+            header["tags"].append(_unquote(content[2:]))
+        elif block == "params":
+            item_indent = indent
+            if content.startswith("- "):
+                param = {"_line": number}
+                header["params"].append(param)
+                content, item_indent = content[2:].strip(), indent + 2
+            if param is None:
+                raise fail(number, "a parameter starts with '- name: ...'")
+            key, sep, value = content.partition(":")
+            key = key.strip()
+            if not sep or key not in ("name", "type", "default", "description", "required"):
+                raise fail(number, f"expected one of name, type, default, description, required; got {content!r}")
+            param[key] = _unquote(value)
+            open_scalar = (param, key, item_indent)
+        else:
+            raise fail(number, f"unexpected line {content!r}")
+    if "params" in header:
+        header["params"] = [_make_param(p, where) for p in header["params"]]
+    return header
+
+
+def _make_param(fields: dict, where: str) -> Param:
+    number = fields.get("_line")
+    name = fields.get("name", "")
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise QueryError(f"{where}:{number}: query header: parameter name {name!r} is not a SPARQL variable name")
+    kind = fields.get("type", "string")
+    if kind not in PARAM_TYPES:
+        raise QueryError(f"{where}:{number}: query header: parameter '{name}' has type {kind!r}; "
+                         f"expected one of {', '.join(PARAM_TYPES)}")
+    required = fields.get("required", "false").lower()
+    if required not in ("true", "false"):
+        raise QueryError(f"{where}:{number}: query header: parameter '{name}': required must be true or false")
+    param = Param(name, kind, fields.get("default"), fields.get("description", ""), required == "true")
+    if param.default is not None:
+        term_for(param, param.default, where)  # a bad default is the query author's error, caught early
+    return param
+
+
+# --- parameters ----------------------------------------------------------------
+
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_INTEGER = re.compile(r"[+-]?\d+")
+
+
+def term_for(param: Param, value: str, where: str = "") -> Identifier:
+    """The RDF term a user's value stands for, or a QueryError naming the parameter."""
+    value = str(value).strip()
+
+    def wrong(expected: str) -> QueryError:
+        prefix = f"{where}: " if where else ""
+        return QueryError(f"{prefix}parameter '{param.name}' must be {expected}, got {value!r}")
+
+    if param.type == "string":
+        return Literal(value)
+    if param.type == "iri":
+        if not _IRI.fullmatch(value):
+            raise wrong("an absolute IRI such as https://w3id.org/gpukg/id/org/coreweave")
+        return URIRef(value)
+    if param.type == "date":
+        try:
+            if not _DATE.fullmatch(value):
+                raise ValueError
+            return Literal(datetime.date.fromisoformat(value))
+        except ValueError:
+            raise wrong("an ISO date such as 2024-03-01") from None
+    if param.type == "decimal":
+        if not _DECIMAL.fullmatch(value):
+            raise wrong("a decimal number such as 1.5")
+        return Literal(Decimal(value), datatype=XSD.decimal)
+    if not _INTEGER.fullmatch(value):
+        raise wrong("an integer such as 12")
+    return Literal(int(value))
+
+
+def bind_params(query: SavedQuery, params: Mapping[str, str] | None = None) -> dict[str, Identifier]:
+    """Typed RDF terms for the query's parameters: given values, else defaults; unknown names are errors."""
+    params = dict(params or {})
+    declared = {p.name: p for p in query.params}
+    for name in params:
+        if name not in declared:
+            known = ", ".join(declared) or "none"
+            raise QueryError(f"{query.name}: unknown parameter '{name}' (this query takes: {known})")
+    bindings: dict[str, Identifier] = {}
+    for param in query.params:
+        value = params.get(param.name, param.default)
+        if value is None:
+            if param.required:
+                raise QueryError(f"{query.name}: parameter '{param.name}' is required: {param.description}; "
+                                 f"give it with --param {param.name}=VALUE")
+            continue  # left unbound: the query reads an unbound parameter as "any"
+        bindings[param.name] = term_for(param, value, query.name)
+    return bindings
+
+
+def parse_assignments(items: Iterable[str]) -> dict[str, str]:
+    """``["investor=NVIDIA"]`` -> ``{"investor": "NVIDIA"}``; the value may itself contain '='."""
+    params: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"--param expects NAME=VALUE, got {item!r}")
+        if name.strip() in params:
+            raise QueryError(f"parameter '{name.strip()}' given twice")
+        params[name.strip()] = value
+    return params
+
+
+def bind_values(query_text: str, bindings: Mapping[str, Identifier]) -> str:
+    """The query with a ``VALUES`` block of the bound terms opening every group pattern.
+
+    rdflib's ``initBindings`` fix a variable everywhere in the query, subqueries and EXISTS
+    included. One trailing VALUES block would be joined after grouping and never reach the
+    FILTERs inside the query; a block at the start of each group binds the variable to the
+    same term in every scope, which is what ``initBindings`` does, on any conformant engine.
+    """
+    if not bindings:
+        return query_text
+    names = list(bindings)
+    terms = []
+    for name in names:
+        term = bindings[name]
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
+        if not isinstance(term, (URIRef, Literal)):
+            raise QueryError(f"parameter '{name}' must be bound to an IRI or a literal")
+        if isinstance(term, URIRef) and not _IRI.fullmatch(str(term)):
+            raise QueryError(f"parameter '{name}' is not an absolute IRI: {str(term)!r}")
+        terms.append(term.n3())
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }} "
+    cuts = _group_openings(query_text, {f"?{n}" for n in names} | {f"${n}" for n in names})
+    if not cuts:
+        raise QueryError("cannot find a group pattern in the query to bind parameters into")
+    pieces, last = [], 0
+    for at in cuts:
+        pieces += [query_text[last : at + 1], block]
+        last = at + 1
+    return "".join(pieces) + query_text[last:]
+
+
+_SKIP = re.compile(
+    r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^\x00-\x20<>"{}|^`\\]*>'
+)
+_TOKEN = re.compile(r"[^\s{}()#\"'<>,;]+|\S")
+
+
+def _group_openings(text: str, variables: set[str]) -> list[int]:
+    """Offsets of the '{' that open group graph patterns mentioning one of ``variables``:
+    not VALUES data blocks, and not the brace around a subquery (``{ SELECT ...``), where
+    VALUES may not stand first. Comments, strings and IRIs are skipped."""
+    tokens: list[tuple[int, str]] = []
+    i = 0
+    while i < len(text):
+        skipped = _SKIP.match(text, i)
+        if skipped:
+            i = skipped.end()
+        elif text[i].isspace():
+            i += 1
+        else:
+            word = _TOKEN.match(text, i)
+            tokens.append((i, word.group(0)))
+            i = word.end()
+    groups: list[tuple[int, int]] = []  # (offset of '{', index of its token)
+    stack: list[tuple[int, int] | None] = []  # None marks a data block or subquery brace
+    in_values_header = False
+    for k, (at, token) in enumerate(tokens):
+        if token.upper() == "VALUES":
+            in_values_header = True
+        elif token == "{":
+            following = tokens[k + 1][1].upper() if k + 1 < len(tokens) else ""
+            is_group = not in_values_header and following != "SELECT"
+            stack.append((at, k) if is_group else None)
+            in_values_header = False
+        elif token == "}" and stack:
+            opened = stack.pop()
+            if opened and any(t in variables for _, t in tokens[opened[1] : k]):
+                groups.append(opened)
+    return sorted(at for at, _ in groups)
+
+
+# --- running -------------------------------------------------------------------
+
+def load_graph(paths: Sequence[Path] | None = None) -> Graph:
+    """The graph files (default: the committed dump) with the concept schemes beside them.
+
+    The dump holds the data; ontology/concepts.ttl holds the labels of the controlled values
+    ("Series A", "ARR") and their skos:broader links, which the queries read.
+    """
+    files = [Path(p) for p in paths] if paths else [DEFAULT_DUMP]
+    if CONCEPTS.is_file() and not any(f.resolve() == CONCEPTS.resolve() for f in files if f.exists()):
+        files.append(CONCEPTS)
+    return read_graph(files)
+
+
+def run_query(
+    query: SavedQuery | str | Path,
+    graph: Graph | None = None,
+    params: Mapping[str, str] | None = None,
+    endpoint: str | None = None,
+    timeout: float = 60.0,
+) -> Result:
+    """Run a saved or ad-hoc query: in-process on ``graph`` (default: ``load_graph()``),
+    or on the SPARQL ``endpoint`` when one is named (nothing else reaches the network)."""
+    saved = query if isinstance(query, SavedQuery) else load_query(query)
+    bindings = bind_params(saved, params)
+    if endpoint:
+        return _run_remote(saved, bindings, endpoint, timeout)
+    prepared = prepare(saved)
+    graph = load_graph() if graph is None else graph
+    answer = graph.query(prepared, initBindings=bindings)
+    if answer.type == "ASK":
+        return Result((), (), bool(answer.askAnswer))
+    names = tuple(str(v) for v in answer.vars or ())
+    return Result(names, tuple(tuple(row) for row in answer))
+
+
+def _run_remote(saved: SavedQuery, bindings: Mapping[str, Identifier], url: str, timeout: float) -> Result:
+    from .endpoint import select  # only when a server is named: it pulls in SPARQLWrapper
+
+    names, rows = select(url, bind_values(saved.text, bindings), timeout=timeout)
+    return Result(tuple(names), tuple(tuple(row) for row in rows))
+
+
+def prepare(saved: SavedQuery) -> Query:
+    """Parse a query (once per text); refuse forms and clauses that a local run must not honour."""
+    try:
+        prepared = _parsed(saved.text)
+    except Exception as exc:  # pyparsing and rdflib raise several unrelated types
+        where = saved.path or saved.name
+        line = getattr(exc, "lineno", None)
+        raise QueryError(f"{where}{':' + str(line) if line else ''}: query does not parse: {exc}") from None
+    form = prepared.algebra.name
+    if form not in ("SelectQuery", "AskQuery"):
+        raise QueryError(f"{saved.path or saved.name}: only SELECT and ASK queries can be run, not {form}")
+    if prepared.algebra.get("datasetClause"):
+        raise QueryError(f"{saved.path or saved.name}: FROM clauses are not supported; use --graph FILE")
+    if _uses_service(prepared.algebra):
+        # rdflib would fetch the SERVICE address: nothing reaches the network unless asked for
+        raise QueryError(f"{saved.path or saved.name}: SERVICE is not allowed in a local query; use --endpoint")
+    return prepared
+
+
+@lru_cache(maxsize=64)
+def _parsed(text: str) -> Query:
+    return prepareQuery(text)
+
+
+def _uses_service(node: object) -> bool:
+    if isinstance(node, CompValue):
+        if node.name == "ServiceGraphPattern":
+            return True
+        return any(_uses_service(v) for v in node.values())
+    if isinstance(node, Mapping):
+        return any(_uses_service(v) for v in node.values())
+    if isinstance(node, (list, tuple)):
+        return any(_uses_service(v) for v in node)
+    return False
+
+
+# --- formatting: SPARQL 1.1 results formats ------------------------------------
+
+def format_result(result: Result, fmt: str = "table") -> str:
+    """``json``, ``csv`` and ``tsv`` follow the SPARQL 1.1 results formats and keep values exact;
+    ``table`` and ``markdown`` are for people (money as $25M, dates as stated)."""
+    writers = {"json": _to_json, "csv": _to_csv, "tsv": _to_tsv, "table": _to_table, "markdown": _to_markdown}
+    if fmt not in writers:
+        raise QueryError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return writers[fmt](result)
+
+
+def _json_term(term: Identifier) -> dict:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    cell: dict = {"type": "literal", "value": str(term)}
+    if term.language:
+        cell["xml:lang"] = term.language
+    elif term.datatype and term.datatype != XSD.string:
+        cell["datatype"] = str(term.datatype)
+    return cell
+
+
+def _to_json(result: Result) -> str:
+    if result.boolean is not None:
+        doc: dict = {"head": {}, "boolean": result.boolean}
+    else:
+        doc = {
+            "head": {"vars": list(result.vars)},
+            "results": {"bindings": [
+                {name: _json_term(term) for name, term in zip(result.vars, row) if term is not None}
+                for row in result.rows
+            ]},
+        }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _to_csv(result: Result) -> str:
+    # The CSV results format: lexical forms only, blank nodes as _:label, CRLF line ends.
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    if result.boolean is not None:
+        writer.writerows([["boolean"], [str(result.boolean).lower()]])
+        return out.getvalue()
+    writer.writerow(result.vars)
+    for row in result.rows:
+        writer.writerow(["" if t is None else f"_:{t}" if isinstance(t, BNode) else str(t) for t in row])
+    return out.getvalue()
+
+
+_TSV_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _tsv_term(term: Identifier | None) -> str:
+    """A term in SPARQL/Turtle syntax, as the TSV results format asks; tabs and newlines escaped."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    text = "".join(_TSV_ESCAPES.get(c, c) for c in str(term))
+    if term.language:
+        return f'"{text}"@{term.language}'
+    if term.datatype == XSD.integer and _INTEGER.fullmatch(str(term)):
+        return str(term)
+    if term.datatype and term.datatype != XSD.string:
+        return f'"{text}"^^<{term.datatype}>'
+    return f'"{text}"'
+
+
+def _to_tsv(result: Result) -> str:
+    if result.boolean is not None:
+        return f"?boolean\n{str(result.boolean).lower()}\n"
+    lines = ["\t".join(f"?{v}" for v in result.vars)]
+    lines += ["\t".join(_tsv_term(t) for t in row) for row in result.rows]
+    return "\n".join(lines) + "\n"
+
+
+# --- formatting for people -------------------------------------------------------
+
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+_NUMERIC = {XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.int, XSD.long, XSD.nonNegativeInteger}
+
+
+def format_money(value: Decimal, currency: str) -> str:
+    """25000000 USD -> "$25M"; 1200000000 EUR -> "€1.2B"; 1.89 USD -> "$1.89"."""
+    sign, value = ("-" if value < 0 else ""), abs(value)
+    for scale, suffix in ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M")):
+        if value >= scale:
+            number = _plain(_cents(value / scale))
+            break
+    else:
+        number, suffix = _plain(_cents(value), group=True), ""
+    symbol = _SYMBOLS.get(currency)
+    return f"{sign}{symbol}{number}{suffix}" if symbol else f"{sign}{number}{suffix} {currency}".strip()
+
+
+def _cents(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _plain(value: Decimal, group: bool = False) -> str:
+    text = f"{value:,f}" if group else f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _human(term: Identifier | None, currency: Identifier | None = None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        for prefix, namespace in PREFIXES.items():
+            if str(term).startswith(str(namespace)) and len(str(term)) > len(str(namespace)):
+                return f"{prefix}:{str(term)[len(str(namespace)):]}"
+        return str(term)
+    if isinstance(term, Literal) and term.datatype in _NUMERIC:
+        try:
+            value = Decimal(str(term))
+        except InvalidOperation:
+            return str(term)
+        return format_money(value, str(currency)) if currency is not None else _plain(value, group=True)
+    if isinstance(term, Literal) and term.datatype == XSD.dateTime:
+        return str(term)[:10]
+    return " ".join(str(term).split())
+
+
+def _human_rows(result: Result) -> tuple[list[str], list[list[str]]]:
+    """Columns for people: a ``?xCurrency`` column is folded into ``?x`` as its currency."""
+    names = list(result.vars)
+    paired = {n[: -len("Currency")]: i for i, n in enumerate(names)
+              if n.endswith("Currency") and n[: -len("Currency")] in names}
+    hidden = set(paired.values())
+    keep = [i for i in range(len(names)) if i not in hidden]
+    rows = []
+    for row in result.rows:
+        cells = []
+        for i in keep:
+            currency_at = paired.get(names[i])
+            cells.append(_human(row[i], row[currency_at] if currency_at is not None else None))
+        rows.append(cells)
+    return [names[i] for i in keep], rows
+
+
+def _to_table(result: Result) -> str:
+    if result.boolean is not None:
+        return f"{'yes' if result.boolean else 'no'}\n"
+    header, rows = _human_rows(result)
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+    out = [line(header), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _to_markdown(result: Result) -> str:
+    if result.boolean is not None:
+        return f"{'yes' if result.boolean else 'no'}\n"
+    header, rows = _human_rows(result)
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(_md_cell(c) for c in r) + " |" for r in rows]
+    return "\n".join(out) + "\n"
+
+
+# --- the catalogue as a table and as documentation -------------------------------
+
+def catalogue_result(folder: Path = QUERIES_DIR) -> Result:
+    """The catalogue itself as a result, so ``--list`` works in every format."""
+    rows = []
+    for q in list_queries(folder):
+        params = ", ".join(_param_summary(p) for p in q.params)
+        rows.append((Literal(q.name), Literal(q.summary), Literal(params), Literal(", ".join(q.tags))))
+    return Result(("name", "summary", "parameters", "tags"), tuple(rows))
+
+
+def _param_summary(param: Param) -> str:
+    if param.default is not None:
+        return f"{param.name}:{param.type}={param.default}"
+    return f"{param.name}:{param.type} ({'required' if param.required else 'optional'})"
+
+
+def catalogue_text(fmt: str = "table", folder: Path = QUERIES_DIR) -> str:
+    """What ``gpukg query --list`` prints: the catalogue in any output format."""
+    if fmt == "markdown":
+        return catalogue_markdown(folder)
+    return format_result(catalogue_result(folder), fmt)
+
+
+def catalogue_markdown(folder: Path = QUERIES_DIR) -> str:
+    """The Markdown table of the catalogue that docs/queries.md (and the README) include."""
+    out = ["| query | what it answers | parameters | tags |", "|---|---|---|---|"]
+    for q in list_queries(folder):
+        params = "<br>".join(f"`{_param_summary(p)}`: {_md_cell(p.description)}" for p in q.params) or ""
+        out.append(f"| `{q.name}` | {_md_cell(q.summary)} | {params} | {_md_cell(', '.join(q.tags))} |")
+    return "\n".join(out) + "\n"
+
+
+def sync_catalogue(document: str, folder: Path = QUERIES_DIR) -> str:
+    """``document`` with the text between the catalogue markers replaced by the current table."""
+    start, end = document.find(CATALOGUE_START), document.find(CATALOGUE_END)
+    if start < 0 or end < start:
+        raise QueryError(f"the document has no {CATALOGUE_START} ... {CATALOGUE_END} section")
+    head = document[: start + len(CATALOGUE_START)]
+    return f"{head}\n{catalogue_markdown(folder)}{document[end:]}"
+
+
+# --- the command line's entry points ----------------------------------------------
+
+def answer(
+    query: str | Path,
+    params: Mapping[str, str] | None = None,
+    fmt: str = "table",
+    graph_paths: Sequence[Path] | None = None,
+    endpoint: str | None = None,
+) -> str:
+    """Load, check, run and format one query: what ``gpukg query`` prints."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    saved = load_query(query)
+    bind_params(saved, params)  # bad parameters fail before any graph is read
+    if endpoint:
+        return format_result(run_query(saved, params=params, endpoint=endpoint), fmt)
+    prepare(saved)
+    return format_result(run_query(saved, graph=load_graph(graph_paths), params=params), fmt)
