@@ -50,7 +50,7 @@ def profile_sections(report: Report) -> dict[int, str]:
         labels = [b.label for b in blocks[i + 1:end] if b.kind == "bullet" and b.label]
         profile = sum(1 for label in labels if _profile_label(label))
         strong = sum(1 for label in labels if lexicon.exact("labels", label) or lexicon.find("round_types", label))
-        if profile >= 2 and (strong >= 1 or profile * 2 >= len(labels)):
+        if strong >= 1 and (profile >= 2 or len(labels) == 1) or profile >= 2 and profile * 2 >= len(labels):
             named = mentioned(title, " ".join(b.text for b in blocks[i + 1:end]))
             candidates[head.line] = (title, i, end, named)
     found = {}
@@ -114,7 +114,8 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
         state.facts.append(Trend(source, label, broader))
         trends = (label,)
     category = lexicon.first("categories", block.text)
-    if category and not state.company:
+    # A report's own title speaks of the market, not of each company in it.
+    if category and not state.company and level >= 2:
         state.categories_by_heading[level] = category
     state.statements.append(Statement(source, block.kind, block.text, block.section, trends=trends))
 

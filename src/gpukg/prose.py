@@ -41,7 +41,9 @@ IS_A = re.compile(r"\b(?:operates?|is|are|runs?|provides?|offers?|describes itse
                    r"serves as|sells|builds)\b", re.I)
 
 
-_STATUS = {"acquired": "completed", "bought": "completed", "purchased": "completed", "acquisition": None, "purchase": None}
+# Only a finished verb or a stated plan says a status; "X acquiring Y" in a list says neither.
+_STATUS = {"acquired": "completed", "bought": "completed", "purchased": "completed", "acquisition": None, "purchase": None,
+           "acquiring": None}
 
 
 _LEADS = r"\b(?:co-led|led)\s+by\s+"

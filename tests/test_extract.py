@@ -1,0 +1,28 @@
+"""Regression tests for loader bugs found by the other areas' fixtures."""
+from __future__ import annotations
+
+from gpukg.extract import extract, profile_sections
+from gpukg.names import Gazetteer
+from gpukg.records import Acquisition, Category
+from gpukg.report import parse_report
+
+
+def read(text: str):
+    return extract(parse_report(text, "r.md"), Gazetteer())
+
+
+def test_a_category_word_in_the_report_title_tags_no_company():
+    ex = read("# Neocloud Deals\n\n## Profiles\n\n### 1. Quanta Infer\n\n- **Founded:** 2021\n"
+              "- **Business Model:** Inference platform for open models\n")
+    assert {(f.company, f.category) for f in ex.facts if isinstance(f, Category)} == {("Quanta Infer", "inference-platform")}
+
+
+def test_a_profile_with_a_single_founding_bullet_is_a_profile():
+    report = parse_report("# Deals\n\n## Companies\n\n### Orbit Cloud\n\n- **Founded:** 2020\n\nOrbit Cloud rents GPUs.\n", "r.md")
+    assert list(profile_sections(report).values()) == ["Orbit Cloud"]
+
+
+def test_a_listed_participle_states_no_deal_status():
+    ex = read("# Notes\n\n## Insights\n\n- **Consolidation:** acquisitions begin (Acme Cloud acquiring Foo Compute)\n")
+    (deal,) = [f for f in ex.facts if isinstance(f, Acquisition)]
+    assert (deal.acquirer, deal.target, deal.status) == ("Acme Cloud", "Foo Compute", None)
