@@ -146,3 +146,44 @@ def test_void_describes_the_dump(tmp_path):
     triples = int(void.value(URIRef("https://w3id.org/gpukg/dataset/gpu-market"),
                              URIRef("http://rdfs.org/ns/void#triples")))
     assert triples == len(Graph().parse(out))
+
+
+def _with_a_violation(monkeypatch):
+    """The loader's graph plus a round funded by a person: a violation the shapes must catch."""
+    import gpukg.build as build_module
+    from rdflib import RDF, URIRef
+
+    original = build_module.to_graph
+
+    def broken(resolved):
+        g = original(resolved)
+        person = next(g.subjects(RDF.type, SCHEMA_PERSON))
+        rnd = next(g.subjects(RDF.type, GK.FundingRound))
+        g.set((rnd, GK.fundedCompany, person))
+        return g
+
+    monkeypatch.setattr(build_module, "to_graph", broken)
+
+
+SCHEMA_PERSON = URIRef("https://schema.org/Person")
+
+
+def test_build_refuses_to_replace_the_dump_when_it_has_violations(tmp_path, monkeypatch, capsys):
+    out = tmp_path / "g.ttl"
+    out.write_text("old")
+    _with_a_violation(monkeypatch)
+    assert main(["build", str(ROOT / "corpus"), "--out", str(out)]) == 1
+    assert out.read_text() == "old"
+    err = capsys.readouterr().err
+    assert "violation" in err and "Traceback" not in err
+    assert main(["build", str(ROOT / "corpus"), "--out", str(out), "--force"]) == 0
+    assert out.read_text() != "old"
+
+
+def test_build_prints_validation_and_the_headline(tmp_path, capsys):
+    assert main(["build", str(ROOT / "corpus"), "--out", str(tmp_path / "g.ttl")]) == 0
+    printed = capsys.readouterr().out
+    assert "validation: conforms: 0 violation(s)" in printed
+    # By hand from the reports: NVIDIA backs Lambda Labs and Together AI, both named as neoclouds
+    # in the trends report's "Neocloud Emergence" section.
+    assert "NVIDIA (Lambda Labs, Together AI)" in printed

@@ -58,7 +58,7 @@ class BuildResult:
             "category assignments": count[GK.CategoryAssignment],
             "statements": count[GK.Statement],
             "triples": len(g),
-            "warnings": len(self.notices) - len(self.failed),
+            "loader warnings": len(self.notices) - len(self.failed),
             "unreadable inputs": len(self.failed),
         }
 
@@ -104,8 +104,9 @@ def extract_all(reports: list[Report]) -> list[Extraction]:
 def build(paths: list[Path] | None = None) -> BuildResult:
     """Build the graph from report files or folders (the bundled corpus when none is given)."""
     reports, notices = parse_files(list(paths) if paths else [DEFAULT_CORPUS])
-    if not reports and not notices:
-        raise InputError(", ".join(map(str, paths or [DEFAULT_CORPUS])), "no report files (.md, .txt) found")
+    if not reports:
+        reason = "; ".join(str(n) for n in notices) or "no report files (.md, .txt) found"
+        raise InputError(", ".join(map(str, paths or [DEFAULT_CORPUS])), f"nothing could be read: {reason}")
     extractions = extract_all(reports)
     resolved = resolve(extractions)
     return BuildResult(to_graph(resolved), resolved, tuple(notices) + resolved.notices)
@@ -120,6 +121,43 @@ def dump(graph: Graph, fmt: str = "turtle") -> bytes:
     if fmt == "jsonld":
         return graph.serialize(format=rdflib_format, sort_keys=True, indent=1).encode()
     return graph.serialize(format=rdflib_format).encode()
+
+
+@dataclass(frozen=True)
+class BuildRun:
+    """What ``gpukg build`` did: the build, its validation (None when skipped), the headline."""
+
+    result: BuildResult
+    validation: object | None  # validate.Report
+    headline: str
+    written: Path | None
+
+
+def build_and_write(paths: list[Path] | None, out: Path | None, fmt: str = "turtle", *,
+                    check: bool = True, force: bool = False) -> BuildRun:
+    """Build, validate (a violation keeps the old dump unless ``force``), write, and answer the headline question."""
+    from .validate import check_built
+
+    result = build(paths)
+    validation = check_built(result.graph, force=force) if check else None
+    if out is not None:
+        write_dump(result, out, fmt)
+    return BuildRun(result, validation, headline(result.graph), out)
+
+
+def headline(graph: Graph) -> str:
+    """The question users ask first: which investors back several neoclouds."""
+    from .queries import load_query, run_query
+
+    answer = run_query(load_query("investors-backing-multiple-neoclouds"), graph)
+    backed: dict[str, set[str]] = {}
+    for row in answer.rows:
+        values = dict(zip(answer.vars, row))
+        backed.setdefault(str(values["investor"]), set()).add(str(values["neocloud"]))
+    if not backed:
+        return "no investor backs two or more neoclouds in these reports"
+    return "investors backing two or more neoclouds: " + "; ".join(
+        f"{investor} ({', '.join(sorted(companies))})" for investor, companies in sorted(backed.items()))
 
 
 def write_dump(result: BuildResult, out: Path, fmt: str = "turtle") -> None:

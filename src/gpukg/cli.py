@@ -39,28 +39,33 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
                    help="report files or folders of .md/.txt reports (default: the bundled corpus/)")
     _out_option(p, "where to write the dump (default: graph/gpu-market.ttl when no PATH is given, else stdout)")
     p.add_argument("--format", "-f", default="turtle", choices=["turtle", "nt", "jsonld", "trig"])
+    p.add_argument("--no-validate", action="store_true", help="skip SHACL validation of the built graph")
+    p.add_argument("--force", action="store_true", help="write the dump even when validation finds violations")
     p.set_defaults(run=_run_build)
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from .build import build, dump, write_dump
+    from .build import build_and_write, dump
     from .store import DEFAULT_DUMP
+    from .validate import summary as validation_summary
 
-    result = build(args.paths or None)
-    for notice in result.notices:
-        print(notice, file=sys.stderr)
     out = args.out or (None if args.paths else DEFAULT_DUMP)
+    run = build_and_write(args.paths or None, out, args.format, check=not args.no_validate, force=args.force)
+    for notice in run.result.notices:
+        print(notice, file=sys.stderr)
     if out is None:
-        sys.stdout.buffer.write(dump(result.graph, args.format))
-    else:
-        write_dump(result, out, args.format)
-    summary = result.summary()
+        sys.stdout.buffer.write(dump(run.result.graph, args.format))
+    log = sys.stdout if out is not None else sys.stderr
+    summary = run.result.summary()
     width = max(map(len, summary))
-    print("\n".join(f"{k:<{width}}  {v}" for k, v in summary.items()), file=sys.stderr if out is None else sys.stdout)
+    print("\n".join(f"{k:<{width}}  {v}" for k, v in summary.items()), file=log)
+    if run.validation is not None:
+        print(validation_summary(run.validation), file=log)
+    print(run.headline, file=log)
     if out is not None:
-        print(f"wrote {out}")
-    if result.failed:
-        print(f"gpukg: {len(result.failed)} input(s) could not be read; the graph holds the others", file=sys.stderr)
+        print(f"wrote {out}", file=log)
+    if run.result.failed:
+        print(f"gpukg: {len(run.result.failed)} input(s) could not be read; the graph holds the others", file=sys.stderr)
         return 2
     return 0
 
