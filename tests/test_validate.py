@@ -330,7 +330,7 @@ def test_command_exits_0_with_warnings_only(tmp_path, capsys):
 def test_command_exits_1_on_violations_and_the_text_says_what_and_where(tmp_path, capsys):
     code, out, _ = run_cli(["validate", str(case_file(tmp_path, "FundingRoundShape", "data-bad.ttl"))], capsys)
     assert code == 1
-    assert out.startswith("The graph does NOT conform: 8 violation(s), 0 warning(s).")
+    assert out.startswith("The graph does NOT conform: 8 violation(s), 1 warning(s).")
     # Grouped by the entity a fact is about: here the person the round wrongly points at.
     block = out[out.index("  Ada Lovelace (gkid:person/ada)"):]
     assert "- gkid:round/person-company-0000000002  gk:fundedCompany = gkid:person/ada" in block
