@@ -6,7 +6,11 @@ so a failed run never leaves a half-written dump behind.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import Graph
@@ -27,6 +31,28 @@ def guess_format(path: Path) -> str:
     return _SUFFIX_FORMATS.get(path.suffix.lower(), "turtle")
 
 
+_offline = threading.local()
+
+
+def _refuse_network(event: str, args: tuple) -> None:
+    if event in ("urllib.Request", "socket.connect") and getattr(_offline, "on", False):
+        raise PermissionError(f"gpukg reads graph files offline; refused {event} {args[0] if args else ''}")
+
+
+@contextmanager
+def offline() -> Iterator[None]:
+    """Refuse network access in this thread: rdflib follows remote JSON-LD contexts by itself."""
+    if not getattr(sys, "_gpukg_audit", False):
+        sys.addaudithook(_refuse_network)
+        sys._gpukg_audit = True  # audit hooks cannot be removed: install one, switch it per thread
+    previous = getattr(_offline, "on", False)
+    _offline.on = True
+    try:
+        yield
+    finally:
+        _offline.on = previous
+
+
 def read_graph(paths: list[Path] | None = None) -> Graph:
     """Parse graph files into one rdflib Graph; the committed dump when no path is given."""
     graph = Graph()
@@ -35,7 +61,8 @@ def read_graph(paths: list[Path] | None = None) -> Graph:
         if not path.is_file():
             raise InputError(str(path), "no such graph file (run `gpukg build` first?)")
         try:
-            graph.parse(path, format=guess_format(path))
+            with offline():
+                graph.parse(path, format=guess_format(path))
         except Exception as exc:  # rdflib raises many unrelated types for bad syntax
             raise InputError(str(path), f"does not parse as {guess_format(path)}: {exc}") from None
     return graph
