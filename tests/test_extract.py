@@ -26,3 +26,10 @@ def test_a_listed_participle_states_no_deal_status():
     ex = read("# Notes\n\n## Insights\n\n- **Consolidation:** acquisitions begin (Acme Cloud acquiring Foo Compute)\n")
     (deal,) = [f for f in ex.facts if isinstance(f, Acquisition)]
     assert (deal.acquirer, deal.target, deal.status) == ("Acme Cloud", "Foo Compute", None)
+
+
+def test_a_labelled_acquisition_may_open_with_its_verb():
+    ex = read("# P\n\n## Profiles\n\n### Acme Cloud\n\n- **Founded:** 2020\n"
+              "- **Acquisition:** Acquired Baxeon Networks for €1B (November 2024)\n")
+    (deal,) = [f for f in ex.facts if isinstance(f, Acquisition)]
+    assert (deal.acquirer, deal.target, deal.price.currency) == ("Acme Cloud", "Baxeon Networks", "EUR")

@@ -277,6 +277,7 @@ def _rounds(state: State, company: str, label: str, value: str, source: Source) 
 
 def _labelled_acquisition(state: State, company: str, value: str, source: Source) -> None:
     for clause in re.split(r";", value):
+        clause = re.sub(r"^\s*(?:acquired|bought|purchased|(?:agreed|plans) to acquire|acquiring)\s+", "", clause, flags=re.I)
         target = re.split(r"\s+(?:for|at|in|\()\s*|\s*\(", clause.strip(), maxsplit=1)[0].strip(" ,.")
         if not looks_like_name(target):
             continue

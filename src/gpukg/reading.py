@@ -79,6 +79,7 @@ def trim_name(state: State, name: str) -> str:
     if known:
         return max(known, key=lambda k: k[2] - k[1])[0]
     words = name.split()
-    while words and words[0].lower() in ("in", "meanwhile", "also", "and", "then", "recently", "earlier", "later", "when"):
+    while words and words[0].lower() in ("in", "meanwhile", "also", "and", "then", "recently", "earlier", "later", "when",
+                                         "acquired", "acquires", "bought", "buys", "purchased", "after", "with"):
         words.pop(0)
     return " ".join(words) if looks_like_name(" ".join(words)) else ""
