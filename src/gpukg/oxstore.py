@@ -90,7 +90,7 @@ def _blank(label: str) -> ox.BlankNode:
         return ox.BlankNode("b" + hashlib.sha256(label.encode()).hexdigest()[:32])
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=200_000)  # query results repeat IRIs; bounded so a long run stays small
 def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     """The rdflib term for a pyoxigraph term, lexical form exactly as Oxigraph gives it."""
     if isinstance(term, ox.NamedNode):
