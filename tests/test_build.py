@@ -121,7 +121,7 @@ def test_bad_content_is_a_warning_with_file_and_line(tmp_path, text, expected):
     path.write_text(text)
     result = build([path])
     messages = [str(n) for n in result.notices]
-    assert any(expected in m and m.startswith(f"r.md") for m in messages), messages
+    assert any(expected in m and m.startswith("r.md") for m in messages), messages
     assert not result.failed
 
 
@@ -151,7 +151,7 @@ def test_void_describes_the_dump(tmp_path):
 def _with_a_violation(monkeypatch):
     """The loader's graph plus a round funded by a person: a violation the shapes must catch."""
     import gpukg.build as build_module
-    from rdflib import RDF, URIRef
+    from rdflib import RDF
 
     original = build_module.to_graph
 

@@ -1,7 +1,6 @@
 """One node per entity and per fact across reports; conflicts kept apart."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from rdflib import Literal

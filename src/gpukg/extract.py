@@ -163,11 +163,7 @@ def _content(state: State, block: Block, source: Source) -> None:
 def _about_company(state: State, text: str) -> bool:
     """A sentence in a profile is about the profiled company unless it opens with another name."""
     lead = state.names.leading(text)
-    return not lead or lead[0] in state.names and state.names.names.get(_key(lead[0])) == state.names.names.get(_key(state.company or ""))
-
-
-def _key(name: str) -> str:
-    return name_key(name)
+    return not lead or lead[0] in state.names and state.names.names.get(name_key(lead[0])) == state.names.names.get(name_key(state.company or ""))
 
 
 def _fact_names(fact: Fact) -> list[str]:
