@@ -217,14 +217,14 @@ def _labelled(state: State, block: Block, source: Source) -> None:
                 if r:
                     add(state, Role(source, person, company, r), ("person", person))
     elif group == "investors":
-        for investor in split_names(value, frozenset(state.names.names.values())):
+        for investor in split_names(value, state.names.spelled_in(value)):
             add(state, Backing(source, investor, company), ("investor", investor))
     elif group == "acquisition":
         _labelled_acquisition(state, company, value, source)
     elif group == "business_model":
         category_from(state, company, value, source, leading=not IS_A.search(value))
     elif group == "partners":
-        for partner in split_names(value, frozenset(state.names.names.values())):
+        for partner in split_names(value, state.names.spelled_in(value)):
             state.kinds.append((partner, "org"))
     elif lexicon.find("round_types", label) and not lexicon.find("metrics", label) and group != "total_raised":
         _rounds(state, company, label, value, source)
@@ -315,15 +315,14 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
     amount = next((q for q in find_quantities(column[amount_col]) if q.currency), None)
     date_col = next((h for h in column if "date" in h or h in ("when", "closed", "announced", "year")), None)
     when = first_date(column[date_col]) if date_col else None
-    keep = frozenset(state.names.names.values())
     leads: list[str] = []
     participants: list[str] = []
     valuation = None
     for header, cell in column.items():
         if "lead" in header:
-            leads += split_names(cell, keep)
+            leads += split_names(cell, state.names.spelled_in(cell))
         elif "investor" in header or "participant" in header or "backer" in header:
-            participants += split_names(cell, keep)
+            participants += split_names(cell, state.names.spelled_in(cell))
         elif "valuation" in header:
             valuation = next((q for q in find_quantities(cell) if q.currency), None)
     fact = Round(source, company, kind, amount, when, tuple(leads), tuple(p for p in participants if p not in leads), valuation)

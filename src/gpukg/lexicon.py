@@ -48,5 +48,6 @@ def exact(group: str, text: str) -> str | None:
     return owner.get(text.strip(" .:*").lower())
 
 
+@cache
 def words(section: str, name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon()[section][name])

@@ -11,12 +11,14 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from . import lexicon
 
 _TLD = re.compile(r"\.(?:ai|io|com|net|co|cloud|dev|org)$", re.I)
+_WORD = re.compile(r"\w+")
+_NAME_GOES_ON = re.compile(r"[\w-]|\.\w")  # a name ends where a word does not go on
 
 
 def _words(name: str) -> list[str]:
@@ -26,6 +28,7 @@ def _words(name: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", folded.replace("&", " and "))
 
 
+@lru_cache(maxsize=1 << 18)  # called for every candidate name of every line; names repeat
 def name_key(name: str) -> str:
     """'Lambda Labs' -> 'lambda'; 'Fireworks.ai' -> 'fireworks'; 'Acme Cloud Inc.' -> 'acme cloud'."""
     words = _words(name)
@@ -112,17 +115,57 @@ class Gazetteer:
                     forms.setdefault(variant, name)
                 self.names.setdefault(name_key(form), name)
         self._forms = forms
-        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        self._pattern = re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-]|\.\w)") if forms else None
+        self._needs: dict[str, list[tuple[str, frozenset[str]]]] = {}  # a key's first word -> (name, its words)
+        for name, aliases in entries:
+            keys = {name_key(v) for form in (name, *aliases) for v in (form, *_variants(form))}
+            for key in keys:
+                words = key.split()
+                self._needs.setdefault(words[0] if words else "", []).append((name, frozenset(words)))
+        # One regex alternation of every name costs time in proportion to the number of names at
+        # each position of the text (re has no trie), so a large corpus made reading quadratic.
+        # Forms are looked up by their first word instead, longest first, as the alternation would.
+        self._by_word: dict[str, list[str]] = {}
+        longest_first = sorted(forms, key=len, reverse=True)
+        for form in longest_first:
+            first = _WORD.match(form)
+            self._by_word.setdefault(first.group() if first else "", []).append(form)
+        self._pattern = None
+        if "" in self._by_word:  # a form opening with punctuation: only the alternation finds it
+            alternatives = "|".join(re.escape(f) for f in longest_first)
+            self._pattern = re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-]|\.\w)")
 
     def __contains__(self, name: str) -> bool:
         return name_key(name) in self.names
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """Known names in ``text``: (the form as written, start, end), left to right."""
-        if self._pattern is None:
-            return []
-        return [(m.group(0), m.start(), m.end()) for m in self._pattern.finditer(text)]
+        if self._pattern is not None:
+            return [(m.group(0), m.start(), m.end()) for m in self._pattern.finditer(text)]
+        found = []
+        pos = 0
+        for word in _WORD.finditer(text):
+            start = word.start()
+            if start < pos or (start and text[start - 1] in ".-"):
+                continue
+            for form in self._by_word.get(word.group(), ()):
+                end = start + len(form)
+                if text.startswith(form, start) and not _NAME_GOES_ON.match(text, end):
+                    found.append((form, start, end))
+                    pos = end
+                    break
+        return found
+
+    def spelled_in(self, text: str) -> frozenset[str]:
+        """The known spellings of the names found in ``text``: what a list split must keep whole."""
+        return frozenset(self.names[name_key(self._forms[form])] for form, _, _ in self.find(text))
+
+    def relevant(self, text: str) -> list[str]:
+        """The known names that could change how ``text`` reads: a name is found in a text, or a
+        text's name has its key, only if every word of one of its keys is a word of the text.
+
+        Cached extractions of a report stay valid while these are the same (``cache``)."""
+        words = set(_words(text))
+        return sorted({name for word in words | {""} for name, needed in self._needs.get(word, ()) if needed <= words})
 
     def leading(self, text: str) -> list[str]:
         """Names a sentence opens with: 'Lambda Labs, Together AI experiencing ...' -> both."""

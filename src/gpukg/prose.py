@@ -104,7 +104,7 @@ def deal_status(text: str) -> str | None:
 
 def _prose_backing(state: State, text: str, source: Source, subject: str | None) -> bool:
     """'X: Investing in A, B', 'X has backed A', 'A is backed by X and Y'."""
-    keep = frozenset(state.names.names.values())
+    keep = state.names.spelled_in(text)
     passive = after(text, r"\bbacked by\s+")
     if passive:
         investee = subject or opening_name(state, text) or state.company
@@ -163,7 +163,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     money = [q for q in find_quantities(text) if q.currency]
     if not types or not money or not (_FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text)):
         return _round_sequel(state, text, source)
-    keep = frozenset(state.names.names.values())
+    keep = state.names.spelled_in(text)
     leads = names_after(state, text, _LEADS)
     active = _ACTIVE_LEAD.search(text)
     if active and not leads:

@@ -41,7 +41,7 @@ def add(state: State, fact: Fact, *kinds: tuple[str, str]) -> None:
 
 def names_after(state: State, text: str, pattern: str) -> list[str]:
     part = after(text, pattern)
-    return split_names(part, frozenset(state.names.names.values())) if part else []
+    return split_names(part, state.names.spelled_in(part)) if part else []
 
 
 def qualifiers(text: str | None) -> tuple[str, ...]:

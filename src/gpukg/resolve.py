@@ -104,11 +104,13 @@ def _entities(uses: dict[str, Counter]) -> tuple[tuple[Entity, ...], dict[str, s
         entity = _org(spellings, uses, known)
         entities.append(entity)
         key_of.update({s: entity.key for s in spellings})
+    taken = {e.key for e in entities}
     for kind, names in (("person", people), ("place", place_names)):
         for name in sorted(names):
             key = f"{kind}:{name_key(name)}"
             key_of[name] = key
-            if not any(e.key == key for e in entities):
+            if key not in taken:
+                taken.add(key)
                 entities.append(Entity(key, kind, name))
     _parents(entities, known, key_of)
     return tuple(sorted(entities, key=lambda e: e.key)), key_of

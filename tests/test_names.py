@@ -1,0 +1,47 @@
+"""Finding known names in text: the word-indexed lookup must find what one regex alternation finds."""
+from __future__ import annotations
+
+import random
+import re
+
+from gpukg.names import Gazetteer, name_key
+
+
+def alternation(gazetteer: Gazetteer, text: str) -> list[tuple[str, int, int]]:
+    """The reference: every form in one alternation, longest first, whole words only."""
+    forms = "|".join(re.escape(f) for f in sorted(gazetteer._forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w.-])(?:{forms})(?![\w-]|\.\w)")
+    return [(m.group(0), m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+NAMES = {"Acme", "Acme Cloud", "Acme Cloud Inc.", "Bolt.ai", "Nimbus Compute", "Nimbus", "Q-Systems",
+         "Zeta Labs", "Öko GPU", "A1 Capital"}
+
+
+def test_known_names_are_found_as_whole_words_longest_first():
+    g = Gazetteer(NAMES)
+    text = "Acme Cloud Inc. raised; Acme-Cloud did not; Bolt.ai and Bolt.aix; NimbusX, Nimbus Compute."
+    assert [f for f, _, _ in g.find(text)] == ["Acme Cloud Inc.", "Bolt.ai", "Nimbus Compute"]
+
+
+def test_the_lookup_equals_the_alternation_on_random_text():
+    g = Gazetteer(NAMES)
+    pieces = ["Acme", "Cloud", "Inc.", "Bolt.ai", "Bolt", ".ai", "Nimbus", "Compute", "Q-Systems", "Q", "-",
+              "Zeta Labs", "Öko", "GPU", "A1", "Capital", "the", ",", ".", " ", " ", "  ", "x", "_", "(", ")",
+              "AcmeCloud", "and", "Labs", "Zeta"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", ", ", "."]) for _ in range(rng.randint(1, 12)))
+        assert g.find(text) == alternation(g, text), text
+
+
+def test_a_form_opening_with_punctuation_is_still_found():
+    g = Gazetteer({"(Parens) Corp", "Plain Corp"})
+    text = "We met (Parens) Corp and Plain Corp."
+    assert g.find(text) == alternation(g, text)
+    assert "(Parens) Corp" in [f for f, _, _ in g.find(text)]
+
+
+def test_name_keys_fold_case_punctuation_and_corporate_words():
+    assert name_key("Acme Cloud Inc.") == name_key("ACME cloud") == "acme cloud"
+    assert name_key("Fireworks.ai") == "fireworks"
