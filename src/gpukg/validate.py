@@ -1,10 +1,11 @@
 """Checking a graph against the gpukg SHACL shapes, and reporting what is wrong.
 
-pySHACL runs the shapes of ``ontology/shapes.ttl`` with no inference and advanced
-mode on (the consistency rules are SHACL-SPARQL), over the data with the ontology and
-concept schemes mixed in. A result becomes a ``Result`` that also carries where its
-fact was read (document and line) and the entity it is about, so a reader can go
-straight to the report line and fix it.
+The shapes of ``ontology/shapes.ttl`` run over the data with the ontology and concept
+schemes mixed in, with no inference and SHACL-SPARQL on, by one of two engines that give
+the same results: "sparql" (the default: every shape compiled to SPARQL and run on Oxigraph,
+``shapequery`` and ``shapestore``) or "pyshacl" (the reference, slow on large graphs). A
+result becomes a ``Result`` that also carries where its fact was read (document and line) and
+the entity it is about, so a reader can go straight to the report line and fix it.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SH, SKOS, XSD
 from rdflib.plugins.sparql import prepareQuery
@@ -26,12 +28,18 @@ from rdflib.term import Node
 
 from .errors import GpukgError, InputError, ValidationFailed
 from .iris import GK, ORG, PREFIXES, PROV
-from .store import ONTOLOGY_DIR, read_graph
+from .oxstore import from_store, to_ox
+from .prebinding import algebra as sparql_algebra
+from .prebinding import prologue
+from .store import DEFAULT_DUMP, ONTOLOGY_DIR, read_graph
 
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY_FILES = (ONTOLOGY_DIR / "gpukg.ttl", ONTOLOGY_DIR / "concepts.ttl")
 SHAPES_NS = "https://w3id.org/gpukg/shapes#"
 FORMATS = ("text", "turtle", "json")
+ENGINES = ("sparql", "pyshacl")  # the first is the default
+_NO_INSTANCES = ("the graph has no instances of the classes the shapes check (gk:Company, gk:FundingRound, ...): "
+                 "nothing to validate")
 
 _SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _ORDER = ("Violation", "Warning", "Info")
@@ -152,13 +160,12 @@ def _sparql_problems(shapes: Graph) -> list[str]:
         for node, text in shapes.subject_objects(predicate):
             owner = shapes.value(predicate=SH.sparql, object=node) or shapes.value(predicate=SH.target, object=node) or node
             where = _show(owner, _namespaces(shapes))
-            prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in _declared_prefixes(shapes, node))
             try:
-                query = prepareQuery(prologue + str(text))
+                algebra = sparql_algebra(prologue(shapes, node) + str(text))
             except Exception as exc:  # pyparsing and rdflib raise several types
                 problems.append(f"{where}: SPARQL does not parse: {exc}")
                 continue
-            forbidden = sorted(_FORBIDDEN[name] for name in _algebra_names(query.algebra) if name in _FORBIDDEN)
+            forbidden = sorted(_FORBIDDEN[name] for name in _algebra_names(algebra) if name in _FORBIDDEN)
             if forbidden and shapes.value(predicate=SH.sparql, object=node) is not None:
                 problems.append(f"{where}: a SPARQL constraint must not use {', '.join(forbidden)} (SHACL 5.2.1)")
     return problems
@@ -176,29 +183,41 @@ def _algebra_names(node: object, found: set[str] | None = None) -> set[str]:
     return found
 
 
-def _declared_prefixes(shapes: Graph, node: Node) -> Iterator[tuple[str, str]]:
-    for declarations in shapes.objects(node, SH.prefixes):
-        for declaration in shapes.objects(declarations, SH.declare):
-            prefix, namespace = shapes.value(declaration, SH.prefix), shapes.value(declaration, SH.namespace)
-            if prefix is not None and namespace is not None:
-                yield str(prefix), str(namespace)
-
-
 # --- validating ----------------------------------------------------------------
 
-def validate(data: Graph, shapes: Graph | None = None, ontology: Graph | None = None) -> Report:
+def validate(data: Graph | ox.Store, shapes: Graph | None = None, ontology: Graph | None = None, *,
+             engine: str = "sparql") -> Report:
     """Validate ``data`` against ``shapes`` (default: the gpukg shapes) with ``ontology`` mixed in.
 
-    ``ontology`` defaults to ontology/gpukg.ttl and ontology/concepts.ttl; pass an empty
-    Graph to validate the data on its own.
+    ``data`` is an rdflib Graph or a pyoxigraph Store (its default graph). ``ontology``
+    defaults to ontology/gpukg.ttl and ontology/concepts.ttl; pass an empty Graph to
+    validate the data on its own. ``engine``: "sparql" (the shapes compiled to SPARQL and
+    run on Oxigraph, fast) or "pyshacl" (the reference); both give the same results.
     """
+    if engine not in ENGINES:
+        raise GpukgError(f"unknown validation engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    shapes = shapes if shapes is not None else load_shapes()
+    ontology = ontology if ontology is not None else load_ontology()
+    if engine == "pyshacl":
+        return _validate_pyshacl(data if isinstance(data, Graph) else from_store(data), shapes, ontology)
+    from . import shapestore
+
+    if not (has_instances(data, shapes) if isinstance(data, Graph) else shapestore.has_instances(data, shapes)):
+        raise GpukgError(_NO_INSTANCES)
+    with _quiet_rdflib():
+        if isinstance(data, Graph):
+            store, originals = shapestore.graph_store(data, ontology)
+            return shapestore.validate_store(store, shapes, originals)
+        with shapestore.ontology_added(data, ontology):
+            return shapestore.validate_store(data, shapes, shapestore.Originals())
+
+
+def _validate_pyshacl(data: Graph, shapes: Graph, ontology: Graph) -> Report:
     from pyshacl import validate as run_shacl
     from pyshacl.errors import ReportableRuntimeError
 
-    shapes = shapes if shapes is not None else load_shapes()
-    ontology = ontology if ontology is not None else load_ontology()
     if not has_instances(data, shapes):
-        raise GpukgError("the graph has no instances of the classes the shapes check (gk:Company, gk:FundingRound, ...): nothing to validate")
+        raise GpukgError(_NO_INSTANCES)
     # pySHACL's ont_graph copies only RDFS/OWL axioms, not the SKOS concepts the scheme
     # checks need, so validate a merged copy of our own (in place: it is ours to change).
     merged = _PreparedQueryGraph()
@@ -215,6 +234,9 @@ def validate(data: Graph, shapes: Graph | None = None, ontology: Graph | None = 
         )
     except ReportableRuntimeError as exc:
         raise GpukgError(f"the shapes could not be applied: {getattr(exc, 'message', exc)}") from None
+    except (KeyError, TypeError, ValueError) as exc:  # pySHACL and rdflib bugs on some ill-formed graphs
+        raise GpukgError(f"pySHACL failed on this graph ({type(exc).__name__}: {exc}); "
+                         "the sparql engine validates it") from None
     if not isinstance(report_graph, Graph):  # pySHACL returns a ValidationFailure instead of raising it
         raise GpukgError(f"the shapes could not be applied: {getattr(report_graph, 'message', report_graph)}")
     lookup = _Lookup(data, ontology)
@@ -225,24 +247,36 @@ def validate(data: Graph, shapes: Graph | None = None, ontology: Graph | None = 
     return Report(conforms=not any(r.severity == "Violation" for r in results), results=results, graph=report_graph)
 
 
-def validate_files(paths: Sequence[Path] | None = None, shapes_path: Path | None = None) -> Report:
+def validate_files(paths: Sequence[Path] | None = None, shapes_path: Path | None = None,
+                   engine: str = ENGINES[0]) -> Report:
     """Validate graph files (default: the committed dump) against a shapes file (default: the gpukg shapes)."""
+    if engine not in ENGINES:
+        raise GpukgError(f"unknown validation engine {engine!r}: choose one of {', '.join(ENGINES)}")
     shapes = load_shapes(shapes_path)
+    names = ", ".join(str(p) for p in paths) if paths else "the committed dump"
+    if engine == "pyshacl":
+        with _quiet_rdflib():
+            data = read_graph(list(paths) if paths else None)
+        if not has_instances(data, shapes):
+            raise InputError(names, "has no instances of the classes the shapes check: nothing to validate")
+        return validate(data, shapes, engine=engine)
+    from . import shapestore
+
     with _quiet_rdflib():
-        data = read_graph(list(paths) if paths else None)
-    if not has_instances(data, shapes):
-        names = ", ".join(str(p) for p in paths) if paths else "the committed dump"
-        raise InputError(names, "has no instances of the classes the shapes check: nothing to validate")
-    return validate(data, shapes)
+        store, originals = shapestore.file_store(list(paths) if paths else [DEFAULT_DUMP])
+        if not shapestore.has_instances(store, shapes):
+            raise InputError(names, "has no instances of the classes the shapes check: nothing to validate")
+        store.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in load_ontology())
+        return shapestore.validate_store(store, shapes, originals)
 
 
-def check_built(graph: Graph, force: bool = False) -> Report:
-    """Validate a freshly built graph before it replaces the dump (``gpukg build``).
+def check_built(graph: Graph | ox.Store, force: bool = False, engine: str = ENGINES[0]) -> Report:
+    """Validate a freshly built graph (an rdflib Graph or a Store) before it replaces the dump (``gpukg build``).
 
     Raises ``ValidationFailed`` (exit 1) naming the first violations, unless ``force``;
     warnings never stop a build: ``summary(report)`` counts them for the build log.
     """
-    report = validate(graph)
+    report = validate(graph, engine=engine)
     if report.violations and not force:
         names = _namespaces()
         shown = [f"{_show(r.focus, names)} {_show(r.path, names)}: {r.message}"
@@ -293,13 +327,14 @@ class _Lookup:
         self.ontology = ontology
 
     def value(self, subject: Node, predicate: URIRef) -> Node | None:
-        found = self.data.value(subject, predicate)
-        return found if found is not None else self.ontology.value(subject, predicate)
+        """The first value in term order (several values are a violation, but the report still names one)."""
+        found = min(self.data.objects(subject, predicate), key=_term_order, default=None)
+        return found if found is not None else min(self.ontology.objects(subject, predicate), key=_term_order, default=None)
 
     def owner(self, node: Node) -> Node:
         """The fact a part (an amount, a price, a valuation) belongs to; the node itself otherwise."""
         for predicate in _PARTS:
-            fact = self.data.value(predicate=predicate, object=node)
+            fact = min(self.data.subjects(predicate, node), key=_term_order, default=None)
             if fact is not None:
                 return fact
         return node
@@ -311,9 +346,9 @@ class _Lookup:
             statements = [fact]
         found = set()
         for statement in statements:
-            line = self.data.value(statement, GK.line)
-            document = self.data.value(statement, GK.document)
-            name = self.data.value(document, GK.fileName) if document is not None else None
+            line = self.value(statement, GK.line)
+            document = self.value(statement, GK.document)
+            name = self.value(document, GK.fileName) if document is not None else None
             if isinstance(line, Literal) and isinstance(line.value, int) and name is not None:
                 found.add(Source(str(name), line.value))
         return tuple(sorted(found, key=lambda s: (s.document, s.line)))
@@ -321,10 +356,10 @@ class _Lookup:
     def entity(self, node: Node) -> Node:
         fact = self.owner(node)
         for predicate in _ABOUT:
-            about = self.data.value(fact, predicate)
+            about = self.value(fact, predicate)
             if about is not None:
                 return about
-        document = self.data.value(fact, GK.document)
+        document = self.value(fact, GK.document)
         return document if document is not None else fact
 
     def label(self, node: Node) -> str | None:
@@ -333,6 +368,10 @@ class _Lookup:
             if found is not None:
                 return str(found)
         return None
+
+
+def _term_order(node: Node) -> tuple[str, str]:
+    return (type(node).__name__, str(node))
 
 
 def _result(report: Graph, node: Node, lookup: _Lookup) -> Result:
