@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sysconfig
 import signal
 import socket
 import subprocess
@@ -71,7 +72,7 @@ class OxigraphServer:
         return self.base + "/update"
 
     def start(self) -> OxigraphServer:
-        binary = shutil.which("oxigraph")
+        binary = _oxigraph_binary()
         if binary is None:
             pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
         extra = ["--timeout-s", str(self.timeout_s)] if self.timeout_s else []
@@ -99,6 +100,13 @@ class OxigraphServer:
     def restart(self) -> OxigraphServer:
         self.stop()
         return self.start()
+
+
+def _oxigraph_binary() -> str | None:
+    # `.venv/bin/python -m pytest` (the README's command) does not put .venv/bin
+    # on PATH, so look beside the interpreter first.
+    beside = Path(sysconfig.get_path("scripts")) / "oxigraph"
+    return str(beside) if beside.exists() else shutil.which("oxigraph")
 
 
 @pytest.fixture

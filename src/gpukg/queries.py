@@ -3,8 +3,14 @@
 Each ``queries/NAME.rq`` file opens with a grlc-style ``#+`` header (summary,
 description, tags, typed parameters; the subset is documented in
 docs/queries.md). User values never become query text: they are turned into
-RDF terms of the declared type and bound with ``initBindings`` locally, or as a
-``VALUES`` block of those terms' N-Triples form for a remote endpoint.
+RDF terms of the declared type and bound with ``initBindings`` on rdflib, or as
+``VALUES`` blocks of those terms' N-Triples form on Oxigraph and remote endpoints.
+
+Queries run on one of three engines: an embedded Oxigraph store (the default: it
+loads and answers 10 to 500 times faster), rdflib's own SPARQL engine (the reference),
+or a SPARQL endpoint the user names. Every engine's answer passes through
+``canonical_result``, the one place where what SPARQL leaves open is fixed, so the
+three print the same thing.
 """
 from __future__ import annotations
 
@@ -20,6 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.plugins.sparql import prepareQuery
@@ -29,11 +36,13 @@ from rdflib.term import Identifier
 
 from .errors import QueryError
 from .iris import PREFIXES
+from .oxstore import canonical, from_ox, parse_into_store
 from .store import DEFAULT_DUMP, ONTOLOGY_DIR, QUERIES_DIR, read_graph
 
 CONCEPTS = ONTOLOGY_DIR / "concepts.ttl"
 PARAM_TYPES = ("string", "iri", "date", "decimal", "integer")
 FORMATS = ("table", "csv", "tsv", "json", "markdown")
+ENGINES = ("oxigraph", "rdflib")
 CATALOGUE_START = "<!-- catalogue:start -->"
 CATALOGUE_END = "<!-- catalogue:end -->"
 
@@ -283,12 +292,13 @@ def parse_assignments(items: Iterable[str]) -> dict[str, str]:
 
 
 def bind_values(query_text: str, bindings: Mapping[str, Identifier]) -> str:
-    """The query with a ``VALUES`` block of the bound terms opening every group pattern.
+    """The query with a ``VALUES`` block of the bound terms opening every group pattern that uses them.
 
     rdflib's ``initBindings`` fix a variable everywhere in the query, subqueries and EXISTS
     included. One trailing VALUES block would be joined after grouping and never reach the
-    FILTERs inside the query; a block at the start of each group binds the variable to the
-    same term in every scope, which is what ``initBindings`` does, on any conformant engine.
+    FILTERs inside the query; a block at the start of each group that names the variable binds
+    it to the same term in every scope where it is read, which is what ``initBindings`` does
+    there, on any conformant engine (Oxigraph embedded or served, Virtuoso).
     """
     if not bindings:
         return query_text
@@ -322,9 +332,12 @@ _TOKEN = re.compile(r"[^\s{}()#\"'<>,;]+|\S")
 
 
 def _group_openings(text: str, variables: set[str]) -> list[int]:
-    """Offsets of the '{' that open group graph patterns mentioning one of ``variables``:
-    not VALUES data blocks, and not the brace around a subquery (``{ SELECT ...``), where
-    VALUES may not stand first. Comments, strings and IRIs are skipped."""
+    """Offsets of the '{' that open group graph patterns naming one of ``variables`` directly
+    (not only inside a nested group or subquery, which gets a block of its own): not VALUES
+    data blocks, and not the brace around a subquery (``{ SELECT ...``), where VALUES may not
+    stand first. Comments, strings and IRIs are skipped. A block only where the variable is
+    used keeps the text plain for servers: Virtuoso 7.2 dropped rows at random when a VALUES
+    block stood in a group that only held a subquery using the variable."""
     tokens: list[tuple[int, str]] = []
     i = 0
     while i < len(text):
@@ -337,8 +350,8 @@ def _group_openings(text: str, variables: set[str]) -> list[int]:
             word = _TOKEN.match(text, i)
             tokens.append((i, word.group(0)))
             i = word.end()
-    groups: list[tuple[int, int]] = []  # (offset of '{', index of its token)
-    stack: list[tuple[int, int] | None] = []  # None marks a data block or subquery brace
+    groups: list[int] = []
+    stack: list[list | None] = []  # [offset of '{', named directly?]; None: a data block or subquery brace
     in_values_header = False
     for k, (at, token) in enumerate(tokens):
         if token.upper() == "VALUES":
@@ -346,16 +359,26 @@ def _group_openings(text: str, variables: set[str]) -> list[int]:
         elif token == "{":
             following = tokens[k + 1][1].upper() if k + 1 < len(tokens) else ""
             is_group = not in_values_header and following != "SELECT"
-            stack.append((at, k) if is_group else None)
+            stack.append([at, False] if is_group else None)
             in_values_header = False
         elif token == "}" and stack:
             opened = stack.pop()
-            if opened and any(t in variables for _, t in tokens[opened[1] : k]):
-                groups.append(opened)
-    return sorted(at for at, _ in groups)
+            if opened and opened[1]:
+                groups.append(opened[0])
+        elif token in variables and stack and stack[-1] is not None:
+            stack[-1][1] = True
+    return sorted(groups)
 
 
 # --- running -------------------------------------------------------------------
+
+def _graph_files(paths: Sequence[Path] | None) -> list[Path]:
+    """The graph files (default: the committed dump) and the concept schemes, once."""
+    files = [Path(p) for p in paths] if paths else [DEFAULT_DUMP]
+    if CONCEPTS.is_file() and not any(f.resolve() == CONCEPTS.resolve() for f in files if f.exists()):
+        files.append(CONCEPTS)
+    return files
+
 
 def load_graph(paths: Sequence[Path] | None = None) -> Graph:
     """The graph files (default: the committed dump) with the concept schemes beside them.
@@ -363,32 +386,66 @@ def load_graph(paths: Sequence[Path] | None = None) -> Graph:
     The dump holds the data; ontology/concepts.ttl holds the labels of the controlled values
     ("Series A", "ARR") and their skos:broader links, which the queries read.
     """
-    files = [Path(p) for p in paths] if paths else [DEFAULT_DUMP]
-    if CONCEPTS.is_file() and not any(f.resolve() == CONCEPTS.resolve() for f in files if f.exists()):
-        files.append(CONCEPTS)
-    return read_graph(files)
+    return read_graph(_graph_files(paths))
+
+
+def load_store(paths: Sequence[Path] | None = None) -> ox.Store:
+    """The same files as ``load_graph``, in an in-memory Oxigraph store (about 15x faster to load)."""
+    store = ox.Store()
+    for path in _graph_files(paths):
+        parse_into_store(path, store=store)
+    return store
+
+
+def load(paths: Sequence[Path] | None = None, engine: str = "oxigraph") -> Graph | ox.Store:
+    """The graph to query on ``engine``: a pyoxigraph Store for "oxigraph", an rdflib Graph for "rdflib"."""
+    if engine not in ENGINES:
+        raise QueryError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    return load_store(paths) if engine == "oxigraph" else load_graph(paths)
 
 
 def run_query(
     query: SavedQuery | str | Path,
-    graph: Graph | None = None,
+    graph: Graph | ox.Store | None = None,
     params: Mapping[str, str] | None = None,
     endpoint: str | None = None,
     timeout: float = 60.0,
+    engine: str = "oxigraph",
 ) -> Result:
-    """Run a saved or ad-hoc query: in-process on ``graph`` (default: ``load_graph()``),
-    or on the SPARQL ``endpoint`` when one is named (nothing else reaches the network)."""
+    """Run a saved or ad-hoc query: in-process on ``graph`` (an rdflib Graph or a pyoxigraph
+    Store; default: the dump loaded for ``engine``), or on the SPARQL ``endpoint`` when one is
+    named (nothing else reaches the network). The answer is canonical (``canonical_result``)."""
     saved = query if isinstance(query, SavedQuery) else load_query(query)
     bindings = bind_params(saved, params)
-    if endpoint:
-        return _run_remote(saved, bindings, endpoint, timeout)
-    prepared = prepare(saved)
-    graph = load_graph() if graph is None else graph
-    answer = graph.query(prepared, initBindings=bindings)
+    if endpoint:  # endpoint.select gives canonical terms already
+        return canonical_result(saved, _run_remote(saved, bindings, endpoint, timeout), terms=False)
+    if graph is None:
+        graph = load(engine=engine)
+    if isinstance(graph, ox.Store):  # Oxigraph's terms are canonical as they come
+        return canonical_result(saved, _run_store(saved, bindings, graph), terms=False)
+    answer = graph.query(prepare(saved), initBindings=bindings)
     if answer.type == "ASK":
         return Result((), (), bool(answer.askAnswer))
     names = tuple(str(v) for v in answer.vars or ())
-    return Result(names, tuple(tuple(row) for row in answer))
+    return canonical_result(saved, Result(names, tuple(tuple(row) for row in answer)))
+
+
+def _run_store(saved: SavedQuery, bindings: Mapping[str, Identifier], store: ox.Store) -> Result:
+    """Run on an Oxigraph store with the parameters as VALUES blocks, as on a remote server."""
+    where = saved.path or saved.name
+    check_local(saved)
+    try:
+        answer = store.query(bind_values(saved.text, bindings))
+    except SyntaxError as exc:
+        raise QueryError(f"{where}: query does not parse: {' '.join(str(exc).split())}") from None
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"{where}: query failed: {' '.join(str(exc).split())}") from None
+    if isinstance(answer, ox.QueryBoolean):
+        return Result((), (), bool(answer))
+    if not isinstance(answer, ox.QuerySolutions):
+        raise QueryError(f"{where}: only SELECT and ASK queries can be run, not CONSTRUCT or DESCRIBE")
+    names = tuple(v.value for v in answer.variables)
+    return Result(names, tuple(tuple(None if t is None else from_ox(t) for t in row) for row in answer))
 
 
 def _run_remote(saved: SavedQuery, bindings: Mapping[str, Identifier], url: str, timeout: float) -> Result:
@@ -396,6 +453,100 @@ def _run_remote(saved: SavedQuery, bindings: Mapping[str, Identifier], url: str,
 
     names, rows = select(url, bind_values(saved.text, bindings), timeout=timeout)
     return Result(tuple(names), tuple(tuple(row) for row in rows))
+
+
+_KEYWORD = re.compile(r"(?<![\w?$:])(SERVICE|FROM|CONSTRUCT|DESCRIBE)(?![\w:])", re.IGNORECASE)
+
+
+def check_local(saved: SavedQuery) -> None:
+    """What ``prepare`` refuses, found in the text (comments, strings and IRIs skipped) without
+    parsing it with rdflib, which takes up to 0.4 s for a long query."""
+    where = saved.path or saved.name
+    for found in _KEYWORD.finditer(_visible(saved.text)):
+        word = found.group(1).upper()
+        if word == "SERVICE":
+            raise QueryError(f"{where}: SERVICE is not allowed in a local query; use --endpoint")
+        if word == "FROM":
+            raise QueryError(f"{where}: FROM clauses are not supported; use --graph FILE")
+        raise QueryError(f"{where}: only SELECT and ASK queries can be run, not {word.title()}Query")
+
+
+def _visible(text: str) -> str:
+    """The query with comments, strings and IRIs blanked out, offsets kept."""
+    return _SKIP.sub(lambda m: " " * len(m.group(0)), text)
+
+
+# --- canonical answers ----------------------------------------------------------
+
+_GROUP_CONCAT = re.compile(
+    r"GROUP_CONCAT\s*\((?P<body>[^()]*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)[^()]*)*)\)\s*AS\s*[?$](?P<name>\w+)",
+    re.IGNORECASE)
+_SEPARATOR = re.compile(r";\s*SEPARATOR\s*=\s*('''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\s*$",
+                        re.IGNORECASE | re.DOTALL)
+
+
+def concat_columns(text: str) -> dict[str, str]:
+    """The variables a query binds with GROUP_CONCAT (as ``... AS ?name``), with their separators."""
+    found = {}
+    uncommented = _SKIP.sub(lambda m: " " if m.group(0).startswith("#") else m.group(0), text)
+    for match in _GROUP_CONCAT.finditer(uncommented):
+        separator = _SEPARATOR.search(match.group("body"))
+        found[match.group("name")] = _unescape(separator.group(1)) if separator else " "
+    return found
+
+
+def _unescape(literal: str) -> str:
+    quote = 3 if literal[:3] in ('"""', "'''") else 1
+    body = literal[quote:-quote]
+    escapes = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+    return re.sub(r"\\(.)", lambda m: escapes.get(m.group(1), m.group(0)), body)
+
+
+def canonical_result(saved: SavedQuery, result: Result, terms: bool = True) -> Result:
+    """The answer with what SPARQL leaves to each engine fixed, the same for every engine.
+
+    - Literals take their canonical XSD form, as Oxigraph stores them ("25000000.00" and
+      "25000000" are one decimal; see ``oxstore.canonical``); ``terms=False`` skips this
+      for answers whose terms are canonical already (Oxigraph's, ``endpoint.select``'s).
+    - A GROUP_CONCAT joins its values in no defined order: the parts of each column a
+      ``GROUP_CONCAT(...; separator=S) AS ?x`` binds are sorted and joined again with S.
+    - Rows that differ only in such columns come in the order of their canonical text:
+      an ORDER BY on the joined text cannot order them the same way on every engine.
+    Otherwise the row order is the query's ORDER BY; every saved query orders by enough
+    columns that no two different rows tie.
+    """
+    if result.boolean is not None or (not terms and not concat_columns(saved.text)):
+        return result
+    joined = {i: sep for i, name in enumerate(result.vars) for n, sep in concat_columns(saved.text).items()
+              if n == name and sep}
+    rows = []
+    for row in result.rows:
+        cells = [None if t is None else canonical(t) for t in row] if terms else list(row)
+        for i, separator in joined.items():
+            if isinstance(cells[i], Literal) and not cells[i].datatype:
+                parts = sorted(str(cells[i]).split(separator))
+                cells[i] = Literal(separator.join(parts), lang=cells[i].language)
+        rows.append(tuple(cells))
+    if joined:
+        rows = _sort_ties(rows, sorted(joined))
+    return Result(result.vars, tuple(rows))
+
+
+def _sort_ties(rows: list[tuple], joined: list[int]) -> list[tuple]:
+    """Runs of neighbouring rows that are equal outside the ``joined`` columns, each sorted by them."""
+    def outside(row: tuple) -> tuple:
+        return tuple(cell for i, cell in enumerate(row) if i not in joined)
+
+    def inside(row: tuple) -> tuple:
+        return tuple("" if row[i] is None else str(row[i]) for i in joined)
+
+    out: list[tuple] = []
+    start = 0
+    for end in range(1, len(rows) + 1):
+        if end == len(rows) or outside(rows[end]) != outside(rows[start]):
+            out += sorted(rows[start:end], key=inside)
+            start = end
+    return out
 
 
 def prepare(saved: SavedQuery) -> Query:
@@ -653,13 +804,19 @@ def answer(
     fmt: str = "table",
     graph_paths: Sequence[Path] | None = None,
     endpoint: str | None = None,
+    engine: str = "oxigraph",
 ) -> str:
     """Load, check, run and format one query: what ``gpukg query`` prints."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if engine not in ENGINES:
+        raise QueryError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     saved = load_query(query)
     bind_params(saved, params)  # bad parameters fail before any graph is read
     if endpoint:
         return format_result(run_query(saved, params=params, endpoint=endpoint), fmt)
-    prepare(saved)
-    return format_result(run_query(saved, graph=load_graph(graph_paths), params=params), fmt)
+    if engine == "rdflib":
+        prepare(saved)
+    else:
+        check_local(saved)
+    return format_result(run_query(saved, graph=load(graph_paths, engine), params=params), fmt)
