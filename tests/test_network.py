@@ -7,6 +7,7 @@ tests/data/network/synthetic.ttl is a made-up market for cases the reports lack.
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import json
 import os
@@ -22,17 +23,18 @@ import networkx as nx
 import pytest
 from rdflib import Graph, URIRef
 
-from gpukg import cli
-from gpukg.errors import QueryError
+from gpukg import cli, netmetrics
+from gpukg.errors import InputError, QueryError
 from gpukg.iris import PROV
-from gpukg.netexport import draw_network, html_page, plain, serialize, write_network
-from gpukg.network import (acquisition_network, coinvestment_network, format_table, investor_network,
+from gpukg.netexport import FORMATS, draw_network, html_page, plain, read_source, serialize, write_network
+from gpukg.network import (NETWORKS, acquisition_network, coinvestment_network, format_table, investor_network,
                            node_metrics)
 from gpukg.store import DEFAULT_DUMP, read_graph
 
 DATA = Path(__file__).parent / "data" / "network"
 MARKET = DATA / "market.ttl"
 SYNTHETIC = DATA / "synthetic.ttl"
+TYPED = DATA / "typed.ttl"
 PROFILES, TRENDS = "gpu-company-profiles.md", "gpu-business-trends.md"
 
 
@@ -260,7 +262,7 @@ def test_eigenvector_never_crashes(monkeypatch):
     def fail(*args, **kwargs):
         raise nx.PowerIterationFailedConvergence(1)
 
-    monkeypatch.setattr(nx, "eigenvector_centrality", fail)
+    monkeypatch.setattr(netmetrics, "_power_iteration", fail)
     rows = {r["id"]: r for r in node_metrics(G)}
     assert rows["b"]["eigenvector"] > rows["a"]["eigenvector"] > 0
 
@@ -486,3 +488,181 @@ def test_bundled_picture_labels_every_node_without_overlap(dump):
     assert set(picture.labels) == set(G.nodes)
     boxes = [t.get_window_extent(renderer) for t in picture.labels.values()]
     assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))
+
+
+# --- engines: rdflib's SPARQL engine and Oxigraph give the same networks ------------
+
+def same_network(a: nx.Graph, b: nx.Graph) -> None:
+    """Same nodes, links and attributes, in the same order (exports write them in that order)."""
+    assert a.graph == b.graph
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+    assert list(a.edges(data=True)) == list(b.edges(data=True))
+
+
+OPTIONS = [{}, {"category": "neocloud"}, {"since": "2024-06-01"}, {"until": "2024-03-31"},
+           {"since": "2019-06-01", "until": "2019-06-30"}, {"leads_only": True}]
+
+
+@pytest.mark.parametrize("path", [MARKET, SYNTHETIC, TYPED], ids=lambda p: p.stem)
+def test_engines_give_equal_networks(path):
+    plain_graph, store = read_source([path], "rdflib"), read_source([path], "oxigraph")
+    assert isinstance(plain_graph, Graph) and not isinstance(store, Graph)
+    for kind, build in NETWORKS.items():
+        for options in OPTIONS:
+            if kind == "acquisitions" and "leads_only" in options:
+                continue
+            same_network(build(plain_graph, **options), build(store, **options))
+
+
+@bundled
+def test_engines_give_equal_networks_on_the_bundled_graph():
+    plain_graph, store = read_source(None, "rdflib"), read_source(None, "oxigraph")
+    for build in NETWORKS.values():
+        same_network(build(plain_graph), build(store))
+        same_network(build(plain_graph, category="neocloud"), build(store, category="neocloud"))
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_canonical_literals_read_the_same_on_both_engines(engine):
+    source = read_source([TYPED], engine)
+    G = investor_network(source)
+    e = edge(G, "Fund Z", "Delta")
+    # "0027"^^xsd:nonNegativeInteger is line 27 on both engines, "25000000.00" is 25000000.
+    assert e["sources"] == ["typed.md:27"]
+    assert e["rounds"] == ["Series B, 2024-03, 25000000 USD (lead)"]  # of two stated dates, the earlier
+    assert e["dates"] == ["2024-03"]
+    assert G.nodes[ids(G)["Fund Z"]]["kind"] == "investor"
+    deal = edge(acquisition_network(source), "Delta", "Epsilon")
+    assert (deal["prices"], deal["dates"], deal["sources"]) == (["120000000 USD"], ["2025-01-15"], ["typed.md:9"])
+    assert investor_network(source, category="neocloud").number_of_nodes() == 0  # a known concept, unused here
+    with pytest.raises(QueryError, match="unknown category 'gpu-cloud'"):
+        investor_network(source, category="gpu-cloud")
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_hand_written_expectations_hold_on_each_engine(engine):
+    source = read_source([MARKET], engine)
+    G = investor_network(source)
+    assert pairs(G) == {p(c, i) for c, backers in FUNDED.items() for i in backers}
+    lead = edge(G, "Benchmark", "Fireworks.ai")
+    assert lead["rounds"] == ["Series A, 2024-03, 25000000 USD (lead)"] and lead["sources"] == [f"{PROFILES}:27"]
+    assert pairs(investor_network(source, since="2024-03-15", until="2024-03-20")) == {p("Fireworks.ai", "Benchmark")}
+    assert pairs(acquisition_network(source, category="neocloud")) == {p("CoreWeave", "Core Scientific")}
+    assert pairs(coinvestment_network(source, leads_only=True)) == {  # co-leads of one company
+        p("Benchmark", "Sequoia Capital"), p("Amplify Partners", "Redpoint"), p("General Catalyst", "Prosperity7"),
+        p("Intel Capital", "Dell Technologies Capital")}
+
+
+def test_read_source_reports_bad_files(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix gk: <https://w3id.org/gpukg/ontology#> .\n\ngk:a gk:b .\ngk:c gk:d\n", encoding="utf-8")
+    for engine in ("rdflib", "oxigraph"):
+        with pytest.raises(InputError, match="bad.ttl"):
+            read_source([bad], engine)
+        with pytest.raises(InputError, match="none.ttl"):
+            read_source([tmp_path / "none.ttl"], engine)
+    with pytest.raises(QueryError, match="unknown engine"):
+        read_source([MARKET], "virtuoso")
+
+
+def test_cli_engines_print_the_same_export(capsys):
+    outputs = []
+    for engine in ("rdflib", "oxigraph"):
+        assert cli.main(["network", "-g", str(MARKET), "--format", "json", "--engine", engine]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] and len(json.loads(outputs[0])["links"]) == 21
+
+
+# --- byte-for-byte repeatable exports --------------------------------------------
+
+def test_gexf_carries_no_date_of_writing(investors, monkeypatch):
+    import time as clock
+
+    days = []
+    for day in ("2001-02-03", "2031-12-30"):
+        monkeypatch.setattr(clock, "strftime", lambda *args, day=day: day)
+        days.append(serialize(investors, "gexf"))
+    assert days[0] == days[1]
+    assert b"lastmodifieddate" not in days[0] and b"2001-02-03" not in days[0]
+    assert nx.read_gexf(io.BytesIO(days[0])).number_of_nodes() == 25
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "csv"])
+def test_every_format_ignores_the_clock(fmt, market, monkeypatch):
+    import time as clock
+
+    G = acquisition_network(market)  # small, so the pictures draw quickly
+    runs = []
+    for instant in (1_000_000_000, 1_900_000_000):  # 2001 and 2030
+        day = clock.gmtime(instant)
+        monkeypatch.setattr(clock, "time", lambda: float(instant))
+        monkeypatch.setattr(clock, "localtime", lambda *args: day)
+        monkeypatch.setattr(clock, "strftime", lambda form, when=None: clock.asctime(day) if form else "")
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(instant))  # what matplotlib stamps into files
+        runs.append(serialize(G, fmt))
+    assert runs[0] == runs[1]
+
+
+def test_exports_are_the_same_bytes_in_every_process(tmp_path):
+    # Set iteration order changes with the hash seed; no export may depend on it, nor on the engine.
+    script = ("import sys; from pathlib import Path; from gpukg.netexport import read_source, write_network; "
+              "from gpukg.network import NETWORKS\n"
+              "out, engine = Path(sys.argv[1]), sys.argv[2]\n"
+              f"source = read_source([{str(MARKET)!r}], engine)\n"
+              "for kind, build in NETWORKS.items():\n"
+              "    G = build(source)\n"
+              "    for fmt in ('graphml', 'gexf', 'csv', 'json', 'html'):\n"
+              "        write_network(G, fmt, out / f'{kind}.{fmt}')\n")
+    runs = []
+    for seed, engine in (("1", "oxigraph"), ("2", "oxigraph"), ("3", "rdflib")):
+        out = tmp_path / f"run-{seed}"
+        out.mkdir()
+        subprocess.run([sys.executable, "-c", script, str(out), engine], check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        runs.append({f.name: f.read_bytes() for f in sorted(out.iterdir())})
+    assert len(runs[0]) == 3 * 6  # csv writes two files
+    assert runs[0] == runs[1] == runs[2]
+
+
+# --- metrics at scale ------------------------------------------------------------
+
+def test_large_networks_estimate_betweenness_from_a_seeded_sample(investors, monkeypatch):
+    exact = {r["id"]: r["betweenness"] for r in node_metrics(investors, fresh=True)}
+    monkeypatch.setattr(netmetrics, "EXACT_BETWEENNESS_NODES", 10)
+    monkeypatch.setattr(netmetrics, "BETWEENNESS_SAMPLE", investors.number_of_nodes())
+    # A sample of every node is the exact value, whatever the order the sources are taken in.
+    assert {r["id"]: r["betweenness"] for r in node_metrics(investors, fresh=True)} == pytest.approx(exact)
+    monkeypatch.setattr(netmetrics, "BETWEENNESS_SAMPLE", 8)
+    runs = [{r["id"]: r["betweenness"] for r in node_metrics(investors, fresh=True)} for _ in range(2)]
+    assert runs[0] == runs[1] and runs[0] != exact
+    G = netmetrics.with_metrics(investors.copy())
+    assert G.graph["betweenness_sample"] == 8
+
+
+def test_metrics_on_the_nodes_are_reused_unless_fresh(investors):
+    assert node_metrics(investors) == node_metrics(investors, fresh=True)
+    stale = investors.copy()
+    stale.remove_node(ids(stale)["NVIDIA"])
+    assert node_metrics(stale) != node_metrics(stale, fresh=True)
+
+
+def test_pictures_of_large_networks_are_refused_with_advice():
+    G = nx.Graph(network="investors")
+    G.add_nodes_from((f"n{i}", {"label": f"Org {i}", "kind": "investor"}) for i in range(501))
+    for make in (lambda: serialize(G, "png"), lambda: serialize(G, "svg"), lambda: html_page(G)):
+        with pytest.raises(QueryError, match="picture of 501 organizations.*--category"):
+            make()
+    small = nx.Graph(network="investors")
+    small.add_nodes_from((f"n{i}", {"label": f"Org {i}", "kind": "investor"}) for i in range(3))
+    with pytest.raises(QueryError, match="limit 2"):
+        draw_network(small, max_nodes=2)
+    assert set(draw_network(small, max_nodes=None).labels) == set(small)
+
+
+def test_metrics_agree_with_networkx(investors, market):
+    # gpukg runs networkx's algorithms over integer-indexed lists, for speed: same values.
+    for G in (investors, coinvestment_network(market), nx.gnm_random_graph(120, 300, seed=3)):
+        assert netmetrics._betweenness(G, None) == pytest.approx(nx.betweenness_centrality(G), abs=1e-12)
+        assert netmetrics._betweenness(G, 7) == pytest.approx(nx.betweenness_centrality(G, k=7, seed=42), abs=1e-12)
+        giant = netmetrics.sorted_subgraph(G, max(nx.connected_components(G), key=len))
+        assert netmetrics._power_iteration(giant) == pytest.approx(nx.eigenvector_centrality(giant, max_iter=1000))
