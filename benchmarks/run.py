@@ -1,23 +1,30 @@
-"""Side-by-side timings of the plain pipeline (rdflib) and the fast path (Oxigraph).
+"""The plain pipeline (rdflib memory store + pySHACL) and the fast path (embedded Oxigraph,
+shapes run as SPARQL, reports read in parallel) side by side, stage by stage.
 
-    python benchmarks/run.py --sizes 100,1000 [--json results.json] [--queries builtin|saved|all]
+    python benchmarks/run.py --sizes 100,1000,10000 [--json results.json] [--queries saved|builtin|all]
 
-For each size N it writes a synthetic corpus of N companies (``gpukg.synth``),
-builds the graph with the loader (``gpukg.build``), then measures, each stage in a
-fresh child process so that stages do not share memory or warm caches:
+For each size N it writes a synthetic corpus of N companies (``gpukg.synth``) and measures,
+each stage in a fresh child process so that stages share neither memory nor warm caches:
 
-- parse Turtle: ``rdflib.Graph.parse`` vs ``pyoxigraph.Store.bulk_load``;
-- dump Turtle: ``gpukg.build.dump`` (rdflib) vs ``gpukg.oxstore.serialize_sorted``;
-- queries: each run ``--runs`` times, median reported; the built-in ones follow the
-  data model, ``saved`` are the catalogue in queries/ with required parameters taken
-  from the data (the investor leading most rounds, the company with most rounds, 2024).
+- read reports: parse and read every report twice (``build.read_all``), serially vs in one
+  process per core;
+- build graph: resolve the readings and make the graph: ``rdf.to_graph`` vs ``rdf.to_store``;
+- validate: pySHACL vs the shapes compiled to SPARQL (``validate.validate``; same results);
+- dump Turtle: ``build.dump`` of an rdflib graph vs of a store (both byte-deterministic);
+- parse Turtle: loading a dump, ``rdflib.Graph.parse`` vs ``pyoxigraph.Store.bulk_load``;
+- queries: every saved query (``queries.run_query``, median of ``--runs``), required parameters
+  taken from the data (the investor leading most rounds, the company with most rounds, 2024);
+- network export: the investor network (``network.investor_network``) written as GEXF;
+- whole pipeline: ``gpukg build`` from nothing (read, build, validate, dump; no cache);
+- add one report: the fast path with its cache warm from a build without one report, then that
+  report added (``gpukg build`` again: only what changed is read; the graph is rebuilt,
+  validated and dumped).
 
-Wall time is measured around the stage's work only (loading a graph to query or
-dump it is not counted); peak memory is the child's ``ru_maxrss``, so it includes
-the interpreter, the imports and any loading the stage needs. Each query runs in a
-child forked after loading (its peak includes the loaded graph); a query whose
-first run passes ``--timeout`` seconds is killed and reported as a timeout, and a
-query is not repeated once its runs have taken ``--repeat-budget`` seconds.
+Wall time is measured around the stage's work only (loading its input is not counted);
+peak memory is the child's ``ru_maxrss``: interpreter, imports and loaded input included.
+A stage that passes ``--stage-timeout`` is stopped and reported as a timeout; a query whose
+first run passes ``--timeout`` likewise, and a query is not repeated once its runs took
+``--repeat-budget`` seconds.
 """
 from __future__ import annotations
 
@@ -98,6 +105,12 @@ def _load_rdflib(path: str):
     return from_store(parse_into_store(path))
 
 
+def _load_store(path: str):
+    from gpukg.oxstore import parse_into_store
+
+    return parse_into_store(path)
+
+
 def stage_synth(task: dict) -> dict:
     from gpukg.synth import write_corpus
 
@@ -106,15 +119,88 @@ def stage_synth(task: dict) -> dict:
             "counts": manifest["counts"]}
 
 
-def stage_build(task: dict) -> dict:
-    from gpukg.build import build
-    from gpukg.oxstore import serialize_sorted
+def stage_read(task: dict) -> dict:
+    import pickle
+
+    from gpukg.corpus import read_all, read_files
+
+    docs, _ = read_files([Path(task["corpus"])])
+    jobs = 1 if task["engine"] == "plain" else None
+    seconds, readings = _timed(lambda: read_all(docs, None, jobs))
+    peak = _peak_mb()
+    if task["engine"] == "fast":  # the input of the next stage, written after the clock stopped
+        Path(task["readings"]).write_bytes(pickle.dumps(readings, protocol=pickle.HIGHEST_PROTOCOL))
+    return {"seconds": seconds, "peak_mb": peak, "reports": len(docs)}
+
+
+def stage_graph(task: dict) -> dict:
+    import pickle
+
+    from gpukg.build import dump
+    from gpukg.rdf import to_graph, to_store
+    from gpukg.resolve import resolve
     from gpukg.store import write_atomic
 
-    seconds, result = _timed(lambda: build([Path(task["corpus"])]))
+    readings = pickle.loads(Path(task["readings"]).read_bytes())
+    make = to_graph if task["engine"] == "plain" else to_store
+    seconds, data = _timed(lambda: make(resolve(readings)))
     peak = _peak_mb()
-    write_atomic(Path(task["graph"]), serialize_sorted(result.graph, "turtle"))  # input of later stages
-    return {"seconds": seconds, "peak_mb": peak, "triples": len(result.graph)}
+    if task["engine"] == "fast":
+        write_atomic(Path(task["graph"]), dump(data, "turtle"))  # the input of later stages
+    return {"seconds": seconds, "peak_mb": peak, "triples": len(data)}
+
+
+def stage_validate(task: dict) -> dict:
+    from gpukg.validate import validate
+
+    data = _load_rdflib(task["graph"]) if task["engine"] == "plain" else _load_store(task["graph"])
+    engine = "pyshacl" if task["engine"] == "plain" else "sparql"
+    seconds, report = _timed(lambda: validate(data, engine=engine))
+    return {"seconds": seconds, "violations": len(report.violations), "warnings": len(report.warnings)}
+
+
+def stage_network(task: dict) -> dict:
+    from gpukg.netexport import serialize
+    from gpukg.network import investor_network
+
+    data = _load_rdflib(task["graph"]) if task["engine"] == "plain" else _load_store(task["graph"])
+    seconds, exported = _timed(lambda: serialize(investor_network(data), "gexf"))
+    return {"seconds": seconds, "bytes": len(exported)}
+
+
+def stage_pipeline(task: dict) -> dict:
+    from gpukg.build import build_and_write
+
+    engine = "rdflib" if task["engine"] == "plain" else "oxigraph"
+    out = Path(task["work"]) / f"pipeline-{task['engine']}.ttl"
+    seconds, run = _timed(lambda: build_and_write([Path(task["corpus"])], out, engine=engine, force=True))
+    return {"seconds": seconds, "triples": run.result.summary()["triples"],
+            "violations": len(run.validation.violations)}
+
+
+def stage_add_one(task: dict) -> dict:
+    """Warm the cache on the corpus less its last profiles report, then add that report."""
+    import shutil
+
+    from gpukg.build import build_and_write
+    from gpukg.cache import ReadingCache
+
+    work = Path(task["work"]) / "add-one"
+    shutil.rmtree(work, ignore_errors=True)
+    corpus = work / "corpus"
+    corpus.mkdir(parents=True)
+    reports = sorted(Path(task["corpus"]).glob("*.md"))
+    added = [p for p in reports if p.name.startswith("profiles")][-1]
+    for path in reports:
+        if path != added:
+            shutil.copy(path, corpus / path.name)
+    out = work / "graph.ttl"
+    build_and_write([corpus], out, force=True, cache=ReadingCache(work / "cache"))
+    shutil.copy(added, corpus / added.name)
+    cache = ReadingCache(work / "cache")
+    seconds, run = _timed(lambda: build_and_write([corpus], out, force=True, cache=cache))
+    return {"seconds": seconds, "triples": run.result.summary()["triples"], "reread": len(cache.missed),
+            "kept": cache.hits}
 
 
 def stage_parse(task: dict) -> dict:
@@ -150,24 +236,20 @@ def stage_queries(task: dict) -> dict:
     parent kills at the timeout: a query busy inside Oxigraph's Rust code does not
     see Python signals, and a killed child leaves the loaded graph intact.
     """
-    if task["engine"] == "plain":
-        graph = _load_rdflib(task["graph"])
+    from gpukg.queries import run_query
 
-        def run(text: str, bindings: dict) -> int:
-            return len(graph.query(text, initBindings=bindings))
-    else:
-        from gpukg.oxstore import parse_into_store, select
+    data = _load_rdflib(task["graph"]) if task["engine"] == "plain" else _load_store(task["graph"])
 
-        store = parse_into_store(task["graph"])
+    def run(query, params: dict) -> int:
+        if isinstance(query, str):  # a built-in query: the engine's own call
+            return len(data.query(query)) if task["engine"] == "plain" else len(list(data.query(query)))
+        return len(run_query(query, data, params).rows)
 
-        def run(text: str, bindings: dict) -> int:
-            return len(select(store, text, bindings)[1])
-
-    return {"queries": {name: _forked_runs(run, text, bindings, task)
-                        for name, (text, bindings) in _queries(task).items()}}
+    return {"queries": {name: _forked_runs(run, query, params, task)
+                        for name, (query, params) in _queries(task).items()}}
 
 
-def _forked_runs(run, text: str, bindings: dict, task: dict) -> dict:
+def _forked_runs(run, query: object, params: dict, task: dict) -> dict:
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: run, report each run as one JSON line, exit without cleanup
@@ -176,7 +258,7 @@ def _forked_runs(run, text: str, bindings: dict, task: dict) -> dict:
         try:
             spent = 0.0
             for _ in range(task["runs"]):
-                seconds, rows = _timed(lambda: run(text, bindings))
+                seconds, rows = _timed(lambda: run(query, params))
                 extra = max(0.0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - resident) / 1024
                 os.write(write_fd, (json.dumps({"seconds": seconds, "rows": rows, "extra_mb": extra}) + "\n").encode())
                 spent += seconds
@@ -213,24 +295,25 @@ def _forked_runs(run, text: str, bindings: dict, task: dict) -> dict:
             "peak_mb": _peak_mb() + max((r.get("extra_mb", 0) for r in runs), default=0)}
 
 
-def _queries(task: dict) -> dict[str, tuple[str, dict]]:
-    """Query name -> (text, bindings as rdflib terms)."""
-    out = {}
+def _queries(task: dict) -> dict[str, tuple[object, dict]]:
+    """Query name -> (the query: text or SavedQuery, parameters)."""
+    out: dict[str, tuple[object, dict]] = {}
     if task["queries"] in ("builtin", "all"):
         out.update({name: (text, {}) for name, text in BUILTIN_QUERIES.items()})
     if task["queries"] in ("saved", "all"):
-        from gpukg.queries import bind_params, list_queries
+        from gpukg.queries import list_queries
 
         for saved in list_queries():
             values = {p.name: task["samples"].get(p.name) for p in saved.params if p.required}
             if None in values.values():
                 continue
-            out[f"saved: {saved.name}"] = (saved.text, bind_params(saved, values))
+            out[f"saved: {saved.name}"] = (saved, values)
     return out
 
 
-STAGES = {"synth": stage_synth, "build": stage_build, "parse": stage_parse, "dump": stage_dump,
-          "queries": stage_queries}
+STAGES = {"synth": stage_synth, "read": stage_read, "graph": stage_graph, "validate": stage_validate,
+          "parse": stage_parse, "dump": stage_dump, "queries": stage_queries, "network": stage_network,
+          "pipeline": stage_pipeline, "add-one": stage_add_one}
 
 
 def worker(task: dict) -> None:
@@ -243,7 +326,13 @@ def worker(task: dict) -> None:
 
 
 def child(task: dict) -> dict:
-    proc = subprocess.run([sys.executable, __file__, "--worker", json.dumps(task)], capture_output=True, text=True)
+    """Run one stage in a fresh interpreter; a stage that passes the stage timeout is stopped."""
+    try:
+        proc = subprocess.run([sys.executable, __file__, "--worker", json.dumps(task)], capture_output=True,
+                              text=True, timeout=task["stage_timeout"])
+    except subprocess.TimeoutExpired:
+        return {"seconds": None, "status": f"timeout after {task['stage_timeout']:g} s",
+                "at_least": task["stage_timeout"]}
     if proc.returncode != 0:
         raise SystemExit(f"stage {task['stage']} ({task.get('engine', '')}) failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -277,34 +366,55 @@ def machine() -> dict:
 
 
 def measure(companies: int, args: argparse.Namespace, work: Path) -> dict:
-    base = {"companies": companies, "seed": args.seed, "corpus": str(work / "corpus"), "graph": str(work / "graph.ttl")}
+    base = {"companies": companies, "seed": args.seed, "corpus": str(work / "corpus"), "graph": str(work / "graph.ttl"),
+            "readings": str(work / "readings.pickle"), "work": str(work), "stage_timeout": args.stage_timeout}
     size: dict = {"companies": companies, "stages": []}
 
     def note(stage: str, plain: dict | None, fast: dict | None, **extra: object) -> None:
-        ratio = None
-        if plain and fast and plain.get("seconds") and fast.get("seconds"):
-            ratio = plain["seconds"] / fast["seconds"]
-        size["stages"].append({"stage": stage, "plain": plain, "fast": fast, "ratio": ratio, **extra})
+        ratio, at_least = None, False
+        if plain and fast and fast.get("seconds"):
+            if plain.get("seconds"):
+                ratio = plain["seconds"] / fast["seconds"]
+            elif plain.get("at_least"):  # the plain side timed out: the ratio is a lower bound
+                ratio, at_least = plain["at_least"] / fast["seconds"], True
+        size["stages"].append({"stage": stage, "plain": plain, "fast": fast, "ratio": ratio,
+                               "ratio_at_least": at_least, **extra})
         _print_row(size["stages"][-1])
 
-    synth = child({**base, "stage": "synth"})
-    build = child({**base, "stage": "build"})
-    size.update(files=synth["files"], corpus_bytes=synth["bytes"], triples=build["triples"], counts=synth["counts"])
-    print(f"\nN = {companies:,} companies: {synth['files']} reports, {synth['bytes'] / 1e6:.1f} MB; "
-          f"graph {build['triples']:,} triples")
-    print(f"{'stage':52} {'plain s':>9} {'plain MB':>9} {'fast s':>9} {'fast MB':>9} {'ratio':>8}")
+    def both(stage: str, **extra: object) -> tuple[dict, dict]:
+        # fast first: its output (readings, the dump) is the next stages' input
+        fast = child({**base, **extra, "stage": stage, "engine": "fast"})
+        return child({**base, **extra, "stage": stage, "engine": "plain"}), fast
+
+    synth = child({**base, "stage": "synth", "stage_timeout": None})
+    size.update(files=synth["files"], corpus_bytes=synth["bytes"], counts=synth["counts"])
+    print(f"\nN = {companies:,} companies: {synth['files']} reports, {synth['bytes'] / 1e6:.1f} MB")
+    print(f"{'stage':60} {'plain s':>9} {'plain MB':>9} {'fast s':>9} {'fast MB':>9} {'ratio':>8}")
     note("synthesize corpus", synth, None)
-    note("extract + build (loader)", build, None)
-    for stage, label in (("parse", "parse Turtle"), ("dump", "dump Turtle")):
-        note(label, child({**base, "stage": stage, "engine": "plain"}), child({**base, "stage": stage, "engine": "fast"}))
-    task = {**base, "stage": "queries", "queries": args.queries, "runs": args.runs, "timeout": args.timeout,
-            "repeat_budget": args.repeat_budget, "samples": samples(base["graph"])}
-    plain, fast = child({**task, "engine": "plain"}), child({**task, "engine": "fast"})
+    plain, fast = both("read")
+    note(f"read {fast['reports']} reports (twice each)", plain, fast)
+    plain, fast = both("graph")
+    size["triples"] = fast["triples"]
+    note(f"build graph ({fast['triples']:,} triples)", plain, fast)
+    plain, fast = both("validate")
+    same = plain.get("violations") == fast.get("violations") and plain.get("warnings") == fast.get("warnings") \
+        if plain.get("seconds") else None
+    note("validate (SHACL)", plain, fast, same_rows=same)
+    for stage, label in (("dump", "dump Turtle"), ("parse", "parse Turtle")):
+        note(label, *both(stage))
+    task = {**base, "queries": args.queries, "runs": args.runs, "timeout": args.timeout,
+            "repeat_budget": args.repeat_budget, "samples": samples(base["graph"]),
+            "stage_timeout": None}  # each query has its own timeout
+    plain, fast = both("queries", **task)
     size["query_parameters"] = task["samples"]
     for name in fast["queries"]:
-        p, f = plain["queries"].get(name, {}), fast["queries"][name]
+        p, f = (plain.get("queries") or {}).get(name, {}), fast["queries"][name]
         same = p.get("rows") == f.get("rows") if p.get("rows") is not None and f.get("rows") is not None else None
-        note(f"query: {name}", p or None, f, same_rows=same)
+        note(f"query: {name}", p or (plain if plain.get("status") else None), f, same_rows=same)
+    note("network export (investors, GEXF)", *both("network"))
+    note("whole pipeline: gpukg build (read, build, validate, dump)", *both("pipeline"))
+    added = child({**base, "stage": "add-one", "engine": "fast"})
+    note(f"add one report to the built graph (re-read {added.get('reread', '?')} readings)", None, added)
     return size
 
 
@@ -316,9 +426,32 @@ def _print_row(row: dict) -> None:
         shown = f"{seconds:9.3f}" if seconds is not None else f"{side.get('status', '?')[:9]:>9}"
         return f"{shown} {side.get('peak_mb', 0):9.0f}"
 
-    ratio = f"{row['ratio']:7.1f}x" if row["ratio"] else f"{'-':>8}"
-    flag = "  rows differ!" if row.get("same_rows") is False else ""
-    print(f"{row['stage'][:52]:52} {cells(row['plain'])} {cells(row['fast'])} {ratio}{flag}", flush=True)
+    shown = f"{'>' if row.get('ratio_at_least') else ''}{row['ratio']:.1f}x" if row["ratio"] else "-"
+    flag = "  results differ!" if row.get("same_rows") is False else ""
+    print(f"{row['stage'][:60]:60} {cells(row['plain'])} {cells(row['fast'])} {shown:>8}{flag}", flush=True)
+
+
+def markdown(results: dict) -> str:
+    """The results as Markdown tables, one per size, for docs/benchmarks.md."""
+    def cell(side: dict | None) -> str:
+        if not side:
+            return "-"
+        seconds = side.get("seconds")
+        shown = f"{seconds:.3f} s" if seconds is not None and seconds < 1 else \
+            f"{seconds:.1f} s" if seconds is not None else side.get("status", "?")
+        return f"{shown}, {side['peak_mb']:,.0f} MB" if side.get("peak_mb") else shown
+
+    out = []
+    for size in results["sizes"]:
+        out += [f"### {size['companies']:,} companies ({size.get('files', '?')} reports, "
+                f"{size.get('triples', 0):,} triples)", "",
+                "| stage | plain (rdflib, pySHACL) | fast (Oxigraph) | ratio |", "|---|---|---|---|"]
+        for row in size["stages"]:
+            ratio = f"{'>' if row.get('ratio_at_least') else ''}{row['ratio']:.1f}x" if row.get("ratio") else "-"
+            flag = " (results differ)" if row.get("same_rows") is False else ""
+            out.append(f"| {row['stage']}{flag} | {cell(row['plain'])} | {cell(row['fast'])} | {ratio} |")
+        out.append("")
+    return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -327,16 +460,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100,1000", help="comma-separated company counts (default: 100,1000)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=5, help="runs per query; the median is reported (default: 5)")
-    parser.add_argument("--queries", choices=["builtin", "saved", "all"], default="builtin")
+    parser.add_argument("--queries", choices=["builtin", "saved", "all"], default="saved")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds before a query run is stopped (default: 30)")
     parser.add_argument("--repeat-budget", type=float, default=10.0,
                         help="stop repeating a query once its runs took this long (default: 10)")
+    parser.add_argument("--stage-timeout", type=float, default=900.0,
+                        help="seconds before any other stage is stopped and reported as a timeout (default: 900)")
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--work", type=Path, help="keep corpora and graphs here (default: a temporary folder)")
+    parser.add_argument("--markdown", type=Path, help="write the tables as Markdown here")
+    parser.add_argument("--from-json", type=Path, metavar="JSON",
+                        help="measure nothing: print the Markdown tables of an earlier --json file")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         worker(json.loads(args.worker))
+        return 0
+    if args.from_json:
+        print(markdown(json.loads(args.from_json.read_text())))
         return 0
     sizes = [int(s.replace("_", "").replace(",", "")) for s in args.sizes.split(",") if s.strip()]
     results = {"machine": machine(), "command": " ".join(["python", "benchmarks/run.py", *sys.argv[1:]]),
@@ -347,10 +488,12 @@ def main(argv: list[str] | None = None) -> int:
             work = (args.work or Path(tmp)) / str(companies)
             work.mkdir(parents=True, exist_ok=True)
             results["sizes"].append(measure(companies, args, work))
-            if args.json:  # written after every size, so a long run leaves partial results
-                from gpukg.store import write_atomic
+            from gpukg.store import write_atomic  # written after every size: a long run leaves partial results
 
+            if args.json:
                 write_atomic(args.json, json.dumps(results, indent=1).encode())
+            if args.markdown:
+                write_atomic(args.markdown, markdown(results).encode())
     return 0
 
 

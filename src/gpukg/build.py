@@ -1,35 +1,59 @@
 """The loader pipeline: report files -> parsed reports -> records -> RDF graph.
 
-``build`` reads files (the I/O edge) and returns a ``BuildResult``; nothing
-here writes. ``dump`` serialises deterministically; ``write_dump`` writes.
+``build`` reads files (the I/O edge, in ``corpus``) and returns a ``BuildResult``;
+nothing here writes but ``write_dump``. ``dump`` serialises deterministically.
 """
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import RDF, Graph
 
-from . import iris
+from . import iris, oxstore
+from .cache import ReadingCache
+from .corpus import read_all, read_files
 from .errors import InputError
-from .extract import extract
 from .iris import GK
-from .names import Gazetteer
-from .rdf import to_graph
-from .records import Extraction, Notice, Report
-from .report import parse_report, read_text
+from .rdf import to_graph, to_store
+from .records import Notice
 from .resolve import Resolved, resolve
 from .store import DEFAULT_CORPUS, write_atomic
 
-REPORT_SUFFIXES = (".md", ".markdown", ".txt")
+ENGINES = ("oxigraph", "rdflib")
+_COUNTS = {"companies": GK.Company, "investors": GK.Investor, "people": iris.SCHEMA.Person,
+           "places": iris.SCHEMA.Place, "other organizations": iris.SCHEMA.Organization,
+           "funding rounds": GK.FundingRound, "acquisitions": GK.Acquisition, "observations": GK.Observation,
+           "backings": GK.Backing, "roles": GK.RoleAssignment, "category assignments": GK.CategoryAssignment,
+           "statements": GK.Statement}
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    graph: Graph
+    """A built graph. ``engine`` says where it lives: an embedded Oxigraph ``store`` (the fast
+    path) or rdflib's memory ``graph`` (the plain pipeline); either is made on first use from
+    the same triples (``rdf.triples``), so both always hold the same graph."""
+
     resolved: Resolved
     notices: tuple[Notice, ...]
+    engine: str = "oxigraph"
+
+    @cached_property
+    def store(self) -> ox.Store:
+        return to_store(self.resolved)
+
+    @cached_property
+    def graph(self) -> Graph:
+        return to_graph(self.resolved)
+
+    @property
+    def data(self) -> ox.Store | Graph:
+        """The graph on this result's engine: what validation, queries and dumps use."""
+        return self.store if self.engine == "oxigraph" else self.graph
 
     @property
     def warnings(self) -> tuple[Notice, ...]:
@@ -40,87 +64,51 @@ class BuildResult:
         """Inputs that could not be read at all."""
         return tuple(n for n in self.notices if n.severity == "error")
 
+    def class_counts(self) -> Counter:
+        """How many nodes each class has, counted on this result's engine."""
+        if self.engine == "oxigraph":
+            rows = self.store.query("SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c")
+            return Counter({oxstore.from_ox(row["c"]): int(row["n"].value) for row in rows})
+        return Counter(o for _, o in self.graph.subject_objects(RDF.type))
+
     def summary(self) -> dict[str, object]:
-        g = self.graph
-        count = Counter(o for _, o in g.subject_objects(RDF.type))
+        count = self.class_counts()
         return {
             "documents": len(self.resolved.reports),
-            "companies": count[GK.Company],
-            "investors": count[GK.Investor],
-            "people": count[iris.SCHEMA.Person],
-            "places": count[iris.SCHEMA.Place],
-            "other organizations": count[iris.SCHEMA.Organization],
-            "funding rounds": count[GK.FundingRound],
-            "acquisitions": count[GK.Acquisition],
-            "observations": count[GK.Observation],
-            "backings": count[GK.Backing],
-            "roles": count[GK.RoleAssignment],
-            "category assignments": count[GK.CategoryAssignment],
-            "statements": count[GK.Statement],
-            "triples": len(g),
+            **{name: count[cls] for name, cls in _COUNTS.items()},
+            "triples": len(self.data),
             "loader warnings": len(self.notices) - len(self.failed),
             "unreadable inputs": len(self.failed),
         }
 
 
-def report_files(paths: list[Path]) -> list[Path]:
-    """Files named, and report files in folders named, in a stable order."""
-    out: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            out += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
-        else:
-            out.append(path)
-    return list(dict.fromkeys(out))
+def build(paths: list[Path] | None = None, *, engine: str = "oxigraph", cache: ReadingCache | None = None,
+          jobs: int | None = None, on_progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    """Build the graph from report files or folders (the bundled corpus when none is given).
 
-
-def parse_files(paths: list[Path]) -> tuple[list[Report], list[Notice]]:
-    reports: list[Report] = []
-    notices: list[Notice] = []
-    ids: Counter = Counter()
-    for path in report_files(paths):
-        try:
-            text = read_text(path)
-        except InputError as exc:
-            notices.append(Notice(exc.path, exc.line, str(exc).split(": ", 1)[-1].removeprefix(f"{exc.line}: "), "error"))
-            continue
-        doc_id = path.stem
-        ids[doc_id] += 1
-        if ids[doc_id] > 1:  # two reports with one file name in different folders
-            doc_id = f"{doc_id}-{ids[doc_id]}"
-        reports.append(parse_report(text, path.name, doc_id))
-    return reports, notices
-
-
-def extract_all(reports: list[Report]) -> list[Extraction]:
-    """Two passes: the first learns every report's names, the second reads with all of them."""
-    first = [extract(r, Gazetteer()) for r in reports]
-    names = {name for ex in first for name, kind in ex.kinds if kind in ("company", "investor", "org")}
-    known = Gazetteer(names)
-    return [extract(r, known) for r in reports]
-
-
-def build(paths: list[Path] | None = None) -> BuildResult:
-    """Build the graph from report files or folders (the bundled corpus when none is given)."""
-    reports, notices = parse_files(list(paths) if paths else [DEFAULT_CORPUS])
-    if not reports:
+    ``engine`` picks where the graph lives ("oxigraph", the fast path, or "rdflib");
+    ``cache`` keeps each report's readings so a rebuild re-reads only what changed."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    docs, notices = read_files(list(paths) if paths else [DEFAULT_CORPUS])
+    if not docs:
         reason = "; ".join(str(n) for n in notices) or "no report files (.md, .txt) found"
         raise InputError(", ".join(map(str, paths or [DEFAULT_CORPUS])), f"nothing could be read: {reason}")
-    extractions = extract_all(reports)
-    resolved = resolve(extractions)
-    return BuildResult(to_graph(resolved), resolved, tuple(notices) + resolved.notices)
+    resolved = resolve(read_all(docs, cache, jobs, on_progress))
+    return BuildResult(resolved, tuple(notices) + resolved.notices, engine)
 
 
-def dump(graph: Graph, fmt: str = "turtle") -> bytes:
-    """Serialise so that the same graph always gives the same bytes."""
+def dump(data: Graph | ox.Store, fmt: str = "turtle") -> bytes:
+    """Serialise so that the same graph always gives the same bytes (on either engine)."""
+    if isinstance(data, ox.Store):
+        return oxstore.serialize_sorted(data, fmt)
     if fmt == "nt":
-        lines = graph.serialize(format="nt").splitlines()
+        lines = data.serialize(format="nt").splitlines()
         return ("\n".join(sorted(set(line for line in lines if line.strip()))) + "\n").encode()
     rdflib_format = {"turtle": "turtle", "jsonld": "json-ld", "trig": "trig"}[fmt]
     if fmt == "jsonld":
-        return graph.serialize(format=rdflib_format, sort_keys=True, indent=1).encode()
-    return graph.serialize(format=rdflib_format).encode()
+        return data.serialize(format=rdflib_format, sort_keys=True, indent=1).encode()
+    return data.serialize(format=rdflib_format).encode()
 
 
 @dataclass(frozen=True)
@@ -134,22 +122,26 @@ class BuildRun:
 
 
 def build_and_write(paths: list[Path] | None, out: Path | None, fmt: str = "turtle", *,
-                    check: bool = True, force: bool = False) -> BuildRun:
+                    check: bool = True, force: bool = False, engine: str = "oxigraph",
+                    cache: ReadingCache | None = None, jobs: int | None = None,
+                    on_progress: Callable[[int, int], None] | None = None) -> BuildRun:
     """Build, validate (a violation keeps the old dump unless ``force``), write, and answer the headline question."""
     from .validate import check_built
 
-    result = build(paths)
-    validation = check_built(result.graph, force=force) if check else None
+    result = build(paths, engine=engine, cache=cache, jobs=jobs, on_progress=on_progress)
+    # The plain pipeline validates with pySHACL, the reference; the fast path with the shapes run as SPARQL.
+    validation = check_built(result.data, force=force, engine="sparql" if engine == "oxigraph" else "pyshacl") \
+        if check else None
     if out is not None:
         write_dump(result, out, fmt)
-    return BuildRun(result, validation, headline(result.graph), out)
+    return BuildRun(result, validation, headline(result.data), out)
 
 
-def headline(graph: Graph) -> str:
+def headline(data: Graph | ox.Store) -> str:
     """The question users ask first: which investors back several neoclouds."""
     from .queries import load_query, run_query
 
-    answer = run_query(load_query("investors-backing-multiple-neoclouds"), graph)
+    answer = run_query(load_query("investors-backing-multiple-neoclouds"), data)
     backed: dict[str, set[str]] = {}
     for row in answer.rows:
         values = dict(zip(answer.vars, row))
@@ -164,5 +156,5 @@ def write_dump(result: BuildResult, out: Path, fmt: str = "turtle") -> None:
     """Write the dump, and beside a default-location Turtle dump its VoID description."""
     from .void import describe
 
-    write_atomic(out, dump(result.graph, fmt))
+    write_atomic(out, dump(result.data, fmt))
     write_atomic(out.with_name(out.stem + ".void.ttl"), dump(describe(result, out.name), "turtle"))

@@ -41,20 +41,34 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", "-f", default="turtle", choices=["turtle", "nt", "jsonld", "trig"])
     p.add_argument("--no-validate", action="store_true", help="skip SHACL validation of the built graph")
     p.add_argument("--force", action="store_true", help="write the dump even when validation finds violations")
+    p.add_argument("--engine", choices=["oxigraph", "rdflib"], default="oxigraph",
+                   help="where the graph is built, validated and serialised: embedded Oxigraph (fast, the "
+                        "default) or rdflib's memory store with pySHACL (the reference)")
+    p.add_argument("--cache", type=Path, metavar="DIR",
+                   help="keep each report's readings here, so a rebuild re-reads only the reports that "
+                        "changed (default: $XDG_CACHE_HOME/gpukg or ~/.cache/gpukg)")
+    p.add_argument("--no-cache", action="store_true", help="read every report afresh and keep nothing")
+    p.add_argument("--jobs", "-j", type=_count, metavar="N",
+                   help="worker processes for reading reports (default: one per core for large corpora)")
     p.set_defaults(run=_run_build)
 
 
 def _run_build(args: argparse.Namespace) -> int:
     from .build import build_and_write, dump
+    from .cache import ReadingCache
+    from .progress import Progress
     from .store import DEFAULT_DUMP
     from .validate import summary as validation_summary
 
     out = args.out or (None if args.paths else DEFAULT_DUMP)
-    run = build_and_write(args.paths or None, out, args.format, check=not args.no_validate, force=args.force)
+    cache = None if args.no_cache else ReadingCache(args.cache)
+    with Progress("reading reports") as bar:
+        run = build_and_write(args.paths or None, out, args.format, check=not args.no_validate, force=args.force,
+                              engine=args.engine, cache=cache, jobs=args.jobs, on_progress=bar.callback)
     for notice in run.result.notices:
         print(notice, file=sys.stderr)
     if out is None:
-        sys.stdout.buffer.write(dump(run.result.graph, args.format))
+        sys.stdout.buffer.write(dump(run.result.data, args.format))
     log = sys.stdout if out is not None else sys.stderr
     summary = run.result.summary()
     width = max(map(len, summary))
@@ -81,13 +95,16 @@ def _add_validate(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--shapes", type=Path, metavar="FILE", help="SHACL shapes file (default: ontology/shapes.ttl)")
     p.add_argument("--format", "-f", default="text", choices=["text", "turtle", "json"],
                    help="text for people, turtle for a standard sh:ValidationReport, json for programs (default: text)")
+    p.add_argument("--engine", choices=["sparql", "pyshacl"], default="sparql",
+                   help="sparql: the shapes compiled to SPARQL on Oxigraph (fast, the default); "
+                        "pyshacl: the reference engine (same results, slow on large graphs)")
     p.set_defaults(run=_run_validate)
 
 
 def _run_validate(args: argparse.Namespace) -> int:
     from .validate import format_report, validate_files
 
-    report = validate_files(args.graphs or None, args.shapes)
+    report = validate_files(args.graphs or None, args.shapes, engine=args.engine)
     sys.stdout.write(format_report(report, args.format))
     return 0 if report.conforms else 1
 
@@ -112,6 +129,8 @@ def _add_network(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--until", metavar="YYYY-MM-DD", help="only facts whose period starts on or before this day")
     p.add_argument("--leads-only", action="store_true", help="only lead investors (not participants or backers)")
     p.add_argument("--top", type=int, metavar="N", help="print only the first N rows of the table")
+    p.add_argument("--engine", choices=["oxigraph", "rdflib"], default="oxigraph",
+                   help="SPARQL engine that reads the graph (default: oxigraph, the fast one)")
     p.set_defaults(run=_run_network)
 
 
@@ -120,7 +139,7 @@ def _run_network(args: argparse.Namespace) -> int:
 
     run = export_network(kind=args.kind, fmt=args.format, out=args.out, graphs=args.graph,
                          category=args.category, since=args.since, until=args.until,
-                         leads_only=args.leads_only, top=args.top)
+                         leads_only=args.leads_only, top=args.top, engine=args.engine)
     sys.stdout.write(run.text)
     for path in run.written:
         print(f"gpukg: wrote {path}", file=sys.stderr)
@@ -254,6 +273,9 @@ def _add_query(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--graph", "-g", type=Path, nargs="+", action="extend", metavar="FILE",
                    help="graph files to query (default: graph/gpu-market.ttl); the concept schemes are added")
     p.add_argument("--endpoint", metavar="URL", help="run on this SPARQL endpoint instead of in-process")
+    p.add_argument("--engine", choices=["oxigraph", "rdflib"], default="oxigraph",
+                   help="in-process SPARQL engine: oxigraph (embedded, fast) or rdflib (the reference); "
+                        "both print the same answer (default: oxigraph)")
     _out_option(p)
     p.set_defaults(run=_run_query)
 
@@ -265,7 +287,8 @@ def _run_query(args: argparse.Namespace) -> int:
     if args.list:
         text = catalogue_text(args.format)
     else:
-        text = answer(args.file or args.name, parse_assignments(args.param), args.format, args.graph, args.endpoint)
+        text = answer(args.file or args.name, parse_assignments(args.param), args.format, args.graph, args.endpoint,
+                      args.engine)
     if args.out:
         write_atomic(args.out, text.encode("utf-8"))
     else:

@@ -25,8 +25,9 @@ class Namespace(_RdflibNamespace):
 
 BASE = "https://w3id.org/gpukg/"
 GK = Namespace(BASE + "ontology#")
-ID = Namespace(BASE + "id/")
-CONCEPT = Namespace(BASE + "concept/")
+# Nodes of the data are mostly minted once each: remembering them would only cost.
+ID = _RdflibNamespace(BASE + "id/")
+CONCEPT = _RdflibNamespace(BASE + "concept/")
 GRAPH = URIRef(BASE + "graph/gpu-market")
 
 SCHEMA = Namespace("https://schema.org/")
@@ -49,6 +50,7 @@ PREFIXES = {
 }
 
 
+@lru_cache(maxsize=1 << 16)  # document ids and entity keys are slugged again for every triple
 def slug(text: str) -> str:
     """ASCII, lower-case, hyphenated; '' for text with no letters or digits."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

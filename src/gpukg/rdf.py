@@ -5,12 +5,14 @@ fact nodes hash the values that identify the fact, so they are stable.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
+import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from . import iris
+from . import iris, oxstore
 from .iris import GK, ORG, PROV, SCHEMA, TIME
 from .lexicon import lexicon
 from .records import (
@@ -19,8 +21,13 @@ from .records import (
 )
 from .resolve import Resolved
 
+Add = Callable[[tuple], None]
+# rdflib's closed namespaces build and check a new term on every attribute access: look up once.
+TYPE = RDF.type
+_XSD_DATE, _XSD_DECIMAL, _XSD_GYEAR, _XSD_GYEARMONTH, _XSD_INTEGER = (
+    XSD.date, XSD.decimal, XSD.gYear, XSD.gYearMonth, XSD.integer)
 _PRECISION = {"day": TIME.unitDay, "month": TIME.unitMonth, "year": TIME.unitYear}
-_DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+_DATATYPE = {"day": _XSD_DATE, "month": _XSD_GYEARMONTH, "year": _XSD_GYEAR}
 _KNOWN_UNITS = {"count", "percent", "multiple", "hour", "second", "millisecond", "day", "month", "year", "unit",
                 "rack", "kilowatt", "megawatt", "gigawatt"}
 
@@ -35,24 +42,39 @@ def new_graph() -> Graph:
 
 
 def to_graph(resolved: Resolved) -> Graph:
+    """The plain pipeline's graph: rdflib's memory store (the reference for the fast path)."""
     graph = new_graph()
     add = graph.add
+    for triple in triples(resolved):
+        add(triple)
+    return graph
+
+
+def to_store(resolved: Resolved) -> ox.Store:
+    """The fast path's graph: an embedded Oxigraph store with the same triples as ``to_graph``."""
+    return oxstore.to_store(triples(resolved))
+
+
+def triples(resolved: Resolved) -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
+    """Every triple of the graph, duplicates included, in a stable order; stores take them from here."""
+    out: list[tuple[URIRef, URIRef, URIRef | Literal]] = []
+    add = out.append
     for report in resolved.reports:
         doc = iris.document(report.doc_id)
-        add((doc, RDF.type, GK.Document))
+        add((doc, TYPE, GK.Document))
         add((doc, DCTERMS.title, Literal(report.title)))
         add((doc, GK.fileName, Literal(report.file_name)))
         add((doc, GK.sha256, Literal(report.sha256)))
-        add((doc, GK.lineCount, Literal(report.line_count, datatype=XSD.integer)))
+        add((doc, GK.lineCount, Literal(report.line_count, datatype=_XSD_INTEGER)))
     for entity in resolved.entities:
-        _entity(graph, entity)
+        _entity(add, entity)
     for statement in resolved.statements:
-        _statement(graph, statement)
+        _statement(add, statement)
     for fact, sources in resolved.facts:
-        node = _fact(graph, fact)
+        node = _fact(add, fact)
         for source in sources:
             add((node, PROV.wasDerivedFrom, _statement_iri(source)))
-    return graph
+    return out
 
 
 def entity_iri(key: str) -> URIRef:
@@ -60,7 +82,7 @@ def entity_iri(key: str) -> URIRef:
     return iris.entity(kind, name)
 
 
-def _entity(graph: Graph, entity: Entity) -> None:
+def _entity(add: Add, entity: Entity) -> None:
     node = entity_iri(entity.key)
     classes = {"person": [SCHEMA.Person], "place": [SCHEMA.Place]}.get(entity.kind)
     if classes is None:
@@ -68,102 +90,101 @@ def _entity(graph: Graph, entity: Entity) -> None:
         classes += [GK.Investor] if "investor" in entity.types else []
         classes = classes or [SCHEMA.Organization]
     for cls in classes:
-        graph.add((node, RDF.type, cls))
-    graph.add((node, SKOS.prefLabel, Literal(entity.label)))
+        add((node, TYPE, cls))
+    add((node, SKOS.prefLabel, Literal(entity.label)))
     for alt in entity.alt_labels:
-        graph.add((node, SKOS.altLabel, Literal(alt)))
+        add((node, SKOS.altLabel, Literal(alt)))
     if entity.investor_kind:
-        graph.add((node, GK.investorKind, iris.concept("investor-kind", entity.investor_kind)))
+        add((node, GK.investorKind, iris.concept("investor-kind", entity.investor_kind)))
     if entity.parent:
-        graph.add((node, SCHEMA.parentOrganization, entity_iri(entity.parent)))
+        add((node, SCHEMA.parentOrganization, entity_iri(entity.parent)))
 
 
 def _statement_iri(source: Source) -> URIRef:
     return iris.statement(source.doc_id, source.line, source.index)
 
 
-def _statement(graph: Graph, s: Statement) -> None:
+def _statement(add: Add, s: Statement) -> None:
     node = _statement_iri(s.source)
-    graph.add((node, RDF.type, GK.Statement))
-    graph.add((node, GK.text, Literal(s.text)))
-    graph.add((node, GK.document, iris.document(s.source.doc_id)))
-    graph.add((node, GK.section, Literal(" > ".join(s.section))))
-    graph.add((node, GK.line, Literal(s.source.line, datatype=XSD.integer)))
-    graph.add((node, GK.blockKind, Literal(s.kind)))
+    add((node, TYPE, GK.Statement))
+    add((node, GK.text, Literal(s.text)))
+    add((node, GK.document, iris.document(s.source.doc_id)))
+    add((node, GK.section, Literal(" > ".join(s.section))))
+    add((node, GK.line, Literal(s.source.line, datatype=_XSD_INTEGER)))
+    add((node, GK.blockKind, Literal(s.kind)))
     for url in s.cited:
-        graph.add((node, GK.citedSource, URIRef(url)))
+        add((node, GK.citedSource, URIRef(url)))
     for key in s.mentions:
-        graph.add((node, SCHEMA.mentions, entity_iri(key)))
+        add((node, SCHEMA.mentions, entity_iri(key)))
     for trend in s.trends:
-        graph.add((node, GK.evidenceFor, iris.concept("trend", trend)))
+        add((node, GK.evidenceFor, iris.concept("trend", trend)))
 
 
-def _fact(graph: Graph, fact: Fact) -> URIRef:
-    add = graph.add
+def _fact(add: Add, fact: Fact) -> URIRef:
     if isinstance(fact, Round):
         node = iris.fact("round", f"{_name(fact.company)}-{fact.kind}-{_iso(fact.when)}",
                          fact.company, fact.kind, _when_id(fact.when), _q_id(fact.amount))
-        add((node, RDF.type, GK.FundingRound))
+        add((node, TYPE, GK.FundingRound))
         add((node, GK.fundedCompany, entity_iri(fact.company)))
         add((node, GK.roundType, iris.concept("round-type", fact.kind)))
-        _money(graph, node, GK.amount, "amount", fact.amount)
-        _money(graph, node, GK.valuation, "valuation", fact.valuation)
+        _money(add, node, GK.amount, "amount", fact.amount)
+        _money(add, node, GK.valuation, "valuation", fact.valuation)
         for lead in fact.leads:
             add((node, GK.leadInvestor, entity_iri(lead)))
         for participant in fact.participants:
             add((node, GK.participant, entity_iri(participant)))
-        _when(graph, node, fact.when)
-        _qualifiers(graph, node, fact.qualifiers + (fact.amount.qualifiers if fact.amount else ()))
+        _when(add, node, fact.when)
+        _qualifiers(add, node, fact.qualifiers + (fact.amount.qualifiers if fact.amount else ()))
     elif isinstance(fact, Acquisition):
         node = iris.fact("acquisition", f"{_name(fact.acquirer)}-{_name(fact.target)}",
                          fact.acquirer, fact.target, _when_id(fact.when), _q_id(fact.price))
-        add((node, RDF.type, GK.Acquisition))
+        add((node, TYPE, GK.Acquisition))
         add((node, GK.acquirer, entity_iri(fact.acquirer)))
         add((node, GK.target, entity_iri(fact.target)))
-        _money(graph, node, GK.price, "price", fact.price)
-        _when(graph, node, fact.when)
+        _money(add, node, GK.price, "price", fact.price)
+        _when(add, node, fact.when)
         if fact.status:
             add((node, GK.status, iris.concept("deal-status", fact.status)))
-        _qualifiers(graph, node, fact.qualifiers + (fact.price.qualifiers if fact.price else ()))
+        _qualifiers(add, node, fact.qualifiers + (fact.price.qualifiers if fact.price else ()))
     elif isinstance(fact, Observation):
-        node = _observation(graph, fact)
+        node = _observation(add, fact)
     elif isinstance(fact, Backing):
         node = iris.fact("backing", f"{_name(fact.investor)}-{_name(fact.company)}", fact.investor, fact.company)
-        add((node, RDF.type, GK.Backing))
+        add((node, TYPE, GK.Backing))
         add((node, GK.investor, entity_iri(fact.investor)))
         add((node, GK.organization, entity_iri(fact.company)))
     elif isinstance(fact, Role):
         node = iris.fact("role", f"{_name(fact.company)}-{_name(fact.person)}-{fact.role}", fact.person, fact.company, fact.role)
         role = iris.concept("role", fact.role)
-        add((node, RDF.type, GK.RoleAssignment))
+        add((node, TYPE, GK.RoleAssignment))
         add((node, ORG.member, entity_iri(fact.person)))
         add((node, ORG.organization, entity_iri(fact.company)))
         add((node, ORG.role, role))
         if fact.role not in lexicon()["roles"]:
-            _mint_concept(graph, role, "role", fact.role)
-            add((role, RDF.type, ORG.Role))
+            _mint_concept(add, role, "role", fact.role)
+            add((role, TYPE, ORG.Role))
     elif isinstance(fact, Founding):
         node = iris.fact("founding", _name(fact.company), fact.company, _when_id(fact.when))
-        add((node, RDF.type, GK.Founding))
+        add((node, TYPE, GK.Founding))
         add((node, GK.organization, entity_iri(fact.company)))
-        _when(graph, node, fact.when)
+        _when(add, node, fact.when)
         if fact.when.approximate:
             add((node, GK.qualifier, iris.concept("qualifier", "approximate")))
     elif isinstance(fact, Headquarters):
         node = iris.fact("headquarters", f"{_name(fact.company)}-{_name(fact.place)}", fact.company, fact.place)
-        add((node, RDF.type, GK.HeadquartersLocation))
+        add((node, TYPE, GK.HeadquartersLocation))
         add((node, GK.organization, entity_iri(fact.company)))
         add((node, GK.place, entity_iri(fact.place)))
     elif isinstance(fact, Category):
         node = iris.fact("category", f"{_name(fact.company)}-{fact.category}", fact.company, fact.category)
         category = iris.concept("category", fact.category)
-        add((node, RDF.type, GK.CategoryAssignment))
+        add((node, TYPE, GK.CategoryAssignment))
         add((node, GK.organization, entity_iri(fact.company)))
         add((node, GK.category, category))
         add((entity_iri(fact.company), GK.category, category))
     elif isinstance(fact, Trend):
         node = iris.concept("trend", fact.label)
-        _mint_concept(graph, node, "trend", fact.label)
+        _mint_concept(add, node, "trend", fact.label)
         if fact.broader:
             add((node, SKOS.broader, iris.concept("trend", fact.broader)))
     else:
@@ -171,81 +192,80 @@ def _fact(graph: Graph, fact: Fact) -> URIRef:
     return node
 
 
-def _observation(graph: Graph, fact: Observation) -> URIRef:
-    add = graph.add
+def _observation(add: Add, fact: Observation) -> URIRef:
     subject = _name(fact.subject) if fact.subject else "market"
     node = iris.fact("observation", f"{subject}-{fact.metric}-{_iso(fact.when)}",
                      fact.subject, fact.metric, fact.segment, fact.related, _q_id(fact.quantity), _when_id(fact.when),
                      sorted(fact.qualifiers))
     q = fact.quantity
     metric = iris.concept("metric", fact.metric)
-    add((node, RDF.type, GK.Observation))
+    add((node, TYPE, GK.Observation))
     if fact.subject:
         add((node, GK.subject, entity_iri(fact.subject)))
     add((node, GK.metric, metric))
     if fact.metric not in lexicon()["metrics"]:
-        _mint_concept(graph, metric, "metric", fact.metric)
-    _values(graph, node, q)
+        _mint_concept(add, metric, "metric", fact.metric)
+    _values(add, node, q)
     if q.currency:
         add((node, SCHEMA.currency, Literal(q.currency)))
     elif q.unit:
         unit = iris.concept("unit", q.unit)
         add((node, GK.unit, unit))
         if q.unit not in _KNOWN_UNITS:
-            _mint_concept(graph, unit, "unit", q.unit)
+            _mint_concept(add, unit, "unit", q.unit)
     if q.per:
         add((node, GK.perUnit, iris.concept("unit", q.per)))
     if fact.segment:
         add((node, GK.segment, Literal(fact.segment)))
     if fact.related:
         add((node, GK.relatedEntity, entity_iri(fact.related)))
-    _when(graph, node, fact.when)
-    _qualifiers(graph, node, fact.qualifiers + q.qualifiers)
+    _when(add, node, fact.when, observation=True)
+    _qualifiers(add, node, fact.qualifiers + q.qualifiers)
     return node
 
 
-def _mint_concept(graph: Graph, node: URIRef, scheme: str, label: str) -> None:
-    graph.add((node, RDF.type, SKOS.Concept))
-    graph.add((node, SKOS.prefLabel, Literal(label, lang="en")))
-    graph.add((node, SKOS.inScheme, iris.scheme(scheme)))
+def _mint_concept(add: Add, node: URIRef, scheme: str, label: str) -> None:
+    add((node, TYPE, SKOS.Concept))
+    add((node, SKOS.prefLabel, Literal(label, lang="en")))
+    add((node, SKOS.inScheme, iris.scheme(scheme)))
 
 
-def _money(graph: Graph, node: URIRef, prop: URIRef, part: str, q: Quantity | None) -> None:
+def _money(add: Add, node: URIRef, prop: URIRef, part: str, q: Quantity | None) -> None:
     if q is None:
         return
     amount = iris.part(node, part)
-    graph.add((node, prop, amount))
-    graph.add((amount, RDF.type, SCHEMA.MonetaryAmount))
-    _values(graph, amount, q)
+    add((node, prop, amount))
+    add((amount, TYPE, SCHEMA.MonetaryAmount))
+    _values(add, amount, q)
     if q.currency:
-        graph.add((amount, SCHEMA.currency, Literal(q.currency)))
+        add((amount, SCHEMA.currency, Literal(q.currency)))
 
 
-def _values(graph: Graph, node: URIRef, q: Quantity) -> None:
+def _values(add: Add, node: URIRef, q: Quantity) -> None:
     for prop, value in ((SCHEMA.value, q.value), (SCHEMA.minValue, q.low), (SCHEMA.maxValue, q.high)):
         if value is not None:
-            graph.add((node, prop, _decimal(value)))
+            add((node, prop, _decimal(value)))
 
 
 def _decimal(value: Decimal) -> Literal:
-    return Literal(format(value, "f"), datatype=XSD.decimal)
+    return Literal(format(value, "f"), datatype=_XSD_DECIMAL)
 
 
-def _when(graph: Graph, node: URIRef, when: When | None) -> None:
+def _when(add: Add, node: URIRef, when: When | None, observation: bool = False) -> None:
     if when is None:
-        if graph.value(node, RDF.type) == GK.Observation:
-            graph.add((node, GK.timeBasis, iris.concept("time-basis", "as-of-report")))
+        if observation:  # a figure with no date holds as of its report
+            add((node, GK.timeBasis, iris.concept("time-basis", "as-of-report")))
         return
     if when.iso:
-        graph.add((node, GK.date, Literal(when.iso, datatype=_DATATYPE[when.precision])))
-    graph.add((node, GK.datePrecision, _PRECISION[when.precision]))
-    graph.add((node, GK.periodStart, Literal(when.start.isoformat(), datatype=XSD.date)))
-    graph.add((node, GK.periodEnd, Literal(when.end.isoformat(), datatype=XSD.date)))
+        add((node, GK.date, Literal(when.iso, datatype=_DATATYPE[when.precision])))
+    add((node, GK.datePrecision, _PRECISION[when.precision]))
+    add((node, GK.periodStart, Literal(when.start.isoformat(), datatype=_XSD_DATE)))
+    add((node, GK.periodEnd, Literal(when.end.isoformat(), datatype=_XSD_DATE)))
 
 
-def _qualifiers(graph: Graph, node: URIRef, qualifiers: tuple[str, ...]) -> None:
+def _qualifiers(add: Add, node: URIRef, qualifiers: tuple[str, ...]) -> None:
     for qualifier in dict.fromkeys(qualifiers):
-        graph.add((node, GK.qualifier, iris.concept("qualifier", qualifier)))
+        add((node, GK.qualifier, iris.concept("qualifier", qualifier)))
 
 
 def _name(key: str) -> str:

@@ -5,9 +5,9 @@ as reproducible as the dump it describes.
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING
 
+import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 
 def describe(result: BuildResult, dump_name: str) -> Graph:
-    graph = result.graph
     void = new_graph()
     dataset = URIRef(iris.BASE + "dataset/gpu-market")
     add = void.add
@@ -34,18 +33,18 @@ def describe(result: BuildResult, dump_name: str) -> Graph:
     add((dataset, VOID.dataDump, URIRef(iris.BASE + "graph/" + dump_name)))
     add((dataset, VOID.uriSpace, Literal(str(iris.ID))))
     add((dataset, VOID.sparqlEndpoint, URIRef("http://127.0.0.1:7878/sparql")))
-    add((dataset, VOID.triples, Literal(len(graph), datatype=XSD.integer)))
-    subjects = {s for s in graph.subjects() if isinstance(s, URIRef)}
-    add((dataset, VOID.entities, Literal(len(subjects), datatype=XSD.integer)))
-    add((dataset, VOID.distinctSubjects, Literal(len(set(graph.subjects())), datatype=XSD.integer)))
-    add((dataset, VOID.properties, Literal(len(set(graph.predicates())), datatype=XSD.integer)))
+    triples, entities, subjects, properties = _sizes(result.data)
+    add((dataset, VOID.triples, Literal(triples, datatype=XSD.integer)))
+    add((dataset, VOID.entities, Literal(entities, datatype=XSD.integer)))
+    add((dataset, VOID.distinctSubjects, Literal(subjects, datatype=XSD.integer)))
+    add((dataset, VOID.properties, Literal(properties, datatype=XSD.integer)))
     for report in result.resolved.reports:
         doc = iris.document(report.doc_id)
         add((dataset, DCTERMS.source, doc))
         add((doc, DCTERMS.title, Literal(report.title)))
         add((doc, iris.GK.fileName, Literal(report.file_name)))
         add((doc, iris.GK.sha256, Literal(report.sha256)))
-    classes = Counter(o for _, o in graph.subject_objects(RDF.type))
+    classes = result.class_counts()
     add((dataset, VOID.classes, Literal(len(classes), datatype=XSD.integer)))
     for cls, n in sorted(classes.items()):
         partition = URIRef(f"{dataset}#class-{iris.slug(str(cls))}")
@@ -55,3 +54,14 @@ def describe(result: BuildResult, dump_name: str) -> Graph:
     for namespace in (iris.GK, iris.SCHEMA, iris.ORG, iris.PROV, iris.TIME, "http://www.w3.org/2004/02/skos/core#"):
         add((dataset, VOID.vocabulary, URIRef(str(namespace))))
     return void
+
+
+def _sizes(data: Graph | ox.Store) -> tuple[int, int, int, int]:
+    """Triples, IRI subjects, subjects and properties, counted where the graph lives."""
+    if isinstance(data, ox.Store):
+        row = next(iter(data.query(
+            "SELECT (COUNT(*) AS ?t) (COUNT(DISTINCT ?e) AS ?e_) (COUNT(DISTINCT ?s) AS ?s_) (COUNT(DISTINCT ?p) AS ?p_) "
+            "WHERE { ?s ?p ?o BIND(IF(isIRI(?s), ?s, ?unbound) AS ?e) }")))
+        return tuple(int(row[name].value) for name in ("t", "e_", "s_", "p_"))
+    subjects = set(data.subjects())
+    return (len(data), sum(1 for s in subjects if isinstance(s, URIRef)), len(subjects), len(set(data.predicates())))

@@ -1,0 +1,79 @@
+"""Readings of reports kept on disk, so that adding one report does not re-read the others.
+
+A report is read twice (``build.extract_all``). The first reading knows only the curated
+names, so it depends on the report's text and on the loader itself. The second also knows
+every name the other reports use, but a name can change how a report reads only if its
+words occur in the report (``Gazetteer.relevant``); so the second reading is kept under the
+text plus those names, and a new report that names nothing this one mentions leaves it valid.
+
+Entries are pickles under a folder private to the user (``$XDG_CACHE_HOME/gpukg`` by
+default), one file per report and reading, each holding the full key it was made under; an
+entry made by other loader code (another fingerprint), another text or other names is simply
+not used, and is replaced by the next build. A damaged entry is a miss, never an error.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .store import write_atomic
+
+
+def default_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "gpukg"
+
+
+@cache
+def fingerprint() -> str:
+    """A hash of the loader's code and word lists: any change to them makes every entry stale."""
+    digest = hashlib.sha256()
+    root = resources.files("gpukg")
+    for path in sorted(Path(str(root)).rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".toml") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(Path(str(root))).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class ReadingCache:
+    """First and second readings of reports, by document."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = Path(folder) if folder is not None else default_folder()
+        self.hits = 0
+        self.missed: list[tuple[str, str]] = []  # (reading, document): what had to be read again
+
+    def get(self, reading: str, doc: str, key: tuple) -> object | None:
+        path = self._path(reading, doc)
+        try:
+            with path.open("rb") as handle:
+                stored_key, value = pickle.load(handle)
+        except Exception:  # missing, unreadable, truncated or from an incompatible version: a miss
+            self.missed.append((reading, doc))
+            return None
+        if stored_key != (fingerprint(), reading, doc, key):
+            self.missed.append((reading, doc))
+            return None
+        self.hits += 1
+        return value
+
+    @property
+    def misses(self) -> int:
+        return len(self.missed)
+
+    def put(self, reading: str, doc: str, key: tuple, value: object) -> None:
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        data = pickle.dumps(((fingerprint(), reading, doc, key), value), protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(self._path(reading, doc), data)
+
+    def _path(self, reading: str, doc: str) -> Path:
+        name = hashlib.sha256(f"{reading}\0{doc}".encode()).hexdigest()[:32]
+        return self.folder / f"{reading}-{name}.pickle"
+
+
+def names_digest(names: list[str]) -> str:
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()
