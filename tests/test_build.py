@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from gpukg import store
-from gpukg.build import build, dump
+from gpukg.build import build, dump, headline
 from gpukg.cli import main
 from gpukg.iris import GK, PROV
 
@@ -204,3 +204,31 @@ def test_build_prints_validation_and_the_headline(tmp_path, capsys):
     # By hand from the reports: NVIDIA backs Lambda Labs and Together AI, both named as neoclouds
     # in the trends report's "Neocloud Emergence" section.
     assert "NVIDIA (Lambda Labs, Together AI)" in printed
+
+
+def test_both_stores_hold_the_same_triples_for_awkward_text(tmp_path):
+    from rdflib.compare import isomorphic
+
+    from gpukg.oxstore import canonical_graph, from_store
+
+    report = tmp_path / "awkward.md"
+    report.write_text('# Notes on "Quoted" Cloud\n\n## Funding\n\n'
+                      'Quoted Cloud raised $12.50M at a \\\\ path "C:\\\\gpu" — déjà vu 🚀 ([src](https://example.org/a?b=1&c=%22)).\n'
+                      "\n| Company | Round | Amount |\n|---|---|---|\n| Quoted Cloud | Series A | €7.25M |\n",
+                      encoding="utf-8")
+    result = build([report], cache=None)
+    assert isomorphic(canonical_graph(from_store(result.store)), canonical_graph(result.graph))
+    assert len(result.store) == len(result.graph) > 20
+
+
+def test_the_headline_names_the_investors_backing_most_and_counts_the_rest(monkeypatch):
+    from types import SimpleNamespace
+
+    import gpukg.queries
+
+    rows = [(f"Investor {i:02d}", f"Cloud {j}") for i in range(8) for j in range(2 + i)]
+    monkeypatch.setattr(gpukg.queries, "run_query", lambda *a, **k: SimpleNamespace(vars=["investor", "neocloud"], rows=rows))
+    text = headline(Graph(), shown=3)
+    assert text.startswith("investors backing two or more neoclouds: Investor 07 (Cloud 0, Cloud 1, Cloud 2 and 6 more); "
+                           "Investor 06 (")
+    assert text.endswith("; and 5 more (gpukg query investors-backing-multiple-neoclouds)")

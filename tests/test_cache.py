@@ -121,3 +121,13 @@ def test_both_engines_hold_the_same_graph():
     assert isomorphic(canonical_graph(result.graph), canonical_graph(build([ROOT / "corpus", REPORTS], engine="rdflib").graph))
     assert isomorphic(canonical_graph(from_store(result.store)), canonical_graph(result.graph))
     assert result.summary() == build([ROOT / "corpus", REPORTS], engine="rdflib").summary()
+
+
+def test_the_fingerprint_covers_what_reading_imports_and_nothing_downstream(tmp_path):
+    from gpukg.cache import _imported
+
+    (tmp_path / "corpus.py").write_text("from .extract import extract\nfrom . import lexicon, names\n")
+    (tmp_path / "extract.py").write_text("from .records import (\n    Round,\n)\n")
+    for name in ("records", "lexicon", "names", "validate"):
+        (tmp_path / f"{name}.py").write_text("from .errors import GpukgError\n" if name == "names" else "")
+    assert {p.stem for p in _imported(tmp_path, "corpus")} == {"corpus", "extract", "records", "lexicon", "names"}

@@ -33,3 +33,10 @@ def test_a_labelled_acquisition_may_open_with_its_verb():
               "- **Acquisition:** Acquired Baxeon Networks for €1B (November 2024)\n")
     (deal,) = [f for f in ex.facts if isinstance(f, Acquisition)]
     assert (deal.acquirer, deal.target, deal.price.currency) == ("Acme Cloud", "Baxeon Networks", "EUR")
+
+
+def test_a_relative_link_is_a_warning_not_a_cited_source():
+    ex = read("# P\n\n## Funding\n\nAcme Cloud raised $5M ([notes](notes.md), [filing](https://example.org/f)).\n")
+    (statement,) = [s for s in ex.statements if s.kind == "paragraph"]
+    assert statement.cited == ("https://example.org/f",)
+    assert [n.line for n in ex.notices if "notes.md" in n.message] == [5]

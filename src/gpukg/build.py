@@ -36,7 +36,7 @@ _COUNTS = {"companies": GK.Company, "investors": GK.Investor, "people": iris.SCH
 class BuildResult:
     """A built graph. ``engine`` says where it lives: an embedded Oxigraph ``store`` (the fast
     path) or rdflib's memory ``graph`` (the plain pipeline); either is made on first use from
-    the same triples (``rdf.triples``), so both always hold the same graph."""
+    the same triples (``rdf.emit``), so both always hold the same graph."""
 
     resolved: Resolved
     notices: tuple[Notice, ...]
@@ -137,8 +137,8 @@ def build_and_write(paths: list[Path] | None, out: Path | None, fmt: str = "turt
     return BuildRun(result, validation, headline(result.data), out)
 
 
-def headline(data: Graph | ox.Store) -> str:
-    """The question users ask first: which investors back several neoclouds."""
+def headline(data: Graph | ox.Store, shown: int = 5) -> str:
+    """The question users ask first: which investors back several neoclouds (the ``shown`` who back most)."""
     from .queries import load_query, run_query
 
     answer = run_query(load_query("investors-backing-multiple-neoclouds"), data)
@@ -148,8 +148,16 @@ def headline(data: Graph | ox.Store) -> str:
         backed.setdefault(str(values["investor"]), set()).add(str(values["neocloud"]))
     if not backed:
         return "no investor backs two or more neoclouds in these reports"
-    return "investors backing two or more neoclouds: " + "; ".join(
-        f"{investor} ({', '.join(sorted(companies))})" for investor, companies in sorted(backed.items()))
+    ranked = sorted(backed.items(), key=lambda item: (-len(item[1]), item[0]))
+    text = "; ".join(f"{investor} ({_listed(companies, shown)})" for investor, companies in ranked[:shown])
+    if len(ranked) > shown:
+        text += f"; and {len(ranked) - shown} more (gpukg query investors-backing-multiple-neoclouds)"
+    return "investors backing two or more neoclouds: " + text
+
+
+def _listed(names: set[str], shown: int) -> str:
+    ordered = sorted(names)
+    return ", ".join(ordered[:shown]) + (f" and {len(ordered) - shown} more" if len(ordered) > shown else "")
 
 
 def write_dump(result: BuildResult, out: Path, fmt: str = "turtle") -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -30,13 +31,31 @@ def default_folder() -> Path:
 
 @cache
 def fingerprint() -> str:
-    """A hash of the loader's code and word lists: any change to them makes every entry stale."""
+    """A hash of the reading code (``corpus`` and every module it imports) and the word lists:
+    any change to them makes every entry stale. Changing the validator or the queries does not."""
+    root = Path(str(resources.files("gpukg")))
     digest = hashlib.sha256()
-    root = resources.files("gpukg")
-    for path in sorted(Path(str(root)).rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".toml") and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(Path(str(root))).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in sorted(_imported(root, "corpus")) + sorted((root / "data").glob("*.toml")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+_RELATIVE = re.compile(r"^\s*from \.(\w*) import ([\w, ()]+)", re.MULTILINE)
+
+
+def _imported(root: Path, module: str) -> set[Path]:
+    """``module``'s file and those of the package modules it imports, directly or not."""
+    found: set[Path] = set()
+    todo = [module]
+    while todo:
+        path = root / f"{todo.pop()}.py"
+        if path in found or not path.is_file():
+            continue
+        found.add(path)
+        for source, names in _RELATIVE.findall(path.read_text(encoding="utf-8")):
+            # "from .x import y" names module x; "from . import x, y" names modules x and y
+            todo.extend([source] if source else re.findall(r"\w+", names))
+    return found
 
 
 class ReadingCache:

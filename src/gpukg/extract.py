@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
+from . import iris, lexicon
 from .amounts import find_quantities, malformed_amounts
 from .dates import first_date
 from .names import Gazetteer, mentioned, name_key
@@ -127,7 +127,11 @@ def _is_trend(block: Block) -> bool:
 
 
 def _content(state: State, block: Block, source: Source) -> None:
-    own_links = tuple(link.url for link in block.links)
+    own_links = tuple(link.url for link in block.links if iris.is_absolute(link.url))
+    for link in block.links:
+        if not iris.is_absolute(link.url):
+            state.notices.append(Notice(state.report.file_name, block.line, f"the link '{link.url}' is not an absolute "
+                                        "URL; it stays in the statement's text but is not recorded as a cited source"))
     if block.kind == "paragraph" and (own_links or block.text.rstrip().endswith(":")):
         state.intro = block.text
         if own_links:

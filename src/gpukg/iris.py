@@ -23,6 +23,16 @@ class Namespace(_RdflibNamespace):
         return super().term(name)
 
 
+# An absolute IRI as N-Triples and SPARQL accept one: a scheme, and none of the characters
+# RFC 3987 leaves out (markdown-it has already percent-encoded spaces in link targets).
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*")
+
+
+def is_absolute(url: str) -> bool:
+    """Whether ``url`` can stand as an IRI in the graph (a relative link like ``notes.md`` cannot)."""
+    return _ABSOLUTE.fullmatch(url) is not None
+
+
 BASE = "https://w3id.org/gpukg/"
 GK = Namespace(BASE + "ontology#")
 # Nodes of the data are mostly minted once each: remembering them would only cost.

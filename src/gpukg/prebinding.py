@@ -31,10 +31,12 @@ def prologue(shapes: Graph, node: Node) -> str:
     everywhere = {d for o in ontologies for d in shapes.objects(o, SH.declare)}
     for holder in shapes.objects(node, SH.prefixes):
         own = set(shapes.objects(holder, SH.declare))
-        for declaration in own if (own and holder in ontologies) else everywhere | own:
-            prefix, namespace = shapes.value(declaration, SH.prefix), shapes.value(declaration, SH.namespace)
-            if prefix is not None and namespace is not None:
-                found[str(prefix)] = str(namespace)
+        # Sorted: declarations are blank nodes, whose set order changes from parse to parse,
+        # and the same text each time lets ``algebra`` remember its parse.
+        declared = {(str(shapes.value(d, SH.prefix)), str(shapes.value(d, SH.namespace)))
+                    for d in (own if (own and holder in ontologies) else everywhere | own)
+                    if shapes.value(d, SH.prefix) is not None and shapes.value(d, SH.namespace) is not None}
+        found.update(sorted(declared))
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in found.items())
 
 

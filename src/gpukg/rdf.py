@@ -1,4 +1,4 @@
-"""Resolved records -> an rdflib Graph, following docs/data-model.md.
+"""Resolved records -> RDF (an rdflib Graph or an Oxigraph store), following docs/data-model.md.
 
 Every fact node points at the statements it was read from; the IRIs of
 fact nodes hash the values that identify the fact, so they are stable.
@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import NamedTuple
 
 import pyoxigraph as ox
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from . import iris, oxstore
+from . import iris
 from .iris import GK, ORG, PROV, SCHEMA, TIME
 from .lexicon import lexicon
 from .records import (
@@ -21,7 +22,20 @@ from .records import (
 )
 from .resolve import Resolved
 
-Add = Callable[[tuple], None]
+
+class Lit(NamedTuple):
+    """A literal as the loader writes it: a lexical form and a datatype IRI or a language tag.
+
+    rdflib's ``Literal`` parses every lexical form into a Python value, which was half the
+    cost of building a large graph; each store converts these at its own edge instead."""
+
+    text: str
+    datatype: str | None = None
+    lang: str | None = None
+
+
+Triple = tuple[URIRef, URIRef, "URIRef | Lit"]
+Add = Callable[[Triple], None]
 # rdflib's closed namespaces build and check a new term on every attribute access: look up once.
 TYPE = RDF.type
 _XSD_DATE, _XSD_DECIMAL, _XSD_GYEAR, _XSD_GYEARMONTH, _XSD_INTEGER = (
@@ -45,27 +59,65 @@ def to_graph(resolved: Resolved) -> Graph:
     """The plain pipeline's graph: rdflib's memory store (the reference for the fast path)."""
     graph = new_graph()
     add = graph.add
-    for triple in triples(resolved):
-        add(triple)
+    literals: dict[Lit, Literal] = {}
+
+    def add_triple(triple: Triple) -> None:
+        s, p, o = triple
+        if type(o) is Lit:
+            o = literals.get(o) or literals.setdefault(o, Literal(o.text, lang=o.lang,
+                                                                  datatype=URIRef(o.datatype) if o.datatype else None))
+        add((s, p, o))
+
+    emit(resolved, add_triple)
     return graph
 
 
-def to_store(resolved: Resolved) -> ox.Store:
-    """The fast path's graph: an embedded Oxigraph store with the same triples as ``to_graph``."""
-    return oxstore.to_store(triples(resolved))
+def to_store(resolved: Resolved, batch: int = 200_000) -> ox.Store:
+    """The fast path's graph: an embedded Oxigraph store with the same triples as ``to_graph``.
+
+    The triples go in as N-Triples text, parsed by Oxigraph in bulk and a batch at a time:
+    one Python term object per node cost more than everything else in a fast build."""
+    store = ox.Store()
+    lines: list[str] = []
+
+    def flush() -> None:
+        store.bulk_load("".join(lines).encode(), ox.RdfFormat.N_TRIPLES)
+        lines.clear()
+
+    def add_triple(triple: Triple) -> None:
+        lines.append(ntriple(triple))
+        if len(lines) >= batch:
+            flush()
+
+    emit(resolved, add_triple)
+    flush()
+    return store
 
 
-def triples(resolved: Resolved) -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
-    """Every triple of the graph, duplicates included, in a stable order; stores take them from here."""
-    out: list[tuple[URIRef, URIRef, URIRef | Literal]] = []
-    add = out.append
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def ntriple(triple: Triple) -> str:
+    """The N-Triples line of a triple."""
+    s, p, o = triple
+    if type(o) is not Lit:
+        return f"<{s}> <{p}> <{o}> .\n"
+    if o.datatype:
+        return f'<{s}> <{p}> "{o.text.translate(_ESCAPES)}"^^<{o.datatype}> .\n'
+    if o.lang:
+        return f'<{s}> <{p}> "{o.text.translate(_ESCAPES)}"@{o.lang} .\n'
+    return f'<{s}> <{p}> "{o.text.translate(_ESCAPES)}" .\n'
+
+
+def emit(resolved: Resolved, add: Add) -> None:
+    """Hand every triple of the graph to ``add``, in a stable order; the stores take them from here."""
     for report in resolved.reports:
         doc = iris.document(report.doc_id)
         add((doc, TYPE, GK.Document))
-        add((doc, DCTERMS.title, Literal(report.title)))
-        add((doc, GK.fileName, Literal(report.file_name)))
-        add((doc, GK.sha256, Literal(report.sha256)))
-        add((doc, GK.lineCount, Literal(report.line_count, datatype=_XSD_INTEGER)))
+        add((doc, DCTERMS.title, Lit(report.title)))
+        add((doc, GK.fileName, Lit(report.file_name)))
+        add((doc, GK.sha256, Lit(report.sha256)))
+        add((doc, GK.lineCount, Lit(str(report.line_count), _XSD_INTEGER)))
     for entity in resolved.entities:
         _entity(add, entity)
     for statement in resolved.statements:
@@ -74,7 +126,6 @@ def triples(resolved: Resolved) -> list[tuple[URIRef, URIRef, URIRef | Literal]]
         node = _fact(add, fact)
         for source in sources:
             add((node, PROV.wasDerivedFrom, _statement_iri(source)))
-    return out
 
 
 def entity_iri(key: str) -> URIRef:
@@ -91,9 +142,9 @@ def _entity(add: Add, entity: Entity) -> None:
         classes = classes or [SCHEMA.Organization]
     for cls in classes:
         add((node, TYPE, cls))
-    add((node, SKOS.prefLabel, Literal(entity.label)))
+    add((node, SKOS.prefLabel, Lit(entity.label)))
     for alt in entity.alt_labels:
-        add((node, SKOS.altLabel, Literal(alt)))
+        add((node, SKOS.altLabel, Lit(alt)))
     if entity.investor_kind:
         add((node, GK.investorKind, iris.concept("investor-kind", entity.investor_kind)))
     if entity.parent:
@@ -107,11 +158,11 @@ def _statement_iri(source: Source) -> URIRef:
 def _statement(add: Add, s: Statement) -> None:
     node = _statement_iri(s.source)
     add((node, TYPE, GK.Statement))
-    add((node, GK.text, Literal(s.text)))
+    add((node, GK.text, Lit(s.text)))
     add((node, GK.document, iris.document(s.source.doc_id)))
-    add((node, GK.section, Literal(" > ".join(s.section))))
-    add((node, GK.line, Literal(s.source.line, datatype=_XSD_INTEGER)))
-    add((node, GK.blockKind, Literal(s.kind)))
+    add((node, GK.section, Lit(" > ".join(s.section))))
+    add((node, GK.line, Lit(str(s.source.line), _XSD_INTEGER)))
+    add((node, GK.blockKind, Lit(s.kind)))
     for url in s.cited:
         add((node, GK.citedSource, URIRef(url)))
     for key in s.mentions:
@@ -207,7 +258,7 @@ def _observation(add: Add, fact: Observation) -> URIRef:
         _mint_concept(add, metric, "metric", fact.metric)
     _values(add, node, q)
     if q.currency:
-        add((node, SCHEMA.currency, Literal(q.currency)))
+        add((node, SCHEMA.currency, Lit(q.currency)))
     elif q.unit:
         unit = iris.concept("unit", q.unit)
         add((node, GK.unit, unit))
@@ -216,7 +267,7 @@ def _observation(add: Add, fact: Observation) -> URIRef:
     if q.per:
         add((node, GK.perUnit, iris.concept("unit", q.per)))
     if fact.segment:
-        add((node, GK.segment, Literal(fact.segment)))
+        add((node, GK.segment, Lit(fact.segment)))
     if fact.related:
         add((node, GK.relatedEntity, entity_iri(fact.related)))
     _when(add, node, fact.when, observation=True)
@@ -226,7 +277,7 @@ def _observation(add: Add, fact: Observation) -> URIRef:
 
 def _mint_concept(add: Add, node: URIRef, scheme: str, label: str) -> None:
     add((node, TYPE, SKOS.Concept))
-    add((node, SKOS.prefLabel, Literal(label, lang="en")))
+    add((node, SKOS.prefLabel, Lit(label, lang="en")))
     add((node, SKOS.inScheme, iris.scheme(scheme)))
 
 
@@ -238,7 +289,7 @@ def _money(add: Add, node: URIRef, prop: URIRef, part: str, q: Quantity | None) 
     add((amount, TYPE, SCHEMA.MonetaryAmount))
     _values(add, amount, q)
     if q.currency:
-        add((amount, SCHEMA.currency, Literal(q.currency)))
+        add((amount, SCHEMA.currency, Lit(q.currency)))
 
 
 def _values(add: Add, node: URIRef, q: Quantity) -> None:
@@ -247,8 +298,8 @@ def _values(add: Add, node: URIRef, q: Quantity) -> None:
             add((node, prop, _decimal(value)))
 
 
-def _decimal(value: Decimal) -> Literal:
-    return Literal(format(value, "f"), datatype=_XSD_DECIMAL)
+def _decimal(value: Decimal) -> Lit:
+    return Lit(format(value, "f"), _XSD_DECIMAL)
 
 
 def _when(add: Add, node: URIRef, when: When | None, observation: bool = False) -> None:
@@ -257,10 +308,10 @@ def _when(add: Add, node: URIRef, when: When | None, observation: bool = False) 
             add((node, GK.timeBasis, iris.concept("time-basis", "as-of-report")))
         return
     if when.iso:
-        add((node, GK.date, Literal(when.iso, datatype=_DATATYPE[when.precision])))
+        add((node, GK.date, Lit(when.iso, _DATATYPE[when.precision])))
     add((node, GK.datePrecision, _PRECISION[when.precision]))
-    add((node, GK.periodStart, Literal(when.start.isoformat(), datatype=_XSD_DATE)))
-    add((node, GK.periodEnd, Literal(when.end.isoformat(), datatype=_XSD_DATE)))
+    add((node, GK.periodStart, Lit(when.start.isoformat(), _XSD_DATE)))
+    add((node, GK.periodEnd, Lit(when.end.isoformat(), _XSD_DATE)))
 
 
 def _qualifiers(add: Add, node: URIRef, qualifiers: tuple[str, ...]) -> None:
