@@ -21,7 +21,7 @@ from rdflib.term import Node
 
 from .errors import GpukgError
 from .iris import GK, PROV
-from .oxstore import canonical, from_ox, parse_into_store, select, to_ox
+from .oxstore import canonical, from_ox, parse_into_store, release_memory, select, to_ox
 from .shapequery import DATATYPES_GRAPH, SIDE, Check, compile_shapes
 from .validate import _ABOUT, _PARTS, _SEVERITIES, Report, Result, Source, _sort_key, _term_order
 
@@ -136,6 +136,7 @@ def validate_store(store: ox.Store, shapes: Graph, originals: Originals) -> Repo
         for check, rows in zip(checks, found):
             for row in rows:
                 results.append(_store_result(check, row, originals, lookup, shapes, report))
+    release_memory()
     results.sort(key=_sort_key)
     conforms = not any(r.severity == "Violation" for r in results)
     node = BNode()
