@@ -339,8 +339,6 @@ def _rows(rows) -> list:
 KNOWN: dict[tuple[str, str], str] = {
     ("virtuoso", "company-facts"): "Virtuoso 7.2 drops 1 to 3 of the 24 rows now and then, when other "
                                    "graphs were loaded before (the cap test); 24 of 24 on a quiet instance",
-    ("virtuoso", "implied-revenue-multiple"): "Virtuoso 7.2 gave 7 of the 9 rows (the funding-round valuations "
-                                              "dropped) with the concept schemes loaded; 9 without them",
 }
 
 
