@@ -335,7 +335,8 @@ def _rows(rows) -> list:
 # Differences measured on the real servers. The queries are written in SPARQL 1.1 that
 # Virtuoso 7.2, Oxigraph and rdflib evaluate alike, and what SPARQL leaves open
 # (GROUP_CONCAT order, lexical forms) is fixed in one place, queries.canonical_result.
-# Oxigraph: none. Virtuoso: two, not isolated (flaky on Virtuoso's side).
+# Oxigraph: none. Virtuoso: one, not isolated: company-facts loses one of its 24 rows on most
+# runs, a different one each time (a VALUES list instead of FILTER IN did not help).
 KNOWN: dict[tuple[str, str], str] = {
     ("virtuoso", "company-facts"): "Virtuoso 7.2 drops 1 to 3 of the 24 rows now and then, when other "
                                    "graphs were loaded before (the cap test); 24 of 24 on a quiet instance",
