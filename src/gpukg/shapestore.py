@@ -16,14 +16,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SH, SKOS, XSD
+from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
 from .errors import GpukgError
-from .iris import GK, PROV
 from .oxstore import canonical, from_ox, parse_into_store, release_memory, select, to_ox
 from .shapequery import DATATYPES_GRAPH, SIDE, Check, compile_shapes
-from .validate import _ABOUT, _PARTS, _SEVERITIES, Report, Result, Source, _sort_key, _term_order
+from .validate import _SEVERITIES, Report, Result, _Lookup, _sort_key
 
 class Originals:
     """What Oxigraph changes in an rdflib graph's literals, kept to report them as written.
@@ -270,7 +269,7 @@ def has_instances(store: ox.Store, shapes: Graph) -> bool:
     return False
 
 
-class _StoreLookup:
+class _StoreLookup(_Lookup):
     """``_Lookup``'s answers, read from a store that holds the data and the ontology."""
 
     def __init__(self, store: ox.Store) -> None:
@@ -282,45 +281,6 @@ class _StoreLookup:
         return [from_ox(q.object) for q in self.store.quads_for_pattern(to_ox(subject), to_ox(predicate), None,
                                                                         ox.DefaultGraph())]
 
-    def value(self, subject: Node, predicate: URIRef) -> Node | None:
-        return min(self.objects(subject, predicate), key=_term_order, default=None)
-
-    def owner(self, node: Node) -> Node:
-        if isinstance(node, Literal):
-            return node
-        for predicate in _PARTS:
-            facts = [from_ox(q.subject) for q in self.store.quads_for_pattern(None, to_ox(predicate), to_ox(node),
-                                                                                ox.DefaultGraph())]
-            if facts:
-                return min(facts, key=_term_order)
-        return node
-
-    def sources(self, node: Node) -> tuple[Source, ...]:
-        fact = self.owner(node)
-        statements = self.objects(fact, PROV.wasDerivedFrom)
-        if not statements and GK.Statement in self.objects(fact, RDF.type):
-            statements = [fact]
-        found = set()
-        for statement in statements:
-            line = self.value(statement, GK.line)
-            document = self.value(statement, GK.document)
-            name = self.value(document, GK.fileName) if document is not None else None
-            if isinstance(line, Literal) and isinstance(line.value, int) and name is not None:
-                found.add(Source(str(name), line.value))
-        return tuple(sorted(found, key=lambda s: (s.document, s.line)))
-
-    def entity(self, node: Node) -> Node:
-        fact = self.owner(node)
-        for predicate in _ABOUT:
-            about = self.value(fact, predicate)
-            if about is not None:
-                return about
-        document = self.value(fact, GK.document)
-        return document if document is not None else fact
-
-    def label(self, node: Node) -> str | None:
-        for predicate in (SKOS.prefLabel, DCTERMS.title):
-            found = self.value(node, predicate)
-            if found is not None:
-                return str(found)
-        return None
+    def subjects(self, predicate: URIRef, node: Node) -> list[Node]:
+        return [from_ox(q.subject) for q in self.store.quads_for_pattern(None, to_ox(predicate), to_ox(node),
+                                                                         ox.DefaultGraph())]

@@ -330,23 +330,29 @@ class _Lookup:
         self.data = data
         self.ontology = ontology
 
+    def objects(self, subject: Node, predicate: URIRef) -> list[Node]:
+        """Values in the data, or else in the ontology (the two are separate graphs here)."""
+        return list(self.data.objects(subject, predicate)) or list(self.ontology.objects(subject, predicate))
+
+    def subjects(self, predicate: URIRef, node: Node) -> list[Node]:
+        return list(self.data.subjects(predicate, node))
+
     def value(self, subject: Node, predicate: URIRef) -> Node | None:
         """The first value in term order (several values are a violation, but the report still names one)."""
-        found = min(self.data.objects(subject, predicate), key=_term_order, default=None)
-        return found if found is not None else min(self.ontology.objects(subject, predicate), key=_term_order, default=None)
+        return min(self.objects(subject, predicate), key=_term_order, default=None)
 
     def owner(self, node: Node) -> Node:
         """The fact a part (an amount, a price, a valuation) belongs to; the node itself otherwise."""
         for predicate in _PARTS:
-            fact = min(self.data.subjects(predicate, node), key=_term_order, default=None)
+            fact = min(self.subjects(predicate, node), key=_term_order, default=None)
             if fact is not None:
                 return fact
         return node
 
     def sources(self, node: Node) -> tuple[Source, ...]:
         fact = self.owner(node)
-        statements = list(self.data.objects(fact, PROV.wasDerivedFrom))
-        if not statements and (fact, RDF.type, GK.Statement) in self.data:
+        statements = self.objects(fact, PROV.wasDerivedFrom)
+        if not statements and GK.Statement in self.objects(fact, RDF.type):
             statements = [fact]
         found = set()
         for statement in statements:
