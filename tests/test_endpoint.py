@@ -455,7 +455,8 @@ def test_an_http_500_from_virtuoso_is_one_clear_error(virtuoso):
 
 def test_rows_past_virtuosos_cap_are_fetched_page_by_page(virtuoso):
     graph = "https://w3id.org/gpukg/graph/cap-test"
-    ep.publish(big_ntriples(25_000), "application/n-triples", virtuoso.query_url, graph, **VIRTUOSO_AUTH)
+    # a generous timeout: 25,000 triples take Virtuoso 20 s and more on a busy two-core machine
+    ep.publish(big_ntriples(25_000), "application/n-triples", virtuoso.query_url, graph, timeout=120, **VIRTUOSO_AUTH)
     _, rows = ep.select(virtuoso.query_url, "SELECT ?s ?o WHERE { ?s ?p ?o }", default_graph=graph)
     assert len(rows) == 25_000 and len(set(rows)) == 25_000
     _, ordered = ep.select(virtuoso.query_url, "SELECT ?s WHERE { ?s ?p ?o } ORDER BY DESC(?s)", default_graph=graph)
