@@ -25,7 +25,7 @@ from gpukg.iris import GK, PROV, SCHEMA
 from gpukg.oxstore import canonical, to_store
 from gpukg.prebinding import nested_exists
 from gpukg.shapequery import compile_shapes
-from gpukg.validate import Report, load_ontology, load_shapes, validate, validate_files
+from gpukg.validate import Report, validate, validate_files
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES_DIR = ROOT / "tests" / "data" / "shapes"
@@ -36,19 +36,6 @@ CASE_FILES = [(case, data) for case in CASES for data in sorted(case.glob("data-
 needs_dump = pytest.mark.skipif(not DUMP.is_file(), reason="graph/gpu-market.ttl not built yet (run `gpukg build`)")
 
 
-@pytest.fixture(scope="module")
-def shapes() -> Graph:
-    return load_shapes()
-
-
-@pytest.fixture(scope="module")
-def ontology() -> Graph:
-    return load_ontology()
-
-
-@pytest.fixture(scope="module")
-def base() -> Graph:
-    return Graph().parse(CASES_DIR / "_base.ttl")
 
 
 @pytest.fixture(scope="module")

@@ -26,8 +26,6 @@ from gpukg.validate import (
     SHAPES_FILE,
     Report,
     Result,
-    format_report,
-    load_ontology,
     load_shapes,
     shape_problems,
     summary,
@@ -61,19 +59,6 @@ needs_dump = pytest.mark.skipif(not DUMP.is_file(), reason="graph/gpu-market.ttl
 
 # --- fixtures and helpers ----------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def shapes() -> Graph:
-    return load_shapes()
-
-
-@pytest.fixture(scope="session")
-def ontology() -> Graph:
-    return load_ontology()
-
-
-@pytest.fixture(scope="session")
-def base() -> Graph:
-    return Graph().parse(CASES_DIR / "_base.ttl")
 
 
 def case_graph(base: Graph, path: Path) -> Graph:
