@@ -164,6 +164,21 @@ def test_503_and_504_are_retried_until_the_server_answers():
         stub.close()
 
 
+def test_virtuosos_cost_estimate_refusal_says_which_setting_to_raise():
+    # What Virtuoso 7.2 sent in CI for a query it then ran in 0.6 s on another instance.
+    body = (b"Virtuoso 42000 Error The estimated execution time 805919 (sec) exceeds the limit of 400 (sec).\n\n"
+            b"SPARQL query:\nSELECT ...")
+    stub = Stub([(500, body)])
+    try:
+        with pytest.raises(EndpointError) as caught:
+            ep.select(stub.url, "SELECT ?n WHERE {}", retries=3)
+        message = str(caught.value)
+        assert "805919 s" in message and "400 s" in message and "MaxQueryCostEstimationTime" in message
+        assert "\n" not in message and stub.requests == 1
+    finally:
+        stub.close()
+
+
 @pytest.mark.parametrize("status", [400, 401, 404, 500])
 def test_a_4xx_or_500_is_never_retried(status):
     stub = Stub([(status, b"no")])
@@ -335,12 +350,19 @@ def _rows(rows) -> list:
 # Differences measured on the real servers. The queries are written in SPARQL 1.1 that
 # Virtuoso 7.2, Oxigraph and rdflib evaluate alike, and what SPARQL leaves open
 # (GROUP_CONCAT order, lexical forms) is fixed in one place, queries.canonical_result.
-# Oxigraph: none. Virtuoso: one, not isolated: company-facts loses one of its 24 rows on most
-# runs, a different one each time (a VALUES list instead of FILTER IN did not help).
+# Virtuoso 7.2.5 (Debian's) plans from sampled statistics, and some plans answer wrongly:
+# - a SELECT DISTINCT subquery feeding a join lost rows at random (company-facts lost 1 to 3
+#   of 24 rows on most runs); the saved queries now find entities with EXISTS instead;
+# - conflicting-figures, once the store holds other graphs (the tests above load three), is
+#   refused for a cost estimate of 5,000 to 800,000 s (answered in 0.6 s elsewhere), and with
+#   the estimate check off (MaxQueryCostEstimationTime = 0) it answers 14 pairs for 12: its
+#   latest-figure aggregates are joined wrongly in that plan. Right on a store holding only
+#   the gpukg graph. Not rewritten around yet.
+# Each query runs REPEAT times per server so that an answer that varies shows up here.
 KNOWN: dict[tuple[str, str], str] = {
-    ("virtuoso", "company-facts"): "Virtuoso 7.2 drops 1 to 3 of the 24 rows now and then, when other "
-                                   "graphs were loaded before (the cap test); 24 of 24 on a quiet instance",
+    ("virtuoso", "conflicting-figures"): "refused (sampled cost estimate) or 2 extra pairs, with other graphs loaded",
 }
+REPEAT = 3
 
 
 def _publish_dump_and_compare(kind: str, url: str, **auth: str) -> None:
@@ -368,14 +390,19 @@ def _publish_dump_and_compare(kind: str, url: str, **auth: str) -> None:
         local = run_query(query, graph=local_graph, params=params)
         if local.boolean is not None:
             continue
-        try:
-            remote = run_query(query, params=params, endpoint=url)
-            here, there = format_result(local, "csv"), format_result(remote, "csv")
-            problem = None if here == there else (
-                f"{len(remote.rows)} rows remotely, {len(local.rows)} locally; first difference: "
-                f"{next(((a, b) for a, b in zip(here.splitlines(), there.splitlines()) if a != b), None)}")
-        except EndpointError as exc:
-            problem = str(exc)
+        here, problem = format_result(local, "csv"), None
+        for attempt in range(REPEAT):
+            try:
+                remote = run_query(query, params=params, endpoint=url)
+                there = format_result(remote, "csv")
+                problem = None if here == there else (
+                    f"run {attempt + 1} of {REPEAT}: {len(remote.rows)} rows remotely, {len(local.rows)} locally; "
+                    f"first difference: "
+                    f"{next(((a, b) for a, b in zip(here.splitlines(), there.splitlines()) if a != b), None)}")
+            except EndpointError as exc:
+                problem = f"run {attempt + 1} of {REPEAT}: {exc}"
+            if problem:
+                break
         checked += 1
         if problem and (kind, query.name) in KNOWN:
             expected_failures.append(query.name)
@@ -464,6 +491,20 @@ def test_rows_past_virtuosos_cap_are_fetched_page_by_page(virtuoso):
     # a query that cannot be wrapped for paging fails loudly instead of returning 10,000 rows
     with pytest.raises(EndpointError, match="X-SPARQL-MaxRows"):
         ep.select(virtuoso.query_url, f"SELECT ?s FROM <{graph}> WHERE {{ ?s ?p ?o }}", default_graph=None)
+
+
+def test_virtuosos_incomplete_anytime_answer_is_an_error(virtuoso):
+    # Past its time limit Virtuoso answers HTTP 200 with the rows it has so far and says so only
+    # in X-SQL-State; its `timeout` parameter (ms) sets that limit for one request.
+    graph = "https://w3id.org/gpukg/graph/anytime-test"
+    ep.publish(big_ntriples(2_000), "application/n-triples", virtuoso.query_url, graph, timeout=120, **VIRTUOSO_AUTH)
+    endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
+    with pytest.raises(EndpointError, match="incomplete results.*MaxQueryExecutionTime"):
+        ep.select(virtuoso.query_url + "?timeout=300", endless, default_graph=graph)
+    # the same request with time enough is answered in full
+    _, rows = ep.select(virtuoso.query_url + "?timeout=60000", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+                        default_graph=graph)
+    assert int(rows[0][0].toPython()) == 2_000
 
 
 def test_every_saved_query_gives_the_same_rows_on_virtuoso(virtuoso):

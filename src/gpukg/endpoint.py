@@ -216,6 +216,9 @@ def _with_retries(url: str, attempt: Callable[[], T], retries: int, idempotent: 
     raise AssertionError("unreachable")
 
 
+_VIRTUOSO_ESTIMATE = re.compile(r"estimated execution time (\d+) \(sec\) exceeds the limit of (\d+) \(sec\)")
+
+
 def _explain(url: str, exc: BaseException, timeout: float, retries: int, user: str | None) -> EndpointError:
     """One line that says what happened and what to try."""
     where = urllib.parse.urlsplit(url).netloc or url
@@ -238,6 +241,13 @@ def _explain(url: str, exc: BaseException, timeout: float, retries: int, user: s
         if exc.code in RETRY_STATUSES:
             return EndpointError(f"{url} answered HTTP {exc.code} after {retries + 1} tries; "
                                  "the server or a proxy in front of it is unavailable, try again later")
+        estimate = _VIRTUOSO_ESTIMATE.search(body)
+        if estimate:
+            # Virtuoso refuses before running when its sampled cost estimate passes a limit;
+            # the estimate can be off by orders of magnitude, so say where the limit lives.
+            return EndpointError(f"{url} refused to run the query: Virtuoso estimated {estimate[1]} s, over its "
+                                 f"limit of {estimate[2]} s; raise MaxQueryCostEstimationTime in the [SPARQL] "
+                                 "section of virtuoso.ini, or narrow the query with parameters")
         if exc.code >= 500:
             return EndpointError(f"{url} failed with HTTP {exc.code}{detail}; see the server's log")
         return EndpointError(f"{url} refused the request (HTTP {exc.code}){detail}")
@@ -459,6 +469,7 @@ def _select_once(url: str, query: str, timeout: float, retries: int, user: str |
             body = exc.partial
         finally:
             response.close()
+        _refuse_partial(url, response.headers)
         cap = response.headers.get("X-SPARQL-MaxRows")
         return body, int(cap) if cap and cap.strip().isdigit() else None
 
@@ -468,6 +479,17 @@ def _select_once(url: str, query: str, timeout: float, retries: int, user: str |
         raise _explain(url, exc, timeout, retries, user) from None
     names, rows = parse_results(body, url)
     return names, rows, cap
+
+
+def _refuse_partial(url: str, headers: object) -> None:
+    """Virtuoso's "anytime" answers: past its time limit (MaxQueryExecutionTime, or a
+    ``timeout`` request parameter) it stops the query and sends what it has with HTTP 200,
+    saying so only in a header. A partial answer is an error, never an answer."""
+    state = (headers.get("X-SQL-State") or "").strip()  # type: ignore[attr-defined]
+    if state == "S1TAT":
+        raise EndpointError(f"{url} stopped the query at its time limit and sent incomplete results "
+                            "(Virtuoso X-SQL-State S1TAT); raise MaxQueryExecutionTime in the [SPARQL] "
+                            "section of virtuoso.ini, or narrow the query with parameters")
 
 
 def _http_error(url: str, exc: Exception) -> urllib.error.HTTPError:
