@@ -11,6 +11,7 @@ from gpukg import cache as cache_module
 from gpukg.build import build, dump
 from gpukg.cache import ReadingCache
 from gpukg.oxstore import canonical_graph, from_store
+from gpukg.report import parse_report
 from rdflib.compare import isomorphic
 from gpukg.synth import write_corpus
 
@@ -111,8 +112,26 @@ def test_damaged_or_foreign_entries_are_misses_not_errors(market, fresh, tmp_pat
     assert cache.hits == 0
 
 
-def test_reading_in_worker_processes_gives_the_same_graph(market, fresh):
+def test_reading_in_worker_processes_gives_the_same_graph(market, fresh, tmp_path):
     assert dump(build([market], jobs=2).store) == fresh
+    # with the first readings cached and the second ones not (names a new report brings)
+    cache = ReadingCache(tmp_path / "cache")
+    build([market], cache=cache, jobs=2)
+    for entry in (tmp_path / "cache").rglob("*"):
+        if entry.name.startswith("second-"):
+            entry.unlink()
+    again = ReadingCache(tmp_path / "cache")
+    assert dump(build([market], cache=again, jobs=2).store) == fresh
+    assert again.hits == len(list(market.glob("*.md")))
+
+
+def test_each_report_is_parsed_once_for_both_readings(market, fresh, monkeypatch):
+    from gpukg import corpus
+
+    parsed = []
+    monkeypatch.setattr(corpus, "parse_report", lambda *args: parsed.append(args[1]) or parse_report(*args))
+    assert dump(build([market], jobs=1).store) == fresh
+    assert sorted(parsed) == sorted(p.name for p in market.glob("*.md"))
 
 
 def test_both_engines_hold_the_same_graph():

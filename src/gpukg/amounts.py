@@ -38,6 +38,7 @@ def _part(n: int, currency: bool) -> str:
     return cur + _NUM.format(n=n) + _SCALE.format(n=n)
 
 
+_DIGIT = re.compile(r"\d")
 _QUANTITY = re.compile(
     r"(?P<pre>~\s?|≈\s?)?"
     + _part(1, False)
@@ -64,6 +65,8 @@ def find_quantities(text: str) -> list[Quantity]:
     Dates and malformed amounts are masked first, so "from $22M in 2023 to $85M"
     is two amounts and no year is read as a count.
     """
+    if not _DIGIT.search(text):  # every quantity has a digit
+        return []
     masked = text
     for start, end in [(s, e) for s, e, _ in find_dates(text)] + [m.span() for m in _MALFORMED.finditer(text)]:
         masked = masked[:start] + "\x00" * (end - start) + masked[end:]

@@ -1,8 +1,9 @@
 """The report files of a build, and their two readings (the costly part of a build).
 
 A report is read twice: the first reading learns its names, the second reads it knowing
-every report's names. Readings are kept in a ``ReadingCache`` when one is given, and made
-in worker processes when there is much to read; either way the result is the same.
+every report's names (its Markdown is parsed once, for both). Readings are kept in a
+``ReadingCache`` when one is given, and made in worker processes when there is much to
+read; either way the result is the same.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from .cache import ReadingCache, names_digest
 from .errors import InputError
 from .extract import extract
 from .names import Gazetteer
-from .records import Extraction, Notice
+from .records import Extraction, Notice, Report
 from .report import parse_report, read_text
 
 REPORT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -73,20 +74,24 @@ def read_all(docs: list[Document], cache: ReadingCache | None = None, jobs: int 
     ``jobs`` processes (default: one per core when there is much to read)."""
     progress = _Steps(2 * len(docs), on_progress)
     texts = [(doc.path.name, doc.doc_id, _sha256(doc.text)) for doc in docs]
-    learned = _cached(docs, cache, "names", texts, progress)
-    for i, names in _read(_first_reading, docs, learned, jobs, None, progress):
-        learned[i] = names
-        if cache:
-            cache.put("names", _where(docs[i]), texts[i], names)
-    everyone = {name for names in learned.values() for name in names}
-    known = Gazetteer(everyone)
-    # A second reading stays valid while the names that could occur in its text stay the same.
-    keys = [(*text, names_digest(known.relevant(doc.text))) for text, doc in zip(texts, docs)]
-    seconds = _cached(docs, cache, "second", keys, progress)
-    for i, extraction in _read(_second_reading, docs, seconds, jobs, everyone, progress):
-        seconds[i] = extraction
-        if cache:
-            cache.put("second", _where(docs[i]), keys[i], extraction)
+    with _Readers(docs, jobs) as readers:
+        learned = _cached(docs, cache, "names", texts, progress)
+        for i, names in readers.run(_first_reading, [i for i in range(len(docs)) if i not in learned]):
+            learned[i] = names
+            progress()
+            if cache:
+                cache.put("names", _where(docs[i]), texts[i], names)
+        everyone = {name for names in learned.values() for name in names}
+        known = Gazetteer(everyone)
+        # A second reading stays valid while the names that could occur in its text stay the same.
+        keys = [(*text, names_digest(known.relevant(doc.text))) for text, doc in zip(texts, docs)]
+        seconds = _cached(docs, cache, "second", keys, progress)
+        readers.know(everyone)
+        for i, extraction in readers.run(_second_reading, [i for i in range(len(docs)) if i not in seconds]):
+            seconds[i] = extraction
+            progress()
+            if cache:
+                cache.put("second", _where(docs[i]), keys[i], extraction)
     return [seconds[i] for i in range(len(docs))]
 
 
@@ -114,12 +119,32 @@ def _cached(docs: list[Document], cache: ReadingCache | None, reading: str, keys
     return found
 
 
+# In each reading process: the reports its first readings parsed, kept for their second
+# readings (the same process reads a document both times), and the names every report uses.
+_PARSED: dict[tuple[str, str, str], Report] = {}
+_KNOWN: Gazetteer | None = None
+
+
+def _parse(doc: Document) -> Report:
+    return parse_report(doc.text, doc.path.name, doc.doc_id)
+
+
+def _key(doc: Document) -> tuple[str, str, str]:
+    return (doc.doc_id, doc.path.name, _sha256(doc.text))
+
+
 def _first_reading(doc: Document) -> tuple[str, ...]:
-    report = parse_report(doc.text, doc.path.name, doc.doc_id)
+    report = _parse(doc)
+    _PARSED[_key(doc)] = report
     return tuple(sorted(_learned([extract(report, Gazetteer())])))
 
 
-_KNOWN: Gazetteer | None = None  # the second reading's names, set once in each worker process
+def _second_reading(doc: Document) -> Extraction:
+    """The blocks are dropped from the result: nothing after reading uses them."""
+    assert _KNOWN is not None
+    report = _PARSED.pop(_key(doc), None) or _parse(doc)
+    extraction = extract(report, _KNOWN)
+    return replace(extraction, report=replace(extraction.report, blocks=()))
 
 
 def _set_known(names: set[str]) -> None:
@@ -127,33 +152,67 @@ def _set_known(names: set[str]) -> None:
     _KNOWN = Gazetteer(names)
 
 
-def _second_reading(doc: Document) -> Extraction:
-    """Parsing again costs less than shipping parsed reports between processes; the blocks are
-    dropped from the result, since nothing after reading uses them."""
-    assert _KNOWN is not None
-    extraction = extract(parse_report(doc.text, doc.path.name, doc.doc_id), _KNOWN)
-    return replace(extraction, report=replace(extraction.report, blocks=()))
+def _forget() -> None:
+    global _KNOWN
+    _PARSED.clear()
+    _KNOWN = None
 
 
-def _read(fn: Callable, docs: list[Document], done: dict, jobs: int | None, names: set[str] | None,
-          step: _Steps) -> Iterable[tuple[int, object]]:
-    """(index, ``fn(doc)``) for the documents not ``done``, in order, in worker processes when it pays."""
-    todo = [i for i in range(len(docs)) if i not in done]
-    if names is not None:
+class _Readers:
+    """The processes that read: each document goes to the same one for both readings, so
+    that a report is parsed once (parsing is about half the cost of a reading, and a parsed
+    report costs more to ship between processes than to parse again). Documents are dealt
+    to processes by size, largest first, to the least loaded; one process, or none when
+    there is little to read (then everything happens here)."""
+
+    def __init__(self, docs: list[Document], jobs: int | None) -> None:
+        self.docs, self.jobs = docs, jobs
+        self.pools: list[ProcessPoolExecutor] = []
+        self.owner: dict[int, int] = {}
+        self.names: set[str] | None = None
+
+    def __enter__(self) -> _Readers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for pool in self.pools:
+            pool.shutdown(cancel_futures=True)
+        _forget()
+
+    def know(self, names: set[str]) -> None:
+        self.names = names
         _set_known(names)
-    size = sum(len(docs[i].text) for i in todo)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1) if size >= PARALLEL_CHARS else 1
-    workers = max(1, min(workers, len(todo)))
-    if workers == 1:
-        for i in todo:
-            yield i, fn(docs[i])
-            step()
-        return
-    init = (_set_known, (names,)) if names is not None else (None, ())
-    with ProcessPoolExecutor(workers, initializer=init[0], initargs=init[1]) as pool:
-        for i, value in zip(todo, pool.map(fn, [docs[i] for i in todo], chunksize=1)):
-            yield i, value
-            step()
+        for pool in self.pools:
+            pool.submit(_set_known, names)  # runs before the readings submitted after it
+
+    def run(self, fn: Callable, todo: list[int]) -> Iterable[tuple[int, object]]:
+        """(index, ``fn(doc)``) for the documents ``todo``, in order."""
+        if not todo:
+            return
+        if not self.pools and not self.owner:
+            self._start(todo)
+        if not self.pools:
+            for i in todo:
+                yield i, fn(self.docs[i])
+            return
+        futures = [(i, self.pools[self.owner[i]].submit(fn, self.docs[i])) for i in todo]
+        for i, future in futures:
+            yield i, future.result()
+
+    def _start(self, todo: list[int]) -> None:
+        size = sum(len(self.docs[i].text) for i in todo)
+        workers = self.jobs if self.jobs is not None else (os.cpu_count() or 1) if size >= PARALLEL_CHARS else 1
+        workers = max(1, min(workers, len(self.docs)))
+        load = [0] * workers
+        for i in sorted(range(len(self.docs)), key=lambda i: -len(self.docs[i].text)):
+            k = load.index(min(load))
+            self.owner[i] = k
+            load[k] += len(self.docs[i].text)
+        if workers > 1:
+            self.pools = [ProcessPoolExecutor(1) for _ in range(workers)]
+            if self.names is not None:
+                for pool in self.pools:
+                    pool.submit(_set_known, self.names)
 
 
 def _where(doc: Document) -> str:

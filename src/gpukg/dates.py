@@ -12,6 +12,7 @@ _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if
 _MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_DIGIT = re.compile(r"\d")
 
 _PATTERNS = [
     ("day", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")),
@@ -25,6 +26,8 @@ _PATTERNS = [
 
 def find_dates(text: str) -> list[tuple[int, int, When]]:
     """Every date in ``text`` as (start, end, When), left to right, without overlaps."""
+    if not _DIGIT.search(text):  # every date has a year
+        return []
     found: list[tuple[int, int, When]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
