@@ -86,7 +86,7 @@ def read_all(docs: list[Document], cache: ReadingCache | None = None, jobs: int 
         # A second reading stays valid while the names that could occur in its text stay the same.
         keys = [(*text, names_digest(known.relevant(doc.text))) for text, doc in zip(texts, docs)]
         seconds = _cached(docs, cache, "second", keys, progress)
-        readers.know(everyone)
+        readers.know(everyone, known)
         for i, extraction in readers.run(_second_reading, [i for i in range(len(docs)) if i not in seconds]):
             seconds[i] = extraction
             progress()
@@ -142,7 +142,9 @@ def _first_reading(doc: Document) -> tuple[str, ...]:
 def _second_reading(doc: Document) -> Extraction:
     """The blocks are dropped from the result: nothing after reading uses them."""
     assert _KNOWN is not None
-    report = _PARSED.pop(_key(doc), None) or _parse(doc)
+    report = _PARSED.pop(_key(doc), None)
+    if report is None:  # read the first time in an earlier build (cached), or elsewhere
+        report = _parse(doc)
     extraction = extract(report, _KNOWN)
     return replace(extraction, report=replace(extraction.report, blocks=()))
 
@@ -179,9 +181,10 @@ class _Readers:
             pool.shutdown(cancel_futures=True)
         _forget()
 
-    def know(self, names: set[str]) -> None:
-        self.names = names
-        _set_known(names)
+    def know(self, names: set[str], known: Gazetteer) -> None:
+        """The names of every report, for the second readings (``known``: their gazetteer here)."""
+        global _KNOWN
+        self.names, _KNOWN = names, known
         for pool in self.pools:
             pool.submit(_set_known, names)  # runs before the readings submitted after it
 
