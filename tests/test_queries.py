@@ -29,6 +29,7 @@ from rdflib.namespace import SH, XSD
 from rdflib.plugins.sparql import prepareQuery
 
 from gpukg import queries as Q
+from gpukg.answers import format_money
 from gpukg.cli import main
 from gpukg.errors import QueryError
 from gpukg.store import DEFAULT_DUMP, ONTOLOGY_DIR, PROJECT_ROOT
@@ -948,7 +949,7 @@ def test_tables_are_for_people():
     ("3.5", "USD", "$3.5"), ("2000000", "CHF", "2M CHF"), ("-863000000", "USD", "-$863M"),
 ])
 def test_money_for_people(amount, currency, shown):
-    assert Q.format_money(Decimal(amount), currency) == shown
+    assert format_money(Decimal(amount), currency) == shown
 
 
 def test_ask_queries_answer_yes_or_no(tmp_path, transcription):

@@ -1,4 +1,4 @@
-"""The saved SPARQL query catalogue: read, bind, run and format.
+"""The saved SPARQL query catalogue: read, bind and run (``answers`` writes the results).
 
 Each ``queries/NAME.rq`` file opens with a grlc-style ``#+`` header (summary,
 description, tags, typed parameters; the subset is documented in
@@ -14,34 +14,30 @@ three print the same thing.
 """
 from __future__ import annotations
 
-import csv
 import datetime
 import difflib
-import io
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Identifier
 
+from .answers import FORMATS, format_result, md_cell
 from .errors import QueryError
-from .iris import PREFIXES
 from .oxstore import canonical, from_ox, parse_into_store
 from .store import DEFAULT_DUMP, ONTOLOGY_DIR, QUERIES_DIR, read_graph
 
 CONCEPTS = ONTOLOGY_DIR / "concepts.ttl"
 PARAM_TYPES = ("string", "iri", "date", "decimal", "integer")
-FORMATS = ("table", "csv", "tsv", "json", "markdown")
 ENGINES = ("oxigraph", "rdflib")
 CATALOGUE_START = "<!-- catalogue:start -->"
 CATALOGUE_END = "<!-- catalogue:end -->"
@@ -585,175 +581,6 @@ def _uses_service(node: object) -> bool:
     return False
 
 
-# --- formatting: SPARQL 1.1 results formats ------------------------------------
-
-def format_result(result: Result, fmt: str = "table") -> str:
-    """``json``, ``csv`` and ``tsv`` follow the SPARQL 1.1 results formats and keep values exact;
-    ``table`` and ``markdown`` are for people (money as $25M, dates as stated)."""
-    writers = {"json": _to_json, "csv": _to_csv, "tsv": _to_tsv, "table": _to_table, "markdown": _to_markdown}
-    if fmt not in writers:
-        raise QueryError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    return writers[fmt](result)
-
-
-def _json_term(term: Identifier) -> dict:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    cell: dict = {"type": "literal", "value": str(term)}
-    if term.language:
-        cell["xml:lang"] = term.language
-    elif term.datatype and term.datatype != XSD.string:
-        cell["datatype"] = str(term.datatype)
-    return cell
-
-
-def _to_json(result: Result) -> str:
-    if result.boolean is not None:
-        doc: dict = {"head": {}, "boolean": result.boolean}
-    else:
-        doc = {
-            "head": {"vars": list(result.vars)},
-            "results": {"bindings": [
-                {name: _json_term(term) for name, term in zip(result.vars, row) if term is not None}
-                for row in result.rows
-            ]},
-        }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-
-
-def _to_csv(result: Result) -> str:
-    # The CSV results format: lexical forms only, blank nodes as _:label, CRLF line ends.
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    if result.boolean is not None:
-        writer.writerows([["boolean"], [str(result.boolean).lower()]])
-        return out.getvalue()
-    writer.writerow(result.vars)
-    for row in result.rows:
-        writer.writerow(["" if t is None else f"_:{t}" if isinstance(t, BNode) else str(t) for t in row])
-    return out.getvalue()
-
-
-_TSV_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _tsv_term(term: Identifier | None) -> str:
-    """A term in SPARQL/Turtle syntax, as the TSV results format asks; tabs and newlines escaped."""
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    text = "".join(_TSV_ESCAPES.get(c, c) for c in str(term))
-    if term.language:
-        return f'"{text}"@{term.language}'
-    if term.datatype == XSD.integer and _INTEGER.fullmatch(str(term)):
-        return str(term)
-    if term.datatype and term.datatype != XSD.string:
-        return f'"{text}"^^<{term.datatype}>'
-    return f'"{text}"'
-
-
-def _to_tsv(result: Result) -> str:
-    if result.boolean is not None:
-        return f"?boolean\n{str(result.boolean).lower()}\n"
-    lines = ["\t".join(f"?{v}" for v in result.vars)]
-    lines += ["\t".join(_tsv_term(t) for t in row) for row in result.rows]
-    return "\n".join(lines) + "\n"
-
-
-# --- formatting for people -------------------------------------------------------
-
-_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
-_NUMERIC = {XSD.decimal, XSD.integer, XSD.double, XSD.float, XSD.int, XSD.long, XSD.nonNegativeInteger}
-
-
-def format_money(value: Decimal, currency: str) -> str:
-    """25000000 USD -> "$25M"; 1200000000 EUR -> "€1.2B"; 1.89 USD -> "$1.89"."""
-    sign, value = ("-" if value < 0 else ""), abs(value)
-    for scale, suffix in ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M")):
-        if value >= scale:
-            number = _plain(_cents(value / scale))
-            break
-    else:
-        number, suffix = _plain(_cents(value), group=True), ""
-    symbol = _SYMBOLS.get(currency)
-    return f"{sign}{symbol}{number}{suffix}" if symbol else f"{sign}{number}{suffix} {currency}".strip()
-
-
-def _cents(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _plain(value: Decimal, group: bool = False) -> str:
-    text = f"{value:,f}" if group else f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _human(term: Identifier | None, currency: Identifier | None = None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        for prefix, namespace in PREFIXES.items():
-            if str(term).startswith(str(namespace)) and len(str(term)) > len(str(namespace)):
-                return f"{prefix}:{str(term)[len(str(namespace)):]}"
-        return str(term)
-    if isinstance(term, Literal) and term.datatype in _NUMERIC:
-        try:
-            value = Decimal(str(term))
-        except InvalidOperation:
-            return str(term)
-        return format_money(value, str(currency)) if currency is not None else _plain(value, group=True)
-    if isinstance(term, Literal) and term.datatype == XSD.dateTime:
-        return str(term)[:10]
-    return " ".join(str(term).split())
-
-
-def _human_rows(result: Result) -> tuple[list[str], list[list[str]]]:
-    """Columns for people: a ``?xCurrency`` column is folded into ``?x`` as its currency."""
-    names = list(result.vars)
-    paired = {n[: -len("Currency")]: i for i, n in enumerate(names)
-              if n.endswith("Currency") and n[: -len("Currency")] in names}
-    hidden = set(paired.values())
-    keep = [i for i in range(len(names)) if i not in hidden]
-    rows = []
-    for row in result.rows:
-        cells = []
-        for i in keep:
-            currency_at = paired.get(names[i])
-            cells.append(_human(row[i], row[currency_at] if currency_at is not None else None))
-        rows.append(cells)
-    return [names[i] for i in keep], rows
-
-
-def _to_table(result: Result) -> str:
-    if result.boolean is not None:
-        return f"{'yes' if result.boolean else 'no'}\n"
-    header, rows = _human_rows(result)
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
-    out = [line(header), line(["-" * w for w in widths])] + [line(r) for r in rows]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out) + "\n"
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|")
-
-
-def _to_markdown(result: Result) -> str:
-    if result.boolean is not None:
-        return f"{'yes' if result.boolean else 'no'}\n"
-    header, rows = _human_rows(result)
-    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    out += ["| " + " | ".join(_md_cell(c) for c in r) + " |" for r in rows]
-    return "\n".join(out) + "\n"
-
-
 # --- the catalogue as a table and as documentation -------------------------------
 
 def catalogue_result(folder: Path = QUERIES_DIR) -> Result:
@@ -782,8 +609,8 @@ def catalogue_markdown(folder: Path = QUERIES_DIR) -> str:
     """The Markdown table of the catalogue that docs/queries.md (and the README) include."""
     out = ["| query | what it answers | parameters | tags |", "|---|---|---|---|"]
     for q in list_queries(folder):
-        params = "<br>".join(f"`{_param_summary(p)}`: {_md_cell(p.description)}" for p in q.params) or ""
-        out.append(f"| `{q.name}` | {_md_cell(q.summary)} | {params} | {_md_cell(', '.join(q.tags))} |")
+        params = "<br>".join(f"`{_param_summary(p)}`: {md_cell(p.description)}" for p in q.params) or ""
+        out.append(f"| `{q.name}` | {md_cell(q.summary)} | {params} | {md_cell(', '.join(q.tags))} |")
     return "\n".join(out) + "\n"
 
 
