@@ -352,12 +352,13 @@ def _rows(rows) -> list:
 # (GROUP_CONCAT order, lexical forms) is fixed in one place, queries.canonical_result.
 # Virtuoso 7.2.5 (Debian's) plans from sampled statistics, and some plans answer wrongly:
 # - a SELECT DISTINCT subquery feeding a join lost rows at random (company-facts lost 1 to 3
-#   of 24 rows on most runs); the saved queries now find entities with EXISTS instead;
+#   of 24 rows on most runs); the saved queries now find an entity in a subquery without
+#   DISTINCT (its one prefLabel, the spelling tested in EXISTS);
 # - conflicting-figures, once the store holds other graphs (the tests above load three), is
 #   refused for a cost estimate of 5,000 to 800,000 s (answered in 0.6 s elsewhere), and with
-#   the estimate check off (MaxQueryCostEstimationTime = 0) it answers 14 pairs for 12: its
-#   latest-figure aggregates are joined wrongly in that plan. Right on a store holding only
-#   the gpukg graph. Not rewritten around yet.
+#   the estimate check off (MaxQueryCostEstimationTime = 0) it answers 14 pairs for 12: in
+#   that plan numbers read through BIND(?node AS ?aNumbers) came back as 0 and one date came
+#   from another node. Right on a store holding only the gpukg graph. Not rewritten around yet.
 # Each query runs REPEAT times per server so that an answer that varies shows up here.
 KNOWN: dict[tuple[str, str], str] = {
     ("virtuoso", "conflicting-figures"): "refused (sampled cost estimate) or 2 extra pairs, with other graphs loaded",
