@@ -9,9 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 import re
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from rdflib import BNode, Literal, URIRef

@@ -119,9 +119,10 @@ def _cached(docs: list[Document], cache: ReadingCache | None, reading: str, keys
     return found
 
 
-# In each reading process: the reports its first readings parsed, kept for their second
-# readings (the same process reads a document both times), and the names every report uses.
-_PARSED: dict[tuple[str, str, str], Report] = {}
+# In each reading process, for one ``read_all``: the reports its first readings parsed, by
+# document id, kept for their second readings (the same process reads a document both times),
+# and the names every report uses.
+_PARSED: dict[str, Report] = {}
 _KNOWN: Gazetteer | None = None
 
 
@@ -129,20 +130,16 @@ def _parse(doc: Document) -> Report:
     return parse_report(doc.text, doc.path.name, doc.doc_id)
 
 
-def _key(doc: Document) -> tuple[str, str, str]:
-    return (doc.doc_id, doc.path.name, _sha256(doc.text))
-
-
 def _first_reading(doc: Document) -> tuple[str, ...]:
     report = _parse(doc)
-    _PARSED[_key(doc)] = report
+    _PARSED[doc.doc_id] = report
     return tuple(sorted(_learned([extract(report, Gazetteer())])))
 
 
 def _second_reading(doc: Document) -> Extraction:
     """The blocks are dropped from the result: nothing after reading uses them."""
     assert _KNOWN is not None
-    report = _PARSED.pop(_key(doc), None)
+    report = _PARSED.pop(doc.doc_id, None)
     if report is None:  # read the first time in an earlier build (cached), or elsewhere
         report = _parse(doc)
     extraction = extract(report, _KNOWN)
