@@ -216,7 +216,7 @@ def _with_retries(url: str, attempt: Callable[[], T], retries: int, idempotent: 
     raise AssertionError("unreachable")
 
 
-_VIRTUOSO_ESTIMATE = re.compile(r"estimated execution time (\d+) \(sec\) exceeds the limit of (\d+) \(sec\)")
+_VIRTUOSO_ESTIMATE = re.compile(r"estimated execution time (-?\d+) \(sec\) exceeds the limit of (\d+) \(sec\)")
 
 
 def _explain(url: str, exc: BaseException, timeout: float, retries: int, user: str | None) -> EndpointError:
@@ -245,7 +245,11 @@ def _explain(url: str, exc: BaseException, timeout: float, retries: int, user: s
         if estimate:
             # Virtuoso refuses before running when its sampled cost estimate passes a limit;
             # the estimate can be off by orders of magnitude, so say where the limit lives.
-            return EndpointError(f"{url} refused to run the query: Virtuoso estimated {estimate[1]} s, over its "
+            # A large enough estimate overflows Virtuoso's 32-bit counter and comes out negative.
+            guess = f"{estimate[1]} s"
+            if guess.startswith("-"):
+                guess = f"more than 2^31 s ({estimate[1]}, overflowed)"
+            return EndpointError(f"{url} refused to run the query: Virtuoso estimated {guess}, over its "
                                  f"limit of {estimate[2]} s; raise MaxQueryCostEstimationTime in the [SPARQL] "
                                  "section of virtuoso.ini, or narrow the query with parameters")
         if exc.code >= 500:
