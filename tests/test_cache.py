@@ -52,6 +52,18 @@ def test_a_second_build_reads_nothing_again(market, fresh, tmp_path):
     assert dump(first.store) == dump(second.store) == fresh
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_readings_are_kept_by_whichever_process_made_them(market, fresh, tmp_path, jobs):
+    # with jobs=2 the worker processes write the entries, not the process that builds
+    build([market], cache=ReadingCache(tmp_path / "cache"), jobs=jobs)
+    reports = len(list(market.glob("*.md")))
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 2 * reports
+    again = ReadingCache(tmp_path / "cache")
+    second = build([market], cache=again, jobs=jobs)
+    assert (again.hits, again.misses) == (2 * reports, 0)
+    assert dump(second.store) == fresh
+
+
 def test_adding_a_report_rereads_only_the_reports_its_names_reach(market, fresh, tmp_path):
     reports = sorted(market.glob("*.md"))
     newest = reports[-1]

@@ -312,7 +312,7 @@ def ntriples(data: bytes, content_type: str) -> list[str]:
         raise InputError("<data>", f"cannot publish {content_type}; use Turtle, N-Triples, RDF/XML or JSON-LD")
     store = ox.Store()
     try:
-        store.bulk_load(input=data, format=fmt, to_graph=ox.DefaultGraph())
+        store.load(input=data, format=fmt, to_graph=ox.DefaultGraph())
     except SyntaxError as exc:
         raise InputError("<data>", f"does not parse as {fmt.name}: {exc.msg}", exc.lineno) from None
     return [f"{q.subject} {q.predicate} {q.object} ." for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
