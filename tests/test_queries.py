@@ -283,10 +283,12 @@ def test_bind_values_opens_every_group_that_mentions_a_parameter():
             "  # { a comment ?x }\n  BIND(\"{ ?x }\" AS ?lit)\n} ORDER BY ?s")
     bound = Q.bind_values(text, {"x": Literal(3)})
     prepareQuery(bound)
-    # the subquery's group and the NOT EXISTS group; the outer group names ?x only inside them
+    # the subquery's group, and the outer group for its NOT EXISTS: an EXISTS body sees the row
+    # it tests, and a block inside it cost Oxigraph 1.5 s for gpu-prices at 10,000 companies
     assert bound.count('VALUES (?x) { ("3"^^<http://www.w3.org/2001/XMLSchema#integer>) }') == 2
     assert "{ SELECT ?s WHERE { VALUES (?x)" in bound  # not before the SELECT, inside its group
-    assert bound.startswith("PREFIX : <http://e/>\nSELECT ?s WHERE {\n  { SELECT")
+    assert bound.startswith("PREFIX : <http://e/>\nSELECT ?s WHERE { VALUES (?x)")
+    assert "FILTER NOT EXISTS { ?s :q ?x }" in bound
     assert "OPTIONAL { ?s :r ?r }" in bound  # a group without ?x is left alone
     assert "VALUES ?k { 1 2 }" in bound  # a data block is not a group
 
