@@ -10,6 +10,8 @@ import pytest
 from gpukg import cache as cache_module
 from gpukg.build import build, dump
 from gpukg.cache import ReadingCache
+from gpukg.cli import main
+from gpukg.errors import InputError
 from gpukg.oxstore import canonical_graph, from_store
 from gpukg.report import parse_report
 from rdflib.compare import isomorphic
@@ -162,3 +164,23 @@ def test_the_fingerprint_covers_what_reading_imports_and_nothing_downstream(tmp_
     for name in ("records", "lexicon", "names", "validate"):
         (tmp_path / f"{name}.py").write_text("from .errors import GpukgError\n" if name == "names" else "")
     assert {p.stem for p in _imported(tmp_path, "corpus")} == {"corpus", "extract", "records", "lexicon", "names"}
+
+
+def test_a_cache_folder_that_cannot_be_made_is_one_clear_error(market, tmp_path, capsys):
+    # Regression: the worker's FileExistsError came out as a traceback
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be")
+    out = tmp_path / "market.ttl"
+    with pytest.raises(InputError, match=r"cache: cannot keep readings here .*--no-cache"):
+        build([market], cache=ReadingCache(blocked), jobs=2)
+    assert main(["build", str(market), "--out", str(out), "--cache", str(blocked)]) != 0
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(f"gpukg: {blocked}: cannot keep readings here") and "\n" not in error
+    assert not out.exists()
+
+
+def test_a_reading_that_cannot_be_kept_is_only_a_miss_later(tmp_path):
+    gone = tmp_path / "cache"
+    gone.write_text("not a folder")
+    ReadingCache(gone).put("names", "doc.md", ("key",), ("A",))  # no error: the build goes on
+    assert ReadingCache(gone).get("names", "doc.md", ("key",)) is None

@@ -9,7 +9,9 @@ text plus those names, and a new report that names nothing this one mentions lea
 Entries are pickles under a folder private to the user (``$XDG_CACHE_HOME/gpukg`` by
 default), one file per report and reading, each holding the full key it was made under; an
 entry made by other loader code (another fingerprint), another text or other names is simply
-not used, and is replaced by the next build. A damaged entry is a miss, never an error.
+not used, and is replaced by the next build. A damaged entry is a miss, never an error, and
+so is an entry that could not be written; a folder that cannot be made at all stops the
+build before reading, with a one-line error. The process that made a reading writes it.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from .errors import InputError
 from .store import write_atomic
 
 
@@ -84,10 +87,24 @@ class ReadingCache:
     def misses(self) -> int:
         return len(self.missed)
 
+    def check(self) -> None:
+        """Make the folder, or say in one line why readings cannot be kept there."""
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not os.access(self.folder, os.W_OK):
+                raise PermissionError("not writable")
+        except OSError as exc:
+            raise InputError(str(self.folder), f"cannot keep readings here ({exc.strerror or exc}); "
+                                               "give another --cache folder, or --no-cache") from None
+
     def put(self, reading: str, doc: str, key: tuple, value: object) -> None:
-        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        """Keep a reading; one that cannot be written (a full disk) is only a miss next time."""
         data = pickle.dumps(((fingerprint(), reading, doc, key), value), protocol=pickle.HIGHEST_PROTOCOL)
-        write_atomic(self._path(reading, doc), data)
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            write_atomic(self._path(reading, doc), data)
+        except OSError:
+            pass
 
     def _path(self, reading: str, doc: str) -> Path:
         name = hashlib.sha256(f"{reading}\0{doc}".encode()).hexdigest()[:32]

@@ -72,6 +72,8 @@ def read_all(docs: list[Document], cache: ReadingCache | None = None, jobs: int 
     """Every document read twice: the first reading learns each report's names, the second
     reads with all of them. Readings ``cache`` holds are reused; the others are made in
     ``jobs`` processes (default: one per core when there is much to read)."""
+    if cache:
+        cache.check()
     progress = _Steps(2 * len(docs), on_progress)
     texts = [(doc.path.name, doc.doc_id, _sha256(doc.text)) for doc in docs]
     with _Readers(docs, jobs) as readers:
