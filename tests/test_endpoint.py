@@ -357,7 +357,7 @@ def _rows(rows) -> list:
 #   of 24 rows on most runs); the saved queries now find an entity in a subquery without
 #   DISTINCT (its one prefLabel, the spelling tested in EXISTS);
 # - conflicting-figures, once the store holds other graphs (the tests above load three), is
-#   refused for a cost estimate of 5,000 to 800,000 s (answered in 0.6 s elsewhere), and with
+#   refused for a cost estimate of 5,000 s to past 2^31 s (answered in 0.6 s elsewhere), and with
 #   the estimate check off (MaxQueryCostEstimationTime = 0) it answers 14 pairs for 12: in
 #   that plan numbers read through BIND(?node AS ?aNumbers) came back as 0 and one date came
 #   from another node. Right on a store holding only the gpukg graph. Not rewritten around yet.
