@@ -246,9 +246,8 @@ def _explain(url: str, exc: BaseException, timeout: float, retries: int, user: s
             # Virtuoso refuses before running when its sampled cost estimate passes a limit;
             # the estimate can be off by orders of magnitude, so say where the limit lives.
             # A large enough estimate overflows Virtuoso's 32-bit counter and comes out negative.
-            guess = f"{estimate[1]} s"
-            if guess.startswith("-"):
-                guess = f"more than 2^31 s ({estimate[1]}, overflowed)"
+            seconds = estimate[1]
+            guess = f"more than 2^31 s ({seconds}, overflowed)" if seconds.startswith("-") else f"{seconds} s"
             return EndpointError(f"{url} refused to run the query: Virtuoso estimated {guess}, over its "
                                  f"limit of {estimate[2]} s; raise MaxQueryCostEstimationTime in the [SPARQL] "
                                  "section of virtuoso.ini, or narrow the query with parameters")
