@@ -351,7 +351,7 @@ def _rows(rows) -> list:
 
 # Differences measured on the real servers. The queries are written in SPARQL 1.1 that
 # Virtuoso 7.2, Oxigraph and rdflib evaluate alike, and what SPARQL leaves open
-# (GROUP_CONCAT order, lexical forms) is fixed in one place, queries.canonical_result.
+# (GROUP_CONCAT order, lexical forms) is fixed in one place, answers.canonical_result.
 # Virtuoso 7.2.5 (Debian's) plans from sampled statistics, and some plans answer wrongly:
 # - a SELECT DISTINCT subquery feeding a join lost rows at random (company-facts lost 1 to 3
 #   of 24 rows on most runs); the saved queries now find an entity in a subquery without

@@ -1,8 +1,9 @@
-"""Writing a query's answer: the SPARQL 1.1 results formats, and tables for people.
+"""A query's answer: the ``Result`` every engine gives, made canonical, and written out.
 
-``json``, ``csv`` and ``tsv`` follow the W3C results formats and keep every value exact
-(they are what a remote run is compared with); ``table`` and ``markdown`` show money as
-$25M and dates as stated. Pure: a ``Result`` in, text out.
+``canonical_result`` is the one place where what SPARQL leaves to each engine is fixed, so
+Oxigraph, rdflib and a server print the same thing. ``json``, ``csv`` and ``tsv`` follow the
+W3C results formats and keep every value exact (they are what a remote run is compared with);
+``table`` and ``markdown`` show money as $25M and dates as stated. Pure: values in, values out.
 """
 from __future__ import annotations
 
@@ -12,20 +13,103 @@ import json
 import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
+from .binding import SKIP
 from .errors import QueryError
 from .iris import PREFIXES
+from .oxstore import canonical
 
 if TYPE_CHECKING:
-    from .queries import Result
+    from .queries import SavedQuery
 
 FORMATS = ("table", "csv", "tsv", "json", "markdown")
 _INTEGER = re.compile(r"[+-]?\d+")
+
+
+@dataclass(frozen=True)
+class Result:
+    """Rows of rdflib terms (``None`` where a variable is unbound); ``boolean`` for ASK."""
+
+    vars: tuple[str, ...]
+    rows: tuple[tuple[Identifier | None, ...], ...]
+    boolean: bool | None = None
+
+
+_GROUP_CONCAT = re.compile(
+    r"GROUP_CONCAT\s*\((?P<body>[^()]*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)[^()]*)*)\)\s*AS\s*[?$](?P<name>\w+)",
+    re.IGNORECASE)
+_SEPARATOR = re.compile(r";\s*SEPARATOR\s*=\s*('''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\s*$",
+                        re.IGNORECASE | re.DOTALL)
+
+
+def concat_columns(text: str) -> dict[str, str]:
+    """The variables a query binds with GROUP_CONCAT (as ``... AS ?name``), with their separators."""
+    found = {}
+    uncommented = SKIP.sub(lambda m: " " if m.group(0).startswith("#") else m.group(0), text)
+    for match in _GROUP_CONCAT.finditer(uncommented):
+        separator = _SEPARATOR.search(match.group("body"))
+        found[match.group("name")] = _unescape(separator.group(1)) if separator else " "
+    return found
+
+
+def _unescape(literal: str) -> str:
+    quote = 3 if literal[:3] in ('"""', "'''") else 1
+    body = literal[quote:-quote]
+    escapes = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+    return re.sub(r"\\(.)", lambda m: escapes.get(m.group(1), m.group(0)), body)
+
+
+def canonical_result(saved: SavedQuery, result: Result, terms: bool = True) -> Result:
+    """The answer with what SPARQL leaves to each engine fixed, the same for every engine.
+
+    - Literals take their canonical XSD form, as Oxigraph stores them ("25000000.00" and
+      "25000000" are one decimal; see ``oxstore.canonical``); ``terms=False`` skips this
+      for answers whose terms are canonical already (Oxigraph's, ``endpoint.select``'s).
+    - A GROUP_CONCAT joins its values in no defined order: the parts of each column a
+      ``GROUP_CONCAT(...; separator=S) AS ?x`` binds are sorted and joined again with S.
+    - Rows that differ only in such columns come in the order of their canonical text:
+      an ORDER BY on the joined text cannot order them the same way on every engine.
+    Otherwise the row order is the query's ORDER BY; every saved query orders by enough
+    columns that no two different rows tie.
+    """
+    if result.boolean is not None or (not terms and not concat_columns(saved.text)):
+        return result
+    joined = {i: sep for i, name in enumerate(result.vars) for n, sep in concat_columns(saved.text).items()
+              if n == name and sep}
+    rows = []
+    for row in result.rows:
+        cells = [None if t is None else canonical(t) for t in row] if terms else list(row)
+        for i, separator in joined.items():
+            if isinstance(cells[i], Literal) and not cells[i].datatype:
+                parts = sorted(str(cells[i]).split(separator))
+                cells[i] = Literal(separator.join(parts), lang=cells[i].language)
+        rows.append(tuple(cells))
+    if joined:
+        rows = _sort_ties(rows, sorted(joined))
+    return Result(result.vars, tuple(rows))
+
+
+def _sort_ties(rows: list[tuple], joined: list[int]) -> list[tuple]:
+    """Runs of neighbouring rows that are equal outside the ``joined`` columns, each sorted by them."""
+    def outside(row: tuple) -> tuple:
+        return tuple(cell for i, cell in enumerate(row) if i not in joined)
+
+    def inside(row: tuple) -> tuple:
+        return tuple("" if row[i] is None else str(row[i]) for i in joined)
+
+    out: list[tuple] = []
+    start = 0
+    for end in range(1, len(rows) + 1):
+        if end == len(rows) or outside(rows[end]) != outside(rows[start]):
+            out += sorted(rows[start:end], key=inside)
+            start = end
+    return out
 
 
 def format_result(result: Result, fmt: str = "table") -> str:

@@ -1,4 +1,5 @@
-"""The saved SPARQL query catalogue: read, bind and run (``answers`` writes the results).
+"""The saved SPARQL query catalogue: read, bind and run (``binding`` turns user values into
+terms in the query, ``answers`` makes the results canonical and writes them).
 
 Each ``queries/NAME.rq`` file opens with a grlc-style ``#+`` header (summary,
 description, tags, typed parameters; the subset is documented in
@@ -9,31 +10,28 @@ RDF terms of the declared type and bound with ``initBindings`` on rdflib, or as
 Queries run on one of three engines: an embedded Oxigraph store (the default: it
 loads and answers 10 to 500 times faster), rdflib's own SPARQL engine (the reference),
 or a SPARQL endpoint the user names. Every engine's answer passes through
-``canonical_result``, the one place where what SPARQL leaves open is fixed, so the
-three print the same thing.
+``answers.canonical_result``, so the three print the same thing.
 """
 from __future__ import annotations
 
-import datetime
 import difflib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import Graph, Literal
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Identifier
 
-from .answers import FORMATS, format_result, md_cell
+from .answers import FORMATS, Result, canonical_result, concat_columns, format_result, md_cell  # noqa: F401 (public API)
+from .binding import bind_params, bind_values, parse_assignments, term_for, visible  # noqa: F401 (public API)
 from .errors import QueryError
-from .oxstore import canonical, from_ox, parse_into_store
+from .oxstore import from_ox, parse_into_store
 from .store import DEFAULT_DUMP, ONTOLOGY_DIR, QUERIES_DIR, read_graph
 
 CONCEPTS = ONTOLOGY_DIR / "concepts.ttl"
@@ -61,15 +59,6 @@ class SavedQuery:
     params: tuple[Param, ...]
     text: str
     path: Path | None = None
-
-
-@dataclass(frozen=True)
-class Result:
-    """Rows of rdflib terms (``None`` where a variable is unbound); ``boolean`` for ASK."""
-
-    vars: tuple[str, ...]
-    rows: tuple[tuple[Identifier | None, ...], ...]
-    boolean: bool | None = None
 
 
 # --- the catalogue -------------------------------------------------------------
@@ -216,163 +205,6 @@ def _make_param(fields: dict, where: str) -> Param:
     return param
 
 
-# --- parameters ----------------------------------------------------------------
-
-_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_INTEGER = re.compile(r"[+-]?\d+")
-
-
-def term_for(param: Param, value: str, where: str = "") -> Identifier:
-    """The RDF term a user's value stands for, or a QueryError naming the parameter."""
-    value = str(value).strip()
-
-    def wrong(expected: str) -> QueryError:
-        prefix = f"{where}: " if where else ""
-        return QueryError(f"{prefix}parameter '{param.name}' must be {expected}, got {value!r}")
-
-    if param.type == "string":
-        return Literal(value)
-    if param.type == "iri":
-        if not _IRI.fullmatch(value):
-            raise wrong("an absolute IRI such as https://w3id.org/gpukg/id/org/coreweave")
-        return URIRef(value)
-    if param.type == "date":
-        try:
-            if not _DATE.fullmatch(value):
-                raise ValueError
-            return Literal(datetime.date.fromisoformat(value))
-        except ValueError:
-            raise wrong("an ISO date such as 2024-03-01") from None
-    if param.type == "decimal":
-        if not _DECIMAL.fullmatch(value):
-            raise wrong("a decimal number such as 1.5")
-        return Literal(Decimal(value), datatype=XSD.decimal)
-    if not _INTEGER.fullmatch(value):
-        raise wrong("an integer such as 12")
-    return Literal(int(value))
-
-
-def bind_params(query: SavedQuery, params: Mapping[str, str] | None = None) -> dict[str, Identifier]:
-    """Typed RDF terms for the query's parameters: given values, else defaults; unknown names are errors."""
-    params = dict(params or {})
-    declared = {p.name: p for p in query.params}
-    for name in params:
-        if name not in declared:
-            known = ", ".join(declared) or "none"
-            raise QueryError(f"{query.name}: unknown parameter '{name}' (this query takes: {known})")
-    bindings: dict[str, Identifier] = {}
-    for param in query.params:
-        value = params.get(param.name, param.default)
-        if value is None:
-            if param.required:
-                raise QueryError(f"{query.name}: parameter '{param.name}' is required: {param.description}; "
-                                 f"give it with --param {param.name}=VALUE")
-            continue  # left unbound: the query reads an unbound parameter as "any"
-        bindings[param.name] = term_for(param, value, query.name)
-    return bindings
-
-
-def parse_assignments(items: Iterable[str]) -> dict[str, str]:
-    """``["investor=NVIDIA"]`` -> ``{"investor": "NVIDIA"}``; the value may itself contain '='."""
-    params: dict[str, str] = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise QueryError(f"--param expects NAME=VALUE, got {item!r}")
-        if name.strip() in params:
-            raise QueryError(f"parameter '{name.strip()}' given twice")
-        params[name.strip()] = value
-    return params
-
-
-def bind_values(query_text: str, bindings: Mapping[str, Identifier]) -> str:
-    """The query with a ``VALUES`` block of the bound terms opening every group pattern that uses them.
-
-    rdflib's ``initBindings`` fix a variable everywhere in the query, subqueries and EXISTS
-    included. One trailing VALUES block would be joined after grouping and never reach the
-    FILTERs inside the query; a block at the start of each group that names the variable binds
-    it to the same term in every scope where it is read, which is what ``initBindings`` does
-    there, on any conformant engine (Oxigraph embedded or served, Virtuoso).
-    """
-    if not bindings:
-        return query_text
-    names = list(bindings)
-    terms = []
-    for name in names:
-        term = bindings[name]
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
-        if not isinstance(term, (URIRef, Literal)):
-            raise QueryError(f"parameter '{name}' must be bound to an IRI or a literal")
-        if isinstance(term, URIRef) and not _IRI.fullmatch(str(term)):
-            raise QueryError(f"parameter '{name}' is not an absolute IRI: {str(term)!r}")
-        terms.append(term.n3())
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }} "
-    cuts = _group_openings(query_text, {f"?{n}" for n in names} | {f"${n}" for n in names})
-    if not cuts:
-        raise QueryError("cannot find a group pattern in the query to bind parameters into")
-    pieces, last = [], 0
-    for at in cuts:
-        pieces += [query_text[last : at + 1], block]
-        last = at + 1
-    return "".join(pieces) + query_text[last:]
-
-
-_SKIP = re.compile(
-    r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^\x00-\x20<>"{}|^`\\]*>'
-)
-_TOKEN = re.compile(r"[^\s{}()#\"'<>,;]+|\S")
-
-
-def _group_openings(text: str, variables: set[str]) -> list[int]:
-    """Offsets of the '{' that open group graph patterns naming one of ``variables`` directly
-    (not only inside a nested group or subquery, which gets a block of its own): not VALUES
-    data blocks, and not the brace around a subquery (``{ SELECT ...``), where VALUES may not
-    stand first. Comments, strings and IRIs are skipped. A block only where the variable is
-    used keeps the text plain for servers: Virtuoso 7.2 dropped rows at random when a VALUES
-    block stood in a group that only held a subquery using the variable. An ``EXISTS`` body gets
-    no block: it sees the row it tests, so what it names counts for the group around it (a
-    block there made Oxigraph take 1.5 s instead of 0.1 s for gpu-prices at 10,000 companies)."""
-    tokens: list[tuple[int, str]] = []
-    i = 0
-    while i < len(text):
-        skipped = _SKIP.match(text, i)
-        if skipped:
-            i = skipped.end()
-        elif text[i].isspace():
-            i += 1
-        else:
-            word = _TOKEN.match(text, i)
-            tokens.append((i, word.group(0)))
-            i = word.end()
-    groups: list[int] = []
-    # [offset of '{', named directly?, an EXISTS body?]; None: a data block or subquery brace
-    stack: list[list | None] = []
-    in_values_header = False
-    for k, (at, token) in enumerate(tokens):
-        if token.upper() == "VALUES":
-            in_values_header = True
-        elif token == "{":
-            following = tokens[k + 1][1].upper() if k + 1 < len(tokens) else ""
-            is_group = not in_values_header and following != "SELECT"
-            exists = k > 0 and tokens[k - 1][1].upper() == "EXISTS"
-            stack.append([at, False, exists] if is_group else None)
-            in_values_header = False
-        elif token == "}" and stack:
-            opened = stack.pop()
-            if opened and opened[1]:
-                groups.append(opened[0])
-        elif token in variables and stack and stack[-1] is not None:
-            depth = len(stack) - 1
-            while depth > 0 and stack[depth][2] and stack[depth - 1] is not None:
-                depth -= 1
-            stack[depth][1] = True
-    return sorted(groups)
-
-
 # --- running -------------------------------------------------------------------
 
 def _graph_files(paths: Sequence[Path] | None) -> list[Path]:
@@ -465,91 +297,13 @@ def check_local(saved: SavedQuery) -> None:
     """What ``prepare`` refuses, found in the text (comments, strings and IRIs skipped) without
     parsing it with rdflib, which takes up to 0.4 s for a long query."""
     where = saved.path or saved.name
-    for found in _KEYWORD.finditer(_visible(saved.text)):
+    for found in _KEYWORD.finditer(visible(saved.text)):
         word = found.group(1).upper()
         if word == "SERVICE":
             raise QueryError(f"{where}: SERVICE is not allowed in a local query; use --endpoint")
         if word == "FROM":
             raise QueryError(f"{where}: FROM clauses are not supported; use --graph FILE")
         raise QueryError(f"{where}: only SELECT and ASK queries can be run, not {word.title()}Query")
-
-
-def _visible(text: str) -> str:
-    """The query with comments, strings and IRIs blanked out, offsets kept."""
-    return _SKIP.sub(lambda m: " " * len(m.group(0)), text)
-
-
-# --- canonical answers ----------------------------------------------------------
-
-_GROUP_CONCAT = re.compile(
-    r"GROUP_CONCAT\s*\((?P<body>[^()]*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)[^()]*)*)\)\s*AS\s*[?$](?P<name>\w+)",
-    re.IGNORECASE)
-_SEPARATOR = re.compile(r";\s*SEPARATOR\s*=\s*('''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\s*$",
-                        re.IGNORECASE | re.DOTALL)
-
-
-def concat_columns(text: str) -> dict[str, str]:
-    """The variables a query binds with GROUP_CONCAT (as ``... AS ?name``), with their separators."""
-    found = {}
-    uncommented = _SKIP.sub(lambda m: " " if m.group(0).startswith("#") else m.group(0), text)
-    for match in _GROUP_CONCAT.finditer(uncommented):
-        separator = _SEPARATOR.search(match.group("body"))
-        found[match.group("name")] = _unescape(separator.group(1)) if separator else " "
-    return found
-
-
-def _unescape(literal: str) -> str:
-    quote = 3 if literal[:3] in ('"""', "'''") else 1
-    body = literal[quote:-quote]
-    escapes = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
-    return re.sub(r"\\(.)", lambda m: escapes.get(m.group(1), m.group(0)), body)
-
-
-def canonical_result(saved: SavedQuery, result: Result, terms: bool = True) -> Result:
-    """The answer with what SPARQL leaves to each engine fixed, the same for every engine.
-
-    - Literals take their canonical XSD form, as Oxigraph stores them ("25000000.00" and
-      "25000000" are one decimal; see ``oxstore.canonical``); ``terms=False`` skips this
-      for answers whose terms are canonical already (Oxigraph's, ``endpoint.select``'s).
-    - A GROUP_CONCAT joins its values in no defined order: the parts of each column a
-      ``GROUP_CONCAT(...; separator=S) AS ?x`` binds are sorted and joined again with S.
-    - Rows that differ only in such columns come in the order of their canonical text:
-      an ORDER BY on the joined text cannot order them the same way on every engine.
-    Otherwise the row order is the query's ORDER BY; every saved query orders by enough
-    columns that no two different rows tie.
-    """
-    if result.boolean is not None or (not terms and not concat_columns(saved.text)):
-        return result
-    joined = {i: sep for i, name in enumerate(result.vars) for n, sep in concat_columns(saved.text).items()
-              if n == name and sep}
-    rows = []
-    for row in result.rows:
-        cells = [None if t is None else canonical(t) for t in row] if terms else list(row)
-        for i, separator in joined.items():
-            if isinstance(cells[i], Literal) and not cells[i].datatype:
-                parts = sorted(str(cells[i]).split(separator))
-                cells[i] = Literal(separator.join(parts), lang=cells[i].language)
-        rows.append(tuple(cells))
-    if joined:
-        rows = _sort_ties(rows, sorted(joined))
-    return Result(result.vars, tuple(rows))
-
-
-def _sort_ties(rows: list[tuple], joined: list[int]) -> list[tuple]:
-    """Runs of neighbouring rows that are equal outside the ``joined`` columns, each sorted by them."""
-    def outside(row: tuple) -> tuple:
-        return tuple(cell for i, cell in enumerate(row) if i not in joined)
-
-    def inside(row: tuple) -> tuple:
-        return tuple("" if row[i] is None else str(row[i]) for i in joined)
-
-    out: list[tuple] = []
-    start = 0
-    for end in range(1, len(rows) + 1):
-        if end == len(rows) or outside(rows[end]) != outside(rows[start]):
-            out += sorted(rows[start:end], key=inside)
-            start = end
-    return out
 
 
 def prepare(saved: SavedQuery) -> Query:
