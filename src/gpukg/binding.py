@@ -22,7 +22,8 @@ from .errors import QueryError
 if TYPE_CHECKING:
     from .queries import Param, SavedQuery
 
-_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*")
+# An absolute IRI that can stand between < and > in query text as it is.
+ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -39,7 +40,7 @@ def term_for(param: Param, value: str, where: str = "") -> Identifier:
     if param.type == "string":
         return Literal(value)
     if param.type == "iri":
-        if not _IRI.fullmatch(value):
+        if not ABSOLUTE_IRI.fullmatch(value):
             raise wrong("an absolute IRI such as https://w3id.org/gpukg/id/org/coreweave")
         return URIRef(value)
     if param.type == "date":
@@ -110,7 +111,7 @@ def bind_values(query_text: str, bindings: Mapping[str, Identifier]) -> str:
             raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
         if not isinstance(term, (URIRef, Literal)):
             raise QueryError(f"parameter '{name}' must be bound to an IRI or a literal")
-        if isinstance(term, URIRef) and not _IRI.fullmatch(str(term)):
+        if isinstance(term, URIRef) and not ABSOLUTE_IRI.fullmatch(str(term)):
             raise QueryError(f"parameter '{name}' is not an absolute IRI: {str(term)!r}")
         terms.append(term.n3())
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }} "
