@@ -22,7 +22,7 @@ from rdflib.term import Node
 from .errors import GpukgError
 from .oxstore import canonical, from_ox, parse_into_store, release_memory, select, to_ox
 from .shapequery import DATATYPES_GRAPH, SIDE, Check, compile_shapes
-from .validate import _SEVERITIES, Report, Result, _Lookup, _sort_key
+from .findings import SEVERITIES, Lookup, Report, Result, sort_key
 
 class Originals:
     """What Oxigraph changes in an rdflib graph's literals, kept to report them as written.
@@ -136,7 +136,7 @@ def validate_store(store: ox.Store, shapes: Graph, originals: Originals) -> Repo
             for row in rows:
                 results.append(_store_result(check, row, originals, lookup, shapes, report))
     release_memory()
-    results.sort(key=_sort_key)
+    results.sort(key=sort_key)
     conforms = not any(r.severity == "Violation" for r in results)
     node = BNode()
     report.add((node, RDF.type, SH.ValidationReport))
@@ -207,7 +207,7 @@ def _store_result(check: Check, row: dict[str, Node], originals: Originals, look
     messages.sort()
     entity = lookup.entity(focus)
     result = Result(
-        severity=_SEVERITIES.get(check.severity, "Violation"),
+        severity=SEVERITIES.get(check.severity, "Violation"),
         focus=focus,
         path=path,
         value=value,
@@ -269,8 +269,8 @@ def has_instances(store: ox.Store, shapes: Graph) -> bool:
     return False
 
 
-class _StoreLookup(_Lookup):
-    """``_Lookup``'s answers, read from a store that holds the data and the ontology."""
+class _StoreLookup(Lookup):
+    """``Lookup``'s answers, read from a store that holds the data and the ontology."""
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store

@@ -4,30 +4,28 @@ The shapes of ``ontology/shapes.ttl`` run over the data with the ontology and co
 schemes mixed in, with no inference and SHACL-SPARQL on, by one of two engines that give
 the same results: "sparql" (the default: every shape compiled to SPARQL and run on Oxigraph,
 ``shapequery`` and ``shapestore``) or "pyshacl" (the reference, slow on large graphs). A
-result becomes a ``Result`` that also carries where its fact was read (document and line) and
-the entity it is about, so a reader can go straight to the report line and fix it.
+result becomes a ``findings.Result`` that also carries where its fact was read (document and
+line) and the entity it is about, so a reader can go straight to the report line and fix it.
 """
 from __future__ import annotations
 
-import json
 import logging
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SH, SKOS, XSD
+from rdflib import Graph
+from rdflib.namespace import RDF, SH
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from .errors import GpukgError, InputError, ValidationFailed
-from .iris import GK, ORG, PREFIXES, PROV
+from .findings import (FORMATS, SEVERITIES, SHAPES_NS, Lookup, Report, Result, Source,  # noqa: F401 (public API)
+                       format_report, namespaces, show, sort_key, summary)
 from .oxstore import from_store, to_ox
 from .prebinding import algebra as sparql_algebra
 from .prebinding import prologue
@@ -35,72 +33,12 @@ from .store import DEFAULT_DUMP, ONTOLOGY_DIR, read_graph
 
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY_FILES = (ONTOLOGY_DIR / "gpukg.ttl", ONTOLOGY_DIR / "concepts.ttl")
-SHAPES_NS = "https://w3id.org/gpukg/shapes#"
-FORMATS = ("text", "turtle", "json")
 ENGINES = ("sparql", "pyshacl")  # the first is the default
 _NO_INSTANCES = ("the graph has no instances of the classes the shapes check (gk:Company, gk:FundingRound, ...): "
                  "nothing to validate")
 
-_SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
-_ORDER = ("Violation", "Warning", "Info")
-# What a fact is about, in the order a reader would look for it: grouping key of the text report.
-_ABOUT = (GK.subject, GK.fundedCompany, GK.organization, ORG.organization, GK.target)
-# Links from a fact to a node of its own (its amount, price or valuation).
-_PARTS = (GK.amount, GK.price, GK.valuation)
 # What SHACL forbids in SPARQL constraints, as rdflib's algebra names it.
 _FORBIDDEN = {"values": "VALUES", "Minus": "MINUS", "ServiceGraphPattern": "SERVICE"}
-
-
-@dataclass(frozen=True)
-class Source:
-    """A line of a report that a fact was read from."""
-
-    document: str
-    line: int
-
-    def __str__(self) -> str:
-        return f"{self.document} line {self.line}"
-
-
-@dataclass(frozen=True)
-class Result:
-    """One SHACL validation result, with the provenance of the fact it concerns."""
-
-    severity: str  # "Violation" | "Warning" | "Info"
-    focus: Node
-    path: Node | None
-    value: Node | None
-    message: str
-    shape: Node | None
-    component: Node | None
-    sources: tuple[Source, ...] = ()
-    entity: Node | None = None  # what the focus node is about (a company, a document ...)
-    entity_label: str | None = None
-
-    @property
-    def document(self) -> str | None:
-        return self.sources[0].document if self.sources else None
-
-    @property
-    def line(self) -> int | None:
-        return self.sources[0].line if self.sources else None
-
-
-@dataclass(frozen=True)
-class Report:
-    """The outcome of a validation: conforms unless there is a violation (warnings allowed)."""
-
-    conforms: bool
-    results: tuple[Result, ...]
-    graph: Graph  # the sh:ValidationReport, as pySHACL wrote it
-
-    @property
-    def violations(self) -> tuple[Result, ...]:
-        return tuple(r for r in self.results if r.severity == "Violation")
-
-    @property
-    def warnings(self) -> tuple[Result, ...]:
-        return tuple(r for r in self.results if r.severity == "Warning")
 
 
 # --- loading -------------------------------------------------------------------
@@ -129,12 +67,12 @@ def shape_problems(shapes: Graph) -> list[str]:
     conforms, report, _ = meta_validate(shapes, inference="none")
     problems = []
     if not conforms:
-        names = _namespaces(shapes)
+        names = namespaces(shapes)
         for result in report.subjects(RDF.type, SH.ValidationResult):
             focus = report.value(result, SH.focusNode)
             path = report.value(result, SH.resultPath)
             message = report.value(result, SH.resultMessage)
-            where = _show(focus, names) + (f" {_show(path, names)}" if path is not None else "")
+            where = show(focus, names) + (f" {show(path, names)}" if path is not None else "")
             problems.append(f"{where}: {message}" if message else where)
     return sorted(problems) + _sparql_problems(shapes)
 
@@ -163,7 +101,7 @@ def _sparql_problems(shapes: Graph) -> list[str]:
     for predicate in (SH.select, SH.ask):
         for node, text in shapes.subject_objects(predicate):
             owner = shapes.value(predicate=SH.sparql, object=node) or shapes.value(predicate=SH.target, object=node) or node
-            where = _show(owner, _namespaces(shapes))
+            where = show(owner, namespaces(shapes))
             try:
                 algebra = sparql_algebra(prologue(shapes, node) + str(text))
             except Exception as exc:  # pyparsing and rdflib raise several types
@@ -243,11 +181,11 @@ def _validate_pyshacl(data: Graph, shapes: Graph, ontology: Graph) -> Report:
                          "the sparql engine validates it") from None
     if not isinstance(report_graph, Graph):  # pySHACL returns a ValidationFailure instead of raising it
         raise GpukgError(f"the shapes could not be applied: {getattr(report_graph, 'message', report_graph)}")
-    lookup = _Lookup(data, ontology)
+    lookup = Lookup(data, ontology)
     # Only the report's own results: those of nested shapes (sh:node) hang below them as sh:detail.
     top = [node for report in report_graph.subjects(RDF.type, SH.ValidationReport)
            for node in report_graph.objects(report, SH.result)]
-    results = tuple(sorted((_result(report_graph, node, lookup) for node in top), key=_sort_key))
+    results = tuple(sorted((_result(report_graph, node, lookup) for node in top), key=sort_key))
     return Report(conforms=not any(r.severity == "Violation" for r in results), results=results, graph=report_graph)
 
 
@@ -282,8 +220,8 @@ def check_built(graph: Graph | ox.Store, force: bool = False, engine: str = ENGI
     """
     report = validate(graph, engine=engine)
     if report.violations and not force:
-        names = _namespaces()
-        shown = [f"{_show(r.focus, names)} {_show(r.path, names)}: {r.message}"
+        names = namespaces()
+        shown = [f"{show(r.focus, names)} {show(r.path, names)}: {r.message}"
                  + (f" ({r.sources[0]})" if r.sources else "") for r in report.violations[:5]]
         more = f"; and {len(report.violations) - 5} more" if len(report.violations) > 5 else ""
         raise ValidationFailed(f"the built graph has {len(report.violations)} violation(s), so the dump was not "
@@ -323,73 +261,12 @@ def _quiet_rdflib() -> Iterator[None]:
         logger.setLevel(level)
 
 
-class _Lookup:
-    """Answers, for a focus node, where its fact was read and what it is about."""
-
-    def __init__(self, data: Graph, ontology: Graph) -> None:
-        self.data = data
-        self.ontology = ontology
-
-    def objects(self, subject: Node, predicate: URIRef) -> list[Node]:
-        """Values in the data, or else in the ontology (the two are separate graphs here)."""
-        return list(self.data.objects(subject, predicate)) or list(self.ontology.objects(subject, predicate))
-
-    def subjects(self, predicate: URIRef, node: Node) -> list[Node]:
-        return list(self.data.subjects(predicate, node))
-
-    def value(self, subject: Node, predicate: URIRef) -> Node | None:
-        """The first value in term order (several values are a violation, but the report still names one)."""
-        return min(self.objects(subject, predicate), key=_term_order, default=None)
-
-    def owner(self, node: Node) -> Node:
-        """The fact a part (an amount, a price, a valuation) belongs to; the node itself otherwise."""
-        for predicate in _PARTS:
-            fact = min(self.subjects(predicate, node), key=_term_order, default=None)
-            if fact is not None:
-                return fact
-        return node
-
-    def sources(self, node: Node) -> tuple[Source, ...]:
-        fact = self.owner(node)
-        statements = self.objects(fact, PROV.wasDerivedFrom)
-        if not statements and GK.Statement in self.objects(fact, RDF.type):
-            statements = [fact]
-        found = set()
-        for statement in statements:
-            line = self.value(statement, GK.line)
-            document = self.value(statement, GK.document)
-            name = self.value(document, GK.fileName) if document is not None else None
-            if isinstance(line, Literal) and isinstance(line.value, int) and name is not None:
-                found.add(Source(str(name), line.value))
-        return tuple(sorted(found, key=lambda s: (s.document, s.line)))
-
-    def entity(self, node: Node) -> Node:
-        fact = self.owner(node)
-        for predicate in _ABOUT:
-            about = self.value(fact, predicate)
-            if about is not None:
-                return about
-        document = self.value(fact, GK.document)
-        return document if document is not None else fact
-
-    def label(self, node: Node) -> str | None:
-        for predicate in (SKOS.prefLabel, DCTERMS.title):
-            found = self.value(node, predicate)
-            if found is not None:
-                return str(found)
-        return None
-
-
-def _term_order(node: Node) -> tuple[str, str]:
-    return (type(node).__name__, str(node))
-
-
-def _result(report: Graph, node: Node, lookup: _Lookup) -> Result:
+def _result(report: Graph, node: Node, lookup: Lookup) -> Result:
     focus = report.value(node, SH.focusNode)
     messages = sorted(str(m) for m in report.objects(node, SH.resultMessage))
     entity = lookup.entity(focus)
     return Result(
-        severity=_SEVERITIES.get(report.value(node, SH.resultSeverity), "Violation"),
+        severity=SEVERITIES.get(report.value(node, SH.resultSeverity), "Violation"),
         focus=focus,
         path=report.value(node, SH.resultPath),
         value=report.value(node, SH.value),
@@ -402,122 +279,3 @@ def _result(report: Graph, node: Node, lookup: _Lookup) -> Result:
     )
 
 
-def _sort_key(result: Result) -> tuple:
-    return (_ORDER.index(result.severity) if result.severity in _ORDER else len(_ORDER),
-            (result.entity_label or str(result.entity)).lower(), str(result.entity),
-            str(result.focus), str(result.path), str(result.value), result.message)
-
-
-# --- reporting -----------------------------------------------------------------
-
-def format_report(report: Report, fmt: str = "text") -> str:
-    """The report as ``text`` (for people), ``turtle`` (a sh:ValidationReport) or ``json``."""
-    if fmt == "text":
-        return _text(report)
-    if fmt == "turtle":
-        graph = report.graph
-        for prefix, namespace in {**PREFIXES, "sh": SH, "xsd": XSD, "skos": SKOS, "gks": SHAPES_NS}.items():
-            graph.bind(prefix, namespace, override=True)
-        return graph.serialize(format="turtle")
-    if fmt == "json":
-        return json.dumps(_json(report), indent=2, ensure_ascii=False) + "\n"
-    raise GpukgError(f"unknown report format {fmt!r}: choose one of {', '.join(FORMATS)}")
-
-
-def summary(report: Report) -> str:
-    """One line for logs: counts, and which shapes the results come from."""
-    names = _namespaces()
-    per_shape: dict[str, int] = defaultdict(int)
-    for result in report.results:
-        per_shape[f"{result.severity.lower()} {_show(result.shape, names)}"] += 1
-    detail = ", ".join(f"{count} {key}" for key, count in sorted(per_shape.items()))
-    verdict = "conforms" if report.conforms else "does not conform"
-    return (f"validation: {verdict}: {len(report.violations)} violation(s), {len(report.warnings)} warning(s)"
-            + (f" ({detail})" if detail else ""))
-
-
-def _text(report: Report) -> str:
-    names = _namespaces()
-    verdict = "conforms" if report.conforms else "does NOT conform"
-    lines = [f"The graph {verdict}: {len(report.violations)} violation(s), {len(report.warnings)} warning(s)."]
-    for severity in _ORDER:
-        chosen = [r for r in report.results if r.severity == severity]
-        if not chosen:
-            continue
-        lines += ["", f"{severity.upper()}S ({len(chosen)})"]
-        groups: dict[Node | None, list[Result]] = defaultdict(list)
-        for result in chosen:
-            groups[result.entity].append(result)
-        for entity, results in groups.items():
-            label = results[0].entity_label
-            lines += ["", f"  {label} ({_show(entity, names)})" if label else f"  {_show(entity, names)}"]
-            for result in results:
-                lines += _text_result(result, names)
-    return "\n".join(lines) + "\n"
-
-
-def _text_result(result: Result, names: dict[str, str]) -> list[str]:
-    head = f"    - {_show(result.focus, names)}"
-    if result.path is not None:
-        head += f"  {_show(result.path, names)}"
-    if result.value is not None:
-        head += f" = {_show(result.value, names)}"
-    where = "; ".join(str(s) for s in result.sources) or "no source line"
-    return [head, f"      {result.message}", f"      source: {where}; shape: {_show(result.shape, names)}"]
-
-
-def _json(report: Report) -> dict:
-    def term(node: Node | None) -> str | None:
-        return None if node is None else str(node)
-
-    return {
-        "conforms": report.conforms,
-        "violations": len(report.violations),
-        "warnings": len(report.warnings),
-        "results": [
-            {
-                "severity": r.severity,
-                "focusNode": term(r.focus),
-                "path": term(r.path),
-                "value": term(r.value),
-                "datatype": str(r.value.datatype) if isinstance(r.value, Literal) and r.value.datatype else None,
-                "message": r.message,
-                "sourceShape": term(r.shape),
-                "sourceConstraintComponent": term(r.component),
-                "sources": [{"document": s.document, "line": s.line} for s in r.sources],
-                "entity": term(r.entity),
-                "entityLabel": r.entity_label,
-            }
-            for r in report.results
-        ],
-    }
-
-
-def _namespaces(graph: Graph | None = None) -> dict[str, str]:
-    """Prefix -> namespace for display, gpukg's own first."""
-    names = {prefix: str(namespace) for prefix, namespace in
-             {**PREFIXES, "sh": SH, "xsd": XSD, "skos": SKOS, "rdf": RDF, "gks": SHAPES_NS}.items()}
-    if graph is not None:
-        for prefix, namespace in graph.namespaces():
-            names.setdefault(prefix, str(namespace))
-    return names
-
-
-def _show(node: Node | None, names: dict[str, str]) -> str:
-    """A node as a reader wants to see it: a prefixed name, or a literal quoted with its datatype."""
-    if node is None:
-        return "-"
-    if isinstance(node, BNode):
-        return "[]"
-    if isinstance(node, Literal):
-        if node.language:
-            return f"{json.dumps(str(node), ensure_ascii=False)}@{node.language}"
-        if node.datatype in (None, XSD.string):
-            return json.dumps(str(node), ensure_ascii=False)
-        return f"{json.dumps(str(node), ensure_ascii=False)}^^{_show(node.datatype, names)}"
-    text = str(node)
-    # The longest namespace wins: gkid: rather than a shorter one it happens to start with.
-    for prefix, namespace in sorted(names.items(), key=lambda item: -len(item[1])):
-        if text.startswith(namespace) and len(text) > len(namespace):
-            return f"{prefix}:{text[len(namespace):]}"
-    return f"<{text}>"
