@@ -40,8 +40,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+PARTS = ("stages", "queries", "network", "pipeline", "add-one")
 BUILTIN_QUERIES = {
     # The category pattern sits inside each UNION branch: written once before the UNION,
     # Oxigraph 0.5 takes 100 times longer (1.6 s instead of 0.02 s at 1,000 companies).
@@ -391,6 +393,26 @@ def measure(companies: int, args: argparse.Namespace, work: Path) -> dict:
     print(f"\nN = {companies:,} companies: {synth['files']} reports, {synth['bytes'] / 1e6:.1f} MB")
     print(f"{'stage':60} {'plain s':>9} {'plain MB':>9} {'fast s':>9} {'fast MB':>9} {'ratio':>8}")
     note("synthesize corpus", synth, None)
+    parts = set(args.only)
+    if parts & {"queries", "network"}:
+        parts.add("stages")  # they read the dump the stages write
+    if "stages" in parts:
+        _measure_stages(note, both, size)
+    if "queries" in parts:
+        _measure_queries(note, both, base, args, size)
+    if "network" in parts:
+        note("network export (investors, GEXF)", *both("network"))
+    if "pipeline" in parts:
+        plain, fast = both("pipeline")
+        size["triples"] = size.get("triples") or fast.get("triples")
+        note("whole pipeline: gpukg build (read, build, validate, dump)", plain, fast)
+    if "add-one" in parts:
+        added = child({**base, "stage": "add-one", "engine": "fast"})
+        note(f"add one report to the built graph (re-read {added.get('reread', '?')} readings)", None, added)
+    return size
+
+
+def _measure_stages(note: Callable, both: Callable, size: dict) -> None:
     plain, fast = both("read")
     note(f"read {fast['reports']} reports (twice each)", plain, fast)
     plain, fast = both("graph")
@@ -402,6 +424,9 @@ def measure(companies: int, args: argparse.Namespace, work: Path) -> dict:
     note("validate (SHACL)", plain, fast, same_rows=same)
     for stage, label in (("dump", "dump Turtle"), ("parse", "parse Turtle")):
         note(label, *both(stage))
+
+
+def _measure_queries(note: Callable, both: Callable, base: dict, args: argparse.Namespace, size: dict) -> None:
     task = {**base, "queries": args.queries, "runs": args.runs, "timeout": args.timeout,
             "repeat_budget": args.repeat_budget, "samples": samples(base["graph"]),
             "stage_timeout": None}  # each query has its own timeout
@@ -411,11 +436,6 @@ def measure(companies: int, args: argparse.Namespace, work: Path) -> dict:
         p, f = (plain.get("queries") or {}).get(name, {}), fast["queries"][name]
         same = p.get("rows") == f.get("rows") if p.get("rows") is not None and f.get("rows") is not None else None
         note(f"query: {name}", p or (plain if plain.get("status") else None), f, same_rows=same)
-    note("network export (investors, GEXF)", *both("network"))
-    note("whole pipeline: gpukg build (read, build, validate, dump)", *both("pipeline"))
-    added = child({**base, "stage": "add-one", "engine": "fast"})
-    note(f"add one report to the built graph (re-read {added.get('reread', '?')} readings)", None, added)
-    return size
 
 
 def _print_row(row: dict) -> None:
@@ -443,8 +463,8 @@ def markdown(results: dict) -> str:
 
     out = []
     for size in results["sizes"]:
-        out += [f"### {size['companies']:,} companies ({size.get('files', '?')} reports, "
-                f"{size.get('triples', 0):,} triples)", "",
+        triples = f", {size['triples']:,} triples" if size.get("triples") else ""
+        out += [f"### {size['companies']:,} companies ({size.get('files', '?')} reports{triples})", "",
                 "| stage | plain (rdflib, pySHACL) | fast (Oxigraph) | ratio |", "|---|---|---|---|"]
         for row in size["stages"]:
             ratio = f"{'>' if row.get('ratio_at_least') else ''}{row['ratio']:.1f}x" if row.get("ratio") else "-"
@@ -466,6 +486,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="stop repeating a query once its runs took this long (default: 10)")
     parser.add_argument("--stage-timeout", type=float, default=900.0,
                         help="seconds before any other stage is stopped and reported as a timeout (default: 900)")
+    parser.add_argument("--only", type=lambda text: [p.strip() for p in text.split(",") if p.strip()],
+                        default=list(PARTS), metavar="PARTS",
+                        help=f"measure only these, comma-separated: {', '.join(PARTS)} (stages: read, graph, "
+                             "validate, dump, parse; queries and network add stages, whose dump they read; "
+                             "default: all)")
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--work", type=Path, help="keep corpora and graphs here (default: a temporary folder)")
     parser.add_argument("--markdown", type=Path, help="write the tables as Markdown here")
@@ -479,6 +504,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.from_json:
         print(markdown(json.loads(args.from_json.read_text())))
         return 0
+    unknown = set(args.only) - set(PARTS)
+    if unknown:
+        parser.error(f"--only: unknown part(s) {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}")
     sizes = [int(s.replace("_", "").replace(",", "")) for s in args.sizes.split(",") if s.strip()]
     results = {"machine": machine(), "command": " ".join(["python", "benchmarks/run.py", *sys.argv[1:]]),
                "runs": args.runs, "sizes": []}
