@@ -12,8 +12,10 @@ import io
 import json
 import re
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from rdflib import BNode, Literal, URIRef
@@ -78,17 +80,18 @@ def canonical_result(saved: SavedQuery, result: Result, terms: bool = True) -> R
     Otherwise the row order is the query's ORDER BY; every saved query orders by enough
     columns that no two different rows tie.
     """
-    if result.boolean is not None or (not terms and not concat_columns(saved.text)):
+    columns = concat_columns(saved.text)
+    if result.boolean is not None or (not terms and not columns):
         return result
-    joined = {i: sep for i, name in enumerate(result.vars) for n, sep in concat_columns(saved.text).items()
-              if n == name and sep}
+    joined = {i: columns[name] for i, name in enumerate(result.vars) if columns.get(name)}
     rows = []
     for row in result.rows:
         cells = [None if t is None else canonical(t) for t in row] if terms else list(row)
         for i, separator in joined.items():
-            if isinstance(cells[i], Literal) and not cells[i].datatype:
-                parts = sorted(str(cells[i]).split(separator))
-                cells[i] = Literal(separator.join(parts), lang=cells[i].language)
+            cell = cells[i]
+            # a value without the separator is one part, in order already: no new term
+            if isinstance(cell, Literal) and not cell.datatype and separator in cell:
+                cells[i] = Literal(separator.join(sorted(cell.split(separator))), lang=cell.language)
         rows.append(tuple(cells))
     if joined:
         rows = _sort_ties(rows, sorted(joined))
@@ -97,18 +100,18 @@ def canonical_result(saved: SavedQuery, result: Result, terms: bool = True) -> R
 
 def _sort_ties(rows: list[tuple], joined: list[int]) -> list[tuple]:
     """Runs of neighbouring rows that are equal outside the ``joined`` columns, each sorted by them."""
-    def outside(row: tuple) -> tuple:
-        return tuple(cell for i, cell in enumerate(row) if i not in joined)
+    if not rows:
+        return rows
+    kept = [i for i in range(len(rows[0])) if i not in joined]
+    outside = itemgetter(*kept) if kept else (lambda row: ())
 
     def inside(row: tuple) -> tuple:
         return tuple("" if row[i] is None else str(row[i]) for i in joined)
 
     out: list[tuple] = []
-    start = 0
-    for end in range(1, len(rows) + 1):
-        if end == len(rows) or outside(rows[end]) != outside(rows[start]):
-            out += sorted(rows[start:end], key=inside)
-            start = end
+    for _, run in groupby(rows, key=outside):
+        tied = list(run)
+        out += sorted(tied, key=inside) if len(tied) > 1 else tied
     return out
 
 
