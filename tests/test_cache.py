@@ -166,6 +166,16 @@ def test_the_fingerprint_covers_what_reading_imports_and_nothing_downstream(tmp_
     assert {p.stem for p in _imported(tmp_path, "corpus")} == {"corpus", "extract", "records", "lexicon", "names"}
 
 
+def test_the_fingerprint_follows_a_parenthesised_import_over_several_lines(tmp_path):
+    # Regression: "from . import (" with the names on the lines below named no module
+    from gpukg.cache import _imported
+
+    (tmp_path / "corpus.py").write_text("from . import (\n    lexicon,\n    names,  # spelling\n)\nimport os\n")
+    for name in ("lexicon", "names", "os"):
+        (tmp_path / f"{name}.py").write_text("")
+    assert {p.stem for p in _imported(tmp_path, "corpus")} == {"corpus", "lexicon", "names"}
+
+
 def test_a_cache_folder_that_cannot_be_made_is_one_clear_error(market, tmp_path, capsys):
     # Regression: the worker's FileExistsError came out as a traceback
     blocked = tmp_path / "cache"

@@ -43,7 +43,7 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
-_RELATIVE = re.compile(r"^\s*from \.(\w*) import ([\w, ()]+)", re.MULTILINE)
+_RELATIVE = re.compile(r"^\s*from \.(\w*) import (\([^)]*\)|[\w, ]+)", re.MULTILINE)
 
 
 def _imported(root: Path, module: str) -> set[Path]:
@@ -56,8 +56,9 @@ def _imported(root: Path, module: str) -> set[Path]:
             continue
         found.add(path)
         for source, names in _RELATIVE.findall(path.read_text(encoding="utf-8")):
-            # "from .x import y" names module x; "from . import x, y" names modules x and y
-            todo.extend([source] if source else re.findall(r"\w+", names))
+            # "from .x import y" names module x; "from . import x, y" names modules x and y,
+            # perhaps in parentheses over several lines
+            todo.extend([source] if source else re.findall(r"\w+", re.sub(r"#[^\n]*", "", names)))
     return found
 
 
