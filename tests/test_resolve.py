@@ -70,6 +70,38 @@ def test_venture_arm_stays_apart_from_its_parent(graph):
     assert (arm, SCHEMA.parentOrganization, parent) in graph
 
 
+ARM = """# Profiles
+
+## Company Profiles
+
+### 1. Quasar Labs
+
+**Funding History**
+- **Series A:** $30M (March 2024) led by Vexo Capital
+
+### 2. Orbital Cloud
+
+**Funding History**
+- **Seed Round:** $5M (May 2023) led by Vexo
+- **Series A:** $25M (June 2024) led by Quasar Ventures, with participation from Quasar Labs
+"""
+
+
+def test_a_companys_venture_arm_is_another_investor_without_being_curated(tmp_path):
+    # Regression: "Quasar Ventures" merged into the company "Quasar Labs" (both invest, one key)
+    (tmp_path / "profiles.md").write_text(ARM)
+    graph = build([tmp_path]).graph
+    arm, = nodes_labelled(graph, "Quasar Ventures")
+    company, = nodes_labelled(graph, "Quasar Labs")
+    assert arm != company
+    assert (company, RDF.type, GK.Company) in graph and (arm, RDF.type, GK.Investor) in graph
+    assert (arm, RDF.type, GK.Company) not in graph
+    assert (arm, SCHEMA.parentOrganization, company) in graph
+    assert str(graph.value(arm, GK.investorKind)).endswith("/corporate-venture")
+    # an investor-only firm named with and without its investor word stays one
+    assert len(nodes_labelled(graph, "Vexo") | nodes_labelled(graph, "Vexo Capital")) == 1
+
+
 def test_round_stated_in_two_reports_is_one_round_with_two_sources(graph):
     rounds = [r for r in graph.subjects(GK.roundType, None)
               if str(graph.value(r, GK.roundType)).endswith("/series-b")]

@@ -85,14 +85,21 @@ def _entities(uses: dict[str, Counter]) -> tuple[tuple[Entity, ...], dict[str, s
         if key in by_key:
             groups.union(by_key[key], name)
         by_key.setdefault(key, name)
-    # "Sequoia" and "Sequoia Capital" are one investor when both spellings invest.
+    # "Sequoia" and "Sequoia Capital" are one investor when both spellings invest; but beside a
+    # company "Zentra" that also invests, "Zentra Ventures" is its venture arm: another investor,
+    # whose parent is the company.
     investing = [n for n in orgs if uses[n]["investor"] or (known.get(n) and known[n].kind == "investor")]
     by_investor_key: dict[str, str] = {}
+    arms: dict[str, str] = {}  # a venture arm's spelling -> its company's
     for name in investing:
         key = investor_key(name)
         other = by_investor_key.get(key)
         if other and not _kept_apart(name, other, known):
-            groups.union(other, name)
+            company = _arm_parent(name, other, uses)
+            if company:
+                arms[other if company == name else name] = company
+            else:
+                groups.union(other, name)
         by_investor_key.setdefault(key, name)
 
     members: dict[str, list[str]] = defaultdict(list)
@@ -102,6 +109,9 @@ def _entities(uses: dict[str, Counter]) -> tuple[tuple[Entity, ...], dict[str, s
     key_of: dict[str, str] = {}
     for spellings in members.values():
         entity = _org(spellings, uses, known)
+        company = next((arms[s] for s in spellings if s in arms), None)
+        if company and entity.parent is None and "company" not in entity.types:
+            entity = replace(entity, investor_kind="corporate-venture", parent=company)
         entities.append(entity)
         key_of.update({s: entity.key for s in spellings})
     taken = {e.key for e in entities}
@@ -119,6 +129,16 @@ def _entities(uses: dict[str, Counter]) -> tuple[tuple[Entity, ...], dict[str, s
 def _kept_apart(a: str, b: str, known: dict) -> bool:
     ca, cb = known.get(a), known.get(b)
     return bool((ca and b in ca.distinct) or (cb and a in cb.distinct) or (ca and cb and ca is not cb))
+
+
+def _arm_parent(a: str, b: str, uses: dict[str, Counter]) -> str | None:
+    """The company, when one spelling is the other with an investor word added ("Zentra
+    Ventures", "Zentra") and the other is used as a company: then the first is its venture arm."""
+    for arm, company in ((a, b), (b, a)):
+        if investor_key(arm) != name_key(arm) and investor_key(company) == name_key(company) \
+                and uses[company]["company"]:
+            return company
+    return None
 
 
 def _org(spellings: list[str], uses: dict[str, Counter], known: dict) -> Entity:
@@ -150,11 +170,11 @@ def _org(spellings: list[str], uses: dict[str, Counter], known: dict) -> Entity:
 
 def _parents(entities: list[Entity], known: dict, key_of: dict[str, str]) -> None:
     """Point a corporate venture arm at its parent, when the parent is in the graph."""
+    keys = {e.key for e in entities}
     for i, entity in enumerate(entities):
         if entity.parent:
             key = key_of.get(entity.parent) or f"org:{name_key(entity.parent)}"
-            present = any(e.key == key for e in entities)
-            entities[i] = replace(entity, parent=key if present else None)
+            entities[i] = replace(entity, parent=key if key in keys else None)
 
 
 def _rename(fact: Fact, key_of: dict[str, str]) -> Fact | None:
