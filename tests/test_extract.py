@@ -40,3 +40,17 @@ def test_a_relative_link_is_a_warning_not_a_cited_source():
     (statement,) = [s for s in ex.statements if s.kind == "paragraph"]
     assert statement.cited == ("https://example.org/f",)
     assert [n.line for n in ex.notices if "notes.md" in n.message] == [5]
+
+
+SHORT_NAMES = ("# P\n\n## Profiles\n\n### 1. Bisiva Cloud\n\n- **Founded:** 2017\n\n**Business Model**\n"
+               "Bisiva provides AI infrastructure as a GPU cloud.\n\n### 2. Traivuma Cloud\n\n- **Founded:** 2019\n\n"
+               "**Business Model**\nTraivuma is a neocloud that rents dedicated GPU clusters.\n\n### 3. Microsoft Azure\n\n"
+               "- **Founded:** 2008\n\n**Business Model**\nMicrosoft operates as an inference platform for its own models.\n")
+
+
+def test_a_profile_names_its_company_by_its_first_word():
+    # Regression: the category went to no one ("Bisiva") or to another node ("Traivuma", known as
+    # a name of its own from another report); a known company ("Microsoft") keeps its own sentences.
+    ex = extract(parse_report(SHORT_NAMES, "r.md"), Gazetteer({"Traivuma"}))
+    assert {(f.company, f.category) for f in ex.facts if isinstance(f, Category)} == {
+        ("Bisiva Cloud", "neocloud"), ("Traivuma Cloud", "neocloud"), ("Microsoft", "inference-platform")}

@@ -11,7 +11,7 @@ import re
 from . import iris, lexicon
 from .amounts import find_quantities, malformed_amounts
 from .dates import first_date
-from .names import Gazetteer, mentioned, name_key
+from .names import Gazetteer, is_curated, mentioned, name_key
 from .phrases import clauses, looks_like_name, looks_like_org, people, places, split_names, strip_parens
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters,
@@ -165,9 +165,13 @@ def _content(state: State, block: Block, source: Source) -> None:
 
 
 def _about_company(state: State, text: str) -> bool:
-    """A sentence in a profile is about the profiled company unless it opens with another name."""
+    """A sentence in a profile is about the profiled company unless it opens with another name;
+    the company's first word alone ('Traivuma' in the profile of 'Traivuma Cloud') is not another,
+    unless it is a known company of its own ('Google' in the profile of 'Google Cloud')."""
     lead = state.names.leading(text)
-    return not lead or lead[0] in state.names and state.names.names.get(name_key(lead[0])) == state.names.names.get(name_key(state.company or ""))
+    company = state.company or ""
+    return not lead or company.startswith(lead[0] + " ") and not is_curated(lead[0]) or \
+        lead[0] in state.names and state.names.names.get(name_key(lead[0])) == state.names.names.get(name_key(company))
 
 
 def _fact_names(fact: Fact) -> list[str]:

@@ -76,6 +76,16 @@ def curated() -> tuple[Curated, ...]:
     )
 
 
+@cache
+def _curated_keys() -> frozenset[str]:
+    return frozenset(name_key(form) for c in curated() for form in (c.name, *c.aliases))
+
+
+def is_curated(name: str) -> bool:
+    """Whether ``name`` spells an entity of ``data/entities.toml`` ('Google', 'Intel Capital')."""
+    return name_key(name) in _curated_keys()
+
+
 def _variants(name: str) -> set[str]:
     """Surface forms under which a name may appear in running text."""
     out = {name}
