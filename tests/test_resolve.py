@@ -102,6 +102,39 @@ def test_a_companys_venture_arm_is_another_investor_without_being_curated(tmp_pa
     assert len(nodes_labelled(graph, "Vexo") | nodes_labelled(graph, "Vexo Capital")) == 1
 
 
+SHORT_PROFILE = """# Profiles
+
+## Company Profiles
+
+### 1. Bisiva Cloud
+
+**Company Overview**
+- **Founded:** 2017
+
+**Business Model**
+Bisiva provides AI infrastructure as a GPU cloud.
+"""
+
+SHORT_TRENDS = """# Trends
+
+## Investment Trends
+
+- Bisiva raised a $20M Series A in May 2024 led by Vexo Capital.
+- Bisiva expanded to three regions, and Bisiva now serves 400 customers.
+"""
+
+
+def test_a_short_name_its_profile_uses_is_the_company_in_other_reports(tmp_path):
+    # Regression: "Bisiva" in a trend report was a second company beside the profiled Bisiva Cloud
+    (tmp_path / "profiles.md").write_text(SHORT_PROFILE)
+    (tmp_path / "trends.md").write_text(SHORT_TRENDS)
+    graph = build([tmp_path]).graph
+    company, = nodes_labelled(graph, "Bisiva Cloud") | nodes_labelled(graph, "Bisiva")
+    assert graph.value(company, SKOS.prefLabel) == Literal("Bisiva Cloud")  # the profile's name, not the most used
+    assert str(graph.value(company, GK.category)).endswith("/neocloud")
+    assert any(graph.subjects(GK.fundedCompany, company))
+
+
 def test_round_stated_in_two_reports_is_one_round_with_two_sources(graph):
     rounds = [r for r in graph.subjects(GK.roundType, None)
               if str(graph.value(r, GK.roundType)).endswith("/series-b")]

@@ -11,7 +11,7 @@ import re
 from . import iris, lexicon
 from .amounts import find_quantities, malformed_amounts
 from .dates import first_date
-from .names import Gazetteer, is_curated, mentioned, name_key
+from .names import Gazetteer, mentioned, name_key
 from .phrases import clauses, looks_like_name, looks_like_org, people, places, split_names, strip_parens
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters,
@@ -20,7 +20,7 @@ from .records import (
 from .report import strip_numbering
 from .figures import figures
 from .prose import IS_A, category_from, deal_status, prose
-from .reading import State, add, names_after, opening_orgs, qualifiers
+from .reading import State, add, names_after, opening_orgs, qualifiers, short_name
 
 
 _GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "financial performance", "business model",
@@ -88,7 +88,8 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
         state.notices.append(Notice(report.file_name, None, "the report is empty"))
     elif not profiles and not state.facts:
         state.notices.append(Notice(report.file_name, 1, "no company profile or structured fact recognised; loaded as statements only"))
-    return Extraction(report, tuple(state.statements), tuple(state.facts), tuple(state.kinds), tuple(state.notices))
+    return Extraction(report, tuple(state.statements), tuple(state.facts), tuple(state.kinds), tuple(state.notices),
+                      tuple(dict.fromkeys(state.short_names)))
 
 
 def _heading(state: State, block: Block, source: Source, profiles: dict[int, str]) -> None:
@@ -145,6 +146,9 @@ def _content(state: State, block: Block, source: Source) -> None:
         _labelled(state, block, source)
     else:
         subject = state.company if state.company and _about_company(state, block.text) else None
+        short = short_name(block.text, subject) if subject else None
+        if short:  # the report's own word that the two names are one company
+            state.short_names.append((short, subject))
         prose(state, block.text, source, subject)
     facts = state.facts[before:]
     trends = tuple(state.trend_levels.values())[-1:]
@@ -166,11 +170,10 @@ def _content(state: State, block: Block, source: Source) -> None:
 
 def _about_company(state: State, text: str) -> bool:
     """A sentence in a profile is about the profiled company unless it opens with another name;
-    the company's first word alone ('Traivuma' in the profile of 'Traivuma Cloud') is not another,
-    unless it is a known company of its own ('Google' in the profile of 'Google Cloud')."""
+    the company's short name ('Traivuma' in the profile of 'Traivuma Cloud') is not another."""
     lead = state.names.leading(text)
     company = state.company or ""
-    return not lead or company.startswith(lead[0] + " ") and not is_curated(lead[0]) or \
+    return not lead or short_name(text, company) is not None or \
         lead[0] in state.names and state.names.names.get(name_key(lead[0])) == state.names.names.get(name_key(company))
 
 

@@ -10,11 +10,11 @@ import re
 from . import lexicon
 from .amounts import find_quantities
 from .dates import first_date
-from .names import is_curated, mentioned
+from .names import mentioned
 from .phrases import NAME, after, clauses, looks_like_name, split_names, strip_parens
 from .records import Acquisition, Backing, Category, Round, Source
 from .figures import figures
-from .reading import State, add, names_after, opening_name, qualifiers, trim_name
+from .reading import State, add, names_after, opening_name, qualifiers, short_name, trim_name
 
 
 _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by)\b", re.I)
@@ -132,16 +132,7 @@ def _opening_phrase(text: str) -> str | None:
 def _opens_with_subject(state: State, text: str, subject: str) -> bool:
     lead = state.names.leading(text)
     return bool(lead) or text.lower().startswith(("the company", "it ")) or text.startswith(subject) \
-        or _opens_with_short_name(text, subject)
-
-
-def _opens_with_short_name(text: str, subject: str) -> bool:
-    """'Bisiva provides ...' in the profile of 'Bisiva Cloud': the subject by its first word, then
-    a word in lower case (not 'Bisiva Networks', another name), unless that word is a known
-    company of its own ('Google' in the profile of 'Google Cloud')."""
-    words = subject.split()
-    return len(words) > 1 and len(words[0]) >= 4 and not is_curated(words[0]) and \
-        re.match(rf"{re.escape(words[0])}(?:'s|’s)?\s+[a-z]", text) is not None
+        or short_name(text, subject) is not None
 
 
 def _prose_acquisitions(state: State, text: str, source: Source, context: str | None) -> bool:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .names import Gazetteer
+from .names import Gazetteer, is_curated
 from .phrases import NAME, after, looks_like_name, looks_like_org, split_names
 from .records import Fact, Notice, Report, Round, Statement
 
@@ -29,6 +29,7 @@ class State:
     facts: list[Fact] = field(default_factory=list)
     kinds: list[tuple[str, str]] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    short_names: list[tuple[str, str]] = field(default_factory=list)
     seen_companies: dict[str, int] = field(default_factory=dict)
     last_round: Round | None = None  # for a next sentence that adds to it
 
@@ -46,6 +47,16 @@ def names_after(state: State, text: str, pattern: str) -> list[str]:
 
 def qualifiers(text: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k, _, _ in lexicon.find("qualifiers", text))) if text else ()
+
+
+def short_name(text: str, company: str) -> str | None:
+    """The first word of ``company`` when ``text`` opens with it alone, then a word in lower case
+    ('Bisiva provides ...' in the profile of 'Bisiva Cloud'; not 'Bisiva Networks', another name),
+    unless that word is a curated company of its own ('Microsoft' in a profile of 'Microsoft Azure')."""
+    words = company.split()
+    if len(words) < 2 or len(words[0]) < 4 or is_curated(words[0]):
+        return None
+    return words[0] if re.match(rf"{re.escape(words[0])}(?:'s|’s)?\s+[a-z]", text) else None
 
 
 def opening_name(state: State, text: str) -> str | None:

@@ -197,6 +197,7 @@ class Extraction:
     facts: tuple[Fact, ...] = ()
     kinds: tuple[tuple[str, str], ...] = ()  # (name, "company" | "investor" | "person" | "place" | "org")
     notices: tuple[Notice, ...] = ()
+    short_names: tuple[tuple[str, str], ...] = ()  # (a short name, the profiled company it stands for)
 
 
 @dataclass(frozen=True)

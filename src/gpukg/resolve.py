@@ -53,7 +53,7 @@ def resolve(extractions: list[Extraction]) -> Resolved:
         for name, kind in ex.kinds:
             if name:
                 uses[name][kind] += 1
-    entities, key_of = _entities(uses)
+    entities, key_of = _entities(uses, [pair for ex in extractions for pair in ex.short_names])
     statements = tuple(
         replace(s, mentions=tuple(dict.fromkeys(key_of[m] for m in s.mentions if m in key_of)))
         for ex in extractions for s in ex.statements
@@ -68,7 +68,7 @@ def resolve(extractions: list[Extraction]) -> Resolved:
     )
 
 
-def _entities(uses: dict[str, Counter]) -> tuple[tuple[Entity, ...], dict[str, str]]:
+def _entities(uses: dict[str, Counter], short_names: list[tuple[str, str]]) -> tuple[tuple[Entity, ...], dict[str, str]]:
     known = {c.name: c for c in curated()}
     for c in curated():
         for alias in c.aliases:
@@ -85,6 +85,12 @@ def _entities(uses: dict[str, Counter]) -> tuple[tuple[Entity, ...], dict[str, s
         if key in by_key:
             groups.union(by_key[key], name)
         by_key.setdefault(key, name)
+    # A profile that calls its company by a short name ("Bisiva provides ..." for Bisiva Cloud)
+    # says the two are one, wherever else the short name is used.
+    in_orgs = set(orgs)
+    for short, full in short_names:
+        if short in in_orgs and full in in_orgs and not _kept_apart(short, full, known):
+            groups.union(short, full)
     # "Sequoia" and "Sequoia Capital" are one investor when both spellings invest; but beside a
     # company "Zentra" that also invests, "Zentra Ventures" is its venture arm: another investor,
     # whose parent is the company.
@@ -108,7 +114,7 @@ def _entities(uses: dict[str, Counter]) -> tuple[tuple[Entity, ...], dict[str, s
     entities: list[Entity] = []
     key_of: dict[str, str] = {}
     for spellings in members.values():
-        entity = _org(spellings, uses, known)
+        entity = _org(spellings, uses, known, {full for _, full in short_names})
         company = next((arms[s] for s in spellings if s in arms), None)
         if company and entity.parent is None and "company" not in entity.types:
             entity = replace(entity, investor_kind="corporate-venture", parent=company)
@@ -141,10 +147,12 @@ def _arm_parent(a: str, b: str, uses: dict[str, Counter]) -> str | None:
     return None
 
 
-def _org(spellings: list[str], uses: dict[str, Counter], known: dict) -> Entity:
+def _org(spellings: list[str], uses: dict[str, Counter], known: dict, profiled: set[str]) -> Entity:
     curated_entry = next((known[s] for s in spellings if s in known), None)
     count = Counter({s: sum(uses[s].values()) for s in spellings})
-    label = curated_entry.name if curated_entry else sorted(spellings, key=lambda s: (-count[s], -len(s), s))[0]
+    # the name a profile is headed with, over a short name that may be used more often
+    label = curated_entry.name if curated_entry else \
+        sorted(spellings, key=lambda s: (s not in profiled, -count[s], -len(s), s))[0]
     kinds = Counter()
     for s in spellings:
         kinds.update(uses[s])
