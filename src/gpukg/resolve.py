@@ -113,8 +113,9 @@ def _entities(uses: dict[str, Counter], short_names: list[tuple[str, str]]) -> t
         members[groups.find(name)].append(name)
     entities: list[Entity] = []
     key_of: dict[str, str] = {}
+    profiled = {full for _, full in short_names}
     for spellings in members.values():
-        entity = _org(spellings, uses, known, {full for _, full in short_names})
+        entity = _org(spellings, uses, known, profiled)
         company = next((arms[s] for s in spellings if s in arms), None)
         if company and entity.parent is None and "company" not in entity.types:
             entity = replace(entity, investor_kind="corporate-venture", parent=company)
