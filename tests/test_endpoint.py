@@ -360,7 +360,9 @@ def _rows(rows) -> list:
 #   refused for a cost estimate of 5,000 s to past 2^31 s (answered in 0.6 s elsewhere), and with
 #   the estimate check off (MaxQueryCostEstimationTime = 0) it answers 14 pairs for 12: in
 #   that plan numbers read through BIND(?node AS ?aNumbers) came back as 0 and one date came
-#   from another node. Right on a store holding only the gpukg graph. Not rewritten around yet.
+#   from another node. Right on a store holding only the gpukg graph. Bisected (docs/endpoints.md):
+#   the figures subquery (a UNION) joined with the other figures gave 1,801 rows for 962; with the
+#   UNION in a subquery of its own, the pairs were right but other nodes' values came out.
 # Each query runs REPEAT times per server so that an answer that varies shows up here.
 KNOWN: dict[tuple[str, str], str] = {
     ("virtuoso", "conflicting-figures"): "refused (sampled cost estimate) or 2 extra pairs, with other graphs loaded",
