@@ -20,9 +20,10 @@ from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
 from .errors import GpukgError
+from .findings import SEVERITIES, Lookup, Report, Result, sort_key
 from .oxstore import canonical, from_ox, parse_into_store, release_memory, select, to_ox
 from .shapequery import DATATYPES_GRAPH, SIDE, Check, compile_shapes
-from .findings import SEVERITIES, Lookup, Report, Result, sort_key
+
 
 class Originals:
     """What Oxigraph changes in an rdflib graph's literals, kept to report them as written.
