@@ -27,6 +27,20 @@ def one(text: str):
     ("$300 million", "300000000", "USD"),
     ("$5", "5", "USD"),
     ("$750K", "750000", "USD"),
+    # Regression: a dollar with a country prefix was read as US dollars
+    ("S$8M", "8000000", "SGD"),
+    ("A$5.5M", "5500000", "AUD"),
+    ("AU$60M", "60000000", "AUD"),
+    ("NZ$20M", "20000000", "NZD"),
+    ("C$25 million", "25000000", "CAD"),
+    ("HK$1.2bn", "1200000000", "HKD"),
+    ("US$120M", "120000000", "USD"),
+    ("AUD 12 million", "12000000", "AUD"),
+    ("40 million CHF", "40000000", "CHF"),
+    # Regression: rupees and the Indian scale words were a bare count
+    ("₹250 crore", "2500000000", "INR"),
+    ("INR 75 lakh", "7500000", "INR"),
+    ("Rs 1,200 crore", "12000000000", "INR"),
 ])
 def test_money_is_absolute(text, value, currency):
     q = one(text)

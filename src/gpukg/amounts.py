@@ -11,14 +11,18 @@ from decimal import Decimal, InvalidOperation
 from .dates import find_dates
 from .records import Quantity
 
-_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_CODES = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "chf": "CHF", "jpy": "JPY", "cad": "CAD", "sgd": "SGD"}
+# A dollar sign with a country before it is not the US dollar ("S$8M", "A$5.5M").
+_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "rs": "INR",
+            "rs.": "INR", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD", "hk$": "HKD"}
+_CODE_LIST = ("USD", "EUR", "GBP", "CHF", "JPY", "CAD", "SGD", "AUD", "NZD", "HKD", "INR", "CNY", "KRW", "SEK", "NOK", "DKK")
+_CODES = {code.lower(): code for code in _CODE_LIST}
 _WORDS = {"dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP"}
 _SCALES = {
     "k": 10**3, "thousand": 10**3,
     "m": 10**6, "mn": 10**6, "mm": 10**6, "million": 10**6, "millions": 10**6,
     "b": 10**9, "bn": 10**9, "billion": 10**9, "billions": 10**9,
     "t": 10**12, "tn": 10**12, "trillion": 10**12,
+    "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7, "cr": 10**7,  # Indian reports
 }
 _PER = {
     "hour": "hour", "hr": "hour", "h": "hour", "gpu-hour": "hour", "gpu hour": "hour", "gpu/hour": "hour",
@@ -28,9 +32,11 @@ _PER = {
 _POWER = {"gw": "gigawatt", "mw": "megawatt", "kw": "kilowatt"}
 _TIME = {"ms": "millisecond", "millisecond": "millisecond", "milliseconds": "millisecond", "second": "second", "seconds": "second"}
 
-_CUR = r"(?P<cur{n}>US\$|\$|€|£|¥|(?:USD|EUR|GBP|CHF|JPY|CAD|SGD)\s?)"
+_CODES_RE = "|".join(_CODE_LIST)
+_CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|A|C|S)\$|\$|€|£|¥|₹|₩|(?<![A-Za-z])Rs\.?\s?|(?:"
+        + _CODES_RE + r")\s?)")
 _NUM = r"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?P<scale{n}>\s?(?:thousand|millions?|billions?|trillion|bn|mn|mm|tn|[KkMBT])(?![A-Za-z]))?"
+_SCALE = r"(?P<scale{n}>\s?(?:thousand|millions?|billions?|trillion|crores?|lakhs?|bn|mn|mm|tn|cr|[KkMBT])(?![A-Za-z]))?"
 
 
 def _part(n: int, currency: bool) -> str:
@@ -44,7 +50,7 @@ _QUANTITY = re.compile(
     + _part(1, False)
     + r"(?P<plus1>\+)?"
     + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
-    + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:USD|EUR|GBP|dollars|euros|pounds)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b))?"
+    + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:" + _CODES_RE + r"|dollars|euros|pounds)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b))?"
     + r"(?P<plus3>\+)?"
     + r"(?P<per>\s?(?:/|per\s)\s?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|hour|hr|h|month|mo|year|second|sec|rack|GPU|(?:[A-Z]\w*\s)?unit)\b)?",
     re.I,
