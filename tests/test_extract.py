@@ -1,6 +1,8 @@
 """Regression tests for loader bugs found by the other areas' fixtures."""
 from __future__ import annotations
 
+import pytest
+
 from gpukg.extract import extract, profile_sections
 from gpukg.names import Gazetteer
 from gpukg.records import Acquisition, Category
@@ -54,3 +56,29 @@ def test_a_profile_names_its_company_by_its_first_word():
     ex = extract(parse_report(SHORT_NAMES, "r.md"), Gazetteer({"Traivuma"}))
     assert {(f.company, f.category) for f in ex.facts if isinstance(f, Category)} == {
         ("Bisiva Cloud", "neocloud"), ("Traivuma Cloud", "neocloud"), ("Microsoft", "inference-platform")}
+
+
+def test_acquisitions_told_with_other_verbs_and_an_opening_date():
+    # Regression: "snapped up" and "took over" were read as a price only; a date that opens the
+    # sentence ("In January 2025, ...") was lost for a deal
+    ex = read("# Deals\n\n## Consolidation\n\nLionheart GPU snapped up Orchid Data Centres for US$120M in 2024.\n\n"
+              "In January 2025, Wombat Cloud was taken over by Kiwi Compute for A$60M.\n\n"
+              "Founded in 2019, Tern Systems took over Gannet Labs.\n")
+    deals = {(f.acquirer, f.target, f.price and (f.price.value, f.price.currency), f.when and f.when.text, f.status)
+             for f in ex.facts if isinstance(f, Acquisition)}
+    assert deals == {
+        ("Lionheart GPU", "Orchid Data Centres", (120_000_000, "USD"), "2024", "completed"),
+        ("Kiwi Compute", "Wombat Cloud", (60_000_000, "AUD"), "January 2025", "completed"),
+        ("Tern Systems", "Gannet Labs", None, None, "completed"),  # 2019 is when Tern was founded
+    }
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("Tern Systems acquired Gannet Labs.", "Gannet Labs"),  # Regression: "Gannet Labs." kept the full stop
+    ("Tern Systems acquired Gannet.ai.", "Gannet.ai"),
+    ("Tern Systems acquired Gannet Inc.", "Gannet Inc."),
+    ("Tern Systems acquired Sakura K.K.", "Sakura K.K."),
+])
+def test_a_name_that_ends_a_sentence_leaves_its_full_stop(sentence, target):
+    (deal,) = [f for f in read(f"# D\n\n## Deals\n\n{sentence}\n").facts if isinstance(f, Acquisition)]
+    assert deal.target == target

@@ -9,10 +9,10 @@ import re
 
 from . import lexicon
 from .amounts import find_quantities
-from .dates import first_date
+from .dates import find_dates, first_date
 from .names import mentioned
 from .phrases import NAME, after, clauses, looks_like_name, split_names, strip_parens
-from .records import Acquisition, Backing, Category, Round, Source
+from .records import Acquisition, Backing, Category, Round, Source, When
 from .figures import figures
 from .reading import State, add, names_after, opening_name, qualifiers, short_name, trim_name
 
@@ -21,10 +21,10 @@ _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|closed|closes|secured|secu
 
 
 _ACQ_ACTIVE = re.compile(
-    rf"(?P<a>{NAME}|[Tt]he company|It)\s+(?:has\s+|had\s+)?(?P<verb>acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|purchased)\s+(?P<t>{NAME})")
+    rf"(?P<a>{NAME}|[Tt]he company|It)\s+(?:has\s+|had\s+)?(?P<verb>acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|purchased|snapped up|took over|takes over)\s+(?P<t>{NAME})")
 
 
-_ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:was|has been|is being|were)\s+(?P<verb>acquired|bought|purchased)\s+by\s+(?P<a>{NAME})")
+_ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:was|has been|is being|were)\s+(?P<verb>acquired|bought|purchased|snapped up|taken over)\s+by\s+(?P<a>{NAME})")
 
 
 _ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:\$[\d.]+\s?[MBK]?\s+)?(?P<verb>acquisition|purchase)\s+of\s+(?P<t>{NAME})")
@@ -42,8 +42,10 @@ IS_A = re.compile(r"\b(?:operates?|is|are|runs?|provides?|offers?|describes itse
 
 
 # Only a finished verb or a stated plan says a status; "X acquiring Y" in a list says neither.
-_STATUS = {"acquired": "completed", "bought": "completed", "purchased": "completed", "acquisition": None, "purchase": None,
-           "acquiring": None}
+_STATUS = {"acquired": "completed", "bought": "completed", "purchased": "completed", "snapped up": "completed",
+           "took over": "completed", "taken over": "completed", "acquisition": None, "purchase": None, "acquiring": None}
+# "In January 2025, X acquired Y": a date that opens the sentence, before a comma.
+_OPENING_DATE = re.compile(r"^\s*(?:(?:in|on|by|during)\s+)?(?:(?:early|mid|late)[-\s]+)?$", re.I)
 
 
 _LEADS = r"\b(?:co-led|led)\s+by\s+"
@@ -135,6 +137,13 @@ def _opens_with_subject(state: State, text: str, subject: str) -> bool:
         or short_name(text, subject) is not None
 
 
+def _opening_date(text: str) -> When | None:
+    dates = find_dates(text)
+    if dates and _OPENING_DATE.match(text[:dates[0][0]]) and text[dates[0][1]:].lstrip().startswith(","):
+        return dates[0][2]
+    return None
+
+
 def _prose_acquisitions(state: State, text: str, source: Source, context: str | None) -> bool:
     found = False
     for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_NOUN):
@@ -150,8 +159,8 @@ def _prose_acquisitions(state: State, text: str, source: Source, context: str | 
             price = next((q for q in find_quantities(tail) if q.currency), None)
             verb = m.group("verb").lower()
             status = _STATUS.get(verb, "announced") if verb not in _STATUS else _STATUS[verb]
-            add(state, Acquisition(source, acquirer, target, price, first_date(tail), deal_status(tail) or status,
-                                    qualifiers(tail)),
+            add(state, Acquisition(source, acquirer, target, price, first_date(tail) or _opening_date(text),
+                                    deal_status(tail) or status, qualifiers(tail)),
                  ("company", acquirer), ("company", target))
             found = True
     return found

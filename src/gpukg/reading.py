@@ -93,4 +93,9 @@ def trim_name(state: State, name: str) -> str:
     while words and words[0].lower() in ("in", "meanwhile", "also", "and", "then", "recently", "earlier", "later", "when",
                                          "acquired", "acquires", "bought", "buys", "purchased", "after", "with"):
         words.pop(0)
+    if words and _FULL_STOP.search(words[-1]) and words[-1].lower() not in lexicon.words("names", "corporate_suffixes"):
+        words[-1] = words[-1][:-1]  # the sentence's full stop, not an abbreviation's ("Acme Inc.", "Sakura K.K.")
     return " ".join(words) if looks_like_name(" ".join(words)) else ""
+
+
+_FULL_STOP = re.compile(r"[^\W\d_]{2,}\.$")  # "Labs.", "Gannet.ai.": a word of two letters or more, then "."
