@@ -95,6 +95,14 @@ def test_malformed_amounts_are_reported_not_read():
     ("June 5, 2024", "2024-06-05", "day", date(2024, 6, 5), date(2024, 6, 5)),
     ("~2018-2019", None, "year", date(2018, 1, 1), date(2019, 12, 31)),
     ("2024/2025 Revenue", None, "year", date(2024, 1, 1), date(2025, 12, 31)),
+    # Regression: the day of a day-month-year date was lost, a year after "mid-" was no date at
+    # all, and a half year was the whole year
+    ("5 November 2024", "2024-11-05", "day", date(2024, 11, 5), date(2024, 11, 5)),
+    ("on 21st March 2025", "2025-03-21", "day", date(2025, 3, 21), date(2025, 3, 21)),
+    ("(mid-2023)", "2023", "year", date(2023, 1, 1), date(2023, 12, 31)),
+    ("early-2024", "2024", "year", date(2024, 1, 1), date(2024, 12, 31)),
+    ("H1 2025", None, "month", date(2025, 1, 1), date(2025, 6, 30)),
+    ("2H 2024", None, "month", date(2024, 7, 1), date(2024, 12, 31)),
 ])
 def test_dates_keep_their_precision(text, iso, precision, start, end):
     (_, _, when), = find_dates(text)

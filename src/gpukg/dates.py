@@ -17,8 +17,12 @@ _DIGIT = re.compile(r"\d")
 _PATTERNS = [
     ("day", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d),?\s+(?P<y>{_YEAR})\b", re.I)),
+    ("dmy", re.compile(rf"(?<![\d$€£.,])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<y>{_YEAR})\b", re.I)),
     ("month", re.compile(rf"\b{_MONTH}\s+(?P<y>{_YEAR})\b", re.I)),
     ("quarter", re.compile(rf"\bQ(?P<q>[1-4])\s+(?P<y>{_YEAR})\b")),
+    ("half", re.compile(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)\s+(?P<y>{_YEAR})\b")),
+    # "mid-2023": the hyphen that keeps "2023-2024" and "H100-2024" from being read as a year here
+    ("year", re.compile(rf"\b(?:early|mid|late)-(?P<y>{_YEAR})\b", re.I)),
     ("years", re.compile(rf"(?<![\d$€£.,])(?P<approx>~\s?)?(?P<y>{_YEAR})\s?(?:-|–|/|to)\s?(?P<y2>{_YEAR})(?![\d%])")),
     ("year", re.compile(rf"(?<![\d$€£.,/-])(?P<approx>~\s?)?(?P<y>{_YEAR})(?![\d%,.]\d|\d|\s?(?:%|x\b))")),
 ]
@@ -50,7 +54,7 @@ def _when(kind: str, m: re.Match) -> When | None:
     text = m.group(0).strip()
     y = int(m.group("y"))
     approximate = bool(m.groupdict().get("approx"))
-    if kind in ("day", "mdy"):
+    if kind in ("day", "mdy", "dmy"):
         month = int(m.group("m")) if kind == "day" else _MONTHS[m.group("month").lower()]
         try:
             d = date(y, month, int(m.group("d")))
@@ -66,6 +70,9 @@ def _when(kind: str, m: re.Match) -> When | None:
         first, last = 3 * q - 2, 3 * q
         end = date(y, last, calendar.monthrange(y, last)[1])
         return When(text, None, "month", date(y, first, 1), end)
+    if kind == "half":
+        first = 1 if (m.group("h") or m.group("h2")) == "1" else 7
+        return When(text, None, "month", date(y, first, 1), date(y, first + 5, 31 if first == 7 else 30))
     if kind == "years":
         y2 = int(m.group("y2"))
         if y2 <= y:
