@@ -25,14 +25,24 @@ def _words(name: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     folded = _TLD.sub("", folded.strip()).replace("’", "'")
     folded = re.sub(r"'s\b", "", folded)
+    folded = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), folded)  # "K.K." is one word, "kk"
     return re.findall(r"[a-z0-9]+", folded.replace("&", " and "))
+
+
+_INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")
+
+
+@cache
+def _suffixes() -> frozenset[str]:
+    """The corporate-form words, without their dots ("inc", "kk", "spa")."""
+    return frozenset(s.replace(".", "") for s in lexicon.words("names", "corporate_suffixes"))
 
 
 @lru_cache(maxsize=1 << 18)  # called for every candidate name of every line; names repeat
 def name_key(name: str) -> str:
     """'Lambda Labs' -> 'lambda'; 'Fireworks.ai' -> 'fireworks'; 'Acme Cloud Inc.' -> 'acme cloud'."""
     words = _words(name)
-    suffixes = {s.strip(".") for s in lexicon.words("names", "corporate_suffixes")}
+    suffixes = _suffixes()
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
     if len(words) > 1 and words[0] == "the":
@@ -93,8 +103,8 @@ def _variants(name: str) -> set[str]:
     if bare != name and len(bare) >= 4:
         out.add(bare)
     words = bare.split()
-    suffixes = {s.strip(".") for s in lexicon.words("names", "corporate_suffixes")} - {"ai", "group", "technologies", "holdings"}
-    while len(words) > 1 and words[-1].lower().strip(".") in suffixes:
+    suffixes = _suffixes() - {"ai", "group", "technologies", "holdings"}
+    while len(words) > 1 and words[-1].lower().replace(".", "") in suffixes:
         words = words[:-1]
         if len(" ".join(words)) >= 4:
             out.add(" ".join(words))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from . import lexicon
 
@@ -78,13 +79,19 @@ def looks_like_org(text: str) -> bool:
     words = text.split()
     if words[0] in _FUNCTION_WORDS or any(_PRODUCT.match(w) for w in words):
         return False
-    # "AI" ends too many common phrases ("Generative AI") to mark a name by itself.
-    suffixes = (lexicon.words("names", "corporate_suffixes") | lexicon.words("names", "investor_suffixes")
-                | lexicon.words("names", "org_words")) - {"ai"}
-    if len(words) > 1 and words[-1].lower().strip(".") in suffixes:
+    if len(words) > 1 and words[-1].lower().replace(".", "") in _name_endings():
         return True
     return any(_DISTINCT_WORD.search(w) and w.upper().rstrip("S") not in _NOT_ORGS and w.upper() not in _NOT_ORGS
                for w in words)
+
+
+@cache
+def _name_endings() -> frozenset[str]:
+    """Last words that make a phrase an organization's name, without their dots ("inc", "kk").
+    "AI" ends too many common phrases ("Generative AI") to mark a name by itself."""
+    words = (lexicon.words("names", "corporate_suffixes") | lexicon.words("names", "investor_suffixes")
+             | lexicon.words("names", "org_words")) - {"ai"}
+    return frozenset(w.replace(".", "") for w in words)
 
 
 _FUNCTION_WORDS = {"The", "A", "An", "Per", "According", "As", "In", "On", "At", "By", "For", "From", "With", "This",
