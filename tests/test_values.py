@@ -47,6 +47,12 @@ def test_money_is_absolute(text, value, currency):
     assert (q.value, q.currency) == (Decimal(value), currency)
 
 
+def test_a_currency_code_after_a_number_is_not_another_word():
+    assert one("500 CAD teams").currency is None  # computer-aided design
+    assert one("1,000 SGD steps").currency is None  # stochastic gradient descent
+    assert one("CAD 25 million").currency == "CAD"
+
+
 def test_ranges_share_their_scale():
     q = one("$10-15M")
     assert (q.low, q.high, q.value) == (Decimal(10_000_000), Decimal(15_000_000), None)

@@ -33,6 +33,8 @@ _POWER = {"gw": "gigawatt", "mw": "megawatt", "kw": "kilowatt"}
 _TIME = {"ms": "millisecond", "millisecond": "millisecond", "milliseconds": "millisecond", "second": "second", "seconds": "second"}
 
 _CODES_RE = "|".join(_CODE_LIST)
+# After a number only codes that are no other word in these reports: "500 CAD teams", "1,000 SGD steps".
+_AFTER_RE = "|".join(code for code in _CODE_LIST if code not in ("CAD", "SGD"))
 _CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|A|C|S)\$|\$|€|£|¥|₹|₩|(?<![A-Za-z])Rs\.?\s?|(?:"
         + _CODES_RE + r")\s?)")
 _NUM = r"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -50,7 +52,7 @@ _QUANTITY = re.compile(
     + _part(1, False)
     + r"(?P<plus1>\+)?"
     + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
-    + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:" + _CODES_RE + r"|dollars|euros|pounds)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b))?"
+    + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:" + _AFTER_RE + r"|dollars|euros|pounds)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b))?"
     + r"(?P<plus3>\+)?"
     + r"(?P<per>\s?(?:/|per\s)\s?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|hour|hr|h|month|mo|year|second|sec|rack|GPU|(?:[A-Z]\w*\s)?unit)\b)?",
     re.I,
