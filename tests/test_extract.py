@@ -1,11 +1,13 @@
 """Regression tests for loader bugs found by the other areas' fixtures."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from gpukg.extract import extract, profile_sections
 from gpukg.names import Gazetteer
-from gpukg.records import Acquisition, Category
+from gpukg.records import Acquisition, Category, Observation
 from gpukg.report import parse_report
 
 
@@ -82,3 +84,29 @@ def test_acquisitions_told_with_other_verbs_and_an_opening_date():
 def test_a_name_that_ends_a_sentence_leaves_its_full_stop(sentence, target):
     (deal,) = [f for f in read(f"# D\n\n## Deals\n\n{sentence}\n").facts if isinstance(f, Acquisition)]
     assert deal.target == target
+
+
+def test_a_price_table_row_gives_each_price_its_date_model_and_hour():
+    # Regression: a price read from a table had no date, no GPU and no "per hour", although its
+    # row and its column header said them
+    ex = read("# P\n\n## Pricing\n\n| Provider | GPU | Price per hour | As of |\n|---|---|---|---|\n"
+              "| Nordvolt Compute | H100 | €2.10 | March 2025 |\n")
+    (price,) = [f for f in ex.facts if isinstance(f, Observation)]
+    assert (price.subject, price.metric, price.quantity.value, price.quantity.currency, price.quantity.per,
+            price.when and price.when.text, price.segment) == ("Nordvolt Compute", "price", Decimal("2.1"), "EUR", "hour", "March 2025", "H100")
+
+
+def test_a_price_per_gpu_per_hour_is_per_hour():
+    # Regression: "per GPU per hour" was read as a price per GPU
+    ex = read("# P\n\n## Providers\n\n### Nordvolt Compute\n\n- **Founded:** 2018\n\n"
+              "Nordvolt charges €2.10 per GPU per hour for H100 capacity.\n")
+    (price,) = [f for f in ex.facts if isinstance(f, Observation)]
+    assert (price.metric, price.quantity.per) == ("price", "hour")
+
+
+def test_up_some_percent_year_on_year_is_growth():
+    # Regression: "£31.5m, up 140% year on year" gave a revenue of 140 percent
+    ex = read("# P\n\n## Providers\n\n### Thames GPU Ltd\n\n- **Founded:** 2021\n"
+              "- **Revenue (FY2024):** £31.5m, up 140% year on year\n- **GPUs:** up to 4,000 H100s\n")
+    found = {(f.metric, f.quantity.value, f.quantity.unit, f.quantity.currency) for f in ex.facts if isinstance(f, Observation)}
+    assert found == {("revenue", 31_500_000, None, "GBP"), ("growth-rate", 140, "percent", None), ("gpus", 4000, "count", None)}

@@ -294,6 +294,7 @@ def _labelled_acquisition(state: State, company: str, value: str, source: Source
 
 
 _ENTITY_HEADERS = ("company", "provider", "name", "startup", "firm", "player", "vendor", "platform", "organization")
+_MODEL_HEADERS = ("gpu", "gpu model", "gpu type", "model", "instance", "instance type", "hardware", "chip", "accelerator")
 
 
 def _table_row(state: State, block: Block, source: Source) -> None:
@@ -315,9 +316,15 @@ def _table_row(state: State, block: Block, source: Source) -> None:
     if round_col and amount_col:
         _table_round(state, company, column, round_col, amount_col, source)
         return
+    # What the row says for all its figures: when ("As of", "Date") and of what (the GPU model).
+    date_col = next((i for i, h in enumerate(lowered) if i != entity_col and re.search(r"\bdate\b|\bas of\b|^when$", h)), None)
+    model_col = next((i for i, h in enumerate(lowered) if i != entity_col and h in _MODEL_HEADERS), None)
+    when = first_date(cells[date_col][1]) if date_col is not None else None
+    model = cells[model_col][1] if model_col is not None and not find_quantities(cells[model_col][1]) else None
     for i, (header, cell) in enumerate(cells):
-        if i != entity_col and cell and not re.fullmatch(r"(?i)n/?a|-+|—|not disclosed|undisclosed|unknown|tbd", cell):
-            figures(state, company, cell, source, label=header)
+        if i not in (entity_col, date_col, model_col) and cell and \
+                not re.fullmatch(r"(?i)n/?a|-+|—|not disclosed|undisclosed|unknown|tbd", cell):
+            figures(state, company, cell, source, label=header, when=when, segment=model)
 
 
 def _table_round(state: State, company: str, column: dict[str, str], round_col: str, amount_col: str, source: Source) -> None:

@@ -6,6 +6,7 @@ after a number say otherwise ("$863M loss" under "2024 Revenue").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import lexicon
 from .amounts import find_quantities
@@ -31,19 +32,27 @@ _RELATED_METRICS = {"revenue-share", "customer-concentration", "market-share"}
 
 
 def figures(state: State, subject: str | None, text: str, source: Source, *, label: str | None = None,
-             metric: str | None = None, prose: bool = False) -> None:
+             metric: str | None = None, prose: bool = False, when: When | None = None,
+             segment: str | None = None) -> None:
     """Observations from the numbers in ``text``.
 
     What a number measures comes from the words around it, then the label;
-    its date from its own clause, then the label. Growth figures take the
-    date of the figure they describe ('$276M (82% growth)').
+    its date from its own clause, then the label, then ``when`` (a table row's date); a price
+    per hour may say so in its label ("Price per hour"). Growth figures take the date of the
+    figure they describe ('$276M (82% growth)'). ``segment`` is what a figure is of when its own
+    words do not say (a table row's GPU).
     """
     label_text = strip_parens(label) if label else ""
     label_metric = metric or (_metric_of(label_text) if label else None)
     fallback = _label_slug(label_text) if label and subject and not prose and not label_metric else None
-    label_when = first_date(label) if label else None
+    label_when = (first_date(label) if label else None) or when
     label_qualifiers = qualifiers(label) if label else ()
+    label_per = _PER_LABEL.search(label) if label else None
     quantities = [q for q in find_quantities(text) if not (q.unit == "count" and _TOP.search(text[:q.start]))]
+    if label_per:
+        quantities = [replace(q, per=_PER_WORDS[label_per.group(1).lower()]) if q.currency and not q.per else q
+                      for q in quantities]
+    row_segment = segment
     if not quantities:
         return
     dates = [d for d in find_dates(text) if not _FROM_DATE.search(text[:d[0]])]
@@ -77,6 +86,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             segment = _label_rest(label_text)
         if prose and label and name != "growth-rate" and (segment is None or lexicon.exact("metrics", segment)):
             segment = label_text
+        segment = segment or row_segment
         stated = q.qualifiers + qualifiers(before) + qualifiers(_parenthesis_after(text, q))
         if not baseline:
             stated += label_qualifiers
@@ -87,6 +97,10 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             related = next((form for form, _, _ in state.names.find(segment)), None)
         add(state, Observation(source, subject, name, q, when, segment, related, tuple(dict.fromkeys(stated))),
              ("org", subject), ("org", related))
+
+
+_PER_LABEL = re.compile(r"(?:\bper\s+|/\s*)(?:gpu[-\s]?)?(hour|hr|month)\b", re.I)
+_PER_WORDS = {"hour": "hour", "hr": "hour", "month": "month"}
 
 
 def _date_for(i: int, quantities: list[Quantity], dates: list[tuple[int, int, When]], parts: list) -> When | None:
@@ -144,8 +158,9 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
     noun = (q.noun or "").lower()
     before = text[max(0, q.start - 40):q.start]
     after_q = text[q.end:q.end + 60].lower()
-    if q.unit in ("percent", "multiple") and (re.match(r"\s*(?:growth|yoy|year-over-year)", after_q)
-                                             or re.search(r"\b(?:grew|grow|growing|growth|increase[ds]?|rose)\b[^,;]{0,20}$", before, re.I)):
+    if q.unit in ("percent", "multiple") and (
+            re.match(r"\s*(?:growth|yoy|y/y|year[- ](?:over|on)[- ]year)", after_q)
+            or re.search(r"\b(?:grew|grow|growing|growth|increase[ds]?|rose|up(?!\s+to\b))\b[^,;]{0,20}$", before, re.I)):
         return "growth-rate"
     if q.currency:
         hit = lexicon.find("amount_nouns", noun.removeprefix("in "))
