@@ -110,3 +110,12 @@ def test_up_some_percent_year_on_year_is_growth():
               "- **Revenue (FY2024):** £31.5m, up 140% year on year\n- **GPUs:** up to 4,000 H100s\n")
     found = {(f.metric, f.quantity.value, f.quantity.unit, f.quantity.currency) for f in ex.facts if isinstance(f, Observation)}
     assert found == {("revenue", 31_500_000, None, "GBP"), ("growth-rate", 140, "percent", None), ("gpus", 4000, "count", None)}
+
+
+def test_a_post_money_valuation_in_the_round_sentence_is_the_rounds():
+    # Regression: "at a €900 million post-money valuation" was not the round's valuation
+    ex = read("# P\n\n## Deals\n\nNordvolt Compute raised €120M in a Series C round led by EQT Ventures in "
+              "September 2024, at a €900 million post-money valuation.\n")
+    (r,) = [f for f in ex.facts if type(f).__name__ == "Round"]
+    assert (r.amount.value, r.valuation and r.valuation.value, r.valuation and r.valuation.currency) == (
+        120_000_000, 900_000_000, "EUR")

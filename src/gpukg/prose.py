@@ -137,6 +137,9 @@ def _opens_with_subject(state: State, text: str, subject: str) -> bool:
         or short_name(text, subject) is not None
 
 
+_VALUATION_NOUN = re.compile(r"(?:(?:pre|post)[- ]money\s+)?valuation\b", re.I)  # "$900M post-money valuation"
+
+
 def _opening_date(text: str) -> When | None:
     dates = find_dates(text)
     if dates and _OPENING_DATE.match(text[:dates[0][0]]) and text[dates[0][1]:].lstrip().startswith(","):
@@ -186,7 +189,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     company = _funded_company(state, text, investors, context)
     if not company:
         return False
-    valuation = next((q for q in money if q.noun and q.noun.lower().startswith("valuation")), None)
+    valuation = next((q for q in money if q.noun and _VALUATION_NOUN.match(q.noun)), None)
     amount = next((q for q in money if q is not valuation), None)
     fact = Round(source, company, types[0][0], amount, first_date(text), tuple(leads),
                  tuple(p for p in dict.fromkeys(participants) if p not in leads), valuation, qualifiers(text))
