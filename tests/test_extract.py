@@ -119,3 +119,21 @@ def test_a_post_money_valuation_in_the_round_sentence_is_the_rounds():
     (r,) = [f for f in ex.facts if type(f).__name__ == "Round"]
     assert (r.amount.value, r.valuation and r.valuation.value, r.valuation and r.valuation.currency) == (
         120_000_000, 900_000_000, "EUR")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Regression: an investee not known before was not found in a passive sentence, and a portfolio
+    # was not read as backings
+    ("Pinecrest AI is backed by Sequoia Capital and Index Ventures.",
+     {("Sequoia Capital", "Pinecrest AI"), ("Index Ventures", "Pinecrest AI")}),
+    ("Northwind Capital's GPU portfolio includes Corvid Cloud, Halden Compute and Pinecrest AI.",
+     {("Northwind Capital", "Corvid Cloud"), ("Northwind Capital", "Halden Compute"), ("Northwind Capital", "Pinecrest AI")}),
+])
+def test_backings_told_in_prose(sentence, expected):
+    ex = read(f"# D\n\n## Capital\n\n- {sentence}\n")
+    assert {(f.investor, f.company) for f in ex.facts if type(f).__name__ == "Backing"} == expected
+
+
+def test_a_passive_backing_needs_a_name_as_its_subject():
+    ex = read("# D\n\n## Capital\n\n- In 2024 the round was backed by Sequoia Capital.\n- It is backed by Index Ventures.\n")
+    assert [f for f in ex.facts if type(f).__name__ == "Backing"] == []

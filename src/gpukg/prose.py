@@ -31,7 +31,7 @@ _ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:\$[\d.]+\s?[MBK]?\s+)?(?
 
 
 _INVESTS = re.compile(r"\b(?:investing in|invested in|invests in|investment in|backing|backs|backed|"
-                      r"on the cap tables? of(?: both)?)\s+", re.I)
+                      r"on the cap tables? of(?: both)?|portfolio (?:also )?includes?|portfolio companies include)\s+", re.I)
 
 
 _NEGATION = re.compile(r"(?:\bnot|\bno longer|n't|\bnever|\brather than|\binstead of)(?:\s+\S+){0,3}\s*$", re.I)
@@ -109,7 +109,7 @@ def _prose_backing(state: State, text: str, source: Source, subject: str | None)
     keep = state.names.spelled_in(text)
     passive = after(text, r"\bbacked by\s+")
     if passive:
-        investee = subject or opening_name(state, text) or state.company
+        investee = subject or opening_name(state, text) or _backed_subject(text) or state.company
         investors = split_names(passive, keep)
         for investor in investors if investee else ():
             add(state, Backing(source, investor, investee), ("investor", investor), ("company", investee))
@@ -125,10 +125,21 @@ def _prose_backing(state: State, text: str, source: Source, subject: str | None)
     return bool(investees)
 
 
+_BACKED_SUBJECT = re.compile(rf"\s*(?P<n>{NAME})\s+(?:is|are|was|were|has been|have been)\s+(?:also\s+)?backed by\b")
+
+
+def _backed_subject(text: str) -> str | None:
+    """The name that is the subject of 'X is backed by ...', known or not (not 'It is backed by')."""
+    m = _BACKED_SUBJECT.match(text)
+    name = m.group("n") if m else ""
+    return name if name and name.split()[0] not in ("It", "This", "That", "The", "Its") and looks_like_name(name) else None
+
+
 def _opening_phrase(text: str) -> str | None:
     """The name a sentence opens with, known or not: 'Northwind Capital ("Northwind") has'."""
     m = re.match(rf"\s*({NAME})", text)
-    return m.group(1) if m and looks_like_name(strip_parens(m.group(1))) else None
+    name = re.split(r"(?:'s|’s)\b", m.group(1))[0] if m else ""  # "Northwind's GPU portfolio" -> Northwind
+    return name if name and looks_like_name(strip_parens(name)) else None
 
 
 def _opens_with_subject(state: State, text: str, subject: str) -> bool:
