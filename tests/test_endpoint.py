@@ -362,7 +362,8 @@ def _rows(rows) -> list:
 #   that plan numbers read through BIND(?node AS ?aNumbers) came back as 0 and one date came
 #   from another node. Right on a store holding only the gpukg graph. Bisected (docs/endpoints.md):
 #   the figures subquery (a UNION) joined with the other figures gave 1,801 rows for 962; with the
-#   UNION in a subquery of its own, the pairs were right but other nodes' values came out.
+#   UNION in a subquery of its own, the pairs were right but other nodes' values came out; the
+#   wrong ?node comes with the FILTER NOT EXISTS on a shared statement, however it is spelled.
 # Each query runs REPEAT times per server so that an answer that varies shows up here.
 KNOWN: dict[tuple[str, str], str] = {
     ("virtuoso", "conflicting-figures"): "refused (sampled cost estimate) or 2 extra pairs, with other graphs loaded",
