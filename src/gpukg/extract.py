@@ -324,7 +324,7 @@ def _table_row(state: State, block: Block, source: Source) -> None:
     for i, (header, cell) in enumerate(cells):
         if i not in (entity_col, date_col, model_col) and cell and \
                 not re.fullmatch(r"(?i)n/?a|-+|—|not disclosed|undisclosed|unknown|tbd", cell):
-            figures(state, company, cell, source, label=header, when=when, segment=model)
+            figures(state, company, cell, source, label=header, row_when=when, row_segment=model)
 
 
 def _table_round(state: State, company: str, column: dict[str, str], round_col: str, amount_col: str, source: Source) -> None:

@@ -32,27 +32,26 @@ _RELATED_METRICS = {"revenue-share", "customer-concentration", "market-share"}
 
 
 def figures(state: State, subject: str | None, text: str, source: Source, *, label: str | None = None,
-             metric: str | None = None, prose: bool = False, when: When | None = None,
-             segment: str | None = None) -> None:
+             metric: str | None = None, prose: bool = False, row_when: When | None = None,
+             row_segment: str | None = None) -> None:
     """Observations from the numbers in ``text``.
 
     What a number measures comes from the words around it, then the label;
-    its date from its own clause, then the label, then ``when`` (a table row's date); a price
+    its date from its own clause, then the label, then ``row_when`` (a table row's date); a price
     per hour may say so in its label ("Price per hour"). Growth figures take the date of the
-    figure they describe ('$276M (82% growth)'). ``segment`` is what a figure is of when its own
+    figure they describe ('$276M (82% growth)'). ``row_segment`` is what a figure is of when its own
     words do not say (a table row's GPU).
     """
     label_text = strip_parens(label) if label else ""
     label_metric = metric or (_metric_of(label_text) if label else None)
     fallback = _label_slug(label_text) if label and subject and not prose and not label_metric else None
-    label_when = (first_date(label) if label else None) or when
+    label_when = (first_date(label) if label else None) or row_when
     label_qualifiers = qualifiers(label) if label else ()
     label_per = _PER_LABEL.search(label) if label else None
     quantities = [q for q in find_quantities(text) if not (q.unit == "count" and _TOP.search(text[:q.start]))]
     if label_per:
         quantities = [replace(q, per=_PER_WORDS[label_per.group(1).lower()]) if q.currency and not q.per else q
                       for q in quantities]
-    row_segment = segment
     if not quantities:
         return
     dates = [d for d in find_dates(text) if not _FROM_DATE.search(text[:d[0]])]

@@ -64,6 +64,7 @@ _PARTICIPATING = re.compile(rf"\bwith\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAM
 _ALSO_JOINED = re.compile(rf"^(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?(?:took part|participated|joined|invested)\b")
 
 
+_VALUATION_NOUN = re.compile(r"(?:(?:pre|post)[- ]money\s+)?valuation\b", re.I)  # "$900M post-money valuation"
 _ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|ing|ation)\b", re.I)
 
 
@@ -146,9 +147,6 @@ def _opens_with_subject(state: State, text: str, subject: str) -> bool:
     lead = state.names.leading(text)
     return bool(lead) or text.lower().startswith(("the company", "it ")) or text.startswith(subject) \
         or short_name(text, subject) is not None
-
-
-_VALUATION_NOUN = re.compile(r"(?:(?:pre|post)[- ]money\s+)?valuation\b", re.I)  # "$900M post-money valuation"
 
 
 def _opening_date(text: str) -> When | None:
