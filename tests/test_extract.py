@@ -137,3 +137,68 @@ def test_backings_told_in_prose(sentence, expected):
 def test_a_passive_backing_needs_a_name_as_its_subject():
     ex = read("# D\n\n## Capital\n\n- In 2024 the round was backed by Sequoia Capital.\n- It is backed by Index Ventures.\n")
     assert [f for f in ex.facts if type(f).__name__ == "Backing"] == []
+
+
+# --- a company's background told in sentences (background.py) --------------------------------
+
+PROSE_PROFILE = ("# P\n\n## Halden Compute\n\n"
+                 "Halden Compute was founded in 2019 by Erik Saar and Lena Voss.\n"
+                 "Halden Compute, a GPU cloud based in Tallinn, Estonia, appointed Maria Lind as CFO.\n"
+                 "{line}\n")
+
+
+def background_facts(line: str) -> set[tuple]:
+    ex = read(PROSE_PROFILE.format(line=line))
+    return {(type(f).__name__, *(str(getattr(f, k)) for k in ("person", "company", "role", "place") if hasattr(f, k)))
+            for f in ex.facts if type(f).__name__ in ("Role", "Headquarters", "Founding")} - set(_BASE_FACTS)
+
+
+_BASE_FACTS = [("Founding", "Halden Compute"), ("Role", "Erik Saar", "Halden Compute", "founder"),
+               ("Role", "Lena Voss", "Halden Compute", "founder"), ("Role", "Maria Lind", "Halden Compute", "cfo"),
+               ("Headquarters", "Halden Compute", "Tallinn, Estonia")]
+
+
+def test_a_profile_told_in_sentences_is_a_profile():
+    # Regression: only labelled bullets made a profile, so none of these facts had a company
+    ex = read(PROSE_PROFILE.format(line="Halden Compute operates a neocloud."))
+    assert {(type(f).__name__, getattr(f, "company", None)) for f in ex.facts} >= {
+        ("Founding", "Halden Compute"), ("Role", "Halden Compute"), ("Headquarters", "Halden Compute"),
+        ("Category", "Halden Compute")}
+    assert background_facts("Halden Compute operates a neocloud.") == set()
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("CEO Lena Voss said demand doubled.", {("Role", "Lena Voss", "Halden Compute", "ceo")}),
+    ("Its founder and CEO is Lena Voss.", {("Role", "Lena Voss", "Halden Compute", "ceo")}),
+    ("Erik Saar, the company's chief technology officer, said so.", {("Role", "Erik Saar", "Halden Compute", "cto")}),
+    ("Jonas Weber joined as chief operating officer.", {("Role", "Jonas Weber", "Halden Compute", "coo")}),
+    ("Ana Ferreira, CEO of Corvid Labs, praised it.", {("Role", "Ana Ferreira", "Corvid Labs", "ceo")}),
+    ("Corvid Labs' CEO, Ana Ferreira, praised it.", {("Role", "Ana Ferreira", "Corvid Labs", "ceo")}),
+    ("Its co-founders Ada Lund and Per Holm left Google.",
+     {("Role", "Ada Lund", "Halden Compute", "co-founder"), ("Role", "Per Holm", "Halden Compute", "co-founder")}),
+    ("CEO Lena Voss and Erik Saar spoke.", {("Role", "Lena Voss", "Halden Compute", "ceo")}),
+    # not roles, foundings or headquarters of the profiled company
+    ("President Joe Biden's export rules slowed deliveries.", set()),
+    ("Its customers are based in Europe.", set()),
+    ("The parent was incorporated in Delaware in 2021.", set()),
+    ("The CEO said the quarter was strong.", set()),
+])
+def test_roles_told_in_sentences(line, expected):
+    assert background_facts(line) == expected
+
+
+def test_an_investor_founded_in_a_year_is_not_the_profiled_company():
+    ex = read(PROSE_PROFILE.format(line="Redwood Ventures, founded in 2005, led the round."))
+    assert sorted((f.company, f.when.iso) for f in ex.facts if type(f).__name__ == "Founding") == [
+        ("Halden Compute", "2019"), ("Redwood Ventures", "2005")]
+
+
+@pytest.mark.parametrize("sentence, metric", [
+    # Regression: "made up" read as growth; a word for the period hid the noun
+    ("NVIDIA said inference made up 40% of data center revenue in 2024.", "revenue-share"),
+    ("Acme Cloud reached C$40M in annual revenue in 2024.", "revenue"),
+    ("Acme Cloud reported $40M in annual recurring revenue.", "arr"),
+])
+def test_what_a_number_in_a_sentence_measures(sentence, metric):
+    ex = read(f"# D\n\n## Market\n\n{sentence}\n")
+    assert [f.metric for f in ex.facts if isinstance(f, Observation)] == [metric]

@@ -50,7 +50,8 @@ def profile_sections(report: Report) -> dict[int, str]:
         labels = [b.label for b in blocks[i + 1:end] if b.kind == "bullet" and b.label]
         profile = sum(1 for label in labels if _profile_label(label))
         strong = sum(1 for label in labels if lexicon.exact("labels", label) or lexicon.find("round_types", label))
-        if strong >= 1 and (profile >= 2 or len(labels) == 1) or profile >= 2 and profile * 2 >= len(labels):
+        if strong >= 1 and (profile >= 2 or len(labels) == 1) or profile >= 2 and profile * 2 >= len(labels) \
+                or _told_in_prose(title, blocks[i + 1:end]):
             named = mentioned(title, " ".join(b.text for b in blocks[i + 1:end]))
             candidates[head.line] = (title, i, end, named)
     found = {}
@@ -63,6 +64,14 @@ def profile_sections(report: Report) -> dict[int, str]:
             continue
         found[line] = title
     return found
+
+
+def _told_in_prose(title: str, section: list[Block]) -> bool:
+    """A profile written as sentences: a line of its own section opens with the name as its
+    subject ('Halcyon Compute was founded ...') and another names it again."""
+    lines = [b.text for b in section if b.kind in ("paragraph", "bullet") and not b.label]
+    opens = sum(1 for text in lines if re.match(rf"{re.escape(title)}(?:['’]s?)?(?:,|\s+[a-z])", text))
+    return opens >= 1 and sum(1 for text in lines if mentioned(title, text)) >= 2
 
 
 def _company_title(text: str) -> str:

@@ -152,6 +152,10 @@ def _label_rest(label: str) -> str | None:
     return rest if rest and not lexicon.exact("labels", rest) and rest.lower() not in ("mix", "base", "total") else None
 
 
+_IN = re.compile(r"^\s*(?:in\s+)?")
+_PERIOD_WORD = re.compile(r"^\s*(?:in\s+)?(?:annual|yearly|full-year)\s+")
+
+
 def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> str | None:
     """What a number measures: the words right after it, the label, then the words before it."""
     noun = (q.noun or "").lower()
@@ -159,12 +163,14 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
     after_q = text[q.end:q.end + 60].lower()
     if q.unit in ("percent", "multiple") and (
             re.match(r"\s*(?:growth|yoy|y/y|year[- ](?:over|on)[- ]year)", after_q)
-            or re.search(r"\b(?:grew|grow|growing|growth|increase[ds]?|rose|up(?!\s+to\b))\b[^,;]{0,20}$", before, re.I)):
+            or re.search(r"\b(?:grew|grow|growing|growth|increase[ds]?|rose|(?<!made )(?<!makes )(?<!make )up(?!\s+to\b))\b[^,;]{0,20}$", before, re.I)):
         return "growth-rate"
     if q.currency:
-        hit = lexicon.find("amount_nouns", noun.removeprefix("in "))
-        if hit and hit[0][1] == 0:
-            return hit[0][0]
+        # "$40M in annual revenue": a word for the period between the number and its noun
+        for words in (noun.removeprefix("in "), _IN.sub("", after_q, count=1), _PERIOD_WORD.sub("", after_q, count=1)):
+            hit = lexicon.find("amount_nouns", words)
+            if hit and hit[0][1] == 0:
+                return hit[0][0]
         if q.per:
             return "price"
     if label_metric:

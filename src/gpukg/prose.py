@@ -1,4 +1,4 @@
-"""Facts stated in running text: deals, rounds, investments and categories.
+"""Facts stated in running text: deals, rounds, investments, categories, and (``background``) foundings and roles.
 
 Active and passive voice, a sentence that adds to the round before it, and
 names known only from how they are used. No pattern names a company.
@@ -9,6 +9,7 @@ import re
 
 from . import lexicon
 from .amounts import find_quantities
+from .background import background
 from .dates import find_dates, first_date
 from .names import mentioned
 from .phrases import NAME, after, clauses, looks_like_name, split_names, strip_parens
@@ -71,16 +72,34 @@ _ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|
 def prose(state: State, text: str, source: Source, subject: str | None, label: str | None = None) -> None:
     """Facts stated in running text: deals, rounds, investments, figures, categories."""
     company = state.company
+    background(state, text, source, subject)
     found_deal = _prose_acquisitions(state, text, source, subject or company)
-    speaker = subject if subject and _opens_with_subject(state, text, subject) else opening_name(state, text)
-    if speaker and IS_A.search(clauses(text)[0].text if text else ""):
-        category_from(state, speaker, text, source)
+    main = _main_clause(state, text)
+    speaker = subject if subject and _opens_with_subject(state, main, subject) else opening_name(state, main)
+    appositive = _APPOSITIVE.match(main)
+    if speaker and appositive:
+        category_from(state, speaker, appositive.group("what").split(" of ")[0], source)
+    elif speaker and IS_A.search(clauses(main)[0].text if main else ""):
+        category_from(state, speaker, main, source)
     if _prose_round(state, text, source, subject or company):
         return
     if not found_deal and _prose_backing(state, text, source, subject):
         return
     if not found_deal:
         figures(state, subject or opening_name(state, text), text, source, label=label, prose=True)
+
+
+# "Founded in 2018 and based in Toronto, Canada, Acme runs ...": the sentence's subject comes after.
+_OPENING_PARTICIPLE = re.compile(r"(?:Founded|Established|Incorporated|Based|Headquartered|Launched|Started)\b")
+_APPOSITIVE = re.compile(rf"{NAME},\s+(?:a|an)\s+(?P<what>[^,]+)")  # "Acme, a serverless GPU platform based in ..."
+
+
+def _main_clause(state: State, text: str) -> str:
+    """``text`` from the first known name after an opening participle phrase, else all of it."""
+    if not _OPENING_PARTICIPLE.match(text):
+        return text
+    after_comma = [start for _, start, _ in state.names.find(text) if text[:start].rstrip().endswith(",")]
+    return text[after_comma[0]:] if after_comma else text
 
 
 def category_from(state: State, company: str, text: str, source: Source, *, leading: bool = False) -> None:

@@ -1,0 +1,130 @@
+"""A company's background told in running text: when and by whom it was founded, where it is
+based, and who holds which role ('appointed Daniel Okafor as CFO', 'CEO Mei Chen said').
+
+``extract`` reads the same facts from labelled lines ('- **Founded:** 2020'); profiles written
+as prose state them in sentences. No pattern names a company or a person.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .dates import find_dates
+from .phrases import NAME, looks_like_name, looks_like_org, places
+from .reading import State, add, opening_name, trim_name
+from .records import Founding, Headquarters, Role, Source
+
+# A person's name: two or three capitalised words, with the particles of family names.
+_WORD = r"[A-Z][a-z]*(?:['’-](?!s\b)[A-Z]?[a-z]+)*"  # "O'Brien", "Smith-Jones"; not "Biden's"
+PERSON = rf"{_WORD}(?:\s+(?:(?:van|von|de|da|del|der|di|du|le|la|bin|al)\s+)*{_WORD}){{1,2}}"
+_PEOPLE = rf"{PERSON}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){PERSON})*"
+_NOT_FIRST = frozenset({"The", "Its", "Their", "Our", "This", "That", "These", "Those", "A", "An", "In", "On", "By"})
+
+_FOUNDED_BY = re.compile(rf"\b(?P<co>co-?)?founded\b(?:\s+in\s+[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{_PEOPLE})")
+_FOUNDED_IN = re.compile(r"\b(?:co-?)?(?:founded|established|incorporated)\b(?:\s+by\s+[^,.;]{1,80}?)?\s+in\s+", re.I)
+_BASED_IN = re.compile(r"\b(?:headquartered|head-quartered|based|with headquarters|headquarters)\s+in\s+(?P<place>"
+                       r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?)")
+# What may stand before "based in" when it is said of the sentence's company: nothing ("Based in
+# Oslo, Acme ..."), a verb of being, a comma or "and", or an appositive ("Acme, a GPU cloud based in").
+_BASED_LEAD = re.compile(r"(?:^|,|\band|\b(?:is|was|has been|remains))\s*$|,\s+an?\s+[^,]*$", re.I)
+_ROLE_JOIN = re.compile(r"\s*(?:,|&|/|\band\b)\s*$")
+_AFTER_ROLE = re.compile(rf"\s*(?:,\s*)?(?:is\s+|was\s+|are\s+|were\s+)?(?P<p>{_PEOPLE})(?!\s*['’]s)(?![\w'’-])")
+_POSSESSOR = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:(?:new|interim|acting|former)\s+)?$")  # "Acme's CEO, Jane Roe"
+_OF_COMPANY = re.compile(rf"\s+(?:of|at)\s+(?P<c>{NAME})")
+_BEFORE_ROLE = re.compile(
+    rf"(?P<p>{PERSON})(?:\s*,\s*|\s+(?:as|is|was|became|becomes|serves as|served as|remains|has been|"
+    rf"was appointed|was named|was promoted to|promoted to|joined(?:\s+{NAME})?\s+as)\s+)"
+    rf"(?:(?:the|its|our|their|the company['’]s|(?P<c>{NAME})['’]s?)\s+)?(?:(?:new|interim|acting|former)\s+)?$")
+
+
+def background(state: State, text: str, source: Source, subject: str | None) -> None:
+    """Founding, headquarters and roles stated in ``text``; ``subject`` is the company the
+    sentence is about (the profiled one), if any."""
+    company = subject or opening_name(state, text)
+    if company:
+        _founding(state, text, source, company, subject)
+        _headquarters(state, text, source, company)
+    _founders(state, text, source, company)
+    _titles(state, text, source, subject)
+
+
+def _founding(state: State, text: str, source: Source, company: str, subject: str | None) -> None:
+    for m in _FOUNDED_IN.finditer(text):
+        dates = find_dates(text[m.end():m.end() + 40])
+        if not dates or dates[0][0] != 0:  # "founded in 2020", not "incorporated in Delaware in 2020"
+            continue
+        # "Redwood Ventures, founded in 2005, led the round": said of the name just before
+        apposed = re.search(rf"(?P<n>{NAME}),\s*$", text[:m.start()])
+        named = trim_name(state, apposed.group("n")) if apposed else ""
+        if named and not (subject and named.split()[0] == subject.split()[0]):
+            company = named
+        add(state, Founding(source, company, dates[0][2]), ("company", company))
+        return
+
+
+def _headquarters(state: State, text: str, source: Source, company: str) -> None:
+    m = _BASED_IN.search(text)
+    if not m or not _BASED_LEAD.search(text[max(0, m.start() - 60):m.start()]):
+        return
+    for place in places(_place(m.group("place"))):
+        add(state, Headquarters(source, company, place), ("place", place))
+
+
+def _place(found: str) -> str:
+    """'Toronto, Canada' stays whole; 'Toronto, Brightwater AI' is Toronto: the part after the
+    comma must be a region or country."""
+    city, _, region = found.partition(",")
+    regions = lexicon.words("places", "regions") | lexicon.words("places", "countries")
+    return found if region.strip(" .").lower() in regions else city
+
+
+def _founders(state: State, text: str, source: Source, company: str | None) -> None:
+    m = _FOUNDED_BY.search(text)
+    if not m or not company:
+        return
+    role = "co-founder" if m.group("co") else "founder"
+    for person in _split_people(m.group("people")):
+        if _is_person(state, person):
+            add(state, Role(source, person, company, role), ("person", person), ("company", company))
+
+
+def _titles(state: State, text: str, source: Source, subject: str | None) -> None:
+    """'CEO Mei Chen', 'founder and CEO is Ana Ferreira', 'appointed Daniel Okafor as CFO',
+    'Ana Ferreira, Corvid Labs' chief executive': a title beside a person's name."""
+    for start, end, roles in _title_groups(text):
+        after = _AFTER_ROLE.match(text, end)
+        before = _BEFORE_ROLE.search(text[max(0, start - 120):start])
+        found = after.group("p") if after else before.group("p") if before else ""
+        # several people only after a plural title: "co-founders Ada Lund and Per Holm"
+        people = _split_people(found)
+        people = people if after and text[start:end].endswith("s") else people[:1]
+        people = [p for p in people if p and _is_person(state, p)]
+        of = _OF_COMPANY.match(text, end)
+        possessor = _POSSESSOR.search(text[max(0, start - 80):start])
+        named = of.group("c") if of else before.group("c") if before and not after else \
+            possessor.group("c") if possessor else None
+        company = trim_name(state, named) if named else subject
+        for person in people if company else ():
+            for role in roles if company != person else ():
+                add(state, Role(source, person, company, role), ("person", person), ("company", company))
+
+
+def _title_groups(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Titles in ``text``, those joined by 'and', '&', '/' or a comma as one group: 'founder and CEO'."""
+    groups: list[tuple[int, int, tuple[str, ...]]] = []
+    for role, start, end in lexicon.find("roles", text):
+        if groups and _ROLE_JOIN.fullmatch(text[groups[-1][1]:start]):
+            first, _, roles = groups[-1]
+            groups[-1] = (first, end, (*roles, role))
+        else:
+            groups.append((start, end, (role,)))
+    return groups
+
+
+def _split_people(text: str) -> list[str]:
+    return re.split(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", text)
+
+
+def _is_person(state: State, name: str) -> bool:
+    return looks_like_name(name) and name.split()[0] not in _NOT_FIRST and not looks_like_org(name) \
+        and name not in state.names
