@@ -182,6 +182,7 @@ def test_a_profile_told_in_sentences_is_a_profile():
     ("Its customers are based in Europe.", set()),
     ("The parent was incorporated in Delaware in 2021.", set()),
     ("The CEO said the quarter was strong.", set()),
+    ("The Board named Jonas Weber chief operating officer.", {("Role", "Jonas Weber", "Halden Compute", "coo")}),
 ])
 def test_roles_told_in_sentences(line, expected):
     assert background_facts(line) == expected
@@ -202,3 +203,28 @@ def test_an_investor_founded_in_a_year_is_not_the_profiled_company():
 def test_what_a_number_in_a_sentence_measures(sentence, metric):
     ex = read(f"# D\n\n## Market\n\n{sentence}\n")
     assert [f.metric for f in ex.facts if isinstance(f, Observation)] == [metric]
+
+
+@pytest.mark.parametrize("item, expected", [
+    # Regression: a title given by a verb had no company outside a profile, and "joined X as"
+    # lost X to an operator-precedence slip
+    ("Kestrel Cloud named Ingrid Holm chief executive officer in April 2025.", ("Ingrid Holm", "Kestrel Cloud", "ceo")),
+    ("Vantor AI promoted Clara Diaz to chief technology officer.", ("Clara Diaz", "Vantor AI", "cto")),
+    ("Former AWS executive Raj Mehta joined Tidewater GPU as chief operating officer.", ("Raj Mehta", "Tidewater GPU", "coo")),
+])
+def test_executive_moves_in_a_digest(item, expected):
+    ex = read(f"# D\n\n## People\n\n- {item}\n")
+    assert [(f.person, f.company, f.role) for f in ex.facts if type(f).__name__ == "Role"] == [expected]
+
+
+def test_agreed_to_buy_is_an_announced_acquisition():
+    ex = read("# D\n\n## Deals\n\n- Kestrel Cloud agreed to buy Pallas Networks for €120M in May 2025.\n"
+              "- Kestrel Cloud plans to buy 5,000 GPUs.\n")
+    assert [(f.acquirer, f.target, f.status, f.price.currency) for f in ex.facts if isinstance(f, Acquisition)] == [
+        ("Kestrel Cloud", "Pallas Networks", "announced", "EUR")]
+
+
+def test_a_price_names_its_gpu_model_not_the_seller():
+    ex = read("# D\n\n## Prices\n\n- Oriel Compute charges £1.85 per H100 GPU-hour.\n"
+              "- Oriel Compute charges £1.20 per GPU-hour.\n")
+    assert [(f.metric, f.segment) for f in ex.facts if isinstance(f, Observation)] == [("price", "H100"), ("price", None)]

@@ -66,6 +66,9 @@ def test_prices_per_hour_keep_their_decimals():
     assert (q.low, q.high, q.currency, q.per) == (Decimal("0.17"), Decimal("3.99"), "USD", "hour")
     assert one("€2.10/hr").per == "hour"
     assert one("$0.99 per GPU-hour").per == "hour"
+    # Regression: a GPU model in the unit ended the price before its unit
+    assert (one("£1.85 per H100 GPU-hour").per, one("£1.85 per H100 GPU-hour").text) == ("hour", "£1.85 per H100 GPU-hour")
+    assert one("$2.10/H200 GPU/hour").per == "hour"
 
 
 @pytest.mark.parametrize("text, qualifier", [

@@ -47,6 +47,8 @@ def _part(n: int, currency: bool) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+# A GPU model named in a price's unit: "per H100 GPU-hour".
+MODEL = r"[A-Z]{1,3}\d{2,4}[A-Z]?"
 _QUANTITY = re.compile(
     r"(?P<pre>~\s?|≈\s?)?"
     + _part(1, False)
@@ -54,7 +56,7 @@ _QUANTITY = re.compile(
     + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
     + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:" + _AFTER_RE + r"|dollars|euros|pounds)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b))?"
     + r"(?P<plus3>\+)?"
-    + r"(?P<per>\s?(?:/|per\s)\s?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU,?\s(?:per\s|/\s?)(?:hour|hr)|hour|hr|h|month|mo|year|second|sec|rack|GPU|(?:[A-Z]\w*\s)?unit)\b)?",
+    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU,?\s(?:per\s|/\s?)(?:hour|hr))|hour|hr|h|month|mo|year|second|sec|rack|GPU|(?:[A-Z]\w*\s)?unit)\b)?",
     re.I,
 )
 # "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
@@ -139,6 +141,7 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     elif currency is None:
         unit = "count"
     per_raw = (m.group("per") or "").strip().lower().lstrip("/").removeprefix("per").strip()
+    per_raw = re.sub(rf"^{MODEL.lower()}\s", "", per_raw)
     per = _PER.get(per_raw) or ("hour" if re.fullmatch(r"gpu,?\s(?:per\s|/\s?)(?:hour|hr)", per_raw)
                                 else "unit" if per_raw.endswith("unit") else None)
     qualifiers = []

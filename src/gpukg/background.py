@@ -29,11 +29,18 @@ _BASED_IN = re.compile(r"\b(?:headquartered|head-quartered|based|with headquarte
 _BASED_LEAD = re.compile(r"(?:^|,|\band|\b(?:is|was|has been|remains))\s*$|,\s+an?\s+[^,]*$", re.I)
 _ROLE_JOIN = re.compile(r"\s*(?:,|&|/|\band\b)\s*$")
 _AFTER_ROLE = re.compile(rf"\s*(?:,\s*)?(?:is\s+|was\s+|are\s+|were\s+)?(?P<p>{_PEOPLE})(?!\s*['’]s)(?![\w'’-])")
+# "Acme named Ingrid Holm chief executive officer", "promoted Clara Diaz to CTO": the title given
+# by a verb, so the company is the verb's subject.
+_GIVEN = re.compile(
+    rf"(?:(?P<c>{NAME})\s+(?:has\s+|have\s+)?)?"
+    r"\b(?:named|names|appointed|appoints|hired|hires|promoted|promotes|tapped|taps|elevated|elevates)\s+"
+    rf"(?P<p>{PERSON})\s*,?\s+(?:(?:as|to)\s+)?(?:(?:its|the|their|our|the company['’]s)\s+)?"
+    rf"(?:(?:new|interim|acting)\s+)?$")
 _POSSESSOR = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:(?:new|interim|acting|former)\s+)?$")  # "Acme's CEO, Jane Roe"
 _OF_COMPANY = re.compile(rf"\s+(?:of|at)\s+(?P<c>{NAME})")
 _BEFORE_ROLE = re.compile(
     rf"(?P<p>{PERSON})(?:\s*,\s*|\s+(?:as|is|was|became|becomes|serves as|served as|remains|has been|"
-    rf"was appointed|was named|was promoted to|promoted to|joined(?:\s+{NAME})?\s+as)\s+)"
+    rf"was appointed|was named|was promoted to|promoted to|joined(?:\s+(?P<j>{NAME}))?\s+as)\s+)"
     rf"(?:(?:the|its|our|their|the company['’]s|(?P<c>{NAME})['’]s?)\s+)?(?:(?:new|interim|acting|former)\s+)?$")
 
 
@@ -92,18 +99,21 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
     """'CEO Mei Chen', 'founder and CEO is Ana Ferreira', 'appointed Daniel Okafor as CFO',
     'Ana Ferreira, Corvid Labs' chief executive': a title beside a person's name."""
     for start, end, roles in _title_groups(text):
+        window = text[max(0, start - 120):start]
         after = _AFTER_ROLE.match(text, end)
-        before = _BEFORE_ROLE.search(text[max(0, start - 120):start])
-        found = after.group("p") if after else before.group("p") if before else ""
+        given = None if after else _GIVEN.search(window)
+        before = None if after or given else _BEFORE_ROLE.search(window)
+        found = (after or given or before).group("p") if after or given or before else ""
         # several people only after a plural title: "co-founders Ada Lund and Per Holm"
         people = _split_people(found)
         people = people if after and text[start:end].endswith("s") else people[:1]
         people = [p for p in people if p and _is_person(state, p)]
         of = _OF_COMPANY.match(text, end)
         possessor = _POSSESSOR.search(text[max(0, start - 80):start])
-        named = of.group("c") if of else before.group("c") if before and not after else \
-            possessor.group("c") if possessor else None
-        company = trim_name(state, named) if named else subject
+        named = next((n for n in (of and of.group("c"), before and before.group("c"), before and before.group("j"),
+                                  possessor and possessor.group("c"), given and given.group("c"))
+                      if n and n.split()[0] not in _NOT_FIRST), None)  # not "The Board named ..."
+        company = trim_name(state, named) if named else (given and opening_name(state, text)) or subject
         for person in people if company else ():
             for role in roles if company != person else ():
                 add(state, Role(source, person, company, role), ("person", person), ("company", company))

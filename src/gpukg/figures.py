@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from . import lexicon
-from .amounts import find_quantities
+from .amounts import MODEL, find_quantities
 from .dates import find_dates, first_date
 from .phrases import clauses, strip_parens
 from .records import Observation, Quantity, Source, When
@@ -207,15 +207,23 @@ def _parenthesis_after(text: str, q: Quantity) -> str:
     return m.group(1) if m else ""
 
 
+_PRICE_VERB = re.compile(r"\b(?:charges?|costs?|rents?|lists?|sells?|bills?)\s*(?:from|at)?\s*$", re.I)
+
+
 def _segment(text: str, q: Quantity, before: str) -> str | None:
     """What part a figure is about: '70% usage-based compute' -> 'usage-based compute'."""
     price_subject = re.search(r"([\w-]+(?:\s[\w-]+){0,2})\s+(?:pricing|prices?|costs?|rates?)\b", before, re.I)
+    model = re.search(rf"\b{MODEL}\b", q.text) if q.currency and q.per == "hour" else None
+    if model:  # "£1.85 per H100 GPU-hour"
+        return model.group(0)
     if q.currency and q.per and price_subject:
         return price_subject.group(1)
     rest = text[q.end:]
     rest = re.split(r"[,;]|\(|\)|\s(?:in|by|during|to|and)\s(?=\$|€|£|\d|[A-Z][a-z]+ \d)", rest)[0]
     candidate = rest.strip(" .")
     candidate = re.sub(r"^(?:of|from|for|in|on|vs\.?|versus)\s+", "", candidate, flags=re.I)
+    if not candidate and _PRICE_VERB.search(before):  # "Acme charges $2/hour": the words before are its subject
+        return None
     if not candidate:
         candidate = re.sub(r"\s*(?:starting at|starting from|from|at|of|to|is|was)\s*$", "", before.strip(" ,;("), flags=re.I)
     for start, end, _ in reversed(find_dates(candidate)):
