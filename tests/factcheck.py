@@ -22,7 +22,7 @@ Entry kinds and their keys (``line`` on every kind but same/distinct/warning):
                  in gk:segment, any case), related, date, qualifiers
   figure         value (or a list: any of them), subject, currency, unit; the
                  number must be a value/minValue/maxValue of some observation
-  role           person, company, role
+  role           person, company, role, date (when the role was taken up)
   founding       company, date | start+end, qualifiers
   headquarters   company, place
   backing        investor, company
@@ -518,7 +518,7 @@ def _figure(c: _Checker, d: dict, e: dict) -> Problems:
 def _role(c: _Checker, d: dict, e: dict) -> Problems:
     problems = c.name_problem(d, ORG.member, e["person"], "member")
     problems += c.name_problem(d, ORG.organization, e["company"], "organization")
-    return problems + c.concept_problem(d, ORG.role, "role", e["role"], "role")
+    return problems + c.concept_problem(d, ORG.role, "role", e["role"], "role") + c.date_problems(d, e)
 
 
 def _founding(c: _Checker, d: dict, e: dict) -> Problems:

@@ -228,3 +228,16 @@ def test_a_price_names_its_gpu_model_not_the_seller():
     ex = read("# D\n\n## Prices\n\n- Oriel Compute charges £1.85 per H100 GPU-hour.\n"
               "- Oriel Compute charges £1.20 per GPU-hour.\n")
     assert [(f.metric, f.segment) for f in ex.facts if isinstance(f, Observation)] == [("price", "H100"), ("price", None)]
+
+
+@pytest.mark.parametrize("line, when", [
+    ("In March 2024, the company appointed Maria Lind as CFO.", "2024-03"),  # the date the sentence opens with
+    ("Lena Voss became chief executive officer in 2023.", "2023"),
+    ("CEO Lena Voss said revenue reached $40M in 2024.", None),  # the date is the revenue's
+    ("Lena Voss, CEO since 2022, spoke in 2024.", None),  # a title beside a name: no move told
+])
+def test_a_role_taken_up_has_the_date_of_the_move(line, when):
+    ex = read(PROSE_PROFILE.format(line=line))
+    dated = {(f.person, f.role, f.when.iso if f.when else None) for f in ex.facts
+             if type(f).__name__ == "Role" and f.source.line == 7}
+    assert {d for _, _, d in dated} == {when}

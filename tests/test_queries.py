@@ -29,6 +29,7 @@ from rdflib.namespace import SH, XSD
 from rdflib.plugins.sparql import prepareQuery
 
 from gpukg import queries as Q
+from gpukg.build import build
 from gpukg.answers import format_money
 from gpukg.cli import main
 from gpukg.errors import QueryError
@@ -334,7 +335,6 @@ def test_neocloud_investors_on_a_graph_with_a_different_answer():
 
 
 def test_neocloud_investors_on_a_markdown_corpus_built_by_the_loader():
-    build = pytest.importorskip("gpukg.build").build
     graph = build([NEOCLOUD_CORPUS]).graph
     graph.parse(CONCEPTS)
     rows = ask(graph, "investors-backing-multiple-neoclouds")
@@ -600,6 +600,17 @@ def test_leadership(graph):
         ("Together AI", "Vipul Ved Prakash", "CEO"),  # P70
     ]
     assert [r["person"] for r in ask(graph, "leadership", company="LAMBDA LABS")] == ["Michael Balaban", "Stephen Balaban"]
+    assert {row["since"] for row in ask(graph, "leadership")} == {None}  # no report dates these
+
+
+def test_leadership_says_since_when_a_role_is_held():
+    narratives = build([DATA.parent / "reports" / "gpu-startup-narratives.md"]).graph
+    rows = ask(narratives, "leadership", company="halcyon compute")
+    assert pick(rows, "person", "role", "since") == [
+        ("Daniel Okafor", "cfo", "2024-03"),  # "In March 2024, the company appointed Daniel Okafor as ..."
+        ("Priya Raman", "ceo", None), ("Priya Raman", "founder", None),  # role slugs: no concept schemes loaded
+        ("Tomas Eklund", "cto", None), ("Tomas Eklund", "founder", None),
+    ]
 
 
 def test_headquarters_by_place(graph):

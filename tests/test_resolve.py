@@ -149,3 +149,16 @@ def test_conflicting_figures_are_both_kept(graph):
     values = sorted(int(graph.value(o, SCHEMA.value)) for o in graph.subjects(GK.metric, None)
                     if str(graph.value(o, GK.metric)).endswith("/valuation"))
     assert values == [500_000_000, 700_000_000]
+
+
+def test_a_role_stated_with_and_without_its_date_is_one_dated_fact(tmp_path):
+    (tmp_path / "profiles.md").write_text("# P\n\n## Halden Compute\n\n- **Founded:** 2019\n"
+                                          "- **Leadership:** Maria Lind (CFO)\n")
+    (tmp_path / "news.md").write_text("# N\n\n## People\n\n- Halden Compute appointed Maria Lind as CFO in March 2024.\n"
+                                      "- Halden Compute named Maria Lind CFO in 2021.\n")
+    graph = build([tmp_path]).graph
+    roles = sorted((str(graph.value(r, GK.date)), len(set(graph.objects(r, PROV.wasDerivedFrom))))
+                   for r in graph.subjects(RDF.type, GK.RoleAssignment))
+    # the undated bullet agrees with either date; it joins the first it meets, and 2021 stays apart
+    assert len(roles) == 2 and {date for date, _ in roles} == {"2024-03", "2021"}
+    assert sorted(n for _, n in roles) == [1, 2]

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .dates import find_dates
+from .dates import find_dates, opening_date
 from .phrases import NAME, looks_like_name, looks_like_org, places
 from .reading import State, add, opening_name, trim_name
-from .records import Founding, Headquarters, Role, Source
+from .records import Founding, Headquarters, Role, Source, When
 
 # A person's name: two or three capitalised words, with the particles of family names.
 _WORD = r"[A-Z][a-z]*(?:['’-](?!s\b)[A-Z]?[a-z]+)*"  # "O'Brien", "Smith-Jones"; not "Biden's"
@@ -36,6 +36,8 @@ _GIVEN = re.compile(
     r"\b(?:named|names|appointed|appoints|hired|hires|promoted|promotes|tapped|taps|elevated|elevates)\s+"
     rf"(?P<p>{PERSON})\s*,?\s+(?:(?:as|to)\s+)?(?:(?:its|the|their|our|the company['’]s)\s+)?"
     rf"(?:(?:new|interim|acting)\s+)?$")
+_TAKEN_UP = re.compile(r"\b(?:became|becomes|joined|appointed|named|promoted)\b")
+_DATE_AFTER = re.compile(r"(?:\s+(?:of|at)\s+" + NAME + r")?,?\s+(?:in|on|since|from|effective)\s+")
 _POSSESSOR = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:(?:new|interim|acting|former)\s+)?$")  # "Acme's CEO, Jane Roe"
 _OF_COMPANY = re.compile(rf"\s+(?:of|at)\s+(?P<c>{NAME})")
 _BEFORE_ROLE = re.compile(
@@ -114,9 +116,20 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
                                   possessor and possessor.group("c"), given and given.group("c"))
                       if n and n.split()[0] not in _NOT_FIRST), None)  # not "The Board named ..."
         company = trim_name(state, named) if named else (given and opening_name(state, text)) or subject
+        # a title taken up has the date of the move; a title beside a name dates nothing ("CEO
+        # Mei Chen said revenue reached $40M in 2024")
+        moved = given or before and _TAKEN_UP.search(before.group(0))
+        when = _date_after(text, end) or opening_date(text) if moved else None
         for person in people if company else ():
             for role in roles if company != person else ():
-                add(state, Role(source, person, company, role), ("person", person), ("company", company))
+                add(state, Role(source, person, company, role, when), ("person", person), ("company", company))
+
+
+def _date_after(text: str, end: int) -> When | None:
+    """'... chief operating officer in 2023': a date right after the title."""
+    m = _DATE_AFTER.match(text, end)
+    dates = find_dates(text[m.end():m.end() + 40]) if m else []
+    return dates[0][2] if dates and dates[0][0] == 0 else None
 
 
 def _title_groups(text: str) -> list[tuple[int, int, tuple[str, ...]]]:

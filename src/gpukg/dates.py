@@ -50,6 +50,18 @@ def first_date(text: str) -> When | None:
     return dates[0][2] if dates else None
 
 
+# "In January 2025, X acquired Y": a date that opens the sentence, before a comma.
+_OPENING = re.compile(r"^\s*(?:(?:in|on|by|during)\s+)?(?:(?:early|mid|late)[-\s]+)?$", re.I)
+
+
+def opening_date(text: str) -> When | None:
+    """The date a sentence opens with, before a comma: 'In January 2025, ...'."""
+    dates = find_dates(text)
+    if dates and _OPENING.match(text[:dates[0][0]]) and text[dates[0][1]:].lstrip().startswith(","):
+        return dates[0][2]
+    return None
+
+
 def _when(kind: str, m: re.Match) -> When | None:
     text = m.group(0).strip()
     y = int(m.group("y"))

@@ -10,10 +10,10 @@ import re
 from . import lexicon
 from .amounts import find_quantities
 from .background import background
-from .dates import find_dates, first_date
+from .dates import first_date, opening_date
 from .names import mentioned
 from .phrases import NAME, after, clauses, looks_like_name, split_names, strip_parens
-from .records import Acquisition, Backing, Category, Round, Source, When
+from .records import Acquisition, Backing, Category, Round, Source
 from .figures import figures
 from .reading import State, add, names_after, opening_name, qualifiers, short_name, trim_name
 
@@ -45,8 +45,6 @@ IS_A = re.compile(r"\b(?:operates?|is|are|runs?|provides?|offers?|describes itse
 # Only a finished verb or a stated plan says a status; "X acquiring Y" in a list says neither.
 _STATUS = {"acquired": "completed", "bought": "completed", "purchased": "completed", "snapped up": "completed",
            "took over": "completed", "taken over": "completed", "acquisition": None, "purchase": None, "acquiring": None}
-# "In January 2025, X acquired Y": a date that opens the sentence, before a comma.
-_OPENING_DATE = re.compile(r"^\s*(?:(?:in|on|by|during)\s+)?(?:(?:early|mid|late)[-\s]+)?$", re.I)
 
 
 _LEADS = r"\b(?:co-led|led)\s+by\s+"
@@ -168,13 +166,6 @@ def _opens_with_subject(state: State, text: str, subject: str) -> bool:
         or short_name(text, subject) is not None
 
 
-def _opening_date(text: str) -> When | None:
-    dates = find_dates(text)
-    if dates and _OPENING_DATE.match(text[:dates[0][0]]) and text[dates[0][1]:].lstrip().startswith(","):
-        return dates[0][2]
-    return None
-
-
 def _prose_acquisitions(state: State, text: str, source: Source, context: str | None) -> bool:
     found = False
     for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_NOUN):
@@ -190,7 +181,7 @@ def _prose_acquisitions(state: State, text: str, source: Source, context: str | 
             price = next((q for q in find_quantities(tail) if q.currency), None)
             verb = m.group("verb").lower()
             status = _STATUS.get(verb, "announced") if verb not in _STATUS else _STATUS[verb]
-            add(state, Acquisition(source, acquirer, target, price, first_date(tail) or _opening_date(text),
+            add(state, Acquisition(source, acquirer, target, price, first_date(tail) or opening_date(text),
                                     deal_status(tail) or status, qualifiers(tail)),
                  ("company", acquirer), ("company", target))
             found = True

@@ -206,12 +206,16 @@ def _fact(add: Add, fact: Fact) -> URIRef:
         add((node, GK.investor, entity_iri(fact.investor)))
         add((node, GK.organization, entity_iri(fact.company)))
     elif isinstance(fact, Role):
-        node = iris.fact("role", f"{_name(fact.company)}-{_name(fact.person)}-{fact.role}", fact.person, fact.company, fact.role)
+        dated = (_when_id(fact.when),) if fact.when else ()  # a role taken up twice is two facts
+        node = iris.fact("role", f"{_name(fact.company)}-{_name(fact.person)}-{fact.role}", fact.person, fact.company,
+                         fact.role, *dated)
         role = iris.concept("role", fact.role)
         add((node, TYPE, GK.RoleAssignment))
         add((node, ORG.member, entity_iri(fact.person)))
         add((node, ORG.organization, entity_iri(fact.company)))
         add((node, ORG.role, role))
+        if fact.when:
+            _when(add, node, fact.when)
         if fact.role not in lexicon()["roles"]:
             _mint_concept(add, role, "role", fact.role)
             add((role, TYPE, ORG.Role))

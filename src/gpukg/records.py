@@ -162,6 +162,7 @@ class Role(Fact):
     person: str
     company: str
     role: str
+    when: When | None = None  # when it was taken up, where the report says so ("appointed ... in March 2024")
 
 
 @dataclass(frozen=True)

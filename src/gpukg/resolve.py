@@ -271,6 +271,9 @@ def _combine(a: Fact, b: Fact) -> Fact | None:
         return replace(a, **changes)
     if isinstance(a, Trend):
         return replace(a, broader=a.broader or b.broader)
+    if isinstance(a, Role):
+        when = _compatible_when(a.when, b.when)
+        return None if when is False else replace(a, when=when)
     return a
 
 
