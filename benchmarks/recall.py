@@ -43,6 +43,8 @@ def compare(graph: Graph, manifest: dict) -> dict:
              for a in graph.subjects(RDF.type, GK.Acquisition)}
     expected_deals = {(d["acquirer"], d["target"]) for d in manifest["acquisition_deals"]}
     counts = manifest["counts"]
+    founded = {graph.value(f, GK.organization) for f in graph.subjects(RDF.type, GK.Founding)}
+    located = {graph.value(h, GK.organization) for h in graph.subjects(RDF.type, GK.HeadquartersLocation)}
     return {
         "counts": {
             "companies (profiled + other)": (counts["companies"] + counts["other_companies"], len(companies)),
@@ -54,6 +56,8 @@ def compare(graph: Graph, manifest: dict) -> dict:
                           sum(1 for v in categories.values() if v.endswith("/neocloud"))),
             "people": (counts["people"], sum(1 for _ in graph.subjects(RDF.type, SCHEMA.Person))),
             "roles": (counts["roles"], sum(1 for _ in graph.subjects(RDF.type, GK.RoleAssignment))),
+            "companies with a founding": (counts["foundings"], len(founded)),
+            "companies with headquarters": (counts["headquarters"], len(located)),
         },
         "missing_companies": sorted(expected_companies - companies),
         "extra_companies": sorted(companies - expected_companies - set(investor_spellings)),

@@ -282,3 +282,13 @@ def test_progress_draws_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> N
     assert pipe.getvalue() == ""
     monkeypatch.setenv("CI", "true")
     assert not wanted(FakeTerminal())
+
+
+def test_some_profiles_tell_their_background_in_sentences(reports: dict[str, str], manifest: dict) -> None:
+    founded = located = told = 0
+    for text in sections(reports).values():
+        founded += bool(re.search(r"^- \*\*Founded:\*\*|\b(?:[Ff]ounded|established) in\b", text, re.M))
+        located += bool(re.search(r"^- \*\*Headquarters:\*\*|\b(?:headquartered|based) in\b", text, re.M))
+        told += bool(re.search(r"^[A-Z].*\b(?:[Ff]ounded|established|headquartered|based) in\b", text, re.M))
+    assert (founded, located) == (manifest["counts"]["foundings"], manifest["counts"]["headquarters"])
+    assert 0 < told < len(manifest["company_names"])

@@ -425,6 +425,8 @@ def facts(market: Market) -> dict:
             "neoclouds": categories["neocloud"],
             "people": sum(len(c.leaders) for c in market.companies),
             "roles": sum(2 if "&" in role else 1 for c in market.companies for _, role in c.leaders),
+            "foundings": sum(1 for c in market.companies if c.founded),
+            "headquarters": sum(1 for c in market.companies if c.place),
             "other_companies": len({a.target for a in market.acquisitions}
                                    | {a.acquirer for a in market.acquisitions if not a.in_profile}
                                    | {c.name for c in market.featured}),

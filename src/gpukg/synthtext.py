@@ -149,17 +149,45 @@ def _funding_lines(c: Company, rng: random.Random) -> list[str]:
     return lines
 
 
-def _overview(c: Company, rng: random.Random) -> list[str]:
-    lines = []
-    if c.founded:
-        year, month = c.founded
-        when = f"~{year - 1}-{year}" if c.founded_range else date_text(c.founded)
-        lines.append(f"- **Founded:** {when}")
-    if c.place:
-        city, region = c.place
-        lines.append(f"- **Headquarters:** {city if city == region or rng.random() < 0.2 else f'{city}, {region}'}")
+def _background(c: Company, rng: random.Random) -> tuple[list[str], list[str]]:
+    """The founding, headquarters and leaders of a profile: as labelled bullets, or for about a
+    quarter of the profiles as sentences (chosen by a random stream of their own, so the rest of
+    the corpus is the same either way)."""
+    year = c.founded[0] if c.founded else 0
+    when = (f"~{year - 1}-{year}" if c.founded_range else date_text(c.founded)) if c.founded else None
+    city, region = c.place or ("", "")
+    place = (city if city == region or rng.random() < 0.2 else f"{city}, {region}") if c.place else None
+    told = random.Random(f"{c.name}/background")
+    if told.random() < 0.25 and not c.founded_range:
+        return _told(c, when, place, told), []
+    lines = [f"- **Founded:** {when}"] if when else []
+    lines += [f"- **Headquarters:** {place}"] if place else []
     if c.leaders:
         lines.append("- **Leadership:** " + ", ".join(f"{who} ({role})" for who, role in c.leaders))
+    return [], lines
+
+
+def _told(c: Company, when: str | None, place: str | None, rng: random.Random) -> list[str]:
+    n = c.name
+    if when and place:
+        lines = [rng.choice((f"{n} was founded in {when} and is headquartered in {place}.",
+                             f"Founded in {when}, {n} is based in {place}.",
+                             f"{n}, based in {place}, was established in {when}."))]
+    elif when:
+        lines = [rng.choice((f"{n} was founded in {when}.", f"{n} was established in {when}."))]
+    elif place:
+        lines = [rng.choice((f"{n} is headquartered in {place}.", f"{n} is based in {place}."))]
+    else:
+        lines = []
+    for who, role in c.leaders:
+        spoken = role.replace(" & ", " and ").replace("Co-Founder", "Co-founder").replace("Founder", "founder")
+        lines.append(rng.choice((f"{who} serves as {spoken}.", f"{who} is the company's {spoken}.",
+                                 f"{spoken[0].upper() + spoken[1:]} {who} leads the company.")))
+    return lines
+
+
+def _overview(c: Company, rng: random.Random, lines: list[str]) -> list[str]:
+    lines = list(lines)
     if c.valuation:
         amount, date, style = c.valuation
         if style == "estimated":
@@ -207,7 +235,10 @@ def _performance(c: Company, rng: random.Random) -> list[str]:
 
 def _profile(c: Company, number: int, rng: random.Random) -> list[str]:
     lines = [f"### {number}. {c.name}", ""]
-    overview = _overview(c, rng)
+    told, bullets = _background(c, rng)
+    if told:
+        lines += [*told, ""]
+    overview = _overview(c, rng, bullets)
     funding = _funding_lines(c, rng)
     compact = len(c.rounds) <= 2 and not c.key_investors and not c.acquisitions and rng.random() < 0.15
     bullet_model = c.category == "gpu-marketplace" and rng.random() < 0.5
