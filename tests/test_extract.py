@@ -241,3 +241,19 @@ def test_a_role_taken_up_has_the_date_of_the_move(line, when):
     dated = {(f.person, f.role, f.when.iso if f.when else None) for f in ex.facts
              if type(f).__name__ == "Role" and f.source.line == 7}
     assert {d for _, _, d in dated} == {when}
+
+
+def test_a_founders_label_gives_each_name_the_role():
+    # Regression: "Founders: A and B" was one person named "A and B"
+    ex = read("# P\n\n## Profiles\n\n### Halden Compute\n\n- **Founded:** 2019\n- **Founders:** Erik Saar and Lena Voss\n")
+    assert sorted((f.person, f.role) for f in ex.facts if type(f).__name__ == "Role") == [
+        ("Erik Saar", "founder"), ("Lena Voss", "founder")]
+
+
+def test_a_table_of_providers_reads_its_profile_columns():
+    # Regression: Founded, Headquarters and CEO columns were read as figures (or not at all)
+    ex = read("# L\n\n## Providers\n\n| Company | Founded | Headquarters | CEO | Latest Valuation |\n|---|---|---|---|---|\n"
+              "| Halvard Compute | 2019 | Oslo, Norway | Ingrid Solberg | $1.1B |\n")
+    facts = {type(f).__name__: f for f in ex.facts}
+    assert (facts["Founding"].when.iso, facts["Headquarters"].place, facts["Role"].person) == ("2019", "Oslo, Norway", "Ingrid Solberg")
+    assert (facts["Observation"].metric, facts["Observation"].segment) == ("valuation", None)  # "Latest" is no segment

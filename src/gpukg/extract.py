@@ -222,24 +222,9 @@ def _labelled(state: State, block: Block, source: Source) -> None:
     if company is None:
         prose(state, value, source, None, label=label)
         return
-    role = lexicon.exact("roles", label)
-    if group == "founding":
-        when = first_date(value)
-        if when:
-            add(state, Founding(source, company, when), ("company", company))
-    elif group == "headquarters":
-        for place in places(value):
-            add(state, Headquarters(source, company, place), ("place", place))
-    elif group == "leadership" or role:
-        found = people(value) or [(strip_parens(value), (role,))] if role else people(value)
-        for person, roles in found:
-            for r in roles:
-                if r:
-                    add(state, Role(source, person, company, r), ("person", person))
-    elif group == "investors":
-        for investor in split_names(value, state.names.spelled_in(value)):
-            add(state, Backing(source, investor, company), ("investor", investor))
-    elif group == "acquisition":
+    if _about_who(state, company, label, value, source):
+        return
+    if group == "acquisition":
         _labelled_acquisition(state, company, value, source)
     elif group == "business_model":
         category_from(state, company, value, source, leading=not IS_A.search(value))
@@ -251,6 +236,33 @@ def _labelled(state: State, block: Block, source: Source) -> None:
     else:
         metric = "total-raised" if group == "total_raised" else None
         figures(state, company, value, source, label=label, metric=metric)
+
+
+def _about_who(state: State, company: str, label: str, value: str, source: Source) -> bool:
+    """A founding date, headquarters, people or investors under a label or a table header
+    ('Founded', 'HQ', 'CEO', 'Key Investors'); False for any other label."""
+    group, role = lexicon.exact("labels", label), lexicon.exact("roles", label)
+    if group == "founding":
+        when = first_date(value)
+        if when:
+            add(state, Founding(source, company, when), ("company", company))
+    elif group == "headquarters":
+        for place in places(value):
+            add(state, Headquarters(source, company, place), ("place", place))
+    elif group == "leadership" or role:
+        # "Lin Qiao (CEO), Dmytro Dzhulgakov (CTO)"; under a title, its names: "Founders: A and B"
+        found = people(value) or [(person, (role,)) for person in split_names(value) if looks_like_name(person)] \
+            if role else people(value)
+        for person, roles in found:
+            for r in roles:
+                if r:
+                    add(state, Role(source, person, company, r), ("person", person))
+    elif group == "investors":
+        for investor in split_names(value, state.names.spelled_in(value)):
+            add(state, Backing(source, investor, company), ("investor", investor))
+    else:
+        return False
+    return True
 
 
 def _is_entity_label(state: State, label: str) -> bool:
@@ -333,7 +345,8 @@ def _table_row(state: State, block: Block, source: Source) -> None:
     for i, (header, cell) in enumerate(cells):
         if i not in (entity_col, date_col, model_col) and cell and \
                 not re.fullmatch(r"(?i)n/?a|-+|—|not disclosed|undisclosed|unknown|tbd", cell):
-            figures(state, company, cell, source, label=header, row_when=when, row_segment=model)
+            if not _about_who(state, company, header, cell, source):
+                figures(state, company, cell, source, label=header, row_when=when, row_segment=model)
 
 
 def _table_round(state: State, company: str, column: dict[str, str], round_col: str, amount_col: str, source: Source) -> None:

@@ -149,7 +149,10 @@ def _label_rest(label: str) -> str | None:
     for start, end, _ in reversed(find_dates(rest)):
         rest = rest[:start] + rest[end:]
     rest = re.sub(r"\s+", " ", rest).strip(" -:,")
-    return rest if rest and not lexicon.exact("labels", rest) and rest.lower() not in ("mix", "base", "total") else None
+    return rest if rest and not lexicon.exact("labels", rest) and rest.lower() not in _NO_SEGMENT else None
+
+
+_NO_SEGMENT = frozenset({"mix", "base", "total", "latest", "current", "last", "recent", "most recent"})  # "Latest Valuation"
 
 
 _IN = re.compile(r"^\s*(?:in\s+)?")
