@@ -199,6 +199,8 @@ def test_an_investor_founded_in_a_year_is_not_the_profiled_company():
     ("NVIDIA said inference made up 40% of data center revenue in 2024.", "revenue-share"),
     ("Acme Cloud reached C$40M in annual revenue in 2024.", "revenue"),
     ("Acme Cloud reported $40M in annual recurring revenue.", "arr"),
+    ("The GPU cloud market was valued at $8.2 billion in 2024.", "market-size"),  # not a valuation
+    ("The market grows at a 35% CAGR.", "growth-rate"),
 ])
 def test_what_a_number_in_a_sentence_measures(sentence, metric):
     ex = read(f"# D\n\n## Market\n\n{sentence}\n")
@@ -257,3 +259,11 @@ def test_a_table_of_providers_reads_its_profile_columns():
     facts = {type(f).__name__: f for f in ex.facts}
     assert (facts["Founding"].when.iso, facts["Headquarters"].place, facts["Role"].person) == ("2019", "Oslo, Norway", "Ingrid Solberg")
     assert (facts["Observation"].metric, facts["Observation"].segment) == ("valuation", None)  # "Latest" is no segment
+
+
+def test_a_forecast_and_a_baseline_measure_what_the_number_before_measures():
+    ex = read("# D\n\n## Market\n\nThe GPU cloud market was valued at $8.2B in 2024 and is expected to reach "
+              "$49.8B by 2030.\nInference will take 60% of AI compute spending by 2027, up from 35% in 2024.\n")
+    assert [(f.metric, str(f.quantity.value), f.segment, f.when.iso) for f in ex.facts if isinstance(f, Observation)] == [
+        ("market-size", "8200000000", "GPU cloud market", "2024"), ("market-size", "49800000000", "GPU cloud market", "2030"),
+        ("unclassified", "60", "AI compute spending", "2027"), ("unclassified", "35", "AI compute spending", "2024")]

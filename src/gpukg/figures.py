@@ -61,8 +61,10 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     metrics = [_metric_for(q, text, label_metric, state.intro if prose else "") or fallback for q in quantities]
     # After the first number, a counted noun beats the label: "GPUs: 3,200 across 2 sites".
     metrics = [(_counted(q) or m) if i and q.unit == "count" else m for i, (q, m) in enumerate(zip(quantities, metrics))]
+    metrics = _continued(quantities, metrics, text, fallback)
     whens = [_date_for(i, quantities, dates, parts) for i in range(len(quantities))]
     main = next((i for i, m in enumerate(metrics) if m and m != "growth-rate"), None)
+    segments: dict[int, str | None] = {}
     for i, q in enumerate(quantities):
         name = metrics[i]
         if name is None:
@@ -75,17 +77,22 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         if name == "growth-rate":
             if main is not None:
                 when = whens[main] or label_when
+            if _COMPOUND.search(text):  # a CAGR spans the first to the last date of what it grows
+                when = _span([w for m, w in zip(metrics, whens) if w and main is not None and m == metrics[main]]) or when
             segment = _grown(text, q, metrics[main] if main is not None else label_metric)
         elif name in _SEGMENT_FROM_TEXT or name == fallback:
             segment = _segment(text, q, before)
         elif name == "market-size":
             found = re.search(r"((?:[\w-]+\s){0,3}market)\b", before, re.I)
-            segment = found.group(1) if found else None
+            segment = re.sub(r"^(?:the|a|an|this|its)\s+", "", found.group(1), flags=re.I) if found else None
         elif label_metric:
             segment = _label_rest(label_text)
         if prose and label and name != "growth-rate" and (segment is None or lexicon.exact("metrics", segment)):
             segment = label_text
-        segment = segment or row_segment
+        if baseline and i and metrics[i - 1] == name and \
+                (quantities[i - 1].currency, quantities[i - 1].unit) == (q.currency, q.unit):
+            segment = segments.get(i - 1)  # "up from 35% in 2024": of the same thing as the number before
+        segment = segments[i] = segment or row_segment
         stated = q.qualifiers + qualifiers(before) + qualifiers(_parenthesis_after(text, q))
         if not baseline:
             stated += label_qualifiers
@@ -159,14 +166,44 @@ _IN = re.compile(r"^\s*(?:in\s+)?")
 _PERIOD_WORD = re.compile(r"^\s*(?:in\s+)?(?:annual|yearly|full-year)\s+")
 
 
+_COMPOUND = re.compile(r"\bcagr\b|\bcompound annual", re.I)
+
+
+def _span(whens: list[When]) -> When | None:
+    first, last = min(whens, key=lambda w: w.start, default=None), max(whens, key=lambda w: w.end, default=None)
+    if first is None or last is None or first.end >= last.start:
+        return None
+    return When(f"{first.text} to {last.text}", None, "year" if "year" in (first.precision, last.precision) else "month",
+                first.start, last.end)
+
+
+_REACH = re.compile(r"\b(?:reach|reaches|reached|hit|hits|exceed|exceeds|grow to|grows to|climb to|rise to)\s*(?:about\s+|roughly\s+|nearly\s+)?$", re.I)
+
+
+def _continued(quantities: list[Quantity], metrics: list[str | None], text: str, fallback: str | None) -> list[str | None]:
+    """'was valued at $8.2B in 2024 and is expected to reach $49.8B by 2030', '60% of spending by
+    2027, up from 35% in 2024': an amount a verb of reaching brings, or a baseline, with no
+    measure of its own, measures what the number of its kind before it does."""
+    out = list(metrics)
+    for i, q in enumerate(quantities):
+        kin = next((j for j in range(i - 1, -1, -1)
+                    if (quantities[j].currency, quantities[j].unit) == (q.currency, q.unit)), None)
+        before = out[kin] if kin is not None else None
+        reached = q.currency and _REACH.search(text[:q.start])
+        baseline = _BASELINE.search(text[quantities[kin].end:q.start]) if kin is not None else None
+        if out[i] in (fallback, "growth-rate" if baseline else fallback) and before and (reached or baseline):
+            out[i] = before
+    return out
+
+
 def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> str | None:
     """What a number measures: the words right after it, the label, then the words before it."""
     noun = (q.noun or "").lower()
     before = text[max(0, q.start - 40):q.start]
     after_q = text[q.end:q.end + 60].lower()
     if q.unit in ("percent", "multiple") and (
-            re.match(r"\s*(?:growth|yoy|y/y|year[- ](?:over|on)[- ]year)", after_q)
-            or re.search(r"\b(?:grew|grow|growing|growth|increase[ds]?|rose|(?<!made )(?<!makes )(?<!make )up(?!\s+to\b))\b[^,;]{0,20}$", before, re.I)):
+            re.match(r"\s*(?:growth|yoy|y/y|year[- ](?:over|on)[- ]year|cagr|compound annual)", after_q)
+            or re.search(r"\b(?:grew|grow|growing|growth|cagr|increase[ds]?|rose|(?<!made )(?<!makes )(?<!make )up(?!\s+(?:to|from)\b))\b[^,;]{0,20}$", before, re.I)):
         return "growth-rate"
     if q.currency:
         # "$40M in annual revenue": a word for the period between the number and its noun
@@ -185,6 +222,8 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
     if q.currency:
         hits = [h for h in lexicon.find("metrics", before)
                 if h[0] in ("revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size")]
+        if hits and hits[-1][0] == "valuation" and any(h[0] == "market-size" for h in hits):
+            return "market-size"  # "the GPU cloud market was valued at $8.2B"
         if hits:
             return hits[-1][0]
         if re.match(r"\s*(?:in\s+)?(?:funding|raised)", after_q):
