@@ -267,3 +267,14 @@ def test_a_forecast_and_a_baseline_measure_what_the_number_before_measures():
     assert [(f.metric, str(f.quantity.value), f.segment, f.when.iso) for f in ex.facts if isinstance(f, Observation)] == [
         ("market-size", "8200000000", "GPU cloud market", "2024"), ("market-size", "49800000000", "GPU cloud market", "2030"),
         ("unclassified", "60", "AI compute spending", "2027"), ("unclassified", "35", "AI compute spending", "2024")]
+
+
+@pytest.mark.parametrize("sentence, dates", [
+    # Regression: only the last number took a date that closes its clause
+    ("Acme Cloud deployed 20,000 H100 GPUs across 6 data centers in 2024.", ["2024", "2024"]),
+    ("Acme Cloud runs 5,000 GPUs now and plans 10,000 by 2026.", [None, "2026"]),
+    ("Acme Cloud grew from 2,000 GPUs to 9,000 in 2024.", [None, "2024"]),
+])
+def test_a_date_closing_a_clause_dates_its_numbers(sentence, dates):
+    ex = read(f"# D\n\n## Capacity\n\n{sentence}\n")
+    assert [f.when.iso if f.when else None for f in ex.facts if isinstance(f, Observation)] == dates

@@ -62,7 +62,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     # After the first number, a counted noun beats the label: "GPUs: 3,200 across 2 sites".
     metrics = [(_counted(q) or m) if i and q.unit == "count" else m for i, (q, m) in enumerate(zip(quantities, metrics))]
     metrics = _continued(quantities, metrics, text, fallback)
-    whens = [_date_for(i, quantities, dates, parts) for i in range(len(quantities))]
+    whens = [_date_for(i, quantities, dates, parts, text) for i in range(len(quantities))]
     main = next((i for i, m in enumerate(metrics) if m and m != "growth-rate"), None)
     segments: dict[int, str | None] = {}
     for i, q in enumerate(quantities):
@@ -109,7 +109,8 @@ _PER_LABEL = re.compile(r"(?:\bper\s+|/\s*)(?:gpu[-\s]?)?(hour|hr|month)\b", re.
 _PER_WORDS = {"hour": "hour", "hr": "hour", "month": "month"}
 
 
-def _date_for(i: int, quantities: list[Quantity], dates: list[tuple[int, int, When]], parts: list) -> When | None:
+def _date_for(i: int, quantities: list[Quantity], dates: list[tuple[int, int, When]], parts: list,
+              text: str) -> When | None:
     """A date between this number and the next one, else between the previous one and this, in its clause."""
     q = quantities[i]
     clause = next(c for c in parts if c.start <= q.start <= c.end)
@@ -119,7 +120,20 @@ def _date_for(i: int, quantities: list[Quantity], dates: list[tuple[int, int, Wh
     if after_q:
         return after_q[0]
     before_q = [w for s, e, w in dates if max(prev, clause.start) <= s and e <= q.start]
-    return before_q[-1] if before_q else None
+    if before_q:
+        return before_q[-1]
+    # "32 data centers with more than 250,000 GPUs at the end of 2024": a date closing the clause
+    # dates its earlier numbers too, unless a word between says they are of another time ("5,000
+    # GPUs now and 10,000 by 2026")
+    later = [(s, w) for s, _, w in dates if q.end <= s < clause.end]
+    if later and _CLOSING_DATE.search(text[:later[-1][0]]) and not _OTHER_TIME.search(text[q.end:later[-1][0]]):
+        return later[-1][1]
+    return None
+
+
+_CLOSING_DATE = re.compile(r"\b(?:in|at the end of|end of|as of|during|at year-end)\s*$", re.I)
+_OTHER_TIME = re.compile(r"\b(?:now|today|currently|current|planned|plans?|will|expected|targets?|by|to|from|"
+                         r"until|since|before|after|then|previously|earlier|later)\b", re.I)
 
 
 def _grown(text: str, q: Quantity, metric: str | None) -> str | None:
