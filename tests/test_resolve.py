@@ -162,3 +162,18 @@ def test_a_role_stated_with_and_without_its_date_is_one_dated_fact(tmp_path):
     # the undated bullet agrees with either date; it joins the first it meets, and 2021 stays apart
     assert len(roles) == 2 and {date for date, _ in roles} == {"2024-03", "2021"}
     assert sorted(n for _, n in roles) == [1, 2]
+
+
+def test_an_investing_corporation_named_as_one_keeps_its_venture_arm_apart(tmp_path):
+    # Regression: "Burkiva Semiconductor" and "Burkiva Semiconductor Ventures", both only seen
+    # investing, were one investor (as "Vexo" and "Vexo Capital" rightly are)
+    (tmp_path / "deals.md").write_text(
+        "# Deals\n\n## Rounds\n\n- Kestrel Cloud raised a $20M Series A led by Burkiva Semiconductor Ventures.\n"
+        "- Pyrite Cloud raised a $9M seed round led by Burkiva Semiconductor.\n"
+        "- Oriel Compute raised a $5M seed round led by Vexo Capital, with participation from Vexo.\n")
+    graph = build([tmp_path]).graph
+    arm, = nodes_labelled(graph, "Burkiva Semiconductor Ventures")
+    parent, = nodes_labelled(graph, "Burkiva Semiconductor")
+    assert arm != parent and (arm, SCHEMA.parentOrganization, parent) in graph
+    assert str(graph.value(arm, GK.investorKind)).endswith("/corporate-venture")
+    assert len(nodes_labelled(graph, "Vexo") | nodes_labelled(graph, "Vexo Capital")) == 1

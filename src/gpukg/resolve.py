@@ -140,12 +140,19 @@ def _kept_apart(a: str, b: str, known: dict) -> bool:
 
 def _arm_parent(a: str, b: str, uses: dict[str, Counter]) -> str | None:
     """The company, when one spelling is the other with an investor word added ("Zentra
-    Ventures", "Zentra") and the other is used as a company: then the first is its venture arm."""
+    Ventures", "Zentra") and the other is used as a company, or named as one ("Burkiva
+    Semiconductor Ventures", "Burkiva Semiconductor"): then the first is its venture arm."""
     for arm, company in ((a, b), (b, a)):
         if investor_key(arm) != name_key(arm) and investor_key(company) == name_key(company) \
-                and uses[company]["company"]:
+                and (uses[company]["company"] or name_key(company).split()[-1] in _OPERATING_WORDS):
             return company
     return None
+
+
+# Last words of an operating company's name: no investment firm is called "X Semiconductor
+# Ventures" and spelled "X Semiconductor", while "Sequoia" is how "Sequoia Capital" is spelled.
+_OPERATING_WORDS = frozenset({"cloud", "compute", "computing", "networks", "systems", "data", "semiconductor",
+                              "semiconductors", "robotics", "analytics", "software", "electronics", "motors"})
 
 
 def _org(spellings: list[str], uses: dict[str, Counter], known: dict, profiled: set[str]) -> Entity:
