@@ -278,3 +278,11 @@ def test_a_forecast_and_a_baseline_measure_what_the_number_before_measures():
 def test_a_date_closing_a_clause_dates_its_numbers(sentence, dates):
     ex = read(f"# D\n\n## Capacity\n\n{sentence}\n")
     assert [f.when.iso if f.when else None for f in ex.facts if isinstance(f, Observation)] == dates
+
+
+def test_a_table_of_deals_is_read_as_acquisitions_not_prices():
+    # Regression: the deal's price was a "price" figure of the acquirer, and no deal was read
+    ex = read("# M\n\n## Deals\n\n| Acquirer | Target | Price | Date |\n|---|---|---|---|\n"
+              "| Meridian Cloud | Oriel Compute | $410M | March 2024 |\n")
+    assert [(f.acquirer, f.target, f.price.value, f.when.iso) for f in ex.facts] == [
+        ("Meridian Cloud", "Oriel Compute", 410_000_000, "2024-03")]

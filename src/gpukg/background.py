@@ -1,18 +1,18 @@
-"""A company's background told in running text: when and by whom it was founded, where it is
-based, and who holds which role ('appointed Daniel Okafor as CFO', 'CEO Mei Chen said').
+"""A company's background: when and by whom it was founded, where it is based, who holds which
+role and who backs it, under a label or a table header ('Founded: 2020', 'CEO') or told in
+running text ('appointed Daniel Okafor as CFO', 'CEO Mei Chen said').
 
-``extract`` reads the same facts from labelled lines ('- **Founded:** 2020'); profiles written
-as prose state them in sentences. No pattern names a company or a person.
+No pattern names a company or a person.
 """
 from __future__ import annotations
 
 import re
 
 from . import lexicon
-from .dates import find_dates, opening_date
-from .phrases import NAME, looks_like_name, looks_like_org, places
+from .dates import find_dates, first_date, opening_date
+from .phrases import NAME, looks_like_name, looks_like_org, people, places, split_names
 from .reading import State, add, opening_name, trim_name
-from .records import Founding, Headquarters, Role, Source, When
+from .records import Backing, Founding, Headquarters, Role, Source, When
 
 # A person's name: two or three capitalised words, with the particles of family names.
 _WORD = r"[A-Z][a-z]*(?:['’-](?!s\b)[A-Z]?[a-z]+)*"  # "O'Brien", "Smith-Jones"; not "Biden's"
@@ -151,3 +151,30 @@ def _split_people(text: str) -> list[str]:
 def _is_person(state: State, name: str) -> bool:
     return looks_like_name(name) and name.split()[0] not in _NOT_FIRST and not looks_like_org(name) \
         and name not in state.names
+
+
+def about_who(state: State, company: str, label: str, value: str, source: Source) -> bool:
+    """A founding date, headquarters, people or investors under a label or a table header
+    ('Founded', 'HQ', 'CEO', 'Key Investors'); False for any other label."""
+    group, role = lexicon.exact("labels", label), lexicon.exact("roles", label)
+    if group == "founding":
+        when = first_date(value)
+        if when:
+            add(state, Founding(source, company, when), ("company", company))
+    elif group == "headquarters":
+        for place in places(value):
+            add(state, Headquarters(source, company, place), ("place", place))
+    elif group == "leadership" or role:
+        # "Lin Qiao (CEO), Dmytro Dzhulgakov (CTO)"; under a title, its names: "Founders: A and B"
+        found = people(value) or [(person, (role,)) for person in split_names(value) if looks_like_name(person)] \
+            if role else people(value)
+        for person, roles in found:
+            for r in roles:
+                if r:
+                    add(state, Role(source, person, company, r), ("person", person))
+    elif group == "investors":
+        for investor in split_names(value, state.names.spelled_in(value)):
+            add(state, Backing(source, investor, company), ("investor", investor))
+    else:
+        return False
+    return True

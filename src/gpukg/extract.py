@@ -12,14 +12,16 @@ from . import iris, lexicon
 from .amounts import find_quantities, malformed_amounts
 from .dates import first_date
 from .names import Gazetteer, mentioned, name_key
-from .phrases import clauses, looks_like_name, looks_like_org, people, places, split_names, strip_parens
+from .phrases import clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters,
     Notice, Observation, Report, Role, Round, Source, Statement, Trend,
 )
 from .report import strip_numbering
+from .background import about_who
 from .figures import figures
 from .prose import IS_A, category_from, deal_status, prose
+from .tables import table_row
 from .reading import State, add, names_after, opening_orgs, qualifiers, short_name
 
 
@@ -150,7 +152,7 @@ def _content(state: State, block: Block, source: Source) -> None:
         state.notices.append(Notice(state.report.file_name, block.line, f"cannot read the amount '{bad}'; the line is kept as a statement"))
     before = len(state.facts)
     if block.kind == "table-row":
-        _table_row(state, block, source)
+        table_row(state, block, source)
     elif block.label:
         _labelled(state, block, source)
     else:
@@ -222,7 +224,7 @@ def _labelled(state: State, block: Block, source: Source) -> None:
     if company is None:
         prose(state, value, source, None, label=label)
         return
-    if _about_who(state, company, label, value, source):
+    if about_who(state, company, label, value, source):
         return
     if group == "acquisition":
         _labelled_acquisition(state, company, value, source)
@@ -236,33 +238,6 @@ def _labelled(state: State, block: Block, source: Source) -> None:
     else:
         metric = "total-raised" if group == "total_raised" else None
         figures(state, company, value, source, label=label, metric=metric)
-
-
-def _about_who(state: State, company: str, label: str, value: str, source: Source) -> bool:
-    """A founding date, headquarters, people or investors under a label or a table header
-    ('Founded', 'HQ', 'CEO', 'Key Investors'); False for any other label."""
-    group, role = lexicon.exact("labels", label), lexicon.exact("roles", label)
-    if group == "founding":
-        when = first_date(value)
-        if when:
-            add(state, Founding(source, company, when), ("company", company))
-    elif group == "headquarters":
-        for place in places(value):
-            add(state, Headquarters(source, company, place), ("place", place))
-    elif group == "leadership" or role:
-        # "Lin Qiao (CEO), Dmytro Dzhulgakov (CTO)"; under a title, its names: "Founders: A and B"
-        found = people(value) or [(person, (role,)) for person in split_names(value) if looks_like_name(person)] \
-            if role else people(value)
-        for person, roles in found:
-            for r in roles:
-                if r:
-                    add(state, Role(source, person, company, r), ("person", person))
-    elif group == "investors":
-        for investor in split_names(value, state.names.spelled_in(value)):
-            add(state, Backing(source, investor, company), ("investor", investor))
-    else:
-        return False
-    return True
 
 
 def _is_entity_label(state: State, label: str) -> bool:
@@ -312,58 +287,3 @@ def _labelled_acquisition(state: State, company: str, value: str, source: Source
         price = next((q for q in find_quantities(clause) if q.currency), None)
         add(state, Acquisition(source, company, target, price, first_date(clause), deal_status(clause)),
              ("company", company), ("company", target))
-
-
-_ENTITY_HEADERS = ("company", "provider", "name", "startup", "firm", "player", "vendor", "platform", "organization")
-_MODEL_HEADERS = ("gpu", "gpu model", "gpu type", "model", "instance", "instance type", "hardware", "chip", "accelerator")
-
-
-def _table_row(state: State, block: Block, source: Source) -> None:
-    """A row of a comparison table (figures per company) or of a table of rounds."""
-    cells = [(header.strip(), cell.strip()) for header, cell in block.cells]
-    if not cells:
-        return
-    lowered = [h.lower() for h, _ in cells]
-    entity_col = next((i for i, h in enumerate(lowered) if any(w in h for w in _ENTITY_HEADERS)), 0)
-    company = strip_parens(cells[entity_col][1]) or state.company
-    if not company or not looks_like_name(company):
-        company = state.company
-    if company is None:
-        return
-    state.kinds.append((company, "company"))
-    column = {h: c for h, c in zip(lowered, (c for _, c in cells))}
-    round_col = next((h for h in lowered if h in ("round", "type", "round type", "stage", "series", "funding round")), None)
-    amount_col = next((h for h in lowered if "amount" in h or h in ("raised", "size")), None)
-    if round_col and amount_col:
-        _table_round(state, company, column, round_col, amount_col, source)
-        return
-    # What the row says for all its figures: when ("As of", "Date") and of what (the GPU model).
-    date_col = next((i for i, h in enumerate(lowered) if i != entity_col and re.search(r"\bdate\b|\bas of\b|^when$", h)), None)
-    model_col = next((i for i, h in enumerate(lowered) if i != entity_col and h in _MODEL_HEADERS), None)
-    when = first_date(cells[date_col][1]) if date_col is not None else None
-    model = cells[model_col][1] if model_col is not None and not find_quantities(cells[model_col][1]) else None
-    for i, (header, cell) in enumerate(cells):
-        if i not in (entity_col, date_col, model_col) and cell and \
-                not re.fullmatch(r"(?i)n/?a|-+|—|not disclosed|undisclosed|unknown|tbd", cell):
-            if not _about_who(state, company, header, cell, source):
-                figures(state, company, cell, source, label=header, row_when=when, row_segment=model)
-
-
-def _table_round(state: State, company: str, column: dict[str, str], round_col: str, amount_col: str, source: Source) -> None:
-    kinds = lexicon.find("round_types", column[round_col])
-    kind = kinds[0][0] if kinds else "unspecified"
-    amount = next((q for q in find_quantities(column[amount_col]) if q.currency), None)
-    date_col = next((h for h in column if "date" in h or h in ("when", "closed", "announced", "year")), None)
-    when = first_date(column[date_col]) if date_col else None
-    leads: list[str] = []
-    participants: list[str] = []
-    valuation = None
-    for header, cell in column.items():
-        if "lead" in header:
-            leads += split_names(cell, state.names.spelled_in(cell))
-        elif "investor" in header or "participant" in header or "backer" in header:
-            participants += split_names(cell, state.names.spelled_in(cell))
-        elif "valuation" in header:
-            valuation = next((q for q in find_quantities(cell) if q.currency), None)
-    fact = Round(source, company, kind, amount, when, tuple(leads), tuple(p for p in participants if p not in leads), valuation)
-    add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])

@@ -1,0 +1,118 @@
+"""Facts in table rows: comparison tables (a company per row, a figure or a profile label per
+column), tables of funding rounds, of deals and of investors' portfolios.
+
+A column is read by its header, with the words a labelled line would use; no code path knows a
+company.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .amounts import find_quantities
+from .background import about_who
+from .dates import first_date
+from .figures import figures
+from .prose import deal_status
+from .phrases import looks_like_name, split_names, strip_parens
+from .reading import State, add
+from .records import Acquisition, Backing, Block, Round, Source
+
+
+_ENTITY_HEADERS = ("company", "provider", "name", "startup", "firm", "player", "vendor", "platform", "organization")
+_MODEL_HEADERS = ("gpu", "gpu model", "gpu type", "model", "instance", "instance type", "hardware", "chip", "accelerator")
+
+
+_ACQUIRER_HEADERS = ("acquirer", "buyer", "acquiring company", "acquired by", "purchaser")
+_TARGET_HEADERS = ("target", "acquired company", "company acquired", "acquired", "acquisition", "target company")
+_PRICE_HEADERS = ("price", "value", "deal value", "deal size", "amount", "consideration", "price paid")
+_INVESTOR_HEADERS = ("investor", "investors", "firm", "fund", "backer", "vc", "investment firm")
+_PORTFOLIO_HEADERS = ("portfolio", "portfolio companies", "investments", "backed companies", "notable investments",
+                      "gpu portfolio", "companies backed")
+_NOTHING = re.compile(r"(?i)n/?a|-+|—|not disclosed|undisclosed|unknown|tbd")
+
+
+def table_row(state: State, block: Block, source: Source) -> None:
+    """A row of a comparison table (figures per company), of a table of rounds, of deals, or of
+    investors' portfolios."""
+    cells = [(header.strip(), cell.strip()) for header, cell in block.cells]
+    if not cells:
+        return
+    lowered = [h.lower() for h, _ in cells]
+    column = {h: c for h, c in zip(lowered, (c for _, c in cells))}
+    acquirer_col = next((h for h in lowered if h in _ACQUIRER_HEADERS), None)
+    target_col = next((h for h in lowered if h in _TARGET_HEADERS), None)
+    if acquirer_col and target_col:
+        _table_deal(state, column, acquirer_col, target_col, source)
+        return
+    investor_col = next((h for h in lowered if h in _INVESTOR_HEADERS), None)
+    portfolio_col = next((h for h in lowered if h in _PORTFOLIO_HEADERS), None)
+    if investor_col and portfolio_col:
+        _table_portfolio(state, column[investor_col], column[portfolio_col], source)
+        return
+    entity_col = next((i for i, h in enumerate(lowered) if any(w in h for w in _ENTITY_HEADERS)), 0)
+    company = strip_parens(cells[entity_col][1]) or state.company
+    if not company or not looks_like_name(company):
+        company = state.company
+    if company is None:
+        return
+    state.kinds.append((company, "company"))
+    round_col = next((h for h in lowered if h in ("round", "type", "round type", "stage", "series", "funding round")), None)
+    amount_col = next((h for h in lowered if "amount" in h or h in ("raised", "size")), None)
+    if round_col and amount_col:
+        _table_round(state, company, column, round_col, amount_col, source)
+        return
+    # What the row says for all its figures: when ("As of", "Date") and of what (the GPU model).
+    date_col = next((i for i, h in enumerate(lowered) if i != entity_col and re.search(r"\bdate\b|\bas of\b|^when$", h)), None)
+    model_col = next((i for i, h in enumerate(lowered) if i != entity_col and h in _MODEL_HEADERS), None)
+    when = first_date(cells[date_col][1]) if date_col is not None else None
+    model = cells[model_col][1] if model_col is not None and not find_quantities(cells[model_col][1]) else None
+    for i, (header, cell) in enumerate(cells):
+        if i not in (entity_col, date_col, model_col) and cell and \
+                not _NOTHING.fullmatch(cell):
+            if not about_who(state, company, header, cell, source):
+                figures(state, company, cell, source, label=header, row_when=when, row_segment=model)
+
+
+def _table_round(state: State, company: str, column: dict[str, str], round_col: str, amount_col: str, source: Source) -> None:
+    kinds = lexicon.find("round_types", column[round_col])
+    kind = kinds[0][0] if kinds else "unspecified"
+    amount = next((q for q in find_quantities(column[amount_col]) if q.currency), None)
+    date_col = next((h for h in column if "date" in h or h in ("when", "closed", "announced", "year")), None)
+    when = first_date(column[date_col]) if date_col else None
+    leads: list[str] = []
+    participants: list[str] = []
+    valuation = None
+    for header, cell in column.items():
+        if "lead" in header:
+            leads += split_names(cell, state.names.spelled_in(cell))
+        elif "investor" in header or "participant" in header or "backer" in header:
+            participants += split_names(cell, state.names.spelled_in(cell))
+        elif "valuation" in header:
+            valuation = next((q for q in find_quantities(cell) if q.currency), None)
+    fact = Round(source, company, kind, amount, when, tuple(leads), tuple(p for p in participants if p not in leads), valuation)
+    add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
+
+
+def _table_deal(state: State, column: dict[str, str], acquirer_col: str, target_col: str, source: Source) -> None:
+    """'| Meridian Cloud | Oriel Compute | $410M | March 2024 | Completed |' under Acquirer, Target ..."""
+    acquirer, target = strip_parens(column[acquirer_col]), strip_parens(column[target_col])
+    if not looks_like_name(acquirer) or not looks_like_name(target) or acquirer == target:
+        return
+    price_col = next((h for h in column if h in _PRICE_HEADERS), None)
+    price = next((q for q in find_quantities(column[price_col]) if q.currency), None) if price_col else None
+    date_col = next((h for h in column if "date" in h or h in ("when", "closed", "announced", "year")), None)
+    status_col = next((h for h in column if "status" in h or h == "stage"), None)
+    add(state, Acquisition(source, acquirer, target, price, first_date(column[date_col]) if date_col else None,
+                           deal_status(column[status_col]) if status_col else None),
+        ("company", acquirer), ("company", target))
+
+
+def _table_portfolio(state: State, investor: str, portfolio: str, source: Source) -> None:
+    """'| Northzone | Kestrel Cloud, Halvard Compute |' under Investor, Portfolio Companies."""
+    investor = strip_parens(investor)
+    if not looks_like_name(investor) or _NOTHING.fullmatch(portfolio):
+        return
+    for company in split_names(portfolio, state.names.spelled_in(portfolio)):
+        if looks_like_name(company):
+            add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
