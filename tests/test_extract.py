@@ -286,3 +286,5 @@ def test_a_table_of_deals_is_read_as_acquisitions_not_prices():
               "| Meridian Cloud | Oriel Compute | $410M | March 2024 |\n")
     assert [(f.acquirer, f.target, f.price.value, f.when.iso) for f in ex.facts] == [
         ("Meridian Cloud", "Oriel Compute", 410_000_000, "2024-03")]
+    ex = read("# M\n\n## Exits\n\n| Company | Acquired By | Date |\n|---|---|---|\n| Oriel Compute | Meridian Cloud | 2024 |\n")
+    assert [(f.acquirer, f.target) for f in ex.facts] == [("Meridian Cloud", "Oriel Compute")]

@@ -42,6 +42,8 @@ def table_row(state: State, block: Block, source: Source) -> None:
     column = {h: c for h, c in zip(lowered, (c for _, c in cells))}
     acquirer_col = next((h for h in lowered if h in _ACQUIRER_HEADERS), None)
     target_col = next((h for h in lowered if h in _TARGET_HEADERS), None)
+    if acquirer_col == "acquired by" and not target_col:  # "| Company | Acquired By |": the row's company was bought
+        target_col = next((h for h in lowered if any(w in h for w in _ENTITY_HEADERS)), None)
     if acquirer_col and target_col:
         _table_deal(state, column, acquirer_col, target_col, source)
         return
