@@ -77,8 +77,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         if name == "growth-rate":
             if main is not None:
                 when = whens[main] or label_when
-            if _COMPOUND.search(text):  # a CAGR spans the first to the last date of what it grows
-                when = _span([w for m, w in zip(metrics, whens) if w and main is not None and m == metrics[main]]) or when
+            if _COMPOUND.search(text) and main is not None:  # a CAGR spans the first to the last date of what it grows
+                when = _span([w for m, w in zip(metrics, whens) if w and m == metrics[main]]) or when
             segment = _grown(text, q, metrics[main] if main is not None else label_metric)
         elif name in _SEGMENT_FROM_TEXT or name == fallback:
             segment = _segment(text, q, before)
@@ -173,9 +173,13 @@ def _label_rest(label: str) -> str | None:
     return rest if rest and not lexicon.exact("labels", rest) and rest.lower() not in _NO_SEGMENT else None
 
 
-_NO_SEGMENT = frozenset({"mix", "base", "total", "latest", "current", "last", "recent", "most recent"})  # "Latest Valuation"
+# words a label may add that say nothing of what the figure is of: "Latest Valuation"
+_NO_SEGMENT = frozenset({"mix", "base", "total", "latest", "current", "last", "recent", "most recent"})
 
 
+# "grew 40%", "up 40%", "a CAGR of 35%"; not "made up 40%" nor "up from 35%" (a baseline)
+_GROWTH_BEFORE = re.compile(r"\b(?:grew|grow|growing|growth|cagr|increase[ds]?|rose|"
+                            r"(?<!made )(?<!makes )(?<!make )up(?!\s+(?:to|from)\b))\b[^,;]{0,20}$", re.I)
 _IN = re.compile(r"^\s*(?:in\s+)?")
 _PERIOD_WORD = re.compile(r"^\s*(?:in\s+)?(?:annual|yearly|full-year)\s+")
 
@@ -191,10 +195,12 @@ def _span(whens: list[When]) -> When | None:
                 first.start, last.end)
 
 
-_REACH = re.compile(r"\b(?:reach|reaches|reached|hit|hits|exceed|exceeds|grow to|grows to|climb to|rise to)\s*(?:about\s+|roughly\s+|nearly\s+)?$", re.I)
+_REACH = re.compile(r"\b(?:reach|reaches|reached|hit|hits|exceed|exceeds|grow to|grows to|climb to|rise to)\s*"
+                    r"(?:about\s+|roughly\s+|nearly\s+)?$", re.I)
 
 
-def _continued(quantities: list[Quantity], metrics: list[str | None], text: str, fallback: str | None) -> list[str | None]:
+def _continued(quantities: list[Quantity], metrics: list[str | None], text: str,
+               fallback: str | None) -> list[str | None]:
     """'was valued at $8.2B in 2024 and is expected to reach $49.8B by 2030', '60% of spending by
     2027, up from 35% in 2024': an amount a verb of reaching brings, or a baseline, with no
     measure of its own, measures what the number of its kind before it does."""
@@ -203,9 +209,10 @@ def _continued(quantities: list[Quantity], metrics: list[str | None], text: str,
         kin = next((j for j in range(i - 1, -1, -1)
                     if (quantities[j].currency, quantities[j].unit) == (q.currency, q.unit)), None)
         before = out[kin] if kin is not None else None
-        reached = q.currency and _REACH.search(text[:q.start])
-        baseline = _BASELINE.search(text[quantities[kin].end:q.start]) if kin is not None else None
-        if out[i] in (fallback, "growth-rate" if baseline else fallback) and before and (reached or baseline):
+        reached = bool(q.currency and _REACH.search(text[:q.start]))
+        baseline = kin is not None and bool(_BASELINE.search(text[quantities[kin].end:q.start]))
+        unmeasured = out[i] == fallback or (baseline and out[i] == "growth-rate")
+        if unmeasured and before and (reached or baseline):
             out[i] = before
     return out
 
@@ -217,7 +224,7 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
     after_q = text[q.end:q.end + 60].lower()
     if q.unit in ("percent", "multiple") and (
             re.match(r"\s*(?:growth|yoy|y/y|year[- ](?:over|on)[- ]year|cagr|compound annual)", after_q)
-            or re.search(r"\b(?:grew|grow|growing|growth|cagr|increase[ds]?|rose|(?<!made )(?<!makes )(?<!make )up(?!\s+(?:to|from)\b))\b[^,;]{0,20}$", before, re.I)):
+            or _GROWTH_BEFORE.search(before)):
         return "growth-rate"
     if q.currency:
         # "$40M in annual revenue": a word for the period between the number and its noun

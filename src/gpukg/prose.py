@@ -21,8 +21,9 @@ from .reading import State, add, names_after, opening_name, qualifiers, short_na
 _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by)\b", re.I)
 
 
-_ACQ_ACTIVE = re.compile(
-    rf"(?P<a>{NAME}|[Tt]he company|It)\s+(?:has\s+|had\s+)?(?P<verb>acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|to buy|will buy|purchased|agreed to purchase|to purchase|snapped up|took over|takes over)\s+(?P<t>{NAME})")
+_BUYS = ("acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
+         "to buy|will buy|purchased|agreed to purchase|to purchase|snapped up|took over|takes over")
+_ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It)\s+(?:has\s+|had\s+)?(?P<verb>{_BUYS})\s+(?P<t>{NAME})")
 
 
 _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:was|has been|is being|were)\s+(?P<verb>acquired|bought|purchased|snapped up|taken over)\s+by\s+(?P<a>{NAME})")
