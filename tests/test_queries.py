@@ -204,6 +204,8 @@ def test_the_header_subset_is_read_as_documented():
     assert saved.tags == ("a", "b")
     assert saved.params == (Q.Param("since", "date", "2024-01-01", "from this day on"),
                             Q.Param("who", "string", None, "", True))
+    assert not saved.keep_join_order
+    assert Q.load_query("conflicting-figures").keep_join_order  # Virtuoso's own plans drop its rows
 
 
 @pytest.mark.parametrize("header, message", [
@@ -213,6 +215,7 @@ def test_the_header_subset_is_read_as_documented():
     ("#+ params:\n#+   - name: 1x\n", r"not a SPARQL variable name"),
     ("#+ params:\n#+   - name: n\n#+     colour: red\n", r"t:3: .*expected one of name, type"),
     ("#+ summary\n", r"t:1: .*expected 'key: value'"),
+    ("#+ keep-join-order: yes\n", r"t:1: .*keep-join-order is true or false"),
 ])
 def test_a_bad_header_is_an_error_naming_file_and_line(header, message):
     with pytest.raises(QueryError, match=message):

@@ -59,6 +59,7 @@ class SavedQuery:
     params: tuple[Param, ...]
     text: str
     path: Path | None = None
+    keep_join_order: bool = False  # ask a server that reorders joins by statistics (Virtuoso) not to
 
 
 # --- the catalogue -------------------------------------------------------------
@@ -103,6 +104,7 @@ def parse_query(text: str, name: str = "query", path: Path | None = None) -> Sav
         params=tuple(header.get("params", ())),
         text=text,
         path=path,
+        keep_join_order=header.get("keep-join-order", False),
     )
 
 
@@ -161,8 +163,13 @@ def _parse_header(text: str, where: str) -> dict:
                 block = "tags"
             elif key == "params":
                 header["params"], block = [], "params"
+            elif key == "keep-join-order":
+                if value.strip() not in ("true", "false"):
+                    raise fail(number, f"keep-join-order is true or false, not {value.strip()!r}")
+                header[key], block = value.strip() == "true", None
             else:
-                raise fail(number, f"unknown key '{key}' (expected summary, description, tags, params)")
+                raise fail(number, f"unknown key '{key}' (expected summary, description, tags, params, "
+                                   "keep-join-order)")
             continue
         if block == "tags" and content.startswith("- "):
             header["tags"].append(_unquote(content[2:]))
@@ -286,7 +293,7 @@ def _run_store(saved: SavedQuery, bindings: Mapping[str, Identifier], store: ox.
 def _run_remote(saved: SavedQuery, bindings: Mapping[str, Identifier], url: str, timeout: float) -> Result:
     from .endpoint import select  # only when a server is named: it pulls in SPARQLWrapper
 
-    names, rows = select(url, bind_values(saved.text, bindings), timeout=timeout)
+    names, rows = select(url, bind_values(saved.text, bindings), timeout=timeout, keep_order=saved.keep_join_order)
     return Result(tuple(names), tuple(tuple(row) for row in rows))
 
 
