@@ -288,3 +288,19 @@ def test_a_table_of_deals_is_read_as_acquisitions_not_prices():
         ("Meridian Cloud", "Oriel Compute", 410_000_000, "2024-03")]
     ex = read("# M\n\n## Exits\n\n| Company | Acquired By | Date |\n|---|---|---|\n| Oriel Compute | Meridian Cloud | 2024 |\n")
     assert [(f.acquirer, f.target) for f in ex.facts] == [("Meridian Cloud", "Oriel Compute")]
+
+
+def test_a_profile_that_opens_with_its_company_as_subject_is_a_profile():
+    # Regression (found at 10,000 synthetic companies): a prose profile whose other lines call
+    # the company by its short name was no profile, so its founder, CEO and category were lost
+    report = parse_report("# P\n\n## Profiles\n\n### 38. Ramfriari Cloud\n\n"
+                          "Ramfriari Cloud was founded in 2011 and is headquartered in Helsinki, Finland.\n"
+                          "Founder and CEO Ines Zarovo leads the company.\n\n**Business Model**\n"
+                          "Ramfriari operates as a specialized cloud provider.\n\n**Performance Metrics**\n"
+                          "- **Infrastructure:** 39 data centers, 73,000 GPUs\n\n**Funding History**\n"
+                          "- **Key Investors:** Fiosari Partners, Vupeoro Capital\n", "r.md")
+    assert list(profile_sections(report).values()) == ["Ramfriari Cloud"]
+    report = parse_report("# P\n\n## Profiles\n\n### 41. Jeamelle Labs\n\n"
+                          "Founded in 2011, Jeamelle Labs is based in Austin, Texas.\nFarah Wothjueon serves as CEO.\n\n"
+                          "**Performance Metrics**\n- **Customer Base:** 8,700+ customers\n", "r.md")
+    assert list(profile_sections(report).values()) == ["Jeamelle Labs"]

@@ -20,7 +20,7 @@ from .records import (
 from .report import strip_numbering
 from .background import about_who
 from .figures import figures
-from .prose import IS_A, category_from, deal_status, prose
+from .prose import IS_A, OPENING_PARTICIPLE, category_from, deal_status, prose
 from .tables import table_row
 from .reading import State, add, names_after, opening_orgs, qualifiers, short_name
 
@@ -69,11 +69,14 @@ def profile_sections(report: Report) -> dict[int, str]:
 
 
 def _told_in_prose(title: str, section: list[Block]) -> bool:
-    """A profile written as sentences: a line of its own section opens with the name as its
-    subject ('Halcyon Compute was founded ...') and another names it again."""
+    """A profile written as sentences: its first line has the name as its subject ('Halcyon
+    Compute was founded ...', 'Founded in 2011, Jeamelle Labs is ...'), or a later line does and
+    another names it again."""
     lines = [b.text for b in section if b.kind in ("paragraph", "bullet") and not b.label]
-    opens = sum(1 for text in lines if re.match(rf"{re.escape(title)}(?:['’]s?)?(?:,|\s+[a-z])", text))
-    return opens >= 1 and sum(1 for text in lines if mentioned(title, text)) >= 2
+    subject = rf"{re.escape(title)}(?:['’]s?)?(?:,|\s+[a-z])"
+    opening = [bool(re.match(subject, text) or OPENING_PARTICIPLE.match(text) and re.search(rf",\s+{subject}", text))
+               for text in lines]
+    return bool(opening) and (opening[0] or any(opening) and sum(1 for text in lines if mentioned(title, text)) >= 2)
 
 
 def _company_title(text: str) -> str:

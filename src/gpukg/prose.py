@@ -89,13 +89,13 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
 
 
 # "Founded in 2018 and based in Toronto, Canada, Acme runs ...": the sentence's subject comes after.
-_OPENING_PARTICIPLE = re.compile(r"(?:Founded|Established|Incorporated|Based|Headquartered|Launched|Started)\b")
+OPENING_PARTICIPLE = re.compile(r"(?:Founded|Established|Incorporated|Based|Headquartered|Launched|Started)\b")
 _APPOSITIVE = re.compile(rf"{NAME},\s+(?:a|an)\s+(?P<what>[^,]+)")  # "Acme, a serverless GPU platform based in ..."
 
 
 def _main_clause(state: State, text: str) -> str:
     """``text`` from the first known name after an opening participle phrase, else all of it."""
-    if not _OPENING_PARTICIPLE.match(text):
+    if not OPENING_PARTICIPLE.match(text):
         return text
     after_comma = [start for _, start, _ in state.names.find(text) if text[:start].rstrip().endswith(",")]
     return text[after_comma[0]:] if after_comma else text
