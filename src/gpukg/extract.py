@@ -76,7 +76,9 @@ def _told_in_prose(title: str, section: list[Block]) -> bool:
     subject = rf"{re.escape(title)}(?:['’]s?)?(?:,|\s+[a-z])"
     opening = [bool(re.match(subject, text) or OPENING_PARTICIPLE.match(text) and re.search(rf",\s+{subject}", text))
                for text in lines]
-    return bool(opening) and (opening[0] or any(opening) and sum(1 for text in lines if mentioned(title, text)) >= 2)
+    if not opening:
+        return False
+    return opening[0] or (any(opening) and sum(1 for text in lines if mentioned(title, text)) >= 2)
 
 
 def _company_title(text: str) -> str:
