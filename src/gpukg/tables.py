@@ -16,7 +16,7 @@ from .figures import figures
 from .prose import deal_status
 from .phrases import looks_like_name, split_names, strip_parens
 from .reading import State, add
-from .records import Acquisition, Backing, Block, Round, Source
+from .records import Acquisition, Backing, Block, Round, Source, When
 
 
 _ENTITY_HEADERS = ("company", "provider", "name", "startup", "firm", "player", "vendor", "platform", "organization")
@@ -80,8 +80,7 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
     kinds = lexicon.find("round_types", column[round_col])
     kind = kinds[0][0] if kinds else "unspecified"
     amount = next((q for q in find_quantities(column[amount_col]) if q.currency), None)
-    date_col = next((h for h in column if "date" in h or h in ("when", "closed", "announced", "year")), None)
-    when = first_date(column[date_col]) if date_col else None
+    when = _row_date(column)
     leads: list[str] = []
     participants: list[str] = []
     valuation = None
@@ -103,9 +102,8 @@ def _table_deal(state: State, column: dict[str, str], acquirer_col: str, target_
         return
     price_col = next((h for h in column if h in _PRICE_HEADERS), None)
     price = next((q for q in find_quantities(column[price_col]) if q.currency), None) if price_col else None
-    date_col = next((h for h in column if "date" in h or h in ("when", "closed", "announced", "year")), None)
     status_col = next((h for h in column if "status" in h or h == "stage"), None)
-    add(state, Acquisition(source, acquirer, target, price, first_date(column[date_col]) if date_col else None,
+    add(state, Acquisition(source, acquirer, target, price, _row_date(column),
                            deal_status(column[status_col]) if status_col else None),
         ("company", acquirer), ("company", target))
 
@@ -118,3 +116,9 @@ def _table_portfolio(state: State, investor: str, portfolio: str, source: Source
     for company in split_names(portfolio, state.names.spelled_in(portfolio)):
         if looks_like_name(company):
             add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
+
+
+def _row_date(column: dict[str, str]) -> When | None:
+    """The date of a row of rounds or deals, from its Date (Closed, Announced, Year) column."""
+    header = next((h for h in column if "date" in h or h in ("when", "closed", "announced", "year")), None)
+    return first_date(column[header]) if header else None
