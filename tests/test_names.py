@@ -50,3 +50,28 @@ def test_name_keys_fold_case_punctuation_and_corporate_words():
                  "Sakura Tensor S.p.A.", "Sakura Tensor Oy"):
         assert name_key(name) == "sakura tensor", name
     assert name_key("U.S. Steel") == "us steel"
+
+
+def test_a_name_reaches_a_text_only_where_its_words_stand_together():
+    g = Gazetteer({"Raiax Technologies", "Raiax Technologies Ventures", "Nimbus"})
+    scattered = "Raiax Technologies led the round. Several Ventures firms joined. Nimbus did not."
+    assert g.relevant(scattered) == ["Nimbus", "Raiax Technologies"]
+    together = "Raiax Technologies Ventures led the round."
+    assert g.relevant(together) == ["Raiax Technologies", "Raiax Technologies Ventures"]
+
+
+def test_every_name_the_text_could_spell_is_relevant():
+    """What the cache relies on: a name found in a text, or whose key a run of the text's words
+    has, is among the text's relevant names (else a cached reading would go stale)."""
+    g = Gazetteer(NAMES)
+    pieces = ["Acme", "Cloud", "Inc.", "Bolt.ai", "Bolt", "Nimbus", "Compute", "Q-Systems", "Zeta", "Labs",
+              "Öko", "GPU", "A1", "Capital", "the", "The", "and", "x", "Acme's", "ACME", "Zeta-Labs"]
+    rng = random.Random(11)
+    for _ in range(2000):
+        words = [rng.choice(pieces) for _ in range(rng.randint(1, 10))]
+        text = "".join(w + rng.choice([" ", " ", ", ", ". ", "\n"]) for w in words)
+        relevant = set(g.relevant(text))
+        spelled = {g.names[name_key(g._forms[form])] for form, _, _ in g.find(text)}
+        keyed = {g.names[name_key(" ".join(words[i:j]))] for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+                 if name_key(" ".join(words[i:j])) in g.names}
+        assert spelled | keyed <= relevant, text

@@ -135,12 +135,12 @@ class Gazetteer:
                     forms.setdefault(variant, name)
                 self.names.setdefault(name_key(form), name)
         self._forms = forms
-        self._needs: dict[str, list[tuple[str, frozenset[str]]]] = {}  # a key's first word -> (name, its words)
+        self._needs: dict[str, list[tuple[str, tuple[str, ...]]]] = {}  # a key's first word -> (name, its words)
         for name, aliases in entries:
             keys = {name_key(v) for form in (name, *aliases) for v in (form, *_variants(form))}
             for key in keys:
                 words = key.split()
-                self._needs.setdefault(words[0] if words else "", []).append((name, frozenset(words)))
+                self._needs.setdefault(words[0] if words else "", []).append((name, tuple(words)))
         # One regex alternation of every name costs time in proportion to the number of names at
         # each position of the text (re has no trie), so a large corpus made reading quadratic.
         # Forms are looked up by their first word instead, longest first, as the alternation would.
@@ -181,11 +181,18 @@ class Gazetteer:
 
     def relevant(self, text: str) -> list[str]:
         """The known names that could change how ``text`` reads: a name is found in a text, or a
-        text's name has its key, only if every word of one of its keys is a word of the text.
+        text's name has its key, only if the words of one of its keys stand together in the text.
 
-        Cached extractions of a report stay valid while these are the same (``cache``)."""
-        words = set(_words(text))
-        return sorted({name for word in words | {""} for name, needed in self._needs.get(word, ()) if needed <= words})
+        Cached extractions of a report stay valid while these are the same (``cache``). Words
+        merely present anywhere were not enough: an investor's arm ("Raiax Technologies
+        Ventures") then reached every report that said "Technologies" and "Ventures" somewhere."""
+        words = _words(text)
+        found = {name for name, _ in self._needs.get("", ())}
+        for i, word in enumerate(words):
+            for name, key in self._needs.get(word, ()):
+                if len(key) == 1 or tuple(words[i:i + len(key)]) == key:
+                    found.add(name)
+        return sorted(found)
 
     def leading(self, text: str) -> list[str]:
         """Names a sentence opens with: 'Lambda Labs, Together AI experiencing ...' -> both."""
