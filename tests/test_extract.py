@@ -236,7 +236,9 @@ def test_a_price_names_its_gpu_model_not_the_seller():
     ("In March 2024, the company appointed Maria Lind as CFO.", "2024-03"),  # the date the sentence opens with
     ("Lena Voss became chief executive officer in 2023.", "2023"),
     ("CEO Lena Voss said revenue reached $40M in 2024.", None),  # the date is the revenue's
-    ("Lena Voss, CEO since 2022, spoke in 2024.", None),  # a title beside a name: no move told
+    ("Lena Voss, CEO since 2022, spoke in 2024.", "2022"),  # a start told outright
+    ("Lena Voss has been chief executive officer of the company since March 2021.", "2021-03"),
+    ("Lena Voss, the CEO, spoke in 2024.", None),  # a title beside a name: no move told
 ])
 def test_a_role_taken_up_has_the_date_of_the_move(line, when):
     ex = read(PROSE_PROFILE.format(line=line))

@@ -37,7 +37,9 @@ _GIVEN = re.compile(
     rf"(?P<p>{PERSON})\s*,?\s+(?:(?:as|to)\s+)?(?:(?:its|the|their|our|the company['’]s)\s+)?"
     rf"(?:(?:new|interim|acting)\s+)?$")
 _TAKEN_UP = re.compile(r"\b(?:became|becomes|joined|appointed|named|promoted)\b")
-_DATE_AFTER = re.compile(r"(?:\s+(?:of|at)\s+" + NAME + r")?,?\s+(?:in|on|since|from|effective)\s+")
+_OF_WHOM = r"(?:\s+(?:of|at)\s+(?:" + NAME + r"|the (?:company|firm|startup)))?"
+_DATE_AFTER = re.compile(_OF_WHOM + r",?\s+(?:in|on|since|from|effective)\s+")
+_SINCE_AFTER = re.compile(_OF_WHOM + r",?\s+since\s+")  # "CEO since 2022": a start told outright
 _POSSESSOR = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:(?:new|interim|acting|former)\s+)?$")  # "Acme's CEO, Jane Roe"
 _OF_COMPANY = re.compile(rf"\s+(?:of|at)\s+(?P<c>{NAME})")
 _BEFORE_ROLE = re.compile(
@@ -116,18 +118,18 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
                                   possessor and possessor.group("c"), given and given.group("c"))
                       if n and n.split()[0] not in _NOT_FIRST), None)  # not "The Board named ..."
         company = trim_name(state, named) if named else (given and opening_name(state, text)) or subject
-        # a title taken up has the date of the move; a title beside a name dates nothing ("CEO
-        # Mei Chen said revenue reached $40M in 2024")
+        # a title taken up has the date of the move, a title held "since" a date that date; a
+        # title beside a name dates nothing ("CEO Mei Chen said revenue reached $40M in 2024")
         moved = given or before and _TAKEN_UP.search(before.group(0))
-        when = _date_after(text, end) or opening_date(text) if moved else None
+        when = _date_after(text, end) or opening_date(text) if moved else _date_after(text, end, _SINCE_AFTER)
         for person in people if company else ():
             for role in roles if company != person else ():
                 add(state, Role(source, person, company, role, when), ("person", person), ("company", company))
 
 
-def _date_after(text: str, end: int) -> When | None:
+def _date_after(text: str, end: int, lead: re.Pattern[str] = _DATE_AFTER) -> When | None:
     """'... chief operating officer in 2023': a date right after the title."""
-    m = _DATE_AFTER.match(text, end)
+    m = lead.match(text, end)
     dates = find_dates(text[m.end():m.end() + 40]) if m else []
     return dates[0][2] if dates and dates[0][0] == 0 else None
 
