@@ -183,9 +183,23 @@ def test_a_profile_told_in_sentences_is_a_profile():
     ("The parent was incorporated in Delaware in 2021.", set()),
     ("The CEO said the quarter was strong.", set()),
     ("The Board named Jonas Weber chief operating officer.", {("Role", "Jonas Weber", "Halden Compute", "coo")}),
+    ("CEO: Lena Voss.", {("Role", "Lena Voss", "Halden Compute", "ceo")}),
+    # a place in a compound adjective, of the name after it or of the company a noun stands for
+    ("It competes with the Riga-based Corvid Labs.", {("Headquarters", "Corvid Labs", "Riga")}),
+    ("The Tallinn-based company doubled its fleet.", {("Headquarters", "Halden Compute", "Tallinn")}),
+    ("It sells a Kubernetes-based platform of GPU-based and H100-based instances.", set()),
 ])
 def test_roles_told_in_sentences(line, expected):
     assert background_facts(line) == expected
+
+
+def test_backings_in_compound_adjectives_and_later_clauses():
+    ex = read("# N\n\n## Notes\n\n- Lumen Growth-backed Tessaract Labs is in talks to acquire Quillon GPU.\n"
+              "- Castellan Ventures has backed Veridane Compute, while Orsay Partners holds stakes in Nordhavn Cloud.\n")
+    assert sorted((f.investor, f.company) for f in ex.facts if type(f).__name__ == "Backing") == [
+        ("Castellan Ventures", "Veridane Compute"), ("Lumen Growth", "Tessaract Labs"), ("Orsay Partners", "Nordhavn Cloud")]
+    (deal,) = [f for f in ex.facts if type(f).__name__ == "Acquisition"]
+    assert (deal.acquirer, deal.target, deal.status, deal.qualifiers) == ("Tessaract Labs", "Quillon GPU", None, ("sought",))
 
 
 def test_an_investor_founded_in_a_year_is_not_the_profiled_company():

@@ -112,6 +112,8 @@ def test_malformed_amounts_are_reported_not_read():
     ("early-2024", "2024", "year", date(2024, 1, 1), date(2024, 12, 31)),
     ("H1 2025", None, "month", date(2025, 1, 1), date(2025, 6, 30)),
     ("2H 2024", None, "month", date(2024, 7, 1), date(2024, 12, 31)),
+    # Regression: a table's "2025-09" was the year 2025
+    ("2025-09", "2025-09", "month", date(2025, 9, 1), date(2025, 9, 30)),
 ])
 def test_dates_keep_their_precision(text, iso, precision, start, end):
     (_, _, when), = find_dates(text)

@@ -21,14 +21,14 @@ _PEOPLE = rf"{PERSON}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){PERSON})*"
 _NOT_FIRST = frozenset({"The", "Its", "Their", "Our", "This", "That", "These", "Those", "A", "An", "In", "On", "By"})
 
 _FOUNDED_BY = re.compile(rf"\b(?P<co>co-?)?founded\b(?:\s+in\s+[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{_PEOPLE})")
-_FOUNDED_IN = re.compile(r"\b(?:co-?)?(?:founded|established|incorporated)\b(?:\s+by\s+[^,.;]{1,80}?)?\s+in\s+", re.I)
+_FOUNDED_IN = re.compile(r"\b(?:co-?)?(?:founded|established|incorporated)\b(?:\s+by\s+[^,.;]{1,80}?)?\s+(?:in\s+)?", re.I)
 _BASED_IN = re.compile(r"\b(?:headquartered|head-quartered|based|with headquarters|headquarters)\s+in\s+(?P<place>"
                        r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?)")
 # What may stand before "based in" when it is said of the sentence's company: nothing ("Based in
 # Oslo, Acme ..."), a verb of being, a comma or "and", or an appositive ("Acme, a GPU cloud based in").
 _BASED_LEAD = re.compile(r"(?:^|,|\band|\b(?:is|was|has been|remains))\s*$|,\s+an?\s+[^,]*$", re.I)
 _ROLE_JOIN = re.compile(r"\s*(?:,|&|/|\band\b)\s*$")
-_AFTER_ROLE = re.compile(rf"\s*(?:,\s*)?(?:is\s+|was\s+|are\s+|were\s+)?(?P<p>{_PEOPLE})(?!\s*['’]s)(?![\w'’-])")
+_AFTER_ROLE = re.compile(rf"\s*(?:[,:]\s*)?(?:is\s+|was\s+|are\s+|were\s+)?(?P<p>{_PEOPLE})(?!\s*['’]s)(?![\w'’-])")
 # "Acme named Ingrid Holm chief executive officer", "promoted Clara Diaz to CTO": the title given
 # by a verb, so the company is the verb's subject.
 _GIVEN = re.compile(
@@ -55,6 +55,8 @@ def background(state: State, text: str, source: Source, subject: str | None) -> 
     if company:
         _founding(state, text, source, company, subject)
         _headquarters(state, text, source, company)
+    if "-based " in text:
+        _based_compound(state, text, source, subject)
     _founders(state, text, source, company)
     _titles(state, text, source, subject)
 
@@ -75,10 +77,44 @@ def _founding(state: State, text: str, source: Source, company: str, subject: st
 
 def _headquarters(state: State, text: str, source: Source, company: str) -> None:
     m = _BASED_IN.search(text)
-    if not m or not _BASED_LEAD.search(text[max(0, m.start() - 60):m.start()]):
+    if m and _BASED_LEAD.search(text[max(0, m.start() - 60):m.start()]):
+        for place in places(_place(m.group("place"))):
+            add(state, Headquarters(source, company, place), ("place", place))
         return
-    for place in places(_place(m.group("place"))):
-        add(state, Headquarters(source, company, place), ("place", place))
+    # "Kumotori Systems (Osaka, Japan; founded 2019)": a place and its country or region in brackets after the name
+    m = re.match(rf"{re.escape(company)}\s+\((?P<place>[^;,()]+,\s*[^;,()]+)[;)]", text)
+    if m and _place(m.group("place")) == m.group("place"):
+        add(state, Headquarters(source, company, m.group("place").strip()), ("place", m.group("place").strip()))
+
+
+def _based_compound(state: State, text: str, source: Source, subject: str | None) -> None:
+    """'the Paris-based Veridane Compute', 'Veridane, a Paris-based neocloud': the place of the
+    name after the compound, or of the sentence's company when a company noun follows."""
+    for m in _BASED_COMPOUND.finditer(text):
+        place, after = re.sub(r"^(?:The|A|An|Its|Their|This|That)\s+", "", m.group("place")), m.group("after")
+        if not _is_place_word(state, place):
+            continue
+        named = re.match(NAME, after)
+        company = trim_name(state, named.group(0)) if named else None
+        if not company and _COMPANY_NOUN.match(after):
+            company = subject or opening_name(state, text)
+        if company and company != place:
+            add(state, Headquarters(source, company, place), ("company", company), ("place", place))
+
+
+_BASED_COMPOUND = re.compile(r"(?<![\w-])(?P<place>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})-based\s+(?=(?P<after>.{1,60}))")
+# nouns of an organization only: "a Kubernetes-based platform" places nothing
+_COMPANY_NOUN = re.compile(r"(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|provider|operator|neocloud|chipmaker|"
+                           r"business)s?\b", re.I)
+
+
+def _is_place_word(state: State, word: str) -> bool:
+    """A city, region or country, as far as words can tell: not a known organization, product
+    code or acronym ('GPU-based', 'H100-based', 'NVIDIA-based'), nor a lexicon term."""
+    if word.lower() in lexicon.words("places", "regions") | lexicon.words("places", "countries"):
+        return True
+    return not (word in state.names or any(ch.isdigit() for ch in word) or word.isupper()
+                or lexicon.find("metrics", word) or lexicon.exact("labels", word))
 
 
 def _place(found: str) -> str:

@@ -16,6 +16,7 @@ _DIGIT = re.compile(r"\d")
 
 _PATTERNS = [
     ("day", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")),
+    ("ym", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])(?![\d-])")),  # "2025-09", as tables write it
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d),?\s+(?P<y>{_YEAR})\b", re.I)),
     ("dmy", re.compile(rf"(?<![\d$€£.,])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<y>{_YEAR})\b", re.I)),
     ("month", re.compile(rf"\b{_MONTH}\s+(?P<y>{_YEAR})\b", re.I)),
@@ -73,8 +74,8 @@ def _when(kind: str, m: re.Match) -> When | None:
         except ValueError:
             return None
         return When(text, d.isoformat(), "day", d, d)
-    if kind == "month":
-        month = _MONTHS[m.group("month").lower()]
+    if kind in ("month", "ym"):
+        month = int(m.group("m")) if kind == "ym" else _MONTHS[m.group("month").lower()]
         last = calendar.monthrange(y, month)[1]
         return When(text, f"{y}-{month:02d}", "month", date(y, month, 1), date(y, month, last))
     if kind == "quarter":

@@ -73,7 +73,7 @@ def _told_in_prose(title: str, section: list[Block]) -> bool:
     Compute was founded ...', 'Founded in 2011, Jeamelle Labs is ...'), or a later line does and
     another names it again."""
     lines = [b.text for b in section if b.kind in ("paragraph", "bullet") and not b.label]
-    subject = rf"{re.escape(title)}(?:['’]s?)?(?:,|\s+[a-z])"
+    subject = rf"{re.escape(title)}(?:['’]s?)?(?:,|\s+[a-z]|\s+\()"  # "Kumotori Systems (Osaka, Japan) builds"
     opening = [bool(re.match(subject, text) or OPENING_PARTICIPLE.match(text) and re.search(rf",\s+{subject}", text))
                for text in lines]
     if not opening:

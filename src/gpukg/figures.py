@@ -270,7 +270,7 @@ def _parenthesis_after(text: str, q: Quantity) -> str:
     return m.group(1) if m else ""
 
 
-_PRICE_VERB = re.compile(r"\b(?:charges?|costs?|rents?|lists?|sells?|bills?)\s*(?:from|at)?\s*$", re.I)
+_PRICE_VERB = re.compile(r"\b(?:charges?|costs?|rents?|lists?|sells?|bills?|(?:is |are )?priced)\s*(?:from|at)?\s*$", re.I)
 
 
 def _segment(text: str, q: Quantity, before: str) -> str | None:
@@ -285,8 +285,9 @@ def _segment(text: str, q: Quantity, before: str) -> str | None:
     rest = re.split(r"[,;]|\(|\)|\s(?:in|by|during|to|and)\s(?=\$|€|£|\d|[A-Z][a-z]+ \d)", rest)[0]
     candidate = rest.strip(" .")
     candidate = re.sub(r"^(?:of|from|for|in|on|vs\.?|versus)\s+", "", candidate, flags=re.I)
-    if not candidate and _PRICE_VERB.search(before):  # "Acme charges $2/hour": the words before are its subject
-        return None
+    if not candidate and _PRICE_VERB.search(before):  # "Acme charges $2/hour": the words before are its subject,
+        models = [m.group(0) for m in re.finditer(rf"\b{MODEL}\b", before)]  # unless they name a GPU
+        return models[-1] if models and q.currency and q.per == "hour" else None  # ("H100 capacity is priced at")
     if not candidate:
         candidate = re.sub(r"\s*(?:starting at|starting from|from|at|of|to|is|was)\s*$", "", before.strip(" ,;("), flags=re.I)
     for start, end, _ in reversed(find_dates(candidate)):

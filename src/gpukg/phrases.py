@@ -177,9 +177,12 @@ def is_country(name: str) -> bool:
 def after(text: str, pattern: str) -> str | None:
     """The text after the first match of ``pattern`` up to the next clause end."""
     m = re.search(pattern, text, re.I)
-    if not m:
-        return None
-    rest = text[m.end():]
+    return clause_after(text, m.end()) if m else None
+
+
+def clause_after(text: str, start: int) -> str:
+    """The text from ``start`` up to the next clause end."""
+    rest = text[start:]
     stop = re.search(r"\s*(?:[.;)(]|,\s*(?!and\b|&)(?=[a-z])|\bwith\b|\bjoined by\b|\balongside\b|\bprovided by\b|\bat\s+a\b|\bat\s+[$€£]|\bfor\s+[$€£]|"
                      r"\b(?:in|on|during|since)\s+(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d|\b(?:19|20)\d\d\b)", rest)
     return rest[: stop.start()] if stop else rest

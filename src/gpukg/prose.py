@@ -12,7 +12,7 @@ from .amounts import find_quantities
 from .background import background
 from .dates import first_date, opening_date
 from .names import mentioned
-from .phrases import NAME, after, clauses, looks_like_name, split_names, strip_parens
+from .phrases import NAME, after, clause_after, clauses, looks_like_name, split_names, strip_parens
 from .records import Acquisition, Backing, Category, Round, Source
 from .figures import figures
 from .reading import State, add, names_after, opening_name, qualifiers, short_name, trim_name
@@ -23,7 +23,10 @@ _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|closed|closes|secured|secu
 
 _BUYS = ("acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
          "to buy|will buy|purchased|agreed to purchase|to purchase|snapped up|took over|takes over")
-_ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It)\s+(?:has\s+|had\s+)?(?P<verb>{_BUYS})\s+(?P<t>{NAME})")
+# "is reportedly in talks to acquire": a deal sought, not one agreed (no status; qualifiers say so)
+_INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)|negotiating|"
+           r"planning|preparing|looking|poised|expected|seeking|set)\s+")
+_ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It)\s+(?:has\s+|had\s+)?(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+(?P<t>{NAME})")
 
 
 _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:was|has been|is being|were)\s+(?P<verb>acquired|bought|purchased|snapped up|taken over)\s+by\s+(?P<a>{NAME})")
@@ -32,8 +35,11 @@ _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:was|has been|
 _ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:\$[\d.]+\s?[MBK]?\s+)?(?P<verb>acquisition|purchase)\s+of\s+(?P<t>{NAME})")
 
 
-_INVESTS = re.compile(r"\b(?:investing in|invested in|invests in|investment in|backing|backs|backed|"
-                      r"on the cap tables? of(?: both)?|portfolio (?:also )?includes?|portfolio companies include)\s+", re.I)
+_INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested in|invests in|investment in|backing|backs|backed|"
+                      r"holds? (?:a |an )?(?:equity )?stakes? in|on the cap tables? of(?: both)?|"
+                      r"portfolio (?:also )?includes?|portfolio companies include)\s+", re.I)
+# "Lumen Growth-backed Tessaract Labs": the investor and the company in one noun phrase
+_COMPOUND_BACKED = re.compile(rf"(?P<i>{NAME})-(?:backed|funded)\s+(?P<c>{NAME})")
 
 
 _NEGATION = re.compile(r"(?:\bnot|\bno longer|n't|\bnever|\brather than|\binstead of)(?:\s+\S+){0,3}\s*$", re.I)
@@ -80,6 +86,7 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
         category_from(state, speaker, appositive.group("what").split(" of ")[0], source)
     elif speaker and IS_A.search(clauses(main)[0].text if main else ""):
         category_from(state, speaker, main, source)
+    _compound_backings(state, text, source)
     if _prose_round(state, text, source, subject or company):
         return
     if not found_deal and _prose_backing(state, text, source, subject):
@@ -123,8 +130,16 @@ def deal_status(text: str) -> str | None:
     return None
 
 
+def _compound_backings(state: State, text: str, source: Source) -> None:
+    """'Lumen Growth-backed Tessaract Labs', whatever else the sentence says (a deal, a round)."""
+    for m in _COMPOUND_BACKED.finditer(text):
+        investor, investee = trim_name(state, m.group("i")), trim_name(state, m.group("c"))
+        if investor and investee and investor != investee:
+            add(state, Backing(source, investor, investee), ("investor", investor), ("company", investee))
+
+
 def _prose_backing(state: State, text: str, source: Source, subject: str | None) -> bool:
-    """'X: Investing in A, B', 'X has backed A', 'A is backed by X and Y'."""
+    """'X: Investing in A, B', 'X has backed A, while Y holds stakes in B', 'A is backed by X and Y'."""
     keep = state.names.spelled_in(text)
     passive = after(text, r"\bbacked by\s+")
     if passive:
@@ -133,15 +148,23 @@ def _prose_backing(state: State, text: str, source: Source, subject: str | None)
         for investor in investors if investee else ():
             add(state, Backing(source, investor, investee), ("investor", investor), ("company", investee))
         return bool(investors and investee)
-    m = _INVESTS.search(text)
-    opener = opening_name(state, text) or _opening_phrase(text[:m.start()] if m else "")
-    investor = subject if subject and subject != state.company else opener
-    if not m or not investor:
-        return False
-    investees = split_names(after(text, _INVESTS.pattern) or "", keep)
-    for investee in investees:
-        add(state, Backing(source, investor, investee), ("investor", investor), ("company", investee))
-    return bool(investees)
+    found = False
+    for i, m in enumerate(_INVESTS.finditer(text)):
+        if i == 0:
+            opener = opening_name(state, text) or _opening_phrase(text[:m.start()])
+            investor = subject if subject and subject != state.company else opener
+        else:  # a later clause names its own investor just before its verb
+            before = _INVESTOR_BEFORE.search(text, 0, m.start())
+            investor = trim_name(state, before.group("n")) if before else None
+        if not investor:
+            continue
+        for investee in split_names(clause_after(text, m.end()), keep):
+            add(state, Backing(source, investor, investee), ("investor", investor), ("company", investee))
+            found = True
+    return found
+
+
+_INVESTOR_BEFORE = re.compile(rf"(?P<n>{NAME})\s+(?:(?:has|have|had|also|now|already|still|reportedly)\s+)*$")
 
 
 _BACKED_SUBJECT = re.compile(rf"\s*(?P<n>{NAME})\s+(?:is|are|was|were|has been|have been)\s+(?:also\s+)?backed by\b")
@@ -182,8 +205,11 @@ def _prose_acquisitions(state: State, text: str, source: Source, context: str | 
             price = next((q for q in find_quantities(tail) if q.currency), None)
             verb = m.group("verb").lower()
             status = _STATUS.get(verb, "announced") if verb not in _STATUS else _STATUS[verb]
+            intent = m.groupdict().get("intent") or ""
+            if intent:
+                status = None
             add(state, Acquisition(source, acquirer, target, price, first_date(tail) or opening_date(text),
-                                    deal_status(tail) or status, qualifiers(tail)),
+                                    deal_status(tail) or status, qualifiers(intent + tail)),
                  ("company", acquirer), ("company", target))
             found = True
     return found

@@ -84,8 +84,13 @@ def opening_orgs(state: State, text: str) -> list[str]:
     return out if out and _SUBJECT_FOLLOWS.match(text[pos:]) else []
 
 
+# "The Paris-based Veridane", "Lumen Growth-backed Tessaract Labs": what the compound says of the name is no part of it
+_COMPOUND_LEAD = re.compile(r"^.*\b[\w.]+-(?:based|backed|funded|owned|headquartered)\s+(?=\S)")
+
+
 def trim_name(state: State, name: str) -> str:
     """'Meanwhile Acme' -> 'Acme': prefer the longest known name inside a matched phrase."""
+    name = _COMPOUND_LEAD.sub("", name)
     known = state.names.find(name)
     if known:
         return max(known, key=lambda k: k[2] - k[1])[0]
