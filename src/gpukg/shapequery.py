@@ -97,7 +97,8 @@ class Check:
     value: str = "value"
     constraint: Node | None = None  # the sh:sparql node: its rows fill {?var} in the messages
     per_focus: bool = False  # run once per focus node, ``?this`` written into the text
-    focus_query: str | None = None  # the focus nodes, for per_focus checks
+    focus_query: str | None = None  # the focus nodes, for per_focus and focus_first checks
+    focus_first: bool = False  # ask for the focus nodes alone first: when there are none, the check is done
     generic: str | None = None  # the message when the shape has none
 
 
@@ -434,6 +435,10 @@ class _Compiler:
         base = dict(common, messages=messages, component=SH.SPARQLConstraintComponent, constraint=constraint,
                     value="value" if path is not None else "focus")
         joined = join_focus(text, focus)
+        if joined is not None and any(self.g.objects(shape, SH.target)):
+            # A SPARQL target usually selects nothing in a valid graph; joined, Oxigraph still
+            # matched the constraint against every triple (2.2 s of 4.7 s at 2.6M triples).
+            return Check(query=joined, focus_first=True, focus_query=f"SELECT ?this WHERE {{ {focus} }}", **base)
         if joined is not None:
             return Check(query=joined, **base)
         return Check(query=text, per_focus=True, focus_query=f"SELECT ?this WHERE {{ {focus} }}", **base)

@@ -178,6 +178,8 @@ def _rows(store: ox.Store, check: Check) -> Iterator[dict[str, Node]]:
                     yield solution
         return
     try:
+        if check.focus_first and next(iter(store.query(check.focus_query)), None) is None:
+            return
         solutions = store.query(check.query)
     except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
         raise GpukgError(f"the SPARQL compiled from {check.shape} failed: {exc}") from None
