@@ -320,3 +320,17 @@ def test_a_profile_that_opens_with_its_company_as_subject_is_a_profile():
                           "Founded in 2011, Jeamelle Labs is based in Austin, Texas.\nFarah Wothjueon serves as CEO.\n\n"
                           "**Performance Metrics**\n- **Customer Base:** 8,700+ customers\n", "r.md")
     assert list(profile_sections(report).values()) == ["Jeamelle Labs"]
+
+
+@pytest.mark.parametrize("line, rounds", [
+    # Regression: a round without a named type was two loose figures, and "co-led X's ..." a figure
+    ("Sollaris Cloud raised $50 million at a $1 billion valuation in April 2025, led by Greyhaven Capital.",
+     [("Sollaris Cloud", "unspecified", ("Greyhaven Capital",))]),
+    ("Greyhaven Capital and Alder Partners co-led Marrow Compute's $110M Series C in November 2025.",
+     [("Marrow Compute", "series-c", ("Greyhaven Capital", "Alder Partners"))]),
+    # money raised over the years is a total, not a round
+    ("Sollaris Cloud has raised $500 million to date, led by Greyhaven Capital.", []),
+])
+def test_rounds_in_prose(line, rounds):
+    ex = read(f"# F\n\n## Funding\n\n- {line}\n")
+    assert [(f.company, f.kind, f.leads) for f in ex.facts if type(f).__name__ == "Round"] == rounds

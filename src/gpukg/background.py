@@ -10,7 +10,7 @@ import re
 
 from . import lexicon
 from .dates import find_dates, first_date, opening_date
-from .phrases import NAME, looks_like_name, looks_like_org, people, places, split_names
+from .phrases import NAME, looks_like_name, looks_like_org, people, places, split_names, strip_parens
 from .reading import State, add, opening_name, trim_name
 from .records import Backing, Founding, Headquarters, Role, Source, When
 
@@ -127,12 +127,37 @@ def _place(found: str) -> str:
 
 def _founders(state: State, text: str, source: Source, company: str | None) -> None:
     m = _FOUNDED_BY.search(text)
-    if not m or not company:
+    if m and company:
+        role = "co-founder" if m.group("co") else "founder"
+        for person in _split_people(m.group("people")):
+            if _is_person(state, person):
+                add(state, Role(source, person, company, role), ("person", person), ("company", company))
         return
-    role = "co-founder" if m.group("co") else "founder"
-    for person in _split_people(m.group("people")):
-        if _is_person(state, person):
+    _founded_by_subject(state, text, source)
+
+
+# "Talia Brenner (CEO) and Oskar Lindqvist (CTO) founded Pyxeon AI in 2022": the people are the
+# subject, the company the object, and a title in brackets after a founder is held there.
+_FOUNDERS_FIRST = re.compile(rf"^(?P<people>{_PEOPLE})\s+(?P<co>co-?)?founded\s+(?P<c>{NAME})")
+
+
+def _founded_by_subject(state: State, text: str, source: Source) -> None:
+    m = _FOUNDERS_FIRST.match(strip_parens(text)) if "founded" in text else None
+    if not m:
+        return
+    people_found = [p for p in _split_people(m.group("people")) if _is_person(state, p)]
+    company = trim_name(state, m.group("c")) if people_found else ""
+    if not company:
+        return
+    for person in people_found:
+        titles = re.search(rf"{re.escape(person)}\s*\((?P<t>[^)]*)\)", text)
+        roles = ["co-founder" if m.group("co") else "founder"]
+        roles += [role for role, _, _ in lexicon.find("roles", titles.group("t"))] if titles else []
+        for role in dict.fromkeys(roles):
             add(state, Role(source, person, company, role), ("person", person), ("company", company))
+    dates = find_dates(text[text.find(m.group("c")) + len(m.group("c")):][:40])
+    if dates and re.match(r"\s*(?:in|on)\s+$", text[text.find(m.group("c")) + len(m.group("c")):][:dates[0][0]]):
+        add(state, Founding(source, company, dates[0][2]), ("company", company))
 
 
 def _titles(state: State, text: str, source: Source, subject: str | None) -> None:

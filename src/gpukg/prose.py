@@ -61,7 +61,9 @@ _PARTICIPANTS = (r"\b(?:with participation from|participation from|joined by|alo
                  r"from)\s+")
 
 
-_ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,60}},)?\s+(?:co-)?led\s+(?:a|an|the|it|its)\b")
+_ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,60}},)?\s+(?:co-)?led\s+"
+                          rf"(?:(?:a|an|the|it|its)\b|{NAME}['’]s?(?=\s))")  # "co-led Marrow Compute's $110M Series C"
+_CUMULATIVE = re.compile(r"\b(?:to date|in total|so far|a total of|overall|cumulative|since (?:its )?(?:founding|inception))\b", re.I)
 
 
 _PARTICIPATING = re.compile(rf"\bwith\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:participating|joining|also investing)")
@@ -220,6 +222,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     types = lexicon.find("round_types", text)
     types = [t for t in types if t[0] != "unspecified"] or types
     money = [q for q in find_quantities(text) if q.currency]
+    if not types and money and _FUNDING_VERB.search(text) and re.search(_LEADS, text) and not _CUMULATIVE.search(text):
+        types = [("unspecified", 0, 0)]  # "raised $50 million at a $1 billion valuation, led by X": a round, type untold
     if not types or not money or not (_FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text)):
         return _round_sequel(state, text, source)
     keep = state.names.spelled_in(text)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .amounts import find_quantities
+from .amounts import MODEL, find_quantities
 from .background import about_who
 from .dates import first_date
 from .figures import figures
-from .prose import deal_status
+from .prose import category_from, deal_status
 from .phrases import looks_like_name, split_names, strip_parens
 from .reading import State, add
 from .records import Acquisition, Backing, Block, Round, Source, When
@@ -72,8 +72,12 @@ def table_row(state: State, block: Block, source: Source) -> None:
     for i, (header, cell) in enumerate(cells):
         if i not in (entity_col, date_col, model_col) and cell and \
                 not _NOTHING.fullmatch(cell):
-            if not about_who(state, company, header, cell, source):
-                figures(state, company, cell, source, label=header, row_when=when, row_segment=model)
+            if lexicon.exact("labels", header) == "business_model":  # "| Segment |" of "Neocloud"
+                category_from(state, company, cell, source, leading=True)
+            elif not about_who(state, company, header, cell, source):
+                named = re.search(rf"\b{MODEL}\b", header)  # "| H100 $/hr |"
+                figures(state, company, cell, source, label=header, row_when=when,
+                        row_segment=model or (named.group(0) if named else None))
 
 
 def _table_round(state: State, company: str, column: dict[str, str], round_col: str, amount_col: str, source: Source) -> None:
