@@ -334,3 +334,16 @@ def test_a_profile_that_opens_with_its_company_as_subject_is_a_profile():
 def test_rounds_in_prose(line, rounds):
     ex = read(f"# F\n\n## Funding\n\n- {line}\n")
     assert [(f.company, f.kind, f.leads) for f in ex.facts if type(f).__name__ == "Round"] == rounds
+
+
+@pytest.mark.parametrize("title, qualifiers", [
+    # Regression: "by mid-2025" was a projection even in a report written after it
+    ("Trends (Q1 2026)", ()),
+    ("Trends 2025", ("projected",)),  # the report's own year: it may still be ahead
+    ("Outlook 2025-2030", ("projected",)),  # a span of years says what is covered, not when it was written
+    ("Trends", ("projected",)),
+])
+def test_a_date_after_by_is_a_projection_unless_the_report_is_later(title, qualifiers):
+    ex = read(f"# {title}\n\n## Prices\n\n- H100 prices fell to about $2.50/hour by mid-2025.\n")
+    (price,) = [f for f in ex.facts if type(f).__name__ == "Observation"]
+    assert tuple(q for q in price.qualifiers if q == "projected") == qualifiers

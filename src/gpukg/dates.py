@@ -51,6 +51,15 @@ def first_date(text: str) -> When | None:
     return dates[0][2] if dates else None
 
 
+def report_date(title: str) -> When | None:
+    """The one date a report's title gives it ('... (Q1 2026)', '..., 2025 Edition'); None for
+    none, several, or a span of years ('Outlook 2025-2030': the period covered, not a date)."""
+    dates = find_dates(title)
+    if len(dates) != 1 or dates[0][2].start.year != dates[0][2].end.year:
+        return None
+    return dates[0][2]
+
+
 # "In January 2025, X acquired Y": a date that opens the sentence, before a comma.
 _OPENING = re.compile(r"^\s*(?:(?:in|on|by|during)\s+)?(?:(?:early|mid|late)[-\s]+)?$", re.I)
 

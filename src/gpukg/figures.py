@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from . import lexicon
 from .amounts import MODEL, find_quantities
-from .dates import find_dates, first_date
+from .dates import find_dates, first_date, report_date
 from .phrases import clauses, strip_parens
 from .records import Observation, Quantity, Source, When
 from .reading import State, add, qualifiers
@@ -96,7 +96,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         stated = q.qualifiers + qualifiers(before) + qualifiers(_parenthesis_after(text, q))
         if not baseline:
             stated += label_qualifiers
-        if when and re.search(rf"\bby\s+{re.escape(when.text)}", text):
+        if when and re.search(rf"\bby\s+{re.escape(when.text)}", text) and not _before_report(state, when):
             stated += ("projected",)
         related = None
         if name in _RELATED_METRICS and segment:
@@ -268,6 +268,13 @@ def _counted(q: Quantity) -> str | None:
 def _parenthesis_after(text: str, q: Quantity) -> str:
     m = re.match(r"\s*\(([^)]*)\)", text[q.end:])
     return m.group(1) if m else ""
+
+
+def _before_report(state: State, when: When) -> bool:
+    """Whether ``when`` ended before the date of the report ('by mid-2025' in a report of Q1 2026
+    is a fact, not a projection); False when the report's title gives it no date."""
+    dated = report_date(state.report.title)
+    return dated is not None and when.end < dated.start
 
 
 _PRICE_VERB = re.compile(r"\b(?:charges?|costs?|rents?|lists?|sells?|bills?|(?:is |are )?priced)\s*(?:from|at)?\s*$", re.I)
