@@ -347,3 +347,13 @@ def test_a_date_after_by_is_a_projection_unless_the_report_is_later(title, quali
     ex = read(f"# {title}\n\n## Prices\n\n- H100 prices fell to about $2.50/hour by mid-2025.\n")
     (price,) = [f for f in ex.facts if type(f).__name__ == "Observation"]
     assert tuple(q for q in price.qualifiers if q == "projected") == qualifiers
+
+
+@pytest.mark.parametrize("notes", ["\n[^1]: https://brightline.example.com/r\n", ""])
+def test_a_footnote_reference_is_no_figure(notes):
+    # Regression: the "1" of "[^1]" was read as a figure of its sentence
+    ex = read("# R\n\n## Market\n\nThe market reached $14.2 billion in 2025, per Brightline.[^1] Prices fell.\n" + notes)
+    assert [f.quantity.value for f in ex.facts if isinstance(f, Observation)] == [Decimal("14200000000")]
+    cited = {s.text: s.cited for s in ex.statements if "market reached" in s.text}
+    assert cited == {"The market reached $14.2 billion in 2025, per Brightline.":
+                     ("https://brightline.example.com/r",) if notes else ()}

@@ -177,3 +177,14 @@ def test_an_investing_corporation_named_as_one_keeps_its_venture_arm_apart(tmp_p
     assert arm != parent and (arm, SCHEMA.parentOrganization, parent) in graph
     assert str(graph.value(arm, GK.investorKind)).endswith("/corporate-venture")
     assert len(nodes_labelled(graph, "Vexo") | nodes_labelled(graph, "Vexo Capital")) == 1
+
+
+def test_whose_revenue_or_valuation_a_report_gives_is_a_company(tmp_path):
+    # Regression: named only in bullets of figures, they were organizations no company query found
+    (tmp_path / "signals.md").write_text("# S\n\n## Signals\n\n"
+                                         "- Halvorsen Compute reportedly generated around $310 million in revenue in 2025.\n"
+                                         "- Corvina Labs is rumoured to be seeking a valuation of $4 billion.\n"
+                                         "- Market share of Brightline Research rose to 12%.\n")
+    graph = build([tmp_path]).graph
+    companies = {str(graph.value(c, SKOS.prefLabel)) for c in graph.subjects(RDF.type, GK.Company)}
+    assert companies == {"Halvorsen Compute", "Corvina Labs"}

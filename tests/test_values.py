@@ -61,6 +61,14 @@ def test_ranges_share_their_scale():
     assert (q.low, q.high, q.unit) == (Decimal(1_500_000), Decimal(2_000_000), "count")
 
 
+def test_between_two_amounts_is_one_range():
+    # Regression: "between $4 billion and $5 billion" was two figures, the first undated
+    q = one("spending was between $4 billion and $5 billion in Q3 2025")
+    assert (q.low, q.high, q.value, q.currency) == (Decimal(4_000_000_000), Decimal(5_000_000_000), None, "USD")
+    assert "range" in q.qualifiers
+    assert len(find_quantities("raised $4M and $5M")) == 2  # no "between": two amounts
+
+
 def test_prices_per_hour_keep_their_decimals():
     q = one("$0.17-$3.99/hour for GPU instances")
     assert (q.low, q.high, q.currency, q.per) == (Decimal("0.17"), Decimal("3.99"), "USD", "hour")

@@ -6,6 +6,7 @@ ever sees a number and a scale word apart.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from .dates import find_dates
@@ -85,7 +86,27 @@ def find_quantities(text: str) -> list[Quantity]:
         q = _quantity(masked, m)
         if q is not None:
             found.append(q)
-    return found
+    return _between(masked, found)
+
+
+_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
+_AND = re.compile(r"\s*and\s*")
+
+
+def _between(text: str, found: list[Quantity]) -> list[Quantity]:
+    """'between $4 billion and $5 billion' is one range, as '$4-5 billion' is."""
+    out: list[Quantity] = []
+    for q in found:
+        first = out[-1] if out else None
+        if first is not None and first.value is not None and q.value is not None and first.value < q.value \
+                and (first.currency, first.unit) == (q.currency, q.unit) and _AND.fullmatch(text[first.end:q.start]) \
+                and _BETWEEN.search(text[:first.start]):
+            qualifiers = tuple(dict.fromkeys(first.qualifiers + q.qualifiers + ("range",)))
+            out[-1] = replace(first, value=None, low=first.value, high=q.value, per=first.per or q.per,
+                              qualifiers=qualifiers, noun=q.noun, text=text[first.start:q.end], end=q.end)
+        else:
+            out.append(q)
+    return out
 
 
 def clean(value: Decimal) -> Decimal:

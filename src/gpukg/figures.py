@@ -101,10 +101,12 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         related = None
         if name in _RELATED_METRICS and segment:
             related = next((form for form, _, _ in state.names.find(segment)), None)
+        # whose revenue, valuation or fleet a report gives is a company, whatever else it is
         add(state, Observation(source, subject, name, q, when, segment, related, tuple(dict.fromkeys(stated))),
-             ("org", subject), ("org", related))
+             ("company" if name in _COMPANY_METRICS else "org", subject), ("org", related))
 
 
+_COMPANY_METRICS = frozenset({"revenue", "arr", "valuation", "gpus", "data-centers", "customers", "total-raised", "loss"})
 _PER_LABEL = re.compile(r"(?:\bper\s+|/\s*)(?:gpu[-\s]?)?(hour|hr|month)\b", re.I)
 _PER_WORDS = {"hour": "hour", "hr": "hour", "month": "month"}
 
@@ -114,6 +116,8 @@ def _date_for(i: int, quantities: list[Quantity], dates: list[tuple[int, int, Wh
     """A date between this number and the next one, else between the previous one and this, in its clause."""
     q = quantities[i]
     clause = next(c for c in parts if c.start <= q.start <= c.end)
+    # a range "between $4 billion and $5 billion" spans the clause break before "and $5 billion"
+    clause = next((replace(clause, end=c.end) for c in parts if c.start <= q.end <= c.end and c.end > clause.end), clause)
     nxt = quantities[i + 1].start if i + 1 < len(quantities) else clause.end
     prev = quantities[i - 1].end if i > 0 else clause.start
     after_q = [w for s, _, w in dates if q.end <= s < min(nxt, clause.end)]

@@ -19,6 +19,8 @@ _MD = MarkdownIt("commonmark").enable("table")
 _NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[IVX]+\.)\s+")
 # Sentence ends: a full stop followed by a capital, not inside "Fireworks.ai" or "vs. general".
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_FOOTNOTE = re.compile(r"\^[\w-]+")  # the label of a footnote reference, "[^1]"
+_UNRESOLVED_NOTE = re.compile(r"\[\^[\w-]+\]")
 
 
 def read_text(path: Path) -> str:
@@ -145,18 +147,26 @@ def _plain(children: list[Token]) -> tuple[str, str, tuple[Link, ...]]:
         elif child.type == "link_open":
             href, link_text = str(child.attrs.get("href", "")), []
         elif child.type == "link_close" and href is not None:
-            links.append(Link("".join(link_text).strip(), href))
+            text = "".join(link_text).strip()
+            if _FOOTNOTE.fullmatch(text):
+                # "Research.[^1]" with "[^1]: https://..." below: the note's number is no part of the
+                # sentence (it was read as a figure); the link goes with the words it follows
+                text = _SENTENCE_END.split("".join(out).rstrip())[-1][-40:].strip()
+            links.append(Link(text, href))
             href = None
         elif child.type in ("text", "code_inline", "html_inline"):
             content = child.content
-            out.append(content)
             if href is not None:
                 link_text.append(content)
+                if _FOOTNOTE.fullmatch(content.strip()):
+                    continue
+            out.append(content)
             if depth and leading:
                 bold.append(content)
             elif content.strip():
                 leading = False
-    return "".join(out), "".join(bold), tuple(links)
+    # a footnote reference with no note below stays "[^1]" in the text: as much no part of it
+    return _UNRESOLVED_NOTE.sub("", "".join(out)), "".join(bold), tuple(links)
 
 
 def _label(children: list[Token], text: str) -> tuple[str | None, str | None]:
