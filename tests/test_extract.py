@@ -357,3 +357,13 @@ def test_a_footnote_reference_is_no_figure(notes):
     cited = {s.text: s.cited for s in ex.statements if "market reached" in s.text}
     assert cited == {"The market reached $14.2 billion in 2025, per Brightline.":
                      ("https://brightline.example.com/r",) if notes else ()}
+
+
+def test_a_round_opening_the_sentence_is_no_name():
+    # Regression: "In a $35 million Series A announced ..." made "Series A" the company, then "In" an investor
+    ex = read("# F\n\n## Funding\n\nIn a $35 million Series A announced on 12 May 2025, Lumora AI drew backing "
+              "from Fieldstone Ventures (lead), Grayline Capital and Ember Ventures.\n")
+    (fact,) = [f for f in ex.facts if type(f).__name__ == "Round"]
+    assert (fact.company, fact.leads, fact.participants) == (
+        "Lumora AI", ("Fieldstone Ventures",), ("Grayline Capital", "Ember Ventures"))
+    assert not [f for f in ex.facts if type(f).__name__ == "Backing"]

@@ -12,13 +12,19 @@ from .amounts import find_quantities
 from .background import background
 from .dates import first_date, opening_date
 from .names import mentioned
-from .phrases import NAME, after, clause_after, clauses, looks_like_name, split_names, strip_parens
+from .phrases import NAME, after, clause_after, clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .records import Acquisition, Backing, Category, Round, Source
 from .figures import figures
 from .reading import State, add, names_after, opening_name, qualifiers, short_name, trim_name
 
 
-_FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by)\b", re.I)
+_FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by|"
+                           r"drew backing|committed|invested|leading its)\b", re.I)
+# "Arcadia Investment Authority committed $500M to Helix Compute": the investor is the subject
+_INVESTOR_SUBJECT = re.compile(rf"(?P<i>{NAME})\s+(?:has\s+)?(?:committed|invested|injected|put)\s+[^,;]{{0,40}}?"
+                               rf"\s+(?:to|in|into)\s+(?P<c>{NAME})")
+# "Fieldstone Ventures (lead), Grayline Capital": a lead marked in brackets
+_MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*\((?:[Cc]o-)?[Ll]ead(?:\s+[Ii]nvestor)?\)")
 
 
 _BUYS = ("acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
@@ -26,7 +32,9 @@ _BUYS = ("acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|
 # "is reportedly in talks to acquire": a deal sought, not one agreed (no status; qualifiers say so)
 _INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)|negotiating|"
            r"planning|preparing|looking|poised|expected|seeking|set)\s+")
-_ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It)\s+(?:has\s+|had\s+)?(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+(?P<t>{NAME})")
+_ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It)\s+(?:has\s+|had\s+)?(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+"
+                         rf"(?P<t>{NAME}|the (?:company|startup|firm|business)\b)")
+_THE_TARGET = ("the company", "the startup", "the firm", "the business")
 
 
 _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:was|has been|is being|were)\s+(?P<verb>acquired|bought|purchased|snapped up|taken over)\s+by\s+(?P<a>{NAME})")
@@ -37,7 +45,8 @@ _ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:\$[\d.]+\s?[MBK]?\s+)?(?
 
 _INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested in|invests in|investment in|backing|backs|backed|"
                       r"holds? (?:a |an )?(?:equity )?stakes? in|on the cap tables? of(?: both)?|"
-                      r"portfolio (?:also )?includes?|portfolio companies include)\s+", re.I)
+                      r"portfolio (?:now |also )?(?:includes?|spans|covers)|portfolio companies include|"
+                      r"(?:holds?|held|took|takes|exited|sold|has) (?:its |a |an )?(?:equity |minority |majority )?stake in)\s+", re.I)
 # "Lumen Growth-backed Tessaract Labs": the investor and the company in one noun phrase
 _COMPOUND_BACKED = re.compile(rf"(?P<i>{NAME})-(?:backed|funded)\s+(?P<c>{NAME})")
 
@@ -61,8 +70,10 @@ _PARTICIPANTS = (r"\b(?:with participation from|participation from|joined by|alo
                  r"from)\s+")
 
 
-_ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,60}},)?\s+(?:co-)?led\s+"
+_ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,60}},)?\s+(?:co-)?le(?:d|ading)\s+"
                           rf"(?:(?:a|an|the|it|its)\b|{NAME}['’]s?(?=\s))")  # "co-led Marrow Compute's $110M Series C"
+_STAKE = re.compile(r"\bstakes? in\b", re.I)
+_LEADING_ITS = re.compile(rf"^(?P<names>{NAME})\b[^,;]*,\s+(?:co-)?leading\s+its\b")
 _CUMULATIVE = re.compile(r"\b(?:to date|in total|so far|a total of|overall|cumulative|since (?:its )?(?:founding|inception))\b", re.I)
 
 
@@ -72,6 +83,8 @@ _PARTICIPATING = re.compile(rf"\bwith\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAM
 _ALSO_JOINED = re.compile(rf"^(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?(?:took part|participated|joined|invested)\b")
 
 
+# "Quasar Cloud's Series B was joined by Ember Ventures": more investors in the round just read
+_JOINED_BY = re.compile(rf"\b(?:was|were|has been)\s+(?:also\s+)?joined\s+by\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 _VALUATION_NOUN = re.compile(r"(?:(?:pre|post)[- ]money\s+)?valuation\b", re.I)  # "$900M post-money valuation"
 _ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|ing|ation)\b", re.I)
 
@@ -91,7 +104,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     _compound_backings(state, text, source)
     if _prose_round(state, text, source, subject or company):
         return
-    if not found_deal and _prose_backing(state, text, source, subject):
+    # an investor's stake is told beside the deal that ended it ("exited its stake in X when Y acquired the company")
+    if (not found_deal or _STAKE.search(text)) and _prose_backing(state, text, source, subject):
         return
     if not found_deal:
         figures(state, subject or opening_name(state, text), text, source, label=label, prose=True)
@@ -179,10 +193,15 @@ def _backed_subject(text: str) -> str | None:
     return name if name and name.split()[0] not in ("It", "This", "That", "The", "Its") and looks_like_name(name) else None
 
 
+_OPENING_WORDS = frozenset({"In", "On", "At", "By", "For", "With", "As", "After", "Before", "During", "Meanwhile", "Since"})
+
+
 def _opening_phrase(text: str) -> str | None:
     """The name a sentence opens with, known or not: 'Northwind Capital ("Northwind") has'."""
     m = re.match(rf"\s*({NAME})", text)
-    name = re.split(r"(?:'s|’s)\b", m.group(1))[0] if m else ""  # "Northwind's GPU portfolio" -> Northwind
+    name = re.split(r"(?:'s|’s)\b|['’]$", m.group(1))[0] if m else ""  # "Northwind's GPU portfolio" -> Northwind
+    if name.split(" ")[0] in _OPENING_WORDS:  # "In a $35 million Series A ...": no name
+        return None
     return name if name and looks_like_name(strip_parens(name)) else None
 
 
@@ -199,6 +218,9 @@ def _prose_acquisitions(state: State, text: str, source: Source, context: str | 
             acquirer, target = m.group("a"), m.group("t")
             if acquirer.lower() in ("the company", "it"):
                 acquirer = context or ""
+            if target.lower() in _THE_TARGET:  # "... stake in Kestrel Grid when Orbital Systems acquired the company"
+                named = [n for n in _names_before(state, text[:m.start()]) if n != trim_name(state, acquirer)]
+                target = named[-1] if named else ""
             acquirer, target = trim_name(state, acquirer), trim_name(state, target)
             if not acquirer or not target or acquirer == target:
                 continue
@@ -217,6 +239,12 @@ def _prose_acquisitions(state: State, text: str, source: Source, context: str | 
     return found
 
 
+def _names_before(state: State, text: str) -> list[str]:
+    """The names in ``text``, known or looking like organizations, left to right."""
+    known = [form for form, _, _ in state.names.find(text)]
+    return known or [n for n in (trim_name(state, m.group(0)) for m in re.finditer(NAME, text)) if n and looks_like_org(n)]
+
+
 def _prose_round(state: State, text: str, source: Source, context: str | None) -> bool:
     """'In March 2025, Acme raised a $150M Series B led by X, with participation from Y.' and its kin."""
     types = lexicon.find("round_types", text)
@@ -227,16 +255,24 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     if not types or not money or not (_FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text)):
         return _round_sequel(state, text, source)
     keep = state.names.spelled_in(text)
+    marked = [trim_name(state, m.group("n")) for m in _MARKED_LEAD.finditer(text)]
+    text = _MARKED_LEAD.sub(lambda m: m.group("n"), text)  # "(lead)" would end the list it stands in
     leads = names_after(state, text, _LEADS)
-    active = _ACTIVE_LEAD.search(text)
+    active = _ACTIVE_LEAD.search(text) or _LEADING_ITS.search(text)
     if active and not leads:
         leads = split_names(active.group("names"), keep)
-    participants = names_after(state, text, _PARTICIPANTS)
+    leads += [n for n in marked if n not in leads]
+    participants = [n for n in names_after(state, text, _PARTICIPANTS) if n not in leads]
     participating = _PARTICIPATING.search(text)
     if participating:
         participants += split_names(participating.group("names"), keep)
+    subject_investor = _INVESTOR_SUBJECT.search(text)
+    if subject_investor:
+        participants.append(trim_name(state, subject_investor.group("i")))
+    leads, participants = [n for n in leads if n], [n for n in participants if n]
     investors = set(leads) | set(participants)
-    company = _funded_company(state, text, investors, context)
+    company = trim_name(state, subject_investor.group("c")) if subject_investor else None
+    company = company or _funded_company(state, text, investors, context)
     if not company:
         return False
     valuation = next((q for q in money if q.noun and _VALUATION_NOUN.match(q.noun)), None)
@@ -256,11 +292,18 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
     if possessive and trim_name(state, possessive.group("c")) not in investors:
         return trim_name(state, possessive.group("c"))
     company = next((form for form, _, _ in state.names.find(text) if form not in investors
-                    and not any(form in i for i in investors)), None)
-    m = re.search(rf"(?P<c>{NAME})\s+(?:has\s+)?(?:raised|raises|closed|secured|landed|announced|completed)", text)
-    if m and not company:
-        company = trim_name(state, m.group("c"))
+                    and not any(form in i for i in investors) and not _is_round_name(form)), None)
+    if not company:
+        company = next((trim_name(state, m.group("c")) for m in re.finditer(
+            rf"(?P<c>{NAME})\s+(?:has\s+)?(?:raised|raises|closed|secured|landed|announced|completed|drew)", text)
+            if not _is_round_name(m.group("c"))), None)
     return company or context
+
+
+def _is_round_name(name: str) -> bool:
+    """'Series A' in "a $35 million Series A announced on ...": a round, never the company."""
+    found = lexicon.find("round_types", name)
+    return bool(found) and found[0][1] == 0 and found[-1][2] >= len(name.rstrip(". "))
 
 
 def _round_sequel(state: State, text: str, source: Source) -> bool:
@@ -272,8 +315,9 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
     if money and _ROUND_VALUATION.search(text):
         fact = Round(source, last.company, last.kind, valuation=money[0])
     else:
-        joined = _ALSO_JOINED.search(text)
-        if not joined:
+        joined = _ALSO_JOINED.search(text) or _JOINED_BY.search(text)
+        if not joined or (joined.re is _JOINED_BY and not (mentioned(last.company, text)
+                                                          or re.search(r"\bthe round\b", text, re.I))):
             return False
         names = split_names(joined.group("names"), frozenset(state.names.names.values()))
         fact = Round(source, last.company, last.kind, participants=tuple(names))

@@ -90,7 +90,7 @@ _COMPOUND_LEAD = re.compile(r"^.*\b[\w.]+-(?:based|backed|funded|owned|headquart
 
 def trim_name(state: State, name: str) -> str:
     """'Meanwhile Acme' -> 'Acme': prefer the longest known name inside a matched phrase."""
-    name = _COMPOUND_LEAD.sub("", name)
+    name = _COMPOUND_LEAD.sub("", name).rstrip("'’")  # "Fieldstone Ventures' portfolio"
     known = state.names.find(name)
     if known:
         return max(known, key=lambda k: k[2] - k[1])[0]
