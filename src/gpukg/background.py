@@ -21,7 +21,7 @@ _PEOPLE = rf"{PERSON}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){PERSON})*"
 _NOT_FIRST = frozenset({"The", "Its", "Their", "Our", "This", "That", "These", "Those", "A", "An", "In", "On", "By"})
 
 _FOUNDED_BY = re.compile(rf"\b(?P<co>co-?)?founded\b(?:\s+in\s+[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{_PEOPLE})")
-_FOUNDED_IN = re.compile(r"\b(?:co-?)?(?:founded|established|incorporated)\b(?:\s+by\s+[^,.;]{1,80}?)?\s+(?:in\s+)?", re.I)
+_FOUNDED_IN = re.compile(r"\b(?:co-?)?(?:founded|established|incorporated)\b(?:\s+by\s+[^,.;]{1,80}?)?\s+(?:in\s+|on\s+)?", re.I)
 _BASED_IN = re.compile(r"\b(?:headquartered|head-quartered|based|with headquarters|headquarters)\s+in\s+(?P<place>"
                        r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?)")
 # What may stand before "based in" when it is said of the sentence's company: nothing ("Based in
@@ -155,8 +155,9 @@ def _founded_by_subject(state: State, text: str, source: Source) -> None:
         roles += [role for role, _, _ in lexicon.find("roles", titles.group("t"))] if titles else []
         for role in dict.fromkeys(roles):
             add(state, Role(source, person, company, role), ("person", person), ("company", company))
-    dates = find_dates(text[text.find(m.group("c")) + len(m.group("c")):][:40])
-    if dates and re.match(r"\s*(?:in|on)\s+$", text[text.find(m.group("c")) + len(m.group("c")):][:dates[0][0]]):
+    rest = text[text.find(m.group("c")) + len(m.group("c")):][:40]
+    dates = find_dates(rest)
+    if dates and re.fullmatch(r"\s*(?:in|on)\s+", rest[:dates[0][0]]):  # "founded Pyxeon AI in 2022"
         add(state, Founding(source, company, dates[0][2]), ("company", company))
 
 

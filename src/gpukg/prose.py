@@ -44,9 +44,10 @@ _ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:\$[\d.]+\s?[MBK]?\s+)?(?
 
 
 _INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested in|invests in|investment in|backing|backs|backed|"
-                      r"holds? (?:a |an )?(?:equity )?stakes? in|on the cap tables? of(?: both)?|"
-                      r"portfolio (?:now |also )?(?:includes?|spans|covers)|portfolio companies include|"
-                      r"(?:holds?|held|took|takes|exited|sold|has) (?:its |a |an )?(?:equity |minority |majority )?stake in)\s+", re.I)
+                      r"on the cap tables? of(?: both)?|portfolio (?:now |also )?(?:includes?|spans|covers)|"
+                      r"portfolio companies include|"
+                      r"(?:holds?|held|took|takes|exited|sold|has) (?:its |a |an )?(?:equity |minority |majority )?stakes? in)\s+",
+                      re.I)
 # "Lumen Growth-backed Tessaract Labs": the investor and the company in one noun phrase
 _COMPOUND_BACKED = re.compile(rf"(?P<i>{NAME})-(?:backed|funded)\s+(?P<c>{NAME})")
 
