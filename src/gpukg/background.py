@@ -26,7 +26,7 @@ _BASED_IN = re.compile(r"\b(?:headquartered|head-quartered|based|with headquarte
                        r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?)")
 # What may stand before "based in" when it is said of the sentence's company: nothing ("Based in
 # Oslo, Acme ..."), a verb of being, a comma or "and", or an appositive ("Acme, a GPU cloud based in").
-_BASED_LEAD = re.compile(r"(?:^|,|\band|\b(?:is|was|has been|remains))\s*$|,\s+an?\s+[^,]*$", re.I)
+_BASED_LEAD = re.compile(r"(?:^|,|\band|\b(?:is|was|has been|remains))\s*$|(?:,|\bis|\bwas)\s+an?\s+[^,]*$", re.I)
 _ROLE_JOIN = re.compile(r"\s*(?:,|&|/|\band\b)\s*$")
 _AFTER_ROLE = re.compile(rf"\s*(?:[,:]\s*)?(?:is\s+|was\s+|are\s+|were\s+)?(?P<p>{_PEOPLE})(?!\s*['’]s)(?![\w'’-])")
 # "Acme named Ingrid Holm chief executive officer", "promoted Clara Diaz to CTO": the title given
@@ -43,7 +43,7 @@ _SINCE_AFTER = re.compile(_OF_WHOM + r",?\s+since\s+")  # "CEO since 2022": a st
 _POSSESSOR = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:(?:new|interim|acting|former)\s+)?$")  # "Acme's CEO, Jane Roe"
 _OF_COMPANY = re.compile(rf"\s+(?:of|at)\s+(?P<c>{NAME})")
 _BEFORE_ROLE = re.compile(
-    rf"(?P<p>{PERSON})(?:\s*,\s*|\s+(?:as|is|was|became|becomes|serves as|served as|remains|has been|"
+    rf"(?P<p>{PERSON})(?:\s*,\s*|(?:\s*,\s*who)?\s+(?:as|is|was|became|becomes|serves as|served as|remains|has been|"
     rf"was appointed|was named|was promoted to|promoted to|joined(?:\s+(?P<j>{NAME}))?\s+as)\s+)"
     rf"(?:(?:the|its|our|their|the company['’]s|(?P<c>{NAME})['’]s?)\s+)?(?:(?:new|interim|acting|former)\s+)?$")
 
