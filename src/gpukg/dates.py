@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 from .records import When
 
@@ -51,6 +52,7 @@ def first_date(text: str) -> When | None:
     return dates[0][2] if dates else None
 
 
+@lru_cache(maxsize=256)  # asked for each "by <date>" figure of a report
 def report_date(title: str) -> When | None:
     """The one date a report's title gives it ('... (Q1 2026)', '..., 2025 Edition'); None for
     none, several, or a span of years ('Outlook 2025-2030': the period covered, not a date)."""
