@@ -369,3 +369,15 @@ def test_a_round_opening_the_sentence_is_no_name():
     assert (fact.company, fact.leads, fact.participants) == (
         "Lumora AI", ("Fieldstone Ventures",), ("Grayline Capital", "Ember Ventures"))
     assert not [f for f in ex.facts if type(f).__name__ == "Backing"]
+
+
+@pytest.mark.parametrize("tail, status", [
+    # Regression: "undisclosed" read as "closed", and a terminated deal minted a status the
+    # concept scheme did not have (the build then failed validation)
+    ("in a deal announced in March 2025, terms undisclosed", "announced"),
+    ("in a deal announced in March 2025 and terminated in June 2025", "terminated"),
+    ("for $40M in a deal that closed in May 2025", "completed"),
+])
+def test_a_deals_status_is_the_last_it_reached(tail, status):
+    ex = read(f"# D\n\n## Deals\n\n- Acme Cloud agreed to buy Beta Labs {tail}.\n")
+    assert [f.status for f in ex.facts if isinstance(f, Acquisition)] == [status]

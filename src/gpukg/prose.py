@@ -87,6 +87,8 @@ _ALSO_JOINED = re.compile(rf"^(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?
 # "Quasar Cloud's Series B was joined by Ember Ventures": more investors in the round just read
 _JOINED_BY = re.compile(rf"\b(?:was|were|has been)\s+(?:also\s+)?joined\s+by\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 _VALUATION_NOUN = re.compile(r"(?:(?:pre|post)[- ]money\s+)?valuation\b", re.I)  # "$900M post-money valuation"
+# "valuing the company at $14B", "post-money valuation of $4.2B": the number after is the valuation
+_VALUED_BEFORE = re.compile(r"\bvalu(?:ing|ed|ation)\s+(?:(?:of|at)\s+)?(?:(?:the company|the firm|it)\s+)?(?:at\s+)?(?:~|about\s+)?$", re.I)
 _ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|ing|ation)\b", re.I)
 
 
@@ -103,6 +105,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     elif speaker and IS_A.search(clauses(main)[0].text if main else ""):
         category_from(state, speaker, main, source)
     _compound_backings(state, text, source)
+    if label and not found_deal:
+        found_deal = _labelled_deal(state, label, text, source)
     if _prose_round(state, text, source, subject or company):
         return
     # an investor's stake is told beside the deal that ended it ("exited its stake in X when Y acquired the company")
@@ -139,10 +143,10 @@ def category_from(state: State, company: str, text: str, source: Source, *, lead
 
 
 def deal_status(text: str) -> str | None:
-    lowered = text.lower()
-    for word, status in (("completed", "completed"), ("closed", "completed"), ("pending", "pending"),
-                         ("announced", "announced"), ("agreed", "announced"), ("terminated", "terminated")):
-        if word in lowered:
+    # the last state a deal reached comes first: "announced in March and terminated in June" is terminated
+    for words, status in (("terminated|called off|abandoned|scrapped|cancell?ed", "terminated"),
+                          ("completed|closed", "completed"), ("pending", "pending"), ("announced|agreed", "announced")):
+        if re.search(rf"\b(?:{words})\b", text, re.I):  # "terms undisclosed" closed nothing
             return status
     return None
 
@@ -225,7 +229,7 @@ def _prose_acquisitions(state: State, text: str, source: Source, context: str | 
             acquirer, target = trim_name(state, acquirer), trim_name(state, target)
             if not acquirer or not target or acquirer == target:
                 continue
-            rest = text[m.end():]
+            rest = re.sub(r"^\W*\(([^()]*)\)", r" \1", text[m.end():])  # "Pinecrest Data** (March 2025) for $340M"
             tail = re.split(r"[;]|,\s+(?=[A-Z])|\)", rest)[0]
             price = next((q for q in find_quantities(tail) if q.currency), None)
             verb = m.group("verb").lower()
@@ -238,6 +242,25 @@ def _prose_acquisitions(state: State, text: str, source: Source, context: str | 
                  ("company", acquirer), ("company", target))
             found = True
     return found
+
+
+_PAIR_LABEL = re.compile(rf"^(?P<a>{NAME})\s*(?:/|→|->|–|—)\s*(?P<t>{NAME})$")
+_DEAL_WORDS = re.compile(r"\b(?:acquisition|acquired|acquires|acquire|buyout|takeover|purchase)\b", re.I)
+
+
+def _labelled_deal(state: State, label: str, text: str, source: Source) -> bool:
+    """'**Veyra Cloud / Lumio Labs:** Announced acquisition in December 2025': the label names
+    the acquirer and the target, the text says it is a deal."""
+    m = _PAIR_LABEL.match(label.strip())
+    if not m or not _DEAL_WORDS.search(text):
+        return False
+    acquirer, target = trim_name(state, m.group("a")), trim_name(state, m.group("t"))
+    if not acquirer or not target or acquirer == target:
+        return False
+    price = next((q for q in find_quantities(text) if q.currency), None)
+    add(state, Acquisition(source, acquirer, target, price, first_date(text), deal_status(text), qualifiers(text)),
+        ("company", acquirer), ("company", target))
+    return True
 
 
 def _names_before(state: State, text: str) -> list[str]:
@@ -253,18 +276,20 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     money = [q for q in find_quantities(text) if q.currency]
     if not types and money and _FUNDING_VERB.search(text) and re.search(_LEADS, text) and not _CUMULATIVE.search(text):
         types = [("unspecified", 0, 0)]  # "raised $50 million at a $1 billion valuation, led by X": a round, type untold
-    if not types or not money or not (_FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text)):
+    named_type = any(t[0] != "unspecified" for t in types)  # "$520M debt financing (November 2025) from X"
+    if not types or not money or not (_FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text)
+                                      or named_type and re.search(_PARTICIPANTS, text)):
         return _round_sequel(state, text, source)
     keep = state.names.spelled_in(text)
     marked = [trim_name(state, m.group("n")) for m in _MARKED_LEAD.finditer(text)]
-    text = _MARKED_LEAD.sub(lambda m: m.group("n"), text)  # "(lead)" would end the list it stands in
-    leads = names_after(state, text, _LEADS)
-    active = _ACTIVE_LEAD.search(text) or _LEADING_ITS.search(text)
+    listed = _MARKED_LEAD.sub(lambda m: m.group("n"), text)  # "(lead)" would end the list it stands in
+    leads = names_after(state, listed, _LEADS)
+    active = _ACTIVE_LEAD.search(listed) or _LEADING_ITS.search(listed)
     if active and not leads:
         leads = split_names(active.group("names"), keep)
     leads += [n for n in marked if n not in leads]
-    participants = [n for n in names_after(state, text, _PARTICIPANTS) if n not in leads]
-    participating = _PARTICIPATING.search(text)
+    participants = [n for n in names_after(state, listed, _PARTICIPANTS) if n not in leads]
+    participating = _PARTICIPATING.search(listed)
     if participating:
         participants += split_names(participating.group("names"), keep)
     subject_investor = _INVESTOR_SUBJECT.search(text)
@@ -276,7 +301,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     company = company or _funded_company(state, text, investors, context)
     if not company:
         return False
-    valuation = next((q for q in money if q.noun and _VALUATION_NOUN.match(q.noun)), None)
+    valuation = next((q for q in money if q.noun and _VALUATION_NOUN.match(q.noun)
+                      or _VALUED_BEFORE.search(text[max(0, q.start - 40):q.start])), None)
     amount = next((q for q in money if q is not valuation), None)
     fact = Round(source, company, types[0][0], amount, first_date(text), tuple(leads),
                  tuple(p for p in dict.fromkeys(participants) if p not in leads), valuation, qualifiers(text))
