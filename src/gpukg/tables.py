@@ -74,21 +74,19 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 not _NOTHING.fullmatch(cell):
             if lexicon.exact("labels", header) == "business_model":  # "| Segment |" of "Neocloud"
                 category_from(state, company, cell, source, leading=True)
-            elif "round" in header.lower() and _round_in_cell(state, company, cell, source):
-                pass  # "| Latest Round |" of "Series D ($1.1B, May 2025)"
+            elif "round" in header.lower() and (fact := _cell_round(company, cell, source)):
+                add(state, fact, ("company", company))  # "| Latest Round |" of "Series D ($1.1B, May 2025)"
             elif not about_who(state, company, header, cell, source):
                 named = re.search(rf"\b{MODEL}\b", header)  # "| H100 $/hr |"
                 figures(state, company, cell, source, label=header, row_when=when,
                         row_segment=model or (named.group(0) if named else None))
 
 
-def _round_in_cell(state: State, company: str, cell: str, source: Source) -> bool:
+def _cell_round(company: str, cell: str, source: Source) -> Round | None:
+    """The round one cell tells whole, with its type and amount ('Series D ($1.1B, May 2025)')."""
     kinds = lexicon.find("round_types", cell)
     amount = next((q for q in find_quantities(cell) if q.currency), None)
-    if not kinds or amount is None:
-        return False
-    add(state, Round(source, company, kinds[0][0], amount, first_date(cell)), ("company", company))
-    return True
+    return Round(source, company, kinds[0][0], amount, first_date(cell)) if kinds and amount else None
 
 
 def _table_round(state: State, company: str, column: dict[str, str], round_col: str, amount_col: str, source: Source) -> None:
