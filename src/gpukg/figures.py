@@ -33,14 +33,14 @@ _RELATED_METRICS = {"revenue-share", "customer-concentration", "market-share"}
 
 def figures(state: State, subject: str | None, text: str, source: Source, *, label: str | None = None,
              metric: str | None = None, prose: bool = False, row_when: When | None = None,
-             row_segment: str | None = None) -> None:
+             row_segment: str | None = None, row_per: str | None = None) -> None:
     """Observations from the numbers in ``text``.
 
     What a number measures comes from the words around it, then the label;
     its date from its own clause, then the label, then ``row_when`` (a table row's date); a price
     per hour may say so in its label ("Price per hour"). Growth figures take the date of the
     figure they describe ('$276M (82% growth)'). ``row_segment`` is what a figure is of when its own
-    words do not say (a table row's GPU).
+    words do not say (a table row's GPU), ``row_per`` the word a price is per ("hour" in a table heading's "per GPU-hour").
     """
     label_text = strip_parens(label) if label else ""
     label_metric = metric or (_metric_of(label_text) if label else None)
@@ -49,11 +49,14 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     label_qualifiers = qualifiers(label) if label else ()
     label_per = _PER_LABEL.search(label) if label else None
     quantities = [q for q in find_quantities(text) if not (q.unit == "count" and _TOP.search(text[:q.start]))]
-    if label_per:
-        quantities = [replace(q, per=_PER_WORDS[label_per.group(1).lower()]) if q.currency and not q.per else q
-                      for q in quantities]
+    per = _PER_WORDS.get((label_per.group(1) if label_per else row_per or "").lower())
+    if per:
+        quantities = [replace(q, per=per) if q.currency and not q.per else q for q in quantities]
     if not quantities:
         return
+    model = re.fullmatch(rf"{MODEL}(?:\s+GPUs?)?", label_text.strip()) if label and not label_metric else None
+    if model and all(q.currency for q in quantities):  # "| H100 |" over "$2.49": the price of that GPU
+        label_metric, fallback, row_segment = "price", None, row_segment or model.group(0).split()[0]
     dates = [d for d in find_dates(text) if not _FROM_DATE.search(text[:d[0]])]
     parts = clauses(text)
     # A number whose measure cannot be told is still kept, as an unclassified figure.

@@ -11,7 +11,7 @@ import re
 from . import lexicon
 from .amounts import MODEL, find_quantities
 from .background import about_who
-from .dates import first_date
+from .dates import first_date, report_date
 from .figures import figures
 from .prose import category_from, deal_status
 from .phrases import looks_like_name, split_names, strip_parens
@@ -29,6 +29,7 @@ _PRICE_HEADERS = ("price", "value", "deal value", "deal size", "amount", "consid
 _INVESTOR_HEADERS = ("investor", "investors", "firm", "fund", "backer", "vc", "investment firm")
 _PORTFOLIO_HEADERS = ("portfolio", "portfolio companies", "investments", "backed companies", "notable investments",
                       "gpu portfolio", "companies backed")
+_PER_HEADING = re.compile(r"\bper\s+(?:gpu[-\s]?)?(hour|hr|month)\b", re.I)
 _NOTHING = re.compile(r"(?i)n/?a|-+|—|not disclosed|undisclosed|unknown|tbd")
 
 
@@ -67,7 +68,12 @@ def table_row(state: State, block: Block, source: Source) -> None:
     # What the row says for all its figures: when ("As of", "Date") and of what (the GPU model).
     date_col = next((i for i, h in enumerate(lowered) if i != entity_col and re.search(r"\bdate\b|\bas of\b|^when$", h)), None)
     model_col = next((i for i, h in enumerate(lowered) if i != entity_col and h in _MODEL_HEADERS), None)
-    when = first_date(cells[date_col][1]) if date_col is not None else None
+    # without a date column, the one date of the table's heading ("Pricing (per GPU-hour, January 2026)");
+    # a price per unit the heading names
+    heading_per = _PER_HEADING.search(block.section[-1]) if block.section else None
+    per = heading_per.group(1) if heading_per else None
+    when = first_date(cells[date_col][1]) if date_col is not None else \
+        (report_date(block.section[-1]) if block.section else None)
     model = cells[model_col][1] if model_col is not None and not find_quantities(cells[model_col][1]) else None
     for i, (header, cell) in enumerate(cells):
         if i not in (entity_col, date_col, model_col) and cell and \
@@ -79,7 +85,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
             elif not about_who(state, company, header, cell, source):
                 named = re.search(rf"\b{MODEL}\b", header)  # "| H100 $/hr |"
                 figures(state, company, cell, source, label=header, row_when=when,
-                        row_segment=model or (named.group(0) if named else None))
+                        row_segment=model or (named.group(0) if named else None), row_per=per)
 
 
 def _cell_round(company: str, cell: str, source: Source) -> Round | None:
