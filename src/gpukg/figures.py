@@ -47,7 +47,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     fallback = _label_slug(label_text) if label and subject and not prose and not label_metric else None
     label_when = (first_date(label) if label else None) or row_when
     label_qualifiers = qualifiers(label) if label else ()
-    label_per = _PER_LABEL.search(label) if label else None
+    label_per = PER_UNIT.search(label) if label else None
     quantities = [q for q in find_quantities(text) if not (q.unit == "count" and _TOP.search(text[:q.start]))]
     per = _PER_WORDS.get((label_per.group(1) if label_per else row_per or "").lower())
     if per:
@@ -110,7 +110,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
 
 
 _COMPANY_METRICS = frozenset({"revenue", "arr", "valuation", "gpus", "data-centers", "customers", "total-raised", "loss"})
-_PER_LABEL = re.compile(r"(?:\bper\s+|/\s*)(?:gpu[-\s]?)?(hour|hr|month)\b", re.I)
+PER_UNIT = re.compile(r"(?:\bper\s+|/\s*)(?:gpu[-\s]?)?(hour|hr|month)\b", re.I)  # "per GPU-hour", "/hr": what a price is per
 _PER_WORDS = {"hour": "hour", "hr": "hour", "month": "month"}
 
 

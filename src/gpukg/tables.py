@@ -12,7 +12,7 @@ from . import lexicon
 from .amounts import MODEL, find_quantities
 from .background import about_who
 from .dates import first_date, report_date
-from .figures import figures
+from .figures import PER_UNIT, figures
 from .prose import category_from, deal_status
 from .phrases import looks_like_name, split_names, strip_parens
 from .reading import State, add
@@ -29,7 +29,6 @@ _PRICE_HEADERS = ("price", "value", "deal value", "deal size", "amount", "consid
 _INVESTOR_HEADERS = ("investor", "investors", "firm", "fund", "backer", "vc", "investment firm")
 _PORTFOLIO_HEADERS = ("portfolio", "portfolio companies", "investments", "backed companies", "notable investments",
                       "gpu portfolio", "companies backed")
-_PER_HEADING = re.compile(r"\bper\s+(?:gpu[-\s]?)?(hour|hr|month)\b", re.I)
 _NOTHING = re.compile(r"(?i)n/?a|-+|—|not disclosed|undisclosed|unknown|tbd")
 
 
@@ -70,7 +69,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
     model_col = next((i for i, h in enumerate(lowered) if i != entity_col and h in _MODEL_HEADERS), None)
     # without a date column, the one date of the table's heading ("Pricing (per GPU-hour, January 2026)");
     # a price per unit the heading names
-    heading_per = _PER_HEADING.search(block.section[-1]) if block.section else None
+    heading_per = PER_UNIT.search(block.section[-1]) if block.section else None
     per = heading_per.group(1) if heading_per else None
     when = first_date(cells[date_col][1]) if date_col is not None else \
         (report_date(block.section[-1]) if block.section else None)
