@@ -194,3 +194,29 @@ def test_a_reading_that_cannot_be_kept_is_only_a_miss_later(tmp_path):
     gone.write_text("not a folder")
     ReadingCache(gone).put("names", "doc.md", ("key",), ("A",))  # no error: the build goes on
     assert ReadingCache(gone).get("names", "doc.md", ("key",)) is None
+
+
+def test_the_readings_a_new_report_reaches_are_redone_in_parallel(market, fresh, tmp_path, monkeypatch):
+    # The new report alone is too little to start processes for; the second readings its
+    # names reach are not, and were read one after the other in this process.
+    from gpukg import corpus as corpus_module
+
+    started = []
+
+    class Counted(corpus_module.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs) -> None:
+            started.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(corpus_module, "ProcessPoolExecutor", Counted)
+    newest = sorted(market.glob("*.md"))[-1]
+    monkeypatch.setattr(corpus_module, "PARALLEL_CHARS", len(newest.read_text()) + 1)
+    corpus = copy(market, tmp_path / "corpus", skip={newest.name})
+    build([corpus], cache=ReadingCache(tmp_path / "cache"), jobs=1)
+    shutil.copy(newest, corpus / newest.name)
+    cache = ReadingCache(tmp_path / "cache")
+    result = build([corpus], cache=cache)
+    assert [reading for reading, _ in cache.missed].count("names") == 1
+    assert [reading for reading, _ in cache.missed].count("second") >= 2
+    assert len(started) == 2
+    assert dump(result.store) == fresh

@@ -180,8 +180,8 @@ class _Readers:
     """The processes that read: each document goes to the same one for both readings, so
     that a report is parsed once (parsing is about half the cost of a reading, and a parsed
     report costs more to ship between processes than to parse again). Documents are dealt
-    to processes by size, largest first, to the least loaded; one process, or none when
-    there is little to read (then everything happens here)."""
+    to processes by size, largest first, to the least loaded. No process is started while
+    a batch of readings is small (it is read here), so a later, larger batch may start them."""
 
     def __init__(self, docs: list[Document], jobs: int | None) -> None:
         self.docs, self.jobs = docs, jobs
@@ -208,7 +208,9 @@ class _Readers:
         """(index, ``fn(doc, extra(index))``) for the documents ``todo``, in order."""
         if not todo:
             return
-        if not self.pools and not self.owner:
+        if not self.pools:
+            # decided per run: adding one report reads one report first, then the dozen whose
+            # second readings its names reach
             self._start(todo)
         if not self.pools:
             for i in todo:
@@ -221,17 +223,20 @@ class _Readers:
     def _start(self, todo: list[int]) -> None:
         size = sum(len(self.docs[i].text) for i in todo)
         workers = self.jobs if self.jobs is not None else (os.cpu_count() or 1) if size >= PARALLEL_CHARS else 1
-        workers = max(1, min(workers, len(self.docs)))
+        workers = max(1, min(workers, len(todo)))
+        if workers == 1:
+            return
+        # the documents to read now are dealt first, so that they are shared evenly
         load = [0] * workers
-        for i in sorted(range(len(self.docs)), key=lambda i: -len(self.docs[i].text)):
+        first = set(todo)
+        for i in sorted(range(len(self.docs)), key=lambda i: (i not in first, -len(self.docs[i].text))):
             k = load.index(min(load))
             self.owner[i] = k
             load[k] += len(self.docs[i].text)
-        if workers > 1:
-            self.pools = [ProcessPoolExecutor(1) for _ in range(workers)]
-            if self.names is not None:
-                for pool in self.pools:
-                    pool.submit(_set_known, self.names)
+        self.pools = [ProcessPoolExecutor(1) for _ in range(workers)]
+        if self.names is not None:
+            for pool in self.pools:
+                pool.submit(_set_known, self.names)
 
 
 def _where(doc: Document) -> str:
