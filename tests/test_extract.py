@@ -351,14 +351,19 @@ def test_a_date_after_by_is_a_projection_unless_the_report_is_later(title, quali
     assert tuple(q for q in price.qualifiers if q == "projected") == qualifiers
 
 
-@pytest.mark.parametrize("notes", ["\n[^1]: https://brightline.example.com/r\n", ""])
-def test_a_footnote_reference_is_no_figure(notes):
+@pytest.mark.parametrize("mark, notes", [
+    ("[^1]", "\n[^1]: https://brightline.example.com/r\n"), ("[^1]", ""),
+    # a reference-style link as a numbered source, "[1]" with "[1]: https://..." below
+    ("[1]", "\n[1]: https://brightline.example.com/r\n"), (" [12]", "\n[12]: https://brightline.example.com/r\n"),
+    ("[2]", ""), ("[3](https://brightline.example.com/r)", "")])
+def test_a_footnote_reference_is_no_figure(mark, notes):
     # Regression: the "1" of "[^1]" was read as a figure of its sentence
-    ex = read("# R\n\n## Market\n\nThe market reached $14.2 billion in 2025, per Brightline.[^1] Prices fell.\n" + notes)
+    ex = read(f"# R\n\n## Market\n\nThe market reached $14.2 billion in 2025, per Brightline.{mark} Prices fell.\n"
+              + notes)
     assert [f.quantity.value for f in ex.facts if isinstance(f, Observation)] == [Decimal("14200000000")]
     cited = {s.text: s.cited for s in ex.statements if "market reached" in s.text}
     assert cited == {"The market reached $14.2 billion in 2025, per Brightline.":
-                     ("https://brightline.example.com/r",) if notes else ()}
+                     ("https://brightline.example.com/r",) if "https" in mark + notes else ()}
 
 
 def test_a_round_opening_the_sentence_is_no_name():
@@ -381,3 +386,65 @@ def test_a_round_opening_the_sentence_is_no_name():
 def test_a_deals_status_is_the_last_it_reached(tail, status):
     ex = read(f"# D\n\n## Deals\n\n- Acme Cloud agreed to buy Beta Labs {tail}.\n")
     assert [f.status for f in ex.facts if isinstance(f, Acquisition)] == [status]
+
+
+def facts_of(ex, kind):
+    return [f for f in ex.facts if type(f).__name__ == kind]
+
+
+PROFILE = "# Brief (Q3 2025)\n\n## Company Notes\n\n### Corriedale Compute\n\n"
+
+
+def test_a_profile_may_open_with_the_firm_instead_of_its_name():
+    # Regression: a heading naming a company over sentences that call it "the firm" was no
+    # profile, so nothing under it was the company's; "-headquartered" placed nothing and "set
+    # up in" founded nothing
+    ex = read(PROFILE + "The London-headquartered firm was set up in 2020 and rents out H100 capacity. "
+              "In April 2025 Corriedale closed a £85m Series B led by Thistle Ventures.\n")
+    assert [(f.company, f.place) for f in facts_of(ex, "Headquarters")] == [("Corriedale Compute", "London")]
+    assert [(f.company, f.when.iso) for f in facts_of(ex, "Founding")] == [("Corriedale Compute", "2020")]
+    # the short name after an opening date without a comma is the profiled company's
+    assert [(f.company, f.leads) for f in facts_of(ex, "Round")] == [("Corriedale", ("Thistle Ventures",))]
+    assert ex.short_names == (("Corriedale", "Corriedale Compute"),)
+
+
+def test_founders_as_the_subject_with_titles_before_their_names():
+    # Regression: a name with a letter outside ASCII ("Wójcik") was no person, and founders who
+    # "co-founded the business with" a partner founded nothing
+    ex = read(PROFILE + "The firm rents out GPUs. Chief executive Imogen Hartley co-founded the business "
+              "with chief technology officer Tomasz Wójcik.\n")
+    assert sorted((f.person, f.role) for f in facts_of(ex, "Role")) == [
+        ("Imogen Hartley", "ceo"), ("Imogen Hartley", "co-founder"),
+        ("Tomasz Wójcik", "co-founder"), ("Tomasz Wójcik", "cto")]
+
+
+def test_valued_with_the_company_named_is_the_rounds_valuation():
+    # Regression: "valued Fjellhav at €900 million" was no valuation
+    ex = read("# N\n\n## Funding\n\nFjellhav Cloud secured €140 million in Series C funding in June 2025; the round "
+              "was led by Nordlys Growth and valued Fjellhav at €900 million.\n")
+    (fact,) = facts_of(ex, "Round")
+    assert (fact.amount.value, fact.valuation.value, fact.valuation.currency) == (
+        Decimal("140000000"), Decimal("900000000"), "EUR")
+
+
+def test_a_target_introduced_by_what_it_is():
+    # Regression: "agreed to buy Danish data-centre operator Ravnholm DC" bought "Danish", undated
+    ex = read("# N\n\n## Deals\n\n- In July 2025 Fjellhav Cloud agreed to buy Danish data-centre operator "
+              "Ravnholm DC for €210m.\n- Orbital Systems acquired the inference startup Quillon AI.\n"
+              "- Orbital Systems acquired Lumio Labs.\n")
+    assert [(f.acquirer, f.target, f.when and f.when.iso) for f in facts_of(ex, "Acquisition")] == [
+        ("Fjellhav Cloud", "Ravnholm DC", "2025-07"), ("Orbital Systems", "Quillon AI", None),
+        ("Orbital Systems", "Lumio Labs", None)]
+
+
+@pytest.mark.parametrize("sentence, metric, iso, qualifiers", [
+    # Regression: the metric word more than 40 characters before the number was not seen
+    ("Its revenue for the 2024 financial year came to £4.1m.", "revenue", "2024", ()),
+    # Regression: "annualised revenue" was revenue, and "by the end of the year" no date
+    ("It expects annualised revenue of £60m by the end of the year.", "arr", "2025", ("projected",)),
+])
+def test_a_profiles_figures(sentence, metric, iso, qualifiers):
+    ex = read(PROFILE + "The firm rents out GPUs. " + sentence + "\n")
+    (fact,) = facts_of(ex, "Observation")
+    assert (fact.subject, fact.metric, fact.when and fact.when.iso, fact.qualifiers) == (
+        "Corriedale Compute", metric, iso, qualifiers)

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from gpukg.amounts import find_quantities, malformed_amounts
-from gpukg.dates import find_dates
+from gpukg.dates import find_dates, relative_dates
 
 
 def one(text: str):
@@ -122,6 +122,10 @@ def test_malformed_amounts_are_reported_not_read():
     ("2H 2024", None, "month", date(2024, 7, 1), date(2024, 12, 31)),
     # Regression: a table's "2025-09" was the year 2025
     ("2025-09", "2025-09", "month", date(2025, 9, 1), date(2025, 9, 30)),
+    # Regression: a half or quarter in words was the whole year
+    ("in the first half of 2025", None, "month", date(2025, 1, 1), date(2025, 6, 30)),
+    ("the Second Half of 2024", None, "month", date(2024, 7, 1), date(2024, 12, 31)),
+    ("the third quarter of 2025", None, "month", date(2025, 7, 1), date(2025, 9, 30)),
 ])
 def test_dates_keep_their_precision(text, iso, precision, start, end):
     (_, _, when), = find_dates(text)
@@ -135,3 +139,10 @@ def test_approximate_years():
 
 def test_amounts_are_not_dates():
     assert find_dates("$2024M and 2,000 GPUs and 1,000%") == []
+
+
+def test_a_year_told_relative_to_the_report_is_the_reports_year():
+    report = find_dates("Quarterly Brief (Q3 2025)")[0][2]
+    found = relative_dates("expects £60m by the end of the year, and more by year-end 2026", report)
+    assert [(when.text, when.iso) for _, _, when in found] == [("the end of the year", "2025")]
+    assert relative_dates("by the end of the year", None) == []

@@ -10,20 +10,21 @@ import re
 
 from . import lexicon
 from .dates import find_dates, first_date, opening_date
-from .phrases import NAME, looks_like_name, looks_like_org, people, places, split_names, strip_parens
+from .phrases import LOWER, NAME, UPPER, looks_like_name, looks_like_org, people, places, split_names, strip_parens
 from .reading import State, add, opening_name, trim_name
 from .records import Backing, Founding, Headquarters, Role, Source, When
 
 # A person's name: two or three capitalised words, with the particles of family names.
-_WORD = r"[A-Z][a-z]*(?:['’-](?!s\b)[A-Z]?[a-z]+)*"  # "O'Brien", "Smith-Jones"; not "Biden's"
+_WORD = rf"{UPPER}{LOWER}*(?:['’-](?!s\b){UPPER}?{LOWER}+)*"  # "O'Brien", "Smith-Jones"; not "Biden's"
 PERSON = rf"{_WORD}(?:\s+(?:(?:van|von|de|da|del|der|di|du|le|la|bin|al)\s+)*{_WORD}){{1,2}}"
 _PEOPLE = rf"{PERSON}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){PERSON})*"
 _NOT_FIRST = frozenset({"The", "Its", "Their", "Our", "This", "That", "These", "Those", "A", "An", "In", "On", "By"})
 
 _FOUNDED_BY = re.compile(rf"\b(?P<co>co-?)?founded\b(?:\s+in\s+[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{_PEOPLE})")
-_FOUNDED_IN = re.compile(r"\b(?:co-?)?(?:founded|established|incorporated)\b(?:\s+by\s+[^,.;]{1,80}?)?\s+(?:in\s+|on\s+)?", re.I)
+_FOUNDED_IN = re.compile(r"\b(?:co-?)?(?:founded|established|incorporated|set up)\b(?:\s+by\s+[^,.;]{1,80}?)?\s+(?:in\s+|on\s+)?", re.I)
+_PLACE_WORD = rf"{UPPER}[\w.'’-]*"
 _BASED_IN = re.compile(r"\b(?:headquartered|head-quartered|based|with headquarters|headquarters)\s+in\s+(?P<place>"
-                       r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?)")
+                       rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s+{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)")
 # What may stand before "based in" when it is said of the sentence's company: nothing ("Based in
 # Oslo, Acme ..."), a verb of being, a comma or "and", or an appositive ("Acme, a GPU cloud based in").
 _BASED_LEAD = re.compile(r"(?:^|,|\band|\b(?:is|was|has been|remains))\s*$|(?:,|\bis|\bwas)\s+an?\s+[^,]*$", re.I)
@@ -55,9 +56,9 @@ def background(state: State, text: str, source: Source, subject: str | None) -> 
     if company:
         _founding(state, text, source, company, subject)
         _headquarters(state, text, source, company)
-    if "-based " in text:
+    if "-based " in text or "-headquartered " in text:
         _based_compound(state, text, source, subject)
-    _founders(state, text, source, company)
+    _founders(state, text, source, company, subject)
     _titles(state, text, source, subject)
 
 
@@ -102,7 +103,9 @@ def _based_compound(state: State, text: str, source: Source, subject: str | None
             add(state, Headquarters(source, company, place), ("company", company), ("place", place))
 
 
-_BASED_COMPOUND = re.compile(r"(?<![\w-])(?P<place>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})-based\s+(?=(?P<after>.{1,60}))")
+# "the Paris-based X", "The London-headquartered firm"
+_BASED_COMPOUND = re.compile(rf"(?<![\w-])(?P<place>{UPPER}[\w.'’]*(?:\s+{UPPER}[\w.'’]*){{0,2}})-(?:based|headquartered)\s+"
+                             r"(?=(?P<after>.{1,60}))")
 # nouns of an organization only: "a Kubernetes-based platform" places nothing
 _COMPANY_NOUN = re.compile(r"(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|provider|operator|neocloud|chipmaker|"
                            r"business)s?\b", re.I)
@@ -125,7 +128,7 @@ def _place(found: str) -> str:
     return found if region.strip(" .").lower() in regions else city
 
 
-def _founders(state: State, text: str, source: Source, company: str | None) -> None:
+def _founders(state: State, text: str, source: Source, company: str | None, subject: str | None) -> None:
     m = _FOUNDED_BY.search(text)
     if m and company:
         role = "co-founder" if m.group("co") else "founder"
@@ -133,29 +136,40 @@ def _founders(state: State, text: str, source: Source, company: str | None) -> N
             if _is_person(state, person):
                 add(state, Role(source, person, company, role), ("person", person), ("company", company))
         return
-    _founded_by_subject(state, text, source)
+    _founded_by_subject(state, text, source, subject)
 
 
 # "Talia Brenner (CEO) and Oskar Lindqvist (CTO) founded Pyxeon AI in 2022": the people are the
-# subject, the company the object, and a title in brackets after a founder is held there.
-_FOUNDERS_FIRST = re.compile(rf"^(?P<people>{_PEOPLE})\s+(?P<co>co-?)?founded\s+(?P<c>{NAME})")
+# subject, the company the object, and a title in brackets after a founder is held there. In a
+# profile the object may be the company itself, and a partner may follow: "Chief executive Imogen
+# Hartley co-founded the business with chief technology officer Tomasz Wójcik" (the titles are
+# read by ``_titles``).
+_FOUNDERS_FIRST = re.compile(
+    rf"(?P<people>{_PEOPLE})\s+(?P<co>co-?)?founded\s+(?:(?P<it>the\s+(?:company|business|firm|startup|start-up))|"
+    rf"(?P<c>{NAME}))(?:\s+with\s+(?:{LOWER}[\w-]*\s+){{0,4}}(?P<with>{_PEOPLE}))?")
 
 
-def _founded_by_subject(state: State, text: str, source: Source) -> None:
-    m = _FOUNDERS_FIRST.match(strip_parens(text)) if "founded" in text else None
+def _founded_by_subject(state: State, text: str, source: Source, subject: str | None) -> None:
+    if "founded" not in text:
+        return
+    plain = strip_parens(text)
+    titled = _title_groups(plain)[:1]
+    start = len(plain) - len(plain[titled[0][1]:].lstrip()) if titled and titled[0][0] == 0 else 0
+    m = _FOUNDERS_FIRST.match(plain, start)
     if not m:
         return
-    people_found = [p for p in _split_people(m.group("people")) if _is_person(state, p)]
-    company = trim_name(state, m.group("c")) if people_found else ""
+    people_found = [p for group in ("people", "with") for p in _split_people(m.group(group) or "")
+                    if _is_person(state, p)]
+    company = (subject if m.group("it") else trim_name(state, m.group("c"))) if people_found else ""
     if not company:
         return
     for person in people_found:
         titles = re.search(rf"{re.escape(person)}\s*\((?P<t>[^)]*)\)", text)
-        roles = ["co-founder" if m.group("co") else "founder"]
+        roles = ["co-founder" if m.group("co") or m.group("with") else "founder"]
         roles += [role for role, _, _ in lexicon.find("roles", titles.group("t"))] if titles else []
         for role in dict.fromkeys(roles):
             add(state, Role(source, person, company, role), ("person", person), ("company", company))
-    rest = text[text.find(m.group("c")) + len(m.group("c")):][:40]
+    rest = plain[m.end("it") if m.group("it") else m.end("c"):][:40]
     dates = find_dates(rest)
     if dates and re.fullmatch(r"\s*(?:in|on)\s+", rest[:dates[0][0]]):  # "founded Pyxeon AI in 2022"
         add(state, Founding(source, company, dates[0][2]), ("company", company))

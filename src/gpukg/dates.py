@@ -13,6 +13,7 @@ _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if
 _MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _DIGIT = re.compile(r"\d")
 
 _PATTERNS = [
@@ -21,8 +22,9 @@ _PATTERNS = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d),?\s+(?P<y>{_YEAR})\b", re.I)),
     ("dmy", re.compile(rf"(?<![\d$€£.,])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<y>{_YEAR})\b", re.I)),
     ("month", re.compile(rf"\b{_MONTH}\s+(?P<y>{_YEAR})\b", re.I)),
-    ("quarter", re.compile(rf"\bQ(?P<q>[1-4])\s+(?P<y>{_YEAR})\b")),
-    ("half", re.compile(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H)\s+(?P<y>{_YEAR})\b")),
+    # "Q3 2025", "the third quarter of 2025"; "H1 2025", "1H 2025", "the first half of 2025"
+    ("quarter", re.compile(rf"\b(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth)\s+quarter\s+of)\s+(?P<y>{_YEAR})\b", re.I)),
+    ("half", re.compile(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H|(?P<hw>first|second)\s+half\s+of)\s+(?P<y>{_YEAR})\b", re.I)),
     # "mid-2023": the hyphen that keeps "2023-2024" and "H100-2024" from being read as a year here
     ("year", re.compile(rf"\b(?:early|mid|late)-(?P<y>{_YEAR})\b", re.I)),
     ("years", re.compile(rf"(?<![\d$€£.,])(?P<approx>~\s?)?(?P<y>{_YEAR})\s?(?:-|–|/|to)\s?(?P<y2>{_YEAR})(?![\d%])")),
@@ -62,14 +64,29 @@ def report_date(title: str) -> When | None:
     return dates[0][2]
 
 
+# "by the end of the year", "by year-end", "later this year": the year of the report
+_THIS_YEAR = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+(?:the|this)\s+year|(?:the\s+)?year[- ]end|this\s+year)\b(?!\s+\d)", re.I)
+
+
+def relative_dates(text: str, report: When | None) -> list[tuple[int, int, When]]:
+    """The dates ``text`` gives relative to its report's date ``report``, as (start, end, When)."""
+    if report is None:
+        return []
+    year = report.start.year
+    return [(m.start(), m.end(), When(m.group(0), str(year), "year", date(year, 1, 1), date(year, 12, 31)))
+            for m in _THIS_YEAR.finditer(text)]
+
+
 # "In January 2025, X acquired Y": a date that opens the sentence, before a comma.
 _OPENING = re.compile(r"^\s*(?:(?:in|on|by|during)\s+)?(?:(?:early|mid|late)[-\s]+)?$", re.I)
+_AFTER_OPENING = re.compile(r"\s*,|\s+[A-Z]")
 
 
 def opening_date(text: str) -> When | None:
-    """The date a sentence opens with, before a comma: 'In January 2025, ...'."""
+    """The date a sentence opens with, before a comma or the subject's name: 'In January 2025, ...',
+    'In July 2025 Fjellhav Cloud agreed ...'."""
     dates = find_dates(text)
-    if dates and _OPENING.match(text[:dates[0][0]]) and text[dates[0][1]:].lstrip().startswith(","):
+    if dates and _OPENING.match(text[:dates[0][0]]) and _AFTER_OPENING.match(text, dates[0][1]):
         return dates[0][2]
     return None
 
@@ -90,12 +107,12 @@ def _when(kind: str, m: re.Match) -> When | None:
         last = calendar.monthrange(y, month)[1]
         return When(text, f"{y}-{month:02d}", "month", date(y, month, 1), date(y, month, last))
     if kind == "quarter":
-        q = int(m.group("q"))
+        q = int(m.group("q") or _ORDINALS[m.group("qw").lower()])
         first, last = 3 * q - 2, 3 * q
         end = date(y, last, calendar.monthrange(y, last)[1])
         return When(text, None, "month", date(y, first, 1), end)
     if kind == "half":
-        first = 1 if (m.group("h") or m.group("h2")) == "1" else 7
+        first = 1 if (m.group("h") or m.group("h2") or str(_ORDINALS[m.group("hw").lower()])) == "1" else 7
         return When(text, None, "month", date(y, first, 1), date(y, first + 5, 31 if first == 7 else 30))
     if kind == "years":
         y2 = int(m.group("y2"))

@@ -78,7 +78,15 @@ def _told_in_prose(title: str, section: list[Block]) -> bool:
                for text in lines]
     if not opening:
         return False
-    return opening[0] or (any(opening) and sum(1 for text in lines if mentioned(title, text)) >= 2)
+    return opening[0] or _ANAPHOR.match(lines[0]) is not None or \
+        (any(opening) and sum(1 for text in lines if mentioned(title, text)) >= 2)
+
+
+# "The London-headquartered firm was set up in 2020": under a heading that is a name, a first line
+# whose subject can only be the heading's company
+_ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|start-up|business|provider|"
+                      r"operator|neocloud)|It)\s+(?:is|was|has|had|began|started|rents|runs|operates|offers|sells|"
+                      r"builds|provides)\b")
 
 
 def _company_title(text: str) -> str:

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from . import lexicon
 from .amounts import MODEL, find_quantities
-from .dates import find_dates, first_date, report_date
+from .dates import find_dates, first_date, relative_dates, report_date
 from .phrases import clauses, strip_parens
 from .records import Observation, Quantity, Source, When
 from .reading import State, add, qualifiers
@@ -58,6 +58,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     if model and all(q.currency for q in quantities):  # "| H100 |" over "$2.49": the price of that GPU
         label_metric, fallback, row_segment = "price", None, row_segment or model.group(0).split()[0]
     dates = [d for d in find_dates(text) if not _FROM_DATE.search(text[:d[0]])]
+    dates = sorted(dates + [d for d in relative_dates(text, report_date(state.report.title))
+                            if not any(s < d[1] and d[0] < e for s, e, _ in dates)], key=lambda d: d[0])
     parts = clauses(text)
     # A number whose measure cannot be told is still kept, as an unclassified figure.
     fallback = fallback or ("unclassified" if prose else None)
@@ -248,7 +250,10 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
     if q.unit in ("gigawatt", "megawatt", "kilowatt"):
         return "power-capacity"
     if q.currency:
-        hits = [h for h in lexicon.find("metrics", before)
+        # the clause's own words first, then, when they say nothing, its opening ("Its revenue for the
+        # 2024 financial year came to £4.1m")
+        clause = re.split(r"[,;:]", text[max(0, q.start - 80):q.start])[-1]
+        hits = [h for words in (before, clause) for h in lexicon.find("metrics", words)
                 if h[0] in ("revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size")]
         if hits and hits[-1][0] == "valuation" and any(h[0] == "market-size" for h in hits):
             return "market-size"  # "the GPU cloud market was valued at $8.2B"

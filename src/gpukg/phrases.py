@@ -11,7 +11,12 @@ from functools import cache
 
 from . import lexicon
 
-_NAME_WORD = r"[A-Z][\w.&'’+-]*"
+# Capital and small letters of the Latin script, accented ones too ("Tomasz Wójcik", "Øresund
+# Compute", "Émilie Roux"): ``re`` has no \\p{Lu}, and ASCII classes cut such names short
+_LATIN = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
+UPPER = "[A-Z" + "".join(c for c in _LATIN if c.isupper()) + "]"
+LOWER = "[a-z" + "".join(c for c in _LATIN if c.islower()) + "]"
+_NAME_WORD = rf"{UPPER}[\w.&'’+-]*"
 NAME = rf"{_NAME_WORD}(?:\s(?:of\s|de\s|&\s)?{_NAME_WORD}){{0,4}}"
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|\band\b|&|\bplus\b|/)\s*")
 _FILLER = re.compile(r"^(?:and|the|with|from|by|plus|including|as well as|others?|among others|etc\.?|various|other)\s+", re.I)

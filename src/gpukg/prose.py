@@ -12,7 +12,7 @@ from .amounts import find_quantities
 from .background import background
 from .dates import first_date, opening_date
 from .names import mentioned
-from .phrases import NAME, after, clause_after, clauses, looks_like_name, looks_like_org, split_names, strip_parens
+from .phrases import NAME, UPPER, after, clause_after, clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .records import Acquisition, Backing, Category, Round, Source
 from .figures import figures
 from .reading import State, add, names_after, opening_name, qualifiers, short_name, trim_name
@@ -32,8 +32,11 @@ _BUYS = ("acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|
 # "is reportedly in talks to acquire": a deal sought, not one agreed (no status; qualifiers say so)
 _INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)|negotiating|"
            r"planning|preparing|looking|poised|expected|seeking|set)\s+")
+# what a target may be introduced as: "agreed to buy Danish data-centre operator Ravnholm DC"
+_DESCRIBED = (r"(?:(?:an?|the|its|fellow)\s+)?(?:[\w-]+\s+){0,4}?(?:company|startup|start-up|operator|provider|firm|"
+              r"platform|developer|maker|chipmaker|specialist|rival|competitor|neocloud)\s+")
 _ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It)\s+(?:has\s+|had\s+)?(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+"
-                         rf"(?P<t>{NAME}|the (?:company|startup|firm|business)\b)")
+                         rf"(?:{_DESCRIBED})?(?P<t>{NAME}|the (?:company|startup|firm|business)\b)")
 _THE_TARGET = ("the company", "the startup", "the firm", "the business")
 
 
@@ -87,8 +90,10 @@ _ALSO_JOINED = re.compile(rf"^(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?
 # "Quasar Cloud's Series B was joined by Ember Ventures": more investors in the round just read
 _JOINED_BY = re.compile(rf"\b(?:was|were|has been)\s+(?:also\s+)?joined\s+by\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 _VALUATION_NOUN = re.compile(r"(?:(?:pre|post)[- ]money\s+)?valuation\b", re.I)  # "$900M post-money valuation"
-# "valuing the company at $14B", "post-money valuation of $4.2B": the number after is the valuation
-_VALUED_BEFORE = re.compile(r"\bvalu(?:ing|ed|ation)\s+(?:(?:of|at)\s+)?(?:(?:the company|the firm|it)\s+)?(?:at\s+)?(?:~|about\s+)?$", re.I)
+# "valuing the company at $14B", "valued Fjellhav at €900M", "post-money valuation of $4.2B": the
+# number after is the valuation
+_VALUED_BEFORE = re.compile(r"\b[Vv]alu(?:ing|ed|ation)\s+(?:(?:of|at)\s+)?(?:(?:the company|the firm|it|"
+                            rf"{UPPER}[\w.'’-]*(?:\s+{UPPER}[\w.'’-]*){{0,3}})\s+)?(?:at\s+)?(?:~|about\s+)?$")
 _ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|ing|ation)\b", re.I)
 
 

@@ -51,12 +51,18 @@ def qualifiers(text: str | None) -> tuple[str, ...]:
 
 def short_name(text: str, company: str) -> str | None:
     """The first word of ``company`` when ``text`` opens with it alone, then a word in lower case
-    ('Bisiva provides ...' in the profile of 'Bisiva Cloud'; not 'Bisiva Networks', another name),
+    ('Bisiva provides ...', 'In May Bisiva raised ...' in the profile of 'Bisiva Cloud'; not
+    'Bisiva Networks', another name),
     unless that word is a curated company of its own ('Microsoft' in a profile of 'Microsoft Azure')."""
     words = company.split()
     if len(words) < 2 or len(words[0]) < 4 or is_curated(words[0]):
         return None
-    return words[0] if re.match(rf"{re.escape(words[0])}(?:'s|’s)?\s+[a-z]", text) else None
+    return words[0] if re.match(rf"{_OPENING_ADVERBIAL}{re.escape(words[0])}(?:'s|’s)?\s+[a-z]", text) else None
+
+
+# "In April 2025 Corriedale closed ...", "Earlier this year, Corriedale ...": what may stand before a
+# sentence's subject
+_OPENING_ADVERBIAL = r"(?:(?:In|On|During|By|Since|Earlier|Later|Last|This|Then)\b[^,]{0,30}?,?\s+)?"
 
 
 def opening_name(state: State, text: str) -> str | None:

@@ -19,8 +19,9 @@ _MD = MarkdownIt("commonmark").enable("table")
 _NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[IVX]+\.)\s+")
 # Sentence ends: a full stop followed by a capital, not inside "Fireworks.ai" or "vs. general".
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
-_FOOTNOTE = re.compile(r"\^[\w-]+")  # the label of a footnote reference, "[^1]"
-_UNRESOLVED_NOTE = re.compile(r"\[\^[\w-]+\]")
+# the label of a footnote reference, "[^1]", or of a numbered source, "[1]" (a reference-style link)
+_FOOTNOTE = re.compile(r"\^[\w-]+|\d{1,3}")
+_UNRESOLVED_NOTE = re.compile(r"\[(?:\^[\w-]+|\d{1,3})\]")
 
 
 def read_text(path: Path) -> str:
