@@ -448,3 +448,29 @@ def test_a_profiles_figures(sentence, metric, iso, qualifiers):
     (fact,) = facts_of(ex, "Observation")
     assert (fact.subject, fact.metric, fact.when and fact.when.iso, fact.qualifiers) == (
         "Corriedale Compute", metric, iso, qualifiers)
+
+
+@pytest.mark.parametrize("header, cell, value, currency, per", [
+    # Regression: a bare number under a header that gives its currency was no money
+    ("Amount (USD)", "120M", "120000000", "USD", None),
+    ("Raised ($M)", "45", "45000000", "USD", None),
+    ("Round size (€ m)", "12.5", "12500000", "EUR", None),
+    ("On-demand ($/GPU-hr)", "2.35", "2.35", "USD", "hour"),
+])
+def test_a_tables_header_gives_its_numbers_currency(header, cell, value, currency, per):
+    ex = read(f"# T\n\n## Prices\n\n| Provider | GPU | {header} |\n|---|---|---|\n| Arcturus Compute | H100 | {cell} |\n")
+    (fact,) = facts_of(ex, "Observation")
+    assert (fact.quantity.value, fact.quantity.currency, fact.quantity.per) == (Decimal(value), currency, per)
+
+
+def test_a_price_column_says_which_price():
+    ex = read("# T\n\n## Prices\n\n| Provider | GPU | On-demand ($/GPU-hr) | Reserved ($/GPU-hr) |\n|---|---|---|---|\n"
+              "| Arcturus Compute | H100 SXM | 2.35 | 1.85 |\n")
+    assert sorted((f.metric, f.segment) for f in facts_of(ex, "Observation")) == [
+        ("price", "H100 SXM, On-demand"), ("price", "H100 SXM, Reserved")]
+
+
+def test_a_percentage_or_a_year_in_a_header_gives_no_currency():
+    ex = read("# T\n\n## Share\n\n| Provider | Market share (%) | Revenue (2024) |\n|---|---|---|\n"
+              "| Arcturus Compute | 12 | 40 |\n")
+    assert all(f.quantity.currency is None for f in facts_of(ex, "Observation"))

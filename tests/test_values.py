@@ -41,6 +41,12 @@ def one(text: str):
     ("₹250 crore", "2500000000", "INR"),
     ("INR 75 lakh", "7500000", "INR"),
     ("Rs 1,200 crore", "12000000000", "INR"),
+    # Regression: a space after the symbol, and currencies outside the list, gave a bare number
+    ("€ 1.95", "1.95", "EUR"),
+    ("$ 120M", "120000000", "USD"),
+    ("PLN 40M", "40000000", "PLN"),
+    ("RMB 500 million", "500000000", "CNY"),
+    ("BRL 2.1bn", "2100000000", "BRL"),
 ])
 def test_money_is_absolute(text, value, currency):
     q = one(text)

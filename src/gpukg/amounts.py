@@ -15,8 +15,9 @@ from .records import Quantity
 # A dollar sign with a country before it is not the US dollar ("S$8M", "A$5.5M").
 _SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "rs": "INR",
             "rs.": "INR", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD", "hk$": "HKD"}
-_CODE_LIST = ("USD", "EUR", "GBP", "CHF", "JPY", "CAD", "SGD", "AUD", "NZD", "HKD", "INR", "CNY", "KRW", "SEK", "NOK", "DKK")
-_CODES = {code.lower(): code for code in _CODE_LIST}
+_CODE_LIST = ("USD", "EUR", "GBP", "CHF", "JPY", "CAD", "SGD", "AUD", "NZD", "HKD", "INR", "CNY", "KRW", "SEK", "NOK", "DKK",
+              "PLN", "CZK", "BRL", "MXN", "ZAR", "AED", "SAR", "ILS", "TWD", "IDR", "MYR", "THB", "NGN", "RMB")
+_CODES = {code.lower(): code for code in _CODE_LIST} | {"rmb": "CNY"}  # renminbi, as reports write it
 _WORDS = {"dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP"}
 _SCALES = {
     "k": 10**3, "thousand": 10**3,
@@ -36,7 +37,7 @@ _TIME = {"ms": "millisecond", "millisecond": "millisecond", "milliseconds": "mil
 _CODES_RE = "|".join(_CODE_LIST)
 # After a number only codes that are no other word in these reports: "500 CAD teams", "1,000 SGD steps".
 _AFTER_RE = "|".join(code for code in _CODE_LIST if code not in ("CAD", "SGD"))
-_CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|A|C|S)\$|\$|€|£|¥|₹|₩|(?<![A-Za-z])Rs\.?\s?|(?:"
+_CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|A|C|S)\$|(?:\$|€|£|¥|₹|₩)\s?|(?<![A-Za-z])Rs\.?\s?|(?:"
         + _CODES_RE + r")\s?)")
 _NUM = r"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?P<scale{n}>\s?(?:thousand|millions?|billions?|trillion|crores?|lakhs?|bn|mn|mm|tn|cr|[KkMBT])(?![A-Za-z]))?"

@@ -97,7 +97,11 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         if baseline and i and metrics[i - 1] == name and \
                 (quantities[i - 1].currency, quantities[i - 1].unit) == (q.currency, q.unit):
             segment = segments.get(i - 1)  # "up from 35% in 2024": of the same thing as the number before
-        segment = segments[i] = segment or row_segment
+        segment = segment or row_segment
+        if fallback not in (None, "unclassified") and name == "price" and segment == row_segment and label_text.strip():
+            # "| On-demand ($/GPU-hr) |" over "2.35": a price, and the header says of which kind
+            segment = ", ".join(p for p in (row_segment, label_text.strip()) if p)
+        segments[i] = segment
         stated = q.qualifiers + qualifiers(before) + qualifiers(_parenthesis_after(text, q))
         if not baseline:
             stated += label_qualifiers

@@ -35,7 +35,7 @@ _NOTHING = re.compile(r"(?i)n/?a|-+|—|not disclosed|undisclosed|unknown|tbd")
 def table_row(state: State, block: Block, source: Source) -> None:
     """A row of a comparison table (figures per company), of a table of rounds, of deals, or of
     investors' portfolios."""
-    cells = [(header.strip(), cell.strip()) for header, cell in block.cells]
+    cells = [(header.strip(), _header_money(header.strip(), cell.strip())) for header, cell in block.cells]
     if not cells:
         return
     lowered = [h.lower() for h, _ in cells]
@@ -85,6 +85,26 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 named = re.search(rf"\b{MODEL}\b", header)  # "| H100 $/hr |"
                 figures(state, company, cell, source, label=header, row_when=when,
                         row_segment=model or (named.group(0) if named else None), row_per=per)
+
+
+# "| Amount (USD) |", "| Raised ($M) |", "| On-demand ($/GPU-hr) |": a currency, and maybe a scale,
+# that the header gives the bare numbers of its column
+_HEADER_MONEY = re.compile(r"\((?P<cur>[^()\d/]+?)\s*(?P<scale>k|m|mn|bn|b|millions?|billions?)?\s*(?:/[^()]*)?\)\s*$", re.I)
+_BARE_NUMBER = re.compile(r"~?\d[\d,]*(?:\.\d+)?(?P<scale>\s?(?:[kKmMbB]|mn|bn|million|billion))?")
+
+
+def _header_money(header: str, cell: str) -> str:
+    """A bare number under a header that gives its currency, written with it: '120M' under
+    'Amount (USD)' is 'USD 120M', '120' under 'Raised ($M)' is '$ 120M'."""
+    m = _HEADER_MONEY.search(header)
+    number = _BARE_NUMBER.fullmatch(cell)
+    if not m or not number:
+        return cell
+    currency = m.group("cur").strip()
+    probe = find_quantities(f"{currency} 1")
+    if len(probe) != 1 or not probe[0].currency:
+        return cell
+    return f"{currency} {cell}{'' if number.group('scale') else m.group('scale') or ''}"
 
 
 def _cell_round(company: str, cell: str, source: Source) -> Round | None:
