@@ -35,8 +35,10 @@ _AFTER_ROLE = re.compile(rf"\s*(?:[,:]\s*)?(?:is\s+|was\s+|are\s+|were\s+)?(?P<p
 _GIVEN = re.compile(
     rf"(?:(?P<c>{NAME})\s+(?:has\s+|have\s+)?)?"
     r"\b(?:named|names|appointed|appoints|hired|hires|promoted|promotes|tapped|taps|elevated|elevates)\s+"
-    rf"(?P<p>{PERSON})\s*,?\s+(?:(?:as|to)\s+)?(?:(?:its|the|their|our|the company['’]s)\s+)?"
-    rf"(?:(?:new|interim|acting)\s+)?$")
+    # "hired former AWS executive Marcus Bell as", "tapped Priya Nair to lead engineering as"
+    r"(?:(?:former|ex-|longtime|veteran)\s*(?:[\w&-]+\s+){0,3}?(?:executive|exec|engineer|leader|veteran|banker)\s+)?"
+    rf"(?P<p>{PERSON})\s*,?\s+(?:to\s+(?:lead|run|head|oversee)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:as|to)\s+)?"
+    rf"(?:(?:its|the|their|our|the company['’]s)\s+)?(?:(?:new|interim|acting)\s+)?$")
 _TAKEN_UP = re.compile(r"\b(?:became|becomes|joined|appointed|named|promoted)\b")
 _OF_WHOM = r"(?:\s+(?:of|at)\s+(?:" + NAME + r"|the (?:company|firm|startup)))?"
 _DATE_AFTER = re.compile(_OF_WHOM + r",?\s+(?:in|on|since|from|effective)\s+")

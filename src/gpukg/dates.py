@@ -64,17 +64,26 @@ def report_date(title: str) -> When | None:
     return dates[0][2]
 
 
-# "by the end of the year", "by year-end", "later this year": the year of the report
-_THIS_YEAR = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+(?:the|this)\s+year|(?:the\s+)?year[- ]end|this\s+year)\b(?!\s+\d)", re.I)
+# Years told relative to the report's date: "by the end of the year", "by year-end", "later this
+# year"; "last year", "a year ago"; "next year". ("A year earlier" is relative to the sentence's
+# own date, so it is not here.)
+_RELATIVE_YEARS = (
+    (re.compile(r"\b(?:(?:the\s+)?end\s+of\s+(?:the|this)\s+year|(?:the\s+)?year[- ]end|this\s+year)\b(?!\s+\d)", re.I), 0),
+    (re.compile(r"\b(?:last\s+year|a\s+year\s+ago)\b", re.I), -1),
+    (re.compile(r"\bnext\s+year\b", re.I), 1),
+)
 
 
 def relative_dates(text: str, report: When | None) -> list[tuple[int, int, When]]:
     """The dates ``text`` gives relative to its report's date ``report``, as (start, end, When)."""
     if report is None:
         return []
-    year = report.start.year
-    return [(m.start(), m.end(), When(m.group(0), str(year), "year", date(year, 1, 1), date(year, 12, 31)))
-            for m in _THIS_YEAR.finditer(text)]
+    found = []
+    for pattern, offset in _RELATIVE_YEARS:
+        year = report.start.year + offset
+        found += [(m.start(), m.end(), When(m.group(0), str(year), "year", date(year, 1, 1), date(year, 12, 31)))
+                  for m in pattern.finditer(text)]
+    return sorted(found, key=lambda d: d[0])
 
 
 # "In January 2025, X acquired Y": a date that opens the sentence, before a comma.

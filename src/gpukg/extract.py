@@ -11,7 +11,7 @@ import re
 from . import iris, lexicon
 from .amounts import find_quantities, malformed_amounts
 from .dates import first_date
-from .names import Gazetteer, mentioned, name_key
+from .names import Gazetteer, investor_key, is_curated, mentioned, name_key
 from .phrases import clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters,
@@ -112,8 +112,23 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
         state.notices.append(Notice(report.file_name, None, "the report is empty"))
     elif not profiles and not state.facts:
         state.notices.append(Notice(report.file_name, 1, "no company profile or structured fact recognised; loaded as statements only"))
+    short_names = state.short_names + _short_forms(state.kinds)
     return Extraction(report, tuple(state.statements), tuple(state.facts), tuple(state.kinds), tuple(state.notices),
-                      tuple(dict.fromkeys(state.short_names)))
+                      tuple(dict.fromkeys(short_names)))
+
+
+def _short_forms(kinds: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Vireo' in a report that names 'Vireo Cloud' and no other 'Vireo ...': the report's short
+    form of that name, as news writing uses it after the first mention. 'Greium' beside 'Greium
+    Ventures' is left to resolution, which tells an investor's short name from a company's arm."""
+    orgs = {name for name, kind in kinds if kind in ("company", "investor", "org")}
+    longer: dict[str, list[str]] = {}
+    for name in sorted(orgs):
+        if " " in name:
+            longer.setdefault(name.split()[0], []).append(name)
+    return [(name, longer[name][0]) for name in sorted(orgs)
+            if len(longer.get(name, ())) == 1 and len(name) >= 4 and not is_curated(name)
+            and investor_key(longer[name][0]) != name_key(name)]
 
 
 def _heading(state: State, block: Block, source: Source, profiles: dict[int, str]) -> None:

@@ -43,6 +43,11 @@ _THE_TARGET = ("the company", "the startup", "the firm", "the business")
 _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:was|has been|is being|were)\s+(?P<verb>acquired|bought|purchased|snapped up|taken over)\s+by\s+(?P<a>{NAME})")
 
 
+# "Coldharbor Systems completed its acquisition of Solace Compute": the deal's state is the verb
+_ACQ_DONE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|have\s+)?(?P<verb>completed|closed|finalized|finalised|announced|"
+                       r"agreed|signed|terminated|abandoned)\s+(?:its|an?|the)\s+(?:[\w$€£.,-]+\s+){0,3}?"
+                       r"(?:deal\s+for\s+|agreement\s+for\s+)?(?:acquisition|purchase|takeover|buyout)\s+of\s+"
+                       rf"(?P<t>{NAME})")
 _ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:\$[\d.]+\s?[MBK]?\s+)?(?P<verb>acquisition|purchase)\s+of\s+(?P<t>{NAME})")
 
 
@@ -94,7 +99,7 @@ _VALUATION_NOUN = re.compile(r"(?:(?:pre|post)[- ]money\s+)?valuation\b", re.I) 
 # number after is the valuation
 _VALUED_BEFORE = re.compile(r"\b[Vv]alu(?:ing|ed|ation)\s+(?:(?:of|at)\s+)?(?:(?:the company|the firm|it|"
                             rf"{UPPER}[\w.'’-]*(?:\s+{UPPER}[\w.'’-]*){{0,3}})\s+)?(?:at\s+)?(?:~|about\s+)?$")
-_ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|ing|ation)\b", re.I)
+_ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|es|ing|ation)\b", re.I)
 
 
 def prose(state: State, text: str, source: Source, subject: str | None, label: str | None = None) -> None:
@@ -113,12 +118,24 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     if label and not found_deal:
         found_deal = _labelled_deal(state, label, text, source)
     if _prose_round(state, text, source, subject or company):
+        _total_beside_round(state, text, source, subject or state.last_round.company)
         return
     # an investor's stake is told beside the deal that ended it ("exited its stake in X when Y acquired the company")
     if (not found_deal or _STAKE.search(text)) and _prose_backing(state, text, source, subject):
         return
     if not found_deal:
         figures(state, subject or opening_name(state, text), text, source, label=label, prose=True)
+
+
+def _total_beside_round(state: State, text: str, source: Source, company: str) -> None:
+    """'..., bringing its total funding to $210 million': a company's total told in a clause of its
+    own beside a round (the round's other numbers are its amount and valuation)."""
+    for clause in clauses(text):
+        if _TOTAL_CLAUSE.search(clause.text) and any(q.currency for q in find_quantities(clause.text)):
+            figures(state, company, clause.text, source, metric="total-raised")
+
+
+_TOTAL_CLAUSE = re.compile(r"\b(?:bringing|taking|lifting|pushing)\b[^.]*\btotal\b", re.I)
 
 
 # "Founded in 2018 and based in Toronto, Canada, Acme runs ...": the sentence's subject comes after.
@@ -167,6 +184,13 @@ def _compound_backings(state: State, text: str, source: Source) -> None:
 def _prose_backing(state: State, text: str, source: Source, subject: str | None) -> bool:
     """'X: Investing in A, B', 'X has backed A, while Y holds stakes in B', 'A is backed by X and Y'."""
     keep = state.names.spelled_in(text)
+    among = _AMONG_BACKERS.match(text) or _BACKERS_INCLUDE.search(text)
+    if among:
+        investee = trim_name(state, among.group("c"))
+        investors = split_names(among.group("i"), keep) if investee else []
+        for investor in investors:
+            add(state, Backing(source, investor, investee), ("investor", investor), ("company", investee))
+        return bool(investors)
     passive = after(text, r"\bbacked by\s+")
     if passive:
         investee = subject or opening_name(state, text) or _backed_subject(text) or state.company
@@ -190,6 +214,10 @@ def _prose_backing(state: State, text: str, source: Source, subject: str | None)
     return found
 
 
+# "A and B are among Vireo's backers", "Vireo's investors include A and B"
+_BACKERS = r"(?:backers|investors|shareholders|funders)"
+_AMONG_BACKERS = re.compile(rf"(?P<i>[^.;]+?)\s+(?:are|is)\s+(?:also\s+)?(?:among|one of)\s+(?P<c>{NAME})['’]s?\s+{_BACKERS}\b")
+_BACKERS_INCLUDE = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:other\s+|existing\s+)?{_BACKERS}\s+(?:include|includes|are)\s+(?P<i>[^.;]+)")
 _INVESTOR_BEFORE = re.compile(rf"(?P<n>{NAME})\s+(?:(?:has|have|had|also|now|already|still|reportedly)\s+)*$")
 
 
@@ -223,7 +251,7 @@ def _opens_with_subject(state: State, text: str, subject: str) -> bool:
 
 def _prose_acquisitions(state: State, text: str, source: Source, context: str | None) -> bool:
     found = False
-    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_NOUN):
+    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN):
         for m in pattern.finditer(text):
             acquirer, target = m.group("a"), m.group("t")
             if acquirer.lower() in ("the company", "it"):
@@ -236,9 +264,10 @@ def _prose_acquisitions(state: State, text: str, source: Source, context: str | 
                 continue
             rest = re.sub(r"^\W*\(([^()]*)\)", r" \1", text[m.end():])  # "Pinecrest Data** (March 2025) for $340M"
             tail = re.split(r"[;]|,\s+(?=[A-Z])|\)", rest)[0]
-            price = next((q for q in find_quantities(tail) if q.currency), None)
+            # the price after the target, or inside the phrase: "announced a $2 billion acquisition of"
+            price = next((q for part in (tail, m.group(0)) for q in find_quantities(part) if q.currency), None)
             verb = m.group("verb").lower()
-            status = _STATUS.get(verb, "announced") if verb not in _STATUS else _STATUS[verb]
+            status = deal_status(verb) or _STATUS.get(verb, "announced")
             intent = m.groupdict().get("intent") or ""
             if intent:
                 status = None
@@ -282,8 +311,10 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     if not types and money and _FUNDING_VERB.search(text) and re.search(_LEADS, text) and not _CUMULATIVE.search(text):
         types = [("unspecified", 0, 0)]  # "raised $50 million at a $1 billion valuation, led by X": a round, type untold
     named_type = any(t[0] != "unspecified" for t in types)  # "$520M debt financing (November 2025) from X"
-    if not types or not money or not (_FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text)
-                                      or named_type and re.search(_PARTICIPANTS, text)):
+    # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
+    untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
+    if not types or not (money or untold) or not (_FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text)
+                                                   or named_type and re.search(_PARTICIPANTS, text)):
         return _round_sequel(state, text, source)
     keep = state.names.spelled_in(text)
     marked = [trim_name(state, m.group("n")) for m in _MARKED_LEAD.finditer(text)]
