@@ -549,3 +549,39 @@ def test_years_relative_to_the_reports_date(sentence, iso):
     ex = read(NEWS + sentence + "\n")
     (fact,) = facts_of(ex, "Observation")
     assert fact.when.iso == iso
+
+
+
+@pytest.mark.parametrize("line, members", [
+    # Regression: a label that is a category listed nothing
+    ("- **Neoclouds:** Brightwell Cloud and Ostara Compute rent dedicated clusters.", ["Brightwell Cloud", "Ostara Compute"]),
+    ("- **Marketplaces:** Gridlet is a peer-to-peer GPU marketplace.", ["Gridlet"]),
+    ("- **Serverless:** Runloop offers serverless GPU functions.", ["Runloop"]),
+    # the words of a description are no members
+    ("- **Cloud Providers:** Strategic investments in complementary technologies", []),
+    ("- **Neoclouds:** The segment grew 40% in 2025.", []),
+])
+def test_a_category_label_lists_its_members(line, members):
+    ex = read("# M\n\n## Who Sells GPU Capacity\n\n" + line + "\n")
+    assert sorted(f.company for f in facts_of(ex, "Category")) == members
+
+
+def test_an_ipo_is_a_round():
+    # Regression: a company going public raised nothing
+    ex = read(NEWS + "Brightwell Cloud went public on the Nasdaq in March 2025, raising $1.5 billion at $40 per share.\n")
+    assert [(f.company, f.kind, f.amount.value, f.when.iso) for f in facts_of(ex, "Round")] == [
+        ("Brightwell Cloud", "ipo", Decimal("1500000000"), "2025-03")]
+
+
+def test_a_customers_share_of_a_companys_revenue():
+    # Regression: it was the customer's own revenue share
+    ex = read(NEWS + "Microsoft accounted for 62% of CoreWeave's 2024 revenue.\n")
+    (fact,) = facts_of(ex, "Observation")
+    assert (fact.subject, fact.metric, fact.related, fact.when.iso) == ("CoreWeave", "customer-concentration", "Microsoft", "2024")
+
+
+def test_a_price_from_one_number_to_another():
+    # Regression: "to under $2.50" measured nothing, per nothing
+    ex = read(NEWS + "H100 rental prices fell from about $8 per hour in early 2024 to under $2.50 by late 2025.\n")
+    assert [(f.metric, f.quantity.per, f.quantity.value) for f in facts_of(ex, "Observation")] == [
+        ("price", "hour", Decimal("8")), ("price", "hour", Decimal("2.5"))]

@@ -277,7 +277,7 @@ REQUIRED = {
     "category": "neocloud inference-platform serverless-gpu-platform gpu-marketplace hyperscaler "
                 "cloud-provider chipmaker ai-lab data-center-operator",
     "round-type": "pre-seed seed series-a series-b series-c series-d series-e series-f extension "
-                  "debt-facility credit-facility gpu-financing strategic-commitment additional-funding unspecified",
+                  "debt-facility credit-facility gpu-financing strategic-commitment additional-funding ipo unspecified",
     "metric": "valuation market-cap revenue arr loss total-raised customers developers users gpus "
               "data-centers regions sites gpu-models providers price revenue-share customer-concentration "
               "market-size market-share growth-rate shipments power-capacity",

@@ -12,7 +12,7 @@ from . import iris, lexicon
 from .amounts import find_quantities, malformed_amounts
 from .dates import first_date
 from .names import Gazetteer, investor_key, is_curated, mentioned, name_key
-from .phrases import clauses, looks_like_name, looks_like_org, split_names, strip_parens
+from .phrases import NAME, clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters,
     Notice, Observation, Report, Role, Round, Source, Statement, Trend,
@@ -22,7 +22,7 @@ from .background import about_who
 from .figures import figures
 from .prose import IS_A, OPENING_PARTICIPLE, category_from, deal_status, prose
 from .tables import table_row
-from .reading import State, add, names_after, opening_orgs, qualifiers, short_name
+from .reading import SUBJECT_FOLLOWS, State, add, names_after, opening_orgs, qualifiers, short_name, trim_name
 
 
 _GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "financial performance", "business model",
@@ -250,6 +250,7 @@ def _labelled(state: State, block: Block, source: Source) -> None:
         _entity_item(state, label, value, source)
         return
     if company is None:
+        _category_members(state, label, value, source)
         prose(state, value, source, None, label=label)
         return
     if about_who(state, company, label, value, source):
@@ -266,6 +267,28 @@ def _labelled(state: State, block: Block, source: Source) -> None:
     else:
         metric = "total-raised" if group == "total_raised" else None
         figures(state, company, value, source, label=label, metric=metric)
+
+
+def _category_members(state: State, label: str, value: str, source: Source) -> None:
+    """'**Neoclouds:** Brightwell Cloud and Ostara Compute rent ...': a label that is a category
+    alone places the names its line opens with in it."""
+    found = lexicon.find("categories", label)
+    if not found or found[0][1] != 0 or found[0][2] < len(label.rstrip(":. ")):
+        return
+    listed = _LISTED_NAMES.match(value)
+    names = [trim_name(state, n) for n in split_names(listed.group("names"), state.names.spelled_in(value))] if listed else []
+    names = [n for n in names if n and n.split()[0] not in _NOT_NAMES and not lexicon.find("categories", n)]
+    # names, not the words of a description ("**Cloud Providers:** Strategic investments in ..."):
+    # known or shaped like organizations, or the subject of what follows, or all the line says
+    rest = value[listed.end("names"):] if listed else ""
+    if names and (all(n in state.names or looks_like_org(n) for n in names) or SUBJECT_FOLLOWS.match(rest)
+                  or not rest.strip(" .")):
+        for name in names:
+            add(state, Category(source, name, found[0][0]), ("company", name))
+
+
+_LISTED_NAMES = re.compile(rf"\s*(?P<names>{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})*)")
+_NOT_NAMES = frozenset({"The", "This", "These", "Those", "Its", "Their", "Most", "Many", "Some", "All", "Both"})
 
 
 def _is_entity_label(state: State, label: str) -> bool:

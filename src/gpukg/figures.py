@@ -11,9 +11,9 @@ from dataclasses import replace
 from . import lexicon
 from .amounts import MODEL, find_quantities
 from .dates import find_dates, first_date, relative_dates, report_date
-from .phrases import clauses, strip_parens
+from .phrases import NAME, clauses, strip_parens
 from .records import Observation, Quantity, Source, When
-from .reading import State, add, qualifiers
+from .reading import State, add, qualifiers, trim_name
 
 
 _FROM_DATE = re.compile(r"\b(?:from|since|than(?: in)?|versus|vs\.?)\s*$", re.I)
@@ -67,6 +67,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     # After the first number, a counted noun beats the label: "GPUs: 3,200 across 2 sites".
     metrics = [(_counted(q) or m) if i and q.unit == "count" else m for i, (q, m) in enumerate(zip(quantities, metrics))]
     metrics = _continued(quantities, metrics, text, fallback)
+    quantities = _per_carried(quantities, metrics)
     whens = [_date_for(i, quantities, dates, parts, text) for i in range(len(quantities))]
     main = next((i for i, m in enumerate(metrics) if m and m != "growth-rate"), None)
     segments: dict[int, str | None] = {}
@@ -107,14 +108,19 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             stated += label_qualifiers
         if when and re.search(rf"\bby\s+{re.escape(when.text)}", text) and not _before_report(state, when):
             stated += ("projected",)
-        related = None
-        if name in _RELATED_METRICS and segment:
+        related, whose = None, subject
+        owner = _SHARE_OF_REVENUE.match(text, q.end) if name == "revenue-share" and subject else None
+        if owner and trim_name(state, owner.group("c")) not in ("", subject):
+            # "Microsoft accounted for 62% of Brightwell's revenue": Brightwell's customer concentration
+            name, whose, related, segment = "customer-concentration", trim_name(state, owner.group("c")), subject, None
+        elif name in _RELATED_METRICS and segment:
             related = next((form for form, _, _ in state.names.find(segment)), None)
         # whose revenue, valuation or fleet a report gives is a company, whatever else it is
-        add(state, Observation(source, subject, name, q, when, segment, related, tuple(dict.fromkeys(stated))),
-             ("company" if name in _COMPANY_METRICS else "org", subject), ("org", related))
+        add(state, Observation(source, whose, name, q, when, segment, related, tuple(dict.fromkeys(stated))),
+             ("company" if name in _COMPANY_METRICS else "org", whose), ("org", related))
 
 
+_SHARE_OF_REVENUE = re.compile(rf"\s*of\s+(?P<c>{NAME})['’]s?\s+(?:[\w-]+\s+){{0,2}}?revenues?\b")
 _COMPANY_METRICS = frozenset({"revenue", "arr", "valuation", "gpus", "data-centers", "customers", "total-raised", "loss"})
 PER_UNIT = re.compile(r"(?:\bper\s+|/\s*)(?:gpu[-\s]?)?(hour|hr|month)\b", re.I)  # "per GPU-hour", "/hr": what a price is per
 _PER_WORDS = {"hour": "hour", "hr": "hour", "month": "month"}
@@ -212,6 +218,22 @@ _REACH = re.compile(r"\b(?:reach|reaches|reached|hit|hits|exceed|exceeds|grow to
                     r"(?:about\s+|roughly\s+|nearly\s+)?$", re.I)
 
 
+# "fell from about $8 per hour in early 2024 to under $2.50 by late 2025": the second number is the first's kin
+_FROM = re.compile(r"\bfrom\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|over\s+|under\s+)?$", re.I)
+_TO = re.compile(r"\bto\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|under\s+|below\s+|over\s+|above\s+|"
+                 r"just\s+(?:under|over)\s+|less\s+than\s+|more\s+than\s+)?$", re.I)
+
+
+def _per_carried(quantities: list[Quantity], metrics: list[str | None]) -> list[Quantity]:
+    """A price that continues the one before it is per the same unit ('$8 per hour ... to $2.50')."""
+    out = list(quantities)
+    for i in range(1, len(out)):
+        q, prev = out[i], out[i - 1]
+        if metrics[i] == metrics[i - 1] == "price" and not q.per and prev.per and q.currency == prev.currency:
+            out[i] = replace(q, per=prev.per)
+    return out
+
+
 def _continued(quantities: list[Quantity], metrics: list[str | None], text: str,
                fallback: str | None) -> list[str | None]:
     """'was valued at $8.2B in 2024 and is expected to reach $49.8B by 2030', '60% of spending by
@@ -222,7 +244,8 @@ def _continued(quantities: list[Quantity], metrics: list[str | None], text: str,
         kin = next((j for j in range(i - 1, -1, -1)
                     if (quantities[j].currency, quantities[j].unit) == (q.currency, q.unit)), None)
         before = out[kin] if kin is not None else None
-        reached = bool(q.currency and _REACH.search(text[:q.start]))
+        reached = bool(q.currency and (_REACH.search(text[:q.start]) or kin is not None and _TO.search(text[:q.start])
+                                       and _FROM.search(text[:quantities[kin].start])))
         baseline = kin is not None and bool(_BASELINE.search(text[quantities[kin].end:q.start]))
         unmeasured = out[i] == fallback or (baseline and out[i] == "growth-rate")
         if unmeasured and before and (reached or baseline):

@@ -18,7 +18,7 @@ from .figures import figures
 from .reading import State, add, names_after, opening_name, qualifiers, short_name, trim_name
 
 
-_FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by|"
+_FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by|"
                            r"drew backing|committed|invested|leading its)\b", re.I)
 # "Arcadia Investment Authority committed $500M to Helix Compute": the investor is the subject
 _INVESTOR_SUBJECT = re.compile(rf"(?P<i>{NAME})\s+(?:has\s+)?(?:committed|invested|injected|put)\s+[^,;]{{0,40}}?"
@@ -358,7 +358,7 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
                     and not any(form in i for i in investors) and not _is_round_name(form)), None)
     if not company:
         company = next((trim_name(state, m.group("c")) for m in re.finditer(
-            rf"(?P<c>{NAME})\s+(?:has\s+)?(?:raised|raises|closed|secured|landed|announced|completed|drew)", text)
+            rf"(?P<c>{NAME})\s+(?:has\s+)?(?:raised|raises|closed|secured|landed|announced|completed|drew|went public)", text)
             if not _is_round_name(m.group("c"))), None)
     return company or context
 

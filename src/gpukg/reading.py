@@ -70,7 +70,7 @@ def opening_name(state: State, text: str) -> str | None:
     return lead[0] if lead else None
 
 
-_SUBJECT_FOLLOWS = re.compile(r"(?:'s|’s)|\s*,|\s+(?:\w+(?:ing|ed|es|ly)|has|is|was|are|runs|sells|grew|won|took|made|led|"
+SUBJECT_FOLLOWS = re.compile(r"(?:'s|’s)|\s*,|\s+(?:\w+(?:ing|ed|es|ly)|has|is|was|are|runs|sells|grew|won|took|made|led|"
                               r"bought|holds|operates|offers|provides|reached|revenue|revenues|valuation|arr)\b")
 
 
@@ -87,7 +87,7 @@ def opening_orgs(state: State, text: str) -> list[str]:
             break
         out.append(name)
         pos = m.start("n") + len(name)
-    return out if out and _SUBJECT_FOLLOWS.match(text[pos:]) else []
+    return out if out and SUBJECT_FOLLOWS.match(text[pos:]) else []
 
 
 # "The Paris-based Veridane", "Lumen Growth-backed Tessaract Labs": what the compound says of the name is no part of it
