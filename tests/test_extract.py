@@ -585,3 +585,25 @@ def test_a_price_from_one_number_to_another():
     ex = read(NEWS + "H100 rental prices fell from about $8 per hour in early 2024 to under $2.50 by late 2025.\n")
     assert [(f.metric, f.quantity.per, f.quantity.value) for f in facts_of(ex, "Observation")] == [
         ("price", "hour", Decimal("8")), ("price", "hour", Decimal("2.5"))]
+
+
+
+@pytest.mark.parametrize("heading", ["Company: Tidemark Compute", "Profile - Tidemark Compute", "Tidemark Compute: Profile",
+                                     "2. Tidemark Compute"])
+def test_a_heading_may_say_what_follows_before_the_name(heading):
+    # Regression: "### Company: Tidemark Compute" profiled a company named "Company"
+    report = parse_report(f"# D\n\n## Dossiers\n\n### {heading}\n\n- **HQ:** Rotterdam, Netherlands\n"
+                          "- **Year founded:** 2020\n", "r.md")
+    assert list(profile_sections(report).values()) == ["Tidemark Compute"]
+
+
+@pytest.mark.parametrize("label, value, segment", [
+    # Regression: "Annual" was what the revenue was of, and "on demand" lost its "on"
+    ("Annual revenue (FY2024)", "$6.5M", None),
+    ("Pricing", "from €2.05/GPU-hr on demand", "on demand"),
+])
+def test_a_profile_figures_segment(label, value, segment):
+    ex = read(f"# D\n\n## Dossiers\n\n### Sundial AI\n\n- **HQ:** Bengaluru, India\n- **Year founded:** 2021\n"
+              f"- **{label}:** {value}\n")
+    (fact,) = facts_of(ex, "Observation")
+    assert fact.segment == segment

@@ -90,7 +90,17 @@ _ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|sta
 
 
 def _company_title(text: str) -> str:
-    return re.split(r"\s[–—-]\s|:", strip_parens(strip_numbering(text)))[0].strip()
+    """The name a heading gives: 'Acme Cloud: Profile' and 'Acme Cloud - the GPU lessor' give
+    the part before; 'Company: Acme Cloud' and 'Profile - Acme Cloud' the part after a word that
+    says what follows."""
+    parts = [p.strip() for p in re.split(r"\s[–—-]\s|:", strip_parens(strip_numbering(text)))]
+    if len(parts) > 1 and parts[0].lower() in _INTRODUCING:
+        return parts[1]
+    return parts[0]
+
+
+_INTRODUCING = {"company", "profile", "company profile", "provider", "startup", "vendor", "spotlight", "dossier",
+                "case study", "deep dive", "focus"}
 
 
 def _profile_label(label: str) -> bool:

@@ -193,7 +193,8 @@ def _label_rest(label: str) -> str | None:
 
 
 # words a label may add that say nothing of what the figure is of: "Latest Valuation"
-_NO_SEGMENT = frozenset({"mix", "base", "total", "latest", "current", "last", "recent", "most recent"})
+_NO_SEGMENT = frozenset({"mix", "base", "total", "latest", "current", "last", "recent", "most recent", "annual", "yearly",
+                         "full-year", "quarterly", "monthly"})
 
 
 # "grew 40%", "up 40%", "a CAGR of 35%"; not "made up 40%" nor "up from 35%" (a baseline)
@@ -330,7 +331,7 @@ def _segment(text: str, q: Quantity, before: str) -> str | None:
     rest = text[q.end:]
     rest = re.split(r"[,;]|\(|\)|\s(?:in|by|during|to|and)\s(?=\$|€|£|\d|[A-Z][a-z]+ \d)", rest)[0]
     candidate = rest.strip(" .")
-    candidate = re.sub(r"^(?:of|from|for|in|on|vs\.?|versus)\s+", "", candidate, flags=re.I)
+    candidate = re.sub(r"^(?:of|from|for|in|on(?!\s+demand)|vs\.?|versus)\s+", "", candidate, flags=re.I)
     if not candidate and _PRICE_VERB.search(before):  # "Acme charges $2/hour": the words before are its subject,
         models = [m.group(0) for m in re.finditer(rf"\b{MODEL}\b", before)]  # unless they name a GPU
         return models[-1] if models and q.currency and q.per == "hour" else None  # ("H100 capacity is priced at")
