@@ -607,3 +607,22 @@ def test_a_profile_figures_segment(label, value, segment):
               f"- **{label}:** {value}\n")
     (fact,) = facts_of(ex, "Observation")
     assert fact.segment == segment
+
+
+
+def test_plain_label_lines_and_a_table_of_fields_are_a_profiles_lines():
+    # Regression: "Founded: 2019" without bullet or bold, and "| Founded | 2022 |" under
+    # "| Field | Detail |", were no labels, so neither section was a profile
+    ex = read("# Cards\n\n## Nimbus Grid\n\nFounded: 2019\nHeadquarters: Helsinki, Finland\n"
+              "Latest round: €120M Series B (March 2025), led by Arctic Ventures\n\n"
+              "## Skarv Compute\n\n| Field | Detail |\n|---|---|\n| Founded | 2022 |\n| Headquarters | Bergen, Norway |\n")
+    assert sorted((f.company, f.when.iso) for f in facts_of(ex, "Founding")) == [("Nimbus Grid", "2019"), ("Skarv Compute", "2022")]
+    assert sorted((f.company, f.place) for f in facts_of(ex, "Headquarters")) == [
+        ("Nimbus Grid", "Helsinki, Finland"), ("Skarv Compute", "Bergen, Norway")]
+    # a label that only says "round" takes the type its value names
+    assert [(f.company, f.kind) for f in facts_of(ex, "Round")] == [("Nimbus Grid", "series-b")]
+
+
+def test_a_single_line_with_a_colon_and_a_table_of_years_stay_what_they_are():
+    report = parse_report("# R\n\n## Notes\n\nNote: prices fell.\n\n| Metric | 2024 |\n|---|---|\n| Revenue | $4M |\n", "r.md")
+    assert [(b.kind, b.label) for b in report.blocks if b.kind != "heading"] == [("paragraph", None), ("table-row", None)]

@@ -321,6 +321,9 @@ def _entity_item(state: State, name: str, value: str, source: Source) -> None:
 
 def _rounds(state: State, company: str, label: str, value: str, source: Source) -> None:
     kind = lexicon.find("round_types", label)[0][0]
+    named = [k for k, _, _ in lexicon.find("round_types", value) if k != "unspecified"]
+    if kind == "unspecified" and named:  # "Latest round: €120M Series B (March 2025)"
+        kind = named[0]
     qs = [q for q in find_quantities(value) if q.currency]
     leads = names_after(state, value, r"\b(?:co-led|led)\s+by\s+")
     participants = names_after(state, value, r"\b(?:with participation from|participation from|joined by|alongside|from)\s+")

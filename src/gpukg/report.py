@@ -88,6 +88,9 @@ def _blocks(tokens: list[Token]):
         elif tok.type in ("th_open", "td_open"):
             cell = _plain(tokens[i + 1].children or [])[0].strip()
             (table if in_head else row).append(cell)
+        elif tok.type == "tr_close" and not in_head and _key_value_table(table) and len(row) == 2 and row[0]:
+            # "| Founded | 2022 |" under "| Field | Detail |": a labelled line of the section
+            yield Block("bullet", f"{row[0]}: {row[1]}", row_line, tuple(t for _, t in path), label=row[0], value=row[1])
         elif tok.type == "tr_close" and not in_head:
             cells = tuple(zip(table, row))
             # The header travels with each row, so a row statement reads on its own.
@@ -112,11 +115,17 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
         else:
             lines[-1].append(child)
     section = tuple(t for _, t in path)
+    # "Founded: 2019" on each line of a paragraph: labelled lines, as if each were a bullet
+    plain_labels = len(lines) > 1 and all(_KEY_VALUE_LINE.match(_plain(c)[0].strip()) for c in lines)
     for offset, children in enumerate(lines):
         line = tok.map[0] + 1 + offset
         text, bold, links = _plain(children)
         text = text.strip()
         if not text:
+            continue
+        if plain_labels:
+            m = _KEY_VALUE_LINE.match(text)
+            yield Block("bullet", text, line, section, label=m.group("k").strip(), value=m.group("v").strip(), links=links)
             continue
         if kind == "paragraph" and bold.strip() == text and not links:
             title = text.rstrip(":")
@@ -168,6 +177,16 @@ def _plain(children: list[Token]) -> tuple[str, str, tuple[Link, ...]]:
                 leading = False
     # a footnote reference with no note below stays "[^1]" in the text: as much no part of it
     return _UNRESOLVED_NOTE.sub("", "".join(out)), "".join(bold), tuple(links)
+
+
+_KEY_VALUE_LINE = re.compile(r"(?P<k>[A-Z][^:.!?]{0,38}?):\s+(?P<v>\S.*)")
+_KEY_HEADERS = {"", "field", "attribute", "item", "key", "property", "fact", "category", "metric"}
+_VALUE_HEADERS = {"", "value", "detail", "details", "data", "information", "info"}
+
+
+def _key_value_table(header: list[str]) -> bool:
+    """'| Field | Detail |': a table of labels and their values, a profile's lines in cells."""
+    return len(header) == 2 and header[0].lower() in _KEY_HEADERS and header[1].lower() in _VALUE_HEADERS
 
 
 def _label(children: list[Token], text: str) -> tuple[str | None, str | None]:
