@@ -53,6 +53,11 @@ def test_money_is_absolute(text, value, currency):
     assert (q.value, q.currency) == (Decimal(value), currency)
 
 
+def test_an_amount_plus_is_a_lower_bound():
+    # Regression: "$1.2 billion-plus" was exact
+    assert one("$1.2 billion-plus").qualifiers == ("lower-bound",)
+
+
 def test_a_currency_code_after_a_number_is_not_another_word():
     assert one("500 CAD teams").currency is None  # computer-aided design
     assert one("1,000 SGD steps").currency is None  # stochastic gradient descent
@@ -132,6 +137,18 @@ def test_malformed_amounts_are_reported_not_read():
     ("in the first half of 2025", None, "month", date(2025, 1, 1), date(2025, 6, 30)),
     ("the Second Half of 2024", None, "month", date(2024, 7, 1), date(2024, 12, 31)),
     ("the third quarter of 2025", None, "month", date(2025, 7, 1), date(2025, 9, 30)),
+    # Regression: these forms were a bare year, or no date
+    ("Mar 14th, 2025", "2025-03-14", "day", date(2025, 3, 14), date(2025, 3, 14)),
+    ("March, 2025", "2025-03", "month", date(2025, 3, 1), date(2025, 3, 31)),
+    ("3/14/2025", "2025-03-14", "day", date(2025, 3, 14), date(2025, 3, 14)),
+    ("14/03/2025", "2025-03-14", "day", date(2025, 3, 14), date(2025, 3, 14)),
+    ("03/04/2025", "2025", "year", date(2025, 1, 1), date(2025, 12, 31)),  # March 4 or April 3: the year is sure
+    ("2025/03/14", "2025-03-14", "day", date(2025, 3, 14), date(2025, 3, 14)),
+    ("Q1-2025", None, "month", date(2025, 1, 1), date(2025, 3, 31)),
+    ("2Q 2025", None, "month", date(2025, 4, 1), date(2025, 6, 30)),
+    ("3Q25", None, "month", date(2025, 7, 1), date(2025, 9, 30)),
+    ("Q4 '24", None, "month", date(2024, 10, 1), date(2024, 12, 31)),
+    ("FY25", "2025", "year", date(2025, 1, 1), date(2025, 12, 31)),
 ])
 def test_dates_keep_their_precision(text, iso, precision, start, end):
     (_, _, when), = find_dates(text)

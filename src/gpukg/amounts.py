@@ -54,7 +54,7 @@ MODEL = r"[A-Z]{1,3}\d{2,4}[A-Z]?"
 _QUANTITY = re.compile(
     r"(?P<pre>~\s?|≈\s?)?"
     + _part(1, False)
-    + r"(?P<plus1>\+)?"
+    + r"(?P<plus1>\+|-plus\b)?"  # "$300M+", "$1.2 billion-plus"
     + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
     + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:" + _AFTER_RE + r"|dollars|euros|pounds)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b))?"
     + r"(?P<plus3>\+)?"

@@ -17,13 +17,18 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _DIGIT = re.compile(r"\d")
 
 _PATTERNS = [
-    ("day", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")),
+    ("day", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})([-/])(?P<m>0[1-9]|1[0-2])\2(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")),
     ("ym", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])(?![\d-])")),  # "2025-09", as tables write it
-    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d),?\s+(?P<y>{_YEAR})\b", re.I)),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I)),
     ("dmy", re.compile(rf"(?<![\d$€£.,])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<y>{_YEAR})\b", re.I)),
-    ("month", re.compile(rf"\b{_MONTH}\s+(?P<y>{_YEAR})\b", re.I)),
-    # "Q3 2025", "the third quarter of 2025"; "H1 2025", "1H 2025", "the first half of 2025"
-    ("quarter", re.compile(rf"\b(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth)\s+quarter\s+of)\s+(?P<y>{_YEAR})\b", re.I)),
+    # "3/14/2025", "14/03/2025": the order told by a number above 12, else only the year is sure
+    ("numeric", re.compile(rf"(?<![\d/.$€£])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>{_YEAR})(?![\d/])")),
+    ("month", re.compile(rf"\b{_MONTH},?\s+(?P<y>{_YEAR})\b", re.I)),
+    # "Q3 2025", "Q3-2025", "the third quarter of 2025"; "3Q25", "Q3 '25"; "H1 2025", "1H 2025", "the first half of 2025"
+    ("quarter", re.compile(rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|(?P<qw>first|second|third|fourth)\s+quarter\s+of)[\s-]+"
+                           rf"(?P<y>{_YEAR})\b", re.I)),
+    ("quarter", re.compile(r"\b(?:Q(?P<q>[1-4])\s?['’]|(?P<q2>[1-4])Q\s?)(?P<yy>[0-4]\d)\b")),
+    ("year", re.compile(r"\bFY\s?['’]?(?P<yy>[0-4]\d)\b")),  # "FY25" ("FY2025" is a year below)
     ("half", re.compile(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H|(?P<hw>first|second)\s+half\s+of)\s+(?P<y>{_YEAR})\b", re.I)),
     # "mid-2023": the hyphen that keeps "2023-2024" and "H100-2024" from being read as a year here
     ("year", re.compile(rf"\b(?:early|mid|late)-(?P<y>{_YEAR})\b", re.I)),
@@ -102,8 +107,18 @@ def opening_date(text: str) -> When | None:
 
 def _when(kind: str, m: re.Match) -> When | None:
     text = m.group(0).strip()
-    y = int(m.group("y"))
+    y = int(m.group("y")) if m.groupdict().get("y") else 2000 + int(m.group("yy"))
     approximate = bool(m.groupdict().get("approx"))
+    if kind == "numeric":
+        a, b = int(m.group("a")), int(m.group("b"))
+        if (a > 12) == (b > 12):  # "03/04/2025": March 4 or April 3
+            return When(text, str(y), "year", date(y, 1, 1), date(y, 12, 31))
+        month, day = (b, a) if a > 12 else (a, b)
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            return None
+        return When(text, d.isoformat(), "day", d, d)
     if kind in ("day", "mdy", "dmy"):
         month = int(m.group("m")) if kind == "day" else _MONTHS[m.group("month").lower()]
         try:
@@ -116,7 +131,7 @@ def _when(kind: str, m: re.Match) -> When | None:
         last = calendar.monthrange(y, month)[1]
         return When(text, f"{y}-{month:02d}", "month", date(y, month, 1), date(y, month, last))
     if kind == "quarter":
-        q = int(m.group("q") or _ORDINALS[m.group("qw").lower()])
+        q = int(m.group("q") or m.groupdict().get("q2") or _ORDINALS[m.group("qw").lower()])
         first, last = 3 * q - 2, 3 * q
         end = date(y, last, calendar.monthrange(y, last)[1])
         return When(text, None, "month", date(y, first, 1), end)
