@@ -626,3 +626,26 @@ def test_plain_label_lines_and_a_table_of_fields_are_a_profiles_lines():
 def test_a_single_line_with_a_colon_and_a_table_of_years_stay_what_they_are():
     report = parse_report("# R\n\n## Notes\n\nNote: prices fell.\n\n| Metric | 2024 |\n|---|---|\n| Revenue | $4M |\n", "r.md")
     assert [(b.kind, b.label) for b in report.blocks if b.kind != "heading"] == [("paragraph", None), ("table-row", None)]
+
+
+
+INVESTOR = ("# I\n\n## Investor Profiles\n\n### Northbeam Capital\n\n- **Founded:** 2009\n"
+            "- **Based in:** San Francisco, California\n"
+            "- **Portfolio:** Vireo Cloud, Arcturus Compute\n"
+            "- **Notable deal:** Led Arcturus Compute's $120M Series B in July 2025\n")
+
+
+def test_an_investors_profile_is_no_company_profile():
+    # Regression: "Founded" and "Based in" made the investor a profiled company; a portfolio says whose profile it is
+    report = parse_report(INVESTOR, "r.md")
+    assert profile_sections(report) == {}
+
+
+def test_an_investors_profile_gives_its_backings_and_deals():
+    ex = read(INVESTOR)
+    assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [
+        ("Northbeam Capital", "Vireo Cloud"), ("Northbeam Capital", "Arcturus Compute")]
+    # the deal is told without its subject: the profiled investor
+    assert [(f.company, f.kind, f.leads) for f in facts_of(ex, "Round")] == [
+        ("Arcturus Compute", "series-b", ("Northbeam Capital",))]
+    assert not facts_of(ex, "Headquarters")  # companies only: the line stays a statement

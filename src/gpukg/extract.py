@@ -11,8 +11,9 @@ import re
 from . import iris, lexicon
 from .amounts import find_quantities, malformed_amounts
 from .dates import first_date
+from .investors import investor_line, investor_sections
 from .names import Gazetteer, investor_key, is_curated, mentioned, name_key
-from .phrases import NAME, clauses, looks_like_name, looks_like_org, split_names, strip_parens
+from .phrases import NAME, clauses, heading_name, looks_like_name, looks_like_org, split_names, strip_parens
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters,
     Notice, Observation, Report, Role, Round, Source, Statement, Trend,
@@ -45,11 +46,13 @@ def profile_sections(report: Report) -> dict[int, str]:
     headings = [(i, b) for i, b in enumerate(blocks) if b.kind == "heading" and b.level >= 2]
     candidates: dict[int, tuple[str, int, int]] = {}  # line -> (name, level, end index)
     for pos, (i, head) in enumerate(headings):
-        title = _company_title(head.text)
+        title = heading_name(head.text)
         if not title or title.lower() in _GENERIC_TITLES or not looks_like_name(title) or _is_trend(head):
             continue
         end = next((j for j, b in headings[pos + 1:] if b.level <= head.level), len(blocks))
         labels = [b.label for b in blocks[i + 1:end] if b.kind == "bullet" and b.label]
+        if any(lexicon.exact("labels", label) == "portfolio" for label in labels):
+            continue  # an investor's profile (``investors``)
         profile = sum(1 for label in labels if _profile_label(label))
         strong = sum(1 for label in labels if lexicon.exact("labels", label) or lexicon.find("round_types", label))
         if strong >= 1 and (profile >= 2 or len(labels) == 1) or profile >= 2 and profile * 2 >= len(labels) \
@@ -89,20 +92,6 @@ _ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|sta
                       r"builds|provides)\b")
 
 
-def _company_title(text: str) -> str:
-    """The name a heading gives: 'Acme Cloud: Profile' and 'Acme Cloud - the GPU lessor' give
-    the part before; 'Company: Acme Cloud' and 'Profile - Acme Cloud' the part after a word that
-    says what follows."""
-    parts = [p.strip() for p in re.split(r"\s[–—-]\s|:", strip_parens(strip_numbering(text)))]
-    if len(parts) > 1 and parts[0].lower() in _INTRODUCING:
-        return parts[1]
-    return parts[0]
-
-
-_INTRODUCING = {"company", "profile", "company profile", "provider", "startup", "vendor", "spotlight", "dossier",
-                "case study", "deep dive", "focus"}
-
-
 def _profile_label(label: str) -> bool:
     return bool(lexicon.exact("labels", label) or lexicon.find("round_types", label) or lexicon.find("metrics", label)
                 or lexicon.exact("roles", label))
@@ -112,10 +101,11 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
     """All statements and facts of one report. ``names`` are the organizations known so far."""
     state = State(report, names)
     profiles = profile_sections(report)
+    investors = investor_sections(report, profiles)
     for block in report.blocks:
         source = Source(report.doc_id, block.line, block.index)
         if block.kind in ("heading", "title"):
-            _heading(state, block, source, profiles)
+            _heading(state, block, source, profiles, investors)
         else:
             _content(state, block, source)
     if not report.blocks:
@@ -141,11 +131,15 @@ def _short_forms(kinds: list[tuple[str, str]]) -> list[tuple[str, str]]:
             and investor_key(longer[name][0]) != name_key(name)]
 
 
-def _heading(state: State, block: Block, source: Source, profiles: dict[int, str]) -> None:
+def _heading(state: State, block: Block, source: Source, profiles: dict[int, str], investors: dict[int, str]) -> None:
     level = block.level
     state.section_links, state.intro, state.last_round = (), "", None
     if state.company and level <= state.company_level:
         state.company = None
+    if state.investor and level <= state.investor_level:
+        state.investor = None
+    if block.line in investors:
+        state.investor, state.investor_level = investors[block.line], level
     state.trend_levels = {k: v for k, v in state.trend_levels.items() if k < level}
     state.categories_by_heading = {k: v for k, v in state.categories_by_heading.items() if k < level}
     trends: tuple[str, ...] = ()
@@ -191,6 +185,8 @@ def _content(state: State, block: Block, source: Source) -> None:
     before = len(state.facts)
     if block.kind == "table-row":
         table_row(state, block, source)
+    elif block.label and state.investor and not state.company:
+        investor_line(state, block, source)
     elif block.label:
         _labelled(state, block, source)
     else:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
+from .report import strip_numbering
 
 # Capital and small letters of the Latin script, accented ones too ("Tomasz Wójcik", "Øresund
 # Compute", "Émilie Roux"): ``re`` has no \\p{Lu}, and ASCII classes cut such names short
@@ -191,3 +192,17 @@ def clause_after(text: str, start: int) -> str:
     stop = re.search(r"\s*(?:[.;)(]|,\s*(?!and\b|&)(?=[a-z])|\bwith\b|\bjoined by\b|\balongside\b|\bprovided by\b|\bat\s+a\b|\bat\s+[$€£]|\bfor\s+[$€£]|"
                      r"\b(?:in|on|during|since)\s+(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d|\b(?:19|20)\d\d\b)", rest)
     return rest[: stop.start()] if stop else rest
+
+
+def heading_name(text: str) -> str:
+    """The name a heading gives: 'Acme Cloud: Profile' and 'Acme Cloud - the GPU lessor' give
+    the part before; 'Company: Acme Cloud' and 'Profile - Acme Cloud' the part after a word that
+    says what follows."""
+    parts = [p.strip() for p in re.split(r"\s[–—-]\s|:", strip_parens(strip_numbering(text)))]
+    if len(parts) > 1 and parts[0].lower() in _INTRODUCING:
+        return parts[1]
+    return parts[0]
+
+
+_INTRODUCING = {"company", "profile", "company profile", "provider", "startup", "vendor", "spotlight", "dossier",
+                "case study", "deep dive", "focus"}

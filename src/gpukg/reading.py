@@ -21,6 +21,8 @@ class State:
     names: Gazetteer
     company: str | None = None
     company_level: int = 0
+    investor: str | None = None  # the investor whose profile is being read, and its heading's level
+    investor_level: int = 0
     trend_levels: dict[int, str] = field(default_factory=dict)  # heading level -> trend label
     section_links: tuple[str, ...] = ()
     intro: str = ""  # the paragraph that introduces the list being read
