@@ -649,3 +649,13 @@ def test_an_investors_profile_gives_its_backings_and_deals():
     assert [(f.company, f.kind, f.leads) for f in facts_of(ex, "Round")] == [
         ("Arcturus Compute", "series-b", ("Northbeam Capital",))]
     assert not facts_of(ex, "Headquarters")  # companies only: the line stays a statement
+
+
+
+def test_earnings_figures():
+    # Regression: backlog and capex were unclassified, guidance and "would reach" no projection
+    ex = read("# Earnings Notes: Q3 2025\n\n## Vantage Compute\n\nVantage Compute raised its full-year 2025 revenue "
+              "guidance to $1.7 billion. Backlog stood at $14.2 billion. Its CFO said capital expenditure would reach "
+              "about $5 billion in 2025.\n")
+    assert [(f.metric, "projected" in f.qualifiers) for f in facts_of(ex, "Observation")] == [
+        ("revenue", True), ("backlog", False), ("capex", True)]

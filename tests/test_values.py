@@ -169,3 +169,12 @@ def test_a_year_told_relative_to_the_report_is_the_reports_year():
     found = relative_dates("expects £60m by the end of the year, and more by year-end 2026", report)
     assert [(when.text, when.iso) for _, _, when in found] == [("the end of the year", "2025")]
     assert relative_dates("by the end of the year", None) == []
+
+
+
+def test_a_quarter_without_its_year_is_of_the_reports_year():
+    # Regression: "third-quarter revenue" in a Q3 2025 report was undated
+    report = find_dates("Earnings Notes: Q3 2025")[0][2]
+    found = relative_dates("third-quarter revenue; Q2 bookings; the second quarter of 2024", report)
+    assert [(w.text, w.start, w.end) for _, _, w in found] == [
+        ("third-quarter", date(2025, 7, 1), date(2025, 9, 30)), ("Q2", date(2025, 4, 1), date(2025, 6, 30))]

@@ -79,6 +79,10 @@ _RELATIVE_YEARS = (
 )
 
 
+# "third-quarter revenue", "in Q3": a quarter of the report's year
+_QUARTER_ALONE = re.compile(r"\b(?:(?P<qw>first|second|third|fourth)[- ]quarter\b(?!\s+of\s)|Q(?P<q>[1-4])\b(?![\s-]*['’]?\d))", re.I)
+
+
 def relative_dates(text: str, report: When | None) -> list[tuple[int, int, When]]:
     """The dates ``text`` gives relative to its report's date ``report``, as (start, end, When)."""
     if report is None:
@@ -88,6 +92,11 @@ def relative_dates(text: str, report: When | None) -> list[tuple[int, int, When]
         year = report.start.year + offset
         found += [(m.start(), m.end(), When(m.group(0), str(year), "year", date(year, 1, 1), date(year, 12, 31)))
                   for m in pattern.finditer(text)]
+    year = report.start.year
+    for m in _QUARTER_ALONE.finditer(text):
+        last = 3 * int(m.group("q") or _ORDINALS[m.group("qw").lower()])
+        found.append((m.start(), m.end(), When(m.group(0), None, "month", date(year, last - 2, 1),
+                                              date(year, last, calendar.monthrange(year, last)[1]))))
     return sorted(found, key=lambda d: d[0])
 
 

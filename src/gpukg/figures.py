@@ -282,7 +282,8 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
         # 2024 financial year came to £4.1m")
         clause = re.split(r"[,;:]", text[max(0, q.start - 80):q.start])[-1]
         hits = [h for words in (before, clause) for h in lexicon.find("metrics", words)
-                if h[0] in ("revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size")]
+                if h[0] in ("revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size", "backlog",
+                            "capex")]
         if hits and hits[-1][0] == "valuation" and any(h[0] == "market-size" for h in hits):
             return "market-size"  # "the GPU cloud market was valued at $8.2B"
         if hits:
