@@ -659,3 +659,16 @@ def test_earnings_figures():
               "about $5 billion in 2025.\n")
     assert [(f.metric, "projected" in f.qualifiers) for f in facts_of(ex, "Observation")] == [
         ("revenue", True), ("backlog", False), ("capex", True)]
+
+
+
+@pytest.mark.parametrize("sentence, dates", [
+    # Regression: the number "a year earlier" took the date of the one before it
+    ("Net loss narrowed to $96 million in 2025 from $151 million a year earlier.", ["2025", "2024"]),
+    ("Revenue reached $40M in 2024, up from $20M the previous year.", ["2024", "2023"]),
+    ("Prices fell to $2.10 per hour in March 2025, down from $2.85 a year earlier.", ["2025-03", "2024-03"]),
+    ("Revenue reached $40M, up from $20M a year earlier.", [None, None]),  # a year before an undated figure
+])
+def test_a_figure_a_year_earlier(sentence, dates):
+    ex = read(NEWS.replace("Week of November 10, 2025", "Notes") + sentence + "\n")
+    assert [f.when and f.when.iso for f in facts_of(ex, "Observation")] == dates

@@ -79,6 +79,15 @@ _RELATIVE_YEARS = (
 )
 
 
+def year_before(when: When, text: str) -> When:
+    """The same period a year earlier ('$151 million a year earlier' beside '$96 million in 2025')."""
+    def back(d: date) -> date:
+        last = calendar.monthrange(d.year - 1, d.month)[1]
+        return date(d.year - 1, d.month, min(d.day, last))
+    iso = f"{int(when.iso[:4]) - 1}{when.iso[4:]}" if when.iso else None
+    return When(text, iso, when.precision, back(when.start), back(when.end), when.approximate)
+
+
 # "third-quarter revenue", "in Q3": a quarter of the report's year
 _QUARTER_ALONE = re.compile(r"\b(?:(?P<qw>first|second|third|fourth)[- ]quarter\b(?!\s+of\s)|Q(?P<q>[1-4])\b(?![\s-]*['’]?\d))", re.I)
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from . import lexicon
 from .amounts import MODEL, find_quantities
-from .dates import find_dates, first_date, relative_dates, report_date
+from .dates import find_dates, first_date, relative_dates, report_date, year_before
 from .phrases import NAME, clauses, strip_parens
 from .records import Observation, Quantity, Source, When
 from .reading import State, add, qualifiers, trim_name
@@ -69,6 +69,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     metrics = _continued(quantities, metrics, text, fallback)
     quantities = _per_carried(quantities, metrics)
     whens = [_date_for(i, quantities, dates, parts, text) for i in range(len(quantities))]
+    whens = _years_before(quantities, whens, text)
     main = next((i for i, m in enumerate(metrics) if m and m != "growth-rate"), None)
     segments: dict[int, str | None] = {}
     for i, q in enumerate(quantities):
@@ -124,6 +125,24 @@ _SHARE_OF_REVENUE = re.compile(rf"\s*of\s+(?P<c>{NAME})['’]s?\s+(?:[\w-]+\s+){
 _COMPANY_METRICS = frozenset({"revenue", "arr", "valuation", "gpus", "data-centers", "customers", "total-raised", "loss"})
 PER_UNIT = re.compile(r"(?:\bper\s+|/\s*)(?:gpu[-\s]?)?(hour|hr|month)\b", re.I)  # "per GPU-hour", "/hr": what a price is per
 _PER_WORDS = {"hour": "hour", "hr": "hour", "month": "month"}
+
+
+_A_YEAR_EARLIER = re.compile(r"\s*(?:a|one)\s+year\s+(?:earlier|before|prior)|\s*(?:in\s+)?the\s+(?:previous|prior|preceding)\s+year",
+                             re.I)
+
+
+def _years_before(quantities: list[Quantity], whens: list[When | None], text: str) -> list[When | None]:
+    """'$96 million in 2025 from $151 million a year earlier': the second is of 2024, a year before
+    the number of its kind before it (and undated if that one is)."""
+    out = list(whens)
+    for i, q in enumerate(quantities):
+        m = _A_YEAR_EARLIER.match(text, q.end)
+        if not m:
+            continue
+        kin = next((j for j in range(i - 1, -1, -1) if (quantities[j].currency, quantities[j].unit) == (q.currency, q.unit)),
+                   None)
+        out[i] = year_before(out[kin], m.group(0).strip()) if kin is not None and out[kin] else None
+    return out
 
 
 def _date_for(i: int, quantities: list[Quantity], dates: list[tuple[int, int, When]], parts: list,
