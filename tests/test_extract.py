@@ -672,3 +672,12 @@ def test_earnings_figures():
 def test_a_figure_a_year_earlier(sentence, dates):
     ex = read(NEWS.replace("Week of November 10, 2025", "Notes") + sentence + "\n")
     assert [f.when and f.when.iso for f in facts_of(ex, "Observation")] == dates
+
+
+
+def test_a_clause_after_a_semicolon_with_a_subject_of_its_own():
+    # Regression: "Ostara Compute" opening the second clause was not whose the 300 MW were
+    ex = read(NEWS + "Operators now compete for grid connections; Ostara Compute signed a 300 MW power agreement. "
+              "Ostara Compute's revenue rose; it reached $5M in 2025.\n")
+    assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [
+        ("Ostara Compute", "power-capacity"), ("Ostara Compute", "revenue")]

@@ -124,7 +124,22 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     if (not found_deal or _STAKE.search(text)) and _prose_backing(state, text, source, subject):
         return
     if not found_deal:
-        figures(state, subject or opening_name(state, text), text, source, label=label, prose=True)
+        for part, who in _subjects(state, text, subject):
+            figures(state, who, part, source, label=label, prose=True)
+
+
+def _subjects(state: State, text: str, subject: str | None) -> list[tuple[str, str | None]]:
+    """The sentence with its subject; or, when a clause after a semicolon opens with a name of
+    its own ('Operators compete for power; Ostara Compute signed a 300 MW agreement'), each clause
+    with its own (its figures are that name's)."""
+    who = subject or opening_name(state, text)
+    if subject or "; " not in text:
+        return [(text, who)]
+    parts = text.split("; ")
+    own = [opening_name(state, part) for part in parts]
+    if not any(name and name != who for name in own[1:]):
+        return [(text, who)]
+    return [(part, name or who) for part, name in zip(parts, own)]
 
 
 def _total_beside_round(state: State, text: str, source: Source, company: str) -> None:
