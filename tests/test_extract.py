@@ -681,3 +681,14 @@ def test_a_clause_after_a_semicolon_with_a_subject_of_its_own():
               "Ostara Compute's revenue rose; it reached $5M in 2025.\n")
     assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [
         ("Ostara Compute", "power-capacity"), ("Ostara Compute", "revenue")]
+
+
+
+@pytest.mark.parametrize("text, backing", [
+    # Regression: "Led X's Series C and D" (no amount) was no backing
+    ("## Most Active Investors\n\n- **Harbor Growth:** Led Strata Compute's Series C and D\n", ("Harbor Growth", "Strata Compute")),
+    ("## Notes\n\nKitefin Capital led Veyra Cloud's seed round.\n", ("Kitefin Capital", "Veyra Cloud")),
+])
+def test_leading_a_companys_rounds_backs_it(text, backing):
+    ex = read("# F\n\n" + text)
+    assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [backing]

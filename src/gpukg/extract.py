@@ -21,7 +21,7 @@ from .records import (
 from .report import strip_numbering
 from .background import about_who
 from .figures import figures
-from .prose import IS_A, OPENING_PARTICIPLE, category_from, deal_status, prose
+from .prose import IS_A, OPENING_PARTICIPLE, category_from, deal_status, prose, told_of
 from .tables import table_row
 from .reading import SUBJECT_FOLLOWS, State, add, names_after, opening_orgs, qualifiers, short_name, trim_name
 
@@ -257,7 +257,8 @@ def _labelled(state: State, block: Block, source: Source) -> None:
         return
     if company is None:
         _category_members(state, label, value, source)
-        prose(state, value, source, None, label=label)
+        told = told_of(label, value) if looks_like_name(label) else None  # "**Harbor Growth:** Led X's Series C"
+        prose(state, told or value, source, None, label=None if told else label)
         return
     if about_who(state, company, label, value, source):
         return

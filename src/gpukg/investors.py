@@ -6,11 +6,9 @@ No code path knows an investor; a section is an investor's by the labels under i
 """
 from __future__ import annotations
 
-import re
-
 from . import lexicon
 from .phrases import heading_name, looks_like_name, split_names
-from .prose import prose
+from .prose import prose, told_of
 from .reading import State, add
 from .records import Backing, Block, Report, Source
 
@@ -43,11 +41,7 @@ def investor_line(state: State, block: Block, source: Source) -> None:
         for company in split_names(value, state.names.spelled_in(value)):
             if looks_like_name(company):
                 add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
-    elif _DEED.match(value):
-        # "Led Arcturus Compute's $120M Series B": the profiled investor is the subject
-        prose(state, f"{investor} {value[0].lower()}{value[1:]}", source, None)
     else:
-        prose(state, value, source, None, label=label)
-
-
-_DEED = re.compile(r"(?:Led|Co-led|Committed|Invested|Backed|Participated|Joined|Took|Holds|Exited)\b")
+        # "Led Arcturus Compute's $120M Series B": the profiled investor is the subject
+        told = told_of(investor, value)
+        prose(state, told or value, source, None, label=None if told else label)

@@ -128,6 +128,15 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
             figures(state, who, part, source, label=label, prose=True)
 
 
+_DEED = re.compile(r"(?:Led|Co-led|Committed|Invested|Backed|Participated|Joined|Took|Holds|Exited)\b")
+
+
+def told_of(name: str, value: str) -> str | None:
+    """'Led X's $120M Series B' under the label or heading ``name``: the sentence with its subject
+    ('Harbor Growth led X's ...'); None when ``value`` does not open with such a verb."""
+    return f"{name} {value[0].lower()}{value[1:]}" if _DEED.match(value) else None
+
+
 def _subjects(state: State, text: str, subject: str | None) -> list[tuple[str, str | None]]:
     """The sentence with its subject; or, when a clause after a semicolon opens with a name of
     its own ('Operators compete for power; Ostara Compute signed a 300 MW agreement'), each clause
@@ -199,6 +208,13 @@ def _compound_backings(state: State, text: str, source: Source) -> None:
 def _prose_backing(state: State, text: str, source: Source, subject: str | None) -> bool:
     """'X: Investing in A, B', 'X has backed A, while Y holds stakes in B', 'A is backed by X and Y'."""
     keep = state.names.spelled_in(text)
+    led = _LED_ROUNDS.search(text)
+    investor = (subject or opening_name(state, text) or _opening_phrase(text[:led.start()])) if led else None
+    if led and investor and trim_name(state, led.group("c")) not in ("", investor):
+        # "**Harbor Growth:** Led Strata Compute's Series C and D": rounds without amounts, a backing still
+        company = trim_name(state, led.group("c"))
+        add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
+        return True
     among = _AMONG_BACKERS.match(text) or _BACKERS_INCLUDE.search(text)
     if among:
         investee = trim_name(state, among.group("c"))
@@ -229,6 +245,8 @@ def _prose_backing(state: State, text: str, source: Source, subject: str | None)
     return found
 
 
+_LED_ROUNDS = re.compile(rf"\b(?:[Cc]o-)?[Ll]ed\s+(?P<c>{NAME})['’]s?\s+(?:[\w$€£.,-]+\s+){{0,2}}?"
+                         r"(?:Series|[Ss]eed|rounds?|financing|raise)\b")
 # "A and B are among Vireo's backers", "Vireo's investors include A and B"
 _BACKERS = r"(?:backers|investors|shareholders|funders)"
 _AMONG_BACKERS = re.compile(rf"(?P<i>[^.;]+?)\s+(?:are|is)\s+(?:also\s+)?(?:among|one of)\s+(?P<c>{NAME})['’]s?\s+{_BACKERS}\b")
