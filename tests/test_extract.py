@@ -692,3 +692,17 @@ def test_a_clause_after_a_semicolon_with_a_subject_of_its_own():
 def test_leading_a_companys_rounds_backs_it(text, backing):
     ex = read("# F\n\n" + text)
     assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [backing]
+
+
+
+def test_a_list_of_trends_and_a_numbered_trend_heading():
+    # Regression: the labelled lines of "Key Trends" were evidence of "Key Trends" only, and
+    # "Trend 4: ..." kept its number in the trend's label
+    ex = read("# Outlook\n\n## Key Trends\n\n1. **Inference overtakes training:** Inference made up 55% of demand.\n"
+              "2. **Power scarcity:** Grid access gates new capacity.\n\n## What to Watch\n\n"
+              "### Trend 4: Consolidation among neoclouds\n\nSmaller neoclouds are being absorbed.\n"
+              "\n## Market Segmentation Trends\n\n### By Industry\n\n- **Healthcare**: AI diagnostics\n")
+    trends = [(f.label, f.broader) for f in facts_of(ex, "Trend")]
+    assert ("Inference overtakes training", "Key Trends") in trends and ("Power scarcity", "Key Trends") in trends
+    assert ("Consolidation among neoclouds", None) in trends
+    assert not [t for t in trends if t[0] == "Healthcare"]  # under a heading of its own, a segment, not a trend

@@ -152,7 +152,7 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
                                         f"company section '{name}' appears twice (first at line {state.seen_companies[name]}); both are loaded"))
         state.seen_companies.setdefault(name, block.line)
     elif level >= 2 and block.kind == "heading" and not state.company and _is_trend(block):
-        label = strip_numbering(block.text)
+        label = _TREND_NUMBER.sub("", strip_numbering(block.text))
         broader = state.trend_levels[max(state.trend_levels)] if state.trend_levels else None
         state.trend_levels[level] = label
         state.facts.append(Trend(source, label, broader))
@@ -162,6 +162,12 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
     if category and not state.company and level >= 2:
         state.categories_by_heading[level] = category
     state.statements.append(Statement(source, block.kind, block.text, block.section, trends=trends))
+
+
+# "## Key Trends" over "1. **Inference overtakes training:** ...": each labelled line is a trend
+_LISTS_TRENDS = re.compile(r"\b(?:trends|drivers|themes|shifts)\b", re.I)
+# "### Trend 4: Consolidation among neoclouds": the trend is what follows its number
+_TREND_NUMBER = re.compile(r"^(?:trend|theme|driver)\s*#?\d+\s*[:.–—-]\s*", re.I)
 
 
 def _is_trend(block: Block) -> bool:
@@ -197,7 +203,8 @@ def _content(state: State, block: Block, source: Source) -> None:
         prose(state, block.text, source, subject)
     facts = state.facts[before:]
     trends = tuple(state.trend_levels.values())[-1:]
-    if block.label and state.trend_levels and "insight" in " ".join(block.section).lower() and block.label not in state.names:
+    if block.label and state.trend_levels and block.label not in state.names and (
+            "insight" in " ".join(block.section).lower() or _LISTS_TRENDS.search(block.section[-1])):
         label = block.label
         state.facts.append(Trend(source, label, trends[0] if trends else None))
         trends = (label,)
