@@ -13,7 +13,7 @@ from .amounts import find_quantities, malformed_amounts
 from .dates import first_date
 from .investors import investor_line, investor_sections
 from .names import Gazetteer, investor_key, is_curated, mentioned, name_key
-from .phrases import NAME, clauses, heading_name, looks_like_name, looks_like_org, split_names, strip_parens
+from .phrases import NAME, clauses, heading_name, looks_like_name, looks_like_org, split_names
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters,
     Notice, Observation, Report, Role, Round, Source, Statement, Trend,
@@ -21,7 +21,8 @@ from .records import (
 from .report import strip_numbering
 from .background import about_who
 from .figures import figures
-from .prose import IS_A, OPENING_PARTICIPLE, category_from, deal_status, prose, told_of
+from .deals import deal_status
+from .prose import IS_A, OPENING_PARTICIPLE, category_from, prose, told_of
 from .tables import table_row
 from .reading import SUBJECT_FOLLOWS, State, add, names_after, opening_orgs, qualifiers, short_name, trim_name
 

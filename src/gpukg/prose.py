@@ -1,4 +1,5 @@
-"""Facts stated in running text: deals, rounds, investments, categories, and (``background``) foundings and roles.
+"""Facts stated in running text: rounds, investments, categories, and (``deals``) acquisitions and
+(``background``) foundings and roles.
 
 Active and passive voice, a sentence that adds to the round before it, and
 names known only from how they are used. No pattern names a company.
@@ -10,10 +11,11 @@ import re
 from . import lexicon
 from .amounts import find_quantities
 from .background import background
-from .dates import first_date, opening_date
+from .dates import first_date
+from .deals import acquisitions, labelled_deal
 from .names import mentioned
-from .phrases import NAME, UPPER, after, clause_after, clauses, looks_like_name, looks_like_org, split_names, strip_parens
-from .records import Acquisition, Backing, Category, Round, Source
+from .phrases import NAME, UPPER, after, clause_after, clauses, looks_like_name, split_names, strip_parens
+from .records import Backing, Category, Round, Source
 from .figures import figures
 from .reading import State, add, names_after, opening_name, qualifiers, short_name, trim_name
 
@@ -25,30 +27,6 @@ _INVESTOR_SUBJECT = re.compile(rf"(?P<i>{NAME})\s+(?:has\s+)?(?:committed|invest
                                rf"\s+(?:to|in|into)\s+(?P<c>{NAME})")
 # "Fieldstone Ventures (lead), Grayline Capital": a lead marked in brackets
 _MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*\((?:[Cc]o-)?[Ll]ead(?:\s+[Ii]nvestor)?\)")
-
-
-_BUYS = ("acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
-         "to buy|will buy|purchased|agreed to purchase|to purchase|snapped up|took over|takes over")
-# "is reportedly in talks to acquire": a deal sought, not one agreed (no status; qualifiers say so)
-_INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)|negotiating|"
-           r"planning|preparing|looking|poised|expected|seeking|set)\s+")
-# what a target may be introduced as: "agreed to buy Danish data-centre operator Ravnholm DC"
-_DESCRIBED = (r"(?:(?:an?|the|its|fellow)\s+)?(?:[\w-]+\s+){0,4}?(?:company|startup|start-up|operator|provider|firm|"
-              r"platform|developer|maker|chipmaker|specialist|rival|competitor|neocloud)\s+")
-_ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It)\s+(?:has\s+|had\s+)?(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+"
-                         rf"(?:{_DESCRIBED})?(?P<t>{NAME}|the (?:company|startup|firm|business)\b)")
-_THE_TARGET = ("the company", "the startup", "the firm", "the business")
-
-
-_ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:was|has been|is being|were)\s+(?P<verb>acquired|bought|purchased|snapped up|taken over)\s+by\s+(?P<a>{NAME})")
-
-
-# "Coldharbor Systems completed its acquisition of Solace Compute": the deal's state is the verb
-_ACQ_DONE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|have\s+)?(?P<verb>completed|closed|finalized|finalised|announced|"
-                       r"agreed|signed|terminated|abandoned)\s+(?:its|an?|the)\s+(?:[\w$€£.,-]+\s+){0,3}?"
-                       r"(?:deal\s+for\s+|agreement\s+for\s+)?(?:acquisition|purchase|takeover|buyout)\s+of\s+"
-                       rf"(?P<t>{NAME})")
-_ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:\$[\d.]+\s?[MBK]?\s+)?(?P<verb>acquisition|purchase)\s+of\s+(?P<t>{NAME})")
 
 
 _INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested in|invests in|investment in|backing|backs|backed|"
@@ -65,11 +43,6 @@ _NEGATION = re.compile(r"(?:\bnot|\bno longer|n't|\bnever|\brather than|\binstea
 
 IS_A = re.compile(r"\b(?:operates?|is|are|runs?|provides?|offers?|describes itself as|positions itself as|positioned as|acts as|"
                    r"serves as|sells|builds)\b", re.I)
-
-
-# Only a finished verb or a stated plan says a status; "X acquiring Y" in a list says neither.
-_STATUS = {"acquired": "completed", "bought": "completed", "purchased": "completed", "snapped up": "completed",
-           "took over": "completed", "taken over": "completed", "acquisition": None, "purchase": None, "acquiring": None}
 
 
 _LEADS = r"\b(?:co-led|led)\s+by\s+"
@@ -106,7 +79,7 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     """Facts stated in running text: deals, rounds, investments, figures, categories."""
     company = state.company
     background(state, text, source, subject)
-    found_deal = _prose_acquisitions(state, text, source, subject or company)
+    found_deal = acquisitions(state, text, source, subject or company)
     main = _main_clause(state, text)
     speaker = subject if subject and _opens_with_subject(state, main, subject) else opening_name(state, main)
     appositive = _APPOSITIVE.match(main)
@@ -116,7 +89,7 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
         category_from(state, speaker, main, source)
     _compound_backings(state, text, source)
     if label and not found_deal:
-        found_deal = _labelled_deal(state, label, text, source)
+        found_deal = labelled_deal(state, label, text, source)
     if _prose_round(state, text, source, subject or company):
         _total_beside_round(state, text, source, subject or state.last_round.company)
         return
@@ -186,15 +159,6 @@ def category_from(state: State, company: str, text: str, source: Source, *, lead
         hits = [h for h in hits if len(first[:h[1]].split()) <= 2]
     if hits:
         add(state, Category(source, company, hits[0][0]), ("company", company))
-
-
-def deal_status(text: str) -> str | None:
-    # the last state a deal reached comes first: "announced in March and terminated in June" is terminated
-    for words, status in (("terminated|called off|abandoned|scrapped|cancell?ed", "terminated"),
-                          ("completed|closed", "completed"), ("pending", "pending"), ("announced|agreed", "announced")):
-        if re.search(rf"\b(?:{words})\b", text, re.I):  # "terms undisclosed" closed nothing
-            return status
-    return None
 
 
 def _compound_backings(state: State, text: str, source: Source) -> None:
@@ -280,60 +244,6 @@ def _opens_with_subject(state: State, text: str, subject: str) -> bool:
     lead = state.names.leading(text)
     return bool(lead) or text.lower().startswith(("the company", "it ")) or text.startswith(subject) \
         or short_name(text, subject) is not None
-
-
-def _prose_acquisitions(state: State, text: str, source: Source, context: str | None) -> bool:
-    found = False
-    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN):
-        for m in pattern.finditer(text):
-            acquirer, target = m.group("a"), m.group("t")
-            if acquirer.lower() in ("the company", "it"):
-                acquirer = context or ""
-            if target.lower() in _THE_TARGET:  # "... stake in Kestrel Grid when Orbital Systems acquired the company"
-                named = [n for n in _names_before(state, text[:m.start()]) if n != trim_name(state, acquirer)]
-                target = named[-1] if named else ""
-            acquirer, target = trim_name(state, acquirer), trim_name(state, target)
-            if not acquirer or not target or acquirer == target:
-                continue
-            rest = re.sub(r"^\W*\(([^()]*)\)", r" \1", text[m.end():])  # "Pinecrest Data** (March 2025) for $340M"
-            tail = re.split(r"[;]|,\s+(?=[A-Z])|\)", rest)[0]
-            # the price after the target, or inside the phrase: "announced a $2 billion acquisition of"
-            price = next((q for part in (tail, m.group(0)) for q in find_quantities(part) if q.currency), None)
-            verb = m.group("verb").lower()
-            status = deal_status(verb) or _STATUS.get(verb, "announced")
-            intent = m.groupdict().get("intent") or ""
-            if intent:
-                status = None
-            add(state, Acquisition(source, acquirer, target, price, first_date(tail) or opening_date(text),
-                                    deal_status(tail) or status, qualifiers(intent + tail)),
-                 ("company", acquirer), ("company", target))
-            found = True
-    return found
-
-
-_PAIR_LABEL = re.compile(rf"^(?P<a>{NAME})\s*(?:/|→|->|–|—)\s*(?P<t>{NAME})$")
-_DEAL_WORDS = re.compile(r"\b(?:acquisition|acquired|acquires|acquire|buyout|takeover|purchase)\b", re.I)
-
-
-def _labelled_deal(state: State, label: str, text: str, source: Source) -> bool:
-    """'**Veyra Cloud / Lumio Labs:** Announced acquisition in December 2025': the label names
-    the acquirer and the target, the text says it is a deal."""
-    m = _PAIR_LABEL.match(label.strip())
-    if not m or not _DEAL_WORDS.search(text):
-        return False
-    acquirer, target = trim_name(state, m.group("a")), trim_name(state, m.group("t"))
-    if not acquirer or not target or acquirer == target:
-        return False
-    price = next((q for q in find_quantities(text) if q.currency), None)
-    add(state, Acquisition(source, acquirer, target, price, first_date(text), deal_status(text), qualifiers(text)),
-        ("company", acquirer), ("company", target))
-    return True
-
-
-def _names_before(state: State, text: str) -> list[str]:
-    """The names in ``text``, known or looking like organizations, left to right."""
-    known = [form for form, _, _ in state.names.find(text)]
-    return known or [n for n in (trim_name(state, m.group(0)) for m in re.finditer(NAME, text)) if n and looks_like_org(n)]
 
 
 def _prose_round(state: State, text: str, source: Source, context: str | None) -> bool:

@@ -13,7 +13,8 @@ from .amounts import MODEL, find_quantities
 from .background import about_who
 from .dates import first_date, report_date
 from .figures import PER_UNIT, figures
-from .prose import category_from, deal_status
+from .deals import deal_status
+from .prose import category_from
 from .phrases import looks_like_name, split_names, strip_parens
 from .reading import State, add
 from .records import Acquisition, Backing, Block, Round, Source, When

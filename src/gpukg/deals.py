@@ -1,0 +1,107 @@
+"""Acquisitions stated in running text: who bought whom, for how much, when, and how far the
+deal got (announced, pending, completed, terminated).
+
+Active and passive voice, a deal told by its state ("completed its acquisition of"), a deal
+sought ("is in talks to acquire") and a label naming both sides. No pattern names a company.
+"""
+from __future__ import annotations
+
+import re
+
+from .amounts import find_quantities
+from .dates import first_date, opening_date
+from .phrases import NAME, looks_like_org
+from .reading import State, add, qualifiers, trim_name
+from .records import Acquisition, Source
+
+
+_BUYS = ("acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
+         "to buy|will buy|purchased|agreed to purchase|to purchase|snapped up|took over|takes over")
+# "is reportedly in talks to acquire": a deal sought, not one agreed (no status; qualifiers say so)
+_INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)|negotiating|"
+           r"planning|preparing|looking|poised|expected|seeking|set)\s+")
+# what a target may be introduced as: "agreed to buy Danish data-centre operator Ravnholm DC"
+_DESCRIBED = (r"(?:(?:an?|the|its|fellow)\s+)?(?:[\w-]+\s+){0,4}?(?:company|startup|start-up|operator|provider|firm|"
+              r"platform|developer|maker|chipmaker|specialist|rival|competitor|neocloud)\s+")
+_ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It)\s+(?:has\s+|had\s+)?(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+"
+                         rf"(?:{_DESCRIBED})?(?P<t>{NAME}|the (?:company|startup|firm|business)\b)")
+_THE_TARGET = ("the company", "the startup", "the firm", "the business")
+
+
+_ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:was|has been|is being|were)\s+(?P<verb>acquired|bought|purchased|snapped up|taken over)\s+by\s+(?P<a>{NAME})")
+
+
+# "Coldharbor Systems completed its acquisition of Solace Compute": the deal's state is the verb
+_ACQ_DONE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|have\s+)?(?P<verb>completed|closed|finalized|finalised|announced|"
+                       r"agreed|signed|terminated|abandoned)\s+(?:its|an?|the)\s+(?:[\w$€£.,-]+\s+){0,3}?"
+                       r"(?:deal\s+for\s+|agreement\s+for\s+)?(?:acquisition|purchase|takeover|buyout)\s+of\s+"
+                       rf"(?P<t>{NAME})")
+_ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:\$[\d.]+\s?[MBK]?\s+)?(?P<verb>acquisition|purchase)\s+of\s+(?P<t>{NAME})")
+
+
+# Only a finished verb or a stated plan says a status; "X acquiring Y" in a list says neither.
+_STATUS = {"acquired": "completed", "bought": "completed", "purchased": "completed", "snapped up": "completed",
+           "took over": "completed", "taken over": "completed", "acquisition": None, "purchase": None, "acquiring": None}
+
+
+def deal_status(text: str) -> str | None:
+    # the last state a deal reached comes first: "announced in March and terminated in June" is terminated
+    for words, status in (("terminated|called off|abandoned|scrapped|cancell?ed", "terminated"),
+                          ("completed|closed", "completed"), ("pending", "pending"), ("announced|agreed", "announced")):
+        if re.search(rf"\b(?:{words})\b", text, re.I):  # "terms undisclosed" closed nothing
+            return status
+    return None
+
+
+def acquisitions(state: State, text: str, source: Source, context: str | None) -> bool:
+    found = False
+    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN):
+        for m in pattern.finditer(text):
+            acquirer, target = m.group("a"), m.group("t")
+            if acquirer.lower() in ("the company", "it"):
+                acquirer = context or ""
+            if target.lower() in _THE_TARGET:  # "... stake in Kestrel Grid when Orbital Systems acquired the company"
+                named = [n for n in _names_before(state, text[:m.start()]) if n != trim_name(state, acquirer)]
+                target = named[-1] if named else ""
+            acquirer, target = trim_name(state, acquirer), trim_name(state, target)
+            if not acquirer or not target or acquirer == target:
+                continue
+            rest = re.sub(r"^\W*\(([^()]*)\)", r" \1", text[m.end():])  # "Pinecrest Data** (March 2025) for $340M"
+            tail = re.split(r"[;]|,\s+(?=[A-Z])|\)", rest)[0]
+            # the price after the target, or inside the phrase: "announced a $2 billion acquisition of"
+            price = next((q for part in (tail, m.group(0)) for q in find_quantities(part) if q.currency), None)
+            verb = m.group("verb").lower()
+            status = deal_status(verb) or _STATUS.get(verb, "announced")
+            intent = m.groupdict().get("intent") or ""
+            if intent:
+                status = None
+            add(state, Acquisition(source, acquirer, target, price, first_date(tail) or opening_date(text),
+                                    deal_status(tail) or status, qualifiers(intent + tail)),
+                 ("company", acquirer), ("company", target))
+            found = True
+    return found
+
+
+_PAIR_LABEL = re.compile(rf"^(?P<a>{NAME})\s*(?:/|→|->|–|—)\s*(?P<t>{NAME})$")
+_DEAL_WORDS = re.compile(r"\b(?:acquisition|acquired|acquires|acquire|buyout|takeover|purchase)\b", re.I)
+
+
+def labelled_deal(state: State, label: str, text: str, source: Source) -> bool:
+    """'**Veyra Cloud / Lumio Labs:** Announced acquisition in December 2025': the label names
+    the acquirer and the target, the text says it is a deal."""
+    m = _PAIR_LABEL.match(label.strip())
+    if not m or not _DEAL_WORDS.search(text):
+        return False
+    acquirer, target = trim_name(state, m.group("a")), trim_name(state, m.group("t"))
+    if not acquirer or not target or acquirer == target:
+        return False
+    price = next((q for q in find_quantities(text) if q.currency), None)
+    add(state, Acquisition(source, acquirer, target, price, first_date(text), deal_status(text), qualifiers(text)),
+        ("company", acquirer), ("company", target))
+    return True
+
+
+def _names_before(state: State, text: str) -> list[str]:
+    """The names in ``text``, known or looking like organizations, left to right."""
+    known = [form for form, _, _ in state.names.find(text)]
+    return known or [n for n in (trim_name(state, m.group(0)) for m in re.finditer(NAME, text)) if n and looks_like_org(n)]
