@@ -706,3 +706,12 @@ def test_a_list_of_trends_and_a_numbered_trend_heading():
     assert ("Inference overtakes training", "Key Trends") in trends and ("Power scarcity", "Key Trends") in trends
     assert ("Consolidation among neoclouds", None) in trends
     assert not [t for t in trends if t[0] == "Healthcare"]  # under a heading of its own, a segment, not a trend
+
+
+
+def test_a_price_sentence_whose_verb_is_not_a_usual_one():
+    # Regression: "Flickr Compute bills ..." had no subject, and "about" was the restated price's segment
+    ex = read(NEWS + "Flickr Compute bills serverless functions by the second: an A100 80GB costs $0.00076 per second, "
+              "about $2.74 per hour.\n")
+    assert [(f.subject, f.quantity.per, f.segment) for f in facts_of(ex, "Observation")] == [
+        ("Flickr Compute", "second", "an A100 80GB"), ("Flickr Compute", "hour", None)]

@@ -178,3 +178,15 @@ def test_a_quarter_without_its_year_is_of_the_reports_year():
     found = relative_dates("third-quarter revenue; Q2 bookings; the second quarter of 2024", report)
     assert [(w.text, w.start, w.end) for _, _, w in found] == [
         ("third-quarter", date(2025, 7, 1), date(2025, 9, 30)), ("Q2", date(2025, 4, 1), date(2025, 6, 30))]
+
+
+
+@pytest.mark.parametrize("text, per", [
+    # Regression: a price per GPU per month was per GPU, and "/GPU/hr" per GPU
+    ("$1,650 per GPU per month", "month"),
+    ("$2.10/GPU/hr", "hour"),
+    ("€2.10 per GPU, per hour", "hour"),
+    ("$2 per GPU", "unit"),
+])
+def test_a_price_per_gpu_per_period(text, per):
+    assert one(text).per == per

@@ -58,7 +58,7 @@ _QUANTITY = re.compile(
     + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
     + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:" + _AFTER_RE + r"|dollars|euros|pounds)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b))?"
     + r"(?P<plus3>\+)?"
-    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU,?\s(?:per\s|/\s?)(?:hour|hr))|hour|hr|h|month|mo|year|second|sec|rack|GPU|(?:[A-Z]\w*\s)?unit)\b)?",
+    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|hour|hr|h|month|mo|year|second|sec|rack|GPU|(?:[A-Z]\w*\s)?unit)\b)?",
     re.I,
 )
 # "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
@@ -164,8 +164,8 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         unit = "count"
     per_raw = (m.group("per") or "").strip().lower().lstrip("/").removeprefix("per").strip()
     per_raw = re.sub(rf"^{MODEL.lower()}\s", "", per_raw)
-    per = _PER.get(per_raw) or ("hour" if re.fullmatch(r"gpu,?\s(?:per\s|/\s?)(?:hour|hr)", per_raw)
-                                else "unit" if per_raw.endswith("unit") else None)
+    per_gpu = re.fullmatch(r"gpu,?\s?(?:per\s|/\s?)(?P<p>hour|hr|month)", per_raw)  # "per GPU per month"
+    per = _PER.get(per_raw) or (_PER[per_gpu.group("p")] if per_gpu else "unit" if per_raw.endswith("unit") else None)
     qualifiers = []
     if m.group("pre"):
         qualifiers.append("approximate")

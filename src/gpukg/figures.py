@@ -360,4 +360,10 @@ def _segment(text: str, q: Quantity, before: str) -> str | None:
     for start, end, _ in reversed(find_dates(candidate)):
         candidate = candidate[:start] + candidate[end:]
     candidate = re.sub(r"\s+", " ", candidate).strip(" ,.;:")
+    if _ONLY_QUALIFIER.fullmatch(candidate):  # "about $2.74 per hour": "about" is no segment
+        return None
     return candidate[:80] or None
+
+
+_ONLY_QUALIFIER = re.compile(r"(?:about|approximately|around|roughly|nearly|almost|some|over|under|up to|at least|"
+                             r"more than|less than)?", re.I)

@@ -72,8 +72,11 @@ def opening_name(state: State, text: str) -> str | None:
     return lead[0] if lead else None
 
 
+# a verb after the name (not any word in -s: "Strategic investments in ..."), its possessive or a comma
 SUBJECT_FOLLOWS = re.compile(r"(?:'s|’s)|\s*,|\s+(?:\w+(?:ing|ed|es|ly)|has|is|was|are|runs|sells|grew|won|took|made|led|"
-                              r"bought|holds|operates|offers|provides|reached|revenue|revenues|valuation|arr)\b")
+                             r"bought|holds|operates|offers|provides|reached|revenue|revenues|valuation|arr|bills|charges|"
+                             r"rents|costs|lists|leases|hosts|builds|ships|serves|counts|claims|says|expects|plans|aims|"
+                             r"owns|employs|signs|targets|reports|raised|secured|closed|landed|lost|now)\b")
 
 
 def opening_orgs(state: State, text: str) -> list[str]:
