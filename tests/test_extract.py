@@ -715,3 +715,18 @@ def test_a_price_sentence_whose_verb_is_not_a_usual_one():
               "about $2.74 per hour.\n")
     assert [(f.subject, f.quantity.per, f.segment) for f in facts_of(ex, "Observation")] == [
         ("Flickr Compute", "second", "an A100 80GB"), ("Flickr Compute", "hour", None)]
+
+
+
+def test_markup_in_text_is_no_text():
+    # Regression: "<sup>1</sup>" and "<br>" were part of names and numbers ("Brisa Cloud<sup>1</sup>",
+    # a figure 1), and a superscript note mark stuck to its word ("Brisa Cloud¹")
+    report = parse_report("# T\n\n## S\n\n| Company | Last raise |\n|---|---|\n| Brisa Cloud<sup>1</sup> | €30M Series A<br>(Jun 2025) |\n"
+                          "| Kairo AI¹ | ₩40bn Series B |\n\n<sup>1</sup> Formerly known as Brisa Labs.\n", "r.md")
+    rows = [b.cells for b in report.blocks if b.kind == "table-row"]
+    assert rows == [(("Company", "Brisa Cloud"), ("Last raise", "€30M Series A (Jun 2025)")),
+                    (("Company", "Kairo AI"), ("Last raise", "₩40bn Series B"))]
+    ex = extract(report, Gazetteer())
+    assert [(f.company, f.kind, f.when and f.when.iso) for f in facts_of(ex, "Round")] == [
+        ("Brisa Cloud", "series-a", "2025-06"), ("Kairo AI", "series-b", None)]  # "Last raise": a round per cell
+    assert not facts_of(ex, "Observation")

@@ -149,6 +149,7 @@ def test_malformed_amounts_are_reported_not_read():
     ("3Q25", None, "month", date(2025, 7, 1), date(2025, 9, 30)),
     ("Q4 '24", None, "month", date(2024, 10, 1), date(2024, 12, 31)),
     ("FY25", "2025", "year", date(2025, 1, 1), date(2025, 12, 31)),
+    ("Mar-2025", "2025-03", "month", date(2025, 3, 1), date(2025, 3, 31)),
 ])
 def test_dates_keep_their_precision(text, iso, precision, start, end):
     (_, _, when), = find_dates(text)

@@ -22,6 +22,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 # the label of a footnote reference, "[^1]", or of a numbered source, "[1]" (a reference-style link)
 _FOOTNOTE = re.compile(r"\^[\w-]+|\d{1,3}")
 _UNRESOLVED_NOTE = re.compile(r"\[(?:\^[\w-]+|\d{1,3})\]")
+_BREAK = re.compile(r"<br\s*/?>")
+_NOTE_MARK = re.compile(r"\d{1,3}|[*†‡§a-z]")
+_SUPERSCRIPT_NOTE = re.compile(r"(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
 def read_text(path: Path) -> str:
@@ -149,7 +152,15 @@ def _plain(children: list[Token]) -> tuple[str, str, tuple[Link, ...]]:
     leading = True
     href: str | None = None
     link_text: list[str] = []
+    sup = False  # inside <sup>...</sup>, where a number is a note's, not a figure
     for child in children:
+        if child.type == "html_inline":
+            # a tag is no text: "<br>" parts words, "<sup>1</sup>" marks a note
+            tag = child.content.lower()
+            if _BREAK.match(tag):
+                out.append(" ")
+            sup = tag.startswith("<sup") or sup and not tag.startswith("</sup")
+            continue
         if child.type == "strong_open":
             depth += 1
         elif child.type == "strong_close":
@@ -164,8 +175,10 @@ def _plain(children: list[Token]) -> tuple[str, str, tuple[Link, ...]]:
                 text = _SENTENCE_END.split("".join(out).rstrip())[-1][-40:].strip()
             links.append(Link(text, href))
             href = None
-        elif child.type in ("text", "code_inline", "html_inline"):
-            content = child.content
+        elif child.type in ("text", "code_inline"):
+            content = _SUPERSCRIPT_NOTE.sub("", child.content)  # "Brisa Cloud¹"
+            if sup and _NOTE_MARK.fullmatch(content.strip()):
+                continue
             if href is not None:
                 link_text.append(content)
                 if _FOOTNOTE.fullmatch(content.strip()):

@@ -80,7 +80,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 not _NOTHING.fullmatch(cell):
             if lexicon.exact("labels", header) == "business_model":  # "| Segment |" of "Neocloud"
                 category_from(state, company, cell, source, leading=True)
-            elif "round" in header.lower() and (fact := _cell_round(company, cell, source)):
+            elif _ROUND_HEADER.search(header) and (fact := _cell_round(company, cell, source)):
                 add(state, fact, ("company", company))  # "| Latest Round |" of "Series D ($1.1B, May 2025)"
             elif not about_who(state, company, header, cell, source):
                 named = re.search(rf"\b{MODEL}\b", header)  # "| H100 $/hr |"
@@ -106,6 +106,10 @@ def _header_money(header: str, cell: str) -> str:
     if len(probe) != 1 or not probe[0].currency:
         return cell
     return f"{currency} {cell}{'' if number.group('scale') else m.group('scale') or ''}"
+
+
+# "| Latest Round |", "| Last raise |", "| Most recent funding |": one round per cell; not "| Total raised |"
+_ROUND_HEADER = re.compile(r"\bround\b|^(?:last|latest|most recent|recent)\s+(?:raise|funding|financing)\b", re.I)
 
 
 def _cell_round(company: str, cell: str, source: Source) -> Round | None:
