@@ -730,3 +730,15 @@ def test_markup_in_text_is_no_text():
     assert [(f.company, f.kind, f.when and f.when.iso) for f in facts_of(ex, "Round")] == [
         ("Brisa Cloud", "series-a", "2025-06"), ("Kairo AI", "series-b", None)]  # "Last raise": a round per cell
     assert not facts_of(ex, "Observation")
+
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    # Regression: a renamed company was two companies
+    ("Brisa Cloud (formerly Brisa Labs) raised €30M in a Series A in June 2025.", ("Brisa Labs", "Brisa Cloud")),
+    ("Halcyon GPU rebranded as Corvane Compute in 2024.", ("Halcyon GPU", "Corvane Compute")),
+    ("Lumio AI, formerly known as Lumio Labs, raised $12M in a seed round.", ("Lumio Labs", "Lumio AI")),
+])
+def test_a_renamed_company_is_one(sentence, pair):
+    ex = read(NEWS + sentence + "\n")
+    assert pair in ex.short_names

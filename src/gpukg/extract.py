@@ -202,6 +202,7 @@ def _content(state: State, block: Block, source: Source) -> None:
         if short:  # the report's own word that the two names are one company
             state.short_names.append((short, subject))
         prose(state, block.text, source, subject)
+    _renamed(state, block.text)
     facts = state.facts[before:]
     trends = tuple(state.trend_levels.values())[-1:]
     if block.label and state.trend_levels and block.label not in state.names and (
@@ -219,6 +220,24 @@ def _content(state: State, block: Block, source: Source) -> None:
         trends=trends,
     ))
     _heading_categories(state, block, source)
+
+
+def _renamed(state: State, text: str) -> None:
+    """'Brisa Cloud (formerly Brisa Labs)', 'Halcyon rebranded as Corvane': two names of one
+    company, the new one its label."""
+    for pattern in _RENAMES:
+        for m in pattern.finditer(text):
+            old, new = trim_name(state, m.group("old")), trim_name(state, m.group("new"))
+            if old and new and old != new:
+                state.kinds.extend(((old, "org"), (new, "org")))
+                state.short_names.append((old, new))
+
+
+_RENAMES = (
+    re.compile(rf"(?P<new>{NAME})\s*\((?:formerly|previously|f\.?k\.?a\.?)\s+(?:known\s+as\s+|called\s+)?(?P<old>{NAME})\)"),
+    re.compile(rf"(?P<new>{NAME}),\s+(?:formerly|previously)\s+(?:known\s+as\s+|called\s+)?(?P<old>{NAME}),"),
+    re.compile(rf"(?P<old>{NAME})\s+(?:has\s+)?(?:rebranded|renamed itself|changed its name)\s+(?:as|to)\s+(?P<new>{NAME})"),
+)
 
 
 def _about_company(state: State, text: str) -> bool:
