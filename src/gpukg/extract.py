@@ -11,8 +11,9 @@ import re
 from . import iris, lexicon
 from .amounts import find_quantities, malformed_amounts
 from .dates import first_date
+from .aliases import renamed, short_forms
 from .investors import investor_line, investor_sections
-from .names import Gazetteer, investor_key, is_curated, mentioned, name_key
+from .names import Gazetteer, mentioned, name_key
 from .phrases import NAME, clauses, heading_name, looks_like_name, looks_like_org, split_names
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters,
@@ -113,23 +114,9 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
         state.notices.append(Notice(report.file_name, None, "the report is empty"))
     elif not profiles and not state.facts:
         state.notices.append(Notice(report.file_name, 1, "no company profile or structured fact recognised; loaded as statements only"))
-    short_names = state.short_names + _short_forms(state.kinds)
+    short_names = state.short_names + short_forms(state.kinds)
     return Extraction(report, tuple(state.statements), tuple(state.facts), tuple(state.kinds), tuple(state.notices),
                       tuple(dict.fromkeys(short_names)))
-
-
-def _short_forms(kinds: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """'Vireo' in a report that names 'Vireo Cloud' and no other 'Vireo ...': the report's short
-    form of that name, as news writing uses it after the first mention. 'Greium' beside 'Greium
-    Ventures' is left to resolution, which tells an investor's short name from a company's arm."""
-    orgs = {name for name, kind in kinds if kind in ("company", "investor", "org")}
-    longer: dict[str, list[str]] = {}
-    for name in sorted(orgs):
-        if " " in name:
-            longer.setdefault(name.split()[0], []).append(name)
-    return [(name, longer[name][0]) for name in sorted(orgs)
-            if len(longer.get(name, ())) == 1 and len(name) >= 4 and not is_curated(name)
-            and investor_key(longer[name][0]) != name_key(name)]
 
 
 def _heading(state: State, block: Block, source: Source, profiles: dict[int, str], investors: dict[int, str]) -> None:
@@ -202,7 +189,7 @@ def _content(state: State, block: Block, source: Source) -> None:
         if short:  # the report's own word that the two names are one company
             state.short_names.append((short, subject))
         prose(state, block.text, source, subject)
-    _renamed(state, block.text)
+    renamed(state, block.text)
     facts = state.facts[before:]
     trends = tuple(state.trend_levels.values())[-1:]
     if block.label and state.trend_levels and block.label not in state.names and (
@@ -220,24 +207,6 @@ def _content(state: State, block: Block, source: Source) -> None:
         trends=trends,
     ))
     _heading_categories(state, block, source)
-
-
-def _renamed(state: State, text: str) -> None:
-    """'Brisa Cloud (formerly Brisa Labs)', 'Halcyon rebranded as Corvane': two names of one
-    company, the new one its label."""
-    for pattern in _RENAMES:
-        for m in pattern.finditer(text):
-            old, new = trim_name(state, m.group("old")), trim_name(state, m.group("new"))
-            if old and new and old != new:
-                state.kinds.extend(((old, "org"), (new, "org")))
-                state.short_names.append((old, new))
-
-
-_RENAMES = (
-    re.compile(rf"(?P<new>{NAME})\s*\((?:formerly|previously|f\.?k\.?a\.?)\s+(?:known\s+as\s+|called\s+)?(?P<old>{NAME})\)"),
-    re.compile(rf"(?P<new>{NAME}),\s+(?:formerly|previously)\s+(?:known\s+as\s+|called\s+)?(?P<old>{NAME}),"),
-    re.compile(rf"(?P<old>{NAME})\s+(?:has\s+)?(?:rebranded|renamed itself|changed its name)\s+(?:as|to)\s+(?P<new>{NAME})"),
-)
 
 
 def _about_company(state: State, text: str) -> bool:

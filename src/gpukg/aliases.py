@@ -1,0 +1,43 @@
+"""Two names of one company, as a report tells them: its short form after the first mention
+('Vireo' for 'Vireo Cloud') and a rename ('Brisa Cloud (formerly Brisa Labs)'). Each pair goes to
+resolution (``Extraction.short_names``), which makes the two one entity.
+"""
+from __future__ import annotations
+
+import re
+
+from .names import investor_key, is_curated, name_key
+from .phrases import NAME
+from .reading import State, trim_name
+
+
+def short_forms(kinds: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Vireo' in a report that names 'Vireo Cloud' and no other 'Vireo ...': the report's short
+    form of that name, as news writing uses it after the first mention. 'Greium' beside 'Greium
+    Ventures' is left to resolution, which tells an investor's short name from a company's arm."""
+    orgs = {name for name, kind in kinds if kind in ("company", "investor", "org")}
+    longer: dict[str, list[str]] = {}
+    for name in sorted(orgs):
+        if " " in name:
+            longer.setdefault(name.split()[0], []).append(name)
+    return [(name, longer[name][0]) for name in sorted(orgs)
+            if len(longer.get(name, ())) == 1 and len(name) >= 4 and not is_curated(name)
+            and investor_key(longer[name][0]) != name_key(name)]
+
+
+def renamed(state: State, text: str) -> None:
+    """'Brisa Cloud (formerly Brisa Labs)', 'Halcyon rebranded as Corvane': two names of one
+    company, the new one its label."""
+    for pattern in _RENAMES:
+        for m in pattern.finditer(text):
+            old, new = trim_name(state, m.group("old")), trim_name(state, m.group("new"))
+            if old and new and old != new:
+                state.kinds.extend(((old, "org"), (new, "org")))
+                state.short_names.append((old, new))
+
+
+_RENAMES = (
+    re.compile(rf"(?P<new>{NAME})\s*\((?:formerly|previously|f\.?k\.?a\.?)\s+(?:known\s+as\s+|called\s+)?(?P<old>{NAME})\)"),
+    re.compile(rf"(?P<new>{NAME}),\s+(?:formerly|previously)\s+(?:known\s+as\s+|called\s+)?(?P<old>{NAME}),"),
+    re.compile(rf"(?P<old>{NAME})\s+(?:has\s+)?(?:rebranded|renamed itself|changed its name)\s+(?:as|to)\s+(?P<new>{NAME})"),
+)
