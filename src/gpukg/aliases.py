@@ -28,6 +28,8 @@ def short_forms(kinds: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def renamed(state: State, text: str) -> None:
     """'Brisa Cloud (formerly Brisa Labs)', 'Halcyon rebranded as Corvane': two names of one
     company, the new one its label."""
+    if not _RENAME_WORD.search(text):  # the patterns open with a name: costly on every line
+        return
     for pattern in _RENAMES:
         for m in pattern.finditer(text):
             old, new = trim_name(state, m.group("old")), trim_name(state, m.group("new"))
@@ -36,6 +38,7 @@ def renamed(state: State, text: str) -> None:
                 state.short_names.append((old, new))
 
 
+_RENAME_WORD = re.compile(r"formerly|previously|f\.?k\.?a|renamed|rebranded|changed its name")
 _RENAMES = (
     re.compile(rf"(?P<new>{NAME})\s*\((?:formerly|previously|f\.?k\.?a\.?)\s+(?:known\s+as\s+|called\s+)?(?P<old>{NAME})\)"),
     re.compile(rf"(?P<new>{NAME}),\s+(?:formerly|previously)\s+(?:known\s+as\s+|called\s+)?(?P<old>{NAME}),"),

@@ -85,9 +85,12 @@ def _headquarters(state: State, text: str, source: Source, company: str) -> None
             add(state, Headquarters(source, company, place), ("place", place))
         return
     # "Kumotori Systems (Osaka, Japan; founded 2019)": a place and its country or region in brackets after the name
-    m = re.match(rf"{re.escape(company)}\s+\((?P<place>[^;,()]+,\s*[^;,()]+)[;)]", text)
+    m = _BRACKETED_PLACE.match(text, len(company)) if text.startswith(company) else None
     if m and _place(m.group("place")) == m.group("place"):
         add(state, Headquarters(source, company, m.group("place").strip()), ("place", m.group("place").strip()))
+
+
+_BRACKETED_PLACE = re.compile(r"\s+\((?P<place>[^;,()]+,\s*[^;,()]+)[;)]")  # after the name, compiled once
 
 
 def _based_compound(state: State, text: str, source: Source, subject: str | None) -> None:

@@ -113,8 +113,13 @@ def _variants(name: str) -> set[str]:
 
 def mentioned(name: str, text: str) -> bool:
     """Whether ``text`` names ``name`` under any of its spellings, as a whole word."""
+    return _mention(name).search(text) is not None
+
+
+@lru_cache(maxsize=8192)  # re's own cache holds 512 patterns: far fewer than a market's names
+def _mention(name: str) -> re.Pattern[str]:
     forms = "|".join(re.escape(f) for f in sorted(_variants(name), key=len, reverse=True))
-    return re.search(rf"(?<![\w.-])(?:{forms})(?![\w-]|\.\w)", text) is not None
+    return re.compile(rf"(?<![\w.-])(?:{forms})(?![\w-]|\.\w)")
 
 
 class Gazetteer:
