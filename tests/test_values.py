@@ -162,7 +162,7 @@ def test_approximate_years():
 
 
 def test_amounts_are_not_dates():
-    assert find_dates("$2024M and 2,000 GPUs and 1,000%") == []
+    assert find_dates("$2024M and 2,000 GPUs and 1,000%") == ()
 
 
 def test_a_year_told_relative_to_the_report_is_the_reports_year():

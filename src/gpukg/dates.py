@@ -37,10 +37,11 @@ _PATTERNS = [
 ]
 
 
-def find_dates(text: str) -> list[tuple[int, int, When]]:
+@lru_cache(maxsize=4096)  # a line is asked for its dates by the amounts, the figures and the deals in it
+def find_dates(text: str) -> tuple[tuple[int, int, When], ...]:
     """Every date in ``text`` as (start, end, When), left to right, without overlaps."""
     if not _DIGIT.search(text):  # every date has a year
-        return []
+        return ()
     found: list[tuple[int, int, When]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -51,7 +52,7 @@ def find_dates(text: str) -> list[tuple[int, int, When]]:
             if when:
                 found.append((m.start(), m.end(), when))
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda f: f[0])
+    return tuple(sorted(found, key=lambda f: f[0]))
 
 
 def first_date(text: str) -> When | None:
