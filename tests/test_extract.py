@@ -742,3 +742,18 @@ def test_markup_in_text_is_no_text():
 def test_a_renamed_company_is_one(sentence, pair):
     ex = read(NEWS + sentence + "\n")
     assert pair in ex.short_names
+
+
+
+@pytest.mark.parametrize("sentence, rounds", [
+    # Regression: the second company's round in the sentence was lost
+    ("Vireo Cloud raised $50M in a Series B, while Solace Compute raised $30M in a Series A.",
+     [("Vireo Cloud", "series-b", Decimal("50000000")), ("Solace Compute", "series-a", Decimal("30000000"))]),
+    ("Vireo Cloud and Solace Compute each closed $20M seed rounds in 2024.",
+     [("Vireo Cloud", "seed", Decimal("20000000")), ("Solace Compute", "seed", Decimal("20000000"))]),
+    ("Acme Cloud raised $40M in a Series B led by Kite Ventures, and Kite Ventures raised a new fund.",
+     [("Acme Cloud", "series-b", Decimal("40000000"))]),
+])
+def test_two_companies_rounds_in_one_sentence(sentence, rounds):
+    ex = read(NEWS + sentence + "\n")
+    assert [(f.company, f.kind, f.amount.value) for f in facts_of(ex, "Round")] == rounds

@@ -90,7 +90,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     _compound_backings(state, text, source)
     if label and not found_deal:
         found_deal = labelled_deal(state, label, text, source)
-    if _prose_round(state, text, source, subject or company):
+    rounds = _ROUND_CLAUSES.split(text)  # "X raised $50M ..., while Y raised $30M ...": a round each
+    if any([_prose_round(state, part, source, subject or company) for part in rounds]):
         _total_beside_round(state, text, source, subject or state.last_round.company)
         return
     # an investor's stake is told beside the deal that ended it ("exited its stake in X when Y acquired the company")
@@ -101,6 +102,10 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
             figures(state, who, part, source, label=label, prose=True)
 
 
+_ROUND_VERBS = r"(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|announced)\b"
+# where a sentence turns to another company's round: ", while Solace Compute raised ..."
+_ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;)\s+(?={NAME}\s+{_ROUND_VERBS})")
+_EACH = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})+)\s+(?:each|both)\s+{_ROUND_VERBS}")
 _DEED = re.compile(r"(?:Led|Co-led|Committed|Invested|Backed|Participated|Joined|Took|Holds|Exited)\b")
 
 
@@ -283,10 +288,12 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     valuation = next((q for q in money if q.noun and _VALUATION_NOUN.match(q.noun)
                       or _VALUED_BEFORE.search(text[max(0, q.start - 40):q.start])), None)
     amount = next((q for q in money if q is not valuation), None)
-    fact = Round(source, company, types[0][0], amount, first_date(text), tuple(leads),
-                 tuple(p for p in dict.fromkeys(participants) if p not in leads), valuation, qualifiers(text))
-    add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
-    state.last_round = fact
+    each = _EACH.search(text)  # "Vireo Cloud and Solace Compute each closed $20M seed rounds"
+    for company in split_names(each.group("names"), state.names.spelled_in(text)) if each else [company]:
+        fact = Round(source, company, types[0][0], amount, first_date(text), tuple(leads),
+                     tuple(p for p in dict.fromkeys(participants) if p not in leads), valuation, qualifiers(text))
+        add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
+        state.last_round = fact
     return True
 
 
@@ -301,7 +308,8 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
                     and not any(form in i for i in investors) and not _is_round_name(form)), None)
     if not company:
         company = next((trim_name(state, m.group("c")) for m in re.finditer(
-            rf"(?P<c>{NAME})\s+(?:has\s+)?(?:raised|raises|closed|secured|landed|announced|completed|drew|went public)", text)
+            rf"(?P<c>{NAME})\s+(?:has\s+|each\s+|both\s+)?(?:raised|raises|closed|secured|landed|announced|completed|drew|"
+            r"went public)", text)
             if not _is_round_name(m.group("c"))), None)
     return company or context
 
