@@ -757,3 +757,22 @@ def test_a_renamed_company_is_one(sentence, pair):
 def test_two_companies_rounds_in_one_sentence(sentence, rounds):
     ex = read(NEWS + sentence + "\n")
     assert [(f.company, f.kind, f.amount.value) for f in facts_of(ex, "Round")] == rounds
+
+
+
+def test_names_with_their_legal_form_and_a_place_before_them():
+    # Regression: "Pvt. Ltd." ended the sentence (the round's company was "Ltd."), "Bengaluru's X"
+    # gave the round to the place, and "Tokyo-based X" was learned as a name with its place
+    ex = read(NEWS + "Bengaluru's Tejas GPU Pvt. Ltd. raised ₹400 crore in a Series A co-led by Peak XV Partners.\n\n"
+              "Tokyo-based Hoshizora Compute K.K. raised ¥8 billion in a Series B. The company operates 3,000 GPUs.\n")
+    assert [(f.company, f.amount.currency) for f in facts_of(ex, "Round")] == [
+        ("Tejas GPU Pvt. Ltd.", "INR"), ("Hoshizora Compute K.K.", "JPY")]
+    assert "Tokyo-based Hoshizora Compute K.K." not in {name for name, _ in ex.kinds}
+    # the sentence after is about the company the one before was about
+    assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [("Hoshizora Compute K.K.", "gpus")]
+
+
+def test_a_sentence_goes_on_after_an_abbreviation():
+    report = parse_report("# R\n\n## N\n\nDr. Rao joined Acme Co. Ltd. in 2024. It closed a Series B. Revenue grew.\n", "r.md")
+    assert [b.text for b in report.blocks if b.kind == "paragraph"] == [
+        "Dr. Rao joined Acme Co. Ltd. in 2024.", "It closed a Series B.", "Revenue grew."]

@@ -87,6 +87,8 @@ def _told_in_prose(title: str, section: list[Block]) -> bool:
         (any(opening) and sum(1 for text in lines if mentioned(title, text)) >= 2)
 
 
+# a sentence whose subject is the company the sentence before was about
+_IT = re.compile(r"(?:(?:The|This)\s+(?:company|firm|startup|start-up|business|provider|operator|neocloud)|It|Its)\b")
 # "The London-headquartered firm was set up in 2020": under a heading that is a name, a first line
 # whose subject can only be the heading's company
 _ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|start-up|business|provider|"
@@ -185,12 +187,16 @@ def _content(state: State, block: Block, source: Source) -> None:
         _labelled(state, block, source)
     else:
         subject = state.company if state.company and _about_company(state, block.text) else None
+        if not subject and block.index and _IT.match(block.text):
+            subject = state.previous  # "X raised ¥8 billion ... The company operates 3,000 GPUs"
         short = short_name(block.text, subject) if subject else None
         if short:  # the report's own word that the two names are one company
             state.short_names.append((short, subject))
         prose(state, block.text, source, subject)
     renamed(state, block.text)
     facts = state.facts[before:]
+    about = [getattr(f, "company", None) or getattr(f, "acquirer", None) or getattr(f, "subject", None) for f in facts]
+    state.previous = next((n for n in about if n), None) if facts else state.previous if block.index else None
     trends = tuple(state.trend_levels.values())[-1:]
     if block.label and state.trend_levels and block.label not in state.names and (
             "insight" in " ".join(block.section).lower() or _LISTS_TRENDS.search(block.section[-1])):

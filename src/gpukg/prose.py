@@ -14,7 +14,7 @@ from .background import background
 from .dates import first_date
 from .deals import acquisitions, labelled_deal
 from .names import mentioned
-from .phrases import NAME, UPPER, after, clause_after, clauses, looks_like_name, split_names, strip_parens
+from .phrases import NAME, UPPER, after, clause_after, clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .records import Backing, Category, Round, Source
 from .figures import figures
 from .reading import State, add, names_after, opening_name, qualifiers, short_name, trim_name
@@ -301,7 +301,10 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
     """The profiled company when the sentence names it, else 'X's Series A', else the first other name."""
     if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I)):
         return context
-    possessive = re.search(rf"(?P<c>{NAME})(?:'s|’s)\s", text)
+    possessive = re.search(rf"(?P<c>{NAME})(?:'s|’s)\s+(?P<owned>{NAME})?", text)
+    owned = trim_name(state, possessive.group("owned")) if possessive and possessive.group("owned") else ""
+    if owned and looks_like_org(owned) and owned not in investors:
+        return owned  # "Bengaluru's Tejas GPU Pvt. Ltd. raised": the place's company
     if possessive and trim_name(state, possessive.group("c")) not in investors:
         return trim_name(state, possessive.group("c"))
     company = next((form for form, _, _ in state.names.find(text) if form not in investors

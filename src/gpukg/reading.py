@@ -34,6 +34,7 @@ class State:
     short_names: list[tuple[str, str]] = field(default_factory=list)
     seen_companies: dict[str, int] = field(default_factory=dict)
     last_round: Round | None = None  # for a next sentence that adds to it
+    previous: str | None = None  # the company the last sentence of the paragraph was about ("The company ...")
 
 
 def add(state: State, fact: Fact, *kinds: tuple[str, str]) -> None:
@@ -91,12 +92,13 @@ def opening_orgs(state: State, text: str) -> list[str]:
     for m in re.finditer(rf"\s*(?:,\s*|\band\s+|&\s+)?(?P<n>{NAME})", text):
         if m.start() != pos:
             break
-        name = re.split(r"(?:'s|’s)\b", m.group("n"))[0]
+        spelled = re.split(r"(?:'s|’s)\b", m.group("n"))[0]
+        name = _COMPOUND_LEAD.sub("", spelled)  # "Tokyo-based Hoshizora Compute K.K. raised ..."
         # Past the first word of a sentence, a capital letter is the writer's own sign of a name.
-        if not (name in state.names or looks_like_org(name) or (out and looks_like_name(name))):
+        if not name or not (name in state.names or looks_like_org(name) or (out and looks_like_name(name))):
             break
         out.append(name)
-        pos = m.start("n") + len(name)
+        pos = m.start("n") + len(spelled)
     return out if out and SUBJECT_FOLLOWS.match(text[pos:]) else []
 
 

@@ -17,8 +17,11 @@ from .records import Block, Link, Report
 
 _MD = MarkdownIt("commonmark").enable("table")
 _NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[IVX]+\.)\s+")
-# Sentence ends: a full stop followed by a capital, not inside "Fireworks.ai" or "vs. general".
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+# Sentence ends: a full stop followed by a capital, not inside "Fireworks.ai" or "vs. general", nor
+# after an abbreviation that goes on ("Tejas GPU Pvt. Ltd. raised", "Dr. Rao"); a capital alone
+# is no such abbreviation: "a Series B. The company ..." ends there.
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bPvt\.)(?<!\bCo\.)(?<!\bInc\.)(?<!\bCorp\.)(?<!\bLtd\.)(?<!\bSt\.)"
+                           r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bNo\.)\s+(?=[A-Z\"“])")
 # the label of a footnote reference, "[^1]", or of a numbered source, "[1]" (a reference-style link)
 _FOOTNOTE = re.compile(r"\^[\w-]+|\d{1,3}")
 _UNRESOLVED_NOTE = re.compile(r"\[(?:\^[\w-]+|\d{1,3})\]")
