@@ -184,7 +184,7 @@ def _prose_backing(state: State, text: str, source: Source, subject: str | None)
         company = trim_name(state, led.group("c"))
         add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
         return True
-    among = _AMONG_BACKERS.match(text) or _BACKERS_INCLUDE.search(text)
+    among = (_AMONG_BACKERS.match(text) or _BACKERS_INCLUDE.search(text)) if _BACKERS_WORD.search(text) else None
     if among:
         investee = trim_name(state, among.group("c"))
         investors = split_names(among.group("i"), keep) if investee else []
@@ -218,6 +218,7 @@ _LED_ROUNDS = re.compile(rf"\b(?:[Cc]o-)?[Ll]ed\s+(?P<c>{NAME})['’]s?\s+(?:[\w
                          r"(?:Series|[Ss]eed|rounds?|financing|raise)\b")
 # "A and B are among Vireo's backers", "Vireo's investors include A and B"
 _BACKERS = r"(?:backers|investors|shareholders|funders)"
+_BACKERS_WORD = re.compile(_BACKERS)  # both patterns open with a name: looked for only where the word stands
 _AMONG_BACKERS = re.compile(rf"(?P<i>[^.;]+?)\s+(?:are|is)\s+(?:also\s+)?(?:among|one of)\s+(?P<c>{NAME})['’]s?\s+{_BACKERS}\b")
 _BACKERS_INCLUDE = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:other\s+|existing\s+)?{_BACKERS}\s+(?:include|includes|are)\s+(?P<i>[^.;]+)")
 _INVESTOR_BEFORE = re.compile(rf"(?P<n>{NAME})\s+(?:(?:has|have|had|also|now|already|still|reportedly)\s+)*$")
