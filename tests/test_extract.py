@@ -776,3 +776,14 @@ def test_a_sentence_goes_on_after_an_abbreviation():
     report = parse_report("# R\n\n## N\n\nDr. Rao joined Acme Co. Ltd. in 2024. It closed a Series B. Revenue grew.\n", "r.md")
     assert [b.text for b in report.blocks if b.kind == "paragraph"] == [
         "Dr. Rao joined Acme Co. Ltd. in 2024.", "It closed a Series B.", "Revenue grew."]
+
+
+
+def test_the_firm_in_a_sentence_that_names_no_company():
+    # Regression: "CEO Anika Sharma said the firm will deploy ..." after a sentence about Tejas GPU
+    # gave neither the role nor the GPUs a company
+    ex = read(NEWS + "Tejas GPU Pvt. Ltd. raised ₹400 crore in a Series A. CEO Anika Sharma said the firm will "
+              "deploy 8,000 GPUs by March 2026. Ostara Compute said the company has 100 GPUs.\n")
+    assert [(f.person, f.company) for f in facts_of(ex, "Role")] == [("Anika Sharma", "Tejas GPU Pvt. Ltd.")]
+    # a sentence that names a company of its own is about that one
+    assert [f.subject for f in facts_of(ex, "Observation")] == ["Tejas GPU Pvt. Ltd.", "Ostara Compute"]

@@ -88,6 +88,7 @@ def _told_in_prose(title: str, section: list[Block]) -> bool:
 
 
 # a sentence whose subject is the company the sentence before was about
+_THE_FIRM = re.compile(r"\bthe\s+(?:company|firm|startup|start-up)\b")
 _IT = re.compile(r"(?:(?:The|This)\s+(?:company|firm|startup|start-up|business|provider|operator|neocloud)|It|Its)\b")
 # "The London-headquartered firm was set up in 2020": under a heading that is a name, a first line
 # whose subject can only be the heading's company
@@ -187,8 +188,10 @@ def _content(state: State, block: Block, source: Source) -> None:
         _labelled(state, block, source)
     else:
         subject = state.company if state.company and _about_company(state, block.text) else None
-        if not subject and block.index and _IT.match(block.text):
-            subject = state.previous  # "X raised ¥8 billion ... The company operates 3,000 GPUs"
+        if not subject and block.index and (_IT.match(block.text) or _THE_FIRM.search(block.text)
+                                            and not state.names.find(block.text) and not opening_orgs(state, block.text)):
+            # "X raised ¥8 billion ... The company operates 3,000 GPUs", "CEO Y said the firm will ..."
+            subject = state.previous
         short = short_name(block.text, subject) if subject else None
         if short:  # the report's own word that the two names are one company
             state.short_names.append((short, subject))
