@@ -787,3 +787,20 @@ def test_the_firm_in_a_sentence_that_names_no_company():
     assert [(f.person, f.company) for f in facts_of(ex, "Role")] == [("Anika Sharma", "Tejas GPU Pvt. Ltd.")]
     # a sentence that names a company of its own is about that one
     assert [f.subject for f in facts_of(ex, "Observation")] == ["Tejas GPU Pvt. Ltd.", "Ostara Compute"]
+
+
+
+@pytest.mark.parametrize("sentence, roles, founded", [
+    # Regression: founders who "started" or "set up" a company, or "who co-founded" it, were no founders
+    ("Co-founders Amir Haddad and Lena Fischer started Solace Compute in 2021.",
+     [("Amir Haddad", "co-founder"), ("Lena Fischer", "co-founder")], "2021"),
+    ("Solace Compute was started in 2021 by Amir Haddad and Lena Fischer.",
+     [("Amir Haddad", "founder"), ("Lena Fischer", "founder")], "2021"),
+    ("Jane Roe, who co-founded Solace Compute in 2019, said demand doubled.", [("Jane Roe", "co-founder")], "2019"),
+    ("Solace Compute is run by chief executive Jane Roe.", [("Jane Roe", "ceo")], None),
+    ("Jensen Huang launched Blackwell Ultra in 2025.", [], None),
+])
+def test_founders_and_leaders_told_in_other_words(sentence, roles, founded):
+    ex = read(NEWS + sentence + "\n")
+    assert sorted((f.person, f.role) for f in facts_of(ex, "Role") if f.company == "Solace Compute") == roles
+    assert [f.when.iso for f in facts_of(ex, "Founding")] == ([founded] if founded else [])

@@ -20,8 +20,8 @@ PERSON = rf"{_WORD}(?:\s+(?:(?:van|von|de|da|del|der|di|du|le|la|bin|al)\s+)*{_W
 _PEOPLE = rf"{PERSON}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){PERSON})*"
 _NOT_FIRST = frozenset({"The", "Its", "Their", "Our", "This", "That", "These", "Those", "A", "An", "In", "On", "By"})
 
-_FOUNDED_BY = re.compile(rf"\b(?P<co>co-?)?founded\b(?:\s+in\s+[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{_PEOPLE})")
-_FOUNDED_IN = re.compile(r"\b(?:co-?)?(?:founded|established|incorporated|set up)\b(?:\s+by\s+[^,.;]{1,80}?)?\s+(?:in\s+|on\s+)?", re.I)
+_FOUNDED_BY = re.compile(rf"\b(?:(?P<co>co-?)?founded|started|set up)\b(?:\s+in\s+[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{_PEOPLE})")
+_FOUNDED_IN = re.compile(r"\b(?:(?:co-?)?(?:founded|established|incorporated|set up)|was started)\b(?:\s+by\s+[^,.;]{1,80}?)?\s+(?:in\s+|on\s+)?", re.I)
 _PLACE_WORD = rf"{UPPER}[\w.'’-]*"
 _BASED_IN = re.compile(r"\b(?:headquartered|head-quartered|based|with headquarters|headquarters)\s+in\s+(?P<place>"
                        rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s+{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)")
@@ -39,6 +39,7 @@ _GIVEN = re.compile(
     r"(?:(?:former|ex-|longtime|veteran)\s*(?:[\w&-]+\s+){0,3}?(?:executive|exec|engineer|leader|veteran|banker)\s+)?"
     rf"(?P<p>{PERSON})\s*,?\s+(?:to\s+(?:lead|run|head|oversee)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:as|to)\s+)?"
     rf"(?:(?:its|the|their|our|the company['’]s)\s+)?(?:(?:new|interim|acting)\s+)?$")
+_RUN_BY = re.compile(r"\b(?:is|was|are|has been)\s+(?:now\s+)?(?:led|run|headed|managed)\s+by\s+(?:its\s+)?$")
 _TAKEN_UP = re.compile(r"\b(?:became|becomes|joined|appointed|named|promoted)\b")
 _OF_WHOM = r"(?:\s+(?:of|at)\s+(?:" + NAME + r"|the (?:company|firm|startup)))?"
 _DATE_AFTER = re.compile(_OF_WHOM + r",?\s+(?:in|on|since|from|effective)\s+")
@@ -149,13 +150,14 @@ def _founders(state: State, text: str, source: Source, company: str | None, subj
 # profile the object may be the company itself, and a partner may follow: "Chief executive Imogen
 # Hartley co-founded the business with chief technology officer Tomasz Wójcik" (the titles are
 # read by ``_titles``).
+_FOUNDING_VERB = re.compile(r"\b(?:founded|started|set up)\b")  # not "launched": people launch products
 _FOUNDERS_FIRST = re.compile(
-    rf"(?P<people>{_PEOPLE})\s+(?P<co>co-?)?founded\s+(?:(?P<it>the\s+(?:company|business|firm|startup|start-up))|"
+    rf"(?P<people>{_PEOPLE})(?:,\s+who)?\s+(?:(?P<co>co-?)?founded|started|set up)\s+(?:(?P<it>the\s+(?:company|business|firm|startup|start-up))|"
     rf"(?P<c>{NAME}))(?:\s+with\s+(?:{LOWER}[\w-]*\s+){{0,4}}(?P<with>{_PEOPLE}))?")
 
 
 def _founded_by_subject(state: State, text: str, source: Source, subject: str | None) -> None:
-    if "founded" not in text:
+    if not _FOUNDING_VERB.search(text):
         return
     plain = strip_parens(text)
     titled = _title_groups(plain)[:1]
@@ -170,7 +172,8 @@ def _founded_by_subject(state: State, text: str, source: Source, subject: str | 
         return
     for person in people_found:
         titles = re.search(rf"{re.escape(person)}\s*\((?P<t>[^)]*)\)", text)
-        roles = ["co-founder" if m.group("co") or m.group("with") else "founder"]
+        co = m.group("co") or m.group("with") or start and "co-founder" in titled[0][2]  # "Co-founders A and B started X"
+        roles = ["co-founder" if co else "founder"]
         roles += [role for role, _, _ in lexicon.find("roles", titles.group("t"))] if titles else []
         for role in dict.fromkeys(roles):
             add(state, Role(source, person, company, role), ("person", person), ("company", company))
@@ -198,7 +201,8 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
         named = next((n for n in (of and of.group("c"), before and before.group("c"), before and before.group("j"),
                                   possessor and possessor.group("c"), given and given.group("c"))
                       if n and n.split()[0] not in _NOT_FIRST), None)  # not "The Board named ..."
-        company = trim_name(state, named) if named else (given and opening_name(state, text)) or subject
+        run_by = _RUN_BY.search(window)  # "Vireo Cloud is run by chief executive Jane Roe"
+        company = trim_name(state, named) if named else (given or run_by) and opening_name(state, text) or subject
         # a title taken up has the date of the move, a title held "since" a date that date; a
         # title beside a name dates nothing ("CEO Mei Chen said revenue reached $40M in 2024")
         moved = given or before and _TAKEN_UP.search(before.group(0))
