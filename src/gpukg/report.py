@@ -122,10 +122,10 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
             lines[-1].append(child)
     section = tuple(t for _, t in path)
     # "Founded: 2019" on each line of a paragraph: labelled lines, as if each were a bullet
-    plain_labels = len(lines) > 1 and all(_KEY_VALUE_LINE.match(_plain(c)[0].strip()) for c in lines)
-    for offset, children in enumerate(lines):
+    plains = [_plain(children) for children in lines]
+    plain_labels = len(lines) > 1 and all(_KEY_VALUE_LINE.match(text.strip()) for text, _, _ in plains)
+    for offset, (text, bold, links) in enumerate(plains):
         line = tok.map[0] + 1 + offset
-        text, bold, links = _plain(children)
         text = text.strip()
         if not text:
             continue
@@ -138,7 +138,7 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
             yield Block("title", title, line, section, level=title_level)
             section = tuple(t for level, t in path if level < title_level) + (title,)
             continue
-        label, value = _label(children, text)
+        label, value = _label(bold, text)
         if kind == "bullet" or label:
             yield Block(kind, text, line, section, label=label, value=value, links=links)
             continue
@@ -205,9 +205,9 @@ def _key_value_table(header: list[str]) -> bool:
     return len(header) == 2 and header[0].lower() in _KEY_HEADERS and header[1].lower() in _VALUE_HEADERS
 
 
-def _label(children: list[Token], text: str) -> tuple[str | None, str | None]:
-    """'**Series A:** $25M' -> ('Series A', '$25M'); also '**Label**: v' and '**Label: v**'."""
-    _, bold, _ = _plain(children)
+def _label(bold: str, text: str) -> tuple[str | None, str | None]:
+    """'**Series A:** $25M' -> ('Series A', '$25M'); also '**Label**: v' and '**Label: v**'
+    (``bold``: the text of the line's leading bold run)."""
     bold = bold.strip()
     if not bold or not text.startswith(bold):
         return None, None
