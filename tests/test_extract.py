@@ -798,9 +798,24 @@ def test_the_firm_in_a_sentence_that_names_no_company():
      [("Amir Haddad", "founder"), ("Lena Fischer", "founder")], "2021"),
     ("Jane Roe, who co-founded Solace Compute in 2019, said demand doubled.", [("Jane Roe", "co-founder")], "2019"),
     ("Solace Compute is run by chief executive Jane Roe.", [("Jane Roe", "ceo")], None),
+    ("Solace Compute is led by CEO Jane Roe and president Lisa Park.", [("Jane Roe", "ceo"), ("Lisa Park", "president")], None),
     ("Jensen Huang launched Blackwell Ultra in 2025.", [], None),
 ])
 def test_founders_and_leaders_told_in_other_words(sentence, roles, founded):
     ex = read(NEWS + sentence + "\n")
     assert sorted((f.person, f.role) for f in facts_of(ex, "Role") if f.company == "Solace Compute") == roles
     assert [f.when.iso for f in facts_of(ex, "Founding")] == ([founded] if founded else [])
+
+
+
+def test_a_round_being_raised_and_gpus_bought_with_a_loan():
+    # Regression: "is raising $300M at a $3B valuation" was two loose figures, and "a debt facility
+    # from X to buy H200s" made X acquire "H200s"
+    ex = read(NEWS + "Vireo Cloud is raising $300M at a $3B valuation, according to people familiar with the matter. "
+              "Solace Compute landed a $100M debt facility from Brannock Credit to buy H200s.\n")
+    rounds = facts_of(ex, "Round")
+    assert [(f.company, f.kind, f.amount.value, f.valuation and f.valuation.value) for f in rounds] == [
+        ("Vireo Cloud", "unspecified", Decimal("300000000"), Decimal("3000000000")),
+        ("Solace Compute", "debt-facility", Decimal("100000000"), None)]
+    assert "sought" in rounds[0].qualifiers
+    assert not facts_of(ex, "Acquisition")

@@ -39,7 +39,9 @@ _GIVEN = re.compile(
     r"(?:(?:former|ex-|longtime|veteran)\s*(?:[\w&-]+\s+){0,3}?(?:executive|exec|engineer|leader|veteran|banker)\s+)?"
     rf"(?P<p>{PERSON})\s*,?\s+(?:to\s+(?:lead|run|head|oversee)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:as|to)\s+)?"
     rf"(?:(?:its|the|their|our|the company['’]s)\s+)?(?:(?:new|interim|acting)\s+)?$")
-_RUN_BY = re.compile(r"\b(?:is|was|are|has been)\s+(?:now\s+)?(?:led|run|headed|managed)\s+by\s+(?:its\s+)?$")
+# "X is run by chief executive A", "... led by CEO A and president B": X's titles
+_RUN_BY = re.compile(r"\b(?:is|was|are|has been)\s+(?:now\s+)?(?:led|run|headed|managed)\s+by\s+(?:its\s+)?"
+                     r"(?:[^,.;]{1,60}?\s+and\s+(?:its\s+)?)?$")
 _TAKEN_UP = re.compile(r"\b(?:became|becomes|joined|appointed|named|promoted)\b")
 _OF_WHOM = r"(?:\s+(?:of|at)\s+(?:" + NAME + r"|the (?:company|firm|startup)))?"
 _DATE_AFTER = re.compile(_OF_WHOM + r",?\s+(?:in|on|since|from|effective)\s+")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .amounts import find_quantities
+from .amounts import MODEL, find_quantities
 from .dates import first_date, opening_date
 from .phrases import NAME, looks_like_org
 from .reading import State, add, qualifiers, trim_name
@@ -25,6 +25,7 @@ _DESCRIBED = (r"(?:(?:an?|the|its|fellow)\s+)?(?:[\w-]+\s+){0,4}?(?:company|star
               r"platform|developer|maker|chipmaker|specialist|rival|competitor|neocloud)\s+")
 _ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It)\s+(?:has\s+|had\s+)?(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+"
                          rf"(?:{_DESCRIBED})?(?P<t>{NAME}|the (?:company|startup|firm|business)\b)")
+_PRODUCT = re.compile(rf"{MODEL}s?|GPUs?|chips?|servers?")
 _THE_TARGET = ("the company", "the startup", "the firm", "the business")
 
 
@@ -64,8 +65,8 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
                 named = [n for n in _names_before(state, text[:m.start()]) if n != trim_name(state, acquirer)]
                 target = named[-1] if named else ""
             acquirer, target = trim_name(state, acquirer), trim_name(state, target)
-            if not acquirer or not target or acquirer == target:
-                continue
+            if not acquirer or not target or acquirer == target or _PRODUCT.fullmatch(target.rstrip(".")):
+                continue  # "a debt facility from X to buy H200s": GPUs bought, no company
             rest = re.sub(r"^\W*\(([^()]*)\)", r" \1", text[m.end():])  # "Pinecrest Data** (March 2025) for $340M"
             tail = re.split(r"[;]|,\s+(?=[A-Z])|\)", rest)[0]
             # the price after the target, or inside the phrase: "announced a $2 billion acquisition of"

@@ -102,6 +102,7 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
             figures(state, who, part, source, label=label, prose=True)
 
 
+_RAISING = re.compile(r"\b(?:is|are)\s+(?:now\s+|reportedly\s+)?raising\s+(?:about\s+|up to\s+|some\s+)?[$€£¥₹₩]")
 _ROUND_VERBS = r"(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|announced)\b"
 # where a sentence turns to another company's round: ", while Solace Compute raised ..."
 _ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;)\s+(?={NAME}\s+{_ROUND_VERBS})")
@@ -257,8 +258,11 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     types = lexicon.find("round_types", text)
     types = [t for t in types if t[0] != "unspecified"] or types
     money = [q for q in find_quantities(text) if q.currency]
-    if not types and money and _FUNDING_VERB.search(text) and re.search(_LEADS, text) and not _CUMULATIVE.search(text):
-        types = [("unspecified", 0, 0)]  # "raised $50 million at a $1 billion valuation, led by X": a round, type untold
+    if not types and money and not _CUMULATIVE.search(text) and (
+            _FUNDING_VERB.search(text) and re.search(_LEADS, text) or _RAISING.search(text)):
+        # "raised $50 million at a $1 billion valuation, led by X", "is raising $300M at a $3B
+        # valuation": a round, type untold (the second sought)
+        types = [("unspecified", 0, 0)]
     named_type = any(t[0] != "unspecified" for t in types)  # "$520M debt financing (November 2025) from X"
     # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
     untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
@@ -312,7 +316,7 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
                     and not any(form in i for i in investors) and not _is_round_name(form)), None)
     if not company:
         company = next((trim_name(state, m.group("c")) for m in re.finditer(
-            rf"(?P<c>{NAME})\s+(?:has\s+|each\s+|both\s+)?(?:raised|raises|closed|secured|landed|announced|completed|drew|"
+            rf"(?P<c>{NAME})\s+(?:has\s+|each\s+|both\s+|is\s+)?(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|"
             r"went public)", text)
             if not _is_round_name(m.group("c"))), None)
     return company or context
