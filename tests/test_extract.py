@@ -819,3 +819,142 @@ def test_a_round_being_raised_and_gpus_bought_with_a_loan():
         ("Solace Compute", "debt-facility", Decimal("100000000"), None)]
     assert "sought" in rounds[0].qualifiers
     assert not facts_of(ex, "Acquisition")
+
+
+TIMELINE = "# Timelines, Q3 2025\n\n## Companies\n\n### Marisol AI\n\nMarisol AI is a GPU cloud provider.\n\n"
+
+
+def test_a_timeline_tells_its_lines_under_dates_without_their_subject():
+    # Regression: under a date label a seed round "of C$8 million led by X" and an appointment were
+    # figures of a metric named "march" or nothing, "**2019** — Founded by ..." (a dash, not a colon)
+    # was no label, and "Appointed Daniel Okafor" was a person's name
+    ex = read(TIMELINE + "- **March 2023:** Seed round of C$8 million led by Maple Leaf Ventures.\n"
+              "- **May 2025:** Appointed Daniel Okafor as Chief Financial Officer.\n"
+              "- **2019** — Founded by Rosa Delgado and Ethan Brooks.\n"
+              "- **2025** — Reached 12,000 GPUs and an annual revenue run rate of $210 million.\n")
+    assert [(f.kind, f.amount.value, f.amount.currency, f.when.iso, f.leads) for f in facts_of(ex, "Round")] == [
+        ("seed", Decimal("8000000"), "CAD", "2023-03", ("Maple Leaf Ventures",))]
+    assert sorted((f.person, f.role, f.when and f.when.iso) for f in facts_of(ex, "Role")) == [
+        ("Daniel Okafor", "cfo", "2025-05"), ("Ethan Brooks", "founder", None), ("Rosa Delgado", "founder", None)]
+    assert [f.when.iso for f in facts_of(ex, "Founding")] == ["2019"]
+    assert sorted((f.metric, f.when.iso) for f in facts_of(ex, "Observation")) == [("arr", "2025"), ("gpus", "2025")]
+
+
+@pytest.mark.parametrize("sentence, deal", [
+    ("Acquired by Vantora Systems in July 2025.", ("Vantora Systems", "Marisol AI", "2025-07")),
+    ("Acquired Pinecrest Data Centers for $60M in February 2025.", ("Marisol AI", "Pinecrest Data Centers", "2025-02")),
+])
+def test_a_profile_sentence_told_without_its_subject(sentence, deal):
+    # Regression: a sentence opening with its verb was a loose figure or nothing
+    ex = read(TIMELINE + sentence + "\n")
+    assert [(f.acquirer, f.target, f.when.iso) for f in facts_of(ex, "Acquisition")] == [deal]
+
+
+def test_an_opening_participle_keeps_the_subject_after_it():
+    ex = read(TIMELINE + "Founded in 2011, Marisol AI is based in Toronto.\n")
+    assert [f.when.iso for f in facts_of(ex, "Founding")] == ["2011"]
+    assert [(f.company, f.place) for f in facts_of(ex, "Headquarters")] == [("Marisol AI", "Toronto")]
+
+
+def test_founders_between_the_verb_and_the_date():
+    # Regression: "was founded by A and B in 2019" gave the founders but no founding date
+    ex = read(NEWS + "Solace Compute was founded by Amir Haddad and Lena Fischer in 2019.\n")
+    assert [(f.company, f.when.iso) for f in facts_of(ex, "Founding")] == [("Solace Compute", "2019")]
+
+
+def test_what_a_company_is_after_an_aside():
+    # Regression: "Marisol AI, headquartered in Toronto, sells serverless inference" had no category
+    ex = read(TIMELINE.replace("Marisol AI is a GPU cloud provider.", "Marisol AI, headquartered in Toronto, sells "
+                               "serverless inference for open-weight models."))
+    assert [(f.company, f.category) for f in facts_of(ex, "Category")] == [("Marisol AI", "serverless-gpu-platform")]
+
+
+def test_an_interview_answer_under_its_speaker():
+    # Regression: "**Rosa Delgado, CEO of Halcyon Compute:** We expect to pass 30,000 GPUs" made the
+    # label a company with the GPUs, and the CEO no role
+    ex = read("# Interview, Q3 2025\n\n## Q&A\n\n**Q: How many GPUs?**\n\n**Rosa Delgado, CEO of Halcyon Compute:** "
+              "We expect to pass 30,000 GPUs by the end of 2026.\n")
+    assert [(f.person, f.company, f.role) for f in facts_of(ex, "Role")] == [("Rosa Delgado", "Halcyon Compute", "ceo")]
+    (gpus,) = facts_of(ex, "Observation")
+    assert (gpus.subject, gpus.metric, gpus.quantity.value, "projected" in gpus.qualifiers) == (
+        "Halcyon Compute", "gpus", Decimal("30000"), True)
+
+
+def test_token_prices_and_a_sentence_that_turns_to_another_company():
+    # Regression: ", and Marisol AI charges $0.60 per million tokens for Llama 3.1 70B" gave Halcyon
+    # an unclassified $0.60 and the figures 3.1 and 70 billion
+    text = ("# Prices, Q3 2025\n\n## Pricing\n\nHalcyon Compute lists H100 instances at $2.19 per GPU-hour, and Marisol "
+            "AI charges $0.60 per million tokens for Llama 3.1 70B. Marisol AI prices DeepSeek-V3 at $0.27 per million "
+            "input tokens and $1.10 per million output tokens.\n")
+    ex = extract(parse_report(text, "r.md"), Gazetteer({"Marisol AI"}))  # as the second reading knows it
+    assert [(f.subject, f.metric, f.quantity.value, f.quantity.per, f.segment) for f in facts_of(ex, "Observation")] == [
+        ("Halcyon Compute", "price", Decimal("2.19"), "hour", "H100 instances"),
+        ("Marisol AI", "price", Decimal("0.6"), "million-tokens", "Llama 3.1 70B"),
+        ("Marisol AI", "price", Decimal("0.27"), "million-tokens", "DeepSeek-V3, input tokens"),
+        ("Marisol AI", "price", Decimal("1.1"), "million-tokens", "output tokens")]
+
+
+def test_a_deal_table_notes_column_gives_the_deal_state():
+    ex = read("# Deals, Q3 2025\n\n## Deal Sheet\n\n| Date | Acquirer | Target | Notes |\n|---|---|---|---|\n"
+              "| Jul 2025 | Vantora Systems | Marisol AI | Pending regulatory approval |\n")
+    assert [(f.acquirer, f.target, f.status) for f in facts_of(ex, "Acquisition")] == [
+        ("Vantora Systems", "Marisol AI", "pending")]
+
+
+def test_a_dated_raise_is_a_round_and_a_total_is_not():
+    # Regression: "Dunmore Cloud raised £55m in September 2025" was a total raised, not a round
+    ex = read(NEWS + "Dunmore Cloud raised £55m in September 2025. Ostara Compute has raised £20m to date.\n")
+    assert [(f.company, f.kind, f.amount.value, f.when.iso) for f in facts_of(ex, "Round")] == [
+        ("Dunmore Cloud", "unspecified", Decimal("55000000"), "2025-09")]
+    assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [("Ostara Compute", "total-raised")]
+
+
+def test_a_round_sequel_that_names_another_company_is_not_the_last_round():
+    # Regression: "The round drew A and B, valuing Dunmore AI at roughly £400m" gave the valuation
+    # and nothing else to the round read before it (Corvane Cloud's)
+    ex = read(NEWS + "Corvane Cloud raised €30m in October 2025. The extension drew Elaia Partners and Kima Growth.\n\n"
+              "The round drew Balderton Capital and Frontline Ventures, valuing Dunmore AI at roughly £400m.\n")
+    rounds = facts_of(ex, "Round")
+    assert [(f.company, f.participants, f.valuation) for f in rounds] == [
+        ("Corvane Cloud", (), None), ("Corvane Cloud", ("Elaia Partners", "Kima Growth"), None)]
+    assert sorted((f.investor, f.company) for f in facts_of(ex, "Backing")) == [
+        ("Balderton Capital", "Dunmore AI"), ("Frontline Ventures", "Dunmore AI")]
+    assert [(f.subject, f.metric, f.quantity.value) for f in facts_of(ex, "Observation")] == [
+        ("Dunmore AI", "valuation", Decimal("400000000"))]
+
+
+def test_backers_of_a_company_include():
+    ex = read(NEWS + "Backers of Veltra GPU include Atomico, Creandum and Northzone.\n")
+    assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [
+        ("Atomico", "Veltra GPU"), ("Creandum", "Veltra GPU"), ("Northzone", "Veltra GPU")]
+
+
+@pytest.mark.parametrize("sentence, deal", [
+    # Regression: the acquirer was "Helsinki's Norrsken Compute"
+    ("Helsinki's Norrsken Compute snapped up Arctic Racks in a deal worth €18m.", ("Norrsken Compute", "Arctic Racks")),
+    ("Moody's Analytics acquired Foo Compute.", ("Moody's Analytics", "Foo Compute")),
+])
+def test_a_place_before_a_companys_name_is_no_part_of_it(sentence, deal):
+    ex = read(NEWS + sentence + "\n")
+    assert [(f.acquirer, f.target) for f in facts_of(ex, "Acquisition")] == [deal]
+
+
+@pytest.mark.parametrize("sentence", [
+    # Regression: a title before the name with the company after "said" gave no role and the GPUs
+    # no company; the company's name right before the title was not read as its company
+    "Co-founder and chief executive Ines Moreau said Corvane Cloud would double its fleet to 6,000 GPUs in 2026.",
+    "Corvane Cloud co-founder and chief executive Ines Moreau said the fleet will reach 6,000 GPUs in 2026.",
+])
+def test_a_title_before_the_name_and_the_company_elsewhere(sentence):
+    ex = read(NEWS + sentence + "\n")
+    assert sorted((f.person, f.company, f.role) for f in facts_of(ex, "Role")) == [
+        ("Ines Moreau", "Corvane Cloud", "ceo"), ("Ines Moreau", "Corvane Cloud", "co-founder")]
+    if "said Corvane" in sentence:
+        assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [("Corvane Cloud", "gpus")]
+
+
+def test_a_gpu_count_glued_to_its_noun():
+    ex = extract(parse_report(NEWS + "Veltra GPU runs a 4,096-GPU H200 cluster in Frankfurt.\n", "r.md"),
+                 Gazetteer({"Veltra GPU"}))
+    assert [(f.subject, f.metric, f.quantity.value) for f in facts_of(ex, "Observation")] == [
+        ("Veltra GPU", "gpus", Decimal("4096"))]

@@ -191,3 +191,41 @@ def test_a_quarter_without_its_year_is_of_the_reports_year():
 ])
 def test_a_price_per_gpu_per_period(text, per):
     assert one(text).per == per
+
+
+@pytest.mark.parametrize("text, per, noun", [
+    ("$0.60 per million tokens", "million-tokens", None),
+    ("$0.20/1M input tokens", "million-tokens", "input tokens"),
+    ("$2.50 per 1K output tokens", "thousand-tokens", "output tokens"),
+    ("$0.002 per token", "token", None),
+    ("$3 per 1 million tokens", "million-tokens", None),
+])
+def test_inference_prices_are_per_tokens(text, per, noun):
+    q = one(text)
+    assert (q.currency, q.per, q.noun) == ("USD", per, noun)
+
+
+@pytest.mark.parametrize("text, values", [
+    # Regression: a model's version and size were figures ("3.1" and 70 billion)
+    ("for Llama 3.1 70B.", []),
+    ("serves Mistral 7B at $0.10", ["0.1"]),
+    ("Qwen2.5-72B and Llama-3-8B", []),
+    # a size after the first word of a sentence or a currency code is a figure still
+    ("Prevented 22B cubic feet of gas flaring", ["22000000000"]),
+    ("USD 500M raised", ["500000000"]),
+    ("Over 500M tokens", ["500000000"]),
+])
+def test_the_numbers_of_a_model_name_are_no_figures(text, values):
+    assert [str(q.value) for q in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # Regression: "the year to March 2025" was the month of March
+    ("revenues of €14.2m for the year to March 2025", "2024-04-01", "2025-03-31"),
+    ("in the fiscal year ended 31 March 2025", "2024-04-01", "2025-03-31"),
+    ("for the financial year ending June 30, 2025", "2024-07-01", "2025-06-30"),
+    ("in the 12 months to December 2025", "2025-01-01", "2025-12-31"),
+])
+def test_a_year_to_a_month(text, start, end):
+    ((_, _, when),) = find_dates(text)
+    assert (when.start.isoformat(), when.end.isoformat()) == (start, end)

@@ -49,6 +49,8 @@ def _part(n: int, currency: bool) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+# What an inference price is per: "per million tokens", "/1M input tokens", "per 1K tokens"
+_TOKENS = r"(?:(?:1\s?|one\s|a\s)?(?:million|thousand|M|K)\s)?(?:(?:input|output)\s)?tokens?"
 # A GPU model named in a price's unit: "per H100 GPU-hour".
 MODEL = r"[A-Z]{1,3}\d{2,4}[A-Z]?"
 _QUANTITY = re.compile(
@@ -58,9 +60,16 @@ _QUANTITY = re.compile(
     + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
     + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:" + _AFTER_RE + r"|dollars|euros|pounds)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b))?"
     + r"(?P<plus3>\+)?"
-    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|hour|hr|h|month|mo|year|second|sec|rack|GPU|(?:[A-Z]\w*\s)?unit)\b)?",
+    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|hour|hr|h|month|mo|year|second|sec|rack|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b)?",
     re.I,
 )
+# A language model named with its size: "Llama 3.1 70B", "Qwen2.5-72B", "serves Mistral 7B",
+# "Mixtral 8x7B"; its numbers are no figures. Without a version only inside a sentence: not
+# "Prevented 22B cubic feet", "USD 500M", "Over 500M".
+_MODEL_WORD = rf"(?!(?:{_CODES_RE}|Rs|Over|About|Nearly|Around|Roughly|Almost|Some|Approximately|Under|Up|Just|Only|" \
+              r"Another|Additional|Above|Below)\b)[A-Z][A-Za-z]+"
+_MODEL_SIZE = re.compile(rf"(?:\b{_MODEL_WORD}[-\s]?\d+(?:\.\d+)*[-\s]|(?<=[a-z,] ){_MODEL_WORD}[-\s])"
+                         r"(?:\d+x)?\d+(?:\.\d+)?[BM]\b(?![$€£%])")
 # "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
 _MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z])|[A-Za-z?]{2,}\b)")
 _QUALIFIER_WORDS = [
@@ -68,6 +77,7 @@ _QUALIFIER_WORDS = [
     (re.compile(r"\b(?:under|below|less than|up to|at most)\s*$", re.I), "upper-bound"),
     (re.compile(r"\b(?:about|approximately|around|roughly|nearly|approaching|almost|circa)\s*$", re.I), "approximate"),
 ]
+_GPU_COMPOUND = re.compile(r"-GPUs?\b")
 _NOUN = re.compile(r"^\s*(?:of\s+)?((?:[A-Za-z][\w.\-/]*\s?){1,3})")
 
 
@@ -80,7 +90,8 @@ def find_quantities(text: str) -> list[Quantity]:
     if not _DIGIT.search(text):  # every quantity has a digit
         return []
     masked = text
-    for start, end in [(s, e) for s, e, _ in find_dates(text)] + [m.span() for m in _MALFORMED.finditer(text)]:
+    spans = [(s, e) for s, e, _ in find_dates(text)] + [m.span() for m in _MALFORMED.finditer(text)]
+    for start, end in spans + [m.span() for m in _MODEL_SIZE.finditer(text)]:
         masked = masked[:start] + "\x00" * (end - start) + masked[end:]
     found = []
     for m in _QUANTITY.finditer(masked):
@@ -134,12 +145,25 @@ def _number(m: re.Match, n: int) -> Decimal | None:
     return clean(value * _SCALES[scale] if scale else value)
 
 
+TOKEN_UNITS = ("token", "thousand-tokens", "million-tokens")
+
+
+def _tokens(per: str) -> str | None:
+    """'million input tokens' -> 'million-tokens', '1k tokens' -> 'thousand-tokens'."""
+    if not per.endswith(("token", "tokens")):
+        return None
+    scale = re.sub(r"^(?:1|one\s|a\s)\s*", "", per).split()[0]
+    return {"million": "million-tokens", "m": "million-tokens", "thousand": "thousand-tokens",
+            "k": "thousand-tokens"}.get(scale, "token")
+
+
 def _quantity(text: str, m: re.Match) -> Quantity | None:
     start, end = m.span()
     # A number glued to letters is part of a name ("H100", "FlashAttention-3", "Prosperity7").
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_") and not m.group("cur1"):
         return None
-    if end < len(text) and text[end - 1].isdigit() and (text[end:end + 1].isalpha() or re.match(r"-[A-Za-z]", text[end:end + 2])) and text[end:end + 2].lower() not in ("x ", "x", "x)", "x,"):
+    gpus = _GPU_COMPOUND.match(text, end)  # "a 4,096-GPU H200 cluster": a count of GPUs, not a name
+    if end < len(text) and text[end - 1].isdigit() and not gpus and (text[end:end + 1].isalpha() or re.match(r"-[A-Za-z]", text[end:end + 2])) and text[end:end + 2].lower() not in ("x ", "x", "x)", "x,"):
         return None
     cur_raw = (m.group("cur1") or m.group("cur2") or "").strip().lower()
     post = (m.group("post") or "").strip().lower()
@@ -165,7 +189,8 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     per_raw = (m.group("per") or "").strip().lower().lstrip("/").removeprefix("per").strip()
     per_raw = re.sub(rf"^{MODEL.lower()}\s", "", per_raw)
     per_gpu = re.fullmatch(r"gpu,?\s?(?:per\s|/\s?)(?P<p>hour|hr|month)", per_raw)  # "per GPU per month"
-    per = _PER.get(per_raw) or (_PER[per_gpu.group("p")] if per_gpu else "unit" if per_raw.endswith("unit") else None)
+    per = _PER.get(per_raw) or (_PER[per_gpu.group("p")] if per_gpu else "unit" if per_raw.endswith("unit") else
+                                _tokens(per_raw))
     qualifiers = []
     if m.group("pre"):
         qualifiers.append("approximate")
@@ -181,8 +206,13 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         qualifiers.append("range")
     noun_match = _NOUN.match(text[end:])
     noun = noun_match.group(1).strip() if noun_match and unit in ("count", None, "percent", "multiple") else None
+    if gpus and unit == "count":
+        noun = "GPUs"
     if per == "unit" and per_raw:
         noun = per_raw
+    side = re.search(r"\b(?:input|output)\b", per_raw) if per in TOKEN_UNITS else None
+    if side:  # an input token's price is not an output token's
+        noun = f"{side.group(0)} tokens"
     return Quantity(
         value=None if high is not None else low,
         low=low if high is not None else None,

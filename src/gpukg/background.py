@@ -11,7 +11,7 @@ import re
 from . import lexicon
 from .dates import find_dates, first_date, opening_date
 from .phrases import LOWER, NAME, UPPER, looks_like_name, looks_like_org, people, places, split_names, strip_parens
-from .reading import State, add, opening_name, trim_name
+from .reading import State, add, opening_name, said_name, trim_name
 from .records import Backing, Founding, Headquarters, Role, Source, When
 
 # A person's name: two or three capitalised words, with the particles of family names.
@@ -21,7 +21,9 @@ _PEOPLE = rf"{PERSON}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){PERSON})*"
 _NOT_FIRST = frozenset({"The", "Its", "Their", "Our", "This", "That", "These", "Those", "A", "An", "In", "On", "By"})
 
 _FOUNDED_BY = re.compile(rf"\b(?:(?P<co>co-?)?founded|started|set up)\b(?:\s+in\s+[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{_PEOPLE})")
-_FOUNDED_IN = re.compile(r"\b(?:(?:co-?)?(?:founded|established|incorporated|set up)|was started)\b(?:\s+by\s+[^,.;]{1,80}?)?\s+(?:in\s+|on\s+)?", re.I)
+# "founded by A and B in 2019": the founders may stand between the verb and the date
+_FOUNDED_IN = re.compile(r"\b(?:(?:co-?)?(?:founded|established|incorporated|set up)|was started)\b"
+                         r"(?:\s+by\s+[^,.;]{1,80}?(?=\s+(?:in|on)\s))?\s+(?:in\s+|on\s+)?", re.I)
 _PLACE_WORD = rf"{UPPER}[\w.'’-]*"
 _BASED_IN = re.compile(r"\b(?:headquartered|head-quartered|based|with headquarters|headquarters)\s+in\s+(?P<place>"
                        rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s+{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)")
@@ -47,6 +49,7 @@ _OF_WHOM = r"(?:\s+(?:of|at)\s+(?:" + NAME + r"|the (?:company|firm|startup)))?"
 _DATE_AFTER = re.compile(_OF_WHOM + r",?\s+(?:in|on|since|from|effective)\s+")
 _SINCE_AFTER = re.compile(_OF_WHOM + r",?\s+since\s+")  # "CEO since 2022": a start told outright
 _POSSESSOR = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:(?:new|interim|acting|former)\s+)?$")  # "Acme's CEO, Jane Roe"
+_ORG_BEFORE = re.compile(rf"(?P<c>{NAME})\s+$")  # "Corvane Cloud co-founder and chief executive Ines Moreau"
 _OF_COMPANY = re.compile(rf"\s+(?:of|at)\s+(?P<c>{NAME})")
 _BEFORE_ROLE = re.compile(
     rf"(?P<p>{PERSON})(?:\s*,\s*|(?:\s*,\s*who)?\s+(?:as|is|was|became|becomes|serves as|served as|remains|has been|"
@@ -199,12 +202,16 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
         people = people if after and text[start:end].endswith("s") else people[:1]
         people = [p for p in people if p and _is_person(state, p)]
         of = _OF_COMPANY.match(text, end)
-        possessor = _POSSESSOR.search(text[max(0, start - 80):start])
+        possessor = _POSSESSOR.search(text[max(0, start - 80):start]) or _ORG_BEFORE.search(text[max(0, start - 80):start])
+        if possessor and possessor.re is _ORG_BEFORE and not (possessor.group("c") in state.names
+                                                              or looks_like_org(possessor.group("c"))):
+            possessor = None  # "Corvane Cloud co-founder Ines Moreau", not "Veteran CEO ..."
         named = next((n for n in (of and of.group("c"), before and before.group("c"), before and before.group("j"),
                                   possessor and possessor.group("c"), given and given.group("c"))
                       if n and n.split()[0] not in _NOT_FIRST), None)  # not "The Board named ..."
         run_by = _RUN_BY.search(window)  # "Vireo Cloud is run by chief executive Jane Roe"
-        company = trim_name(state, named) if named else (given or run_by) and opening_name(state, text) or subject
+        company = trim_name(state, named) if named else (given or run_by) and opening_name(state, text) or subject \
+            or said_name(state, text)  # "CEO Ines Moreau said Corvane Cloud would ..."
         # a title taken up has the date of the move, a title held "since" a date that date; a
         # title beside a name dates nothing ("CEO Mei Chen said revenue reached $40M in 2024")
         moved = given or before and _TAKEN_UP.search(before.group(0))

@@ -17,6 +17,10 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _DIGIT = re.compile(r"\d")
 
 _PATTERNS = [
+    # "the year to March 2025", "the fiscal year ended 31 March 2025", "the 12 months to September
+    # 2025": the twelve months that end with that month
+    ("yearto", re.compile(rf"\b(?:(?:fiscal|financial)\s+)?(?:year|twelve months|12 months)\s+(?:ended|ending|to|through)\s+"
+                          rf"(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?{_MONTH}(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?,?\s+(?P<y>{_YEAR})\b", re.I)),
     ("day", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})([-/])(?P<m>0[1-9]|1[0-2])\2(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")),
     ("ym", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])(?![\d-])")),  # "2025-09", as tables write it
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I)),
@@ -145,6 +149,12 @@ def _when(kind: str, m: re.Match) -> When | None:
         except ValueError:
             return None
         return When(text, d.isoformat(), "day", d, d)
+    if kind == "yearto":
+        month = _MONTHS[m.group("month").lower()]
+        if month == 12:  # "the year to December 2025" is the calendar year
+            return When(text, str(y), "year", date(y, 1, 1), date(y, 12, 31))
+        start = date(y, month + 1, 1)
+        return When(text, None, "month", start.replace(year=start.year - 1), date(y, month, calendar.monthrange(y, month)[1]))
     if kind in ("month", "ym"):
         month = int(m.group("m")) if kind == "ym" else _MONTHS[m.group("month").lower()]
         last = calendar.monthrange(y, month)[1]

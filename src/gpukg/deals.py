@@ -11,7 +11,7 @@ import re
 from .amounts import MODEL, find_quantities
 from .dates import first_date, opening_date
 from .phrases import NAME, looks_like_org
-from .reading import State, add, qualifiers, trim_name
+from .reading import State, add, owned_name, qualifiers, trim_name
 from .records import Acquisition, Source
 
 
@@ -64,7 +64,7 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
             if target.lower() in _THE_TARGET:  # "... stake in Kestrel Grid when Orbital Systems acquired the company"
                 named = [n for n in _names_before(state, text[:m.start()]) if n != trim_name(state, acquirer)]
                 target = named[-1] if named else ""
-            acquirer, target = trim_name(state, acquirer), trim_name(state, target)
+            acquirer, target = owned_name(state, trim_name(state, acquirer)), owned_name(state, trim_name(state, target))
             if not acquirer or not target or acquirer == target or _PRODUCT.fullmatch(target.rstrip(".")):
                 continue  # "a debt facility from X to buy H200s": GPUs bought, no company
             rest = re.sub(r"^\W*\(([^()]*)\)", r" \1", text[m.end():])  # "Pinecrest Data** (March 2025) for $340M"

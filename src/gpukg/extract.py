@@ -10,7 +10,7 @@ import re
 
 from . import iris, lexicon
 from .amounts import find_quantities, malformed_amounts
-from .dates import first_date
+from .dates import find_dates, first_date
 from .aliases import renamed, short_forms
 from .investors import investor_line, investor_sections
 from .names import Gazetteer, mentioned, name_key
@@ -20,7 +20,7 @@ from .records import (
     Notice, Observation, Report, Role, Round, Source, Statement, Trend,
 )
 from .report import strip_numbering
-from .background import about_who
+from .background import PERSON, about_who, background
 from .figures import figures
 from .deals import deal_status
 from .prose import IS_A, OPENING_PARTICIPLE, category_from, prose, told_of
@@ -187,7 +187,8 @@ def _content(state: State, block: Block, source: Source) -> None:
     elif block.label:
         _labelled(state, block, source)
     else:
-        subject = state.company if state.company and _about_company(state, block.text) else None
+        told = told_of(state.company, block.text) if state.company else None  # "Acquired by Y in 2025."
+        subject = state.company if state.company and (told or _about_company(state, block.text)) else None
         if not subject and block.index and (_IT.match(block.text) or _THE_FIRM.search(block.text)
                                             and not state.names.find(block.text) and not opening_orgs(state, block.text)):
             # "X raised ¥8 billion ... The company operates 3,000 GPUs", "CEO Y said the firm will ..."
@@ -195,7 +196,7 @@ def _content(state: State, block: Block, source: Source) -> None:
         short = short_name(block.text, subject) if subject else None
         if short:  # the report's own word that the two names are one company
             state.short_names.append((short, subject))
-        prose(state, block.text, source, subject)
+        prose(state, told or block.text, source, subject)
     renamed(state, block.text)
     facts = state.facts[before:]
     about = [getattr(f, "company", None) or getattr(f, "acquirer", None) or getattr(f, "subject", None) for f in facts]
@@ -257,6 +258,11 @@ def _labelled(state: State, block: Block, source: Source) -> None:
     label, value = block.label or "", block.value or ""
     company = state.company
     group = lexicon.exact("labels", label)
+    speaker = _SPEAKER.fullmatch(label) if company is None else None
+    if speaker:  # an interview's answer: "**Rosa Delgado, CEO of Halcyon Compute:** We expect ..."
+        background(state, label, source, None)
+        prose(state, value, source, trim_name(state, speaker.group("c")))
+        return
     if company is None and _is_entity_label(state, label):
         _entity_item(state, label, value, source)
         return
@@ -276,9 +282,24 @@ def _labelled(state: State, block: Block, source: Source) -> None:
             state.kinds.append((partner, "org"))
     elif lexicon.find("round_types", label) and not lexicon.find("metrics", label) and group != "total_raised":
         _rounds(state, company, label, value, source)
+    elif _is_date(label) or told_of(company, value):
+        # a timeline's line: "**2019** — Founded by A and B", "**March 2023:** Seed round of C$8M led by X"
+        text = told_of(company, value) or value
+        if _is_date(label) and not find_dates(value):
+            text = f"{text.rstrip(' .')} in {label.strip(' :')}."
+        prose(state, text, source, company)
     else:
         metric = "total-raised" if group == "total_raised" else None
         figures(state, company, value, source, label=label, metric=metric)
+
+
+def _is_date(label: str) -> bool:
+    """A label that is a date and nothing else ('2019', 'March 2023', 'Q3 2024')."""
+    dates = find_dates(label.strip(" :.-—–"))
+    return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] == len(label.strip(" :.-—–"))
+
+
+_SPEAKER = re.compile(rf"{PERSON},\s+(?:[\w&-]+\s+){{0,4}}?(?:of|at)\s+(?P<c>{NAME})")
 
 
 def _category_members(state: State, label: str, value: str, source: Source) -> None:

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from . import lexicon
-from .amounts import MODEL, find_quantities
+from .amounts import MODEL, TOKEN_UNITS, find_quantities
 from .dates import find_dates, first_date, relative_dates, report_date, year_before
 from .phrases import NAME, clauses, strip_parens
 from .records import Observation, Quantity, Source, When
@@ -74,6 +74,9 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     segments: dict[int, str | None] = {}
     for i, q in enumerate(quantities):
         name = metrics[i]
+        valued = _VALUED_NAME.search(text, max(0, q.start - 80), q.start) if q.currency else None
+        if valued:  # "valuing Dunmore AI at roughly £400m": that company's valuation, whoever the sentence is about
+            name = "valuation"
         if name is None:
             continue
         clause = next(c for c in parts if c.start <= q.start <= c.end)
@@ -100,6 +103,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
                 (quantities[i - 1].currency, quantities[i - 1].unit) == (q.currency, q.unit):
             segment = segments.get(i - 1)  # "up from 35% in 2024": of the same thing as the number before
         segment = segment or row_segment
+        if q.per in TOKEN_UNITS and q.noun in ("input tokens", "output tokens"):
+            segment = ", ".join(p for p in (segment, q.noun) if p)
         if fallback not in (None, "unclassified") and name == "price" and segment == row_segment and label_text.strip():
             # "| On-demand ($/GPU-hr) |" over "2.35": a price, and the header says of which kind
             segment = ", ".join(p for p in (row_segment, label_text.strip()) if p)
@@ -109,7 +114,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             stated += label_qualifiers
         if when and re.search(rf"\bby\s+{re.escape(when.text)}", text) and not _before_report(state, when):
             stated += ("projected",)
-        related, whose = None, subject
+        related, whose = None, trim_name(state, valued.group("c")) if valued else subject
         owner = _SHARE_OF_REVENUE.match(text, q.end) if name == "revenue-share" and subject else None
         if owner and trim_name(state, owner.group("c")) not in ("", subject):
             # "Microsoft accounted for 62% of Brightwell's revenue": Brightwell's customer concentration
@@ -121,6 +126,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
              ("company" if name in _COMPANY_METRICS else "org", whose), ("org", related))
 
 
+_VALUED_NAME = re.compile(rf"\bvalu(?:ing|ed|es)\s+(?P<c>{NAME})\s+at\s+(?:[a-z]+\s+)?$")
 _SHARE_OF_REVENUE = re.compile(rf"\s*of\s+(?P<c>{NAME})['’]s?\s+(?:[\w-]+\s+){{0,2}}?revenues?\b")
 _COMPANY_METRICS = frozenset({"revenue", "arr", "valuation", "gpus", "data-centers", "customers", "total-raised", "loss"})
 PER_UNIT = re.compile(r"(?:\bper\s+|/\s*)(?:gpu[-\s]?)?(hour|hr|month)\b", re.I)  # "per GPU-hour", "/hr": what a price is per
@@ -340,18 +346,24 @@ def _before_report(state: State, when: When) -> bool:
 _PRICE_VERB = re.compile(r"\b(?:charges?|costs?|rents?|lists?|sells?|bills?|(?:is |are )?priced)\s*(?:from|at)?\s*$", re.I)
 
 
+_PRICED_OBJECT = re.compile(r"\b(?:prices|lists|offers|sells|rents|serves)\s+(?P<o>[^,;]{1,40}?)\s+(?:at|from)\s*$")
+
+
 def _segment(text: str, q: Quantity, before: str) -> str | None:
     """What part a figure is about: '70% usage-based compute' -> 'usage-based compute'."""
     price_subject = re.search(r"([\w-]+(?:\s[\w-]+){0,2})\s+(?:pricing|prices?|costs?|rates?)\b", before, re.I)
     model = re.search(rf"\b{MODEL}\b", q.text) if q.currency and q.per == "hour" else None
     if model:  # "£1.85 per H100 GPU-hour"
         return model.group(0)
-    if q.currency and q.per and price_subject:
+    priced = _PRICED_OBJECT.search(before) if q.currency and q.per else None  # "prices X at": a verb
+    if q.currency and q.per and price_subject and not priced:
         return price_subject.group(1)
     rest = text[q.end:]
     rest = re.split(r"[,;]|\(|\)|\s(?:in|by|during|to|and)\s(?=\$|€|£|\d|[A-Z][a-z]+ \d)", rest)[0]
     candidate = rest.strip(" .")
     candidate = re.sub(r"^(?:of|from|for|in|on(?!\s+demand)|vs\.?|versus)\s+", "", candidate, flags=re.I)
+    if not candidate and priced:  # "prices DeepSeek-V3 at $0.27 per million input tokens"
+        return priced.group("o")
     if not candidate and _PRICE_VERB.search(before):  # "Acme charges $2/hour": the words before are its subject,
         models = [m.group(0) for m in re.finditer(rf"\b{MODEL}\b", before)]  # unless they name a GPU
         return models[-1] if models and q.currency and q.per == "hour" else None  # ("H100 capacity is priced at")

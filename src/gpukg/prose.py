@@ -17,7 +17,7 @@ from .names import mentioned
 from .phrases import NAME, UPPER, after, clause_after, clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .records import Backing, Category, Round, Source
 from .figures import figures
-from .reading import State, add, names_after, opening_name, qualifiers, short_name, trim_name
+from .reading import State, add, names_after, opening_name, qualifiers, said_name, short_name, trim_name
 
 
 _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by|"
@@ -67,11 +67,15 @@ _ALSO_JOINED = re.compile(rf"^(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?
 
 # "Quasar Cloud's Series B was joined by Ember Ventures": more investors in the round just read
 _JOINED_BY = re.compile(rf"\b(?:was|were|has been)\s+(?:also\s+)?joined\s+by\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
+# "The extension drew Elaia Partners and Kima Growth": more investors in the round just read
+_DREW = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:round|extension|raise|financing)\s+(?:also\s+)?(?:drew|attracted)\s+"
+                   rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 _VALUATION_NOUN = re.compile(r"(?:(?:pre|post)[- ]money\s+)?valuation\b", re.I)  # "$900M post-money valuation"
 # "valuing the company at $14B", "valued Fjellhav at €900M", "post-money valuation of $4.2B": the
 # number after is the valuation
 _VALUED_BEFORE = re.compile(r"\b[Vv]alu(?:ing|ed|ation)\s+(?:(?:of|at)\s+)?(?:(?:the company|the firm|it|"
                             rf"{UPPER}[\w.'’-]*(?:\s+{UPPER}[\w.'’-]*){{0,3}})\s+)?(?:at\s+)?(?:~|about\s+)?$")
+_VALUING_NAME = re.compile(rf"\bvalu(?:ing|ed)\s+(?P<c>{NAME})\s+at\b")
 _ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|es|ing|ation)\b", re.I)
 
 
@@ -82,6 +86,9 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     found_deal = acquisitions(state, text, source, subject or company)
     main = _main_clause(state, text)
     speaker = subject if subject and _opens_with_subject(state, main, subject) else opening_name(state, main)
+    aside = _ASIDE.match(main, len(speaker)) if speaker and main.startswith(speaker) else None
+    if aside:  # what the company is comes after the aside
+        main = f"{speaker} {main[aside.end():]}"
     appositive = _APPOSITIVE.match(main)
     if speaker and appositive:
         category_from(state, speaker, appositive.group("what").split(" of ")[0], source)
@@ -103,27 +110,49 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
 
 
 _RAISING = re.compile(r"\b(?:is|are)\s+(?:now\s+|reportedly\s+)?raising\s+(?:about\s+|up to\s+|some\s+)?[$€£¥₹₩]")
+# "Dunmore AI raised £55m in September 2025": a dated raise is a round, its type untold
+_RAISED_AMOUNT = re.compile(r"\b(?:raised|raises|secured|secures|closed|landed)\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?"
+                            r"(?:[$€£¥₹₩]|[A-Z]{3}\s?\d)")
 _ROUND_VERBS = r"(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|announced)\b"
 # where a sentence turns to another company's round: ", while Solace Compute raised ..."
 _ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;)\s+(?={NAME}\s+{_ROUND_VERBS})")
 _EACH = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})+)\s+(?:each|both)\s+{_ROUND_VERBS}")
-_DEED = re.compile(r"(?:Led|Co-led|Committed|Invested|Backed|Participated|Joined|Took|Holds|Exited)\b")
+# What an investor or a company did, told without the subject a label, heading or profile gives
+_DEED = re.compile(r"(?:Led|Co-led|Committed|Invested|Backed|Participated|Joined|Took|Holds|Exited|"
+                   r"Raised|Closed|Secured|Landed|Completed|Received|Acquired|Bought|Purchased|Agreed|Signed|"
+                   r"Appointed|Hired|Named|Promoted|Tapped|Founded|Co-founded|Established|Incorporated|Launched|"
+                   r"Opened|Reached|Crossed|Surpassed|Deployed|Added|Expanded|Rebranded|Renamed|Merged|Sold|"
+                   r"Filed|Listed|Spun|Partnered|Valued|Became)\b(?P<passive>\s+(?:by|at)\b)?")
+
+
+# "Founded in 2019, Acme is ...": the opening phrase's subject comes after it
+_OWN_SUBJECT = re.compile(rf",\s+(?:it|the company|the firm|{NAME})\s+(?:is|was|has|had|now|operates|runs|provides|offers|"
+                          r"sells|builds|raised|closed|secured|grew|became|counts)\b")
 
 
 def told_of(name: str, value: str) -> str | None:
-    """'Led X's $120M Series B' under the label or heading ``name``: the sentence with its subject
-    ('Harbor Growth led X's ...'); None when ``value`` does not open with such a verb."""
-    return f"{name} {value[0].lower()}{value[1:]}" if _DEED.match(value) else None
+    """'Led X's $120M Series B' under the label or heading ``name``, 'Acquired by Y' in a
+    profile: the sentence with its subject ('Harbor Growth led X's ...', 'Acme was acquired by
+    Y'); None when ``value`` does not open with such a verb."""
+    deed = _DEED.match(value)
+    if not deed or _OWN_SUBJECT.search(value):
+        return None
+    return f"{name} {'was ' if deed.group('passive') else ''}{value[0].lower()}{value[1:]}"
+
+
+# where a sentence may turn to another subject: "...; Ostara Compute signed", ", and Marisol AI charges"
+_CLAUSE_TURN = re.compile(rf";\s+|,\s+(?:and|while|whereas|but)\s+(?={NAME})")
 
 
 def _subjects(state: State, text: str, subject: str | None) -> list[tuple[str, str | None]]:
-    """The sentence with its subject; or, when a clause after a semicolon opens with a name of
-    its own ('Operators compete for power; Ostara Compute signed a 300 MW agreement'), each clause
-    with its own (its figures are that name's)."""
-    who = subject or opening_name(state, text)
-    if subject or "; " not in text:
+    """The sentence with its subject; or, when a clause after a semicolon or a comma and a
+    conjunction opens with a name of its own ('Operators compete for power; Ostara Compute signed a
+    300 MW agreement', '..., and Marisol AI charges $0.60'), each clause with its own (its figures
+    are that name's)."""
+    who = subject or opening_name(state, text) or said_name(state, text)
+    parts = _CLAUSE_TURN.split(text)
+    if subject or len(parts) == 1:
         return [(text, who)]
-    parts = text.split("; ")
     own = [opening_name(state, part) for part in parts]
     if not any(name and name != who for name in own[1:]):
         return [(text, who)]
@@ -144,6 +173,11 @@ _TOTAL_CLAUSE = re.compile(r"\b(?:bringing|taking|lifting|pushing)\b[^.]*\btotal
 # "Founded in 2018 and based in Toronto, Canada, Acme runs ...": the sentence's subject comes after.
 OPENING_PARTICIPLE = re.compile(r"(?:Founded|Established|Incorporated|Based|Headquartered|Launched|Started)\b")
 _APPOSITIVE = re.compile(rf"{NAME},\s+(?:a|an)\s+(?P<what>[^,]+)")  # "Acme, a serverless GPU platform based in ..."
+
+
+# "Marisol AI, headquartered in Toronto, sells ...": an aside after the name, before what it does
+_ASIDE = re.compile(r",\s+(?:headquartered|based|founded|established|incorporated|launched|started|backed|now|"
+                    r"(?:[A-Z][\w.'’-]*\s)?[\w-]+-based)\b[^,]{0,60},\s+(?=[a-z])")
 
 
 def _main_clause(state: State, text: str) -> str:
@@ -187,7 +221,7 @@ def _prose_backing(state: State, text: str, source: Source, subject: str | None)
         return True
     among = (_AMONG_BACKERS.match(text) or _BACKERS_INCLUDE.search(text)) if _BACKERS_WORD.search(text) else None
     if among:
-        investee = trim_name(state, among.group("c"))
+        investee = trim_name(state, among.group("c") or among.groupdict().get("c2") or "")
         investors = split_names(among.group("i"), keep) if investee else []
         for investor in investors:
             add(state, Backing(source, investor, investee), ("investor", investor), ("company", investee))
@@ -219,9 +253,11 @@ _LED_ROUNDS = re.compile(rf"\b(?:[Cc]o-)?[Ll]ed\s+(?P<c>{NAME})['’]s?\s+(?:[\w
                          r"(?:Series|[Ss]eed|rounds?|financing|raise)\b")
 # "A and B are among Vireo's backers", "Vireo's investors include A and B"
 _BACKERS = r"(?:backers|investors|shareholders|funders)"
-_BACKERS_WORD = re.compile(_BACKERS)  # both patterns open with a name: looked for only where the word stands
+_BACKERS_CAP = r"(?:[Bb]ackers|[Ii]nvestors|[Ss]hareholders|[Ff]unders)"  # "Backers of Veltra GPU include ..."
+_BACKERS_WORD = re.compile(_BACKERS_CAP)  # both patterns open with a name: looked for only where the word stands
 _AMONG_BACKERS = re.compile(rf"(?P<i>[^.;]+?)\s+(?:are|is)\s+(?:also\s+)?(?:among|one of)\s+(?P<c>{NAME})['’]s?\s+{_BACKERS}\b")
-_BACKERS_INCLUDE = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:other\s+|existing\s+)?{_BACKERS}\s+(?:include|includes|are)\s+(?P<i>[^.;]+)")
+_BACKERS_INCLUDE = re.compile(rf"(?:(?P<c>{NAME})['’]s?\s+(?:other\s+|existing\s+)?{_BACKERS}|"
+                              rf"{_BACKERS_CAP}\s+(?:in|of)\s+(?P<c2>{NAME}))\s+(?:include|includes|are)\s+(?P<i>[^.;]+)")
 _INVESTOR_BEFORE = re.compile(rf"(?P<n>{NAME})\s+(?:(?:has|have|had|also|now|already|still|reportedly)\s+)*$")
 
 
@@ -259,7 +295,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     types = [t for t in types if t[0] != "unspecified"] or types
     money = [q for q in find_quantities(text) if q.currency]
     if not types and money and not _CUMULATIVE.search(text) and (
-            _FUNDING_VERB.search(text) and re.search(_LEADS, text) or _RAISING.search(text)):
+            _FUNDING_VERB.search(text) and re.search(_LEADS, text) or _RAISING.search(text)
+            or _RAISED_AMOUNT.search(text) and first_date(text)):
         # "raised $50 million at a $1 billion valuation, led by X", "is raising $300M at a $3B
         # valuation": a round, type untold (the second sought)
         types = [("unspecified", 0, 0)]
@@ -333,11 +370,19 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
     last = state.last_round
     if last is None:
         return False
+    other = _VALUING_NAME.search(text)
+    drew = _DREW.search(text)
+    if other and trim_name(state, other.group("c")) != last.company and not mentioned(last.company, other.group("c")):
+        # "The round drew X and Y, valuing Dunmore AI at £400m": another company's round, which they back
+        company = trim_name(state, other.group("c"))
+        for investor in split_names(drew.group("names"), state.names.spelled_in(text)) if drew else []:
+            add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
+        return False
     money = [q for q in find_quantities(text) if q.currency]
     if money and _ROUND_VALUATION.search(text):
         fact = Round(source, last.company, last.kind, valuation=money[0])
     else:
-        joined = _ALSO_JOINED.search(text) or _JOINED_BY.search(text)
+        joined = _ALSO_JOINED.search(text) or _JOINED_BY.search(text) or drew
         if not joined or (joined.re is _JOINED_BY and not (mentioned(last.company, text)
                                                           or re.search(r"\bthe round\b", text, re.I))):
             return False

@@ -106,6 +106,28 @@ def opening_orgs(state: State, text: str) -> list[str]:
 _COMPOUND_LEAD = re.compile(r"^.*\b[\w.]+-(?:based|backed|funded|owned|headquartered)\s+(?=\S)")
 
 
+def said_name(state: State, text: str) -> str | None:
+    """'CEO Ines Moreau said Corvane Cloud would double its fleet': the company a reported
+    statement is about."""
+    m = _SAID.search(text)
+    return trim_name(state, m.group("c")) if m else None
+
+
+_SAID = re.compile(rf"\b(?:said|says|told|added|noted)\s+(?:that\s+)?(?P<c>{NAME})\s+(?:would|will|has|had|is|was|plans|"
+                   r"expects|now|aims|intends)\b")
+
+
+def owned_name(state: State, name: str) -> str:
+    """'Helsinki's Norrsken Compute' -> 'Norrsken Compute': the company after a place's (or any
+    owner's) possessive, when it reads as a name of its own ('Moody's Analytics' stays whole)."""
+    m = _OWNED.match(name)
+    owned = m.group("owned") if m and name not in state.names else ""
+    return owned if owned and (owned in state.names or looks_like_org(owned)) else name
+
+
+_OWNED = re.compile(rf"[^'’\s]+['’]s\s+(?P<owned>{NAME})$")
+
+
 def trim_name(state: State, name: str) -> str:
     """'Meanwhile Acme' -> 'Acme': prefer the longest known name inside a matched phrase."""
     name = _COMPOUND_LEAD.sub("", name).rstrip("'’")  # "Fieldstone Ventures' portfolio"

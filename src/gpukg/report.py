@@ -205,6 +205,9 @@ def _key_value_table(header: list[str]) -> bool:
     return len(header) == 2 and header[0].lower() in _KEY_HEADERS and header[1].lower() in _VALUE_HEADERS
 
 
+_DASH = re.compile(r"\s*[—–]\s*|\s+-\s+")
+
+
 def _label(bold: str, text: str) -> tuple[str | None, str | None]:
     """'**Series A:** $25M' -> ('Series A', '$25M'); also '**Label**: v' and '**Label: v**'
     (``bold``: the text of the line's leading bold run)."""
@@ -216,6 +219,9 @@ def _label(bold: str, text: str) -> tuple[str | None, str | None]:
         return bold[:-1].strip(), rest.strip()
     if rest.lstrip().startswith(":"):
         return bold, rest.lstrip()[1:].strip()
+    dash = _DASH.match(rest)  # "**2019** — Founded by ...", "**Acme** - GPU cloud"
+    if dash and rest[dash.end():].strip():
+        return bold, rest[dash.end():].strip()
     if ": " in bold:
         label, _, value = bold.partition(": ")
         return label.strip(), (value + rest).strip()

@@ -145,7 +145,9 @@ def _table_deal(state: State, column: dict[str, str], acquirer_col: str, target_
         return
     price_col = next((h for h in column if h in _PRICE_HEADERS), None)
     price = next((q for q in find_quantities(column[price_col]) if q.currency), None) if price_col else None
-    status_col = next((h for h in column if "status" in h or h == "stage"), None)
+    # a deal's state in its own column, or told in the row's notes ("Pending regulatory approval")
+    status_col = next((h for h in column if "status" in h or h == "stage"), None) or \
+        next((h for h in column if h in ("notes", "note", "comments", "comment", "details", "remarks")), None)
     add(state, Acquisition(source, acquirer, target, price, _row_date(column),
                            deal_status(column[status_col]) if status_col else None),
         ("company", acquirer), ("company", target))
