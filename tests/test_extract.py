@@ -958,3 +958,31 @@ def test_a_gpu_count_glued_to_its_noun():
                  Gazetteer({"Veltra GPU"}))
     assert [(f.subject, f.metric, f.quantity.value) for f in facts_of(ex, "Observation")] == [
         ("Veltra GPU", "gpus", Decimal("4096"))]
+
+
+def test_counts_beside_a_round_in_a_clause_of_their_own():
+    # Regression: "...; raised a $120M Series B ...; operates about 9,500 GPUs" lost the GPUs to the round
+    ex = read(NEWS + "1. **Quillon Cloud** — Denver-based neocloud; raised a $120M Series B in 2024 led by Redline "
+              "Capital; operates about 9,500 GPUs.\n")
+    assert [(f.company, f.kind) for f in facts_of(ex, "Round")] == [("Quillon Cloud", "series-b")]
+    assert [(f.subject, f.metric, f.quantity.value) for f in facts_of(ex, "Observation")] == [
+        ("Quillon Cloud", "gpus", Decimal("9500"))]
+
+
+def test_a_takeover_told_as_a_noun_with_its_buyer_after():
+    ex = read(NEWS + "The takeover of Pallas Labs by Tessaro Compute, announced earlier this month, values the target "
+              "at ¥2.5bn.\n")
+    assert [(f.acquirer, f.target, f.price.value, f.price.currency, f.status) for f in facts_of(ex, "Acquisition")] == [
+        ("Tessaro Compute", "Pallas Labs", Decimal("2500000000"), "JPY", "announced")]
+    assert not facts_of(ex, "Observation")  # the price is the deal's, no loose figure
+
+
+def test_prices_an_hour_of_gpus_in_the_plural_and_a_baseline_told_as_a_multiple():
+    ex = extract(parse_report(NEWS + "Tessaro Compute's H100s rent for about $1.80 an hour. Quillon Cloud expects "
+                              "revenue of $95mn this year, roughly double last year's $48mn.\n", "r.md"),
+                 Gazetteer({"Tessaro Compute", "Quillon Cloud"}))
+    assert [(f.subject, f.metric, f.quantity.value, f.quantity.per, f.segment, f.when and f.when.iso)
+            for f in facts_of(ex, "Observation")] == [
+        ("Tessaro Compute", "price", Decimal("1.8"), "hour", "H100", None),
+        ("Quillon Cloud", "revenue", Decimal("95000000"), None, None, "2025"),
+        ("Quillon Cloud", "revenue", Decimal("48000000"), None, None, "2024")]

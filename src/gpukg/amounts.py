@@ -60,7 +60,7 @@ _QUANTITY = re.compile(
     + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
     + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:" + _AFTER_RE + r"|dollars|euros|pounds)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b))?"
     + r"(?P<plus3>\+)?"
-    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|hour|hr|h|month|mo|year|second|sec|rack|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b)?",
+    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|hour|hr|h|month|mo|year|second|sec|rack|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b)?",
     re.I,
 )
 # A language model named with its size: "Llama 3.1 70B", "Qwen2.5-72B", "serves Mistral 7B",
@@ -186,7 +186,7 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         unit = _TIME[post]
     elif currency is None:
         unit = "count"
-    per_raw = (m.group("per") or "").strip().lower().lstrip("/").removeprefix("per").strip()
+    per_raw = (m.group("per") or "").strip().lower().lstrip("/").removeprefix("per").removeprefix("an ").strip()
     per_raw = re.sub(rf"^{MODEL.lower()}\s", "", per_raw)
     per_gpu = re.fullmatch(r"gpu,?\s?(?:per\s|/\s?)(?P<p>hour|hr|month)", per_raw)  # "per GPU per month"
     per = _PER.get(per_raw) or (_PER[per_gpu.group("p")] if per_gpu else "unit" if per_raw.endswith("unit") else

@@ -37,12 +37,15 @@ _ACQ_DONE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|have\s+)?(?P<verb>completed|
                        r"agreed|signed|terminated|abandoned)\s+(?:its|an?|the)\s+(?:[\w$€£.,-]+\s+){0,3}?"
                        r"(?:deal\s+for\s+|agreement\s+for\s+)?(?:acquisition|purchase|takeover|buyout)\s+of\s+"
                        rf"(?P<t>{NAME})")
+# "The takeover of Pallas Labs by Tessaro Compute, announced ..."
+_ACQ_NOUN_BY = re.compile(rf"\b(?P<verb>takeover|acquisition|purchase|buyout)\s+of\s+(?P<t>{NAME})\s+by\s+(?P<a>{NAME})")
 _ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:\$[\d.]+\s?[MBK]?\s+)?(?P<verb>acquisition|purchase)\s+of\s+(?P<t>{NAME})")
 
 
 # Only a finished verb or a stated plan says a status; "X acquiring Y" in a list says neither.
 _STATUS = {"acquired": "completed", "bought": "completed", "purchased": "completed", "snapped up": "completed",
-           "took over": "completed", "taken over": "completed", "acquisition": None, "purchase": None, "acquiring": None}
+           "took over": "completed", "taken over": "completed", "acquisition": None, "purchase": None, "acquiring": None,
+           "takeover": None, "buyout": None}
 
 
 def deal_status(text: str) -> str | None:
@@ -56,7 +59,7 @@ def deal_status(text: str) -> str | None:
 
 def acquisitions(state: State, text: str, source: Source, context: str | None) -> bool:
     found = False
-    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN):
+    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY):
         for m in pattern.finditer(text):
             acquirer, target = m.group("a"), m.group("t")
             if acquirer.lower() in ("the company", "it"):

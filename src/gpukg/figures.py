@@ -22,7 +22,9 @@ _FROM_DATE = re.compile(r"\b(?:from|since|than(?: in)?|versus|vs\.?)\s*$", re.I)
 _TOP = re.compile(r"\btop\s*$", re.I)
 
 
-_BASELINE = re.compile(r"\b(?:up from|down from|from|compared (?:to|with)|versus|vs\.?|than)\s*$", re.I)
+# "up from $48M", "roughly double last year's $48mn": the number after is a baseline
+_BASELINE = re.compile(r"\b(?:up from|down from|from|compared (?:to|with)|versus|vs\.?|than)\s*$|"
+                       r"\b(?:double|triple|twice|half|(?:two|three|four) times)\b[^$€£¥₹\d,;]{0,30}$", re.I)
 
 
 _SEGMENT_FROM_TEXT = {"revenue-share", "customer-concentration", "market-share", "price", "unclassified"}
@@ -343,7 +345,8 @@ def _before_report(state: State, when: When) -> bool:
     return dated is not None and when.end < dated.start
 
 
-_PRICE_VERB = re.compile(r"\b(?:charges?|costs?|rents?|lists?|sells?|bills?|(?:is |are )?priced)\s*(?:from|at)?\s*$", re.I)
+_PRICE_VERB = re.compile(r"\b(?:charges?|costs?|rents?|lists?|sells?|bills?|(?:is |are )?priced)\s*(?:from|at|for)?\s*"
+                         r"(?:about|around|roughly|just|under|over)?\s*$", re.I)
 
 
 _PRICED_OBJECT = re.compile(r"\b(?:prices|lists|offers|sells|rents|serves)\s+(?P<o>[^,;]{1,40}?)\s+(?:at|from)\s*$")
@@ -365,7 +368,7 @@ def _segment(text: str, q: Quantity, before: str) -> str | None:
     if not candidate and priced:  # "prices DeepSeek-V3 at $0.27 per million input tokens"
         return priced.group("o")
     if not candidate and _PRICE_VERB.search(before):  # "Acme charges $2/hour": the words before are its subject,
-        models = [m.group(0) for m in re.finditer(rf"\b{MODEL}\b", before)]  # unless they name a GPU
+        models = [m.group(0) for m in re.finditer(rf"\b{MODEL}(?=s?\b)", before)]  # unless they name a GPU ("H100s")
         return models[-1] if models and q.currency and q.per == "hour" else None  # ("H100 capacity is priced at")
     if not candidate:
         candidate = re.sub(r"\s*(?:starting at|starting from|from|at|of|to|is|was)\s*$", "", before.strip(" ,;("), flags=re.I)

@@ -100,6 +100,7 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     rounds = _ROUND_CLAUSES.split(text)  # "X raised $50M ..., while Y raised $30M ...": a round each
     if any([_prose_round(state, part, source, subject or company) for part in rounds]):
         _total_beside_round(state, text, source, subject or state.last_round.company)
+        _beside_round(state, text, source, subject or state.last_round.company)
         return
     # an investor's stake is told beside the deal that ended it ("exited its stake in X when Y acquired the company")
     if (not found_deal or _STAKE.search(text)) and _prose_backing(state, text, source, subject):
@@ -157,6 +158,14 @@ def _subjects(state: State, text: str, subject: str | None) -> list[tuple[str, s
     if not any(name and name != who for name in own[1:]):
         return [(text, who)]
     return [(part, name or who) for part, name in zip(parts, own)]
+
+
+def _beside_round(state: State, text: str, source: Source, company: str) -> None:
+    """'...; raised a $120M Series B led by X; operates about 9,500 GPUs': the counts a clause of
+    its own tells beside a round (its money is the round's)."""
+    for part in text.split("; ")[1:] if "; " in text else ():
+        if not _FUNDING_VERB.search(part) and any(q.unit and not q.currency for q in find_quantities(part)):
+            figures(state, company, part, source, prose=True)
 
 
 def _total_beside_round(state: State, text: str, source: Source, company: str) -> None:
