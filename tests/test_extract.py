@@ -986,3 +986,56 @@ def test_prices_an_hour_of_gpus_in_the_plural_and_a_baseline_told_as_a_multiple(
         ("Tessaro Compute", "price", Decimal("1.8"), "hour", "H100", None),
         ("Quillon Cloud", "revenue", Decimal("95000000"), None, None, "2025"),
         ("Quillon Cloud", "revenue", Decimal("48000000"), None, None, "2024")]
+
+
+def test_a_table_with_a_column_per_company():
+    # Regression: "| | Fernhill AI | Stratos Compute |" over a row per measure gave nothing
+    ex = read("# Metrics, 2025\n\n## Metrics\n\n| | Fernhill AI | Stratos Compute |\n|---|---|---|\n"
+              "| Revenue ($M, 2024) | 72 | 190 |\n| HQ | Osaka | Austin |\n")
+    assert [(f.subject, f.metric, f.quantity.value, f.quantity.currency, f.when.iso) for f in facts_of(ex, "Observation")] == [
+        ("Fernhill AI", "revenue", Decimal("72000000"), "USD", "2024"),
+        ("Stratos Compute", "revenue", Decimal("190000000"), "USD", "2024")]
+    assert [(f.company, f.place) for f in facts_of(ex, "Headquarters")] == [
+        ("Fernhill AI", "Osaka"), ("Stratos Compute", "Austin")]
+
+
+def test_an_analysts_paragraph_of_asides_pronouns_and_two_rounds():
+    # Regression: "which counts A and B among its investors" backed nothing, the aside "by contrast"
+    # hid what the company is, "It raised" made a company named "It", and the round told "on top of"
+    # the first was merged into it; "guided to $200 million" measured nothing
+    text = (NEWS + "Fernhill AI, which counts Index Ventures and Lightspeed among its investors, is an inference "
+            "platform. Its revenue more than tripled in 2024, and management guided to $200 million for 2025.\n\n"
+            "Stratos Compute, by contrast, is a capital-intensive neocloud. It raised $300 million of debt from "
+            "Blackstone in June 2025, on top of a $150 million Series C in January 2025 led by Coatue.\n")
+    ex = extract(parse_report(text, "r.md"), Gazetteer({"Fernhill AI"}))  # as the second reading knows it
+    assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [
+        ("Index Ventures", "Fernhill AI"), ("Lightspeed", "Fernhill AI")]
+    assert [(f.company, f.category) for f in facts_of(ex, "Category")] == [
+        ("Fernhill AI", "inference-platform"), ("Stratos Compute", "neocloud")]
+    (guidance,) = facts_of(ex, "Observation")
+    assert (guidance.subject, guidance.metric, guidance.when.iso, "projected" in guidance.qualifiers) == (
+        "Fernhill AI", "revenue", "2025", True)
+    assert [(f.company, f.kind, f.amount.value, f.when.iso, f.leads + f.participants) for f in facts_of(ex, "Round")] == [
+        ("Stratos Compute", "debt-facility", Decimal("300000000"), "2025-06", ("Blackstone",)),
+        ("Stratos Compute", "series-c", Decimal("150000000"), "2025-01", ("Coatue",))]
+
+
+def test_its_title_after_a_sentence_about_a_company():
+    ex = extract(parse_report(NEWS + "Fernhill AI's chief executive, Hana Kobayashi, joined from Google in 2022; its CTO "
+                              "is Luis Ortega.\n", "r.md"), Gazetteer({"Fernhill AI"}))
+    assert sorted((f.person, f.company, f.role) for f in facts_of(ex, "Role")) == [
+        ("Hana Kobayashi", "Fernhill AI", "ceo"), ("Luis Ortega", "Fernhill AI", "cto")]
+
+
+def test_bare_urls_and_footnotes_told_in_words_are_cited():
+    # Regression: a URL not written as a Markdown link, and a note "[^1]: Acme press release, ..., URL",
+    # were no cited sources
+    # (the note's source goes to every sentence of the line that cites it: the marker is gone from
+    # the sentence's text once read)
+    report = parse_report(NEWS + "Orin Systems was acquired by Stratos Compute in August 2025.[^1]\n\nSee "
+                          "https://example.org/deals.\n\n[^1]: Stratos Compute press release, 12 August 2025, "
+                          "https://example.com/stratos-orin\n", "r.md")
+    first = next(b for b in report.blocks if b.text.startswith("Orin"))
+    assert [link.url for link in first.links] == ["https://example.com/stratos-orin"]
+    second = next(b for b in report.blocks if b.text.startswith("See"))
+    assert [link.url for link in second.links] == ["https://example.org/deals"]

@@ -49,6 +49,7 @@ _OF_WHOM = r"(?:\s+(?:of|at)\s+(?:" + NAME + r"|the (?:company|firm|startup)))?"
 _DATE_AFTER = re.compile(_OF_WHOM + r",?\s+(?:in|on|since|from|effective)\s+")
 _SINCE_AFTER = re.compile(_OF_WHOM + r",?\s+since\s+")  # "CEO since 2022": a start told outright
 _POSSESSOR = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:(?:new|interim|acting|former)\s+)?$")  # "Acme's CEO, Jane Roe"
+_ITS = re.compile(r"\b(?:its|the company['’]s)\s+(?:new\s+|interim\s+|acting\s+)?$")
 _ORG_BEFORE = re.compile(rf"(?P<c>{NAME})\s+$")  # "Corvane Cloud co-founder and chief executive Ines Moreau"
 _OF_COMPANY = re.compile(rf"\s+(?:of|at)\s+(?P<c>{NAME})")
 _BEFORE_ROLE = re.compile(
@@ -210,7 +211,8 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
                                   possessor and possessor.group("c"), given and given.group("c"))
                       if n and n.split()[0] not in _NOT_FIRST), None)  # not "The Board named ..."
         run_by = _RUN_BY.search(window)  # "Vireo Cloud is run by chief executive Jane Roe"
-        company = trim_name(state, named) if named else (given or run_by) and opening_name(state, text) or subject \
+        its = _ITS.search(window)  # "Fernhill AI's chief executive, ...; its CTO is Luis Ortega"
+        company = trim_name(state, named) if named else (given or run_by or its) and opening_name(state, text) or subject \
             or said_name(state, text)  # "CEO Ines Moreau said Corvane Cloud would ..."
         # a title taken up has the date of the move, a title held "since" a date that date; a
         # title beside a name dates nothing ("CEO Mei Chen said revenue reached $40M in 2024")

@@ -281,6 +281,10 @@ def _continued(quantities: list[Quantity], metrics: list[str | None], text: str,
     return out
 
 
+_MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size", "backlog",
+                            "capex"})
+
+
 def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> str | None:
     """What a number measures: the words right after it, the label, then the words before it."""
     noun = (q.noun or "").lower()
@@ -308,15 +312,18 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
         # the clause's own words first, then, when they say nothing, its opening ("Its revenue for the
         # 2024 financial year came to £4.1m")
         clause = re.split(r"[,;:]", text[max(0, q.start - 80):q.start])[-1]
-        hits = [h for words in (before, clause) for h in lexicon.find("metrics", words)
-                if h[0] in ("revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size", "backlog",
-                            "capex")]
+        hits = [h for words in (before, clause) for h in lexicon.find("metrics", words) if h[0] in _MONEY_METRICS]
         if hits and hits[-1][0] == "valuation" and any(h[0] == "market-size" for h in hits):
             return "market-size"  # "the GPU cloud market was valued at $8.2B"
         if hits:
             return hits[-1][0]
         if re.match(r"\s*(?:in\s+)?(?:funding|raised)", after_q):
             return "total-raised"
+        # "Its revenue more than tripled in 2024, and management guided to $200 million for 2025":
+        # the one measure of money the sentence names before
+        earlier = {h[0] for h in lexicon.find("metrics", text[:q.start]) if h[0] in _MONEY_METRICS}
+        if len(earlier) == 1:
+            return earlier.pop()
     if q.unit == "percent":
         if re.match(r"\s*of\b[^,;.]{0,40}\brevenue", after_q):
             return "revenue-share"

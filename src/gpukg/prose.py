@@ -116,7 +116,10 @@ _RAISED_AMOUNT = re.compile(r"\b(?:raised|raises|secured|secures|closed|landed)\
                             r"(?:[$€£¥₹₩]|[A-Z]{3}\s?\d)")
 _ROUND_VERBS = r"(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|announced)\b"
 # where a sentence turns to another company's round: ", while Solace Compute raised ..."
-_ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;)\s+(?={NAME}\s+{_ROUND_VERBS})")
+_ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;)\s+(?={NAME}\s+{_ROUND_VERBS})"
+                            # "raised $300M of debt ..., on top of a $150M Series C in January 2025 led by X"
+                            r"|,?\s+(?:on top of|in addition to|following|after)\s+(?=(?:a|an|its)\s+[$€£¥₹][\d.,]+\s?"
+                            r"(?:million|billion|bn|mn|[MBK])?\s+(?:[\w-]+\s+){0,2}?(?:Series|[Ss]eed|round|debt|financing)\b)")
 _EACH = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})+)\s+(?:each|both)\s+{_ROUND_VERBS}")
 # What an investor or a company did, told without the subject a label, heading or profile gives
 _DEED = re.compile(r"(?:Led|Co-led|Committed|Invested|Backed|Participated|Joined|Took|Holds|Exited|"
@@ -184,9 +187,9 @@ OPENING_PARTICIPLE = re.compile(r"(?:Founded|Established|Incorporated|Based|Head
 _APPOSITIVE = re.compile(rf"{NAME},\s+(?:a|an)\s+(?P<what>[^,]+)")  # "Acme, a serverless GPU platform based in ..."
 
 
-# "Marisol AI, headquartered in Toronto, sells ...": an aside after the name, before what it does
-_ASIDE = re.compile(r",\s+(?:headquartered|based|founded|established|incorporated|launched|started|backed|now|"
-                    r"(?:[A-Z][\w.'’-]*\s)?[\w-]+-based)\b[^,]{0,60},\s+(?=[a-z])")
+# "Marisol AI, headquartered in Toronto, sells ...", "Stratos Compute, by contrast, is ...": an
+# aside after the name, before what it does
+_ASIDE = re.compile(r",\s+[^,;]{1,100}?,\s+(?=(?:is|are|was|operates|runs|provides|offers|sells|builds|rents|remains)\b)")
 
 
 def _main_clause(state: State, text: str) -> str:
@@ -228,7 +231,8 @@ def _prose_backing(state: State, text: str, source: Source, subject: str | None)
         company = trim_name(state, led.group("c"))
         add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
         return True
-    among = (_AMONG_BACKERS.match(text) or _BACKERS_INCLUDE.search(text)) if _BACKERS_WORD.search(text) else None
+    among = (_AMONG_BACKERS.match(text) or _BACKERS_INCLUDE.search(text) or _COUNTS_AMONG.search(text)) \
+        if _BACKERS_WORD.search(text) else None
     if among:
         investee = trim_name(state, among.group("c") or among.groupdict().get("c2") or "")
         investors = split_names(among.group("i"), keep) if investee else []
@@ -265,6 +269,9 @@ _BACKERS = r"(?:backers|investors|shareholders|funders)"
 _BACKERS_CAP = r"(?:[Bb]ackers|[Ii]nvestors|[Ss]hareholders|[Ff]unders)"  # "Backers of Veltra GPU include ..."
 _BACKERS_WORD = re.compile(_BACKERS_CAP)  # both patterns open with a name: looked for only where the word stands
 _AMONG_BACKERS = re.compile(rf"(?P<i>[^.;]+?)\s+(?:are|is)\s+(?:also\s+)?(?:among|one of)\s+(?P<c>{NAME})['’]s?\s+{_BACKERS}\b")
+# "Fernhill AI, which counts Index Ventures and Lightspeed among its investors, ..."
+_COUNTS_AMONG = re.compile(rf"(?P<c>{NAME}),?\s+(?:which\s+|that\s+)?(?:counts|lists|numbers)\s+(?P<i>[^,.;]+?)\s+"
+                           rf"among\s+its\s+{_BACKERS}")
 _BACKERS_INCLUDE = re.compile(rf"(?:(?P<c>{NAME})['’]s?\s+(?:other\s+|existing\s+)?{_BACKERS}|"
                               rf"{_BACKERS_CAP}\s+(?:in|of)\s+(?P<c2>{NAME}))\s+(?:include|includes|are)\s+(?P<i>[^.;]+)")
 _INVESTOR_BEFORE = re.compile(rf"(?P<n>{NAME})\s+(?:(?:has|have|had|also|now|already|still|reportedly)\s+)*$")
@@ -348,9 +355,12 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     return True
 
 
+_PRONOUN = re.compile(r"\s*(?:It|The (?:company|firm|startup))\b")
+
+
 def _funded_company(state: State, text: str, investors: set[str], context: str | None) -> str | None:
     """The profiled company when the sentence names it, else 'X's Series A', else the first other name."""
-    if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I)):
+    if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I) or _PRONOUN.match(text)):
         return context
     possessive = re.search(rf"(?P<c>{NAME})(?:'s|’s)\s+(?P<owned>{NAME})?", text)
     owned = trim_name(state, possessive.group("owned")) if possessive and possessive.group("owned") else ""
@@ -364,7 +374,7 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
         company = next((trim_name(state, m.group("c")) for m in re.finditer(
             rf"(?P<c>{NAME})\s+(?:has\s+|each\s+|both\s+|is\s+)?(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|"
             r"went public)", text)
-            if not _is_round_name(m.group("c"))), None)
+            if not _is_round_name(m.group("c")) and not _PRONOUN.fullmatch(m.group("c"))), None)
     return company or context
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -50,7 +51,7 @@ def strip_numbering(title: str) -> str:
 
 def parse_report(text: str, file_name: str, doc_id: str | None = None) -> Report:
     """Parse Markdown text into a ``Report``; pure, so it is easy to test."""
-    blocks = tuple(_blocks(_MD.parse(text)))
+    blocks = _cited(tuple(_blocks(_MD.parse(text))), text.splitlines())
     title = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), Path(file_name).stem)
     return Report(
         doc_id=doc_id or Path(file_name).stem,
@@ -60,6 +61,28 @@ def parse_report(text: str, file_name: str, doc_id: str | None = None) -> Report
         line_count=text.count("\n") + (0 if text.endswith("\n") or not text else 1),
         blocks=blocks,
     )
+
+
+def _cited(blocks: tuple[Block, ...], lines: list[str]) -> tuple[Block, ...]:
+    """Sources a line cites without a Markdown link: a bare URL in it ('..., https://x.org/a'), or
+    a footnote whose note below tells its source in words and a URL ('[^1]: Acme press release,
+    12 August 2025, https://...'; a note that is a URL alone is a link already)."""
+    notes = {m.group("label"): url.group(0) for line in lines if (m := _NOTE_LINE.match(line))
+             and (url := _URL.search(m.group("body")))}
+    out = []
+    for block in blocks:
+        raw = lines[block.line - 1] if block.line <= len(lines) else ""
+        known = {link.url for link in block.links}
+        found = [Link(block.text[:m.start()].strip()[-40:], m.group(0)) for m in _URL.finditer(block.text)]
+        found += [Link(block.text[-40:], notes[ref]) for ref in _NOTE_REF.findall(raw) if ref in notes]
+        found = [link for link in found if link.url not in known and not known.add(link.url)]
+        out.append(replace(block, links=block.links + tuple(found)) if found else block)
+    return tuple(out)
+
+
+_NOTE_LINE = re.compile(r"\[\^(?P<label>[\w-]+)\]:\s+(?P<body>.*)")
+_NOTE_REF = re.compile(r"\[\^([\w-]+)\](?!:)")
+_URL = re.compile(r"https?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:!?]")
 
 
 def _blocks(tokens: list[Token]):

@@ -40,6 +40,10 @@ def table_row(state: State, block: Block, source: Source) -> None:
     if not cells:
         return
     lowered = [h.lower() for h, _ in cells]
+    if lowered[0] in _METRIC_HEADERS and len(cells) > 1 and \
+            all(looks_like_name(h) and not lexicon.find("metrics", h) for h, _ in cells[1:]):
+        _by_company(state, block, source)
+        return
     column = {h: c for h, c in zip(lowered, (c for _, c in cells))}
     acquirer_col = next((h for h in lowered if h in _ACQUIRER_HEADERS), None)
     target_col = next((h for h in lowered if h in _TARGET_HEADERS), None)
@@ -88,9 +92,27 @@ def table_row(state: State, block: Block, source: Source) -> None:
                         row_segment=model or (named.group(0) if named else None), row_per=per)
 
 
+_METRIC_HEADERS = ("metric", "metrics", "measure", "kpi", "item", "indicator", "")
+
+
+def _by_company(state: State, block: Block, source: Source) -> None:
+    """'| Metric | Fernhill AI | Stratos Compute |' over '| GPUs deployed | 6,200 | 18,000 |': a
+    table with a column per company and a row per measure."""
+    label = block.cells[0][1].strip()
+    for header, cell in block.cells[1:]:
+        company, cell = strip_parens(header.strip()), _header_money(label, cell.strip())
+        if not cell or _NOTHING.fullmatch(cell):
+            continue
+        state.kinds.append((company, "company"))
+        if not about_who(state, company, label, cell, source):
+            figures(state, company, cell, source, label=label)
+
+
 # "| Amount (USD) |", "| Raised ($M) |", "| On-demand ($/GPU-hr) |": a currency, and maybe a scale,
 # that the header gives the bare numbers of its column
-_HEADER_MONEY = re.compile(r"\((?P<cur>[^()\d/]+?)\s*(?P<scale>k|m|mn|bn|b|millions?|billions?)?\s*(?:/[^()]*)?\)\s*$", re.I)
+# (also with a date after a comma: "| Revenue ($M, 2024) |")
+_HEADER_MONEY = re.compile(r"\((?P<cur>[^()\d/,]+?)\s*(?P<scale>k|m|mn|bn|b|millions?|billions?)?\s*(?:/[^(),]*)?"
+                           r"(?:,\s*[^()]*)?\)\s*$", re.I)
 _BARE_NUMBER = re.compile(r"~?\d[\d,]*(?:\.\d+)?(?P<scale>\s?(?:[kKmMbB]|mn|bn|million|billion))?")
 
 
