@@ -1039,3 +1039,30 @@ def test_bare_urls_and_footnotes_told_in_words_are_cited():
     assert [link.url for link in first.links] == ["https://example.com/stratos-orin"]
     second = next(b for b in report.blocks if b.text.startswith("See"))
     assert [link.url for link in second.links] == ["https://example.org/deals"]
+
+
+def test_a_ranked_list_of_names_with_their_place_and_a_dash():
+    # Regression: "**Kestrel GPU** (Berlin) — ..." was no label; the round went to a company named
+    # "B" (from "$1.1B raised") with the total as its amount, and the GPUs were lost to the round
+    ex = read("# League, 2025\n\n## Rankings\n\n1. **Kestrel GPU** (Berlin) — ~22k H100s; $1.1B raised to date; "
+              "last valued at $4B (Series C, Mar 2025).\n")
+    assert [(f.company, f.place) for f in facts_of(ex, "Headquarters")] == [("Kestrel GPU", "Berlin")]
+    assert [(f.company, f.kind, f.amount, f.valuation.value, f.when.iso) for f in facts_of(ex, "Round")] == [
+        ("Kestrel GPU", "series-c", None, Decimal("4000000000"), "2025-03")]
+    assert sorted((f.subject, f.metric, f.quantity.value) for f in facts_of(ex, "Observation")) == [
+        ("Kestrel GPU", "gpus", Decimal("22000")), ("Kestrel GPU", "total-raised", Decimal("1100000000"))]
+
+
+def test_deals_in_a_list_without_their_subject_or_with_an_arrow():
+    ex = read("# League, 2025\n\n## M&A Roundup\n\n- **Tessera Labs** — acquired by Lumen Cloud for $80M (Sep '25).\n"
+              "- **Kestrel GPU → Fjord Racks**: announced, terms undisclosed.\n")
+    assert [(f.acquirer, f.target, f.when and f.when.iso, f.status) for f in facts_of(ex, "Acquisition")] == [
+        ("Lumen Cloud", "Tessera Labs", "2025-09", "completed"), ("Kestrel GPU", "Fjord Racks", None, "announced")]
+    assert not facts_of(ex, "Observation")  # "(Sep '25)": no figure 25
+
+
+def test_an_investors_label_over_the_names_it_backs():
+    ex = read("# League, 2025\n\n## Who Backs Whom\n\n- **Greylock Partners:** Kestrel GPU, Arbor Compute\n"
+              "- **Inovia Capital:** Arbor Compute (lead, Series B)\n- **Redline Capital:** Invested $5M in 2024.\n")
+    assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [
+        ("Greylock Partners", "Kestrel GPU"), ("Greylock Partners", "Arbor Compute"), ("Inovia Capital", "Arbor Compute")]

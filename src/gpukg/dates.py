@@ -28,6 +28,7 @@ _PATTERNS = [
     # "3/14/2025", "14/03/2025": the order told by a number above 12, else only the year is sure
     ("numeric", re.compile(rf"(?<![\d/.$€£])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>{_YEAR})(?![\d/])")),
     ("month", re.compile(rf"\b{_MONTH}(?:,?\s+|-)(?P<y>{_YEAR})\b", re.I)),  # "March 2025", "March, 2025", "Mar-2025"
+    ("month", re.compile(rf"\b{_MONTH}\s*['’](?P<yy>[0-4]\d)\b", re.I)),  # "Sep '25"
     # "Q3 2025", "Q3-2025", "the third quarter of 2025"; "3Q25", "Q3 '25"; "H1 2025", "1H 2025", "the first half of 2025"
     ("quarter", re.compile(rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|(?P<qw>first|second|third|fourth)\s+quarter\s+of)[\s-]+"
                            rf"(?P<y>{_YEAR})\b", re.I)),

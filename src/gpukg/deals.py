@@ -94,7 +94,8 @@ def labelled_deal(state: State, label: str, text: str, source: Source) -> bool:
     """'**Veyra Cloud / Lumio Labs:** Announced acquisition in December 2025': the label names
     the acquirer and the target, the text says it is a deal."""
     m = _PAIR_LABEL.match(label.strip())
-    if not m or not _DEAL_WORDS.search(text):
+    # an arrow between the names says a deal by itself: "**Kestrel GPU → Fjord Racks**: announced"
+    if not m or not (_DEAL_WORDS.search(text) or re.search(r"→|->", label) and deal_status(text)):
         return False
     acquirer, target = trim_name(state, m.group("a")), trim_name(state, m.group("t"))
     if not acquirer or not target or acquirer == target:

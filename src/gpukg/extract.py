@@ -14,7 +14,7 @@ from .dates import find_dates, first_date
 from .aliases import renamed, short_forms
 from .investors import investor_line, investor_sections
 from .names import Gazetteer, mentioned, name_key
-from .phrases import NAME, clauses, heading_name, looks_like_name, looks_like_org, split_names
+from .phrases import LOWER, NAME, UPPER, clauses, heading_name, looks_like_name, looks_like_org, split_names, strip_parens
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters,
     Notice, Observation, Report, Role, Round, Source, Statement, Trend,
@@ -263,7 +263,7 @@ def _labelled(state: State, block: Block, source: Source) -> None:
         background(state, label, source, None)
         prose(state, value, source, trim_name(state, speaker.group("c")))
         return
-    if company is None and _is_entity_label(state, label):
+    if company is None and (_is_entity_label(state, label) or _named_item(block, label)):
         _entity_item(state, label, value, source)
         return
     if company is None:
@@ -331,15 +331,49 @@ def _is_entity_label(state: State, label: str) -> bool:
     return bool(intro_words & lexicon.words("names", "list_intro_entities")) and looks_like_name(label)
 
 
-def _entity_item(state: State, name: str, value: str, source: Source) -> None:
-    """'NVIDIA: Investing in Lambda Labs' or 'Microsoft: 20.2%' under an introducing line."""
+def _named_item(block: Block, label: str) -> bool:
+    """'**Kestrel GPU** (Berlin) — ~22k H100s; ...': a list of names, each with a dash and what is
+    said of it (not a label of the lexicon's, such as '**Funding** — $50M')."""
+    return bool(re.match(rf"{re.escape(label)}\s*[—–]", block.text)) and looks_like_name(strip_parens(label)) \
+        and not lexicon.exact("labels", strip_parens(label)) and not _is_date(label)
+
+
+def _entity_item(state: State, label: str, value: str, source: Source) -> None:
+    """'NVIDIA: Investing in Lambda Labs' or 'Microsoft: 20.2%' under an introducing line; with a
+    place in brackets, where it is ('**Kestrel GPU** (Berlin) — ...')."""
+    name = strip_parens(label)
     state.kinds.append((name, "org"))
+    place = _BRACKETED.search(label)
+    if place and re.fullmatch(rf"{UPPER}{LOWER}+(?:[ -]{UPPER}{LOWER}+)*(?:,\s*{UPPER}{LOWER}+(?: {UPPER}{LOWER}+)*)?",
+                              place.group(1)) and not lexicon.find("categories", place.group(1)):
+        add(state, Headquarters(source, name, place.group(1)), ("company", name), ("place", place.group(1)))
+    if _portfolio(state, name, value, source):
+        return
     category = lexicon.first("categories", state.intro) if state.intro.rstrip().endswith(":") else None
     if category:
         add(state, Category(source, name, category), ("company", name))
     else:
         category_from(state, name, value, source, leading=True)
-    prose(state, value, source, name)
+    prose(state, told_of(name, value) or value, source, name)
+
+
+_BRACKETED = re.compile(r"\(([^()]+)\)\s*$")
+
+
+def _portfolio(state: State, investor: str, value: str, source: Source) -> bool:
+    """'**Greylock Partners:** Kestrel GPU, Arbor Compute': an investor's label over the names of
+    the companies it backs, and nothing else."""
+    if investor.split()[-1].lower() not in lexicon.words("names", "investor_suffixes") or find_quantities(value):
+        return False
+    names = [strip_parens(n) for n in split_names(value, state.names.spelled_in(value))]
+    rest = value
+    for name in names:
+        rest = rest.replace(name, "", 1)
+    if not names or not all(looks_like_name(n) for n in names) or re.sub(r"\([^)]*\)|[,.&\s]|\band\b", "", rest):
+        return False
+    for company in names:
+        add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
+    return True
 
 
 def _rounds(state: State, company: str, label: str, value: str, source: Source) -> None:

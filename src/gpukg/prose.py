@@ -138,7 +138,7 @@ def told_of(name: str, value: str) -> str | None:
     """'Led X's $120M Series B' under the label or heading ``name``, 'Acquired by Y' in a
     profile: the sentence with its subject ('Harbor Growth led X's ...', 'Acme was acquired by
     Y'); None when ``value`` does not open with such a verb."""
-    deed = _DEED.match(value)
+    deed = _DEED.match(value[:1].upper() + value[1:])  # "— acquired by Lumen Cloud for $80M"
     if not deed or _OWN_SUBJECT.search(value):
         return None
     return f"{name} {'was ' if deed.group('passive') else ''}{value[0].lower()}{value[1:]}"
@@ -164,11 +164,20 @@ def _subjects(state: State, text: str, subject: str | None) -> list[tuple[str, s
 
 
 def _beside_round(state: State, text: str, source: Source, company: str) -> None:
-    """'...; raised a $120M Series B led by X; operates about 9,500 GPUs': the counts a clause of
-    its own tells beside a round (its money is the round's)."""
-    for part in text.split("; ")[1:] if "; " in text else ():
-        if not _FUNDING_VERB.search(part) and any(q.unit and not q.currency for q in find_quantities(part)):
+    """'~22k H100s; $1.1B raised to date; last valued at $4B (Series C, Mar 2025)': what a clause of
+    its own tells beside a round, its counts and the company's total (other money is the round's)."""
+    for part in text.split("; ") if "; " in text else ():
+        if lexicon.find("round_types", part):
+            continue
+        if _CUMULATIVE.search(part) or not _FUNDING_VERB.search(part) and \
+                any(q.unit and not q.currency for q in find_quantities(part)):
             figures(state, company, part, source, prose=True)
+
+
+def _part_at(text: str, at: int) -> str:
+    """The clause between semicolons that holds position ``at``."""
+    end = text.find(";", at)
+    return text[text.rfind(";", 0, at) + 1:end if end >= 0 else len(text)]
 
 
 def _total_beside_round(state: State, text: str, source: Source, company: str) -> None:
@@ -345,7 +354,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
         return False
     valuation = next((q for q in money if q.noun and _VALUATION_NOUN.match(q.noun)
                       or _VALUED_BEFORE.search(text[max(0, q.start - 40):q.start])), None)
-    amount = next((q for q in money if q is not valuation), None)
+    # "$1.1B raised to date; last valued at $4B (Series C, Mar 2025)": a total is no round's amount
+    amount = next((q for q in money if q is not valuation and not _CUMULATIVE.search(_part_at(text, q.start))), None)
     each = _EACH.search(text)  # "Vireo Cloud and Solace Compute each closed $20M seed rounds"
     for company in split_names(each.group("names"), state.names.spelled_in(text)) if each else [company]:
         fact = Round(source, company, types[0][0], amount, first_date(text), tuple(leads),
@@ -372,7 +382,7 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
                     and not any(form in i for i in investors) and not _is_round_name(form)), None)
     if not company:
         company = next((trim_name(state, m.group("c")) for m in re.finditer(
-            rf"(?P<c>{NAME})\s+(?:has\s+|each\s+|both\s+|is\s+)?(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|"
+            rf"(?<![\w$€£¥₹.])(?P<c>{NAME})\s+(?:has\s+|each\s+|both\s+|is\s+)?(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|"
             r"went public)", text)
             if not _is_round_name(m.group("c")) and not _PRONOUN.fullmatch(m.group("c"))), None)
     return company or context

@@ -229,6 +229,7 @@ def _key_value_table(header: list[str]) -> bool:
 
 
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+")
+_BRACKET_DASH = re.compile(r"\s*\((?P<b>[^()]{1,40})\)\s*(?:[—–:]|\s-\s)\s*")
 
 
 def _label(bold: str, text: str) -> tuple[str | None, str | None]:
@@ -245,6 +246,9 @@ def _label(bold: str, text: str) -> tuple[str | None, str | None]:
     dash = _DASH.match(rest)  # "**2019** — Founded by ...", "**Acme** - GPU cloud"
     if dash and rest[dash.end():].strip():
         return bold, rest[dash.end():].strip()
+    bracket = _BRACKET_DASH.match(rest)  # "**Kestrel GPU** (Berlin) — ~22k H100s; ..."
+    if bracket and rest[bracket.end():].strip():
+        return f"{bold} ({bracket.group('b').strip()})", rest[bracket.end():].strip()
     if ": " in bold:
         label, _, value = bold.partition(": ")
         return label.strip(), (value + rest).strip()
