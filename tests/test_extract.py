@@ -1066,3 +1066,28 @@ def test_an_investors_label_over_the_names_it_backs():
               "- **Inovia Capital:** Arbor Compute (lead, Series B)\n- **Redline Capital:** Invested $5M in 2024.\n")
     assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [
         ("Greylock Partners", "Kestrel GPU"), ("Greylock Partners", "Arbor Compute"), ("Inovia Capital", "Arbor Compute")]
+
+
+def test_a_profiles_own_table_of_rounds_and_its_leaders():
+    # Regression: "| Round | Date | Amount | Lead |" under a profile made companies named "Seed" and
+    # "Series A"; "(since March 2024)" after a name was a title "since march 2024"
+    ex = read(TIMELINE + "| Round | Date | Amount | Lead |\n|---|---|---|---|\n| Seed | 2022-04 | €6M | Speedinvest |\n\n"
+              "- **CFO:** Mei Sato (since March 2024)\n- CTO: Anouk Jansen (since 2023)\n")
+    assert [(f.company, f.kind, f.amount.value, f.leads) for f in facts_of(ex, "Round")] == [
+        ("Marisol AI", "seed", Decimal("6000000"), ("Speedinvest",))]
+    assert [(f.person, f.role, f.when.iso) for f in facts_of(ex, "Role")] == [
+        ("Mei Sato", "cfo", "2024-03"), ("Anouk Jansen", "cto", "2023")]
+
+
+def test_gpus_named_by_model_and_a_plain_inline_label():
+    # Regression: "2,400 L40S and H100 GPUs" and "Customers: 140 enterprises" measured nothing
+    ex = read(TIMELINE + "Marisol runs 2,400 L40S and H100 GPUs. Customers: 140 enterprises.\n")
+    assert [(f.metric, f.quantity.value) for f in facts_of(ex, "Observation")] == [
+        ("gpus", Decimal("2400")), ("customers", Decimal("140"))]
+
+
+def test_the_round_was_led_by_in_a_sentence_of_its_own():
+    ex = read(NEWS + "Caspian Labs raised $12 million in a Series A round in March 2025. The round was led by Fore "
+              "Ventures, with participation from Seedcamp.\n")
+    assert [(f.company, f.kind, f.leads, f.participants) for f in facts_of(ex, "Round")] == [
+        ("Caspian Labs", "series-a", (), ()), ("Caspian Labs", "series-a", ("Fore Ventures",), ("Seedcamp",))]

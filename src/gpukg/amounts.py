@@ -78,6 +78,7 @@ _QUALIFIER_WORDS = [
     (re.compile(r"\b(?:about|approximately|around|roughly|nearly|approaching|almost|circa)\s*$", re.I), "approximate"),
 ]
 _GPU_COMPOUND = re.compile(r"-GPUs?\b")
+_MODELS_THEN = re.compile(rf"\s+(?:NVIDIA\s+|Nvidia\s+|AMD\s+)?{MODEL}(?:\s*(?:,|and|&|/)\s*{MODEL})*\s+(?P<noun>GPUs?|accelerators|chips)\b")
 _NOUN = re.compile(r"^\s*(?:of\s+)?((?:[A-Za-z][\w.\-/]*\s?){1,3})")
 
 
@@ -206,6 +207,9 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         qualifiers.append("range")
     noun_match = _NOUN.match(text[end:])
     noun = noun_match.group(1).strip() if noun_match and unit in ("count", None, "percent", "multiple") else None
+    models = _MODELS_THEN.match(text, end) if noun and unit == "count" else None
+    if models:  # "2,400 L40S and H100 GPUs": the GPUs, named by model first
+        noun = models.group("noun")
     if gpus and unit == "count":
         noun = "GPUs"
     if per == "unit" and per_raw:

@@ -50,6 +50,8 @@ _DATE_AFTER = re.compile(_OF_WHOM + r",?\s+(?:in|on|since|from|effective)\s+")
 _SINCE_AFTER = re.compile(_OF_WHOM + r",?\s+since\s+")  # "CEO since 2022": a start told outright
 _POSSESSOR = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:(?:new|interim|acting|former)\s+)?$")  # "Acme's CEO, Jane Roe"
 _ITS = re.compile(r"\b(?:its|the company['’]s)\s+(?:new\s+|interim\s+|acting\s+)?$")
+_SINCE_BRACKET = re.compile(r"\s*\(\s*since\s+")
+_SINCE = re.compile(r"\bsince\s+(?=[^),;]*\d)", re.I)
 _ORG_BEFORE = re.compile(rf"(?P<c>{NAME})\s+$")  # "Corvane Cloud co-founder and chief executive Ines Moreau"
 _OF_COMPANY = re.compile(rf"\s+(?:of|at)\s+(?P<c>{NAME})")
 _BEFORE_ROLE = re.compile(
@@ -217,7 +219,8 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
         # a title taken up has the date of the move, a title held "since" a date that date; a
         # title beside a name dates nothing ("CEO Mei Chen said revenue reached $40M in 2024")
         moved = given or before and _TAKEN_UP.search(before.group(0))
-        when = _date_after(text, end) or opening_date(text) if moved else _date_after(text, end, _SINCE_AFTER)
+        when = _date_after(text, end) or opening_date(text) if moved else _date_after(text, end, _SINCE_AFTER) \
+            or after and _date_after(text, after.end(), _SINCE_BRACKET)  # "CTO: Anouk Jansen (since 2023)"
         for person in people if company else ():
             for role in roles if company != person else ():
                 add(state, Role(source, person, company, role, when), ("person", person), ("company", company))
@@ -264,12 +267,16 @@ def about_who(state: State, company: str, label: str, value: str, source: Source
             add(state, Headquarters(source, company, place), ("place", place))
     elif group == "leadership" or role:
         # "Lin Qiao (CEO), Dmytro Dzhulgakov (CTO)"; under a title, its names: "Founders: A and B"
-        found = people(value) or [(person, (role,)) for person in split_names(value) if looks_like_name(person)] \
-            if role else people(value)
+        found = people(value)
+        if role:  # the label's title, unless the line gives each name its own
+            found = [(person, titles or (role,)) for person, titles in found] or \
+                [(person, (role,)) for person in split_names(value) if looks_like_name(person)]
+        since = _SINCE.search(value)  # "CTO: Anouk Jansen (since 2023)": the title held from then
+        when = first_date(value[since.end():]) if since and len(found) == 1 else None
         for person, roles in found:
             for r in roles:
                 if r:
-                    add(state, Role(source, person, company, r), ("person", person))
+                    add(state, Role(source, person, company, r, when), ("person", person))
     elif group == "investors":
         for investor in split_names(value, state.names.spelled_in(value)):
             add(state, Backing(source, investor, company), ("investor", investor))

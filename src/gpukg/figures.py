@@ -281,6 +281,7 @@ def _continued(quantities: list[Quantity], metrics: list[str | None], text: str,
     return out
 
 
+_INLINE_LABEL = re.compile(r"(?:^|[.;]\s+)(?P<l>[A-Z][\w -]{0,30}?):\s*(?:about\s+|over\s+|~)?$")
 _MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size", "backlog",
                             "capex"})
 
@@ -306,6 +307,10 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
         return label_metric
     if q.unit == "count" and _counted(q):
         return _counted(q)
+    inline = _INLINE_LABEL.search(text, 0, q.start)
+    hit = lexicon.find("metrics", inline.group("l")) if inline and q.unit == "count" else None
+    if hit and hit[0][1] == 0 and hit[0][2] == len(inline.group("l")):  # "Customers: 140 enterprises."
+        return hit[0][0]
     if q.unit in ("gigawatt", "megawatt", "kilowatt"):
         return "power-capacity"
     if q.currency:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
+from .dates import find_dates
 from .report import strip_numbering
 
 # Capital and small letters of the Latin script, accented ones too ("Tomasz Wójcik", "Øresund
@@ -144,6 +145,9 @@ _PERSON_ROLE = re.compile(r"(?P<name>[^,;()]+?)\s*\((?P<roles>[^)]*)\)")
 _NAME_COMMA_ROLE = re.compile(r"(?P<name>[^,;]+?),\s*(?P<roles>[^,;]+)")
 
 
+_WHEN_WORDS = re.compile(r"\s*(?:since|from|until|till|through|former|formerly|ex-|effective)\b", re.I)
+
+
 def people(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """'Lin Qiao (CEO), Dmytro Dzhulgakov (CTO)' -> [('Lin Qiao', ('ceo',)), ...].
 
@@ -158,7 +162,9 @@ def people(text: str) -> list[tuple[str, tuple[str, ...]]]:
         if not looks_like_name(name):
             continue
         parts = re.split(r"\s*(?:&|/|,|\band\b)\s*", m.group("roles"))
-        roles = tuple(dict.fromkeys(lexicon.exact("roles", p) or p.strip().lower() for p in parts if p.strip()))
+        # "(since 2023)", "(2019-2023)", "(former)" say when, not which title
+        roles = tuple(dict.fromkeys(lexicon.exact("roles", p) or p.strip().lower() for p in parts
+                                    if p.strip() and not _WHEN_WORDS.match(p) and not find_dates(p)))
         found.append((name, roles))
     return found
 

@@ -67,6 +67,8 @@ _ALSO_JOINED = re.compile(rf"^(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?
 
 # "Quasar Cloud's Series B was joined by Ember Ventures": more investors in the round just read
 _JOINED_BY = re.compile(rf"\b(?:was|were|has been)\s+(?:also\s+)?joined\s+by\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
+_ROUND_LED = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:round|raise|financing|extension|investment)\s+"
+                        r"(?:was|is|has been)\s+(?:co-)?led\s+by\b")
 # "The extension drew Elaia Partners and Kima Growth": more investors in the round just read
 _DREW = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:round|extension|raise|financing)\s+(?:also\s+)?(?:drew|attracted)\s+"
                    rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
@@ -410,6 +412,10 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
     money = [q for q in find_quantities(text) if q.currency]
     if money and _ROUND_VALUATION.search(text):
         fact = Round(source, last.company, last.kind, valuation=money[0])
+    elif _ROUND_LED.match(text):  # "The round was led by Fore Ventures, with participation from Seedcamp."
+        leads = names_after(state, text, _LEADS)
+        fact = Round(source, last.company, last.kind, leads=tuple(leads),
+                     participants=tuple(n for n in names_after(state, text, _PARTICIPANTS) if n not in leads))
     else:
         joined = _ALSO_JOINED.search(text) or _JOINED_BY.search(text) or drew
         if not joined or (joined.re is _JOINED_BY and not (mentioned(last.company, text)
@@ -417,5 +423,5 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
             return False
         names = split_names(joined.group("names"), frozenset(state.names.names.values()))
         fact = Round(source, last.company, last.kind, participants=tuple(names))
-    add(state, fact, ("company", last.company), *[("investor", n) for n in fact.participants])
+    add(state, fact, ("company", last.company), *[("investor", n) for n in fact.leads + fact.participants])
     return True

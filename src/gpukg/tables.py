@@ -57,14 +57,17 @@ def table_row(state: State, block: Block, source: Source) -> None:
     if investor_col and portfolio_col:
         _table_portfolio(state, column[investor_col], column[portfolio_col], source)
         return
-    entity_col = next((i for i, h in enumerate(lowered) if any(w in h for w in _ENTITY_HEADERS)), 0)
-    company = strip_parens(cells[entity_col][1]) or state.company
+    entity_col = next((i for i, h in enumerate(lowered) if any(w in h for w in _ENTITY_HEADERS)), None)
+    # a profile's own table of rounds ("| Round | Date | Amount | Lead |") has no column of names
+    own = entity_col is None and state.company is not None and any(h in _ROUND_COLUMNS for h in lowered)
+    entity_col = -1 if own else entity_col or 0
+    company = state.company if own else strip_parens(cells[entity_col][1]) or state.company
     if not company or not looks_like_name(company):
         company = state.company
     if company is None:
         return
     state.kinds.append((company, "company"))
-    round_col = next((h for h in lowered if h in ("round", "type", "round type", "stage", "series", "funding round")), None)
+    round_col = next((h for h in lowered if h in _ROUND_COLUMNS), None)
     amount_col = next((h for h in lowered if "amount" in h or h in ("raised", "size")), None)
     if round_col and amount_col:
         _table_round(state, company, column, round_col, amount_col, source)
@@ -92,6 +95,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
                         row_segment=model or (named.group(0) if named else None), row_per=per)
 
 
+_ROUND_COLUMNS = ("round", "type", "round type", "stage", "series", "funding round")
 _METRIC_HEADERS = ("metric", "metrics", "measure", "kpi", "item", "indicator", "")
 
 
