@@ -1091,3 +1091,34 @@ def test_the_round_was_led_by_in_a_sentence_of_its_own():
               "Ventures, with participation from Seedcamp.\n")
     assert [(f.company, f.kind, f.leads, f.participants) for f in facts_of(ex, "Round")] == [
         ("Caspian Labs", "series-a", (), ()), ("Caspian Labs", "series-a", ("Fore Ventures",), ("Seedcamp",))]
+
+
+def test_a_press_release_dateline_is_no_company():
+    # Regression: "**SAN FRANCISCO, Nov. 24, 2025** — ..." made the dateline a company with the round
+    ex = extract(parse_report(NEWS + "**SAN FRANCISCO, Nov. 24, 2025** — Brightforge AI, a provider of GPU cloud "
+                              "infrastructure, today announced $85 million in Series B financing led by Menlo Ventures. "
+                              "Existing investors Amplify Partners and Conviction also participated.\n", "r.md"),
+                 Gazetteer({"Brightforge AI"}))
+    assert [(f.company, f.kind, f.when and f.when.iso, f.leads, f.participants) for f in facts_of(ex, "Round")] == [
+        ("Brightforge AI", "series-b", "2025-11-24", ("Menlo Ventures",), ()),
+        ("Brightforge AI", "series-b", None, (), ("Amplify Partners", "Conviction"))]
+
+
+def test_a_buyer_and_a_hire_with_an_appositive_before_the_verb():
+    # Regression: an appositive between the buyer (or the person hired) and the rest hid the deal and
+    # the title; the place went to the sentence's first company, not the one the appositive is about
+    ex = read(NEWS + "Nebulon, the UK sovereign compute company, has agreed to acquire Harbourline Data, a "
+              "Manchester-based operator of data centres, for £120 million. Gridline Compute has named Elena Rossi, "
+              "previously vice president of infrastructure at Meta, as its new chief operating officer.\n")
+    assert [(f.acquirer, f.target, f.price.value) for f in facts_of(ex, "Acquisition")] == [
+        ("Nebulon", "Harbourline Data", Decimal("120000000"))]
+    assert [(f.company, f.place) for f in facts_of(ex, "Headquarters")] == [("Harbourline Data", "Manchester")]
+    assert [(f.person, f.company, f.role) for f in facts_of(ex, "Role")] == [("Elena Rossi", "Gridline Compute", "coo")]
+
+
+def test_a_date_with_a_comma_splits_no_clause():
+    # Regression: "the six months ended September 30, 2025 rose 48% to ¥6.3 billion" left the revenue undated
+    ex = read(NEWS + "Sakuragi Cloud K.K. said its revenue for the six months ended September 30, 2025 rose 48% to "
+              "¥6.3 billion.\n")
+    assert [(f.metric, f.when.start.isoformat(), f.when.end.isoformat()) for f in facts_of(ex, "Observation")] == [
+        ("growth-rate", "2025-04-01", "2025-09-30"), ("revenue", "2025-04-01", "2025-09-30")]

@@ -225,6 +225,9 @@ def test_the_numbers_of_a_model_name_are_no_figures(text, values):
     ("in the fiscal year ended 31 March 2025", "2024-04-01", "2025-03-31"),
     ("for the financial year ending June 30, 2025", "2024-07-01", "2025-06-30"),
     ("in the 12 months to December 2025", "2025-01-01", "2025-12-31"),
+    ("twelve months to January 2025", "2024-02-01", "2025-01-31"),
+    ("for the six months ended September 30, 2025", "2025-04-01", "2025-09-30"),
+    ("in the quarter ended June 30, 2025", "2025-04-01", "2025-06-30"),
 ])
 def test_a_year_to_a_month(text, start, end):
     ((_, _, when),) = find_dates(text)

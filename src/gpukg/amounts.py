@@ -73,7 +73,7 @@ _MODEL_SIZE = re.compile(rf"(?:\b{_MODEL_WORD}[-\s]?\d+(?:\.\d+)*[-\s]|(?<=[a-z,
 # "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
 _MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z])|[A-Za-z?]{2,}\b)")
 _QUALIFIER_WORDS = [
-    (re.compile(r"\b(?:over|more than|exceeding|exceeds|above|at least|upwards of|starting at|starting from|as low as)\s*$|(?:^|[,:;(]\s*)from\s*$", re.I), "lower-bound"),
+    (re.compile(r"\b(?:over|more than|exceeding|exceeds|above|beyond|at least|upwards of|starting at|starting from|as low as)\s*$|(?:^|[,:;(]\s*)from\s*$", re.I), "lower-bound"),
     (re.compile(r"\b(?:under|below|less than|up to|at most)\s*$", re.I), "upper-bound"),
     (re.compile(r"\b(?:about|approximately|around|roughly|nearly|approaching|almost|circa)\s*$", re.I), "approximate"),
 ]

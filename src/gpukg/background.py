@@ -39,7 +39,8 @@ _GIVEN = re.compile(
     r"\b(?:named|names|appointed|appoints|hired|hires|promoted|promotes|tapped|taps|elevated|elevates)\s+"
     # "hired former AWS executive Marcus Bell as", "tapped Priya Nair to lead engineering as"
     r"(?:(?:former|ex-|longtime|veteran)\s*(?:[\w&-]+\s+){0,3}?(?:executive|exec|engineer|leader|veteran|banker)\s+)?"
-    rf"(?P<p>{PERSON})\s*,?\s+(?:to\s+(?:lead|run|head|oversee)\s+(?:[\w-]+\s+){{0,3}}?)?(?:(?:as|to)\s+)?"
+    rf"(?P<p>{PERSON})(?:,\s+(?:previously|formerly|most recently|a former|the former)\b[^,]{{1,80}},)?\s*,?\s+"
+    r"(?:to\s+(?:lead|run|head|oversee)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:as|to)\s+)?"
     rf"(?:(?:its|the|their|our|the company['’]s)\s+)?(?:(?:new|interim|acting)\s+)?$")
 # "X is run by chief executive A", "... led by CEO A and president B": X's titles
 _RUN_BY = re.compile(r"\b(?:is|was|are|has been)\s+(?:now\s+)?(?:led|run|headed|managed)\s+by\s+(?:its\s+)?"
@@ -111,6 +112,9 @@ def _based_compound(state: State, text: str, source: Source, subject: str | None
             continue
         named = re.match(NAME, after)
         company = trim_name(state, named.group(0)) if named else None
+        apposed = _APPOSED.search(text, 0, m.start()) if not company else None
+        if apposed and _COMPANY_NOUN.match(after):  # "Harbourline Data, a Manchester-based operator of ..."
+            company = trim_name(state, apposed.group("n"))
         if not company and _COMPANY_NOUN.match(after):
             company = subject or opening_name(state, text)
         if company and company != place:
@@ -120,6 +124,7 @@ def _based_compound(state: State, text: str, source: Source, subject: str | None
 # "the Paris-based X", "The London-headquartered firm"
 _BASED_COMPOUND = re.compile(rf"(?<![\w-])(?P<place>{UPPER}[\w.'’]*(?:\s+{UPPER}[\w.'’]*){{0,2}})-(?:based|headquartered)\s+"
                              r"(?=(?P<after>.{1,60}))")
+_APPOSED = re.compile(rf"(?P<n>{NAME}),\s+(?:an?|the)\s+$")
 # nouns of an organization only: "a Kubernetes-based platform" places nothing
 _COMPANY_NOUN = re.compile(r"(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|provider|operator|neocloud|chipmaker|"
                            r"business)s?\b", re.I)

@@ -19,7 +19,8 @@ _DIGIT = re.compile(r"\d")
 _PATTERNS = [
     # "the year to March 2025", "the fiscal year ended 31 March 2025", "the 12 months to September
     # 2025": the twelve months that end with that month
-    ("yearto", re.compile(rf"\b(?:(?:fiscal|financial)\s+)?(?:year|twelve months|12 months)\s+(?:ended|ending|to|through)\s+"
+    ("yearto", re.compile(rf"\b(?:(?:fiscal|financial)\s+)?(?P<span>year|twelve months|12 months|six months|6 months|"
+                          r"half[- ]year|three months|3 months|quarter)\s+(?:ended|ending|to|through)\s+"
                           rf"(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?{_MONTH}(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?,?\s+(?P<y>{_YEAR})\b", re.I)),
     ("day", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})([-/])(?P<m>0[1-9]|1[0-2])\2(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")),
     ("ym", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])(?![\d-])")),  # "2025-09", as tables write it
@@ -152,10 +153,13 @@ def _when(kind: str, m: re.Match) -> When | None:
         return When(text, d.isoformat(), "day", d, d)
     if kind == "yearto":
         month = _MONTHS[m.group("month").lower()]
-        if month == 12:  # "the year to December 2025" is the calendar year
+        span = m.group("span").lower()
+        months = 6 if span.startswith(("six", "6", "half")) else 3 if span.startswith(("three", "3", "quarter")) else 12
+        if months == 12 and month == 12:  # "the year to December 2025" is the calendar year
             return When(text, str(y), "year", date(y, 1, 1), date(y, 12, 31))
-        start = date(y, month + 1, 1)
-        return When(text, None, "month", start.replace(year=start.year - 1), date(y, month, calendar.monthrange(y, month)[1]))
+        first = (y * 12 + month - months)  # months since year 0 of the month before the period
+        return When(text, None, "month", date(first // 12, first % 12 + 1, 1),
+                    date(y, month, calendar.monthrange(y, month)[1]))
     if kind in ("month", "ym"):
         month = int(m.group("m")) if kind == "ym" else _MONTHS[m.group("month").lower()]
         last = calendar.monthrange(y, month)[1]

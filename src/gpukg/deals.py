@@ -23,7 +23,9 @@ _INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|d
 # what a target may be introduced as: "agreed to buy Danish data-centre operator Ravnholm DC"
 _DESCRIBED = (r"(?:(?:an?|the|its|fellow)\s+)?(?:[\w-]+\s+){0,4}?(?:company|startup|start-up|operator|provider|firm|"
               r"platform|developer|maker|chipmaker|specialist|rival|competitor|neocloud)\s+")
-_ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It)\s+(?:has\s+|had\s+)?(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+"
+# (an appositive may stand between the buyer and its verb: "Nebulon, the UK sovereign compute company, has agreed to acquire")
+_ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It)(?:,\s+(?:an?|the)\s+[^,]{{1,60}},)?\s+(?:has\s+|had\s+)?"
+                         rf"(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+"
                          rf"(?:{_DESCRIBED})?(?P<t>{NAME}|the (?:company|startup|firm|business)\b)")
 _PRODUCT = re.compile(rf"{MODEL}s?|GPUs?|chips?|servers?")
 _THE_TARGET = ("the company", "the startup", "the firm", "the business")

@@ -263,6 +263,11 @@ def _labelled(state: State, block: Block, source: Source) -> None:
         background(state, label, source, None)
         prose(state, value, source, trim_name(state, speaker.group("c")))
         return
+    dateline = _DATELINE.fullmatch(label) if company is None else None
+    if dateline and _is_date(dateline.group("d")):
+        # "**SAN FRANCISCO, Nov. 24, 2025** — Acme today announced ...": where and when, not a name
+        prose(state, _TODAY.sub(f"on {dateline.group('d')}", value), source, None)
+        return
     if company is None and (_is_entity_label(state, label) or _named_item(block, label)):
         _entity_item(state, label, value, source)
         return
@@ -299,6 +304,8 @@ def _is_date(label: str) -> bool:
     return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] == len(label.strip(" :.-—–"))
 
 
+_DATELINE = re.compile(r"(?P<p>[A-Z][A-Za-z .'’-]+?),\s*(?P<d>.+)")
+_TODAY = re.compile(r"\btoday\b")
 _SPEAKER = re.compile(rf"{PERSON},\s+(?:[\w&-]+\s+){{0,4}}?(?:of|at)\s+(?P<c>{NAME})")
 
 

@@ -161,7 +161,10 @@ def _date_for(i: int, quantities: list[Quantity], dates: list[tuple[int, int, Wh
     # a range "between $4 billion and $5 billion" spans the clause break before "and $5 billion"
     clause = next((replace(clause, end=c.end) for c in parts if c.start <= q.end <= c.end and c.end > clause.end), clause)
     nxt = quantities[i + 1].start if i + 1 < len(quantities) else clause.end
-    prev = quantities[i - 1].end if i > 0 else clause.start
+    # "revenue for the six months ended September 30, 2025 rose 48% to ¥6.3 billion": a change
+    # told before the number does not stand between it and its date
+    before = i - 2 if i > 0 and quantities[i - 1].unit == "percent" and q.unit != "percent" else i - 1
+    prev = quantities[before].end if before >= 0 else clause.start
     after_q = [w for s, _, w in dates if q.end <= s < min(nxt, clause.end)]
     if after_q:
         return after_q[0]

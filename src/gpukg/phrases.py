@@ -25,6 +25,8 @@ _FILLER = re.compile(r"^(?:and|the|with|from|by|plus|including|as well as|others
 _TRAILING_FILLER = re.compile(r"\s+(?:among others|and others|et al\.?|etc\.?)$", re.I)
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _BOUNDARY = re.compile(r",\s+|;\s+|\s+and\s+(?=[~$€£]|\d)|\s+but\s+")
+_DAY_BEFORE = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s+[0-3]?\d(?:st|nd|rd|th)?$")
+_YEAR_AFTER = re.compile(r",\s*(?:19|20)\d\d\b")
 
 
 def strip_parens(text: str) -> str:
@@ -132,6 +134,8 @@ def clauses(text: str) -> list[Clause]:
             depth = max(0, depth - 1)
         elif depth == 0:
             m = _BOUNDARY.match(text, i)
+            if m and ch == "," and _DAY_BEFORE.search(text, max(0, i - 16), i) and _YEAR_AFTER.match(text, i):
+                m = None  # "September 30, 2025": a date, not two clauses
             if m:
                 out.append(Clause(text[start:i], start, i))
                 start = i = m.end()

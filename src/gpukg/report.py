@@ -162,8 +162,17 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
             section = tuple(t for level, t in path if level < title_level) + (title,)
             continue
         label, value = _label(bold, text)
-        if kind == "bullet" or label:
+        if kind == "bullet" or label and not value:
             yield Block(kind, text, line, section, label=label, value=value, links=links)
+            continue
+        if label:
+            # "**LONDON, 25 November 2025** — Acme agreed ... The deal is expected ...": the label
+            # goes with the first sentence, the others follow as sentences of their own
+            first, *rest = _SENTENCE_END.split(value)
+            yield Block(kind, text[:len(text) - len(value)] + first, line, section, label=label, value=first.strip(),
+                        links=_links_in(first, links) if rest else links)
+            for index, sentence in enumerate(rest, 1):
+                yield Block(kind, sentence.strip(), line, section, links=_links_in(sentence, links), index=index)
             continue
         for index, sentence in enumerate(_SENTENCE_END.split(text)):
             yield Block(kind, sentence.strip(), line, section, links=_links_in(sentence, links), index=index)
