@@ -701,10 +701,12 @@ def test_a_list_of_trends_and_a_numbered_trend_heading():
     ex = read("# Outlook\n\n## Key Trends\n\n1. **Inference overtakes training:** Inference made up 55% of demand.\n"
               "2. **Power scarcity:** Grid access gates new capacity.\n\n## What to Watch\n\n"
               "### Trend 4: Consolidation among neoclouds\n\nSmaller neoclouds are being absorbed.\n"
+              "\n### Trend: Sovereign AI\n\nGovernments fund national GPU clusters.\n"
               "\n## Market Segmentation Trends\n\n### By Industry\n\n- **Healthcare**: AI diagnostics\n")
     trends = [(f.label, f.broader) for f in facts_of(ex, "Trend")]
     assert ("Inference overtakes training", "Key Trends") in trends and ("Power scarcity", "Key Trends") in trends
     assert ("Consolidation among neoclouds", None) in trends
+    assert ("Sovereign AI", None) in trends  # Regression: "Trend: Sovereign AI" was the trend's label
     assert not [t for t in trends if t[0] == "Healthcare"]  # under a heading of its own, a segment, not a trend
 
 
@@ -1122,3 +1124,19 @@ def test_a_date_with_a_comma_splits_no_clause():
               "¥6.3 billion.\n")
     assert [(f.metric, f.when.start.isoformat(), f.when.end.isoformat()) for f in facts_of(ex, "Observation")] == [
         ("growth-rate", "2025-04-01", "2025-09-30"), ("revenue", "2025-04-01", "2025-09-30")]
+
+
+def test_a_note_under_a_table_says_what_its_prices_are_per_and_when():
+    # Regression: "Prices are per GPU-hour, ..., as of December 1, 2025." under a table of bare prices
+    # left them per nothing and undated
+    ex = read("# Monitor, Q4 2025\n\n## Pricing\n\n| Provider | H100 | B200 |\n|---|---|---|\n"
+              "| Kelvin Cloud | $2.10 | $4.50 |\n\nPrices are per GPU-hour, on demand, as of December 1, 2025.\n\n"
+              "Ostro Cloud charges $3 per month.\n")
+    assert [(f.subject, f.segment, f.quantity.per, f.when and f.when.iso) for f in facts_of(ex, "Observation")] == [
+        ("Kelvin Cloud", "H100", "hour", "2025-12-01"), ("Kelvin Cloud", "B200", "hour", "2025-12-01"),
+        ("Ostro Cloud", None, "month", None)]
+
+
+def test_plans_to_spend_is_capex():
+    ex = read(NEWS + "Microsoft plans to spend $80 billion on AI-enabled data centers in fiscal 2025.\n")
+    assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [("Microsoft", "capex")]

@@ -24,7 +24,7 @@ from .background import PERSON, about_who, background
 from .figures import figures
 from .deals import deal_status
 from .prose import IS_A, OPENING_PARTICIPLE, category_from, prose, told_of
-from .tables import table_row
+from .tables import table_note, table_row
 from .reading import SUBJECT_FOLLOWS, State, add, names_after, opening_orgs, qualifiers, short_name, trim_name
 
 
@@ -157,8 +157,8 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
 
 # "## Key Trends" over "1. **Inference overtakes training:** ...": each labelled line is a trend
 _LISTS_TRENDS = re.compile(r"\b(?:trends|drivers|themes|shifts)\b", re.I)
-# "### Trend 4: Consolidation among neoclouds": the trend is what follows its number
-_TREND_NUMBER = re.compile(r"^(?:trend|theme|driver)\s*#?\d+\s*[:.–—-]\s*", re.I)
+# "### Trend 4: Consolidation among neoclouds", "### Trend: Sovereign AI": the trend is what follows
+_TREND_NUMBER = re.compile(r"^(?:trend|theme|driver)\s*(?:#?\d+\s*)?[:.–—-]\s*", re.I)
 
 
 def _is_trend(block: Block) -> bool:
@@ -180,8 +180,12 @@ def _content(state: State, block: Block, source: Source) -> None:
     for bad in malformed_amounts(block.text):
         state.notices.append(Notice(state.report.file_name, block.line, f"cannot read the amount '{bad}'; the line is kept as a statement"))
     before = len(state.facts)
+    if block.kind == "paragraph" and state.table_facts and state.table_facts[1] == before:
+        table_note(state, block.text)  # "Prices are per GPU-hour, as of December 1, 2025." right under a table
     if block.kind == "table-row":
         table_row(state, block, source)
+        start = state.table_facts[0] if state.table_facts and state.table_facts[1] == before else before
+        state.table_facts = (start, len(state.facts))
     elif block.label and state.investor and not state.company:
         investor_line(state, block, source)
     elif block.label:

@@ -35,6 +35,7 @@ class State:
     seen_companies: dict[str, int] = field(default_factory=dict)
     last_round: Round | None = None  # for a next sentence that adds to it
     previous: str | None = None  # the company the last sentence of the paragraph was about ("The company ...")
+    table_facts: tuple[int, int] | None = None  # where the facts of the table just read are in ``facts``
 
 
 def add(state: State, fact: Fact, *kinds: tuple[str, str]) -> None:

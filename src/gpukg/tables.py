@@ -7,6 +7,7 @@ company.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import lexicon
 from .amounts import MODEL, find_quantities
@@ -17,7 +18,7 @@ from .deals import deal_status
 from .prose import category_from
 from .phrases import looks_like_name, split_names, strip_parens
 from .reading import State, add
-from .records import Acquisition, Backing, Block, Round, Source, When
+from .records import Acquisition, Backing, Block, Observation, Round, Source, When
 
 
 _ENTITY_HEADERS = ("company", "provider", "name", "startup", "firm", "player", "vendor", "platform", "organization")
@@ -97,6 +98,27 @@ def table_row(state: State, block: Block, source: Source) -> None:
 
 _ROUND_COLUMNS = ("round", "type", "round type", "stage", "series", "funding round")
 _METRIC_HEADERS = ("metric", "metrics", "measure", "kpi", "item", "indicator", "")
+
+
+def table_note(state: State, text: str) -> None:
+    """'Prices are per GPU-hour, on demand, as of December 1, 2025.' right under a table: what the
+    table's prices are per and when its figures hold, where its cells did not say."""
+    if not _NOTE.match(text) or state.table_facts is None:
+        return
+    per_word = PER_UNIT.search(text)
+    per = {"hr": "hour"}.get(per_word.group(1).lower(), per_word.group(1).lower()) if per_word else None
+    as_of = re.search(r"\bas of\s+", text)
+    when = first_date(text[as_of.end():]) if as_of else None
+    start, end = state.table_facts
+    for i in range(start, end):
+        fact = state.facts[i]
+        if isinstance(fact, Observation):
+            quantity = replace(fact.quantity, per=per) if per and fact.metric == "price" and not fact.quantity.per else \
+                fact.quantity
+            state.facts[i] = replace(fact, quantity=quantity, when=fact.when or when)
+
+
+_NOTE = re.compile(r"(?:Note:\s*)?(?:All\s+)?(?:prices|rates|figures|amounts|numbers)\s+(?:are|as of|in)\b", re.I)
 
 
 def _by_company(state: State, block: Block, source: Source) -> None:
