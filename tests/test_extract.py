@@ -1140,3 +1140,23 @@ def test_a_note_under_a_table_says_what_its_prices_are_per_and_when():
 def test_plans_to_spend_is_capex():
     ex = read(NEWS + "Microsoft plans to spend $80 billion on AI-enabled data centers in fiscal 2025.\n")
     assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [("Microsoft", "capex")]
+
+
+def test_a_consumer_gpu_name_is_no_figure_and_what_a_price_is_of():
+    # Regression: "an RTX 4090 rents for as little as $0.29/hr" gave a figure 4090 and the price the
+    # sentence's words as its segment
+    ex = read(NEWS + "Tessel.ai lists more than 12,000 GPUs; an RTX 4090 rents for as little as $0.29/hr.\n")
+    assert [(f.metric, f.quantity.value, f.segment) for f in facts_of(ex, "Observation")] == [
+        ("gpus", Decimal("12000"), None), ("price", Decimal("0.29"), "RTX 4090")]
+
+
+def test_a_company_known_by_what_only_a_company_has():
+    # Regression: "Quanta Run's ARR reached $40M" (two ordinary words) had no subject
+    ex = read(NEWS + "Quanta Run's ARR reached $40M in September 2025, up from $12M a year earlier.\n")
+    assert [(f.subject, f.metric, f.when.iso) for f in facts_of(ex, "Observation")] == [
+        ("Quanta Run", "arr", "2025-09"), ("Quanta Run", "arr", "2024-09")]
+
+
+def test_a_hire_whose_past_is_an_appositive():
+    ex = read(NEWS + "Daniel Sato, formerly CTO at Renly Compute, joins Quanta Cloud as chief executive.\n")
+    assert [(f.person, f.company, f.role) for f in facts_of(ex, "Role")] == [("Daniel Sato", "Quanta Cloud", "ceo")]

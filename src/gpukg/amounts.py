@@ -77,6 +77,8 @@ _QUALIFIER_WORDS = [
     (re.compile(r"\b(?:under|below|less than|up to|at most)\s*$", re.I), "upper-bound"),
     (re.compile(r"\b(?:about|approximately|around|roughly|nearly|approaching|almost|circa)\s*$", re.I), "approximate"),
 ]
+# GPUs named with a space before their number: "RTX 4090", "GTX 1080 Ti", "RX 7900 XTX"
+GPU_NAME = re.compile(r"\b(?:RTX|GTX|RX|Quadro)\s?\d{3,4}(?:\s?(?:Ti|XTX|XT|SUPER))?\b")
 _GPU_COMPOUND = re.compile(r"-GPUs?\b")
 _MODELS_THEN = re.compile(rf"\s+(?:NVIDIA\s+|Nvidia\s+|AMD\s+)?{MODEL}(?:\s*(?:,|and|&|/)\s*{MODEL})*\s+(?P<noun>GPUs?|accelerators|chips)\b")
 _NOUN = re.compile(r"^\s*(?:of\s+)?((?:[A-Za-z][\w.\-/]*\s?){1,3})")
@@ -92,7 +94,7 @@ def find_quantities(text: str) -> list[Quantity]:
         return []
     masked = text
     spans = [(s, e) for s, e, _ in find_dates(text)] + [m.span() for m in _MALFORMED.finditer(text)]
-    for start, end in spans + [m.span() for m in _MODEL_SIZE.finditer(text)]:
+    for start, end in spans + [m.span() for pattern in (_MODEL_SIZE, GPU_NAME) for m in pattern.finditer(text)]:
         masked = masked[:start] + "\x00" * (end - start) + masked[end:]
     found = []
     for m in _QUANTITY.finditer(masked):

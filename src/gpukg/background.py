@@ -56,8 +56,9 @@ _SINCE = re.compile(r"\bsince\s+(?=[^),;]*\d)", re.I)
 _ORG_BEFORE = re.compile(rf"(?P<c>{NAME})\s+$")  # "Corvane Cloud co-founder and chief executive Ines Moreau"
 _OF_COMPANY = re.compile(rf"\s+(?:of|at)\s+(?P<c>{NAME})")
 _BEFORE_ROLE = re.compile(
-    rf"(?P<p>{PERSON})(?:\s*,\s*|(?:\s*,\s*who)?\s+(?:as|is|was|became|becomes|serves as|served as|remains|has been|"
-    rf"was appointed|was named|was promoted to|promoted to|joined(?:\s+(?P<j>{NAME}))?\s+as)\s+)"
+    rf"(?P<p>{PERSON})(?:,\s+(?:previously|formerly|most recently|a former|the former)\b[^,]{{1,80}},)?"
+    rf"(?:\s*,\s*|(?:\s*,\s*who)?\s+(?:as|is|was|became|becomes|serves as|served as|remains|has been|"
+    rf"was appointed|was named|was promoted to|promoted to|(?:joined|joins|has joined)(?:\s+(?P<j>{NAME}))?\s+as)\s+)"
     rf"(?:(?:the|its|our|their|the company['’]s|(?P<c>{NAME})['’]s?)\s+)?(?:(?:new|interim|acting|former)\s+)?$")
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from . import lexicon
-from .amounts import MODEL, TOKEN_UNITS, find_quantities
+from .amounts import GPU_NAME, MODEL, TOKEN_UNITS, find_quantities
 from .dates import find_dates, first_date, relative_dates, report_date, year_before
 from .phrases import NAME, clauses, strip_parens
 from .records import Observation, Quantity, Source, When
@@ -361,7 +361,7 @@ def _before_report(state: State, when: When) -> bool:
 
 
 _PRICE_VERB = re.compile(r"\b(?:charges?|costs?|rents?|lists?|sells?|bills?|(?:is |are )?priced)\s*(?:from|at|for)?\s*"
-                         r"(?:about|around|roughly|just|under|over)?\s*$", re.I)
+                         r"(?:about|around|roughly|just|under|over|as little as|as low as)?\s*$", re.I)
 
 
 _PRICED_OBJECT = re.compile(r"\b(?:prices|lists|offers|sells|rents|serves)\s+(?P<o>[^,;]{1,40}?)\s+(?:at|from)\s*$")
@@ -383,7 +383,7 @@ def _segment(text: str, q: Quantity, before: str) -> str | None:
     if not candidate and priced:  # "prices DeepSeek-V3 at $0.27 per million input tokens"
         return priced.group("o")
     if not candidate and _PRICE_VERB.search(before):  # "Acme charges $2/hour": the words before are its subject,
-        models = [m.group(0) for m in re.finditer(rf"\b{MODEL}(?=s?\b)", before)]  # unless they name a GPU ("H100s")
+        models = [m.group(0) for m in re.finditer(rf"\b{MODEL}(?=s?\b)|{GPU_NAME.pattern}", before)]  # unless they name a GPU ("H100s")
         return models[-1] if models and q.currency and q.per == "hour" else None  # ("H100 capacity is priced at")
     if not candidate:
         candidate = re.sub(r"\s*(?:starting at|starting from|from|at|of|to|is|was)\s*$", "", before.strip(" ,;("), flags=re.I)
@@ -395,5 +395,5 @@ def _segment(text: str, q: Quantity, before: str) -> str | None:
     return candidate[:80] or None
 
 
-_ONLY_QUALIFIER = re.compile(r"(?:about|approximately|around|roughly|nearly|almost|some|over|under|up to|at least|"
+_ONLY_QUALIFIER = re.compile(r"(?:(?:or|and)\s+)?(?:about|approximately|around|roughly|nearly|almost|some|over|under|up to|at least|"
                              r"more than|less than)?", re.I)

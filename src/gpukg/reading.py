@@ -86,6 +86,11 @@ SUBJECT_FOLLOWS = re.compile(r"(?:'s|’s)|\s*,|\s+(?:\w+(?:ing|ed|es|ly)|has|is
                              r"owns|employs|signs|targets|reports|raised|secured|closed|landed|lost|now)\b")
 
 
+# "Quanta Run's ARR reached ...": what only a company has makes its owner one
+_OWNS_A_MEASURE = re.compile(r"['’]s\s+(?:annual\s+)?(?:ARR|revenues?|valuation|GPU fleet|fleet|customers|CEO|CTO|CFO|"
+                             r"COO|founders?|co-founders?|chief executive|headcount)\b")
+
+
 def opening_orgs(state: State, text: str) -> list[str]:
     """Names a sentence opens with when they look like organizations and act as its subject."""
     out: list[str] = []
@@ -96,7 +101,9 @@ def opening_orgs(state: State, text: str) -> list[str]:
         spelled = re.split(r"(?:'s|’s)\b", m.group("n"))[0]
         name = _COMPOUND_LEAD.sub("", spelled)  # "Tokyo-based Hoshizora Compute K.K. raised ..."
         # Past the first word of a sentence, a capital letter is the writer's own sign of a name.
-        if not name or not (name in state.names or looks_like_org(name) or (out and looks_like_name(name))):
+        owns = _OWNS_A_MEASURE.match(text, m.start("n") + len(spelled))
+        if not name or not (name in state.names or looks_like_org(name) or (out and looks_like_name(name))
+                            or owns and looks_like_name(name) and len(name.split()) > 1):
             break
         out.append(name)
         pos = m.start("n") + len(spelled)
