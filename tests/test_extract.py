@@ -1160,3 +1160,33 @@ def test_a_company_known_by_what_only_a_company_has():
 def test_a_hire_whose_past_is_an_appositive():
     ex = read(NEWS + "Daniel Sato, formerly CTO at Renly Compute, joins Quanta Cloud as chief executive.\n")
     assert [(f.person, f.company, f.role) for f in facts_of(ex, "Role")] == [("Daniel Sato", "Quanta Cloud", "ceo")]
+
+
+NESTED = ("# Fact Sheet, 2025\n\n## Providers\n\n- **Halden Cloud**\n  - Founded: 2019\n  - Founder & CEO: Ingrid Berg\n"
+          "- **Pyxis Serverless**\n  - Founded: 2022\n  - HQ: Lisbon, Portugal\n\nThe company also counts 120 customers.\n")
+
+
+def test_a_bold_item_over_a_list_of_its_own_is_a_profile():
+    # Regression: "- **Halden Cloud**" over "  - Founded: 2019" gave nothing (the plain "Label: value"
+    # items were no labels, the bold item no heading); "Founder & CEO" was no title
+    report = parse_report(NESTED, "r.md")
+    assert [(b.kind, b.text, b.level) for b in report.blocks if b.kind == "heading"][-2:] == [
+        ("heading", "Halden Cloud", 3), ("heading", "Pyxis Serverless", 3)]
+    ex = extract(report, Gazetteer())
+    assert [(f.company, f.when.iso) for f in facts_of(ex, "Founding")] == [("Halden Cloud", "2019"), ("Pyxis Serverless", "2022")]
+    assert sorted((f.person, f.role) for f in facts_of(ex, "Role")) == [("Ingrid Berg", "ceo"), ("Ingrid Berg", "founder")]
+    # the paragraph after the list is no line of the last item's profile
+    last = next(b for b in report.blocks if b.text.startswith("The company"))
+    assert "Pyxis Serverless" not in last.section
+    assert not [f for f in facts_of(ex, "Observation") if f.subject == "Pyxis Serverless"]
+
+
+def test_a_plain_list_is_labelled_only_when_every_item_is_label_and_value():
+    report = parse_report("# R\n\n## Notes\n\n- Founded: 2019\n- Demand is strong: prices rose\n- GPUs are scarce.\n", "r.md")
+    assert [b.label for b in report.blocks if b.kind == "bullet"] == [None, None, None]
+
+
+def test_a_profile_heading_with_its_category_in_brackets():
+    ex = read("# R, 2025\n\n## Providers\n\n### Corvus Labs (Inference platform)\n\nCorvus Labs serves open models "
+              "to 3,000 developers.\n")
+    assert [(f.company, f.category) for f in facts_of(ex, "Category")] == [("Corvus Labs", "inference-platform")]

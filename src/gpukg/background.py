@@ -260,10 +260,16 @@ def _is_person(state: State, name: str) -> bool:
         and name not in state.names
 
 
+def label_roles(label: str) -> tuple[str, ...]:
+    """The titles a label is made of: 'CEO' -> ('ceo',), 'Founder & CEO' -> ('founder', 'ceo'); () for other labels."""
+    titles = [lexicon.exact("roles", part) for part in re.split(r"\s*(?:&|/|,|\band\b)\s*", label.strip())]
+    return tuple(titles) if titles and all(titles) else ()
+
+
 def about_who(state: State, company: str, label: str, value: str, source: Source) -> bool:
     """A founding date, headquarters, people or investors under a label or a table header
     ('Founded', 'HQ', 'CEO', 'Key Investors'); False for any other label."""
-    group, role = lexicon.exact("labels", label), lexicon.exact("roles", label)
+    group, role = lexicon.exact("labels", label), label_roles(label)
     if group == "founding":
         when = first_date(value)
         if when:
@@ -274,9 +280,9 @@ def about_who(state: State, company: str, label: str, value: str, source: Source
     elif group == "leadership" or role:
         # "Lin Qiao (CEO), Dmytro Dzhulgakov (CTO)"; under a title, its names: "Founders: A and B"
         found = people(value)
-        if role:  # the label's title, unless the line gives each name its own
-            found = [(person, titles or (role,)) for person, titles in found] or \
-                [(person, (role,)) for person in split_names(value) if looks_like_name(person)]
+        if role:  # the label's titles, unless the line gives each name its own
+            found = [(person, own or role) for person, own in found] or \
+                [(person, role) for person in split_names(value) if looks_like_name(person)]
         since = _SINCE.search(value)  # "CTO: Anouk Jansen (since 2023)": the title held from then
         when = first_date(value[since.end():]) if since and len(found) == 1 else None
         for person, roles in found:

@@ -20,10 +20,10 @@ from .records import (
     Notice, Observation, Report, Role, Round, Source, Statement, Trend,
 )
 from .report import strip_numbering
-from .background import PERSON, about_who, background
+from .background import PERSON, about_who, background, label_roles
 from .figures import figures
 from .deals import deal_status
-from .prose import IS_A, OPENING_PARTICIPLE, category_from, prose, told_of
+from .prose import IS_A, OPENING_PARTICIPLE, PARTICIPATING, category_from, prose, told_of
 from .tables import table_note, table_row
 from .reading import SUBJECT_FOLLOWS, State, add, names_after, opening_orgs, qualifiers, short_name, trim_name
 
@@ -99,7 +99,7 @@ _ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|sta
 
 def _profile_label(label: str) -> bool:
     return bool(lexicon.exact("labels", label) or lexicon.find("round_types", label) or lexicon.find("metrics", label)
-                or lexicon.exact("roles", label))
+                or label_roles(label))
 
 
 def extract(report: Report, names: Gazetteer) -> Extraction:
@@ -112,6 +112,8 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
         if block.kind in ("heading", "title"):
             _heading(state, block, source, profiles, investors)
         else:
+            if state.company and state.company_heading not in block.section:
+                state.company = None  # past the list a bold item titled ("- **Halden Cloud**" over its own list)
             _content(state, block, source)
     if not report.blocks:
         state.notices.append(Notice(report.file_name, None, "the report is empty"))
@@ -136,12 +138,15 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
     trends: tuple[str, ...] = ()
     if block.line in profiles:
         name = profiles[block.line]
-        state.company, state.company_level = name, level
+        state.company, state.company_level, state.company_heading = name, level, block.text
         state.kinds.append((name, "company"))
         if name in state.seen_companies:
             state.notices.append(Notice(state.report.file_name, block.line,
                                         f"company section '{name}' appears twice (first at line {state.seen_companies[name]}); both are loaded"))
         state.seen_companies.setdefault(name, block.line)
+        bracket = _BRACKETED.search(block.text)  # "### Corvus Labs (Inference platform)"
+        if bracket:
+            category_from(state, name, bracket.group(1), source, leading=True)
     elif level >= 2 and block.kind == "heading" and not state.company and _is_trend(block):
         label = _TREND_NUMBER.sub("", strip_numbering(block.text))
         broader = state.trend_levels[max(state.trend_levels)] if state.trend_levels else None
@@ -395,6 +400,8 @@ def _rounds(state: State, company: str, label: str, value: str, source: Source) 
     qs = [q for q in find_quantities(value) if q.currency]
     leads = names_after(state, value, r"\b(?:co-led|led)\s+by\s+")
     participants = names_after(state, value, r"\b(?:with participation from|participation from|joined by|alongside|from)\s+")
+    participating = PARTICIPATING.search(value)  # "led by X with Y participating"
+    participants += split_names(participating.group("names"), state.names.spelled_in(value)) if participating else []
     valuation = next((q for q in qs if q.noun and q.noun.lower().startswith("valuation")), None)
     amounts = [q for q in qs if q is not valuation]
     if not amounts:
@@ -403,7 +410,7 @@ def _rounds(state: State, company: str, label: str, value: str, source: Source) 
     for amount in amounts:
         only = len(amounts) == 1
         clause = next((c.text for c in parts if amount and c.start <= amount.start <= c.end), value)
-        when = first_date(clause) or (first_date(value) if only else None)
+        when = first_date(clause) or (first_date(value) or first_date(label) if only else None)  # "Seed (2020): €4M"
         fact = Round(source, company, kind, amount, when, tuple(leads) if only else (),
                      tuple(p for p in participants if p not in leads) if only else (), valuation if only else None,
                      qualifiers(value))

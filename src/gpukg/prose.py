@@ -59,7 +59,7 @@ _LEADING_ITS = re.compile(rf"^(?P<names>{NAME})\b[^,;]*,\s+(?:co-)?leading\s+its
 _CUMULATIVE = re.compile(r"\b(?:to date|in total|so far|a total of|overall|cumulative|since (?:its )?(?:founding|inception))\b", re.I)
 
 
-_PARTICIPATING = re.compile(rf"\bwith\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:participating|joining|also investing)")
+PARTICIPATING = re.compile(rf"\bwith\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:participating|joining|also investing)")
 
 
 _ALSO_JOINED = re.compile(rf"^(?:(?:[Ee]xisting|[Nn]ew|[Oo]ther|[Rr]eturning)\s+(?:investors|backers|shareholders)\s+)?"
@@ -343,7 +343,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
         leads = split_names(active.group("names"), keep)
     leads += [n for n in marked if n not in leads]
     participants = [n for n in names_after(state, listed, _PARTICIPANTS) if n not in leads]
-    participating = _PARTICIPATING.search(listed)
+    participating = PARTICIPATING.search(listed)
     if participating:
         participants += split_names(participating.group("names"), keep)
     subject_investor = _INVESTOR_SUBJECT.search(text)

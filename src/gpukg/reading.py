@@ -21,6 +21,7 @@ class State:
     names: Gazetteer
     company: str | None = None
     company_level: int = 0
+    company_heading: str = ""  # the heading text of the profile being read, in each of its lines' sections
     investor: str | None = None  # the investor whose profile is being read, and its heading's level
     investor_level: int = 0
     trend_levels: dict[int, str] = field(default_factory=dict)  # heading level -> trend label

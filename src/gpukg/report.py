@@ -89,6 +89,8 @@ def _blocks(tokens: list[Token]):
     path: list[tuple[int, str]] = []  # (level, title) of the enclosing headings
     heading_level = 0  # of the last Markdown heading: bold-only titles sit one below it
     in_item = 0
+    item_titles: list[int] = []  # the list depths at which a bold-only item titles the list below it
+    key_value_lists: list[bool] = []  # for each open list, whether every item of it is "Label: value"
     table: list[str] = []  # header cells of the table being read
     row: list[str] = []
     row_line = 0
@@ -104,10 +106,17 @@ def _blocks(tokens: list[Token]):
             yield Block("heading", title, tok.map[0] + 1, tuple(t for _, t in path[:-1]), level=level)
             i += 3
             continue
-        if tok.type == "list_item_open":
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            key_value_lists.append(_key_value_list(tokens, i))
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            key_value_lists.pop()
+        elif tok.type == "list_item_open":
             in_item += 1
         elif tok.type == "list_item_close":
             in_item -= 1
+            if item_titles and item_titles[-1] > in_item:  # the titled item's own list is over
+                level = heading_level + item_titles.pop()
+                path = [p for p in path if p[0] < level]
         elif tok.type == "thead_open":
             in_head, table = True, []
         elif tok.type == "thead_close":
@@ -125,9 +134,16 @@ def _blocks(tokens: list[Token]):
             # The header travels with each row, so a row statement reads on its own.
             text = "; ".join(f"{h}: {c}" for h, c in cells if c)
             yield Block("table-row", text, row_line, tuple(t for _, t in path), cells=cells)
+        elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open" and in_item and _titles_its_list(tokens, i):
+            # "- **Halden Cloud**" over "  - Founded: 2019": the item names what its list is about, as a heading would
+            level = heading_level + in_item
+            title = tok.content.strip().strip("*_").strip()
+            yield Block("heading", title, tok.map[0] + 1, tuple(t for _, t in path), level=level)
+            path = [p for p in path if p[0] < level] + [(level, title)]
+            item_titles.append(in_item)
         elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open":
             kind = "bullet" if in_item else "paragraph"
-            for block in _paragraph(tok, kind, path, heading_level + 1):
+            for block in _paragraph(tok, kind, path, heading_level + 1, bool(key_value_lists and key_value_lists[-1])):
                 if block.kind == "title":
                     # A bold-only line ("**Funding History**") titles the lines below it.
                     path = [p for p in path if p[0] < block.level] + [(block.level, block.text)]
@@ -135,7 +151,30 @@ def _blocks(tokens: list[Token]):
         i += 1
 
 
-def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: int):
+def _titles_its_list(tokens: list[Token], i: int) -> bool:
+    """Whether the list item whose text is ``tokens[i]`` is a bold name alone with a list of its own below."""
+    children = [c for c in tokens[i].children or [] if c.type != "text" or c.content.strip()]
+    bold = len(children) == 3 and children[0].type == "strong_open" and children[2].type == "strong_close"
+    text = tokens[i].content.strip().strip("*_").strip()
+    return bold and not text.endswith(":") and i + 2 < len(tokens) and \
+        tokens[i + 2].type in ("bullet_list_open", "ordered_list_open")
+
+
+def _key_value_list(tokens: list[Token], i: int) -> bool:
+    """Whether every item of the list opening at ``tokens[i]`` is a plain 'Label: value' line
+    ('- Founded: 2019', '- HQ: Oslo'), so each is a labelled line as a bold label would make it."""
+    depth, items = 0, []
+    for j in range(i, len(tokens)):
+        kind = tokens[j].type
+        depth += kind.endswith("_list_open") - kind.endswith("_list_close")
+        if depth == 0:
+            break
+        if depth == 1 and kind == "inline" and tokens[j - 1].type == "paragraph_open":
+            items.append(tokens[j].content.strip())
+    return len(items) > 1 and all(_KEY_VALUE_LINE.match(text) and not text.startswith("*") for text in items)
+
+
+def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: int, key_values: bool = False):
     """Split a paragraph at its soft line breaks, then into sentences."""
     lines: list[list[Token]] = [[]]
     for child in tok.children or []:
@@ -146,7 +185,7 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
     section = tuple(t for _, t in path)
     # "Founded: 2019" on each line of a paragraph: labelled lines, as if each were a bullet
     plains = [_plain(children) for children in lines]
-    plain_labels = len(lines) > 1 and all(_KEY_VALUE_LINE.match(text.strip()) for text, _, _ in plains)
+    plain_labels = (len(lines) > 1 or key_values) and all(_KEY_VALUE_LINE.match(text.strip()) for text, _, _ in plains)
     for offset, (text, bold, links) in enumerate(plains):
         line = tok.map[0] + 1 + offset
         text = text.strip()
