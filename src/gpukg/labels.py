@@ -1,0 +1,185 @@
+"""Labelled lines: what a label says of the text after it ('**Founded:** 2019', '**Series A:**
+$25M led by X', '**Kestrel GPU** (Berlin) — ...', '**SAN FRANCISCO, Nov. 24, 2025** — ...'), in a
+company's profile or in a list of names.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .amounts import find_quantities
+from .background import PERSON, about_who, background
+from .dates import find_dates, first_date
+from .deals import deal_status
+from .figures import figures
+from .phrases import LOWER, NAME, UPPER, clauses, looks_like_name, looks_like_org, split_names, strip_parens
+from .prose import IS_A, category_from, prose, told_of
+from .reading import SUBJECT_FOLLOWS, State, add, names_after, qualifiers, trim_name
+from .records import Acquisition, Backing, Block, Category, Headquarters, Round, Source
+from .rounds import PARTICIPATING
+
+
+def labelled(state: State, block: Block, source: Source) -> None:
+    """What a labelled line says: '**Founded:** 2019', '**Series A:** $25M led by X', '**Acme** — ...'."""
+    label, value = block.label or "", block.value or ""
+    company = state.company
+    group = lexicon.exact("labels", label)
+    speaker = _SPEAKER.fullmatch(label) if company is None else None
+    if speaker:  # an interview's answer: "**Rosa Delgado, CEO of Halcyon Compute:** We expect ..."
+        background(state, label, source, None)
+        prose(state, value, source, trim_name(state, speaker.group("c")))
+        return
+    dateline = _DATELINE.fullmatch(label) if company is None else None
+    if dateline and _is_date(dateline.group("d")):
+        # "**SAN FRANCISCO, Nov. 24, 2025** — Acme today announced ...": where and when, not a name
+        prose(state, _TODAY.sub(f"on {dateline.group('d')}", value), source, None)
+        return
+    if company is None and (_is_entity_label(state, label) or _named_item(block, label)):
+        _entity_item(state, label, value, source)
+        return
+    if company is None:
+        _category_members(state, label, value, source)
+        told = told_of(label, value) if looks_like_name(label) else None  # "**Harbor Growth:** Led X's Series C"
+        prose(state, told or value, source, None, label=None if told else label)
+        return
+    if about_who(state, company, label, value, source):
+        return
+    if group == "acquisition":
+        _labelled_acquisition(state, company, value, source)
+    elif group == "business_model":
+        category_from(state, company, value, source, leading=not IS_A.search(value))
+    elif group == "partners":
+        for partner in split_names(value, state.names.spelled_in(value)):
+            state.kinds.append((partner, "org"))
+    elif lexicon.find("round_types", label) and not lexicon.find("metrics", label) and group != "total_raised":
+        _rounds(state, company, label, value, source)
+    elif _is_date(label) or told_of(company, value):
+        # a timeline's line: "**2019** — Founded by A and B", "**March 2023:** Seed round of C$8M led by X"
+        text = told_of(company, value) or value
+        if _is_date(label) and not find_dates(value):
+            text = f"{text.rstrip(' .')} in {label.strip(' :')}."
+        prose(state, text, source, company)
+    else:
+        metric = "total-raised" if group == "total_raised" else None
+        figures(state, company, value, source, label=label, metric=metric)
+
+
+def _is_date(label: str) -> bool:
+    """A label that is a date and nothing else ('2019', 'March 2023', 'Q3 2024')."""
+    dates = find_dates(label.strip(" :.-—–"))
+    return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] == len(label.strip(" :.-—–"))
+
+
+_DATELINE = re.compile(r"(?P<p>[A-Z][A-Za-z .'’-]+?),\s*(?P<d>.+)")
+_TODAY = re.compile(r"\btoday\b")
+_SPEAKER = re.compile(rf"{PERSON},\s+(?:[\w&-]+\s+){{0,4}}?(?:of|at)\s+(?P<c>{NAME})")
+
+
+def _category_members(state: State, label: str, value: str, source: Source) -> None:
+    """'**Neoclouds:** Brightwell Cloud and Ostara Compute rent ...': a label that is a category
+    alone places the names its line opens with in it."""
+    found = lexicon.find("categories", label)
+    if not found or found[0][1] != 0 or found[0][2] < len(label.rstrip(":. ")):
+        return
+    listed = _LISTED_NAMES.match(value)
+    names = [trim_name(state, n) for n in split_names(listed.group("names"), state.names.spelled_in(value))] if listed else []
+    names = [n for n in names if n and n.split()[0] not in _NOT_NAMES and not lexicon.find("categories", n)]
+    # names, not the words of a description ("**Cloud Providers:** Strategic investments in ..."):
+    # known or shaped like organizations, or the subject of what follows, or all the line says
+    rest = value[listed.end("names"):] if listed else ""
+    if names and (all(n in state.names or looks_like_org(n) for n in names) or SUBJECT_FOLLOWS.match(rest)
+                  or not rest.strip(" .")):
+        for name in names:
+            add(state, Category(source, name, found[0][0]), ("company", name))
+
+
+_LISTED_NAMES = re.compile(rf"\s*(?P<names>{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})*)")
+_NOT_NAMES = frozenset({"The", "This", "These", "Those", "Its", "Their", "Most", "Many", "Some", "All", "Both"})
+
+
+def _is_entity_label(state: State, label: str) -> bool:
+    if label in state.names or looks_like_org(label):
+        return True
+    intro_words = {w for w in re.findall(r"[a-z]+", state.intro.lower())}
+    return bool(intro_words & lexicon.words("names", "list_intro_entities")) and looks_like_name(label)
+
+
+def _named_item(block: Block, label: str) -> bool:
+    """'**Kestrel GPU** (Berlin) — ~22k H100s; ...': a list of names, each with a dash and what is
+    said of it (not a label of the lexicon's, such as '**Funding** — $50M')."""
+    return bool(re.match(rf"{re.escape(label)}\s*[—–]", block.text)) and looks_like_name(strip_parens(label)) \
+        and not lexicon.exact("labels", strip_parens(label)) and not _is_date(label)
+
+
+def _entity_item(state: State, label: str, value: str, source: Source) -> None:
+    """'NVIDIA: Investing in Lambda Labs' or 'Microsoft: 20.2%' under an introducing line; with a
+    place in brackets, where it is ('**Kestrel GPU** (Berlin) — ...')."""
+    name = strip_parens(label)
+    state.kinds.append((name, "org"))
+    place = BRACKETED.search(label)
+    if place and re.fullmatch(rf"{UPPER}{LOWER}+(?:[ -]{UPPER}{LOWER}+)*(?:,\s*{UPPER}{LOWER}+(?: {UPPER}{LOWER}+)*)?",
+                              place.group(1)) and not lexicon.find("categories", place.group(1)):
+        add(state, Headquarters(source, name, place.group(1)), ("company", name), ("place", place.group(1)))
+    if _portfolio(state, name, value, source):
+        return
+    category = lexicon.first("categories", state.intro) if state.intro.rstrip().endswith(":") else None
+    if category:
+        add(state, Category(source, name, category), ("company", name))
+    else:
+        category_from(state, name, value, source, leading=True)
+    prose(state, told_of(name, value) or value, source, name)
+
+
+BRACKETED = re.compile(r"\(([^()]+)\)\s*$")
+
+
+def _portfolio(state: State, investor: str, value: str, source: Source) -> bool:
+    """'**Greylock Partners:** Kestrel GPU, Arbor Compute': an investor's label over the names of
+    the companies it backs, and nothing else."""
+    if investor.split()[-1].lower() not in lexicon.words("names", "investor_suffixes") or find_quantities(value):
+        return False
+    names = [strip_parens(n) for n in split_names(value, state.names.spelled_in(value))]
+    rest = value
+    for name in names:
+        rest = rest.replace(name, "", 1)
+    if not names or not all(looks_like_name(n) for n in names) or re.sub(r"\([^)]*\)|[,.&\s]|\band\b", "", rest):
+        return False
+    for company in names:
+        add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
+    return True
+
+
+def _rounds(state: State, company: str, label: str, value: str, source: Source) -> None:
+    kind = lexicon.find("round_types", label)[0][0]
+    named = [k for k, _, _ in lexicon.find("round_types", value) if k != "unspecified"]
+    if kind == "unspecified" and named:  # "Latest round: €120M Series B (March 2025)"
+        kind = named[0]
+    qs = [q for q in find_quantities(value) if q.currency]
+    leads = names_after(state, value, r"\b(?:co-led|led)\s+by\s+")
+    participants = names_after(state, value, r"\b(?:with participation from|participation from|joined by|alongside|from)\s+")
+    participating = PARTICIPATING.search(value)  # "led by X with Y participating"
+    participants += split_names(participating.group("names"), state.names.spelled_in(value)) if participating else []
+    valuation = next((q for q in qs if q.noun and q.noun.lower().startswith("valuation")), None)
+    amounts = [q for q in qs if q is not valuation]
+    if not amounts:
+        amounts = [None]
+    parts = clauses(value)
+    for amount in amounts:
+        only = len(amounts) == 1
+        clause = next((c.text for c in parts if amount and c.start <= amount.start <= c.end), value)
+        when = first_date(clause) or (first_date(value) or first_date(label) if only else None)  # "Seed (2020): €4M"
+        fact = Round(source, company, kind, amount, when, tuple(leads) if only else (),
+                     tuple(p for p in participants if p not in leads) if only else (), valuation if only else None,
+                     qualifiers(value))
+        add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
+
+
+def _labelled_acquisition(state: State, company: str, value: str, source: Source) -> None:
+    for clause in re.split(r";", value):
+        clause = re.sub(r"^\s*(?:acquired|bought|purchased|(?:agreed|plans) to acquire|acquiring)\s+", "", clause, flags=re.I)
+        target = re.split(r"\s+(?:for|at|in|\()\s*|\s*\(", clause.strip(), maxsplit=1)[0].strip(" ,.")
+        if not looks_like_name(target):
+            continue
+        price = next((q for q in find_quantities(clause) if q.currency), None)
+        add(state, Acquisition(source, company, target, price, first_date(clause), deal_status(clause)),
+             ("company", company), ("company", target))

@@ -1,0 +1,234 @@
+"""Funding rounds told in running text: who raised what, when, led by whom, at which valuation,
+and the sentences that add to the round just read ("The round was led by ...").
+
+Active and passive voice, two companies' rounds in one sentence, a total or a count told beside
+a round. No pattern names a company.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .amounts import find_quantities
+from .dates import first_date
+from .names import mentioned
+from .phrases import NAME, UPPER, clauses, looks_like_org, split_names
+from .records import Backing, Round, Source
+from .figures import figures
+from .reading import State, add, names_after, qualifiers, trim_name
+
+
+def rounds(state: State, text: str, source: Source, subject: str | None) -> bool:
+    """The rounds ``text`` tells (and beside them the company's total and counts); True when any.
+    ``subject`` is the company the sentence is about, if known."""
+    parts = _ROUND_CLAUSES.split(text)  # "X raised $50M ..., while Y raised $30M ...": a round each
+    if not any([_prose_round(state, part, source, subject or state.company) for part in parts]):
+        return False
+    company = subject or state.last_round.company
+    _total_beside_round(state, text, source, company)
+    _beside_round(state, text, source, company)
+    return True
+
+
+_FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by|"
+                           r"drew backing|committed|invested|leading its)\b", re.I)
+
+# "Arcadia Investment Authority committed $500M to Helix Compute": the investor is the subject
+_INVESTOR_SUBJECT = re.compile(rf"(?P<i>{NAME})\s+(?:has\s+)?(?:committed|invested|injected|put)\s+[^,;]{{0,40}}?"
+                               rf"\s+(?:to|in|into)\s+(?P<c>{NAME})")
+
+# "Fieldstone Ventures (lead), Grayline Capital": a lead marked in brackets
+_MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*\((?:[Cc]o-)?[Ll]ead(?:\s+[Ii]nvestor)?\)")
+
+_LEADS = r"\b(?:co-led|led)\s+by\s+"
+
+_PARTICIPANTS = (r"\b(?:with participation from|participation from|joined by|alongside|investors including|provided by|"
+                 r"from)\s+")
+
+_ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,60}},)?\s+(?:co-)?le(?:d|ading)\s+"
+                          rf"(?:(?:a|an|the|it|its)\b|{NAME}['’]s?(?=\s))")  # "co-led Marrow Compute's $110M Series C"
+
+_LEADING_ITS = re.compile(rf"^(?P<names>{NAME})\b[^,;]*,\s+(?:co-)?leading\s+its\b")
+
+_CUMULATIVE = re.compile(r"\b(?:to date|in total|so far|a total of|overall|cumulative|since (?:its )?(?:founding|inception))\b", re.I)
+
+PARTICIPATING = re.compile(rf"\bwith\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:participating|joining|also investing)")
+
+_ALSO_JOINED = re.compile(rf"^(?:(?:[Ee]xisting|[Nn]ew|[Oo]ther|[Rr]eturning)\s+(?:investors|backers|shareholders)\s+)?"
+                          rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?(?:took part|participated|joined|invested)\b")
+
+# "Quasar Cloud's Series B was joined by Ember Ventures": more investors in the round just read
+_JOINED_BY = re.compile(rf"\b(?:was|were|has been)\s+(?:also\s+)?joined\s+by\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
+
+_ROUND_LED = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:round|raise|financing|extension|investment)\s+"
+                        r"(?:was|is|has been)\s+(?:co-)?led\s+by\b")
+
+# "The extension drew Elaia Partners and Kima Growth": more investors in the round just read
+_DREW = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:round|extension|raise|financing)\s+(?:also\s+)?(?:drew|attracted)\s+"
+                   rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
+
+_VALUATION_NOUN = re.compile(r"(?:(?:pre|post)[- ]money\s+)?valuation\b", re.I)  # "$900M post-money valuation"
+
+# "valuing the company at $14B", "valued Fjellhav at €900M", "post-money valuation of $4.2B": the
+# number after is the valuation
+_VALUED_BEFORE = re.compile(r"\b[Vv]alu(?:ing|ed|ation)\s+(?:(?:of|at)\s+)?(?:(?:the company|the firm|it|"
+                            rf"{UPPER}[\w.'’-]*(?:\s+{UPPER}[\w.'’-]*){{0,3}})\s+)?(?:at\s+)?(?:~|about\s+)?$")
+
+_VALUING_NAME = re.compile(rf"\bvalu(?:ing|ed)\s+(?P<c>{NAME})\s+at\b")
+
+_ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|es|ing|ation)\b", re.I)
+
+_RAISING = re.compile(r"\b(?:is|are)\s+(?:now\s+|reportedly\s+)?raising\s+(?:about\s+|up to\s+|some\s+)?[$€£¥₹₩]")
+
+# "Dunmore AI raised £55m in September 2025": a dated raise is a round, its type untold
+_RAISED_AMOUNT = re.compile(r"\b(?:raised|raises|secured|secures|closed|landed)\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?"
+                            r"(?:[$€£¥₹₩]|[A-Z]{3}\s?\d)")
+
+_ROUND_VERBS = r"(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|announced)\b"
+
+# where a sentence turns to another company's round: ", while Solace Compute raised ..."
+_ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;)\s+(?={NAME}\s+{_ROUND_VERBS})"
+                            # "raised $300M of debt ..., on top of a $150M Series C in January 2025 led by X"
+                            r"|,?\s+(?:on top of|in addition to|following|after)\s+(?=(?:a|an|its)\s+[$€£¥₹][\d.,]+\s?"
+                            r"(?:million|billion|bn|mn|[MBK])?\s+(?:[\w-]+\s+){0,2}?(?:Series|[Ss]eed|round|debt|financing)\b)")
+
+_EACH = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})+)\s+(?:each|both)\s+{_ROUND_VERBS}")
+
+
+def _beside_round(state: State, text: str, source: Source, company: str) -> None:
+    """'~22k H100s; $1.1B raised to date; last valued at $4B (Series C, Mar 2025)': what a clause of
+    its own tells beside a round, its counts and the company's total (other money is the round's)."""
+    for part in text.split("; ") if "; " in text else ():
+        if lexicon.find("round_types", part):
+            continue
+        if _CUMULATIVE.search(part) or not _FUNDING_VERB.search(part) and \
+                any(q.unit and not q.currency for q in find_quantities(part)):
+            figures(state, company, part, source, prose=True)
+
+
+def _part_at(text: str, at: int) -> str:
+    """The clause between semicolons that holds position ``at``."""
+    end = text.find(";", at)
+    return text[text.rfind(";", 0, at) + 1:end if end >= 0 else len(text)]
+
+
+def _total_beside_round(state: State, text: str, source: Source, company: str) -> None:
+    """'..., bringing its total funding to $210 million': a company's total told in a clause of its
+    own beside a round (the round's other numbers are its amount and valuation)."""
+    for clause in clauses(text):
+        if _TOTAL_CLAUSE.search(clause.text) and any(q.currency for q in find_quantities(clause.text)):
+            figures(state, company, clause.text, source, metric="total-raised")
+
+
+_TOTAL_CLAUSE = re.compile(r"\b(?:bringing|taking|lifting|pushing)\b[^.]*\btotal\b", re.I)
+
+
+def _prose_round(state: State, text: str, source: Source, context: str | None) -> bool:
+    """'In March 2025, Acme raised a $150M Series B led by X, with participation from Y.' and its kin."""
+    types = lexicon.find("round_types", text)
+    types = [t for t in types if t[0] != "unspecified"] or types
+    money = [q for q in find_quantities(text) if q.currency]
+    if not types and money and not _CUMULATIVE.search(text) and (
+            _FUNDING_VERB.search(text) and re.search(_LEADS, text) or _RAISING.search(text)
+            or _RAISED_AMOUNT.search(text) and first_date(text)):
+        # "raised $50 million at a $1 billion valuation, led by X", "is raising $300M at a $3B
+        # valuation": a round, type untold (the second sought)
+        types = [("unspecified", 0, 0)]
+    named_type = any(t[0] != "unspecified" for t in types)  # "$520M debt financing (November 2025) from X"
+    # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
+    untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
+    if not types or not (money or untold) or not (_FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text)
+                                                   or named_type and re.search(_PARTICIPANTS, text)):
+        return _round_sequel(state, text, source)
+    keep = state.names.spelled_in(text)
+    marked = [trim_name(state, m.group("n")) for m in _MARKED_LEAD.finditer(text)]
+    listed = _MARKED_LEAD.sub(lambda m: m.group("n"), text)  # "(lead)" would end the list it stands in
+    leads = names_after(state, listed, _LEADS)
+    active = _ACTIVE_LEAD.search(listed) or _LEADING_ITS.search(listed)
+    if active and not leads:
+        leads = split_names(active.group("names"), keep)
+    leads += [n for n in marked if n not in leads]
+    participants = [n for n in names_after(state, listed, _PARTICIPANTS) if n not in leads]
+    participating = PARTICIPATING.search(listed)
+    if participating:
+        participants += split_names(participating.group("names"), keep)
+    subject_investor = _INVESTOR_SUBJECT.search(text)
+    if subject_investor:
+        participants.append(trim_name(state, subject_investor.group("i")))
+    leads, participants = [n for n in leads if n], [n for n in participants if n]
+    investors = set(leads) | set(participants)
+    company = trim_name(state, subject_investor.group("c")) if subject_investor else None
+    company = company or _funded_company(state, text, investors, context)
+    if not company:
+        return False
+    valuation = next((q for q in money if q.noun and _VALUATION_NOUN.match(q.noun)
+                      or _VALUED_BEFORE.search(text[max(0, q.start - 40):q.start])), None)
+    # "$1.1B raised to date; last valued at $4B (Series C, Mar 2025)": a total is no round's amount
+    amount = next((q for q in money if q is not valuation and not _CUMULATIVE.search(_part_at(text, q.start))), None)
+    each = _EACH.search(text)  # "Vireo Cloud and Solace Compute each closed $20M seed rounds"
+    for company in split_names(each.group("names"), state.names.spelled_in(text)) if each else [company]:
+        fact = Round(source, company, types[0][0], amount, first_date(text), tuple(leads),
+                     tuple(p for p in dict.fromkeys(participants) if p not in leads), valuation, qualifiers(text))
+        add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
+        state.last_round = fact
+    return True
+
+
+_PRONOUN = re.compile(r"\s*(?:It|The (?:company|firm|startup))\b")
+
+
+def _funded_company(state: State, text: str, investors: set[str], context: str | None) -> str | None:
+    """The profiled company when the sentence names it, else 'X's Series A', else the first other name."""
+    if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I) or _PRONOUN.match(text)):
+        return context
+    possessive = re.search(rf"(?P<c>{NAME})(?:'s|’s)\s+(?P<owned>{NAME})?", text)
+    owned = trim_name(state, possessive.group("owned")) if possessive and possessive.group("owned") else ""
+    if owned and looks_like_org(owned) and owned not in investors:
+        return owned  # "Bengaluru's Tejas GPU Pvt. Ltd. raised": the place's company
+    if possessive and trim_name(state, possessive.group("c")) not in investors:
+        return trim_name(state, possessive.group("c"))
+    company = next((form for form, _, _ in state.names.find(text) if form not in investors
+                    and not any(form in i for i in investors) and not _is_round_name(form)), None)
+    if not company:
+        company = next((trim_name(state, m.group("c")) for m in re.finditer(
+            rf"(?<![\w$€£¥₹.])(?P<c>{NAME})\s+(?:has\s+|each\s+|both\s+|is\s+)?(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|"
+            r"went public)", text)
+            if not _is_round_name(m.group("c")) and not _PRONOUN.fullmatch(m.group("c"))), None)
+    return company or context
+
+
+def _is_round_name(name: str) -> bool:
+    """'Series A' in "a $35 million Series A announced on ...": a round, never the company."""
+    found = lexicon.find("round_types", name)
+    return bool(found) and found[0][1] == 0 and found[-1][2] >= len(name.rstrip(". "))
+
+
+def _round_sequel(state: State, text: str, source: Source) -> bool:
+    """A sentence that adds to the round just read: its valuation, or who else took part."""
+    last = state.last_round
+    if last is None:
+        return False
+    other = _VALUING_NAME.search(text)
+    drew = _DREW.search(text)
+    if other and trim_name(state, other.group("c")) != last.company and not mentioned(last.company, other.group("c")):
+        # "The round drew X and Y, valuing Dunmore AI at £400m": another company's round, which they back
+        company = trim_name(state, other.group("c"))
+        for investor in split_names(drew.group("names"), state.names.spelled_in(text)) if drew else []:
+            add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
+        return False
+    money = [q for q in find_quantities(text) if q.currency]
+    if money and _ROUND_VALUATION.search(text):
+        fact = Round(source, last.company, last.kind, valuation=money[0])
+    elif _ROUND_LED.match(text):  # "The round was led by Fore Ventures, with participation from Seedcamp."
+        leads = names_after(state, text, _LEADS)
+        fact = Round(source, last.company, last.kind, leads=tuple(leads),
+                     participants=tuple(n for n in names_after(state, text, _PARTICIPANTS) if n not in leads))
+    else:
+        joined = _ALSO_JOINED.search(text) or _JOINED_BY.search(text) or drew
+        if not joined or (joined.re is _JOINED_BY and not (mentioned(last.company, text)
+                                                          or re.search(r"\bthe round\b", text, re.I))):
+            return False
+        names = split_names(joined.group("names"), frozenset(state.names.names.values()))
+        fact = Round(source, last.company, last.kind, participants=tuple(names))
+    add(state, fact, ("company", last.company), *[("investor", n) for n in fact.leads + fact.participants])
+    return True

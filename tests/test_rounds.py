@@ -1,0 +1,69 @@
+"""Regression tests for funding rounds told in running text (``rounds``), found by fixture reports written in wordings the loader had not seen."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from test_extract import NEWS, facts_of, read
+
+from gpukg.extract import extract
+from gpukg.names import Gazetteer
+from gpukg.report import parse_report
+
+
+def test_a_dated_raise_is_a_round_and_a_total_is_not():
+    # Regression: "Dunmore Cloud raised £55m in September 2025" was a total raised, not a round
+    ex = read(NEWS + "Dunmore Cloud raised £55m in September 2025. Ostara Compute has raised £20m to date.\n")
+    assert [(f.company, f.kind, f.amount.value, f.when.iso) for f in facts_of(ex, "Round")] == [
+        ("Dunmore Cloud", "unspecified", Decimal("55000000"), "2025-09")]
+    assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [("Ostara Compute", "total-raised")]
+
+
+def test_a_round_sequel_that_names_another_company_is_not_the_last_round():
+    # Regression: "The round drew A and B, valuing Dunmore AI at roughly £400m" gave the valuation
+    # and nothing else to the round read before it (Corvane Cloud's)
+    ex = read(NEWS + "Corvane Cloud raised €30m in October 2025. The extension drew Elaia Partners and Kima Growth.\n\n"
+              "The round drew Balderton Capital and Frontline Ventures, valuing Dunmore AI at roughly £400m.\n")
+    rounds = facts_of(ex, "Round")
+    assert [(f.company, f.participants, f.valuation) for f in rounds] == [
+        ("Corvane Cloud", (), None), ("Corvane Cloud", ("Elaia Partners", "Kima Growth"), None)]
+    assert sorted((f.investor, f.company) for f in facts_of(ex, "Backing")) == [
+        ("Balderton Capital", "Dunmore AI"), ("Frontline Ventures", "Dunmore AI")]
+    assert [(f.subject, f.metric, f.quantity.value) for f in facts_of(ex, "Observation")] == [
+        ("Dunmore AI", "valuation", Decimal("400000000"))]
+
+
+def test_counts_beside_a_round_in_a_clause_of_their_own():
+    # Regression: "...; raised a $120M Series B ...; operates about 9,500 GPUs" lost the GPUs to the round
+    ex = read(NEWS + "1. **Quillon Cloud** — Denver-based neocloud; raised a $120M Series B in 2024 led by Redline "
+              "Capital; operates about 9,500 GPUs.\n")
+    assert [(f.company, f.kind) for f in facts_of(ex, "Round")] == [("Quillon Cloud", "series-b")]
+    assert [(f.subject, f.metric, f.quantity.value) for f in facts_of(ex, "Observation")] == [
+        ("Quillon Cloud", "gpus", Decimal("9500"))]
+
+
+def test_an_analysts_paragraph_of_asides_pronouns_and_two_rounds():
+    # Regression: "which counts A and B among its investors" backed nothing, the aside "by contrast"
+    # hid what the company is, "It raised" made a company named "It", and the round told "on top of"
+    # the first was merged into it; "guided to $200 million" measured nothing
+    text = (NEWS + "Fernhill AI, which counts Index Ventures and Lightspeed among its investors, is an inference "
+            "platform. Its revenue more than tripled in 2024, and management guided to $200 million for 2025.\n\n"
+            "Stratos Compute, by contrast, is a capital-intensive neocloud. It raised $300 million of debt from "
+            "Blackstone in June 2025, on top of a $150 million Series C in January 2025 led by Coatue.\n")
+    ex = extract(parse_report(text, "r.md"), Gazetteer({"Fernhill AI"}))  # as the second reading knows it
+    assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [
+        ("Index Ventures", "Fernhill AI"), ("Lightspeed", "Fernhill AI")]
+    assert [(f.company, f.category) for f in facts_of(ex, "Category")] == [
+        ("Fernhill AI", "inference-platform"), ("Stratos Compute", "neocloud")]
+    (guidance,) = facts_of(ex, "Observation")
+    assert (guidance.subject, guidance.metric, guidance.when.iso, "projected" in guidance.qualifiers) == (
+        "Fernhill AI", "revenue", "2025", True)
+    assert [(f.company, f.kind, f.amount.value, f.when.iso, f.leads + f.participants) for f in facts_of(ex, "Round")] == [
+        ("Stratos Compute", "debt-facility", Decimal("300000000"), "2025-06", ("Blackstone",)),
+        ("Stratos Compute", "series-c", Decimal("150000000"), "2025-01", ("Coatue",))]
+
+
+def test_the_round_was_led_by_in_a_sentence_of_its_own():
+    ex = read(NEWS + "Caspian Labs raised $12 million in a Series A round in March 2025. The round was led by Fore "
+              "Ventures, with participation from Seedcamp.\n")
+    assert [(f.company, f.kind, f.leads, f.participants) for f in facts_of(ex, "Round")] == [
+        ("Caspian Labs", "series-a", (), ()), ("Caspian Labs", "series-a", ("Fore Ventures",), ("Seedcamp",))]
