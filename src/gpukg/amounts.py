@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from .dates import find_dates
@@ -84,14 +85,15 @@ _MODELS_THEN = re.compile(rf"\s+(?:NVIDIA\s+|Nvidia\s+|AMD\s+)?{MODEL}(?:\s*(?:,
 _NOUN = re.compile(r"^\s*(?:of\s+)?((?:[A-Za-z][\w.\-/]*\s?){1,3})")
 
 
-def find_quantities(text: str) -> list[Quantity]:
+@lru_cache(maxsize=4096)  # a line is asked for its numbers by its rounds, deals, figures and labels
+def find_quantities(text: str) -> tuple[Quantity, ...]:
     """Every number in ``text`` with its currency, scale, unit, range and qualifiers.
 
     Dates and malformed amounts are masked first, so "from $22M in 2023 to $85M"
     is two amounts and no year is read as a count.
     """
     if not _DIGIT.search(text):  # every quantity has a digit
-        return []
+        return ()
     masked = text
     spans = [(s, e) for s, e, _ in find_dates(text)] + [m.span() for m in _MALFORMED.finditer(text)]
     for start, end in spans + [m.span() for pattern in (_MODEL_SIZE, GPU_NAME) for m in pattern.finditer(text)]:
@@ -101,7 +103,7 @@ def find_quantities(text: str) -> list[Quantity]:
         q = _quantity(masked, m)
         if q is not None:
             found.append(q)
-    return _between(masked, found)
+    return tuple(_between(masked, found))
 
 
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)

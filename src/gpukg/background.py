@@ -7,6 +7,7 @@ No pattern names a company or a person.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon
 from .dates import find_dates, first_date, opening_date
@@ -260,6 +261,7 @@ def _is_person(state: State, name: str) -> bool:
         and name not in state.names
 
 
+@lru_cache(maxsize=1024)  # asked of every label of every profile
 def label_roles(label: str) -> tuple[str, ...]:
     """The titles a label is made of: 'CEO' -> ('ceo',), 'Founder & CEO' -> ('founder', 'ceo'); () for other labels."""
     titles = [lexicon.exact("roles", part) for part in re.split(r"\s*(?:&|/|,|\band\b)\s*", label.strip())]

@@ -72,6 +72,9 @@ def _cited(blocks: tuple[Block, ...], lines: list[str]) -> tuple[Block, ...]:
     out = []
     for block in blocks:
         raw = lines[block.line - 1] if block.line <= len(lines) else ""
+        if "://" not in raw and "[^" not in raw:
+            out.append(block)
+            continue
         known = {link.url for link in block.links}
         found = [Link(block.text[:m.start()].strip()[-40:], m.group(0)) for m in _URL.finditer(block.text)]
         found += [Link(block.text[-40:], notes[ref]) for ref in _NOTE_REF.findall(raw) if ref in notes]
