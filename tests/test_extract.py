@@ -983,3 +983,13 @@ def test_a_company_known_by_what_only_a_company_has():
 def test_a_hire_whose_past_is_an_appositive():
     ex = read(NEWS + "Daniel Sato, formerly CTO at Renly Compute, joins Quanta Cloud as chief executive.\n")
     assert [(f.person, f.company, f.role) for f in facts_of(ex, "Role")] == [("Daniel Sato", "Quanta Cloud", "ceo")]
+
+
+def test_investees_after_a_counted_colon_and_a_round_named_with_its_possessive():
+    # Regression: "backed three neoclouds: Halden Cloud, ..." lost Halden Cloud, and "invested in Halden
+    # Cloud's Series C alongside Crestline Ventures" backed a company named "Halden Cloud's Series C"
+    ex = read(NEWS + "Crestline Ventures has now backed three neoclouds: Halden Cloud, Arbor Compute and Vireo Cloud.\n\n"
+              "NVIDIA invested in Halden Cloud's Series C alongside Crestline Ventures.\n")
+    assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [
+        ("Crestline Ventures", "Halden Cloud"), ("Crestline Ventures", "Arbor Compute"), ("Crestline Ventures", "Vireo Cloud"),
+        ("NVIDIA", "Halden Cloud"), ("Crestline Ventures", "Halden Cloud")]

@@ -67,3 +67,14 @@ def test_the_round_was_led_by_in_a_sentence_of_its_own():
               "Ventures, with participation from Seedcamp.\n")
     assert [(f.company, f.kind, f.leads, f.participants) for f in facts_of(ex, "Round")] == [
         ("Caspian Labs", "series-a", (), ()), ("Caspian Labs", "series-a", ("Fore Ventures",), ("Seedcamp",))]
+
+
+def test_a_round_an_investor_led_in_a_company_after_another_clause():
+    # Regression: "..., and led a $60 million Series B in Lumen Cloud in April 2025" was a loose figure
+    # of the investor; "Series B in September 2025" names no company "September"
+    ex = read(NEWS + "Tidewater Capital participated in rounds for Quanta Run and Kestrel GPU this year, and led a "
+              "$60 million Series B in Lumen Cloud in April 2025.\n")
+    assert [(f.company, f.kind, f.leads, f.when.iso) for f in facts_of(ex, "Round")] == [
+        ("Lumen Cloud", "series-b", ("Tidewater Capital",), "2025-04")]
+    ex = read(NEWS + "Dunmore Cloud had closed the £55m Series B in September 2025.\n")
+    assert [f.company for f in facts_of(ex, "Round")] == ["Dunmore Cloud"]

@@ -178,10 +178,17 @@ def _prose_backing(state: State, text: str, source: Source, subject: str | None)
             investor = trim_name(state, before.group("n")) if before else None
         if not investor:
             continue
-        for investee in split_names(clause_after(text, m.end()), keep):
+        listed = _COUNTED_LIST.sub("", clause_after(text, m.end()))  # "backed three neoclouds: A, B and C"
+        for investee in split_names(listed, keep):
+            investee = re.split(r"['’]s\s", investee)[0]  # "invested in Halden Cloud's Series C"
             add(state, Backing(source, investor, investee), ("investor", investor), ("company", investee))
             found = True
+            for other in split_names(after(text, r"\balongside\s+") or "", keep):  # "... alongside Crestline Ventures"
+                add(state, Backing(source, other, investee), ("investor", other), ("company", investee))
     return found
+
+
+_COUNTED_LIST = re.compile(r"^(?:[a-z0-9][\w-]*\s+){1,3}?[\w-]+:\s+")
 
 
 _LED_ROUNDS = re.compile(rf"\b(?:[Cc]o-)?[Ll]ed\s+(?P<c>{NAME})['’]s?\s+(?:[\w$€£.,-]+\s+){{0,2}}?"

@@ -15,7 +15,7 @@ from .names import mentioned
 from .phrases import NAME, UPPER, clauses, looks_like_org, split_names
 from .records import Backing, Round, Source
 from .figures import figures
-from .reading import State, add, names_after, qualifiers, trim_name
+from .reading import State, add, names_after, opening_name, qualifiers, trim_name
 
 
 def rounds(state: State, text: str, source: Source, subject: str | None) -> bool:
@@ -137,8 +137,9 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     named_type = any(t[0] != "unspecified" for t in types)  # "$520M debt financing (November 2025) from X"
     # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
     untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
-    if not types or not (money or untold) or not (_FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text)
-                                                   or named_type and re.search(_PARTICIPANTS, text)):
+    told = _FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) \
+        or named_type and re.search(_PARTICIPANTS, text)
+    if not types or not (money or untold) or not told:
         return _round_sequel(state, text, source)
     keep = state.names.spelled_in(text)
     marked = [trim_name(state, m.group("n")) for m in _MARKED_LEAD.finditer(text)]
@@ -147,6 +148,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     active = _ACTIVE_LEAD.search(listed) or _LEADING_ITS.search(listed)
     if active and not leads:
         leads = split_names(active.group("names"), keep)
+    if not leads and _AND_LED.search(listed):  # "X participated in ..., and led a $60M Series B in Y"
+        leads = [n for n in (opening_name(state, text),) if n]
     leads += [n for n in marked if n not in leads]
     participants = [n for n in names_after(state, listed, _PARTICIPANTS) if n not in leads]
     participating = PARTICIPATING.search(listed)
@@ -174,6 +177,12 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     return True
 
 
+_AND_LED = re.compile(r",?\s+and\s+(?:co-)?led\s+(?:a|an)\s+[$€£¥₹]")
+_ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in|into)\s+(?!(?:Q[1-4]|H[12]|FY|Jan|Feb|Mar|"
+                       rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|the)\w*\b)(?P<c>{NAME})")
+# "Acme raised", "Acme had closed": the company a sentence's round is of, when nothing else says
+_RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})\s+(?:has\s+|had\s+|each\s+|both\s+|is\s+)?"
+                     r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public)")
 _PRONOUN = re.compile(r"\s*(?:It|The (?:company|firm|startup))\b")
 
 
@@ -181,6 +190,9 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
     """The profiled company when the sentence names it, else 'X's Series A', else the first other name."""
     if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I) or _PRONOUN.match(text)):
         return context
+    held = _ROUND_IN.search(text)  # "led a $60 million Series B in Lumen Cloud"
+    if held and trim_name(state, held.group("c")) not in investors:
+        return trim_name(state, held.group("c"))
     possessive = re.search(rf"(?P<c>{NAME})(?:'s|’s)\s+(?P<owned>{NAME})?", text)
     owned = trim_name(state, possessive.group("owned")) if possessive and possessive.group("owned") else ""
     if owned and looks_like_org(owned) and owned not in investors:
@@ -190,10 +202,8 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
     company = next((form for form, _, _ in state.names.find(text) if form not in investors
                     and not any(form in i for i in investors) and not _is_round_name(form)), None)
     if not company:
-        company = next((trim_name(state, m.group("c")) for m in re.finditer(
-            rf"(?<![\w$€£¥₹.])(?P<c>{NAME})\s+(?:has\s+|each\s+|both\s+|is\s+)?(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|"
-            r"went public)", text)
-            if not _is_round_name(m.group("c")) and not _PRONOUN.fullmatch(m.group("c"))), None)
+        company = next((trim_name(state, m.group("c")) for m in _RAISER.finditer(text)
+                        if not _is_round_name(m.group("c")) and not _PRONOUN.fullmatch(m.group("c"))), None)
     return company or context
 
 
