@@ -81,7 +81,8 @@ _QUALIFIER_WORDS = [
 # GPUs named with a space before their number: "RTX 4090", "GTX 1080 Ti", "RX 7900 XTX"
 GPU_NAME = re.compile(r"\b(?:RTX|GTX|RX|Quadro)\s?\d{3,4}(?:\s?(?:Ti|XTX|XT|SUPER))?\b")
 _GPU_COMPOUND = re.compile(r"-GPUs?\b")
-_MODELS_THEN = re.compile(rf"\s+(?:NVIDIA\s+|Nvidia\s+|AMD\s+)?{MODEL}(?:\s*(?:,|and|&|/)\s*{MODEL})*\s+(?P<noun>GPUs?|accelerators|chips)\b")
+# "2,400 L40S and H100 GPUs", "8,000 Acme H200 GPUs": GPUs named by model (and maker) first
+_MODELS_THEN = re.compile(rf"\s+(?:[A-Z][A-Za-z]+\s+)?{MODEL}(?:\s*(?:,|and|&|/)\s*{MODEL})*\s+(?P<noun>GPUs?|accelerators|chips)\b")
 _NOUN = re.compile(r"^\s*(?:of\s+)?((?:[A-Za-z][\w.\-/]*\s?){1,3})")
 
 
