@@ -78,8 +78,12 @@ def _cited(blocks: tuple[Block, ...], lines: list[str]) -> tuple[Block, ...]:
         known = {link.url for link in block.links}
         found = [Link(block.text[:m.start()].strip()[-40:], m.group(0)) for m in _URL.finditer(block.text)]
         found += [Link(block.text[-40:], notes[ref]) for ref in _NOTE_REF.findall(raw) if ref in notes]
-        found = [link for link in found if link.url not in known and not known.add(link.url)]
-        out.append(replace(block, links=block.links + tuple(found)) if found else block)
+        added = []
+        for link in found:
+            if link.url not in known:
+                known.add(link.url)
+                added.append(link)
+        out.append(replace(block, links=block.links + tuple(added)) if added else block)
     return tuple(out)
 
 
@@ -118,7 +122,7 @@ def _blocks(tokens: list[Token]):
         elif tok.type == "list_item_close":
             in_item -= 1
             if item_titles and item_titles[-1] > in_item:  # the titled item's own list is over
-                level = heading_level + item_titles.pop()
+                level = max(heading_level, 1) + item_titles.pop()
                 path = [p for p in path if p[0] < level]
         elif tok.type == "thead_open":
             in_head, table = True, []
@@ -139,7 +143,7 @@ def _blocks(tokens: list[Token]):
             yield Block("table-row", text, row_line, tuple(t for _, t in path), cells=cells)
         elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open" and in_item and _titles_its_list(tokens, i):
             # "- **Halden Cloud**" over "  - Founded: 2019": the item names what its list is about, as a heading would
-            level = heading_level + in_item
+            level = max(heading_level, 1) + in_item  # below the report's title even before any heading
             title = tok.content.strip().strip("*_").strip()
             yield Block("heading", title, tok.map[0] + 1, tuple(t for _, t in path), level=level)
             path = [p for p in path if p[0] < level] + [(level, title)]
