@@ -993,3 +993,104 @@ def test_investees_after_a_counted_colon_and_a_round_named_with_its_possessive()
     assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [
         ("Crestline Ventures", "Halden Cloud"), ("Crestline Ventures", "Arbor Compute"), ("Crestline Ventures", "Vireo Cloud"),
         ("NVIDIA", "Halden Cloud"), ("Crestline Ventures", "Halden Cloud")]
+
+
+@pytest.mark.parametrize("sentence, deal", [
+    # Regression: a deal agreed in the passive was not read at all
+    ("Helix Inference agreed to be acquired by Orbis GPU for $640 million in an all-stock deal.",
+     ("Orbis GPU", "Helix Inference", "announced")),
+    ("Helix Inference will be bought by Orbis GPU.", ("Orbis GPU", "Helix Inference", "announced")),
+    ("Helix Inference was acquired by Orbis GPU.", ("Orbis GPU", "Helix Inference", "completed")),
+    ("Hyperscale buyer Oracle picked up GPU-orchestration startup Fabrik Labs for an undisclosed sum.",
+     ("Oracle", "Fabrik Labs", "completed")),
+])
+def test_deals_told_in_the_passive_or_with_picked_up(sentence, deal):
+    ex = read(NEWS + sentence + "\n")
+    assert [(f.acquirer, f.target, f.status) for f in facts_of(ex, "Acquisition")] == [deal]
+
+
+def test_a_category_noun_right_before_a_name_places_it():
+    # Regression: "Indian neocloud Yotta Shakti" gave no category; a plural names a list, not one company
+    ex = read(NEWS + "Indian neocloud Yotta Shakti closed a Series A of INR 400 crore led by Blume Ventures. "
+              "Investors favour neoclouds Like Arden Cloud.\n")
+    assert [(f.company, f.category) for f in facts_of(ex, "Category")] == [("Yotta Shakti", "neocloud")]
+
+
+def test_gross_margin_and_utilization_are_measures_of_their_own():
+    # Regression: both were unclassified figures with the sentence as their segment
+    ex = read(NEWS + "Nimbus Neocloud reported gross margin of 62% for the first half of 2025 and GPU utilization "
+              "above 90%.\n")
+    assert [(f.subject, f.metric, f.quantity.value, f.segment) for f in facts_of(ex, "Observation")] == [
+        ("Nimbus Neocloud", "gross-margin", 62, None), ("Nimbus Neocloud", "utilization", 90, None)]
+
+
+@pytest.mark.parametrize("sentence, founded", [
+    # Regression: the place after the founding year was no headquarters, and a sentence opening
+    # with "Founded in ..., <name not yet known>" had no subject at all
+    ("Jane Okoro (CEO) and Tomas Lind (CTO) co-founded Tallis Cloud in 2021 in Lisbon.", ("Tallis Cloud", "2021", "Lisbon")),
+    ("Founded in 2020 in Tbilisi, Kartvel Cloud operates 2,000 GPUs.", ("Kartvel Cloud", "2020", "Tbilisi")),
+    ("Acme Cloud was founded in 2019 in partnership with Foo Labs.", ("Acme Cloud", "2019", None)),
+])
+def test_where_a_company_was_founded_is_its_headquarters(sentence, founded):
+    ex = read(NEWS + sentence + "\n")
+    places = [f.place for f in facts_of(ex, "Headquarters")]
+    assert [(f.company, f.when.iso, places[0] if places else None) for f in facts_of(ex, "Founding")] == [founded]
+
+
+def test_prices_on_two_providers_in_one_sentence_are_each_providers():
+    # Regression: both prices had no subject and "Tallis Cloud" as their segment
+    ex = read(NEWS + "A100 80GB instances start at $1.29/hr on Tallis Cloud, versus $1.89/hr on Meridian GPU.\n")
+    assert [(f.subject, f.quantity.value, f.segment) for f in facts_of(ex, "Observation")] == [
+        ("Tallis Cloud", Decimal("1.29"), "A100"), ("Meridian GPU", Decimal("1.89"), "A100")]
+
+
+def test_quarterly_results_with_a_ticker_and_sentences_that_open_with_their_measure():
+    # Regression: the colon in "(NASDAQ: STRC)" made "Stratos Cloud (NASDAQ" a label, adjusted
+    # EBITDA was revenue, and "Net loss was ..." after it had no company
+    ex = read(NEWS + "**Stratos Cloud (NASDAQ: STRC)** reported Q3 2025 revenue of $1.36 billion and adjusted EBITDA "
+              "of $838 million. Net loss was $110 million for the quarter.\n")
+    assert [(f.subject, f.metric, f.quantity.value) for f in facts_of(ex, "Observation")] == [
+        ("Stratos Cloud", "revenue", Decimal("1360000000")), ("Stratos Cloud", "ebitda", Decimal("838000000")),
+        ("Stratos Cloud", "loss", Decimal("110000000"))]
+
+
+def test_a_year_that_labels_the_next_number_is_not_the_date_of_the_one_before():
+    # Regression: "€410 million (FY2024: €190 million)" dated both figures 2024
+    ex = read(NEWS + "Halvard Compute posted fiscal 2025 revenue of €410 million (FY2024: €190 million) and an operating "
+              "margin of 18%.\n")
+    assert [(f.metric, f.quantity.value, f.when and f.when.iso) for f in facts_of(ex, "Observation")] == [
+        ("revenue", Decimal("410000000"), "2025"), ("revenue", Decimal("190000000"), "2024"),
+        ("operating-margin", 18, None)]
+
+
+def test_a_plural_possessive_opens_a_sentence_with_its_company():
+    # Regression: "Kepler Racks' annual revenue run-rate" had no subject
+    ex = read(NEWS + "Kepler Racks' annual revenue run-rate passed $500M in October 2025.\n")
+    assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [("Kepler Racks", "arr")]
+
+
+def test_a_contract_is_a_figure_with_its_other_party():
+    # Regression: contracts were unclassified figures whose segment was the rest of the sentence
+    ex = read(NEWS + "Stratos Cloud signed a five-year, $14.2 billion contract with Meta in September 2025. "
+              "Halvard Compute won a €1.1 billion, four-year capacity agreement with Mistral AI.\n")
+    assert [(f.subject, f.metric, f.related, f.segment) for f in facts_of(ex, "Observation")] == [
+        ("Stratos Cloud", "contract-value", "Meta", None), ("Halvard Compute", "contract-value", "Mistral AI", None)]
+
+
+def test_a_long_read_carries_its_company_from_sentence_to_sentence():
+    # Regression: a first sentence that told no figure left "It ... its revenue" without a company,
+    # so the short name "Basalt" later was a company of its own; "it had closed" after an opening
+    # phrase had no company; "Series B-2" was a round of no type
+    ex = read(NEWS + "Like several of its peers, Basalt Compute began life as a bitcoin miner. It pivoted to AI in 2023, "
+              "and its revenue grew to $45 million in 2024.\n\nIts funding tells the same story. Basalt raised $60 million "
+              "in July 2025 in a Series B-2 led by Granite Hill Partners. Earlier that year it had closed a $25 million "
+              "Series A extension from Northwind Capital.\n")
+    assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [("Basalt Compute", "revenue")]
+    assert [(f.company, f.kind) for f in facts_of(ex, "Round")] == [("Basalt", "series-b"), ("Basalt", "extension")]
+    assert ("Basalt", "Basalt Compute") in ex.short_names
+
+
+def test_we_in_a_quote_is_the_speakers_company():
+    # Regression: '"We raised $120 million ...," said Mira Santos, CEO of Lyra Compute.' had no subject
+    ex = read(NEWS + "\"We raised $120 million to triple our fleet,\" said Mira Santos, CEO of Lyra Compute.\n")
+    assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [("Lyra Compute", "total-raised")]

@@ -157,3 +157,44 @@ def test_a_profile_heading_with_its_category_in_brackets():
     ex = read("# R, 2025\n\n## Providers\n\n### Corvus Labs (Inference platform)\n\nCorvus Labs serves open models "
               "to 3,000 developers.\n")
     assert [(f.company, f.category) for f in facts_of(ex, "Category")] == [("Corvus Labs", "inference-platform")]
+
+
+def test_a_question_states_nothing_and_its_answer_names_the_round_it_asks_about():
+    # Regression: "**Q: Who led Vela Compute's Series B?**" made "Who" a backer, and the answer's
+    # "$80M round" was an unclassified figure of Ardent Capital's, its segment "A"
+    ex = read("# Analyst Q&A (November 2025)\n\n## Questions\n\n**Q: Who led Vela Compute's Series B?**\n"
+              "A: Ardent Capital led the $80M round in May 2025, with Kiln Ventures and Moraine Partners joining.\n\n"
+              "**Q: How big is Brightforge's fleet?**\nA: Brightforge operates about 12,000 H100s.\n")
+    assert facts_of(ex, "Backing") == []
+    assert [(f.company, f.kind, f.amount.value, f.leads, f.participants) for f in facts_of(ex, "Round")] == [
+        ("Vela Compute", "series-b", Decimal("80000000"), ("Ardent Capital",), ("Kiln Ventures", "Moraine Partners"))]
+    assert [(f.subject, f.metric, f.segment) for f in facts_of(ex, "Observation")] == [("Brightforge", "gpus", None)]
+
+
+def test_a_post_money_column_is_the_rounds_valuation():
+    ex = read("# Funding log\n\n| Date | Company | Round | Amount | Lead investor(s) | Post-money |\n|---|---|---|---|---|---|\n"
+              "| 2025-03-14 | Tallis Cloud | Seed | €12m | Speedinvest | €48m |\n")
+    assert [(f.company, f.valuation.value, f.valuation.currency) for f in facts_of(ex, "Round")] == [
+        ("Tallis Cloud", Decimal("48000000"), "EUR")]
+
+
+HTML_AND_CODE = ("# Odd formats (November 2025)\n\n## Fleet\n\n<table>\n<tr><th>Company</th><th>GPUs</th></tr>\n"
+                 "<tr><td>Lyra Compute</td><td>8,000</td></tr>\n</table>\n\n<!-- internal: check Lyra -->\n\n"
+                 "<div>Lyra Compute &amp; partners</div>\n\n```\nLyra Compute raised $999M (an example)\n```\n")
+
+
+def test_an_html_table_is_read_as_a_table_and_other_html_as_text():
+    # Regression: an HTML block was dropped without a word: no statement, no fact
+    report = parse_report(HTML_AND_CODE, "odd.md")
+    assert [(b.kind, b.line, b.text) for b in report.blocks if b.kind != "heading"] == [
+        ("table-row", 7, "Company: Lyra Compute; GPUs: 8,000"), ("paragraph", 12, "Lyra Compute & partners"),
+        ("code", 15, "Lyra Compute raised $999M (an example)")]
+    ex = extract(report, Gazetteer())
+    assert [(f.subject, f.metric, f.quantity.value) for f in facts_of(ex, "Observation")] == [("Lyra Compute", "gpus", 8000)]
+
+
+def test_a_code_block_is_kept_as_statements_but_not_read():
+    ex = extract(parse_report(HTML_AND_CODE, "odd.md"), Gazetteer())
+    assert [(s.kind, s.source.line) for s in ex.statements if s.kind == "code"] == [("code", 15)]
+    assert not [f for f in ex.facts if getattr(f, "amount", None) or getattr(f, "quantity", None) and f.quantity.value == 999000000]
+    assert [(n.line, n.message) for n in ex.notices] == [(15, "a code block is kept as statements; its lines are not read for facts")]

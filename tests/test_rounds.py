@@ -78,3 +78,52 @@ def test_a_round_an_investor_led_in_a_company_after_another_clause():
         ("Lumen Cloud", "series-b", ("Tidewater Capital",), "2025-04")]
     ex = read(NEWS + "Dunmore Cloud had closed the £55m Series B in September 2025.\n")
     assert [f.company for f in facts_of(ex, "Round")] == ["Dunmore Cloud"]
+
+
+def test_a_price_per_share_is_no_round_amount_but_a_share_price():
+    # Regression: "priced its IPO at $28 per share ..., raising $1.1 billion" gave the IPO $28
+    ex = read(NEWS + "Orbis GPU priced its IPO on Nasdaq at $28 per share on September 18, 2025, raising $1.1 billion "
+              "and valuing the company at $9.4 billion.\n")
+    assert [(f.company, f.kind, f.amount.value, f.valuation.value) for f in facts_of(ex, "Round")] == [
+        ("Orbis GPU", "ipo", Decimal("1100000000"), Decimal("9400000000"))]
+    assert [(f.subject, f.metric, f.quantity.value, f.quantity.per, f.when.iso) for f in facts_of(ex, "Observation")] == [
+        ("Orbis GPU", "share-price", Decimal("28"), "share", "2025-09-18")]
+
+
+def test_money_raised_over_several_rounds_since_the_founding_is_a_total():
+    # Regression: "has raised SGD 25 million in seed and Series A funding since its founding in
+    # 2022" was a seed round of 2022 without an amount; "; its backers include" was not read
+    ex = read(NEWS + "Singapore's Lumora Cloud has raised SGD 25 million in seed and Series A funding since its founding "
+              "in 2022; its backers include Vertex Ventures and East Ventures.\n")
+    assert facts_of(ex, "Round") == []
+    assert [(f.subject, f.metric, f.quantity.currency, f.when) for f in facts_of(ex, "Observation")] == [
+        ("Lumora Cloud", "total-raised", "SGD", None)]
+    assert [(f.company, f.when.iso) for f in facts_of(ex, "Founding")] == [("Lumora Cloud", "2022")]
+    assert [(f.company, f.place) for f in facts_of(ex, "Headquarters")] == [("Lumora Cloud", "Singapore")]
+    assert sorted((f.investor, f.company) for f in facts_of(ex, "Backing")) == [
+        ("East Ventures", "Lumora Cloud"), ("Vertex Ventures", "Lumora Cloud")]
+
+
+def test_convertible_notes_are_a_round_of_their_own_type():
+    ex = read(NEWS + "Strata Compute raised $150 million in convertible notes from Fidelity.\n")
+    assert [(f.company, f.kind, f.participants) for f in facts_of(ex, "Round")] == [
+        ("Strata Compute", "convertible-note", ("Fidelity",))]
+
+
+def test_a_bracket_names_the_lead_and_the_participants():
+    # Regression: "(lead: Plural; participants: Visionaries Club, Kfund)" gave the round no investors
+    ex = read(NEWS + "Gridwise AI closed a €22M seed round (lead: Plural; participants: Visionaries Club, Kfund).\n")
+    assert [(f.company, f.leads, f.participants) for f in facts_of(ex, "Round")] == [
+        ("Gridwise AI", ("Plural",), ("Visionaries Club", "Kfund"))]
+
+
+def test_a_figure_told_beside_a_round_is_read_too():
+    # Regression: "less than half of its 2024 valuation of $900 million" after a down round was lost,
+    # and "existing investors Lattice Ventures" was no name
+    ex = read(NEWS + "Fennec GPU raised $30 million in a down round in August 2025 at a $400 million valuation, less than "
+              "half of its 2024 valuation of $900 million. Heron Cloud took a $15 million bridge round from existing "
+              "investors Lattice Ventures and Oakmont Partners.\n")
+    assert [(f.subject, f.metric, f.quantity.value, f.when.iso) for f in facts_of(ex, "Observation")] == [
+        ("Fennec GPU", "valuation", Decimal("900000000"), "2024")]
+    assert [(f.company, f.participants) for f in facts_of(ex, "Round")] == [
+        ("Fennec GPU", ()), ("Heron Cloud", ("Lattice Ventures", "Oakmont Partners"))]

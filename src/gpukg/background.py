@@ -23,7 +23,8 @@ _NOT_FIRST = frozenset({"The", "Its", "Their", "Our", "This", "That", "These", "
 
 _FOUNDED_BY = re.compile(rf"\b(?:(?P<co>co-?)?founded|started|set up)\b(?:\s+in\s+[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{_PEOPLE})")
 # "founded by A and B in 2019": the founders may stand between the verb and the date
-_FOUNDED_IN = re.compile(r"\b(?:(?:co-?)?(?:founded|established|incorporated|set up)|was started)\b"
+_FOUNDED_IN = re.compile(r"\b(?:(?:co-?)?(?:founded|established|incorporated|set up)|was started|"
+                         r"since\s+(?:its|the\s+company['’]s)\s+(?:founding|inception))\b"
                          r"(?:\s+by\s+[^,.;]{1,80}?(?=\s+(?:in|on)\s))?\s+(?:in\s+|on\s+)?", re.I)
 _PLACE_WORD = rf"{UPPER}[\w.'’-]*"
 _BASED_IN = re.compile(r"\b(?:headquartered|head-quartered|based|with headquarters|headquarters)\s+in\s+(?P<place>"
@@ -72,6 +73,8 @@ def background(state: State, text: str, source: Source, subject: str | None) -> 
         _headquarters(state, text, source, company)
     if "-based " in text or "-headquartered " in text:
         _based_compound(state, text, source, subject)
+    if "'s " in text or "’s " in text:
+        _place_possessive(state, text, source)
     _founders(state, text, source, company, subject)
     _titles(state, text, source, subject)
 
@@ -87,7 +90,20 @@ def _founding(state: State, text: str, source: Source, company: str, subject: st
         if named and not (subject and named.split()[0] == subject.split()[0]):
             company = named
         add(state, Founding(source, company, dates[0][2]), ("company", company))
+        _founded_where(state, text, m.end() + dates[0][1], company, source)
         return
+
+
+def _founded_where(state: State, text: str, at: int, company: str, source: Source) -> None:
+    """'founded in 2021 in Lisbon': where, right after when (``at``), unless the sentence says where it is based."""
+    where = _FOUNDED_WHERE.match(text, at)
+    place = _place(where.group("place").rstrip(".")) if where else ""
+    if place and _is_place_word(state, place.split(",")[0]) and not _BASED_IN.search(text):
+        add(state, Headquarters(source, company, place), ("company", company), ("place", place))
+
+
+_FOUNDED_WHERE = re.compile(rf"\s+in\s+(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}(?:,\s+{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)"
+                            r"(?=\s*(?:[,.;)]|$|\s(?:and|by|with|as)\b))")
 
 
 def _headquarters(state: State, text: str, source: Source, company: str) -> None:
@@ -122,6 +138,17 @@ def _based_compound(state: State, text: str, source: Source, subject: str | None
         if company and company != place:
             add(state, Headquarters(source, company, place), ("company", company), ("place", place))
 
+
+def _place_possessive(state: State, text: str, source: Source) -> None:
+    """'Singapore's Lumora Cloud has raised ...': a country's or region's company is based there."""
+    regions = lexicon.words("places", "regions") | lexicon.words("places", "countries")
+    for m in _PLACE_OWNS.finditer(text):
+        place, company = m.group("place"), trim_name(state, m.group("c"))
+        if place.lower() in regions and company and (company in state.names or looks_like_org(company)):
+            add(state, Headquarters(source, company, place), ("company", company), ("place", place))
+
+
+_PLACE_OWNS = re.compile(rf"(?<![\w'’-])(?P<place>{UPPER}[\w.]*(?:\s+{UPPER}[\w.]*)?)['’]s\s+(?P<c>{NAME})")
 
 # "the Paris-based X", "The London-headquartered firm"
 _BASED_COMPOUND = re.compile(rf"(?<![\w-])(?P<place>{UPPER}[\w.'’]*(?:\s+{UPPER}[\w.'’]*){{0,2}})-(?:based|headquartered)\s+"
@@ -196,6 +223,7 @@ def _founded_by_subject(state: State, text: str, source: Source, subject: str | 
     dates = find_dates(rest)
     if dates and re.fullmatch(r"\s*(?:in|on)\s+", rest[:dates[0][0]]):  # "founded Pyxeon AI in 2022"
         add(state, Founding(source, company, dates[0][2]), ("company", company))
+        _founded_where(state, plain, len(plain) - len(rest) + dates[0][1], company, source)
 
 
 def _titles(state: State, text: str, source: Source, subject: str | None) -> None:

@@ -16,7 +16,7 @@ from .records import Acquisition, Source
 
 
 _BUYS = ("acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
-         "to buy|will buy|purchased|agreed to purchase|to purchase|snapped up|took over|takes over")
+         "to buy|will buy|purchased|agreed to purchase|to purchase|snapped up|took over|takes over|picked up|picks up")
 # "is reportedly in talks to acquire": a deal sought, not one agreed (no status; qualifiers say so)
 _INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)|negotiating|"
            r"planning|preparing|looking|poised|expected|seeking|set)\s+")
@@ -31,7 +31,10 @@ _PRODUCT = re.compile(rf"{MODEL}s?|GPUs?|chips?|servers?")
 _THE_TARGET = ("the company", "the startup", "the firm", "the business")
 
 
-_ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:was|has been|is being|were)\s+(?P<verb>acquired|bought|purchased|snapped up|taken over)\s+by\s+(?P<a>{NAME})")
+# "X was acquired by Y" (done); "X agreed to be acquired by Y", "X will be bought by Y" (agreed, not done)
+_ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:(?P<done>was|has been|were)|(?P<agreed>is being|"
+                          r"(?:has\s+)?agreed to be|(?:is|are)\s+(?:set|expected|due)\s+to be|is to be|will be))\s+"
+                          rf"(?P<verb>acquired|bought|purchased|snapped up|taken over|picked up)\s+by\s+(?P<a>{NAME})")
 
 
 # "Coldharbor Systems completed its acquisition of Solace Compute": the deal's state is the verb
@@ -46,7 +49,7 @@ _ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:\$[\d.]+\s?[MBK]?\s+)?(?
 
 # Only a finished verb or a stated plan says a status; "X acquiring Y" in a list says neither.
 _STATUS = {"acquired": "completed", "bought": "completed", "purchased": "completed", "snapped up": "completed",
-           "took over": "completed", "taken over": "completed", "acquisition": None, "purchase": None, "acquiring": None,
+           "took over": "completed", "picked up": "completed", "taken over": "completed", "acquisition": None, "purchase": None, "acquiring": None,
            "takeover": None, "buyout": None}
 
 
@@ -81,6 +84,8 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
             intent = m.groupdict().get("intent") or ""
             if intent:
                 status = None
+            elif m.groupdict().get("agreed"):  # "agreed to be acquired": announced, not yet done
+                status = "announced"
             add(state, Acquisition(source, acquirer, target, price, first_date(tail) or opening_date(text),
                                     deal_status(tail) or status, qualifiers(intent + tail)),
                  ("company", acquirer), ("company", target))

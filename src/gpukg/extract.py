@@ -15,7 +15,7 @@ from .background import label_roles
 from .investors import investor_line, investor_sections
 from .labels import BRACKETED, labelled
 from .names import Gazetteer, mentioned, name_key
-from .phrases import heading_name, looks_like_name
+from .phrases import NAME, heading_name, looks_like_name, looks_like_org
 from .prose import OPENING_PARTICIPLE, category_from, prose, told_of
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters,
@@ -23,7 +23,7 @@ from .records import (
 )
 from .report import strip_numbering
 from .tables import table_note, table_row
-from .reading import State, add, opening_orgs, short_name
+from .reading import State, add, opening_name, opening_orgs, short_name, trim_name
 
 
 _GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "financial performance", "business model",
@@ -86,6 +86,28 @@ def _told_in_prose(title: str, section: list[Block]) -> bool:
 
 
 # a sentence whose subject is the company the sentence before was about
+def _sentence_subject(state: State, text: str) -> str | None:
+    """The name a sentence opens with, or that follows an opening phrase without one ('Like
+    several of its peers, Basalt Compute began ...')."""
+    comma = text.find(", ")
+    opener = text[:comma] if 0 < comma < 80 else ""
+    rest = text[comma + 2:] if opener and not state.names.find(opener) and not re.search(NAME, opener[1:]) else text
+    named = re.match(NAME, rest)
+    name = trim_name(state, named.group(0)) if named else ""
+    if name and (name in state.names or looks_like_org(name)):
+        return name
+    return opening_name(state, rest)
+
+
+def _a_measure_opens(text: str) -> bool:
+    """'Net loss was ...', 'Revenue backlog stood at ...': a sentence opening with what it measures."""
+    hits = lexicon.find("metrics", text[:40])
+    return bool(hits) and min(h[1] for h in hits) == 0
+
+
+# "Earlier that year it had closed a $25 million Series A extension": "it" after an opening phrase
+_IT_DID = re.compile(r"[A-Z][\w\s]{0,40}?,?\s+it\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:raised|closed|secured|landed|took|won|"
+                     r"signed|acquired|bought|reported|posted|opened|added)\b")
 _THE_FIRM = re.compile(r"\bthe\s+(?:company|firm|startup|start-up)\b")
 _IT = re.compile(r"(?:(?:The|This)\s+(?:company|firm|startup|start-up|business|provider|operator|neocloud)|It|Its)\b")
 # "The London-headquartered firm was set up in 2020": under a heading that is a name, a first line
@@ -185,7 +207,11 @@ def _content(state: State, block: Block, source: Source) -> None:
     before = len(state.facts)
     if block.kind == "paragraph" and state.table_facts and state.table_facts[1] == before:
         table_note(state, block.text)  # "Prices are per GPU-hour, as of December 1, 2025." right under a table
-    if block.kind == "table-row":
+    if block.kind == "code":  # a code block's lines are kept as they are, not read
+        if not state.statements or state.statements[-1].kind != "code":
+            state.notices.append(Notice(state.report.file_name, block.line, "a code block is kept as statements; "
+                                        "its lines are not read for facts"))
+    elif block.kind == "table-row":
         table_row(state, block, source)
         start = state.table_facts[0] if state.table_facts and state.table_facts[1] == before else before
         state.table_facts = (start, len(state.facts))
@@ -196,9 +222,11 @@ def _content(state: State, block: Block, source: Source) -> None:
     else:
         told = told_of(state.company, block.text) if state.company else None  # "Acquired by Y in 2025."
         subject = state.company if state.company and (told or _about_company(state, block.text)) else None
-        if not subject and block.index and (_IT.match(block.text) or _THE_FIRM.search(block.text)
+        if not subject and block.index and (_IT.match(block.text) or _IT_DID.match(block.text)
+                                            or (_THE_FIRM.search(block.text) or _a_measure_opens(block.text))
                                             and not state.names.find(block.text) and not opening_orgs(state, block.text)):
-            # "X raised ¥8 billion ... The company operates 3,000 GPUs", "CEO Y said the firm will ..."
+            # "X raised ¥8 billion ... The company operates 3,000 GPUs", "CEO Y said the firm will ...",
+            # "X reported revenue of $1.4B. Net loss was $110M for the quarter."
             subject = state.previous
         short = short_name(block.text, subject) if subject else None
         if short:  # the report's own word that the two names are one company
@@ -207,7 +235,14 @@ def _content(state: State, block: Block, source: Source) -> None:
     renamed(state, block.text)
     facts = state.facts[before:]
     about = [getattr(f, "company", None) or getattr(f, "acquirer", None) or getattr(f, "subject", None) for f in facts]
-    state.previous = next((n for n in about if n), None) if facts else state.previous if block.index else None
+    if facts:
+        state.previous = next((n for n in about if n), None)
+    elif block.kind == "paragraph" and not block.label:
+        # a sentence that tells no figure still says whom "It" next means ("Like its peers, Basalt
+        # Compute began life as a miner. It pivoted ...")
+        state.previous = _sentence_subject(state, block.text) or (state.previous if block.index else None)
+    else:
+        state.previous = state.previous if block.index else None
     trends = tuple(state.trend_levels.values())[-1:]
     if block.label and state.trend_levels and block.label not in state.names and (
             "insight" in " ".join(block.section).lower() or _LISTS_TRENDS.search(block.section[-1])):
@@ -215,7 +250,8 @@ def _content(state: State, block: Block, source: Source) -> None:
         state.facts.append(Trend(source, label, trends[0] if trends else None))
         trends = (label,)
     found = [form for form, _, _ in state.names.find(block.text)]
-    state.kinds.extend((form, "org") for form in found + opening_orgs(state, block.label or block.text))
+    if block.kind != "code":  # a name in quoted code makes nothing an organization
+        state.kinds.extend((form, "org") for form in found + opening_orgs(state, block.label or block.text))
     mentioned = found + [n for f in facts for n in _fact_names(f)]
     state.statements.append(Statement(
         source, block.kind, block.text, block.section,

@@ -16,7 +16,9 @@ from .records import Observation, Quantity, Source, When
 from .reading import State, add, qualifiers, trim_name
 
 
-_FROM_DATE = re.compile(r"\b(?:from|since|than(?: in)?|versus|vs\.?)\s*$", re.I)
+# a date a figure is counted from or compared with is not its date ("since its founding in 2022")
+_FROM_DATE = re.compile(r"\b(?:from|since|than(?: in)?|versus|vs\.?|since (?:its|the company['’]s) (?:founding|inception|launch) in)\s*$",
+                        re.I)
 
 
 _TOP = re.compile(r"\btop\s*$", re.I)
@@ -110,24 +112,34 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         if fallback not in (None, "unclassified") and name == "price" and segment == row_segment and label_text.strip():
             # "| On-demand ($/GPU-hr) |" over "2.35": a price, and the header says of which kind
             segment = ", ".join(p for p in (row_segment, label_text.strip()) if p)
+        provider = _PRICE_ON.match(text, q.end) if name == "price" and q.currency and q.per else None
+        provider_name = trim_name(state, provider.group("c")) if provider else ""
+        if provider_name:  # "A100 instances start at $1.29/hr on Tallis Cloud": that provider's price of that GPU
+            models = re.findall(rf"\b{MODEL}\b", text[:q.start])
+            segment = models[-1] if models else None
         segments[i] = segment
         stated = q.qualifiers + qualifiers(before) + qualifiers(_parenthesis_after(text, q))
         if not baseline:
             stated += label_qualifiers
         if when and re.search(rf"\bby\s+{re.escape(when.text)}", text) and not _before_report(state, when):
             stated += ("projected",)
-        related, whose = None, trim_name(state, valued.group("c")) if valued else subject
+        related, whose = None, trim_name(state, valued.group("c")) if valued else provider_name or subject
         owner = _SHARE_OF_REVENUE.match(text, q.end) if name == "revenue-share" and subject else None
         if owner and trim_name(state, owner.group("c")) not in ("", subject):
             # "Microsoft accounted for 62% of Brightwell's revenue": Brightwell's customer concentration
             name, whose, related, segment = "customer-concentration", trim_name(state, owner.group("c")), subject, None
         elif name in _RELATED_METRICS and segment:
             related = next((form for form, _, _ in state.names.find(segment)), None)
+        elif name == "contract-value":  # "a $14.2 billion contract with Meta": the other party
+            party = _WITH_PARTY.match(text[q.end:].split(";")[0])
+            related = trim_name(state, party.group("c")) if party else None
         # whose revenue, valuation or fleet a report gives is a company, whatever else it is
         add(state, Observation(source, whose, name, q, when, segment, related, tuple(dict.fromkeys(stated))),
              ("company" if name in _COMPANY_METRICS else "org", whose), ("org", related))
 
 
+_WITH_PARTY = re.compile(rf"[^.]{{0,60}}?\bwith\s+(?P<c>{NAME})")
+_PRICE_ON = re.compile(rf"\s+(?:on|at)\s+(?P<c>{NAME})(?=\s*(?:[,.;)]|$|\s(?:versus|vs\.?|and|while|but)\b))")
 _VALUED_NAME = re.compile(rf"\bvalu(?:ing|ed|es)\s+(?P<c>{NAME})\s+at\s+(?:[a-z]+\s+)?$")
 _SHARE_OF_REVENUE = re.compile(rf"\s*of\s+(?P<c>{NAME})['’]s?\s+(?:[\w-]+\s+){{0,2}}?revenues?\b")
 _COMPANY_METRICS = frozenset({"revenue", "arr", "valuation", "gpus", "data-centers", "customers", "total-raised", "loss"})
@@ -165,7 +177,8 @@ def _date_for(i: int, quantities: list[Quantity], dates: list[tuple[int, int, Wh
     # told before the number does not stand between it and its date
     before = i - 2 if i > 0 and quantities[i - 1].unit == "percent" and q.unit != "percent" else i - 1
     prev = quantities[before].end if before >= 0 else clause.start
-    after_q = [w for s, _, w in dates if q.end <= s < min(nxt, clause.end)]
+    # "€410 million (FY2024: €190 million)": a date that labels the next number is not this one's
+    after_q = [w for s, e, w in dates if q.end <= s < min(nxt, clause.end) and not text.startswith(":", e)]
     if after_q:
         return after_q[0]
     before_q = [w for s, e, w in dates if max(prev, clause.start) <= s and e <= q.start]
@@ -231,7 +244,8 @@ _NO_SEGMENT = frozenset({"mix", "base", "total", "latest", "current", "last", "r
 _GROWTH_BEFORE = re.compile(r"\b(?:grew|grow|growing|growth|cagr|increase[ds]?|rose|"
                             r"(?<!made )(?<!makes )(?<!make )up(?!\s+(?:to|from)\b))\b[^,;]{0,20}$", re.I)
 _IN = re.compile(r"^\s*(?:in\s+)?")
-_PERIOD_WORD = re.compile(r"^\s*(?:in\s+)?(?:annual|yearly|full-year)\s+")
+# "$40M in annual revenue", "€1.1 billion, four-year capacity agreement": a word for the period
+_PERIOD_WORD = re.compile(r"^,?\s*(?:in\s+)?(?:annual|yearly|full-year|(?:[a-z]+|\d+)-year|multi-?year)\s+")
 
 
 _COMPOUND = re.compile(r"\bcagr\b|\bcompound annual", re.I)
@@ -285,8 +299,9 @@ def _continued(quantities: list[Quantity], metrics: list[str | None], text: str,
 
 
 _INLINE_LABEL = re.compile(r"(?:^|[.;]\s+)(?P<l>[A-Z][\w -]{0,30}?):\s*(?:about\s+|over\s+|~)?$")
+_RATIO_METRICS = frozenset({"gross-margin", "utilization", "operating-margin"})
 _MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size", "backlog",
-                            "capex"})
+                            "capex", "ebitda", "net-income", "contract-value"})
 
 
 def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> str | None:
@@ -305,7 +320,7 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
             if hit and hit[0][1] == 0:
                 return hit[0][0]
         if q.per:
-            return "price"
+            return "share-price" if q.per == "share" else "price"
     if label_metric:
         return label_metric
     if q.unit == "count" and _counted(q):
@@ -333,6 +348,10 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
         if len(earlier) == 1:
             return earlier.pop()
     if q.unit == "percent":
+        # "gross margin of 62%", "GPU utilization above 90%": a ratio named just before
+        ratio = [h[0] for h in lexicon.find("metrics", before) if h[0] in _RATIO_METRICS]
+        if ratio:
+            return ratio[-1]
         if re.match(r"\s*of\b[^,;.]{0,40}\brevenue", after_q):
             return "revenue-share"
         if "share" in noun or re.search(r"\bshare\b", intro + " " + before, re.I):

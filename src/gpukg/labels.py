@@ -24,6 +24,14 @@ def labelled(state: State, block: Block, source: Source) -> None:
     label, value = block.label or "", block.value or ""
     company = state.company
     group = lexicon.exact("labels", label)
+    if label.strip().lower() in ("q", "question"):  # "**Q: Who led X's Series B?**": a question states nothing
+        state.question = value
+        return
+    if label.strip().lower() in ("a", "answer"):  # the answer, read as prose (not as figures labelled "A")
+        opener = re.match(NAME, value)  # "Brightforge operates ..." after "How big is Brightforge's fleet?"
+        asked = trim_name(state, opener.group(0)) if opener and opener.group(0) in state.question else None
+        prose(state, _answered(state, value), source, company or asked)
+        return
     speaker = _SPEAKER.fullmatch(label) if company is None else None
     if speaker:  # an interview's answer: "**Rosa Delgado, CEO of Halcyon Compute:** We expect ..."
         background(state, label, source, None)
@@ -62,6 +70,19 @@ def labelled(state: State, block: Block, source: Source) -> None:
     else:
         metric = "total-raised" if group == "total_raised" else None
         figures(state, company, value, source, label=label, metric=metric)
+
+
+# "Who led Vela Compute's Series B?" ... "Ardent Capital led the $80M round": the round the question names
+_ASKED_ROUND = re.compile(rf"(?P<c>{NAME})['’]s\s+(?P<t>Series\s+[A-H]\d?|[Ss]eed(?:\s+round)?|IPO)\b")
+_THE_ROUND = re.compile(r"\bthe\s+(?P<amount>[$€£¥₹][\d.,]+\s?(?:million|billion|[MBK]|m|bn)?\s+)?(?:round|raise|financing)\b")
+
+
+def _answered(state: State, answer: str) -> str:
+    """The answer, with 'the round' it refers to named as the question names it."""
+    asked = _ASKED_ROUND.search(state.question)
+    if not asked:
+        return answer
+    return _THE_ROUND.sub(lambda m: f"the {m.group('amount') or ''}{asked.group('t')} in {asked.group('c')}", answer, count=1)
 
 
 def _is_date(label: str) -> bool:

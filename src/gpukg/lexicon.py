@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -23,8 +23,13 @@ def _pattern(group: str) -> tuple[re.Pattern, dict[str, str]]:
 
 def find(group: str, text: str) -> list[tuple[str, int, int]]:
     """Every phrase of ``group`` in ``text`` as (key, start, end), longest phrases first."""
+    return list(_found(group, text))
+
+
+@lru_cache(maxsize=8192)  # a sentence is asked about one group by several readers
+def _found(group: str, text: str) -> tuple[tuple[str, int, int], ...]:
     pattern, owner = _pattern(group)
-    return [(_owner(owner, m.group(0)), m.start(), m.end()) for m in pattern.finditer(text)]
+    return tuple((_owner(owner, m.group(0)), m.start(), m.end()) for m in pattern.finditer(text))
 
 
 def _owner(owner: dict[str, str], phrase: str) -> str:

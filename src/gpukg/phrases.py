@@ -21,7 +21,9 @@ LOWER = "[a-z" + "".join(c for c in _LATIN if c.islower()) + "]"
 _NAME_WORD = rf"{UPPER}[\w.&'’+-]*"
 NAME = rf"{_NAME_WORD}(?:\s(?:of\s|de\s|&\s)?{_NAME_WORD}){{0,4}}"
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|\band\b|&|\bplus\b|/)\s*")
-_FILLER = re.compile(r"^(?:and|the|with|from|by|plus|including|as well as|others?|among others|etc\.?|various|other)\s+", re.I)
+_FILLER = re.compile(r"^(?:and|the|with|from|by|plus|including|as well as|others?|among others|etc\.?|various|other|"
+                     # "existing investors Lattice Ventures": who they are, then the name
+                     r"(?:existing|new|returning|earlier|previous)\s+(?:investors?|backers?|shareholders?))\s+", re.I)
 _TRAILING_FILLER = re.compile(r"\s+(?:among others|and others|et al\.?|etc\.?)$", re.I)
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _BOUNDARY = re.compile(r",\s+|;\s+|\s+and\s+(?=[~$€£]|\d)|\s+but\s+")

@@ -11,7 +11,7 @@ import re
 from . import lexicon
 from .background import background
 from .deals import acquisitions, labelled_deal
-from .phrases import NAME, after, clause_after, clauses, looks_like_name, split_names, strip_parens
+from .phrases import NAME, after, clause_after, clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .records import Backing, Category, Source
 from .figures import figures
 from .rounds import rounds
@@ -37,10 +37,21 @@ _STAKE = re.compile(r"\bstakes? in\b", re.I)
 
 def prose(state: State, text: str, source: Source, subject: str | None, label: str | None = None) -> None:
     """Facts stated in running text: deals, rounds, investments, figures, categories."""
+    turn = _PRONOUN_CLAUSE.search(text)
+    if turn:  # two sentences about one subject
+        first, before = text[:turn.start()], len(state.facts)
+        prose(state, first, source, subject, label)
+        # "its" is the company the first clause told of
+        told = [n for f in state.facts[before:] for n in (getattr(f, "company", None), getattr(f, "subject", None)) if n]
+        prose(state, text[turn.end():], source, subject or next(iter(told), None) or opening_name(state, first)
+              or state.company, label)
+        return
     company = state.company
+    main = _main_clause(state, text)
+    if subject is None and main is not text:  # "Founded in 2020 in Tbilisi, Kartvel Cloud operates ...": after the comma
+        subject = opening_name(state, main)
     background(state, text, source, subject)
     found_deal = acquisitions(state, text, source, subject or company)
-    main = _main_clause(state, text)
     speaker = subject if subject and _opens_with_subject(state, main, subject) else opening_name(state, main)
     aside = _ASIDE.match(main, len(speaker)) if speaker and main.startswith(speaker) else None
     if aside:  # what the company is comes after the aside
@@ -51,6 +62,7 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     elif speaker and IS_A.search(clauses(main)[0].text if main else ""):
         category_from(state, speaker, main, source)
     _compound_backings(state, text, source)
+    _category_before_name(state, text, source)
     if label and not found_deal:
         found_deal = labelled_deal(state, label, text, source)
     if rounds(state, text, source, subject):
@@ -62,6 +74,9 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
         for part, who in _subjects(state, text, subject):
             figures(state, who, part, source, label=label, prose=True)
 
+
+# "; its backers include A and B" (a figure after "; it reached" keeps the first clause's measure: not split)
+_PRONOUN_CLAUSE = re.compile(r";\s+(?=(?:its|the company['’]s)\s+(?:other\s+|existing\s+)?(?:backers|investors|shareholders|funders)\b)")
 
 # What an investor or a company did, told without the subject a label, heading or profile gives
 _DEED = re.compile(r"(?:Led|Co-led|Committed|Invested|Backed|Participated|Joined|Took|Holds|Exited|"
@@ -119,7 +134,9 @@ def _main_clause(state: State, text: str) -> str:
     if not OPENING_PARTICIPLE.match(text):
         return text
     after_comma = [start for _, start, _ in state.names.find(text) if text[:start].rstrip().endswith(",")]
-    return text[after_comma[0]:] if after_comma else text
+    # a name not known yet, when it looks like an organization's ("Founded in 2020 in Tbilisi, Kartvel Cloud operates")
+    after_comma += [m.start("n") for m in re.finditer(rf",\s+(?P<n>{NAME})", text) if looks_like_org(m.group("n"))][:1]
+    return text[min(after_comma):] if after_comma else text
 
 
 def category_from(state: State, company: str, text: str, source: Source, *, leading: bool = False) -> None:
@@ -133,6 +150,21 @@ def category_from(state: State, company: str, text: str, source: Source, *, lead
         hits = [h for h in hits if len(first[:h[1]].split()) <= 2]
     if hits:
         add(state, Category(source, company, hits[0][0]), ("company", company))
+
+
+def _category_before_name(state: State, text: str, source: Source) -> None:
+    """'Indian neocloud Yotta Shakti closed ...', 'acquired inference platform Fireworks': a
+    category noun right before a name (a singular one: 'neoclouds A and B' may be a list of
+    examples of something else)."""
+    for slug, start, end in lexicon.find("categories", text):
+        if text[end - 1:end] == "s" and not text[start:end].lower().endswith("-as-a-service"):
+            continue
+        named = re.match(rf"\s+(?P<n>{NAME})", text[end:])
+        company = trim_name(state, named.group("n")) if named else ""
+        # a capitalised name, not a term of the trade ("neocloud Series B")
+        if company and (company in state.names or looks_like_org(company) or looks_like_name(company)
+                        and not any(lexicon.find(group, company) for group in ("round_types", "categories", "metrics"))):
+            add(state, Category(source, company, slug), ("company", company))
 
 
 def _compound_backings(state: State, text: str, source: Source) -> None:
@@ -156,7 +188,8 @@ def _prose_backing(state: State, text: str, source: Source, subject: str | None)
     among = (_AMONG_BACKERS.match(text) or _BACKERS_INCLUDE.search(text) or _COUNTS_AMONG.search(text)) \
         if _BACKERS_WORD.search(text) else None
     if among:
-        investee = trim_name(state, among.group("c") or among.groupdict().get("c2") or "")
+        investee = trim_name(state, among.group("c") or among.groupdict().get("c2") or "") \
+            or (subject or state.company or "" if among.groupdict().get("its") else "")
         investors = split_names(among.group("i"), keep) if investee else []
         for investor in investors:
             add(state, Backing(source, investor, investee), ("investor", investor), ("company", investee))
@@ -207,7 +240,7 @@ _AMONG_BACKERS = re.compile(rf"(?P<i>[^.;]+?)\s+(?:are|is)\s+(?:also\s+)?(?:amon
 _COUNTS_AMONG = re.compile(rf"(?P<c>{NAME}),?\s+(?:which\s+|that\s+)?(?:counts|lists|numbers)\s+(?P<i>[^,.;]+?)\s+"
                            rf"among\s+its\s+{_BACKERS}")
 
-_BACKERS_INCLUDE = re.compile(rf"(?:(?P<c>{NAME})['’]s?\s+(?:other\s+|existing\s+)?{_BACKERS}|"
+_BACKERS_INCLUDE = re.compile(rf"(?:(?:(?P<c>{NAME})['’]s?|(?P<its>\b[Ii]ts))\s+(?:other\s+|existing\s+)?{_BACKERS}|"
                               rf"{_BACKERS_CAP}\s+(?:in|of)\s+(?P<c2>{NAME}))\s+(?:include|includes|are)\s+(?P<i>[^.;]+)")
 
 _INVESTOR_BEFORE = re.compile(rf"(?P<n>{NAME})\s+(?:(?:has|have|had|also|now|already|still|reportedly)\s+)*$")

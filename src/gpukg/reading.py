@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from . import lexicon
 from .names import Gazetteer, is_curated
-from .phrases import NAME, after, looks_like_name, looks_like_org, split_names
+from .phrases import NAME, UPPER, after, looks_like_name, looks_like_org, split_names
 from .records import Fact, Notice, Report, Round, Statement
 
 
@@ -35,6 +36,7 @@ class State:
     short_names: list[tuple[str, str]] = field(default_factory=list)
     seen_companies: dict[str, int] = field(default_factory=dict)
     last_round: Round | None = None  # for a next sentence that adds to it
+    question: str = ""  # a Q&A's last question, which its answer may refer to ("the round")
     previous: str | None = None  # the company the last sentence of the paragraph was about ("The company ...")
     table_facts: tuple[int, int] | None = None  # where the facts of the table just read are in ``facts``
 
@@ -76,19 +78,35 @@ _SHORT_NAME_GOES_ON = re.compile(r"(?:'s|’s)?\s+[a-z]")
 
 
 def opening_name(state: State, text: str) -> str | None:
-    lead = state.names.leading(text) or opening_orgs(state, text)
+    owner = _PLACE_OWNER.match(text)
+    if owner and owner.group("place").lower() in _places():  # "Singapore's Lumora Cloud has raised ..."
+        text = text[owner.end():]
+    lead = state.names.leading(text)
+    if lead and re.match(rf"{re.escape(lead[0])} {UPPER}", text):  # "Basalt Compute began", "Basalt" known
+        longer = opening_orgs(state, text)
+        if longer and longer[0].startswith(lead[0] + " "):
+            return longer[0]
+    lead = lead or opening_orgs(state, text)
     return lead[0] if lead else None
 
 
+_PLACE_OWNER = re.compile(rf"(?P<place>{UPPER}[\w.]*(?:\s+{UPPER}[\w.]*)?)['’]s\s+(?={UPPER})")
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(lexicon.words("places", "regions") | lexicon.words("places", "countries"))
+
+
 # a verb after the name (not any word in -s: "Strategic investments in ..."), its possessive or a comma
-SUBJECT_FOLLOWS = re.compile(r"(?:'s|’s)|\s*,|\s+(?:\w+(?:ing|ed|es|ly)|has|is|was|are|runs|sells|grew|won|took|made|led|"
+SUBJECT_FOLLOWS = re.compile(r"(?:'s|’s)|['’](?=\s)|\s*,|\s+(?:\w+(?:ing|ed|es|ly)|has|is|was|are|runs|sells|grew|won|took|made|led|"
                              r"bought|holds|operates|offers|provides|reached|revenue|revenues|valuation|arr|bills|charges|"
                              r"rents|costs|lists|leases|hosts|builds|ships|serves|counts|claims|says|said|expects|plans|aims|"
                              r"owns|employs|signs|targets|reports|raised|secured|closed|landed|lost|now)\b")
 
 
 # "Quanta Run's ARR reached ...": what only a company has makes its owner one
-_OWNS_A_MEASURE = re.compile(r"['’]s\s+(?:annual\s+)?(?:ARR|revenues?|valuation|GPU fleet|fleet|customers|CEO|CTO|CFO|"
+_OWNS_A_MEASURE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:annual\s+)?(?:ARR|revenues?|valuation|GPU fleet|fleet|customers|CEO|CTO|CFO|"
                              r"COO|founders?|co-founders?|chief executive|headcount)\b")
 
 
@@ -99,7 +117,7 @@ def opening_orgs(state: State, text: str) -> list[str]:
     for m in re.finditer(rf"\s*(?:,\s*|\band\s+|&\s+)?(?P<n>{NAME})", text):
         if m.start() != pos:
             break
-        spelled = re.split(r"(?:'s|’s)\b", m.group("n"))[0]
+        spelled = re.split(r"(?:'s|’s)\b|(?<=s)['’]$", m.group("n"))[0]  # "Kepler Racks' annual revenue"
         name = _COMPOUND_LEAD.sub("", spelled)  # "Tokyo-based Hoshizora Compute K.K. raised ..."
         # Past the first word of a sentence, a capital letter is the writer's own sign of a name.
         owns = _OWNS_A_MEASURE.match(text, m.start("n") + len(spelled))
@@ -108,7 +126,8 @@ def opening_orgs(state: State, text: str) -> list[str]:
             break
         out.append(name)
         pos = m.start("n") + len(spelled)
-    return out if out and SUBJECT_FOLLOWS.match(text[pos:]) else []
+    # "Stratos Cloud (NASDAQ: STRC) reported ...": a bracket after the name stands aside
+    return out if out and SUBJECT_FOLLOWS.match(re.sub(r"^\s*\([^()]*\)", "", text[pos:])) else []
 
 
 # "The Paris-based Veridane", "Lumen Growth-backed Tessaract Labs": what the compound says of the name is no part of it
@@ -118,12 +137,17 @@ _COMPOUND_LEAD = re.compile(r"^.*\b[\w.]+-(?:based|backed|funded|owned|headquart
 def said_name(state: State, text: str) -> str | None:
     """'CEO Ines Moreau said Corvane Cloud would double its fleet': the company a reported
     statement is about."""
-    m = _SAID.search(text)
+    m = _SAID.search(text) or _WE_SAID.match(text)
     return trim_name(state, m.group("c")) if m else None
 
 
 _SAID = re.compile(rf"\b(?:said|says|told|added|noted)\s+(?:that\s+)?(?P<c>{NAME})\s+(?:would|will|has|had|is|was|plans|"
                    r"expects|now|aims|intends)\b")
+
+
+# '"We raised $120 million ...," said Mira Santos, CEO of Lyra Compute.': "we" is the speaker's company
+_WE_SAID = re.compile(rf"[\"“]\s*(?:We|Our)\b[^\"”]*[\"”]\s*,?\s*(?:said|says|added|noted)\s+[^,]{{1,60}},\s+"
+                      rf"(?:the\s+)?(?:[\w-]+\s+){{0,4}}?(?:of|at)\s+(?P<c>{NAME})")
 
 
 def owned_name(state: State, name: str) -> str:

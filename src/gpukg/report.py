@@ -6,6 +6,7 @@ list items and table rows, each with its section path, bold label and links.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -141,6 +142,14 @@ def _blocks(tokens: list[Token]):
             # The header travels with each row, so a row statement reads on its own.
             text = "; ".join(f"{h}: {c}" for h, c in cells if c)
             yield Block("table-row", text, row_line, tuple(t for _, t in path), cells=cells)
+        elif tok.type == "html_block":
+            yield from _html_blocks(tok, tuple(t for _, t in path))
+        elif tok.type in ("fence", "code_block"):
+            # kept as statements, not read: a code block quotes, it does not state
+            first = tok.map[0] + (2 if tok.type == "fence" else 1)
+            for n, line in enumerate(tok.content.splitlines()):
+                if line.strip():
+                    yield Block("code", line.strip(), first + n, tuple(t for _, t in path))
         elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open" and in_item and _titles_its_list(tokens, i):
             # "- **Halden Cloud**" over "  - Founded: 2019": the item names what its list is about, as a heading would
             level = max(heading_level, 1) + in_item  # below the report's title even before any heading
@@ -156,6 +165,37 @@ def _blocks(tokens: list[Token]):
                     path = [p for p in path if p[0] < block.level] + [(block.level, block.text)]
                 yield block
         i += 1
+
+
+def _html_blocks(tok: Token, section: tuple[str, ...]):
+    """An HTML block: a ``<table>``'s rows as table rows (its ``<th>`` row the header), any other
+    element's text as paragraph lines; a comment says nothing to readers and is left out."""
+    content = _HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), tok.content)
+    start = tok.map[0] + 1
+    if _HTML_ROW.search(content):
+        header: list[str] = []
+        for row in _HTML_ROW.finditer(content):
+            cells = [(kind.lower(), _html_text(cell)) for kind, cell in _HTML_CELL.findall(row.group(0))]
+            line = start + content[:row.start()].count("\n")
+            if cells and all(kind == "th" for kind, _ in cells):
+                header = [cell for _, cell in cells]
+            elif cells:
+                pairs = tuple(zip(header or [f"column {n + 1}" for n in range(len(cells))], (c for _, c in cells)))
+                yield Block("table-row", "; ".join(f"{h}: {c}" for h, c in pairs if c), line, section, cells=pairs)
+        return
+    for n, raw in enumerate(content.splitlines()):
+        text = _html_text(raw)
+        if text:
+            yield Block("paragraph", text, start + n, section)
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_ROW = re.compile(r"<tr\b[^>]*>.*?</tr\s*>", re.S | re.I)
+_HTML_CELL = re.compile(r"<(t[hd])\b[^>]*>(.*?)</t[hd]\s*>", re.S | re.I)
+
+
+def _html_text(fragment: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
 
 
 def _titles_its_list(tokens: list[Token], i: int) -> bool:
@@ -304,10 +344,20 @@ def _label(bold: str, text: str) -> tuple[str | None, str | None]:
     bracket = _BRACKET_DASH.match(rest)  # "**Kestrel GPU** (Berlin) — ~22k H100s; ..."
     if bracket and rest[bracket.end():].strip():
         return f"{bold} ({bracket.group('b').strip()})", rest[bracket.end():].strip()
-    if ": " in bold:
-        label, _, value = bold.partition(": ")
-        return label.strip(), (value + rest).strip()
+    colon = _top_level_colon(bold)  # not the one in "**Stratos Cloud (NASDAQ: STRC)** reported ..."
+    if colon >= 0:
+        return bold[:colon].strip(), (bold[colon + 2:] + rest).strip()
     return None, None
+
+
+def _top_level_colon(text: str) -> int:
+    """Where ': ' first stands outside brackets in ``text``, or -1."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch in "([") - (ch in ")]")
+        if ch == ":" and depth <= 0 and text[i + 1:i + 2] == " ":
+            return i
+    return -1
 
 
 def _links_in(sentence: str, links: tuple[Link, ...]) -> tuple[Link, ...]:

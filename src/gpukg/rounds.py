@@ -13,7 +13,7 @@ from .amounts import find_quantities
 from .dates import first_date
 from .names import mentioned
 from .phrases import NAME, UPPER, clauses, looks_like_org, split_names
-from .records import Backing, Round, Source
+from .records import Backing, Observation, Round, Source
 from .figures import figures
 from .reading import State, add, names_after, opening_name, qualifiers, trim_name
 
@@ -27,7 +27,34 @@ def rounds(state: State, text: str, source: Source, subject: str | None) -> bool
     company = subject or state.last_round.company
     _total_beside_round(state, text, source, company)
     _beside_round(state, text, source, company)
+    _share_price(state, text, source, company)
+    _figure_clauses(state, text, source, company)
     return True
+
+
+_MONEY_WORD = re.compile(r"\b(?:valuation|revenue|revenues|ARR|run-rate|sales)\b", re.I)
+
+
+def _figure_clauses(state: State, text: str, source: Source, company: str) -> None:
+    """'..., less than half of its 2024 valuation of $900 million': a clause beside the round
+    that gives another figure of the company, its money no part of the round."""
+    used = {q.text for f in state.facts if isinstance(f, Round) and f.source == source
+            for q in (f.amount, f.valuation) if q is not None}
+    for clause in clauses(text)[1:]:
+        money = [q for q in find_quantities(clause.text) if q.currency]
+        if money and _MONEY_WORD.search(clause.text) and not any(q.text in used for q in money) \
+                and not lexicon.find("round_types", clause.text) and not _TOTAL_CLAUSE.search(clause.text) \
+                and not _CUMULATIVE.search(clause.text):
+            figures(state, company, clause.text, source, prose=True)
+
+
+def _share_price(state: State, text: str, source: Source, company: str) -> None:
+    """'priced its IPO at $28 per share on September 18, 2025': the price of a share, dated by its own clause."""
+    for q in find_quantities(text):
+        if q.currency and q.per == "share":
+            clause = next((c.text for c in clauses(text) if c.start <= q.start <= c.end), text)
+            add(state, Observation(source, company, "share-price", q, first_date(clause), qualifiers=q.qualifiers),
+                ("company", company))
 
 
 _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by|"
@@ -40,10 +67,11 @@ _INVESTOR_SUBJECT = re.compile(rf"(?P<i>{NAME})\s+(?:has\s+)?(?:committed|invest
 # "Fieldstone Ventures (lead), Grayline Capital": a lead marked in brackets
 _MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*\((?:[Cc]o-)?[Ll]ead(?:\s+[Ii]nvestor)?\)")
 
-_LEADS = r"\b(?:co-led|led)\s+by\s+"
+# "led by X", and a bracket's "(lead: X; participants: A, B)"
+_LEADS = r"\b(?:(?:co-led|led)\s+by|(?<=[(;,]\s)(?:co-)?leads?(?:\s+investors?)?:|(?<=\()(?:co-)?leads?(?:\s+investors?)?:)\s+"
 
 _PARTICIPANTS = (r"\b(?:with participation from|participation from|joined by|alongside|investors including|provided by|"
-                 r"from)\s+")
+                 r"from|participants:|other investors:)\s+")
 
 _ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,60}},)?\s+(?:co-)?le(?:d|ading)\s+"
                           rf"(?:(?:a|an|the|it|its)\b|{NAME}['’]s?(?=\s))")  # "co-led Marrow Compute's $110M Series C"
@@ -167,7 +195,11 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     valuation = next((q for q in money if q.noun and _VALUATION_NOUN.match(q.noun)
                       or _VALUED_BEFORE.search(text[max(0, q.start - 40):q.start])), None)
     # "$1.1B raised to date; last valued at $4B (Series C, Mar 2025)": a total is no round's amount
-    amount = next((q for q in money if q is not valuation and not _CUMULATIVE.search(_part_at(text, q.start))), None)
+    # and a price per share is no round's amount: "priced at $28 per share, raising $1.1 billion"
+    amount = next((q for q in money if q is not valuation and not q.per
+                   and not _CUMULATIVE.search(_part_at(text, q.start))), None)
+    if amount is None and money and not investors and valuation is None and not untold:
+        return False  # "has raised SGD 25 million in seed and Series A funding since its founding": a total, no round
     each = _EACH.search(text)  # "Vireo Cloud and Solace Compute each closed $20M seed rounds"
     for company in split_names(each.group("names"), state.names.spelled_in(text)) if each else [company]:
         fact = Round(source, company, types[0][0], amount, first_date(text), tuple(leads),
@@ -182,13 +214,14 @@ _ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in
                        rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|the)\w*\b)(?P<c>{NAME})")
 # "Acme raised", "Acme had closed": the company a sentence's round is of, when nothing else says
 _RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})\s+(?:has\s+|had\s+|each\s+|both\s+|is\s+)?"
-                     r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public)")
+                     r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public|priced|took)")
 _PRONOUN = re.compile(r"\s*(?:It|The (?:company|firm|startup))\b")
 
 
 def _funded_company(state: State, text: str, investors: set[str], context: str | None) -> str | None:
     """The profiled company when the sentence names it, else 'X's Series A', else the first other name."""
-    if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I) or _PRONOUN.match(text)):
+    if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I) or _PRONOUN.match(text)
+                    or re.search(r"\bit\s+(?:has\s+|had\s+)?(?:raised|closed|secured|landed|took)\b", text)):
         return context
     held = _ROUND_IN.search(text)  # "led a $60 million Series B in Lumen Cloud"
     if held and trim_name(state, held.group("c")) not in investors:

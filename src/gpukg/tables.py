@@ -180,7 +180,7 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
             leads += split_names(cell, state.names.spelled_in(cell))
         elif "investor" in header or "participant" in header or "backer" in header:
             participants += split_names(cell, state.names.spelled_in(cell))
-        elif "valuation" in header:
+        elif "valuation" in header or re.search(r"\b(?:post|pre)[- ]money\b|\bvalued\b", header):  # "| Post-money |"
             valuation = next((q for q in find_quantities(cell) if q.currency), None)
     fact = Round(source, company, kind, amount, when, tuple(leads), tuple(p for p in participants if p not in leads), valuation)
     add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
