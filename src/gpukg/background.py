@@ -12,7 +12,7 @@ from functools import lru_cache
 from . import lexicon
 from .dates import find_dates, first_date, opening_date
 from .phrases import LOWER, NAME, UPPER, looks_like_name, looks_like_org, people, places, split_names, strip_parens
-from .reading import State, add, opening_name, said_name, trim_name
+from .reading import PLACE_OWNS, State, add, opening_name, said_name, trim_name
 from .records import Backing, Founding, Headquarters, Role, Source, When
 
 # A person's name: two or three capitalised words, with the particles of family names.
@@ -141,14 +141,11 @@ def _based_compound(state: State, text: str, source: Source, subject: str | None
 
 def _place_possessive(state: State, text: str, source: Source) -> None:
     """'Singapore's Lumora Cloud has raised ...': a country's or region's company is based there."""
-    regions = lexicon.words("places", "regions") | lexicon.words("places", "countries")
-    for m in _PLACE_OWNS.finditer(text):
+    for m in PLACE_OWNS.finditer(text):
         place, company = m.group("place"), trim_name(state, m.group("c"))
-        if place.lower() in regions and company and (company in state.names or looks_like_org(company)):
+        if place.lower() in lexicon.regions() and company and (company in state.names or looks_like_org(company)):
             add(state, Headquarters(source, company, place), ("company", company), ("place", place))
 
-
-_PLACE_OWNS = re.compile(rf"(?<![\w'’-])(?P<place>{UPPER}[\w.]*(?:\s+{UPPER}[\w.]*)?)['’]s\s+(?P<c>{NAME})")
 
 # "the Paris-based X", "The London-headquartered firm"
 _BASED_COMPOUND = re.compile(rf"(?<![\w-])(?P<place>{UPPER}[\w.'’]*(?:\s+{UPPER}[\w.'’]*){{0,2}})-(?:based|headquartered)\s+"
@@ -162,7 +159,7 @@ _COMPANY_NOUN = re.compile(r"(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm
 def _is_place_word(state: State, word: str) -> bool:
     """A city, region or country, as far as words can tell: not a known organization, product
     code or acronym ('GPU-based', 'H100-based', 'NVIDIA-based'), nor a lexicon term."""
-    if word.lower() in lexicon.words("places", "regions") | lexicon.words("places", "countries"):
+    if word.lower() in lexicon.regions():
         return True
     return not (word in state.names or any(ch.isdigit() for ch in word) or word.isupper()
                 or lexicon.find("metrics", word) or lexicon.exact("labels", word))
@@ -172,7 +169,7 @@ def _place(found: str) -> str:
     """'Toronto, Canada' stays whole; 'Toronto, Brightwater AI' is Toronto: the part after the
     comma must be a region or country."""
     city, _, region = found.partition(",")
-    regions = lexicon.words("places", "regions") | lexicon.words("places", "countries")
+    regions = lexicon.regions()
     return found if region.strip(" .").lower() in regions else city
 
 

@@ -85,7 +85,6 @@ def _told_in_prose(title: str, section: list[Block]) -> bool:
         (any(opening) and sum(1 for text in lines if mentioned(title, text)) >= 2)
 
 
-# a sentence whose subject is the company the sentence before was about
 def _sentence_subject(state: State, text: str) -> str | None:
     """The name a sentence opens with, or that follows an opening phrase without one ('Like
     several of its peers, Basalt Compute began ...')."""
@@ -105,7 +104,8 @@ def _a_measure_opens(text: str) -> bool:
     return bool(hits) and min(h[1] for h in hits) == 0
 
 
-# "Earlier that year it had closed a $25 million Series A extension": "it" after an opening phrase
+# a sentence whose subject is the company the sentence before was about; "it" after an opening
+# phrase ("Earlier that year it had closed a $25 million Series A extension")
 _IT_DID = re.compile(r"[A-Z][\w\s]{0,40}?,?\s+it\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:raised|closed|secured|landed|took|won|"
                      r"signed|acquired|bought|reported|posted|opened|added)\b")
 _THE_FIRM = re.compile(r"\bthe\s+(?:company|firm|startup|start-up)\b")

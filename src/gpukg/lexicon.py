@@ -56,3 +56,9 @@ def exact(group: str, text: str) -> str | None:
 @cache
 def words(section: str, name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon()[section][name])
+
+
+@cache
+def regions() -> frozenset[str]:
+    """Regions and countries, in lower case: the second part of 'Toronto, Canada', the place of 'Singapore's X'."""
+    return words("places", "regions") | words("places", "countries")

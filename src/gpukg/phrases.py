@@ -177,7 +177,7 @@ def people(text: str) -> list[tuple[str, tuple[str, ...]]]:
 
 def places(text: str) -> list[str]:
     """'New York, Stockholm' -> two places; 'Denver, Colorado' -> one."""
-    regions = lexicon.words("places", "regions") | lexicon.words("places", "countries")
+    regions = lexicon.regions()
     parts = [p.strip(" .") for p in re.split(r";|,|\band\b|/", strip_parens(text)) if p.strip(" .")]
     out: list[str] = []
     for part in parts:

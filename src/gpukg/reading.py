@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from . import lexicon
 from .names import Gazetteer, is_curated
@@ -78,9 +77,9 @@ _SHORT_NAME_GOES_ON = re.compile(r"(?:'s|’s)?\s+[a-z]")
 
 
 def opening_name(state: State, text: str) -> str | None:
-    owner = _PLACE_OWNER.match(text)
-    if owner and owner.group("place").lower() in _places():  # "Singapore's Lumora Cloud has raised ..."
-        text = text[owner.end():]
+    owner = PLACE_OWNS.match(text)
+    if owner and owner.group("place").lower() in lexicon.regions():  # "Singapore's Lumora Cloud has raised ..."
+        text = text[owner.start("c"):]
     lead = state.names.leading(text)
     if lead and re.match(rf"{re.escape(lead[0])} {UPPER}", text):  # "Basalt Compute began", "Basalt" known
         longer = opening_orgs(state, text)
@@ -90,12 +89,8 @@ def opening_name(state: State, text: str) -> str | None:
     return lead[0] if lead else None
 
 
-_PLACE_OWNER = re.compile(rf"(?P<place>{UPPER}[\w.]*(?:\s+{UPPER}[\w.]*)?)['’]s\s+(?={UPPER})")
-
-
-@cache
-def _places() -> frozenset[str]:
-    return frozenset(lexicon.words("places", "regions") | lexicon.words("places", "countries"))
+# "Singapore's Lumora Cloud": a place's company
+PLACE_OWNS = re.compile(rf"(?<![\w'’-])(?P<place>{UPPER}[\w.]*(?:\s+{UPPER}[\w.]*)?)['’]s\s+(?P<c>{NAME})")
 
 
 # a verb after the name (not any word in -s: "Strategic investments in ..."), its possessive or a comma
