@@ -1094,3 +1094,15 @@ def test_we_in_a_quote_is_the_speakers_company():
     # Regression: '"We raised $120 million ...," said Mira Santos, CEO of Lyra Compute.' had no subject
     ex = read(NEWS + "\"We raised $120 million to triple our fleet,\" said Mira Santos, CEO of Lyra Compute.\n")
     assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [("Lyra Compute", "total-raised")]
+
+
+def test_counts_in_words_and_a_revenue_mix_after_a_colon():
+    # Regression: "three data centers" was no figure; the shares after "revenue by region:" and a
+    # share listed after another were unclassified, the first with the label as its segment
+    ex = read(NEWS + "Tessel Cloud runs three data centers in Ohio, unlike the two sites of its rival. Tessel Cloud's "
+              "2025 revenue by region: North America 62%, Europe 38%. Vantor Cloud earns roughly 70% of its revenue from "
+              "on-demand instances and 30% from reserved contracts.\n")
+    assert [(f.subject, f.metric, f.quantity.value, f.segment) for f in facts_of(ex, "Observation")] == [
+        ("Tessel Cloud", "data-centers", 3, None),
+        ("Tessel Cloud", "revenue-share", 62, "North America"), ("Tessel Cloud", "revenue-share", 38, "Europe"),
+        ("Vantor Cloud", "revenue-share", 70, "on-demand instances"), ("Vantor Cloud", "revenue-share", 30, "reserved contracts")]

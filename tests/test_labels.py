@@ -198,3 +198,11 @@ def test_a_code_block_is_kept_as_statements_but_not_read():
     assert [(s.kind, s.source.line) for s in ex.statements if s.kind == "code"] == [("code", 15)]
     assert not [f for f in ex.facts if getattr(f, "amount", None) or getattr(f, "quantity", None) and f.quantity.value == 999000000]
     assert [(n.line, n.message) for n in ex.notices] == [(15, "a code block is kept as statements; its lines are not read for facts")]
+
+
+def test_a_table_of_leadership_changes_gives_each_row_its_role():
+    # Regression: a table with Person, Company and New role columns gave nothing
+    ex = read("# Digest (Q4 2025)\n\n## Leadership changes\n\n| Person | Company | New role | Previously | Effective |\n"
+              "|---|---|---|---|---|\n| Amara Osei | Tessel Cloud | Chief Executive Officer | President, Tessel Cloud | October 2025 |\n")
+    assert [(f.person, f.company, f.role, f.when.iso) for f in facts_of(ex, "Role")] == [
+        ("Amara Osei", "Tessel Cloud", "ceo", "2025-10")]

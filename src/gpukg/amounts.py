@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
+from . import lexicon
 from .dates import find_dates
 from .records import Quantity
 
@@ -93,8 +94,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     Dates and malformed amounts are masked first, so "from $22M in 2023 to $85M"
     is two amounts and no year is read as a count.
     """
-    if not _DIGIT.search(text):  # every quantity has a digit
-        return ()
+    if not _DIGIT.search(text):  # a quantity has a digit, or is a count in words ("three data centers")
+        return tuple(_counted_in_words(text))
     masked = text
     spans = [(s, e) for s, e, _ in find_dates(text)] + [m.span() for m in _MALFORMED.finditer(text)]
     for start, end in spans + [m.span() for pattern in (_MODEL_SIZE, GPU_NAME) for m in pattern.finditer(text)]:
@@ -104,7 +105,33 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         q = _quantity(masked, m)
         if q is not None:
             found.append(q)
-    return tuple(_between(masked, found))
+    found += _counted_in_words(text)
+    return tuple(_between(masked, sorted(found, key=lambda q: q.start)))
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a dozen": 12}
+
+
+@lru_cache(maxsize=1)
+def _word_count_pattern() -> re.Pattern:
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon.words("count_nouns", "data-centers") | lexicon.words("count_nouns", "sites")
+                                                  | lexicon.words("count_nouns", "regions") | lexicon.words("count_nouns", "employees")
+                                                  | {"gpus", "availability zones", "offices"}, key=len, reverse=True))
+    # "its three data centers", not "the three data centers" (those named before) nor "one of"
+    return re.compile(rf"(?<![\w-])(?<!the )(?<!The )(?<!these )(?<!those )(?<!both )(?P<w>{'|'.join(_NUMBER_WORDS)})\s+"
+                      rf"(?=(?:[a-z][\w-]*\s+)?(?:{nouns})\b)", re.I)
+
+
+def _counted_in_words(text: str) -> list[Quantity]:
+    """'runs three data centers', 'operates two sites': a small count written in words, before what it counts."""
+    out = []
+    for m in _word_count_pattern().finditer(text):
+        noun = _NOUN.match(text[m.end("w"):])
+        out.append(Quantity(value=Decimal(_NUMBER_WORDS[m.group("w").lower()]), low=None, high=None, currency=None,
+                            unit="count", per=None, qualifiers=(), noun=noun.group(1).strip() if noun else None,
+                            text=m.group("w"), start=m.start("w"), end=m.end("w")))
+    return out
 
 
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)

@@ -293,11 +293,16 @@ def _continued(quantities: list[Quantity], metrics: list[str | None], text: str,
                                        and _FROM.search(text[:quantities[kin].start])))
         baseline = kin is not None and bool(_BASELINE.search(text[quantities[kin].end:q.start]))
         unmeasured = out[i] == fallback or (baseline and out[i] == "growth-rate")
-        if unmeasured and before and (reached or baseline):
+        # "70% of its revenue from on-demand instances and 30% from reserved contracts": a share listed after a share
+        listed = before in ("revenue-share", "market-share") and q.unit == "percent" and \
+            bool(_LISTED.search(text[quantities[kin].end:q.start]))
+        if unmeasured and before and (reached or baseline or listed):
             out[i] = before
     return out
 
 
+_REVENUE_BY = re.compile(r"\brevenues?\s+(?:mix\s+)?by\s+[\w -]{1,30}:[^:.;]*$", re.I)
+_LISTED = re.compile(r"(?:,|;|\band)\s*$")
 _INLINE_LABEL = re.compile(r"(?:^|[.;]\s+)(?P<l>[A-Z][\w -]{0,30}?):\s*(?:about\s+|over\s+|~)?$")
 _RATIO_METRICS = frozenset({"gross-margin", "utilization", "operating-margin"})
 _MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size", "backlog",
@@ -348,6 +353,8 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
         if len(earlier) == 1:
             return earlier.pop()
     if q.unit == "percent":
+        if _REVENUE_BY.search(text, 0, q.start):  # "2025 revenue by region: North America 62%, Europe 27%"
+            return "revenue-share"
         # "gross margin of 62%", "GPU utilization above 90%": a ratio named just before
         ratio = [h[0] for h in lexicon.find("metrics", before) if h[0] in _RATIO_METRICS]
         if ratio:
@@ -399,6 +406,8 @@ def _segment(text: str, q: Quantity, before: str) -> str | None:
     rest = re.split(r"[,;]|\(|\)|\s(?:in|by|during|to|and)\s(?=\$|€|£|\d|[A-Z][a-z]+ \d)", rest)[0]
     candidate = rest.strip(" .")
     candidate = re.sub(r"^(?:of|from|for|in|on(?!\s+demand)|vs\.?|versus)\s+", "", candidate, flags=re.I)
+    # "70% of its revenue from on-demand instances": what the share is of is the revenue, its part the rest
+    candidate = re.sub(r"^(?:its|their|the company['’]s)\s+revenues?\s+(?:from|in|on)\s+", "", candidate, flags=re.I)
     if not candidate and priced:  # "prices DeepSeek-V3 at $0.27 per million input tokens"
         return priced.group("o")
     if not candidate and _PRICE_VERB.search(before):  # "Acme charges $2/hour": the words before are its subject,
@@ -406,6 +415,7 @@ def _segment(text: str, q: Quantity, before: str) -> str | None:
         return models[-1] if models and q.currency and q.per == "hour" else None  # ("H100 capacity is priced at")
     if not candidate:
         candidate = re.sub(r"\s*(?:starting at|starting from|from|at|of|to|is|was)\s*$", "", before.strip(" ,;("), flags=re.I)
+        candidate = candidate.rsplit(": ", 1)[-1]  # "revenue by region: North America 62%": the part after the label
     for start, end, _ in reversed(find_dates(candidate)):
         candidate = candidate[:start] + candidate[end:]
     candidate = re.sub(r"\s+", " ", candidate).strip(" ,.;:")

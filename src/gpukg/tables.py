@@ -18,7 +18,7 @@ from .deals import deal_status
 from .prose import category_from
 from .phrases import looks_like_name, split_names, strip_parens
 from .reading import State, add
-from .records import Acquisition, Backing, Block, Observation, Round, Source, When
+from .records import Acquisition, Backing, Block, Observation, Role, Round, Source, When
 
 
 _ENTITY_HEADERS = ("company", "provider", "name", "startup", "firm", "player", "vendor", "platform", "organization")
@@ -57,6 +57,11 @@ def table_row(state: State, block: Block, source: Source) -> None:
     portfolio_col = next((h for h in lowered if h in _PORTFOLIO_HEADERS), None)
     if investor_col and portfolio_col:
         _table_portfolio(state, column[investor_col], column[portfolio_col], source)
+        return
+    person_col = next((h for h in lowered if h in _PERSON_HEADERS), None)
+    role_col = next((h for h in lowered if re.search(r"\b(?:role|title|position|job)\b", h)), None)
+    if person_col and role_col:
+        _table_role(state, column, person_col, role_col, source)
         return
     entity_col = next((i for i, h in enumerate(lowered) if any(w in h for w in _ENTITY_HEADERS)), None)
     # a profile's own table of rounds ("| Round | Date | Amount | Lead |") has no column of names
@@ -184,6 +189,25 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
             valuation = next((q for q in find_quantities(cell) if q.currency), None)
     fact = Round(source, company, kind, amount, when, tuple(leads), tuple(p for p in participants if p not in leads), valuation)
     add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
+
+
+_PERSON_HEADERS = ("person", "executive", "name", "hire", "appointee", "leader", "who")
+
+
+def _table_role(state: State, column: dict[str, str], person_col: str, role_col: str, source: Source) -> None:
+    """'| Amara Osei | Tessel Cloud | Chief Executive Officer | ... | October 2025 |' under Person,
+    Company, New role, ..., Effective: the role taken up at the company of the row (or of the
+    profile the table stands in), from the date its column gives."""
+    person = column[person_col].strip()
+    company_col = next((h for h in column if h != person_col and any(w in h for w in _ENTITY_HEADERS)), None)
+    company = strip_parens(column[company_col]).strip() if company_col else state.company
+    when_col = next((h for h in column if re.search(r"\b(?:effective|date|since|start|joined|when)\b", h)), None)
+    when = first_date(column[when_col]) if when_col else None
+    roles = [role for role, _, _ in lexicon.find("roles", column[role_col])]
+    if not (person and company and looks_like_name(person) and looks_like_name(company)):
+        return
+    for role in dict.fromkeys(roles):
+        add(state, Role(source, person, company, role, when), ("person", person), ("company", company))
 
 
 def _table_deal(state: State, column: dict[str, str], acquirer_col: str, target_col: str, source: Source) -> None:
