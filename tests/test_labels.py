@@ -206,3 +206,23 @@ def test_a_table_of_leadership_changes_gives_each_row_its_role():
               "|---|---|---|---|---|\n| Amara Osei | Tessel Cloud | Chief Executive Officer | President, Tessel Cloud | October 2025 |\n")
     assert [(f.person, f.company, f.role, f.when.iso) for f in facts_of(ex, "Role")] == [
         ("Amara Osei", "Tessel Cloud", "ceo", "2025-10")]
+
+
+def test_a_column_per_year_measures_what_the_heading_names():
+    # Regression: "| 2023 | 2024 | 2025E |" minted metrics named "2023" and "e", as counts
+    ex = read("# Cards (January 2026)\n\n## Revenue by year ($M)\n\n| Company | 2023 | 2025E |\n|---|---|---|\n"
+              "| Orin Cloud | 12 | 130 |\n")
+    assert [(f.subject, f.metric, f.quantity.value, f.quantity.currency, f.when.iso, f.qualifiers)
+            for f in facts_of(ex, "Observation")] == [
+        ("Orin Cloud", "revenue", Decimal("12000000"), "USD", "2023", ()),
+        ("Orin Cloud", "revenue", Decimal("130000000"), "USD", "2025", ("estimated",))]
+
+
+def test_a_cards_fields_are_read_each_by_its_label():
+    # Regression: "HQ Austin, Texas" and "Backers: Index Ventures, Accel" between "·" were not read
+    ex = read("# Cards (January 2026)\n\n## Cards\n\n**Orin Cloud** — Founded 2019 · HQ Austin, Texas · CEO Jane Roe · "
+              "1,200 GPUs · Key investors: Index Ventures, Accel\n")
+    assert [(f.company, f.place) for f in facts_of(ex, "Headquarters")] == [("Orin Cloud", "Austin, Texas")]
+    assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [
+        ("Index Ventures", "Orin Cloud"), ("Accel", "Orin Cloud")]
+    assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [("Orin Cloud", "gpus")]

@@ -127,3 +127,11 @@ def test_a_figure_told_beside_a_round_is_read_too():
         ("Fennec GPU", "valuation", Decimal("900000000"), "2024")]
     assert [(f.company, f.participants) for f in facts_of(ex, "Round")] == [
         ("Fennec GPU", ()), ("Heron Cloud", ("Lattice Ventures", "Oakmont Partners"))]
+
+
+def test_an_investor_most_recently_leading_a_companys_round():
+    # Regression: "most recently leading Arden Cloud's $30M Series A" gave the round no lead
+    ex = read(NEWS + "Index Ventures has now invested in five GPU clouds, most recently leading Arden Cloud's $30M Series A "
+              "on 3 Mar 2025.\n")
+    assert [(f.company, f.leads, f.when.iso) for f in facts_of(ex, "Round")] == [
+        ("Arden Cloud", ("Index Ventures",), "2025-03-03")]

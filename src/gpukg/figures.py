@@ -112,7 +112,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         if fallback not in (None, "unclassified") and name == "price" and segment == row_segment and label_text.strip():
             # "| On-demand ($/GPU-hr) |" over "2.35": a price, and the header says of which kind
             segment = ", ".join(p for p in (row_segment, label_text.strip()) if p)
-        provider = _PRICE_ON.match(text, q.end) if name == "price" and q.currency and q.per else None
+        provider = (_PRICE_ON.match(text, q.end) or _ON_PROVIDER.search(text, clause.start, q.start)) \
+            if name == "price" and q.currency and q.per else None
         provider_name = trim_name(state, provider.group("c")) if provider else ""
         if provider_name:  # "A100 instances start at $1.29/hr on Tallis Cloud": that provider's price of that GPU
             models = re.findall(rf"\b{MODEL}\b", text[:q.start])
@@ -386,8 +387,10 @@ def _before_report(state: State, when: When) -> bool:
     return dated is not None and when.end < dated.start
 
 
-_PRICE_VERB = re.compile(r"\b(?:charges?|costs?|rents?|lists?|sells?|bills?|(?:is |are )?priced)\s*(?:from|at|for)?\s*"
+_PRICE_VERB = re.compile(r"\b(?:charges?|costs?|rents?|lists?|sells?|bills?|(?:is |are )?priced)\s*(?:from|at|for|between)?\s*"
                          r"(?:about|around|roughly|just|under|over|as little as|as low as)?\s*$", re.I)
+# "H100 capacity on Orin Cloud rents for $2–3/hr": the provider before the price
+_ON_PROVIDER = re.compile(rf"\bon\s+(?P<c>{NAME})\s+(?:rents|costs|sells|lists|goes|is priced|is offered)\b[^,;]*$")
 
 
 _PRICED_OBJECT = re.compile(r"\b(?:prices|lists|offers|sells|rents|serves)\s+(?P<o>[^,;]{1,40}?)\s+(?:at|from)\s*$")

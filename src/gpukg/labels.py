@@ -143,6 +143,11 @@ def _entity_item(state: State, label: str, value: str, source: Source) -> None:
         add(state, Headquarters(source, name, place.group(1)), ("company", name), ("place", place.group(1)))
     if _portfolio(state, name, value, source):
         return
+    fields = _CARD_FIELDS.split(value)
+    if len(fields) > 2:  # a card: "Founded 2019 · HQ Austin, Texas · CEO Jane Roe · 1,200 GPUs · Backers: A, B"
+        for field in fields:
+            _card_field(state, name, field, source)
+        return
     category = lexicon.first("categories", state.intro) if state.intro.rstrip().endswith(":") else None
     if category:
         add(state, Category(source, name, category), ("company", name))
@@ -152,6 +157,17 @@ def _entity_item(state: State, label: str, value: str, source: Source) -> None:
 
 
 BRACKETED = re.compile(r"\(([^()]+)\)\s*$")
+_CARD_FIELDS = re.compile(r"\s+[·•|]\s+")
+
+
+def _card_field(state: State, name: str, field: str, source: Source) -> None:
+    """'HQ Austin, Texas', 'Key investors: A, B', '1,200 GPUs': a field of a card, its label
+    before a colon or in its first words."""
+    label, colon, value = field.partition(":")
+    words = field.split()
+    tried = [(label, value)] if colon else [(" ".join(words[:k]), " ".join(words[k:])) for k in (1, 2, 3)]
+    if not any(value.strip() and about_who(state, name, label.strip(), value.strip(), source) for label, value in tried):
+        prose(state, field, source, name)
 
 
 def _portfolio(state: State, investor: str, value: str, source: Source) -> bool:

@@ -76,7 +76,9 @@ _PARTICIPANTS = (r"\b(?:with participation from|participation from|joined by|alo
 _ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,60}},)?\s+(?:co-)?le(?:d|ading)\s+"
                           rf"(?:(?:a|an|the|it|its)\b|{NAME}['’]s?(?=\s))")  # "co-led Marrow Compute's $110M Series C"
 
-_LEADING_ITS = re.compile(rf"^(?P<names>{NAME})\b[^,;]*,\s+(?:co-)?leading\s+its\b")
+# "X ..., co-leading its ...", "X has now invested in five GPU clouds, most recently leading Arden Cloud's"
+_LEADING_ITS = re.compile(rf"^(?P<names>{NAME})\b[^,;]*,\s+(?:most recently\s+|also\s+|again\s+)?(?:co-)?leading\s+"
+                          rf"(?:its\b|{NAME}['’]s\s)")
 
 _CUMULATIVE = re.compile(r"\b(?:to date|in total|so far|a total of|overall|cumulative|since (?:its )?(?:founding|inception))\b", re.I)
 

@@ -95,10 +95,28 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 category_from(state, company, cell, source, leading=True)
             elif _ROUND_HEADER.search(header) and (fact := _cell_round(company, cell, source)):
                 add(state, fact, ("company", company))  # "| Latest Round |" of "Series D ($1.1B, May 2025)"
+            elif (year := _YEAR_HEADER.fullmatch(header)) and block.section:
+                _year_column(state, company, block.section[-1], year, cell, source)
             elif not about_who(state, company, header, cell, source):
                 named = re.search(rf"\b{MODEL}\b", header)  # "| H100 $/hr |"
                 figures(state, company, cell, source, label=header, row_when=when,
                         row_segment=model or (named.group(0) if named else None), row_per=per)
+
+
+# "| 2023 | 2024 | 2025E |": a column per year (E, F or est.: an estimate), what is measured in the heading
+_YEAR_HEADER = re.compile(r"(?P<d>(?:FY\s?)?(?:19|20)\d\d|[QH][1-4]\s+(?:19|20)\d\d)\s*(?P<est>[EF]|est\.?|\(est\.?\)|\(e\))?", re.I)
+
+
+def _year_column(state: State, company: str, heading: str, year: re.Match, cell: str, source: Source) -> None:
+    """'42' under '| 2024 |' in a table headed 'Revenue by year ($M)': the heading's measure, in its
+    currency and scale, for that year."""
+    before = len(state.facts)
+    label = re.sub(r"\s+(?:by|per)\s+(?:year|quarter|half|period)\b|\s+over time\b", "", heading, flags=re.I)  # no segment
+    figures(state, company, _header_money(heading, cell), source, label=label, row_when=first_date(year.group("d")))
+    if year.group("est"):
+        for i in range(before, len(state.facts)):
+            fact = state.facts[i]
+            state.facts[i] = replace(fact, qualifiers=tuple(dict.fromkeys(fact.qualifiers + ("estimated",))))
 
 
 _ROUND_COLUMNS = ("round", "type", "round type", "stage", "series", "funding round")
