@@ -1106,3 +1106,19 @@ def test_counts_in_words_and_a_revenue_mix_after_a_colon():
         ("Tessel Cloud", "data-centers", 3, None),
         ("Tessel Cloud", "revenue-share", 62, "North America"), ("Tessel Cloud", "revenue-share", 38, "Europe"),
         ("Vantor Cloud", "revenue-share", 70, "on-demand instances"), ("Vantor Cloud", "revenue-share", 30, "reserved contracts")]
+
+
+def test_a_memo_titled_with_a_company_is_its_profile():
+    # Regression: "# Diligence Memo: Corvane Cloud" made no line about Corvane Cloud, and customers'
+    # shares of revenue were revenue shares without the customer, the second unclassified
+    ex = read("# Diligence Memo: Corvane Cloud (Prepared December 2025)\n\n## Customers\n\nKey customers include OpenAI "
+              "(35% of revenue) and Microsoft (20%). The top five customers account for 78% of 2025 revenue.\n")
+    assert [(f.subject, f.metric, f.quantity.value, f.related, f.segment) for f in facts_of(ex, "Observation")] == [
+        ("Corvane Cloud", "customer-concentration", 35, "OpenAI", None),
+        ("Corvane Cloud", "customer-concentration", 20, "Microsoft", None),
+        ("Corvane Cloud", "customer-concentration", 78, None, "top five customers")]
+
+
+def test_a_market_report_title_is_no_company():
+    ex = read("# Market Profile: Neoclouds (2025)\n\n## Notes\n\nRevenue grew 40% in 2025.\n")
+    assert [f.subject for f in facts_of(ex, "Observation")] == [None]

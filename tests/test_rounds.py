@@ -135,3 +135,13 @@ def test_an_investor_most_recently_leading_a_companys_round():
               "on 3 Mar 2025.\n")
     assert [(f.company, f.leads, f.when.iso) for f in facts_of(ex, "Round")] == [
         ("Arden Cloud", ("Index Ventures",), "2025-03-03")]
+
+
+def test_a_round_told_by_its_valuation_in_a_profile():
+    # Regression: "Series A at $250M" was an unclassified figure, and "led by Abu Dhabi's MGX" made
+    # MGX the funded company and "Abu Dhabi's MGX" its lead
+    ex = read("# Company Profile: Corvane Cloud\n\n## Valuation history\n\n- 2023: Series A at $250M\n"
+              "- June 2025: Series B at $1.6B, led by Abu Dhabi's MGX\n")
+    assert [(f.company, f.kind, f.amount, f.valuation.value, f.leads) for f in facts_of(ex, "Round")] == [
+        ("Corvane Cloud", "series-a", None, Decimal("250000000"), ()),
+        ("Corvane Cloud", "series-b", None, Decimal("1600000000"), ("MGX",))]

@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from . import lexicon
 from .dates import find_dates, first_date, opening_date
-from .phrases import LOWER, NAME, UPPER, looks_like_name, looks_like_org, people, places, split_names, strip_parens
-from .reading import PLACE_OWNS, State, add, opening_name, said_name, trim_name
+from .phrases import LOWER, NAME, PLACE_OWNS, UPPER, looks_like_name, looks_like_org, people, places, split_names, strip_parens
+from .reading import State, add, opening_name, said_name, trim_name
 from .records import Backing, Founding, Headquarters, Role, Source, When
 
 # A person's name: two or three capitalised words, with the particles of family names.

@@ -15,7 +15,7 @@ from .background import label_roles
 from .investors import investor_line, investor_sections
 from .labels import BRACKETED, labelled
 from .names import Gazetteer, mentioned, name_key
-from .phrases import NAME, heading_name, looks_like_name, looks_like_org
+from .phrases import NAME, heading_name, looks_like_name, looks_like_org, strip_parens
 from .prose import OPENING_PARTICIPLE, category_from, prose, told_of
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters,
@@ -59,6 +59,12 @@ def profile_sections(report: Report) -> dict[int, str]:
                 or _told_in_prose(title, blocks[i + 1:end]):
             named = mentioned(title, " ".join(b.text for b in blocks[i + 1:end]))
             candidates[head.line] = (title, i, end, named)
+    top = next(((i, b) for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1), None)
+    about = _TITLE_ABOUT.match(strip_numbering(top[1].text)) if top else None
+    name = strip_parens(about.group("n")).strip() if about else ""
+    if name and looks_like_name(name) and not lexicon.find("categories", name) and not candidates:
+        # "# Diligence Memo: Corvane Cloud": the whole report is that company's profile
+        candidates[top[1].line] = (name, top[0], len(blocks), True)
     found = {}
     for line, (title, i, end, named) in candidates.items():
         inner = [c for other, c in candidates.items() if other != line and i < c[1] < end]
@@ -69,6 +75,10 @@ def profile_sections(report: Report) -> dict[int, str]:
             continue
         found[line] = title
     return found
+
+
+_TITLE_ABOUT = re.compile(r"(?:(?:due\s+)?diligence|investment|company|credit)?\s*(?:memo|profile|teardown|tear sheet|one-pager|"
+                          r"dossier|deep dive|spotlight|case study)\s*[:—–-]\s*(?P<n>.+)", re.I)
 
 
 def _told_in_prose(title: str, section: list[Block]) -> bool:

@@ -134,11 +134,23 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         elif name == "contract-value":  # "a $14.2 billion contract with Meta": the other party
             party = _WITH_PARTY.match(text[q.end:].split(";")[0])
             related = trim_name(state, party.group("c")) if party else None
+        customer = _NAMED_SHARE.search(text, 0, q.start) if q.unit == "percent" and _CUSTOMERS.search(text) else None
+        if customer and trim_name(state, customer.group("c")):
+            # "Key customers include OpenAI (35% of revenue) and Microsoft (20%)": a customer's share
+            name, related, segment = "customer-concentration", trim_name(state, customer.group("c")), None
+        top = _TOP_CUSTOMERS.search(text, 0, q.start) if q.unit == "percent" else None
+        if top:  # "The top five customers account for 78% of revenue"
+            name, segment = "customer-concentration", top.group("who")
         # whose revenue, valuation or fleet a report gives is a company, whatever else it is
         add(state, Observation(source, whose, name, q, when, segment, related, tuple(dict.fromkeys(stated))),
              ("company" if name in _COMPANY_METRICS else "org", whose), ("org", related))
 
 
+_CUSTOMERS = re.compile(r"\b(?:customers?|clients?)\b", re.I)
+_NAMED_SHARE = re.compile(rf"(?P<c>{NAME})\s*\(\s*(?:about\s+|~)?$")
+_TOP_CUSTOMERS = re.compile(r"\b(?P<who>(?:top|largest|biggest)\s+(?:\w+\s+)?(?:customers|clients)|(?:largest|biggest|top)\s+customer)"
+                            r"\s+(?:accounts?|accounted|made up|makes up|represents?|represented|were|was|are|is)\s+"
+                            r"(?:for\s+)?(?:about\s+|roughly\s+|nearly\s+|over\s+)?$", re.I)
 _WITH_PARTY = re.compile(rf"[^.]{{0,60}}?\bwith\s+(?P<c>{NAME})")
 _PRICE_ON = re.compile(rf"\s+(?:on|at)\s+(?P<c>{NAME})(?=\s*(?:[,.;)]|$|\s(?:versus|vs\.?|and|while|but)\b))")
 _VALUED_NAME = re.compile(rf"\bvalu(?:ing|ed|es)\s+(?P<c>{NAME})\s+at\s+(?:[a-z]+\s+)?$")

@@ -45,6 +45,10 @@ def looks_like_name(text: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in ("of", "de", "&", "and", "the") for w in words)
 
 
+# "Singapore's Lumora Cloud", "Abu Dhabi's MGX": a place's company
+PLACE_OWNS = re.compile(rf"(?<![\w'’-])(?P<place>{UPPER}[\w.]*(?:\s+{UPPER}[\w.]*)?)['’]s\s+(?P<c>{NAME})")
+
+
 def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
     """'NVIDIA, AMD and Kleiner Perkins' -> ['NVIDIA', 'AMD', 'Kleiner Perkins'].
 
@@ -61,6 +65,9 @@ def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
         part = _TRAILING_FILLER.sub("", _FILLER.sub("", part.strip(" .")))
         for token, name in protected.items():
             part = part.replace(token, name)
+        owner = PLACE_OWNS.match(part)
+        if owner and owner.group("place").lower() in lexicon.regions():  # "led by Abu Dhabi's MGX"
+            part = part[owner.start("c"):]
         part = _name_prefix(part)
         if part:
             names.append(part)

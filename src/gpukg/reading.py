@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .names import Gazetteer, is_curated
-from .phrases import NAME, UPPER, after, looks_like_name, looks_like_org, split_names
+from .phrases import NAME, PLACE_OWNS, UPPER, after, looks_like_name, looks_like_org, split_names
 from .records import Fact, Notice, Report, Round, Statement
 
 
@@ -89,8 +89,6 @@ def opening_name(state: State, text: str) -> str | None:
     return lead[0] if lead else None
 
 
-# "Singapore's Lumora Cloud": a place's company
-PLACE_OWNS = re.compile(rf"(?<![\w'’-])(?P<place>{UPPER}[\w.]*(?:\s+{UPPER}[\w.]*)?)['’]s\s+(?P<c>{NAME})")
 
 
 # a verb after the name (not any word in -s: "Strategic investments in ..."), its possessive or a comma
@@ -159,6 +157,9 @@ _OWNED = re.compile(rf"[^'’\s]+['’]s\s+(?P<owned>{NAME})$")
 def trim_name(state: State, name: str) -> str:
     """'Meanwhile Acme' -> 'Acme': prefer the longest known name inside a matched phrase."""
     name = _COMPOUND_LEAD.sub("", name).rstrip("'’")  # "Fieldstone Ventures' portfolio"
+    owner = PLACE_OWNS.match(name)
+    if owner and owner.group("place").lower() in lexicon.regions():  # "Abu Dhabi's MGX"
+        name = name[owner.start("c"):]
     known = state.names.find(name)
     if known:
         return max(known, key=lambda k: k[2] - k[1])[0]

@@ -104,6 +104,9 @@ _VALUATION_NOUN = re.compile(r"(?:(?:pre|post)[- ]money\s+)?valuation\b", re.I) 
 _VALUED_BEFORE = re.compile(r"\b[Vv]alu(?:ing|ed|ation)\s+(?:(?:of|at)\s+)?(?:(?:the company|the firm|it|"
                             rf"{UPPER}[\w.'’-]*(?:\s+{UPPER}[\w.'’-]*){{0,3}})\s+)?(?:at\s+)?(?:~|about\s+)?$")
 
+# "Series A at $250M", "a seed round at a $40M post-money valuation": a round told by its valuation
+_ROUND_AT = re.compile(r"(?:Series\s+[A-H]\d?|[Ss]eed|round)\s+at\s+(?:an?\s+)?$")
+
 _VALUING_NAME = re.compile(rf"\bvalu(?:ing|ed)\s+(?P<c>{NAME})\s+at\b")
 
 _ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|es|ing|ation)\b", re.I)
@@ -168,7 +171,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
     untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
     told = _FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) \
-        or named_type and re.search(_PARTICIPANTS, text)
+        or named_type and (re.search(_PARTICIPANTS, text) or _ROUND_AT.search(text[:money[0].start] if money else ""))
     if not types or not (money or untold) or not told:
         return _round_sequel(state, text, source)
     keep = state.names.spelled_in(text)
@@ -195,7 +198,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     if not company:
         return False
     valuation = next((q for q in money if q.noun and _VALUATION_NOUN.match(q.noun)
-                      or _VALUED_BEFORE.search(text[max(0, q.start - 40):q.start])), None)
+                      or _VALUED_BEFORE.search(text[max(0, q.start - 40):q.start])
+                      or _ROUND_AT.search(text[max(0, q.start - 30):q.start])), None)
     # "$1.1B raised to date; last valued at $4B (Series C, Mar 2025)": a total is no round's amount
     # and a price per share is no round's amount: "priced at $28 per share, raising $1.1 billion"
     amount = next((q for q in money if q is not valuation and not q.per
@@ -223,7 +227,8 @@ _PRONOUN = re.compile(r"\s*(?:It|The (?:company|firm|startup))\b")
 def _funded_company(state: State, text: str, investors: set[str], context: str | None) -> str | None:
     """The profiled company when the sentence names it, else 'X's Series A', else the first other name."""
     if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I) or _PRONOUN.match(text)
-                    or re.search(r"\bit\s+(?:has\s+|had\s+)?(?:raised|closed|secured|landed|took)\b", text)):
+                    or re.search(r"\bit\s+(?:has\s+|had\s+)?(?:raised|closed|secured|landed|took)\b", text)
+                    or _OPENS_WITH_ROUND.match(text)):  # "Series B at $1.6B, led by X" in its company's profile
         return context
     held = _ROUND_IN.search(text)  # "led a $60 million Series B in Lumen Cloud"
     if held and trim_name(state, held.group("c")) not in investors:
@@ -240,6 +245,9 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
         company = next((trim_name(state, m.group("c")) for m in _RAISER.finditer(text)
                         if not _is_round_name(m.group("c")) and not _PRONOUN.fullmatch(m.group("c"))), None)
     return company or context
+
+
+_OPENS_WITH_ROUND = re.compile(r"(?:[^:]{1,20}:\s*)?(?:Series\s+[A-H]\d?|[Ss]eed|Pre-seed|IPO)\b")  # "June 2025: Series B at"
 
 
 def _is_round_name(name: str) -> bool:
