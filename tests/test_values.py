@@ -232,3 +232,16 @@ def test_the_numbers_of_a_model_name_are_no_figures(text, values):
 def test_a_year_to_a_month(text, start, end):
     ((_, _, when),) = find_dates(text)
     assert (when.start.isoformat(), when.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize("text, values", [
+    # Regression: numbers that name or rank were read as counts of the company
+    ("24/7 support and a 99.99% uptime SLA from its Tier 3 data centers", [Decimal("99.99")]),
+    ("according to Figure 2 of the survey, version 2.0 of its scheduler", []),
+    ("1 in 5 enterprises now uses a neocloud", []),
+    ("a 2x improvement over the next 12 months", [2]),
+    ("up from 500,000 in 2023", [500000]),  # a thousands group before "in" is a number still
+    ("runs three data centers and the two sites of its rival", [3]),  # counts in words, not "the two"
+])
+def test_what_is_a_figure(text, values):
+    assert [q.value for q in find_quantities(text)] == values

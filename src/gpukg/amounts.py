@@ -72,6 +72,12 @@ _MODEL_WORD = rf"(?!(?:{_CODES_RE}|Rs|Over|About|Nearly|Around|Roughly|Almost|So
               r"Another|Additional|Above|Below)\b)[A-Z][A-Za-z]+"
 _MODEL_SIZE = re.compile(rf"(?:\b{_MODEL_WORD}[-\s]?\d+(?:\.\d+)*[-\s]|(?<=[a-z,] ){_MODEL_WORD}[-\s])"
                          r"(?:\d+x)?\d+(?:\.\d+)?[BM]\b(?![$€£%])")
+# Numbers that name or rank, not measure: "24/7 support", "Tier 3 data centers", "Figure 2", "version
+# 2.0", "1 in 5 enterprises", "the next 12 months".
+_NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|Exhibit|Appendix|Phase|Gen|Generation|"
+                        r"[Vv]ersion|v)\s?\d+(?:\.\d+)*\b|(?<![\d,.])\b\d{1,2}\s+in\s+\d{1,3}\b(?![\d,.%])"
+                        # a span of time, not an amount: "over the next 12 months"
+                        r"|\b(?:next|past|last|coming|previous|first)\s+\d+\s+(?:months?|years?|weeks?|days?|quarters?)\b")
 # "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
 _MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z])|[A-Za-z?]{2,}\b)")
 _QUALIFIER_WORDS = [
@@ -98,7 +104,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         return tuple(_counted_in_words(text))
     masked = text
     spans = [(s, e) for s, e, _ in find_dates(text)] + [m.span() for m in _MALFORMED.finditer(text)]
-    for start, end in spans + [m.span() for pattern in (_MODEL_SIZE, GPU_NAME) for m in pattern.finditer(text)]:
+    for start, end in spans + [m.span() for pattern in (_MODEL_SIZE, GPU_NAME, _NO_FIGURE) for m in pattern.finditer(text)]:
         masked = masked[:start] + "\x00" * (end - start) + masked[end:]
     found = []
     for m in _QUANTITY.finditer(masked):
