@@ -145,3 +145,16 @@ def test_a_round_told_by_its_valuation_in_a_profile():
     assert [(f.company, f.kind, f.amount, f.valuation.value, f.leads) for f in facts_of(ex, "Round")] == [
         ("Corvane Cloud", "series-a", None, Decimal("250000000"), ()),
         ("Corvane Cloud", "series-b", None, Decimal("1600000000"), ("MGX",))]
+
+
+def test_money_an_investor_puts_into_a_company_is_a_round():
+    # Regression: "put $200 million into", "doubled down on ... with a $75M follow-on" and "provided
+    # a $2.3B debt facility to" were unclassified figures; "Google invested an undisclosed amount in
+    # Fluxstack" then joined the round read before it
+    ex = read(NEWS + "SoftBank Vision Fund 2 put $200 million into Nimbus Neocloud in August 2025. Temasek doubled down on "
+              "Vireo Cloud with a $75M follow-on. Magnetar provided a $2.3B debt facility to Stratos Cloud. Google "
+              "invested an undisclosed amount in Fluxstack in July 2025.\n")
+    assert [(f.company, f.kind, f.participants) for f in facts_of(ex, "Round")] == [
+        ("Nimbus Neocloud", "unspecified", ("SoftBank Vision Fund 2",)),
+        ("Vireo Cloud", "additional-funding", ("Temasek",)), ("Stratos Cloud", "debt-facility", ("Magnetar",))]
+    assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [("Google", "Fluxstack")]

@@ -18,10 +18,11 @@ from .rounds import rounds
 from .reading import State, add, opening_name, said_name, short_name, trim_name
 
 
-_INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested in|invests in|investment in|backing|backs|backed|"
+_INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested(?: an undisclosed (?:amount|sum))? in|invests in|investment in|backing|"
+                      r"backs|backed|doubled down on|"
                       r"on the cap tables? of(?: both)?|portfolio (?:now |also )?(?:includes?|spans|covers)|"
-                      r"portfolio companies include|"
-                      r"(?:holds?|held|took|takes|exited|sold|has) (?:its |a |an )?(?:equity |minority |majority )?stakes? in)\s+",
+                      r"portfolio companies include|bought (?:secondary )?shares (?:of|in)|"
+                      r"(?:holds?|held|took|takes|exited|sold|bought|has) (?:its |a |an )?(?:equity |minority |majority )?stakes? in)\s+",
                       re.I)
 
 # "Lumen Growth-backed Tessaract Labs": the investor and the company in one noun phrase

@@ -61,8 +61,9 @@ _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secu
                            r"drew backing|committed|invested|leading its)\b", re.I)
 
 # "Arcadia Investment Authority committed $500M to Helix Compute": the investor is the subject
-_INVESTOR_SUBJECT = re.compile(rf"(?P<i>{NAME})\s+(?:has\s+)?(?:committed|invested|injected|put)\s+[^,;]{{0,40}}?"
-                               rf"\s+(?:to|in|into)\s+(?P<c>{NAME})")
+# "Magnetar provided a $2.3B debt facility to Stratos Cloud", "SoftBank Vision Fund 2 put $200 million into X"
+_INVESTOR_SUBJECT = re.compile(rf"(?P<i>{NAME}(?:\s+(?:\d|I{{1,3}}|IV|V)\b)?)\s+(?:has\s+)?(?:(?:committed|invested|injected|put|"
+                               rf"provided|extended|arranged)\s+[^,;]{{0,40}}?\s+(?:to|in|into)|doubled\s+down\s+on)\s+(?P<c>{NAME})")
 
 # "Fieldstone Ventures (lead), Grayline Capital": a lead marked in brackets
 _MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*\((?:[Cc]o-)?[Ll]ead(?:\s+[Ii]nvestor)?\)")
@@ -163,14 +164,14 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     money = [q for q in find_quantities(text) if q.currency]
     if not types and money and not _CUMULATIVE.search(text) and (
             _FUNDING_VERB.search(text) and re.search(_LEADS, text) or _RAISING.search(text)
-            or _RAISED_AMOUNT.search(text) and first_date(text)):
+            or _RAISED_AMOUNT.search(text) and first_date(text) or _INVESTOR_SUBJECT.search(text)):
         # "raised $50 million at a $1 billion valuation, led by X", "is raising $300M at a $3B
         # valuation": a round, type untold (the second sought)
         types = [("unspecified", 0, 0)]
     named_type = any(t[0] != "unspecified" for t in types)  # "$520M debt financing (November 2025) from X"
     # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
     untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
-    told = _FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) \
+    told = _FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) or _INVESTOR_SUBJECT.search(text) \
         or named_type and (re.search(_PARTICIPANTS, text) or _ROUND_AT.search(text[:money[0].start] if money else ""))
     if not types or not (money or untold) or not told:
         return _round_sequel(state, text, source)
@@ -281,6 +282,9 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
         if not joined or (joined.re is _JOINED_BY and not (mentioned(last.company, text)
                                                           or re.search(r"\bthe round\b", text, re.I))):
             return False
+        invested = _INVESTOR_SUBJECT.search(text)
+        if invested and trim_name(state, invested.group("c")) not in ("", last.company):
+            return False  # "Google invested an undisclosed amount in Fluxstack": another company, not this round
         names = split_names(joined.group("names"), frozenset(state.names.names.values()))
         fact = Round(source, last.company, last.kind, participants=tuple(names))
     add(state, fact, ("company", last.company), *[("investor", n) for n in fact.leads + fact.participants])
