@@ -1122,3 +1122,11 @@ def test_a_memo_titled_with_a_company_is_its_profile():
 def test_a_market_report_title_is_no_company():
     ex = read("# Market Profile: Neoclouds (2025)\n\n## Notes\n\nRevenue grew 40% in 2025.\n")
     assert [f.subject for f in facts_of(ex, "Observation")] == [None]
+
+
+def test_a_reports_own_section_title_is_no_company():
+    # Regression: "## Deals" over "- **Founded:** 2019" made "Deals" a company founded in 2019
+    ex = read("# Notes (2025)\n\n## Deals\n\nLyra Compute raised a $120 million Series B in October 2025.\n\n"
+              "- **Founded:** 2019\n")
+    assert facts_of(ex, "Founding") == []
+    assert [f.company for f in facts_of(ex, "Round")] == ["Lyra Compute"]

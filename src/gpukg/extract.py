@@ -28,7 +28,11 @@ from .reading import State, add, opening_name, opening_orgs, short_name, trim_na
 
 _GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "financial performance", "business model",
                    "leadership", "competitive advantages", "performance", "performance metrics", "market position",
-                   "strategic initiatives", "key metrics", "profile", "company overview", "background", "summary"}
+                   "strategic initiatives", "key metrics", "profile", "company overview", "background", "summary",
+                   # a report's own sections, whatever they hold
+                   "deals", "news", "notes", "highlights", "results", "people", "contracts", "pricing", "outlook",
+                   "key facts", "facts", "details", "history", "timeline", "milestones", "operations", "customers",
+                   "investors", "team", "products", "appendix", "sources", "methodology"}
 
 
 _CONTRAST = re.compile(r"\bby contrast\b|^\s*unlike\b|\bis not\b|\bare not\b", re.I)
