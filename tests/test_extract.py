@@ -1130,3 +1130,17 @@ def test_a_reports_own_section_title_is_no_company():
               "- **Founded:** 2019\n")
     assert facts_of(ex, "Founding") == []
     assert [f.company for f in facts_of(ex, "Round")] == ["Lyra Compute"]
+
+
+def test_a_corporate_suffix_after_a_comma_is_part_of_the_name():
+    # Regression: "CoreWeave, Inc. raised" made "Inc." an organization and the round's company
+    ex = read(NEWS + "CoreWeave, Inc. raised $1.1 billion in May 2024.\n")
+    assert [f.company for f in facts_of(ex, "Round")] == ["CoreWeave Inc."]
+    assert "Inc." not in {name for name, _ in ex.kinds}
+
+
+def test_now_in_brackets_names_the_company_as_it_is_called_today():
+    # Regression: "Together Computer (now Together AI) raised $305M" was a total of no company
+    ex = read(NEWS + "Together Computer (now Together AI) raised $305M in February 2025.\n")
+    assert [f.company for f in facts_of(ex, "Round")] == ["Together Computer"]
+    assert ("Together Computer", "Together AI") in ex.short_names  # one company, under its name of today

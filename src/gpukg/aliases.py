@@ -38,9 +38,10 @@ def renamed(state: State, text: str) -> None:
                 state.short_names.append((old, new))
 
 
-_RENAME_WORD = re.compile(r"formerly|previously|f\.?k\.?a|renamed|rebranded|changed its name")
+_RENAME_WORD = re.compile(r"formerly|previously|f\.?k\.?a|renamed|rebranded|changed its name|\(now ")
 _RENAMES = (
     re.compile(rf"(?P<new>{NAME})\s*\((?:formerly|previously|f\.?k\.?a\.?)\s+(?:known\s+as\s+|called\s+)?(?P<old>{NAME})\)"),
     re.compile(rf"(?P<new>{NAME}),\s+(?:formerly|previously)\s+(?:known\s+as\s+|called\s+)?(?P<old>{NAME}),"),
     re.compile(rf"(?P<old>{NAME})\s+(?:has\s+)?(?:rebranded|renamed itself|changed its name)\s+(?:as|to)\s+(?P<new>{NAME})"),
+    re.compile(rf"(?P<old>{NAME})\s*\(now\s+(?:called\s+|known\s+as\s+)?(?P<new>{NAME})\)"),  # "Together Computer (now Together AI)"
 )

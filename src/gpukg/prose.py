@@ -38,6 +38,7 @@ _STAKE = re.compile(r"\bstakes? in\b", re.I)
 
 def prose(state: State, text: str, source: Source, subject: str | None, label: str | None = None) -> None:
     """Facts stated in running text: deals, rounds, investments, figures, categories."""
+    text = _SUFFIX_COMMA.sub(" ", text)  # "CoreWeave, Inc. raised": one name, as "CoreWeave Inc." is
     turn = _PRONOUN_CLAUSE.search(text)
     if turn:  # two sentences about one subject
         first, before = text[:turn.start()], len(state.facts)
@@ -75,6 +76,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
         for part, who in _subjects(state, text, subject):
             figures(state, who, part, source, label=label, prose=True)
 
+
+_SUFFIX_COMMA = re.compile(r",\s+(?=(?:Inc|LLC|Ltd|Corp|GmbH|plc|L\.P|S\.A|AG|K\.K)\b)")
 
 # "; its backers include A and B" (a figure after "; it reached" keeps the first clause's measure: not split)
 _PRONOUN_CLAUSE = re.compile(r";\s+(?=(?:its|the company['’]s)\s+(?:other\s+|existing\s+)?(?:backers|investors|shareholders|funders)\b)")

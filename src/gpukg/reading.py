@@ -112,6 +112,9 @@ def opening_orgs(state: State, text: str) -> list[str]:
             break
         spelled = re.split(r"(?:'s|’s)\b|(?<=s)['’]$", m.group("n"))[0]  # "Kepler Racks' annual revenue"
         name = _COMPOUND_LEAD.sub("", spelled)  # "Tokyo-based Hoshizora Compute K.K. raised ..."
+        if out and name.lower() in lexicon.words("names", "corporate_suffixes"):  # "CoreWeave, Inc. raised": no name
+            pos = m.start("n") + len(spelled)
+            continue
         # Past the first word of a sentence, a capital letter is the writer's own sign of a name.
         owns = _OWNS_A_MEASURE.match(text, m.start("n") + len(spelled))
         if not name or not (name in state.names or looks_like_org(name) or (out and looks_like_name(name))

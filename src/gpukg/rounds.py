@@ -220,7 +220,7 @@ _AND_LED = re.compile(r",?\s+and\s+(?:co-)?led\s+(?:a|an)\s+[$€£¥₹]")
 _ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in|into)\s+(?!(?:Q[1-4]|H[12]|FY|Jan|Feb|Mar|"
                        rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|the)\w*\b)(?P<c>{NAME})")
 # "Acme raised", "Acme had closed": the company a sentence's round is of, when nothing else says
-_RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})\s+(?:has\s+|had\s+|each\s+|both\s+|is\s+)?"
+_RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})(?:\s*\([^()]{{1,60}}\))?\s+(?:has\s+|had\s+|each\s+|both\s+|is\s+)?"
                      r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public|priced|took)")
 _PRONOUN = re.compile(r"\s*(?:It|The (?:company|firm|startup))\b")
 
