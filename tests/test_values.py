@@ -245,3 +245,20 @@ def test_a_year_to_a_month(text, start, end):
 ])
 def test_what_is_a_figure(text, values):
     assert [q.value for q in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # Regression: none of these was read as a date
+    ("by end-2025", "2025-01-01", "2025-12-31"),
+    ("in 2H25", "2025-07-01", "2025-12-31"),
+    ("in H2 '25", "2025-07-01", "2025-12-31"),
+    ("on 14.03.2025", "2025-03-14", "2025-03-14"),  # day.month.year, as European reports write it
+])
+def test_more_ways_of_writing_dates(text, start, end):
+    (_, _, when), = find_dates(text)
+    assert (str(when.start), str(when.end)) == (start, end)
+
+
+def test_a_gpu_model_is_no_half_year():
+    # Regression (while adding "2H25"): "H100" read as the first half of 2000
+    assert find_dates("£1.85 per H100 GPU-hour, H20 chips") == ()

@@ -27,6 +27,7 @@ _PATTERNS = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I)),
     ("dmy", re.compile(rf"(?<![\d$€£.,])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<y>{_YEAR})\b", re.I)),
     # "3/14/2025", "14/03/2025": the order told by a number above 12, else only the year is sure
+    ("day", re.compile(rf"(?<![\d.$€£])(?P<d>[0-3]?\d)\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{_YEAR})(?![\d.]\d)")),  # "14.03.2025"
     ("numeric", re.compile(rf"(?<![\d/.$€£])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>{_YEAR})(?![\d/])")),
     ("month", re.compile(rf"\b{_MONTH}(?:,?\s+|-)(?P<y>{_YEAR})\b", re.I)),  # "March 2025", "March, 2025", "Mar-2025"
     ("month", re.compile(rf"\b{_MONTH}\s*['’](?P<yy>[0-4]\d)\b", re.I)),  # "Sep '25"
@@ -36,8 +37,9 @@ _PATTERNS = [
     ("quarter", re.compile(r"\b(?:Q(?P<q>[1-4])\s?['’]|(?P<q2>[1-4])Q\s?)(?P<yy>[0-4]\d)\b")),
     ("year", re.compile(r"\bFY\s?['’]?(?P<yy>[0-4]\d)\b")),  # "FY25" ("FY2025" is a year below)
     ("half", re.compile(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H|(?P<hw>first|second)\s+half\s+of)\s+(?P<y>{_YEAR})\b", re.I)),
+    ("half", re.compile(r"\b(?:H(?P<h>[12])\s?['’]|(?P<h2>[12])H\s?)(?P<yy>[0-4]\d)\b")),  # "2H25", "H2 '25"; not "H100"
     # "mid-2023": the hyphen that keeps "2023-2024" and "H100-2024" from being read as a year here
-    ("year", re.compile(rf"\b(?:early|mid|late)-(?P<y>{_YEAR})\b", re.I)),
+    ("year", re.compile(rf"\b(?:early|mid|late|end)-(?P<y>{_YEAR})\b", re.I)),
     ("years", re.compile(rf"(?<![\d$€£.,])(?P<approx>~\s?)?(?P<y>{_YEAR})\s?(?:-|–|/|to)\s?(?P<y2>{_YEAR})(?![\d%])")),
     ("year", re.compile(rf"(?<![\d$€£.,/-])(?P<approx>~\s?)?(?P<y>{_YEAR})(?![\d%,.]\d|\d|\s?(?:%|x\b))")),
 ]
