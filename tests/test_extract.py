@@ -1144,3 +1144,13 @@ def test_now_in_brackets_names_the_company_as_it_is_called_today():
     ex = read(NEWS + "Together Computer (now Together AI) raised $305M in February 2025.\n")
     assert [f.company for f in facts_of(ex, "Round")] == ["Together Computer"]
     assert ("Together Computer", "Together AI") in ex.short_names  # one company, under its name of today
+
+
+def test_price_cuts_give_the_new_price_of_the_provider_and_its_gpu():
+    # Regression: "cut ... prices" left the price without a company and "cut" in its segment; a
+    # falling "from $1.60 to $1.29" was no figure at all; "on Vireo Cloud now starts at" no provider
+    ex = read(NEWS + "Lambda Labs cut on-demand H100 prices by 15% to $2.49/hr in October 2025. Arden Cloud lowered its "
+              "A100 rate from $1.60 to $1.29 per GPU-hour. Spot H200 capacity on Vireo Cloud now starts at €2.05/hr.\n")
+    assert [(f.subject, f.quantity.value, f.segment) for f in facts_of(ex, "Observation") if f.metric == "price"] == [
+        ("Lambda Labs", Decimal("2.49"), "on-demand H100"), ("Arden Cloud", Decimal("1.6"), "A100"),
+        ("Arden Cloud", Decimal("1.29"), "A100"), ("Vireo Cloud", Decimal("2.05"), "H200")]

@@ -262,3 +262,15 @@ def test_more_ways_of_writing_dates(text, start, end):
 def test_a_gpu_model_is_no_half_year():
     # Regression (while adding "2H25"): "H100" read as the first half of 2000
     assert find_dates("£1.85 per H100 GPU-hour, H20 chips") == ()
+
+
+@pytest.mark.parametrize("text, read", [
+    # Regression: "from X to Y" was a range, and a falling one was dropped without a word
+    ("ARR grew from $22M to $85M", [(22_000_000, None), (85_000_000, None)]),
+    ("lowered its A100 rate from $1.60 to $1.29 per GPU-hour", [(Decimal("1.6"), "hour"), (Decimal("1.29"), "hour")]),
+    ("$3-$2 per hour", [(3, "hour"), (2, "hour")]),
+    ("prices range from $2 to $3 per hour", [((2, 3), "hour")]),  # a range still
+    ("$2 to $3 per hour", [((2, 3), "hour")]),
+])
+def test_from_one_amount_to_another_is_two_figures(text, read):
+    assert [(q.value if q.value is not None else (q.low, q.high), q.per) for q in find_quantities(text)] == read

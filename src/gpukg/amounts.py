@@ -109,7 +109,9 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     found = []
     for m in _QUANTITY.finditer(masked):
         q = _quantity(masked, m)
-        if q is not None:
+        if m.group("num2") and (q is None or q.high is not None and _CHANGE_FROM.search(masked, 0, m.start())):
+            found += _two_figures(masked, m)  # "grew from $22M to $85M", "cut from $1.60 to $1.29": no range
+        elif q is not None:
             found.append(q)
     found += _counted_in_words(text)
     return tuple(_between(masked, sorted(found, key=lambda q: q.start)))
@@ -138,6 +140,25 @@ def _counted_in_words(text: str) -> list[Quantity]:
                             unit="count", per=None, qualifiers=(), noun=noun.group(1).strip() if noun else None,
                             text=m.group("w"), start=m.start("w"), end=m.end("w")))
     return out
+
+
+# "from X to Y" tells a change (two figures), unless the words before say a range: "prices range from $2 to $3"
+_CHANGE_FROM = re.compile(r"(?<!\brange )(?<!\branges )(?<!\branged )(?<!\branging )\bfrom\s*$", re.I)
+_TO = re.compile(r"\s?(?:-|–|to)\s?")
+
+
+def _two_figures(text: str, m: re.Match) -> list[Quantity]:
+    """The two ends of what the pattern read as a range, each a figure of its own; the first takes
+    the unit the second is per ('from $1.60 to $1.29 per GPU-hour')."""
+    sep = _TO.match(text, m.end("scale1") if m.group("scale1") else m.end("num1"))
+    first, second = (_QUANTITY.match(text, m.start(), sep.start()) if sep else None), \
+        (_QUANTITY.match(text, sep.end(), m.end()) if sep else None)
+    if first is None or second is None:
+        return []
+    found = [q for q in (_quantity(text, first), _quantity(text, second)) if q is not None]
+    if len(found) == 2 and found[0].per is None and found[1].per and (found[0].currency or found[1].currency):
+        found[0] = replace(found[0], per=found[1].per, currency=found[0].currency or found[1].currency)
+    return found
 
 
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)

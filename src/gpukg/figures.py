@@ -402,7 +402,10 @@ def _before_report(state: State, when: When) -> bool:
 _PRICE_VERB = re.compile(r"\b(?:charges?|costs?|rents?|lists?|sells?|bills?|(?:is |are )?priced)\s*(?:from|at|for|between)?\s*"
                          r"(?:about|around|roughly|just|under|over|as little as|as low as)?\s*$", re.I)
 # "H100 capacity on Orin Cloud rents for $2–3/hr": the provider before the price
-_ON_PROVIDER = re.compile(rf"\bon\s+(?P<c>{NAME})\s+(?:rents|costs|sells|lists|goes|is priced|is offered)\b[^,;]*$")
+_ON_PROVIDER = re.compile(rf"\bon\s+(?P<c>{NAME})\s+(?:now\s+)?(?:rents|costs|sells|lists|goes|is priced|is offered|starts|"
+                          rf"begins|is|are)\b[^,;]*$")
+_PRICE_CHANGE = re.compile(r"^(?:cut|cuts|lowered|lowers|raised|raises|slashed|hiked|reduced|trimmed|dropped)\s+"
+                           r"(?:its\s+|their\s+|the\s+)?", re.I)
 
 
 _PRICED_OBJECT = re.compile(r"\b(?:prices|lists|offers|sells|rents|serves)\s+(?P<o>[^,;]{1,40}?)\s+(?:at|from)\s*$")
@@ -416,7 +419,7 @@ def _segment(text: str, q: Quantity, before: str) -> str | None:
         return model.group(0)
     priced = _PRICED_OBJECT.search(before) if q.currency and q.per else None  # "prices X at": a verb
     if q.currency and q.per and price_subject and not priced:
-        return price_subject.group(1)
+        return _PRICE_CHANGE.sub("", price_subject.group(1)) or None  # "cut on-demand H100 prices": on-demand H100
     rest = text[q.end:]
     rest = re.split(r"[,;]|\(|\)|\s(?:in|by|during|to|and)\s(?=\$|€|£|\d|[A-Z][a-z]+ \d)", rest)[0]
     candidate = rest.strip(" .")
