@@ -1154,3 +1154,13 @@ def test_price_cuts_give_the_new_price_of_the_provider_and_its_gpu():
     assert [(f.subject, f.quantity.value, f.segment) for f in facts_of(ex, "Observation") if f.metric == "price"] == [
         ("Lambda Labs", Decimal("2.49"), "on-demand H100"), ("Arden Cloud", Decimal("1.6"), "A100"),
         ("Arden Cloud", Decimal("1.29"), "A100"), ("Vireo Cloud", Decimal("2.05"), "H200")]
+
+
+def test_plans_beside_what_a_company_already_has():
+    # Regression: "plans to invest ¥150 billion ... by 2026 and already operates more than 10,000 GPUs"
+    # made the investment unclassified and the GPUs a projection for 2026; "in cloud revenue" was unclassified
+    ex = read(NEWS + "SoftBank Corp. plans to invest ¥150 billion in AI compute by 2026 and already operates more than "
+              "10,000 GPUs. Naver Cloud reported KRW 1.2 trillion in cloud revenue for 2024.\n")
+    assert [(f.subject, f.metric, f.when and f.when.iso, "projected" in f.qualifiers) for f in facts_of(ex, "Observation")] == [
+        ("SoftBank Corp.", "capex", "2026", True), ("SoftBank Corp.", "gpus", None, False),
+        ("Naver Cloud", "revenue", "2024", False)]

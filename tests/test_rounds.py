@@ -158,3 +158,9 @@ def test_money_an_investor_puts_into_a_company_is_a_round():
         ("Nimbus Neocloud", "unspecified", ("SoftBank Vision Fund 2",)),
         ("Vireo Cloud", "additional-funding", ("Temasek",)), ("Stratos Cloud", "debt-facility", ("Magnetar",))]
     assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [("Google", "Fluxstack")]
+
+
+def test_a_government_subsidy_is_a_grant():
+    # Regression: "received a government subsidy of ¥50.1 billion" was an unclassified figure of no company
+    ex = read(NEWS + "Sakura Internet received a government subsidy of ¥50.1 billion to build GPU clusters.\n")
+    assert [(f.company, f.kind, f.amount.currency) for f in facts_of(ex, "Round")] == [("Sakura Internet", "grant", "JPY")]

@@ -119,7 +119,9 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             models = re.findall(rf"\b{MODEL}\b", text[:q.start])
             segment = models[-1] if models else None
         segments[i] = segment
-        stated = q.qualifiers + qualifiers(before) + qualifiers(_parenthesis_after(text, q))
+        present = [m.end() for m in _PRESENT.finditer(before)]  # "plans ... and already operates 10,000": not planned
+        stated = q.qualifiers + qualifiers(before[present[-1]:] if present else before) + \
+            qualifiers(_parenthesis_after(text, q))
         if not baseline:
             stated += label_qualifiers
         if when and re.search(rf"\bby\s+{re.escape(when.text)}", text) and not _before_report(state, when):
@@ -194,7 +196,9 @@ def _date_for(i: int, quantities: list[Quantity], dates: list[tuple[int, int, Wh
     after_q = [w for s, e, w in dates if q.end <= s < min(nxt, clause.end) and not text.startswith(":", e)]
     if after_q:
         return after_q[0]
-    before_q = [w for s, e, w in dates if max(prev, clause.start) <= s and e <= q.start]
+    # "... by 2026 and already operates more than 10,000 GPUs": a word of the present stands between
+    before_q = [w for s, e, w in dates if max(prev, clause.start) <= s and e <= q.start
+                and not _PRESENT.search(text, e, q.start)]
     if before_q:
         return before_q[-1]
     # "32 data centers with more than 250,000 GPUs at the end of 2024": a date closing the clause
@@ -206,6 +210,7 @@ def _date_for(i: int, quantities: list[Quantity], dates: list[tuple[int, int, Wh
     return None
 
 
+_PRESENT = re.compile(r"\b(?:already|now|currently|today|at present)\b", re.I)
 _CLOSING_DATE = re.compile(r"\b(?:in|at the end of|end of|as of|during|at year-end)\s*$", re.I)
 _OTHER_TIME = re.compile(r"\b(?:now|today|currently|current|planned|plans?|will|expected|targets?|by|to|from|"
                          r"until|since|before|after|then|previously|earlier|later)\b", re.I)
@@ -257,6 +262,7 @@ _NO_SEGMENT = frozenset({"mix", "base", "total", "latest", "current", "last", "r
 _GROWTH_BEFORE = re.compile(r"\b(?:grew|grow|growing|growth|cagr|increase[ds]?|rose|"
                             r"(?<!made )(?<!makes )(?<!make )up(?!\s+(?:to|from)\b))\b[^,;]{0,20}$", re.I)
 _IN = re.compile(r"^\s*(?:in\s+)?")
+_ONE_WORD = re.compile(r"^\s*(?:in\s+)?[a-z][\w-]*\s+(?=revenues?\b|sales\b|arr\b|ebitda\b|capex\b|backlog\b)")
 # "$40M in annual revenue", "€1.1 billion, four-year capacity agreement": a word for the period
 _PERIOD_WORD = re.compile(r"^,?\s*(?:in\s+)?(?:annual|yearly|full-year|(?:[a-z]+|\d+)-year|multi-?year)\s+")
 
@@ -333,7 +339,9 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
         return "growth-rate"
     if q.currency:
         # "$40M in annual revenue": a word for the period between the number and its noun
-        for words in (noun.removeprefix("in "), _IN.sub("", after_q, count=1), _PERIOD_WORD.sub("", after_q, count=1)):
+        # ... or one word that says of what ("KRW 1.2 trillion in cloud revenue")
+        for words in (noun.removeprefix("in "), _IN.sub("", after_q, count=1), _PERIOD_WORD.sub("", after_q, count=1),
+                      _ONE_WORD.sub("", after_q, count=1)):
             hit = lexicon.find("amount_nouns", words)
             if hit and hit[0][1] == 0:
                 return hit[0][0]

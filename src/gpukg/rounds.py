@@ -221,7 +221,7 @@ _ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in
                        rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|the)\w*\b)(?P<c>{NAME})")
 # "Acme raised", "Acme had closed": the company a sentence's round is of, when nothing else says
 _RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})(?:\s*\([^()]{{1,60}}\))?\s+(?:has\s+|had\s+|each\s+|both\s+|is\s+)?"
-                     r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public|priced|took)")
+                     r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public|priced|took|received|won)")
 _PRONOUN = re.compile(r"\s*(?:It|The (?:company|firm|startup))\b")
 
 
