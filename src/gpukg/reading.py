@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .names import Gazetteer, is_curated
-from .phrases import NAME, PLACE_OWNS, UPPER, after, looks_like_name, looks_like_org, split_names
+from .phrases import NAME, PLACE_OWNS, after, looks_like_name, looks_like_org, split_names
 from .records import Fact, Notice, Report, Round, Statement
 
 
@@ -81,7 +81,8 @@ def opening_name(state: State, text: str) -> str | None:
     if owner and owner.group("place").lower() in lexicon.regions():  # "Singapore's Lumora Cloud has raised ..."
         text = text[owner.start("c"):]
     lead = state.names.leading(text)
-    if lead and re.match(rf"{re.escape(lead[0])} {UPPER}", text):  # "Basalt Compute began", "Basalt" known
+    if lead and text.startswith(lead[0] + " ") and text[len(lead[0]) + 1:len(lead[0]) + 2].isupper():
+        # "Basalt Compute began", "Basalt" known
         longer = opening_orgs(state, text)
         if longer and longer[0].startswith(lead[0] + " "):
             return longer[0]
