@@ -109,7 +109,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     found = []
     for m in _QUANTITY.finditer(masked):
         q = _quantity(masked, m)
-        if m.group("num2") and (q is None or q.high is not None and _CHANGE_FROM.search(masked, 0, m.start())):
+        falling = q is None and m.group("num2") and (_number(m, 1) or 0) > (_number(m, 2) or 0)
+        if falling or q is not None and q.high is not None and _CHANGE_FROM.search(masked, 0, m.start()):
             found += _two_figures(masked, m)  # "grew from $22M to $85M", "cut from $1.60 to $1.29": no range
         elif q is not None:
             found.append(q)

@@ -163,10 +163,10 @@ _CARD_FIELDS = re.compile(r"\s+[·•|]\s+")
 def _card_field(state: State, name: str, field: str, source: Source) -> None:
     """'HQ Austin, Texas', 'Key investors: A, B', '1,200 GPUs': a field of a card, its label
     before a colon or in its first words."""
-    label, colon, value = field.partition(":")
+    before, colon, after = field.partition(":")
     words = field.split()
-    tried = [(label, value)] if colon else [(" ".join(words[:k]), " ".join(words[k:])) for k in (1, 2, 3)]
-    if not any(value.strip() and about_who(state, name, label.strip(), value.strip(), source) for label, value in tried):
+    tried = [(before, after)] if colon else [(" ".join(words[:k]), " ".join(words[k:])) for k in (1, 2, 3)]
+    if not any(v.strip() and about_who(state, name, label.strip(), v.strip(), source) for label, v in tried):
         prose(state, field, source, name)
 
 
