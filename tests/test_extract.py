@@ -1164,3 +1164,12 @@ def test_plans_beside_what_a_company_already_has():
     assert [(f.subject, f.metric, f.when and f.when.iso, "projected" in f.qualifiers) for f in facts_of(ex, "Observation")] == [
         ("SoftBank Corp.", "capex", "2026", True), ("SoftBank Corp.", "gpus", None, False),
         ("Naver Cloud", "revenue", "2024", False)]
+
+
+def test_an_investors_new_fund_is_its_fund_size_not_a_companys_money():
+    # Regression: "...; meanwhile Andreessen Horowitz raised a $7.2 billion fund" was a total raised
+    # by the company the sentence opened with; "closed its $1.2 billion Fund VIII" was unclassified
+    ex = read(NEWS + "Lux Capital closed its $1.2 billion Fund VIII in November 2025. Crusoe Energy's parent raised "
+              "nothing new; meanwhile Andreessen Horowitz raised a $7.2 billion fund for AI.\n")
+    assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [
+        ("Lux Capital", "fund-size"), ("Andreessen Horowitz", "fund-size")]

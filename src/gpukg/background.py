@@ -24,6 +24,7 @@ _NOT_FIRST = frozenset({"The", "Its", "Their", "Our", "This", "That", "These", "
 _FOUNDED_BY = re.compile(rf"\b(?:(?P<co>co-?)?founded|started|set up)\b(?:\s+in\s+[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{_PEOPLE})")
 # "founded by A and B in 2019": the founders may stand between the verb and the date
 _FOUNDED_IN = re.compile(r"\b(?:(?:co-?)?(?:founded|established|incorporated|set up)|was started|"
+                         r"(?:was\s+)?spun\s+(?:out|off)\s+(?:of|from)\s+[^,.;]{1,60}?(?=\s+in\s)|"
                          r"since\s+(?:its|the\s+company['’]s)\s+(?:founding|inception))\b"
                          r"(?:\s+by\s+[^,.;]{1,80}?(?=\s+(?:in|on)\s))?\s+(?:in\s+|on\s+)?", re.I)
 _PLACE_WORD = rf"{UPPER}[\w.'’-]*"

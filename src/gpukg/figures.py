@@ -325,7 +325,7 @@ _LISTED = re.compile(r"(?:,|;|\band)\s*$")
 _INLINE_LABEL = re.compile(r"(?:^|[.;]\s+)(?P<l>[A-Z][\w -]{0,30}?):\s*(?:about\s+|over\s+|~)?$")
 _RATIO_METRICS = frozenset({"gross-margin", "utilization", "operating-margin"})
 _MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size", "backlog",
-                            "capex", "ebitda", "net-income", "contract-value"})
+                            "capex", "ebitda", "net-income", "contract-value", "fund-size"})
 
 
 def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> str | None:

@@ -15,7 +15,7 @@ from .phrases import NAME, after, clause_after, clauses, looks_like_name, looks_
 from .records import Backing, Category, Source
 from .figures import figures
 from .rounds import rounds
-from .reading import State, add, opening_name, said_name, short_name, trim_name
+from .reading import SUBJECT_FOLLOWS, State, add, opening_name, said_name, short_name, trim_name
 
 
 _INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested(?: an undisclosed (?:amount|sum))? in|invests in|investment in|backing|"
@@ -117,10 +117,18 @@ def _subjects(state: State, text: str, subject: str | None) -> list[tuple[str, s
     parts = _CLAUSE_TURN.split(text)
     if subject or len(parts) == 1:
         return [(text, who)]
-    own = [opening_name(state, part) for part in parts]
+    own = [opening_name(state, part) or (_clause_subject(state, part) if i else None) for i, part in enumerate(parts)]
     if not any(name and name != who for name in own[1:]):
         return [(text, who)]
     return [(part, name or who) for part, name in zip(parts, own)]
+
+
+def _clause_subject(state: State, clause: str) -> str | None:
+    """'...; meanwhile Andreessen Horowitz raised a $7.2 billion fund': a name of two words or more
+    and a verb open a clause of its own, though the name does not look like an organization's."""
+    named = re.match(rf"(?:(?:[Mm]eanwhile|[Ss]eparately|[Ee]lsewhere),?\s+)?(?P<n>{NAME})", clause)
+    name = trim_name(state, named.group("n")) if named else ""
+    return name if len(name.split()) > 1 and SUBJECT_FOLLOWS.match(clause, named.end("n")) else None
 
 
 # "Founded in 2018 and based in Toronto, Canada, Acme runs ...": the sentence's subject comes after.
