@@ -1173,3 +1173,8 @@ def test_an_investors_new_fund_is_its_fund_size_not_a_companys_money():
               "nothing new; meanwhile Andreessen Horowitz raised a $7.2 billion fund for AI.\n")
     assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [
         ("Lux Capital", "fund-size"), ("Andreessen Horowitz", "fund-size")]
+
+
+def test_a_spin_out_dates_the_companys_founding():
+    ex = read(NEWS + "Voltage Cloud was spun out of the Navigation Fund in 2023.\n")
+    assert [(f.company, f.when.iso) for f in facts_of(ex, "Founding")] == [("Voltage Cloud", "2023")]
