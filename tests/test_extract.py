@@ -1178,3 +1178,18 @@ def test_an_investors_new_fund_is_its_fund_size_not_a_companys_money():
 def test_a_spin_out_dates_the_companys_founding():
     ex = read(NEWS + "Voltage Cloud was spun out of the Navigation Fund in 2023.\n")
     assert [(f.company, f.when.iso) for f in facts_of(ex, "Founding")] == [("Voltage Cloud", "2023")]
+
+
+def test_a_providers_prices_listed_by_gpu():
+    # Regression: "On Vireo Cloud, H100s cost $2.10/hr, A100s $1.40/hr and L40S $0.90/hr" gave no
+    # company and segments made of the list; "per H100 hour" was no unit; "at Quanta Run goes for"
+    # named no provider and the price after "versus" had none either
+    ex = read(NEWS + "On Vireo Cloud, H100s cost $2.10/hr, A100s $1.40/hr and L40S $0.90/hr. Arden Cloud charges $2.35 "
+              "per H100 hour on demand and $1.85 with a one-year reservation. Reserved B200 capacity at Quanta Run goes "
+              "for $3.99/GPU-hour, versus $5.50 on demand.\n")
+    assert [(f.subject, f.metric, f.quantity.value, f.quantity.per, f.segment) for f in facts_of(ex, "Observation")] == [
+        ("Vireo Cloud", "price", Decimal("2.1"), "hour", "H100"), ("Vireo Cloud", "price", Decimal("1.4"), "hour", "A100"),
+        ("Vireo Cloud", "price", Decimal("0.9"), "hour", "L40S"),
+        ("Arden Cloud", "price", Decimal("2.35"), "hour", "H100"),
+        ("Arden Cloud", "price", Decimal("1.85"), "hour", "with a one-year reservation"),
+        ("Quanta Run", "price", Decimal("3.99"), "hour", "B200"), ("Quanta Run", "price", Decimal("5.5"), "hour", "B200")]

@@ -62,7 +62,7 @@ _QUANTITY = re.compile(
     + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
     + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:" + _AFTER_RE + r"|dollars|euros|pounds)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b))?"
     + r"(?P<plus3>\+)?"
-    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|hour|hr|h|month|mo|year|second|sec|rack|share|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b)?",
+    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}\shour|hour|hr|h|month|mo|year|second|sec|rack|share|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b)?",
     re.I,
 )
 # A language model named with its size: "Llama 3.1 70B", "Qwen2.5-72B", "serves Mistral 7B",

@@ -76,6 +76,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     whens = _years_before(quantities, whens, text)
     main = next((i for i, m in enumerate(metrics) if m and m != "growth-rate"), None)
     segments: dict[int, str | None] = {}
+    providers: dict[int, str] = {}  # the provider a price names, for the prices after it in the sentence
     for i, q in enumerate(quantities):
         name = metrics[i]
         valued = _VALUED_NAME.search(text, max(0, q.start - 80), q.start) if q.currency else None
@@ -112,12 +113,18 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         if fallback not in (None, "unclassified") and name == "price" and segment == row_segment and label_text.strip():
             # "| On-demand ($/GPU-hr) |" over "2.35": a price, and the header says of which kind
             segment = ", ".join(p for p in (row_segment, label_text.strip()) if p)
-        provider = (_PRICE_ON.match(text, q.end) or _ON_PROVIDER.search(text, clause.start, q.start)) \
-            if name == "price" and q.currency and q.per else None
+        provider = (_PRICE_ON.match(text, q.end) or _ON_PROVIDER.search(text, clause.start, q.start)
+                    or _ON_OPENING.match(text)) if name == "price" and q.currency and q.per else None
         provider_name = trim_name(state, provider.group("c")) if provider else ""
         if provider_name:  # "A100 instances start at $1.29/hr on Tallis Cloud": that provider's price of that GPU
             models = re.findall(rf"\b{MODEL}\b", text[:q.start])
             segment = models[-1] if models else None
+            providers[i] = provider_name
+        elif name == "price" and q.currency and q.per and providers:  # "..., versus $5.50 on demand": the same provider's
+            provider_name = providers[max(providers)]
+        listed_model = _MODEL_BEFORE.search(text, max(0, q.start - 24), q.start) if name == "price" else None
+        if listed_model:  # "H100s cost $2.10/hr, A100s $1.40/hr and L40S $0.90/hr": each GPU its price
+            segment = listed_model.group("m")
         segments[i] = segment
         present = [m.end() for m in _PRESENT.finditer(before)]  # "plans ... and already operates 10,000": not planned
         stated = q.qualifiers + qualifiers(before[present[-1]:] if present else before) + \
@@ -313,8 +320,11 @@ def _continued(quantities: list[Quantity], metrics: list[str | None], text: str,
         baseline = kin is not None and bool(_BASELINE.search(text[quantities[kin].end:q.start]))
         unmeasured = out[i] == fallback or (baseline and out[i] == "growth-rate")
         # "70% of its revenue from on-demand instances and 30% from reserved contracts": a share listed after a share
-        listed = before in ("revenue-share", "market-share") and q.unit == "percent" and \
-            bool(_LISTED.search(text[quantities[kin].end:q.start]))
+        between = text[quantities[kin].end:q.start] if kin is not None else ""
+        listed = before in ("revenue-share", "market-share") and q.unit == "percent" and bool(_LISTED.search(between))
+        # "$2.35 per H100 hour on demand and $1.85 with a one-year reservation": another price of the same unit
+        listed = listed or before == "price" and bool(q.currency) and not q.per and bool(quantities[kin].per) and \
+            bool(_LISTED.search(between) or _VERSUS.search(between))
         if unmeasured and before and (reached or baseline or listed):
             out[i] = before
     return out
@@ -322,6 +332,7 @@ def _continued(quantities: list[Quantity], metrics: list[str | None], text: str,
 
 _REVENUE_BY = re.compile(r"\brevenues?\s+(?:mix\s+)?by\s+[\w -]{1,30}:[^:.;]*$", re.I)
 _LISTED = re.compile(r"(?:,|;|\band)\s*$")
+_VERSUS = re.compile(r"\b(?:versus|vs\.?|or|against)\s*$", re.I)
 _INLINE_LABEL = re.compile(r"(?:^|[.;]\s+)(?P<l>[A-Z][\w -]{0,30}?):\s*(?:about\s+|over\s+|~)?$")
 _RATIO_METRICS = frozenset({"gross-margin", "utilization", "operating-margin"})
 _MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size", "backlog",
@@ -410,8 +421,10 @@ def _before_report(state: State, when: When) -> bool:
 _PRICE_VERB = re.compile(r"\b(?:charges?|costs?|rents?|lists?|sells?|bills?|(?:is |are )?priced)\s*(?:from|at|for|between)?\s*"
                          r"(?:about|around|roughly|just|under|over|as little as|as low as)?\s*$", re.I)
 # "H100 capacity on Orin Cloud rents for $2–3/hr": the provider before the price
-_ON_PROVIDER = re.compile(rf"\bon\s+(?P<c>{NAME})\s+(?:now\s+)?(?:rents|costs|sells|lists|goes|is priced|is offered|starts|"
+_ON_PROVIDER = re.compile(rf"\b(?:on|at)\s+(?P<c>{NAME})\s+(?:now\s+)?(?:rents|costs|sells|lists|goes|is priced|is offered|starts|"
                           rf"begins|is|are)\b[^,;]*$")
+_ON_OPENING = re.compile(rf"(?:On|At)\s+(?P<c>{NAME}),\s")  # "On Vireo Cloud, H100s cost $2.10/hr"
+_MODEL_BEFORE = re.compile(rf"\b(?P<m>{MODEL})s?\s*(?:costs?|at|for|is|are|:)?\s*$")
 _PRICE_CHANGE = re.compile(r"^(?:cut|cuts|lowered|lowers|raised|raises|slashed|hiked|reduced|trimmed|dropped)\s+"
                            r"(?:its\s+|their\s+|the\s+)?", re.I)
 
