@@ -1193,3 +1193,16 @@ def test_a_providers_prices_listed_by_gpu():
         ("Arden Cloud", "price", Decimal("2.35"), "hour", "H100"),
         ("Arden Cloud", "price", Decimal("1.85"), "hour", "with a one-year reservation"),
         ("Quanta Run", "price", Decimal("3.99"), "hour", "B200"), ("Quanta Run", "price", Decimal("5.5"), "hour", "B200")]
+
+
+@pytest.mark.parametrize("sentence, deal", [
+    # Regression: each was an unclassified figure, or nothing
+    ("Quill Serve, which Arclight Compute acquired in 2024 for $300M, now runs its inference stack.",
+     ("Arclight Compute", "Quill Serve", "completed", Decimal("300000000"))),
+    ("Fabrik Labs sold itself to Oracle for $400 million in March 2025.", ("Oracle", "Fabrik Labs", "completed", Decimal("400000000"))),
+    ("Fabrik Labs agreed to sell itself to Oracle.", ("Oracle", "Fabrik Labs", "announced", None)),
+    ("Helio Racks was absorbed by Stratos Cloud in a deal valued at $150M.", ("Stratos Cloud", "Helio Racks", "completed", Decimal("150000000"))),
+])
+def test_deals_told_from_the_targets_side(sentence, deal):
+    ex = read(NEWS + sentence + "\n")
+    assert [(f.acquirer, f.target, f.status, f.price and f.price.value) for f in facts_of(ex, "Acquisition")] == [deal]

@@ -34,7 +34,13 @@ _THE_TARGET = ("the company", "the startup", "the firm", "the business")
 # "X was acquired by Y" (done); "X agreed to be acquired by Y", "X will be bought by Y" (agreed, not done)
 _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:(?P<done>was|has been|were)|(?P<agreed>is being|"
                           r"(?:has\s+)?agreed to be|(?:is|are)\s+(?:set|expected|due)\s+to be|is to be|will be))\s+"
-                          rf"(?P<verb>acquired|bought|purchased|snapped up|taken over|picked up)\s+by\s+(?P<a>{NAME})")
+                          rf"(?P<verb>acquired|bought|purchased|snapped up|taken over|picked up|absorbed)\s+by\s+(?P<a>{NAME})")
+# "Quill Serve, which Arclight Compute acquired in 2024 for $300M, ..."
+_ACQ_WHICH = re.compile(rf"(?P<t>{NAME}),\s+which\s+(?P<a>{NAME})\s+(?:had\s+|has\s+)?"
+                        r"(?P<verb>acquired|bought|purchased|snapped up|took over)\b")
+# "Fabrik Labs sold itself to Oracle for $400 million"; "agreed to sell itself to"
+_ACQ_SOLD = re.compile(rf"(?P<t>{NAME})\s+(?:has\s+)?(?P<verb>sold itself|was sold|agreed to sell itself|is selling itself|"
+                       rf"will sell itself)\s+to\s+(?P<a>{NAME})")
 
 
 # "Coldharbor Systems completed its acquisition of Solace Compute": the deal's state is the verb
@@ -49,7 +55,8 @@ _ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:\$[\d.]+\s?[MBK]?\s+)?(?
 
 # Only a finished verb or a stated plan says a status; "X acquiring Y" in a list says neither.
 _STATUS = {"acquired": "completed", "bought": "completed", "purchased": "completed", "snapped up": "completed",
-           "took over": "completed", "picked up": "completed", "taken over": "completed", "acquisition": None, "purchase": None, "acquiring": None,
+           "took over": "completed", "picked up": "completed", "absorbed": "completed", "sold itself": "completed",
+           "was sold": "completed", "taken over": "completed", "acquisition": None, "purchase": None, "acquiring": None,
            "takeover": None, "buyout": None}
 
 
@@ -64,7 +71,7 @@ def deal_status(text: str) -> str | None:
 
 def acquisitions(state: State, text: str, source: Source, context: str | None) -> bool:
     found = False
-    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY):
+    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD):
         for m in pattern.finditer(text):
             acquirer, target = m.group("a"), m.group("t")
             if acquirer.lower() in ("the company", "it"):
