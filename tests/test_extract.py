@@ -1206,3 +1206,10 @@ def test_a_providers_prices_listed_by_gpu():
 def test_deals_told_from_the_targets_side(sentence, deal):
     ex = read(NEWS + sentence + "\n")
     assert [(f.acquirer, f.target, f.status, f.price and f.price.value) for f in facts_of(ex, "Acquisition")] == [deal]
+
+
+def test_a_former_title_is_no_role():
+    # Regression: "Former Google Cloud president Diane Park joined ..." made her Google's president
+    ex = read(NEWS + "Former Google Cloud president Diane Park joined Stratos Cloud's board of directors. Arden Cloud has "
+              "named former Nvidia executive Sara Lindqvist as its new chief operating officer.\n")
+    assert [(f.person, f.company, f.role) for f in facts_of(ex, "Role")] == [("Sara Lindqvist", "Arden Cloud", "coo")]

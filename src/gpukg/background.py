@@ -229,6 +229,8 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
     'Ana Ferreira, Corvid Labs' chief executive': a title beside a person's name."""
     for start, end, roles in _title_groups(text):
         window = text[max(0, start - 120):start]
+        if _FORMER.search(window):  # "Former Google Cloud president Diane Park joined ...": a title no longer held
+            continue
         after = _AFTER_ROLE.match(text, end)
         given = None if after else _GIVEN.search(window)
         before = None if after or given else _BEFORE_ROLE.search(window)
@@ -257,6 +259,10 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
         for person in people if company else ():
             for role in roles if company != person else ():
                 add(state, Role(source, person, company, role, when), ("person", person), ("company", company))
+
+
+# "former"/"ex-" right before the title, or before the organization that precedes it
+_FORMER = re.compile(rf"\b(?:[Ff]ormer|[Ee]x-|[Oo]netime|[Pp]revious)\s*(?:{NAME}\s+)?$")
 
 
 def _date_after(text: str, end: int, lead: re.Pattern[str] = _DATE_AFTER) -> When | None:
