@@ -1213,3 +1213,10 @@ def test_a_former_title_is_no_role():
     ex = read(NEWS + "Former Google Cloud president Diane Park joined Stratos Cloud's board of directors. Arden Cloud has "
               "named former Nvidia executive Sara Lindqvist as its new chief operating officer.\n")
     assert [(f.person, f.company, f.role) for f in facts_of(ex, "Role")] == [("Sara Lindqvist", "Arden Cloud", "coo")]
+
+
+def test_a_promotion_after_an_aside_naming_the_company():
+    # Regression: "Jonas Weber, Vireo Cloud's head of infrastructure, was promoted to CTO" gave no role
+    ex = read(NEWS + "Jonas Weber, Vireo Cloud's head of infrastructure, was promoted to CTO in September 2025.\n")
+    assert [(f.person, f.company, f.role, f.when.iso) for f in facts_of(ex, "Role")] == [
+        ("Jonas Weber", "Vireo Cloud", "cto", "2025-09")]

@@ -59,7 +59,8 @@ _SINCE = re.compile(r"\bsince\s+(?=[^),;]*\d)", re.I)
 _ORG_BEFORE = re.compile(rf"(?P<c>{NAME})\s+$")  # "Corvane Cloud co-founder and chief executive Ines Moreau"
 _OF_COMPANY = re.compile(rf"\s+(?:of|at)\s+(?P<c>{NAME})")
 _BEFORE_ROLE = re.compile(
-    rf"(?P<p>{PERSON})(?:,\s+(?:previously|formerly|most recently|a former|the former)\b[^,]{{1,80}},)?"
+    # an aside after the name: "previously at X", or a post at a company ("Vireo Cloud's head of infrastructure")
+    rf"(?P<p>{PERSON})(?:,\s+(?:(?:previously|formerly|most recently|a former|the former)\b|(?P<at>{NAME})['’]s?\s)[^,]{{1,80}},)?"
     rf"(?:\s*,\s*|(?:\s*,\s*who)?\s+(?:as|is|was|became|becomes|serves as|served as|remains|has been|"
     rf"was appointed|was named|was promoted to|promoted to|(?:joined|joins|has joined)(?:\s+(?P<j>{NAME}))?\s+as)\s+)"
     rf"(?:(?:the|its|our|their|the company['’]s|(?P<c>{NAME})['’]s?)\s+)?(?:(?:new|interim|acting|former)\s+)?$")
@@ -245,6 +246,7 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
                                                               or looks_like_org(possessor.group("c"))):
             possessor = None  # "Corvane Cloud co-founder Ines Moreau", not "Veteran CEO ..."
         named = next((n for n in (of and of.group("c"), before and before.group("c"), before and before.group("j"),
+                                  before and before.group("at"),
                                   possessor and possessor.group("c"), given and given.group("c"))
                       if n and n.split()[0] not in _NOT_FIRST), None)  # not "The Board named ..."
         run_by = _RUN_BY.search(window)  # "Vireo Cloud is run by chief executive Jane Roe"
