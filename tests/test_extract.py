@@ -1220,3 +1220,10 @@ def test_a_promotion_after_an_aside_naming_the_company():
     ex = read(NEWS + "Jonas Weber, Vireo Cloud's head of infrastructure, was promoted to CTO in September 2025.\n")
     assert [(f.person, f.company, f.role, f.when.iso) for f in facts_of(ex, "Role")] == [
         ("Jonas Weber", "Vireo Cloud", "cto", "2025-09")]
+
+
+def test_who_co_founded_a_company_and_serves_as_its_ceo():
+    # Regression: the CEO title after "who co-founded X and serves as its" was lost
+    ex = read(NEWS + "Ines Moreau, who co-founded Corvane Cloud and serves as its CEO, said demand doubled.\n")
+    assert sorted((f.person, f.company, f.role) for f in facts_of(ex, "Role")) == [
+        ("Ines Moreau", "Corvane Cloud", "ceo"), ("Ines Moreau", "Corvane Cloud", "co-founder")]

@@ -226,3 +226,9 @@ def test_a_cards_fields_are_read_each_by_its_label():
     assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [
         ("Index Ventures", "Orin Cloud"), ("Accel", "Orin Cloud")]
     assert [(f.subject, f.metric) for f in facts_of(ex, "Observation")] == [("Orin Cloud", "gpus")]
+
+
+def test_a_title_held_since_a_date_in_the_label():
+    # Regression: "**CFO since 2024:** Laura Chen" gave no role
+    ex = read("# Profiles (2025)\n\n## Arden Cloud\n\n- **Founded:** 2019\n- **CFO since 2024:** Laura Chen\n")
+    assert [(f.person, f.company, f.role, f.when.iso) for f in facts_of(ex, "Role")] == [("Laura Chen", "Arden Cloud", "cfo", "2024")]

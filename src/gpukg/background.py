@@ -61,7 +61,8 @@ _OF_COMPANY = re.compile(rf"\s+(?:of|at)\s+(?P<c>{NAME})")
 _BEFORE_ROLE = re.compile(
     # an aside after the name: "previously at X", or a post at a company ("Vireo Cloud's head of infrastructure")
     rf"(?P<p>{PERSON})(?:,\s+(?:(?:previously|formerly|most recently|a former|the former)\b|(?P<at>{NAME})['’]s?\s)[^,]{{1,80}},)?"
-    rf"(?:\s*,\s*|(?:\s*,\s*who)?\s+(?:as|is|was|became|becomes|serves as|served as|remains|has been|"
+    # "Ines Moreau, who co-founded Corvane Cloud and serves as its CEO"
+    rf"(?:\s*,\s*|(?:\s*,\s*who(?:\s+(?:co-?)?founded\s+(?P<w>{NAME})\s+and)?)?\s+(?:as|is|was|became|becomes|serves as|served as|remains|has been|"
     rf"was appointed|was named|was promoted to|promoted to|(?:joined|joins|has joined)(?:\s+(?P<j>{NAME}))?\s+as)\s+)"
     rf"(?:(?:the|its|our|their|the company['’]s|(?P<c>{NAME})['’]s?)\s+)?(?:(?:new|interim|acting|former)\s+)?$")
 
@@ -246,7 +247,7 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
                                                               or looks_like_org(possessor.group("c"))):
             possessor = None  # "Corvane Cloud co-founder Ines Moreau", not "Veteran CEO ..."
         named = next((n for n in (of and of.group("c"), before and before.group("c"), before and before.group("j"),
-                                  before and before.group("at"),
+                                  before and before.group("at"), before and before.group("w"),
                                   possessor and possessor.group("c"), given and given.group("c"))
                       if n and n.split()[0] not in _NOT_FIRST), None)  # not "The Board named ..."
         run_by = _RUN_BY.search(window)  # "Vireo Cloud is run by chief executive Jane Roe"
@@ -263,6 +264,7 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
                 add(state, Role(source, person, company, role, when), ("person", person), ("company", company))
 
 
+_LABEL_SINCE = re.compile(r"\s+since\s+(.+)$", re.I)
 # "former"/"ex-" right before the title, or before the organization that precedes it
 _FORMER = re.compile(rf"\b(?:[Ff]ormer|[Ee]x-|[Oo]netime|[Pp]revious)\s*(?:{NAME}\s+)?$")
 
@@ -305,6 +307,9 @@ def label_roles(label: str) -> tuple[str, ...]:
 def about_who(state: State, company: str, label: str, value: str, source: Source) -> bool:
     """A founding date, headquarters, people or investors under a label or a table header
     ('Founded', 'HQ', 'CEO', 'Key Investors'); False for any other label."""
+    held = _LABEL_SINCE.search(label)  # "**CFO since 2024:** Laura Chen": the title held from then
+    if held:
+        label = label[:held.start()]
     group, role = lexicon.exact("labels", label), label_roles(label)
     if group == "founding":
         when = first_date(value)
@@ -320,7 +325,8 @@ def about_who(state: State, company: str, label: str, value: str, source: Source
             found = [(person, own or role) for person, own in found] or \
                 [(person, role) for person in split_names(value) if looks_like_name(person)]
         since = _SINCE.search(value)  # "CTO: Anouk Jansen (since 2023)": the title held from then
-        when = first_date(value[since.end():]) if since and len(found) == 1 else None
+        when = first_date(value[since.end():]) if since and len(found) == 1 else \
+            (first_date(held.group(1)) if held and len(found) == 1 else None)
         for person, roles in found:
             for r in roles:
                 if r:

@@ -132,6 +132,7 @@ _ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|sta
 
 
 def _profile_label(label: str) -> bool:
+    label = re.sub(r"\s+since\s+.+$", "", label, flags=re.I)  # "CFO since 2024"
     return bool(lexicon.exact("labels", label) or lexicon.find("round_types", label) or lexicon.find("metrics", label)
                 or label_roles(label))
 
