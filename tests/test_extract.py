@@ -1227,3 +1227,19 @@ def test_who_co_founded_a_company_and_serves_as_its_ceo():
     ex = read(NEWS + "Ines Moreau, who co-founded Corvane Cloud and serves as its CEO, said demand doubled.\n")
     assert sorted((f.person, f.company, f.role) for f in facts_of(ex, "Role")) == [
         ("Ines Moreau", "Corvane Cloud", "ceo"), ("Ines Moreau", "Corvane Cloud", "co-founder")]
+
+
+@pytest.mark.parametrize("sentence, left", [
+    ("Kenji Mori stepped down as CEO of Sakura Compute in June 2025.", ("Kenji Mori", "Sakura Compute", "ceo", "2025-06")),
+    ("Laura Chen left her post as CFO of Arden Cloud.", ("Laura Chen", "Arden Cloud", "cfo", None)),
+    ("Sakura Compute's co-founder Kenji Mori resigned as chief executive.", ("Kenji Mori", "Sakura Compute", "ceo", None)),
+])
+def test_a_role_left_is_a_former_role(sentence, left):
+    # Regression: departures were statements only
+    ex = read(NEWS + sentence + "\n")
+    assert [(f.person, f.company, f.role, f.ended and f.ended.iso) for f in facts_of(ex, "Role") if f.former] == [left]
+
+
+def test_a_departure_to_come_is_no_former_role():
+    ex = read(NEWS + "Bob Lee will step down as CTO of Arden Cloud next year.\n")
+    assert [f for f in facts_of(ex, "Role") if f.former] == []

@@ -1084,3 +1084,13 @@ def test_cli_errors_are_one_line_and_exit_2(capsys, argv, message):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_leadership_says_which_roles_were_left_and_when():
+    graph = build([DATA.parent / "reports" / "gpu-people-departures.md"]).graph
+    rows = ask(graph, "leadership", company="Sakura Compute")
+    assert pick(rows, "person", "role", "status", "until") == [
+        ("Aiko Tanaka", "coo", "current", None),
+        ("Kenji Mori", "ceo", "former", "2025-06"),  # "stepped down as CEO of Sakura Compute in June 2025"
+        ("Kenji Mori", "co-founder", "current", None),
+    ]

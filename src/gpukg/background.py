@@ -79,8 +79,37 @@ def background(state: State, text: str, source: Source, subject: str | None) -> 
     if "'s " in text or "’s " in text:
         _place_possessive(state, text, source)
     _founders(state, text, source, company, subject)
-    _titles(state, text, source, subject)
+    if _LEFT_WORD.search(text):
+        _departures(state, text, source, subject)
+    else:
+        _titles(state, text, source, subject)
 
+
+_LEFT_WORD = re.compile(r"\b(?:stepped down|stepping down|steps down|stepped aside|resigned|resigns|departed|left|retired)\b")
+# "Kenji Mori stepped down as CEO of Sakura Compute in June 2025", "Sakura Compute's co-founder Kenji Mori
+# resigned as CEO"; not "will step down" (not done yet)
+_LEFT = re.compile(rf"(?P<p>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:has\s+|have\s+|had\s+)?"
+                   r"(?:stepped down|stepped aside|resigned|departed|left|retired)(?:\s+(?:from\s+)?(?:his|her|their|the)\s+"
+                   r"(?:role|post|position|job))?\s+as\s+(?:(?:the\s+|its\s+)?(?P<c>" + NAME + r")['’]s?\s+)?"
+                   r"(?P<t>[^,.;]{2,50}?)(?:\s+(?:of|at)\s+(?P<c2>" + NAME + r"))?(?=\s+(?:in|on|effective|after)\b|[,.;]|$)")
+
+
+def _departures(state: State, text: str, source: Source, subject: str | None) -> None:
+    """A role the sentence says was left: a former role, dated when the leaving is. What else the
+    sentence says of people ("COO Aiko Tanaka takes over") is read as titles, after the clause."""
+    m = _LEFT.search(text)
+    roles = [role for role, _, _ in lexicon.find("roles", m.group("t"))] if m else []
+    person = m.group("p") if m else ""
+    if not roles or not _is_person(state, person):
+        _titles(state, text, source, subject)
+        return
+    owner = _POSSESSOR.search(text[:m.start()]) or _ORG_BEFORE.search(text[:m.start()])  # "Sakura Compute's co-founder Kenji Mori"
+    named = m.group("c") or m.group("c2") or (owner and owner.group("c"))
+    company = trim_name(state, named) if named else subject or opening_name(state, text)
+    ended = _date_after(text, m.end())  # "... in June 2025", "..., effective June 30"
+    for role in dict.fromkeys(roles) if company and company != person else ():
+        add(state, Role(source, person, company, role, None, ended, former=True), ("person", person), ("company", company))
+    _titles(state, text[:m.end("p")] + " " * (m.end() - m.end("p")) + text[m.end():], source, subject)
 
 def _founding(state: State, text: str, source: Source, company: str, subject: str | None) -> None:
     for m in _FOUNDED_IN.finditer(text):

@@ -216,6 +216,10 @@ def _fact(add: Add, fact: Fact) -> URIRef:
         add((node, ORG.role, role))
         if fact.when:
             _when(add, node, fact.when)
+        if fact.former:
+            add((node, GK.qualifier, iris.concept("qualifier", "former")))
+        if fact.ended and fact.ended.iso:
+            add((node, GK.endDate, Lit(fact.ended.iso, _DATATYPE[fact.ended.precision])))
         if fact.role not in lexicon()["roles"]:
             _mint_concept(add, role, "role", fact.role)
             add((role, TYPE, ORG.Role))

@@ -163,6 +163,8 @@ class Role(Fact):
     company: str
     role: str
     when: When | None = None  # when it was taken up, where the report says so ("appointed ... in March 2024")
+    ended: When | None = None  # when it was left ("stepped down as CEO in June 2025")
+    former: bool = False  # the report says the role is no longer held
 
 
 @dataclass(frozen=True)

@@ -279,8 +279,10 @@ def _combine(a: Fact, b: Fact) -> Fact | None:
     if isinstance(a, Trend):
         return replace(a, broader=a.broader or b.broader)
     if isinstance(a, Role):
-        when = _compatible_when(a.when, b.when)
-        return None if when is False else replace(a, when=when)
+        when, ended = _compatible_when(a.when, b.when), _compatible_when(a.ended, b.ended)
+        if when is False or ended is False:
+            return None
+        return replace(a, when=when, ended=ended, former=a.former or b.former)
     return a
 
 
