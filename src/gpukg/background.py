@@ -103,13 +103,13 @@ def _departures(state: State, text: str, source: Source, subject: str | None) ->
     if not roles or not _is_person(state, person):
         _titles(state, text, source, subject)
         return
-    owner = _POSSESSOR.search(text[:m.start()]) or _ORG_BEFORE.search(text[:m.start()])  # "Sakura Compute's co-founder Kenji Mori"
-    named = m.group("c") or m.group("c2") or (owner and owner.group("c"))
+    named = m.group("c") or m.group("c2")  # else the sentence's company: "Sakura Compute's co-founder Kenji Mori resigned"
     company = trim_name(state, named) if named else subject or opening_name(state, text)
     ended = _date_after(text, m.end())  # "... in June 2025", "..., effective June 30"
     for role in dict.fromkeys(roles) if company and company != person else ():
         add(state, Role(source, person, company, role, None, ended, former=True), ("person", person), ("company", company))
     _titles(state, text[:m.end("p")] + " " * (m.end() - m.end("p")) + text[m.end():], source, subject)
+
 
 def _founding(state: State, text: str, source: Source, company: str, subject: str | None) -> None:
     for m in _FOUNDED_IN.finditer(text):
