@@ -15,7 +15,7 @@ from .phrases import NAME, after, clause_after, clauses, looks_like_name, looks_
 from .records import Backing, Category, Source
 from .figures import figures
 from .rounds import rounds
-from .reading import SUBJECT_FOLLOWS, State, add, opening_name, said_name, short_name, trim_name
+from .reading import DISCOURSE, SUBJECT_FOLLOWS, State, add, opening_name, said_name, short_name, trim_name
 
 
 _INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested(?: an undisclosed (?:amount|sum))? in|invests in|investment in|backing|"
@@ -126,9 +126,10 @@ def _subjects(state: State, text: str, subject: str | None) -> list[tuple[str, s
 def _clause_subject(state: State, clause: str) -> str | None:
     """'...; meanwhile Andreessen Horowitz raised a $7.2 billion fund': a name of two words or more
     and a verb open a clause of its own, though the name does not look like an organization's."""
-    named = re.match(rf"(?:(?:[Mm]eanwhile|[Ss]eparately|[Ee]lsewhere),?\s+)?(?P<n>{NAME})", clause)
-    name = trim_name(state, named.group("n")) if named else ""
-    return name if len(name.split()) > 1 and SUBJECT_FOLLOWS.match(clause, named.end("n")) else None
+    clause = DISCOURSE.sub("", clause)
+    named = re.match(NAME, clause)
+    name = trim_name(state, named.group(0)) if named else ""
+    return name if len(name.split()) > 1 and SUBJECT_FOLLOWS.match(clause, named.end()) else None
 
 
 # "Founded in 2018 and based in Toronto, Canada, Acme runs ...": the sentence's subject comes after.

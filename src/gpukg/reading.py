@@ -77,7 +77,7 @@ _SHORT_NAME_GOES_ON = re.compile(r"(?:'s|’s)?\s+[a-z]")
 
 
 def opening_name(state: State, text: str) -> str | None:
-    text = _DISCOURSE.sub("", text)  # "meanwhile Andreessen Horowitz raised ..."
+    text = DISCOURSE.sub("", text)  # "meanwhile Andreessen Horowitz raised ..."
     owner = PLACE_OWNS.match(text)
     if owner and owner.group("place").lower() in lexicon.regions():  # "Singapore's Lumora Cloud has raised ..."
         text = text[owner.start("c"):]
@@ -93,7 +93,8 @@ def opening_name(state: State, text: str) -> str | None:
 
 
 
-_DISCOURSE = re.compile(r"^(?:meanwhile|separately|elsewhere|similarly|likewise|in turn|also),?\s+", re.I)
+# a word that links a sentence to the one before it, not part of its subject
+DISCOURSE = re.compile(r"^(?:meanwhile|separately|elsewhere|similarly|likewise|in turn|also),?\s+", re.I)
 
 # a verb after the name (not any word in -s: "Strategic investments in ..."), its possessive or a comma
 SUBJECT_FOLLOWS = re.compile(r"(?:'s|’s)|['’](?=\s)|\s*,|\s+(?:\w+(?:ing|ed|es|ly)|has|is|was|are|runs|sells|grew|won|took|made|led|"
