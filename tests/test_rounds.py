@@ -164,3 +164,14 @@ def test_a_government_subsidy_is_a_grant():
     # Regression: "received a government subsidy of ¥50.1 billion" was an unclassified figure of no company
     ex = read(NEWS + "Sakura Internet received a government subsidy of ¥50.1 billion to build GPU clusters.\n")
     assert [(f.company, f.kind, f.amount.currency) for f in facts_of(ex, "Round")] == [("Sakura Internet", "grant", "JPY")]
+
+
+def test_taking_part_in_rounds_of_named_companies_backs_them_and_joins_no_round():
+    # Regression: "Sequoia Capital participated in rounds for A and B" made Sequoia a participant of
+    # the round read just before (Vantor's) and backed neither company
+    ex = read(NEWS + "Vantor Compute raised a €50m Series A led by Balderton in June 2025.\n\n"
+              "Sequoia Capital participated in rounds for Kaito Cloud and Vantor Compute.\n")
+    assert [(f.company, f.leads, f.participants) for f in facts_of(ex, "Round")] == [
+        ("Vantor Compute", ("Balderton",), ())]
+    assert sorted((f.investor, f.company) for f in facts_of(ex, "Backing")) == [
+        ("Sequoia Capital", "Kaito Cloud"), ("Sequoia Capital", "Vantor Compute")]

@@ -20,6 +20,8 @@ from .reading import DISCOURSE, SUBJECT_FOLLOWS, State, add, opening_name, said_
 
 _INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested(?: an undisclosed (?:amount|sum))? in|invests in|investment in|backing|"
                       r"backs|backed|doubled down on|"
+                      # "participated in rounds for A and B", "took part in the seed rounds of A"
+                      r"(?:participated|took part) in (?:(?:the|their)\s+)?(?:[\w-]+\s+)?(?:funding\s+)?rounds? (?:for|of|by)|"
                       r"on the cap tables? of(?: both)?|portfolio (?:now |also )?(?:includes?|spans|covers)|"
                       r"portfolio companies include|bought (?:secondary )?shares (?:of|in)|"
                       r"(?:holds?|held|took|takes|exited|sold|bought|has) (?:its |a |an )?(?:equity |minority |majority )?stakes? in)\s+",

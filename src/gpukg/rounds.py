@@ -91,6 +91,9 @@ _ALSO_JOINED = re.compile(rf"^(?:(?:[Ee]xisting|[Nn]ew|[Oo]ther|[Rr]eturning)\s+
 # "Quasar Cloud's Series B was joined by Ember Ventures": more investors in the round just read
 _JOINED_BY = re.compile(rf"\b(?:was|were|has been)\s+(?:also\s+)?joined\s+by\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 
+_ROUNDS_OF = re.compile(rf"\b(?:participated|took part) in\s+(?:the\s+|their\s+)?(?:[\w-]+\s+)?(?:funding\s+)?rounds?\s+"
+                        rf"(?:for|of|by)\s+(?P<c>{NAME})")
+
 _ROUND_LED = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:round|raise|financing|extension|investment)\s+"
                         r"(?:was|is|has been)\s+(?:co-)?led\s+by\b")
 
@@ -282,9 +285,11 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
         if not joined or (joined.re is _JOINED_BY and not (mentioned(last.company, text)
                                                           or re.search(r"\bthe round\b", text, re.I))):
             return False
-        invested = _INVESTOR_SUBJECT.search(text)
+        invested = _INVESTOR_SUBJECT.search(text) or _ROUNDS_OF.search(text)
         if invested and trim_name(state, invested.group("c")) not in ("", last.company):
-            return False  # "Google invested an undisclosed amount in Fluxstack": another company, not this round
+            # "Google invested an undisclosed amount in Fluxstack", "X participated in rounds for A and B":
+            # other companies, not this round
+            return False
         names = split_names(joined.group("names"), frozenset(state.names.names.values()))
         fact = Round(source, last.company, last.kind, participants=tuple(names))
     add(state, fact, ("company", last.company), *[("investor", n) for n in fact.leads + fact.participants])
