@@ -225,3 +225,6 @@ def heading_name(text: str) -> str:
 
 _INTRODUCING = {"company", "profile", "company profile", "provider", "startup", "vendor", "spotlight", "dossier",
                 "case study", "deep dive", "focus"}
+
+# "participated in rounds for A and B", "took part in the seed rounds of A": the companies follow
+ROUNDS_OF = r"(?:participated|took part) in\s+(?:(?:the|their)\s+)?(?:[\w-]+\s+)?(?:funding\s+)?rounds?\s+(?:for|of|by)"

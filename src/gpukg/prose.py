@@ -11,7 +11,7 @@ import re
 from . import lexicon
 from .background import background
 from .deals import acquisitions, labelled_deal
-from .phrases import NAME, after, clause_after, clauses, looks_like_name, looks_like_org, split_names, strip_parens
+from .phrases import NAME, ROUNDS_OF, after, clause_after, clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .records import Backing, Category, Source
 from .figures import figures
 from .rounds import rounds
@@ -20,8 +20,7 @@ from .reading import DISCOURSE, SUBJECT_FOLLOWS, State, add, opening_name, said_
 
 _INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested(?: an undisclosed (?:amount|sum))? in|invests in|investment in|backing|"
                       r"backs|backed|doubled down on|"
-                      # "participated in rounds for A and B", "took part in the seed rounds of A"
-                      r"(?:participated|took part) in (?:(?:the|their)\s+)?(?:[\w-]+\s+)?(?:funding\s+)?rounds? (?:for|of|by)|"
+                      rf"{ROUNDS_OF}|"
                       r"on the cap tables? of(?: both)?|portfolio (?:now |also )?(?:includes?|spans|covers)|"
                       r"portfolio companies include|bought (?:secondary )?shares (?:of|in)|"
                       r"(?:holds?|held|took|takes|exited|sold|bought|has) (?:its |a |an )?(?:equity |minority |majority )?stakes? in)\s+",

@@ -12,7 +12,7 @@ from . import lexicon
 from .amounts import find_quantities
 from .dates import first_date
 from .names import mentioned
-from .phrases import NAME, UPPER, clauses, looks_like_org, split_names
+from .phrases import NAME, ROUNDS_OF, UPPER, clauses, looks_like_org, split_names
 from .records import Backing, Observation, Round, Source
 from .figures import figures
 from .reading import State, add, names_after, opening_name, qualifiers, trim_name
@@ -91,8 +91,7 @@ _ALSO_JOINED = re.compile(rf"^(?:(?:[Ee]xisting|[Nn]ew|[Oo]ther|[Rr]eturning)\s+
 # "Quasar Cloud's Series B was joined by Ember Ventures": more investors in the round just read
 _JOINED_BY = re.compile(rf"\b(?:was|were|has been)\s+(?:also\s+)?joined\s+by\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 
-_ROUNDS_OF = re.compile(rf"\b(?:participated|took part) in\s+(?:the\s+|their\s+)?(?:[\w-]+\s+)?(?:funding\s+)?rounds?\s+"
-                        rf"(?:for|of|by)\s+(?P<c>{NAME})")
+_ROUNDS_OF = re.compile(rf"\b{ROUNDS_OF}\s+(?P<c>{NAME})")
 
 _ROUND_LED = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:round|raise|financing|extension|investment)\s+"
                         r"(?:was|is|has been)\s+(?:co-)?led\s+by\b")
