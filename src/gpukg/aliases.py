@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .names import investor_key, is_curated, name_key
-from .phrases import NAME
+from .phrases import NAME, looks_like_org
 from .reading import State, trim_name
 
 
@@ -23,6 +23,29 @@ def short_forms(kinds: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(name, longer[name][0]) for name in sorted(orgs)
             if len(longer.get(name, ())) == 1 and len(name) >= 4 and not is_curated(name)
             and investor_key(longer[name][0]) != name_key(name)]
+
+
+def abbreviated(state: State, text: str) -> None:
+    """'the National Investment and Infrastructure Fund (NIIF)': a name and the abbreviation made of
+    its capitals, which the report then uses for it ('NIIF also backed ...')."""
+    for m in _ABBREVIATION.finditer(text):
+        abbr = m.group("abbr")
+        words = text[:m.start()].split()[-2 * len(abbr) - 2:]
+        capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+        if len(capitals) < len(abbr):
+            continue
+        first = capitals[-len(abbr)]  # the name starts at the capital that gives the abbreviation's first letter
+        full = " ".join(words[first:])
+        if "".join(words[i][0] for i in capitals[-len(abbr):]).upper() != abbr.upper() or \
+                not all(w[:1].isupper() or w in _CONNECTORS for w in words[first:]):
+            continue
+        if full in state.names or looks_like_org(full):
+            state.kinds.append((full, "org"))
+        state.short_names.append((abbr, full))
+
+
+_ABBREVIATION = re.compile(r"(?<=\w)\s+\((?P<abbr>[A-Z][A-Za-z]{1,7})\)")
+_CONNECTORS = frozenset({"of", "and", "for", "the", "de", "du", "&"})
 
 
 def renamed(state: State, text: str) -> None:

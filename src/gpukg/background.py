@@ -49,7 +49,7 @@ _GIVEN = re.compile(
 _RUN_BY = re.compile(r"\b(?:is|was|are|has been)\s+(?:now\s+)?(?:led|run|headed|managed)\s+by\s+(?:its\s+)?"
                      r"(?:[^,.;]{1,60}?\s+and\s+(?:its\s+)?)?$")
 _TAKEN_UP = re.compile(r"\b(?:became|becomes|joined|appointed|named|promoted)\b")
-_OF_WHOM = r"(?:\s+(?:of|at)\s+(?:" + NAME + r"|the (?:company|firm|startup)))?"
+_OF_WHOM = r"(?:\s+of\s+the\s+(?:\w+\s+)?board)?(?:\s+(?:of|at)\s+(?:" + NAME + r"|the (?:company|firm|startup)))?"
 _DATE_AFTER = re.compile(_OF_WHOM + r",?\s+(?:in|on|since|from|effective)\s+")
 _SINCE_AFTER = re.compile(_OF_WHOM + r",?\s+since\s+")  # "CEO since 2022": a start told outright
 _POSSESSOR = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:(?:new|interim|acting|former)\s+)?$")  # "Acme's CEO, Jane Roe"
@@ -57,7 +57,7 @@ _ITS = re.compile(r"\b(?:its|the company['’]s)\s+(?:new\s+|interim\s+|acting\s
 _SINCE_BRACKET = re.compile(r"\s*\(\s*since\s+")
 _SINCE = re.compile(r"\bsince\s+(?=[^),;]*\d)", re.I)
 _ORG_BEFORE = re.compile(rf"(?P<c>{NAME})\s+$")  # "Corvane Cloud co-founder and chief executive Ines Moreau"
-_OF_COMPANY = re.compile(rf"\s+(?:of|at)\s+(?P<c>{NAME})")
+_OF_COMPANY = re.compile(rf"(?:\s+of\s+the\s+(?:\w+\s+)?board)?\s+(?:of|at)\s+(?P<c>{NAME})")  # "chair of the board of X"
 _BEFORE_ROLE = re.compile(
     # an aside after the name: "previously at X", or a post at a company ("Vireo Cloud's head of infrastructure")
     rf"(?P<p>{PERSON})(?:,\s+(?:(?:previously|formerly|most recently|a former|the former)\b|(?P<at>{NAME})['’]s?\s)[^,]{{1,80}},)?"
@@ -79,10 +79,18 @@ def background(state: State, text: str, source: Source, subject: str | None) -> 
     if "'s " in text or "’s " in text:
         _place_possessive(state, text, source)
     _founders(state, text, source, company, subject)
+    if "respectively" in text:
+        _respectively(state, text, source, subject or opening_name(state, text) or at_company(state, text))
+    succession = _SUCCESSION_WORD.search(text)
+    if succession:
+        text = _successions(state, text, source, subject or at_company(state, text))
+    before = len(state.facts)
     if _LEFT_WORD.search(text):
         _departures(state, text, source, subject)
     else:
-        _titles(state, text, source, subject)
+        _titles(state, _REPLACING.sub(lambda m: " " * len(m.group(0)), text) if succession else text, source, subject)
+    if succession:
+        _replaced(state, text, source, [f for f in state.facts[before:] if isinstance(f, Role) and not f.former])
 
 
 _LEFT_WORD = re.compile(r"\b(?:stepped down|stepping down|steps down|stepped aside|resigned|resigns|departed|left|retired)\b")
@@ -109,6 +117,76 @@ def _departures(state: State, text: str, source: Source, subject: str | None) ->
     for role in dict.fromkeys(roles) if company and company != person else ():
         add(state, Role(source, person, company, role, None, ended, former=True), ("person", person), ("company", company))
     _titles(state, text[:m.end("p")] + " " * (m.end() - m.end("p")) + text[m.end():], source, subject)
+
+
+_SUCCESSION_WORD = re.compile(r"\b(?:succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|took over from|"
+                              r"takes over from|taking over from|has taken over from)\b")
+_TITLE_TAIL = (r"\s+as\s+(?:(?:the\s+|its\s+)?(?P<c>" + NAME + r")['’]s?\s+)?(?:(?:new|interim|acting)\s+)?"
+               r"(?P<t>[^,.;]{2,50}?)(?:\s+(?:of|at)\s+(?P<c2>" + NAME + r"))?(?=\s+(?:in|on|effective|after|from|when)\b|[,.;]|$)")
+# "Mara Lind succeeds Tomas Berg as CEO of Veyra Cloud", "Tomas Berg will be replaced by Mara Lind as CEO"
+_SUCCEEDS = re.compile(rf"(?P<new>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:has\s+|will\s+|is\s+)?(?:succeed(?:s|ed|ing)?|replac(?:es|ed|e|ing)|"
+                       rf"(?:took|takes|taking|taken)\s+over\s+from)\s+(?P<old>{PERSON})" + _TITLE_TAIL)
+_SUCCEEDED_BY = re.compile(rf"(?P<old>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:will be|was|has been|is being|is to be)\s+"
+                           rf"(?:replaced|succeeded)\s+by\s+(?P<new>{PERSON})" + _TITLE_TAIL)
+# "hired Dana Cole as its new COO, replacing Sam Reid": the title just given was Sam Reid's
+_REPLACING = re.compile(rf",?\s+(?:replacing|succeeding|who (?:replaces|replaced|succeeds|succeeded))\s+(?P<old>{PERSON})(?![\w'’-])")
+
+
+def _successions(state: State, text: str, source: Source, company: str | None) -> str:
+    """A title passed from one person to another: the new holder has it from the date of the move,
+    the old one held it until then (unless the move is still to come). Returns ``text`` with the
+    succession blanked, so that the titles of the rest are read as before."""
+    for m in (*_SUCCEEDS.finditer(text), *_SUCCEEDED_BY.finditer(text)):
+        roles = [role for role, _, _ in lexicon.find("roles", m.group("t"))]
+        named = m.group("c") or m.group("c2")
+        where = trim_name(state, named) if named else company
+        new, old = m.group("new"), m.group("old")
+        if not roles or not where or not (_is_person(state, new) and _is_person(state, old)):
+            continue
+        when = _date_after(text, m.end("t")) or opening_date(text)
+        done = not re.search(r"\b(?:will|is to be|is being)\b", m.group(0))
+        for role in dict.fromkeys(roles):
+            add(state, Role(source, new, where, role, when), ("person", new), ("company", where))
+            add(state, Role(source, old, where, role, None, when if done else None, former=done),
+                ("person", old), ("company", where))
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
+def _replaced(state: State, text: str, source: Source, given: list[Role]) -> None:
+    """'hired Dana Cole as its new COO, replacing Sam Reid': the title just ``given`` was Sam Reid's until then."""
+    m = _REPLACING.search(text)
+    if m and given and _is_person(state, m.group("old")):
+        role = given[-1]
+        add(state, Role(source, m.group("old"), role.company, role.role, None, role.when, former=True),
+            ("person", m.group("old")))
+
+
+# "co-founders Lena Voss and Arun Mehta lead the company as CEO and CTO respectively"
+_RESPECTIVELY = re.compile(r"\bas\s+(?P<titles>[^.;]+?)\s*,?\s+respectively\b")
+
+
+def _respectively(state: State, text: str, source: Source, company: str | None) -> None:
+    """Titles handed out in order to the people named last before them."""
+    m = _RESPECTIVELY.search(text)
+    if not m or not company:
+        return
+    roles = [role for role, _, _ in lexicon.find("roles", m.group("titles"))]
+    groups = [[p for p in _split_people(g.group(0)) if _is_person(state, p)]
+              for g in re.finditer(_PEOPLE, text[:m.start()])]
+    people = next((g for g in reversed(groups) if len(g) > 1), [])
+    if len(people) == len(roles):
+        for person, role in zip(people, roles):
+            add(state, Role(source, person, company, role), ("person", person), ("company", company))
+
+
+def at_company(state: State, text: str) -> str | None:
+    """'At Halden AI, Priya Rao was promoted to CTO': the company a sentence opens with 'At'."""
+    m = _AT_OPENING.match(text)
+    return trim_name(state, m.group("c")) if m else None
+
+
+_AT_OPENING = re.compile(rf"(?:Over\s+)?[Aa]t\s+(?P<c>{NAME}),")
 
 
 def _founding(state: State, text: str, source: Source, company: str, subject: str | None) -> None:
@@ -160,7 +238,9 @@ def _based_compound(state: State, text: str, source: Source, subject: str | None
         place, after = re.sub(r"^(?:The|A|An|Its|Their|This|That)\s+", "", m.group("place")), m.group("after")
         if not _is_place_word(state, place):
             continue
-        named = re.match(NAME, after)
+        described = _DESCRIPTOR.match(after).end()
+        # "London-based GPU marketplace Tamsin Labs"; not "Ondrea Compute, a Lisbon-based GPU marketplace"
+        named = None if not described and _COMPANY_NOUN.match(after) else re.match(NAME, after[described:])
         company = trim_name(state, named.group(0)) if named else None
         apposed = _APPOSED.search(text, 0, m.start()) if not company else None
         if apposed and _COMPANY_NOUN.match(after):  # "Harbourline Data, a Manchester-based operator of ..."
@@ -183,9 +263,14 @@ def _place_possessive(state: State, text: str, source: Source) -> None:
 _BASED_COMPOUND = re.compile(rf"(?<![\w-])(?P<place>{UPPER}[\w.'’]*(?:\s+{UPPER}[\w.'’]*){{0,2}})-(?:based|headquartered)\s+"
                              r"(?=(?P<after>.{1,60}))")
 _APPOSED = re.compile(rf"(?P<n>{NAME}),\s+(?:an?|the)\s+$")
-# nouns of an organization only: "a Kubernetes-based platform" places nothing
-_COMPANY_NOUN = re.compile(r"(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|provider|operator|neocloud|chipmaker|"
-                           r"business)s?\b", re.I)
+# what the compound may say a company is: nouns of an organization only ("a Kubernetes-based
+# platform" places nothing; "a Lisbon-based GPU marketplace", "an Austin-based inference platform" do)
+_ORG_NOUN = (r"(?:(?![\w-]*(?:invest|fund|capital|venture|bank|backer))[\w-]+\s+){0,3}?"
+             r"(?:company|startup|start-up|firm|provider|operator|neocloud|chipmaker|business|marketplace|lessor|"
+             r"miner|exchange|host|lab|(?:GPU|AI|inference|serverless|compute)\s+(?:[\w-]+\s+)?(?:cloud|platform))s?")
+_COMPANY_NOUN = re.compile(rf"(?i:{_ORG_NOUN})\b")
+# ... and then names it: "London-based GPU marketplace Tamsin Labs"
+_DESCRIPTOR = re.compile(rf"(?i:{_ORG_NOUN})\s+(?=[A-Z])|")
 
 
 def _is_place_word(state: State, word: str) -> bool:
@@ -206,12 +291,15 @@ def _place(found: str) -> str:
 
 
 def _founders(state: State, text: str, source: Source, company: str | None, subject: str | None) -> None:
-    m = _FOUNDED_BY.search(text)
+    m = _FOUNDED_BY.search(strip_parens(text))  # "founded in 2021 by Erik Sand (CEO) and Maja Holm (CTO)"
     if m and company:
         role = "co-founder" if m.group("co") else "founder"
         for person in _split_people(m.group("people")):
             if _is_person(state, person):
-                add(state, Role(source, person, company, role), ("person", person), ("company", company))
+                titles = re.search(rf"{re.escape(person)}\s*\((?P<t>[^)]*)\)", text)
+                held = [r for r, _, _ in lexicon.find("roles", titles.group("t"))] if titles else []
+                for r in dict.fromkeys([role, *held]):
+                    add(state, Role(source, person, company, r), ("person", person), ("company", company))
         return
     _founded_by_subject(state, text, source, subject)
 
@@ -282,7 +370,7 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
         run_by = _RUN_BY.search(window)  # "Vireo Cloud is run by chief executive Jane Roe"
         its = _ITS.search(window)  # "Fernhill AI's chief executive, ...; its CTO is Luis Ortega"
         company = trim_name(state, named) if named else (given or run_by or its) and opening_name(state, text) or subject \
-            or said_name(state, text)  # "CEO Ines Moreau said Corvane Cloud would ..."
+            or said_name(state, text) or at_company(state, text)  # "CEO Ines Moreau said Corvane Cloud would ..."
         # a title taken up has the date of the move, a title held "since" a date that date; a
         # title beside a name dates nothing ("CEO Mei Chen said revenue reached $40M in 2024")
         moved = given or before and _TAKEN_UP.search(before.group(0))

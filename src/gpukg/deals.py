@@ -12,7 +12,7 @@ from .amounts import MODEL, find_quantities
 from .dates import first_date, opening_date
 from .phrases import NAME, looks_like_org
 from .reading import State, add, owned_name, qualifiers, trim_name
-from .records import Acquisition, Source
+from .records import Acquisition, Backing, Source
 
 
 _BUYS = ("acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
@@ -27,6 +27,9 @@ _DESCRIBED = (r"(?:(?:an?|the|its|fellow)\s+)?(?:[\w-]+\s+){0,4}?(?:company|star
 _ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It)(?:,\s+(?:an?|the)\s+[^,]{{1,60}},)?\s+(?:has\s+|had\s+)?"
                          rf"(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+"
                          rf"(?:{_DESCRIBED})?(?P<t>{NAME}|the (?:company|startup|firm|business)\b)")
+# "acquired Skarvik AI, which had raised a $40M Series B in 2023, for $310 million": the target's
+# own story, whose money and dates are not the deal's
+_TARGET_CLAUSE = re.compile(r"^,\s+(?:which|who)\s+(?![^,]*\b(?:deal|paid|price|acquisition|purchase|bought|acquired)\b)[^,]*(?=,|$)")
 _PRODUCT = re.compile(rf"{MODEL}s?|GPUs?|chips?|servers?")
 _THE_TARGET = ("the company", "the startup", "the firm", "the business")
 
@@ -36,7 +39,8 @@ _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:(?P<done>was|
                           r"(?:has\s+)?agreed to be|(?:is|are)\s+(?:set|expected|due)\s+to be|is to be|will be))\s+"
                           rf"(?P<verb>acquired|bought|purchased|snapped up|taken over|picked up|absorbed)\s+by\s+(?P<a>{NAME})")
 # "Quill Serve, which Arclight Compute acquired in 2024 for $300M, ..."
-_ACQ_WHICH = re.compile(rf"(?P<t>{NAME}),\s+which\s+(?P<a>{NAME})\s+(?:had\s+|has\s+)?"
+# "Pell Labs, the inference startup that Ardent Cloud bought in June"
+_ACQ_WHICH = re.compile(rf"(?P<t>{NAME}),\s+(?:(?:an?|the)\s+[^,]{{1,60}}?\s+)?(?:which|that)\s+(?P<a>{NAME})\s+(?:had\s+|has\s+)?"
                         r"(?P<verb>acquired|bought|purchased|snapped up|took over)\b")
 # "Fabrik Labs sold itself to Oracle for $400 million"; "agreed to sell itself to"
 _ACQ_SOLD = re.compile(rf"(?P<t>{NAME})\s+(?:has\s+)?(?P<verb>sold itself|was sold|agreed to sell itself|is selling itself|"
@@ -45,24 +49,35 @@ _ACQ_SOLD = re.compile(rf"(?P<t>{NAME})\s+(?:has\s+)?(?P<verb>sold itself|was so
 
 # "Coldharbor Systems completed its acquisition of Solace Compute": the deal's state is the verb
 _ACQ_DONE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|have\s+)?(?P<verb>completed|closed|finalized|finalised|announced|"
-                       r"agreed|signed|terminated|abandoned)\s+(?:its|an?|the)\s+(?:[\w$€£.,-]+\s+){0,3}?"
+                       r"agreed|signed|terminated|abandoned|walked away from|pulled out of|called off|scrapped|dropped)\s+(?:its|an?|the)\s+(?:[\w$€£.,-]+\s+){0,3}?"
                        r"(?:deal\s+for\s+|agreement\s+for\s+)?(?:acquisition|purchase|takeover|buyout)\s+of\s+"
                        rf"(?P<t>{NAME})")
 # "The takeover of Pallas Labs by Tessaro Compute, announced ..."
 _ACQ_NOUN_BY = re.compile(rf"\b(?P<verb>takeover|acquisition|purchase|buyout)\s+of\s+(?P<t>{NAME})\s+by\s+(?P<a>{NAME})")
-_ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:\$[\d.]+\s?[MBK]?\s+)?(?P<verb>acquisition|purchase)\s+of\s+(?P<t>{NAME})")
+# "Helmsdale Cloud's €700 million purchase of Brisk GPU", "X's planned all-cash takeover of Y"
+_ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:[$€£¥₹]\s?[\d.,]+\s?(?:[MBK]n?|million|billion|bn)?\s+|[\w-]+\s+){{0,3}}?"
+                       rf"(?P<verb>acquisition|purchase|takeover|buyout)\s+of\s+(?P<t>{NAME})")
+# "has taken a majority stake in Corvid Compute", "acquired a 60% stake in": control bought, an
+# acquisition; a minority stake is no acquisition
+_ACQ_STAKE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|had\s+)?(?P<intent>{_INTENT})?(?P<verb>taken|took|takes|acquired|acquires|bought|buys|"
+                        r"agreed to (?:take|buy|acquire)|will take|is taking|to take|to acquire|to buy)\s+(?:a|an)\s+"
+                        r"(?:(?:majority|controlling)|(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?\s?(?:%|per\s?cent|percent))\s+"
+                        rf"(?:\w+\s+)?stake\s+in\s+(?P<t>{NAME})")
+_MINOR_STAKE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|had\s+)?(?:taken|took|acquired|bought|picked up|holds|owns)\s+(?:a|an)\s+"
+                          r"(?:minority|(?:[1-9]|[1-4]\d|50)(?:\.\d+)?\s?(?:%|per\s?cent|percent))\s+"
+                          rf"(?:\w+\s+)?stake\s+in\s+(?P<t>{NAME})")
 
 
 # Only a finished verb or a stated plan says a status; "X acquiring Y" in a list says neither.
 _STATUS = {"acquired": "completed", "bought": "completed", "purchased": "completed", "snapped up": "completed",
            "took over": "completed", "picked up": "completed", "absorbed": "completed", "sold itself": "completed",
            "was sold": "completed", "taken over": "completed", "acquisition": None, "purchase": None, "acquiring": None,
-           "takeover": None, "buyout": None}
+           "takeover": None, "buyout": None, "taken": "completed", "took": "completed"}
 
 
 def deal_status(text: str) -> str | None:
     # the last state a deal reached comes first: "announced in March and terminated in June" is terminated
-    for words, status in (("terminated|called off|abandoned|scrapped|cancell?ed", "terminated"),
+    for words, status in (("terminated|called off|abandoned|scrapped|cancell?ed|walked away|pulled out|dropped", "terminated"),
                           ("completed|closed", "completed"), ("pending", "pending"), ("announced|agreed", "announced")):
         if re.search(rf"\b(?:{words})\b", text, re.I):  # "terms undisclosed" closed nothing
             return status
@@ -71,7 +86,7 @@ def deal_status(text: str) -> str | None:
 
 def acquisitions(state: State, text: str, source: Source, context: str | None) -> bool:
     found = False
-    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD):
+    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD, _ACQ_STAKE):
         for m in pattern.finditer(text):
             acquirer, target = m.group("a"), m.group("t")
             if acquirer.lower() in ("the company", "it"):
@@ -83,7 +98,7 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
             if not acquirer or not target or acquirer == target or _PRODUCT.fullmatch(target.rstrip(".")):
                 continue  # "a debt facility from X to buy H200s": GPUs bought, no company
             rest = re.sub(r"^\W*\(([^()]*)\)", r" \1", text[m.end():])  # "Pinecrest Data** (March 2025) for $340M"
-            tail = re.split(r"[;]|,\s+(?=[A-Z])|\)", rest)[0]
+            tail = re.split(r"[;]|,\s+(?=[A-Z])|\)", _TARGET_CLAUSE.sub("", rest))[0]
             # the price after the target, or inside the phrase: "announced a $2 billion acquisition of"
             price = next((q for part in (tail, m.group(0)) for q in find_quantities(part) if q.currency), None)
             verb = m.group("verb").lower()
@@ -96,6 +111,11 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
             add(state, Acquisition(source, acquirer, target, price, first_date(tail) or opening_date(text),
                                     deal_status(tail) or status, qualifiers(intent + tail)),
                  ("company", acquirer), ("company", target))
+            found = True
+    for m in _MINOR_STAKE.finditer(text):  # "took a 20% stake in Ferro Labs": an investment in it
+        investor, company = trim_name(state, m.group("a")), trim_name(state, m.group("t"))
+        if investor and company and investor != company:
+            add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
             found = True
     return found
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import iris, lexicon
-from .aliases import renamed, short_forms
+from .aliases import abbreviated, renamed, short_forms
 from .amounts import malformed_amounts
 from .background import label_roles
 from .investors import investor_line, investor_sections
@@ -248,6 +248,8 @@ def _content(state: State, block: Block, source: Source) -> None:
             state.short_names.append((short, subject))
         prose(state, told or block.text, source, subject)
     renamed(state, block.text)
+    if "(" in block.text:
+        abbreviated(state, block.text)
     facts = state.facts[before:]
     about = [getattr(f, "company", None) or getattr(f, "acquirer", None) or getattr(f, "subject", None) for f in facts]
     if facts:

@@ -26,6 +26,9 @@ _FILLER = re.compile(r"^(?:and|the|with|from|by|plus|including|as well as|others
                      r"(?:existing|new|returning|earlier|previous)\s+(?:investors?|backers?|shareholders?))\s+", re.I)
 _TRAILING_FILLER = re.compile(r"\s+(?:among others|and others|et al\.?|etc\.?)$", re.I)
 _PARENS = re.compile(r"\s*\([^)]*\)")
+# a public body whose field is two things: "Ministry of Science and ICT", "Department of Trade and Industry"
+_OFFICE_OF = re.compile(r"\b(?:Ministry|Department|Office|Bureau|Council|Commission|Agency)\s+(?:of|for)\s+(?:the\s+)?"
+                        r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:and|&)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?")
 _BOUNDARY = re.compile(r",\s+|;\s+|\s+and\s+(?=[~$€£]|\d)|\s+but\s+")
 _DAY_BEFORE = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s+[0-3]?\d(?:st|nd|rd|th)?$")
 _YEAR_AFTER = re.compile(r",\s*(?:19|20)\d\d\b")
@@ -56,6 +59,7 @@ def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
     """
     text = strip_parens(text).strip(" .")
     protected = {}
+    keep = keep | frozenset(m.group(0) for m in _OFFICE_OF.finditer(text))  # "Ministry of Science and ICT"
     for i, name in enumerate(sorted((k for k in keep if k in text), key=len, reverse=True)):
         token = f"\x00{i}\x00"
         protected[token] = name
@@ -209,8 +213,13 @@ def clause_after(text: str, start: int) -> str:
     """The text from ``start`` up to the next clause end."""
     rest = text[start:]
     stop = re.search(r"\s*(?:[.;)(]|,\s*(?!and\b|&)(?=[a-z])|\bwith\b|\bjoined by\b|\balongside\b|\bprovided by\b|\bat\s+a\b|\bat\s+[$€£]|\bfor\s+[$€£]|"
-                     r"\b(?:in|on|during|since)\s+(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d|\b(?:19|20)\d\d\b)", rest)
+                     r"\b(?:in|on|during|since)\s+(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d|\b(?:19|20)\d\d\b)",
+                     _ABBREVIATION_BRACKET.sub(lambda m: " " * len(m.group(0)), rest) if "(" in rest else rest)
     return rest[: stop.start()] if stop else rest
+
+
+# a bracket ends a clause, but not an abbreviation's: "the Public Investment Fund (PIF) and Mubadala"
+_ABBREVIATION_BRACKET = re.compile(r"\([A-Z][A-Z0-9&]{1,7}\)")
 
 
 def heading_name(text: str) -> str:

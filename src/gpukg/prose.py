@@ -274,7 +274,7 @@ _OPENING_WORDS = frozenset({"In", "On", "At", "By", "For", "With", "As", "After"
 
 def _opening_phrase(text: str) -> str | None:
     """The name a sentence opens with, known or not: 'Northwind Capital ("Northwind") has'."""
-    m = re.match(rf"\s*({NAME})", text)
+    m = re.match(rf"\s*({NAME})", DISCOURSE.sub("", text.lstrip()))  # "Later, PIF also backed ..."
     name = re.split(r"(?:'s|’s)\b|['’]$", m.group(1))[0] if m else ""  # "Northwind's GPU portfolio" -> Northwind
     if name.split(" ")[0] in _OPENING_WORDS:  # "In a $35 million Series A ...": no name
         return None

@@ -94,7 +94,8 @@ def opening_name(state: State, text: str) -> str | None:
 
 
 # a word that links a sentence to the one before it, not part of its subject
-DISCOURSE = re.compile(r"^(?:meanwhile|separately|elsewhere|similarly|likewise|in turn|also),?\s+", re.I)
+DISCOURSE = re.compile(r"^(?:meanwhile|separately|elsewhere|similarly|likewise|in turn|also|later|subsequently|additionally|"
+                       r"moreover|furthermore|in addition|finally|notably),?\s+", re.I)
 
 # a verb after the name (not any word in -s: "Strategic investments in ..."), its possessive or a comma
 SUBJECT_FOLLOWS = re.compile(r"(?:'s|’s)|['’](?=\s)|\s*,|\s+(?:\w+(?:ing|ed|es|ly)|has|is|was|are|runs|sells|grew|won|took|made|led|"

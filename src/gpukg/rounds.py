@@ -10,10 +10,10 @@ import re
 
 from . import lexicon
 from .amounts import find_quantities
-from .dates import first_date
+from .dates import find_dates, first_date
 from .names import mentioned
 from .phrases import NAME, ROUNDS_OF, UPPER, clauses, looks_like_org, split_names
-from .records import Backing, Observation, Round, Source
+from .records import Backing, Observation, Round, Source, When
 from .figures import figures
 from .reading import State, add, names_after, opening_name, qualifiers, trim_name
 
@@ -211,13 +211,20 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
         return False  # "has raised SGD 25 million in seed and Series A funding since its founding": a total, no round
     each = _EACH.search(text)  # "Vireo Cloud and Solace Compute each closed $20M seed rounds"
     for company in split_names(each.group("names"), state.names.spelled_in(text)) if each else [company]:
-        fact = Round(source, company, types[0][0], amount, first_date(text), tuple(leads),
+        fact = Round(source, company, types[0][0], amount, _round_date(text), tuple(leads),
                      tuple(p for p in dict.fromkeys(participants) if p not in leads), valuation, qualifiers(text))
         add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
         state.last_round = fact
     return True
 
 
+def _round_date(text: str) -> When | None:
+    """The first date of the sentence that is not another event's: 'Halvard Cloud, founded in 2020,
+    raised a $30M Series A' tells no date of the round."""
+    return next((when for start, _, when in find_dates(text) if not _OTHER_EVENT.search(text, max(0, start - 30), start)), None)
+
+
+_OTHER_EVENT = re.compile(r"\b(?:founded|established|incorporated|formed|started|launched|spun out|since)\s+(?:in\s+|on\s+)?$", re.I)
 _AND_LED = re.compile(r",?\s+and\s+(?:co-)?led\s+(?:a|an)\s+[$€£¥₹]")
 _ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in|into)\s+(?!(?:Q[1-4]|H[12]|FY|Jan|Feb|Mar|"
                        rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|the)\w*\b)(?P<c>{NAME})")
@@ -225,10 +232,15 @@ _ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in
 _RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})(?:\s*\([^()]{{1,60}}\))?\s+(?:has\s+|had\s+|each\s+|both\s+|is\s+)?"
                      r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public|priced|took|received|won)")
 _PRONOUN = re.compile(r"\s*(?:It|The (?:company|firm|startup))\b")
+_WHICH_RAISED = re.compile(rf"(?P<c>{NAME}),\s+(?:which|who)\s+(?:had\s+|has\s+|previously\s+|earlier\s+|itself\s+)*"
+                           r"(?:raised|closed|secured|landed)\b")
 
 
 def _funded_company(state: State, text: str, investors: set[str], context: str | None) -> str | None:
     """The profiled company when the sentence names it, else 'X's Series A', else the first other name."""
+    told = _WHICH_RAISED.search(text)  # "Nebius acquired Skarvik AI, which had raised a $40M Series B ..."
+    if told and trim_name(state, told.group("c")) not in investors:
+        return trim_name(state, told.group("c"))
     if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I) or _PRONOUN.match(text)
                     or re.search(r"\bit\s+(?:has\s+|had\s+)?(?:raised|closed|secured|landed|took)\b", text)
                     or _OPENS_WITH_ROUND.match(text)):  # "Series B at $1.6B, led by X" in its company's profile
