@@ -265,12 +265,12 @@ _BASED_COMPOUND = re.compile(rf"(?<![\w-])(?P<place>{UPPER}[\w.'’]*(?:\s+{UPPE
 _APPOSED = re.compile(rf"(?P<n>{NAME}),\s+(?:an?|the)\s+$")
 # what the compound may say a company is: nouns of an organization only ("a Kubernetes-based
 # platform" places nothing; "a Lisbon-based GPU marketplace", "an Austin-based inference platform" do)
-_ORG_NOUN = (r"(?:(?![\w-]*(?:invest|fund|capital|venture|bank|backer))[\w-]+\s+){0,3}?"
+_ORG_NOUN = (r"(?:(?![\w-]*(?i:invest|fund|capital|venture|bank|backer))[\w-]+\s+){0,3}?"
              r"(?:company|startup|start-up|firm|provider|operator|neocloud|chipmaker|business|marketplace|lessor|"
              r"miner|exchange|host|lab|(?:GPU|AI|inference|serverless|compute)\s+(?:[\w-]+\s+)?(?:cloud|platform))s?")
-_COMPANY_NOUN = re.compile(rf"(?i:{_ORG_NOUN})\b")
+_COMPANY_NOUN = re.compile(rf"{_ORG_NOUN}\b")  # in lower case: "Corvid Labs" is a name
 # ... and then names it: "London-based GPU marketplace Tamsin Labs"
-_DESCRIPTOR = re.compile(rf"(?i:{_ORG_NOUN})\s+(?=[A-Z])|")
+_DESCRIPTOR = re.compile(rf"{_ORG_NOUN}\s+(?=[A-Z])|")
 
 
 def _is_place_word(state: State, word: str) -> bool:

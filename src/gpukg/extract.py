@@ -139,7 +139,9 @@ def _profile_label(label: str) -> bool:
 
 def extract(report: Report, names: Gazetteer) -> Extraction:
     """All statements and facts of one report. ``names`` are the organizations known so far."""
+    names, shorts = names.with_short_forms("\n".join(block.text for block in report.blocks))
     state = State(report, names)
+    state.short_names.extend(shorts.items())
     profiles = profile_sections(report)
     investors = investor_sections(report, profiles)
     for block in report.blocks:

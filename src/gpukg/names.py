@@ -7,6 +7,7 @@ only dropped by ``resolve``, where it can see that both spellings invest.
 """
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
 import unicodedata
@@ -19,6 +20,13 @@ from . import lexicon
 _TLD = re.compile(r"\.(?:ai|io|com|net|co|cloud|dev|org)$", re.I)
 _WORD = re.compile(r"\w+")
 _NAME_GOES_ON = re.compile(r"[\w-]|\.\w")  # a name ends where a word does not go on
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")  # "Vayu Networks" is not Vayu GPU Cloud's short form
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Words that open names and sentences alike ('Together', 'Northern', 'Global'): never a short form."""
+    return frozenset(lexicon.words("names", "common_first_words"))
 
 
 def _words(name: str) -> list[str]:
@@ -155,9 +163,42 @@ class Gazetteer:
             first = _WORD.match(form)
             self._by_word.setdefault(first.group() if first else "", []).append(form)
         self._pattern = None
+        self._short: frozenset[str] = frozenset()  # short forms of ``with_short_forms``
         if "" in self._by_word:  # a form opening with punctuation: only the alternation finds it
             alternatives = "|".join(re.escape(f) for f in longest_first)
             self._pattern = re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-]|\.\w)")
+
+    def with_short_forms(self, text: str) -> tuple[Gazetteer, dict[str, str]]:
+        """This gazetteer, plus the first words by which ``text`` calls the names it spells out
+        ('Vayu lists ...', 'Sablewood operates ...' in a report that names Vayu GPU Cloud and
+        Sablewood Data), as news writing does after a first mention; and those short forms with
+        their names. A first word is taken only when no other name found in ``text`` opens with
+        it, it is no common word, and ``text`` uses it alone (not before another capitalised word)."""
+        firsts: dict[str, set[str]] = {}
+        for form, _, _ in self.find(text):
+            name = self._forms.get(form, form)
+            first = name.split()[0]
+            firsts.setdefault(first, set()).add(name_key(name))
+        shorts = {}
+        for first, keys in firsts.items():
+            if len(keys) != 1 or len(first) < 4 or not first[0].isupper() or not first.isalpha() \
+                    or name_key(first) in self.names or first.lower() in _common_words() | lexicon.regions() or is_curated(first) \
+                    or not re.search(rf"(?<![\w.-]){first}(?:['’]s?)?(?![\w-])(?!\s+[A-Z])", text):
+                continue
+            key = next(iter(keys))
+            if len(key.split()) > 1:
+                shorts[first] = self.names[key]
+        if not shorts:
+            return self, {}
+        extended = copy.copy(self)
+        extended.names = {**self.names, **{name_key(w): n for w, n in shorts.items()}}
+        extended._forms = {**self._forms, **shorts}
+        extended._by_word = {**self._by_word, **{w: [*self._by_word.get(w, ()), w] for w in shorts}}
+        extended._short = frozenset(shorts)
+        if self._pattern is not None:
+            alternatives = "|".join(re.escape(f) for f in sorted(extended._forms, key=len, reverse=True))
+            extended._pattern = re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-]|\.\w)")
+        return extended, shorts
 
     def __contains__(self, name: str) -> bool:
         return name_key(name) in self.names
@@ -174,7 +215,8 @@ class Gazetteer:
                 continue
             for form in self._by_word.get(word.group(), ()):
                 end = start + len(form)
-                if text.startswith(form, start) and not _NAME_GOES_ON.match(text, end):
+                if text.startswith(form, start) and not _NAME_GOES_ON.match(text, end) \
+                        and not (form in self._short and _CAPITAL_AFTER.match(text, end)):
                     found.append((form, start, end))
                     pos = end
                     break
