@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .names import investor_key, is_curated, name_key
-from .phrases import NAME, looks_like_org
+from .phrases import NAME, OFFICE_OF, looks_like_org
 from .reading import State, trim_name
 
 
@@ -26,20 +26,24 @@ def short_forms(kinds: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def abbreviated(state: State, text: str) -> None:
-    """'the National Investment and Infrastructure Fund (NIIF)': a name and the abbreviation made of
-    its capitals, which the report then uses for it ('NIIF also backed ...')."""
+    """'the National Investment and Infrastructure Fund (NIIF)', 'Ministry of Science and ICT (MSIT)':
+    a name and the abbreviation in brackets right after it, which the report then uses for it."""
     for m in _ABBREVIATION.finditer(text):
         abbr = m.group("abbr")
-        words = text[:m.start()].split()[-2 * len(abbr) - 2:]
-        capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
-        if len(capitals) < len(abbr):
+        words: list[str] = []
+        for word in reversed(text[:m.start()].split()[-12:]):  # the capitalised words that end at the bracket
+            if not (word[:1].isupper() or word in _CONNECTORS) or word.endswith(("'s", "’s")):
+                break
+            words.insert(0, word)
+        while words and (words[0] in _CONNECTORS or words[0] == "The"):
+            words.pop(0)
+        full = " ".join(words)
+        # its first letter, and every letter of the abbreviation in order: "MeitY" in "Ministry of
+        # Electronics and Information Technology"
+        letters = iter(full.lower())
+        if len(words) < 2 or full[0] != abbr[0] or not all(ch in letters for ch in abbr.lower()):
             continue
-        first = capitals[-len(abbr)]  # the name starts at the capital that gives the abbreviation's first letter
-        full = " ".join(words[first:])
-        if "".join(words[i][0] for i in capitals[-len(abbr):]).upper() != abbr.upper() or \
-                not all(w[:1].isupper() or w in _CONNECTORS for w in words[first:]):
-            continue
-        if full in state.names or looks_like_org(full):
+        if full in state.names or looks_like_org(full) or OFFICE_OF.match(full):
             state.kinds.append((full, "org"))
         state.short_names.append((abbr, full))
 

@@ -99,6 +99,13 @@ def _told_in_prose(title: str, section: list[Block]) -> bool:
         (any(opening) and sum(1 for text in lines if mentioned(title, text)) >= 2)
 
 
+def _investor_only(state: State, name: str) -> bool:
+    """The report has used ``name`` (or the name it abbreviates) as an investor and never as a company."""
+    keys = {name_key(n) for n in (name, *(full for short, full in state.short_names if short == name))}
+    kinds = {kind for spelled, kind in state.kinds if name_key(spelled) in keys}
+    return "investor" in kinds and "company" not in kinds
+
+
 def _sentence_subject(state: State, text: str) -> str | None:
     """The name a sentence opens with, or that follows an opening phrase without one ('Like
     several of its peers, Basalt Compute began ...')."""
@@ -254,12 +261,15 @@ def _content(state: State, block: Block, source: Source) -> None:
         abbreviated(state, block.text)
     facts = state.facts[before:]
     about = [getattr(f, "company", None) or getattr(f, "acquirer", None) or getattr(f, "subject", None) for f in facts]
+    # "The company" after a sentence about an investor ("PIF has said it will keep funding ...")
+    # is still the company before it
     if facts:
-        state.previous = next((n for n in about if n), None)
+        state.previous = next((n for n in about if n and not _investor_only(state, n)), state.previous if block.index else None)
     elif block.kind == "paragraph" and not block.label:
         # a sentence that tells no figure still says whom "It" next means ("Like its peers, Basalt
         # Compute began life as a miner. It pivoted ...")
-        state.previous = _sentence_subject(state, block.text) or (state.previous if block.index else None)
+        said = _sentence_subject(state, block.text)
+        state.previous = said if said and not _investor_only(state, said) else state.previous if block.index else None
     else:
         state.previous = state.previous if block.index else None
     trends = tuple(state.trend_levels.values())[-1:]

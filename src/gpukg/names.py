@@ -181,15 +181,19 @@ class Gazetteer:
             firsts.setdefault(first, set()).add(name_key(name))
         shorts = {}
         for first, keys in firsts.items():
+            keys = keys - {name_key(first)}  # the short form itself, known from another reading
             if len(keys) != 1 or len(first) < 4 or not first[0].isupper() or not first.isalpha() \
-                    or name_key(first) in self.names or first.lower() in _common_words() | lexicon.regions() or is_curated(first) \
+                    or first.lower() in _common_words() | lexicon.regions() or is_curated(first) \
                     or not re.search(rf"(?<![\w.-]){first}(?:['’]s?)?(?![\w-])(?!\s+[A-Z])", text):
                 continue
             key = next(iter(keys))
-            if len(key.split()) > 1:
+            # "Mubadala" beside "Mubadala Capital": an investor and its arm, or one; resolution tells
+            if len(key.split()) > 1 and investor_key(self.names[key]) != name_key(first):
                 shorts[first] = self.names[key]
+        pairs = dict(shorts)
+        shorts = {w: n for w, n in shorts.items() if name_key(w) not in self.names}  # a known name is found already
         if not shorts:
-            return self, {}
+            return self, pairs
         extended = copy.copy(self)
         extended.names = {**self.names, **{name_key(w): n for w, n in shorts.items()}}
         extended._forms = {**self._forms, **shorts}
@@ -198,7 +202,7 @@ class Gazetteer:
         if self._pattern is not None:
             alternatives = "|".join(re.escape(f) for f in sorted(extended._forms, key=len, reverse=True))
             extended._pattern = re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-]|\.\w)")
-        return extended, shorts
+        return extended, pairs
 
     def __contains__(self, name: str) -> bool:
         return name_key(name) in self.names

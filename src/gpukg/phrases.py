@@ -27,7 +27,7 @@ _FILLER = re.compile(r"^(?:and|the|with|from|by|plus|including|as well as|others
 _TRAILING_FILLER = re.compile(r"\s+(?:among others|and others|et al\.?|etc\.?)$", re.I)
 _PARENS = re.compile(r"\s*\([^)]*\)")
 # a public body whose field is two things: "Ministry of Science and ICT", "Department of Trade and Industry"
-_OFFICE_OF = re.compile(r"\b(?:Ministry|Department|Office|Bureau|Council|Commission|Agency)\s+(?:of|for)\s+(?:the\s+)?"
+OFFICE_OF = re.compile(r"\b(?:(?:Federal|National|State|Royal)\s+)?(?:Ministry|Department|Office|Bureau|Council|Commission|Agency)\s+(?:of|for)\s+(?:the\s+)?"
                         r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:and|&)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?")
 _BOUNDARY = re.compile(r",\s+|;\s+|\s+and\s+(?=[~$€£]|\d)|\s+but\s+")
 _DAY_BEFORE = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s+[0-3]?\d(?:st|nd|rd|th)?$")
@@ -41,11 +41,13 @@ def strip_parens(text: str) -> str:
 def looks_like_name(text: str) -> bool:
     """A proper name: capitalised words, not a sentence."""
     words = text.split()
-    if not words or len(words) > 6 or not (words[0][0].isupper() or words[0][0].isdigit()):
+    # a public body's name runs long: "Federal Ministry for Economic Affairs and Climate Action"
+    if not words or len(words) > (8 if OFFICE_OF.match(text) else 6) or not (words[0][0].isupper() or words[0][0].isdigit()):
         return False
     if lexicon.exact("labels", text) or lexicon.exact("metrics", text):
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in ("of", "de", "&", "and", "the") for w in words)
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in ("of", "de", "&", "and", "the", "for") for w in words[:1] + words[1:-1]) \
+        and (words[-1][0].isupper() or words[-1][0].isdigit() or len(words) == 1)
 
 
 # "Singapore's Lumora Cloud", "Abu Dhabi's MGX": a place's company
@@ -59,7 +61,7 @@ def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
     """
     text = strip_parens(text).strip(" .")
     protected = {}
-    keep = keep | frozenset(m.group(0) for m in _OFFICE_OF.finditer(text))  # "Ministry of Science and ICT"
+    keep = keep | frozenset(m.group(0) for m in OFFICE_OF.finditer(text))  # "Ministry of Science and ICT"
     for i, name in enumerate(sorted((k for k in keep if k in text), key=len, reverse=True)):
         token = f"\x00{i}\x00"
         protected[token] = name

@@ -12,10 +12,10 @@ from . import lexicon
 from .amounts import find_quantities
 from .dates import find_dates, first_date
 from .names import mentioned
-from .phrases import NAME, ROUNDS_OF, UPPER, clauses, looks_like_org, split_names
+from .phrases import NAME, OFFICE_OF, ROUNDS_OF, UPPER, clauses, looks_like_org, split_names
 from .records import Backing, Observation, Round, Source, When
 from .figures import figures
-from .reading import State, add, names_after, opening_name, qualifiers, trim_name
+from .reading import State, add, names_after, opening_name, owned_name, qualifiers, trim_name
 
 
 def rounds(state: State, text: str, source: Source, subject: str | None) -> bool:
@@ -58,12 +58,34 @@ def _share_price(state: State, text: str, source: Source, company: str) -> None:
 
 
 _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by|"
-                           r"drew backing|committed|invested|leading its)\b", re.I)
+                           r"drew backing|committed|invested|leading its|anchored|granted|awarded|drew down)\b", re.I)
 
 # "Arcadia Investment Authority committed $500M to Helix Compute": the investor is the subject
 # "Magnetar provided a $2.3B debt facility to Stratos Cloud", "SoftBank Vision Fund 2 put $200 million into X"
-_INVESTOR_SUBJECT = re.compile(rf"(?P<i>{NAME}(?:\s+(?:\d|I{{1,3}}|IV|V)\b)?)\s+(?:has\s+)?(?:(?:committed|invested|injected|put|"
-                               rf"provided|extended|arranged)\s+[^,;]{{0,40}}?\s+(?:to|in|into)|doubled\s+down\s+on)\s+(?P<c>{NAME})")
+# "The EIB signed a €180 million venture debt facility with Atlantica GPU", "METI approved a ¥5.2 billion
+# subsidy for Fujimi's data center", "granted €60 million to", "added an AED 40 million grant to"
+_INVESTOR_SUBJECT = re.compile(rf"(?P<i>{NAME}(?:\s+(?:\d|I{{1,3}}|IV|V)\b)?)(?:\s*\([A-Z][\w&]{{1,7}}\))?\s+(?:has\s+|later\s+|then\s+|also\s+)?(?:(?:committed|invested|injected|put|"
+                               rf"provided|extended|arranged|anchored|granted|added|approved|pledged)\s+(?:[^,;]|,(?=\d)){{0,40}}?\s+(?:to|in|into|for)|"
+                               rf"doubled\s+down\s+on|(?:signed|agreed)\s+(?=[^,;]{{0,40}}?(?:facility|loan|grant|financing))[^,;]{{0,40}}?\s+with)"
+                               rf"\s+(?P<c>{NAME})")
+# "MSIT awarded Garam Compute a ₩45 billion grant": the funded company right after the verb
+_INVESTOR_GAVE = re.compile(rf"(?P<i>{NAME})(?:\s*\([A-Z][\w&]{{1,7}}\))?\s+(?:has\s+|later\s+|then\s+|also\s+)?(?:awarded|granted|gave|handed|lent|loaned)\s+"
+                            rf"(?P<c>{NAME})\s+(?:an?\s+|about\s+)?[$€£¥₹₩A-Z]")
+
+
+def _investor_subject(text: str) -> re.Match[str] | None:
+    return _INVESTOR_SUBJECT.search(text) or _INVESTOR_GAVE.search(text)
+
+
+def _whole_name(state: State, text: str, m: re.Match[str]) -> str:
+    """The investor of ``m``, whole: a name with 'and' in it ends where the match's name does
+    ('the Ministry of Industry and Advanced Technology added ...'), and a country's is its own."""
+    end = m.end("i")
+    spans = [(start, stop) for _, start, stop in state.names.find(text[:end])]
+    spans += [o.span() for o in OFFICE_OF.finditer(text, 0, end)]
+    whole = min((start for start, stop in spans if stop == end and start < m.start("i")), default=m.start("i"))
+    return owned_name(state, trim_name(state, text[whole:end]))
+
 
 # "Fieldstone Ventures (lead), Grayline Capital": a lead marked in brackets
 _MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*\((?:[Cc]o-)?[Ll]ead(?:\s+[Ii]nvestor)?\)")
@@ -74,7 +96,8 @@ _LEADS = r"\b(?:(?:co-led|led)\s+by|(?<=[(;,]\s)(?:co-)?leads?(?:\s+investors?)?
 _PARTICIPANTS = (r"\b(?:with participation from|participation from|joined by|alongside|investors including|provided by|"
                  r"from|participants:|other investors:)\s+")
 
-_ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,60}},)?\s+(?:co-)?le(?:d|ading)\s+"
+_ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,60}},)?\s+(?:(?:then|later|again|also)\s+)?"
+                          r"(?:(?:returned|came back|stepped in|agreed|moved)\s+to\s+)?(?:co-)?le(?:d|ad|ading)\s+"
                           rf"(?:(?:a|an|the|it|its)\b|{NAME}['’]s?(?=\s))")  # "co-led Marrow Compute's $110M Series C"
 
 # "X ..., co-leading its ...", "X has now invested in five GPU clouds, most recently leading Arden Cloud's"
@@ -166,14 +189,14 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     money = [q for q in find_quantities(text) if q.currency]
     if not types and money and not _CUMULATIVE.search(text) and (
             _FUNDING_VERB.search(text) and re.search(_LEADS, text) or _RAISING.search(text)
-            or _RAISED_AMOUNT.search(text) and first_date(text) or _INVESTOR_SUBJECT.search(text)):
+            or _RAISED_AMOUNT.search(text) and first_date(text) or _investor_subject(text)):
         # "raised $50 million at a $1 billion valuation, led by X", "is raising $300M at a $3B
         # valuation": a round, type untold (the second sought)
         types = [("unspecified", 0, 0)]
     named_type = any(t[0] != "unspecified" for t in types)  # "$520M debt financing (November 2025) from X"
     # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
     untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
-    told = _FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) or _INVESTOR_SUBJECT.search(text) \
+    told = _FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) or _investor_subject(text) \
         or named_type and (re.search(_PARTICIPANTS, text) or _ROUND_AT.search(text[:money[0].start] if money else ""))
     if not types or not (money or untold) or not told:
         return _round_sequel(state, text, source)
@@ -191,9 +214,9 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     participating = PARTICIPATING.search(listed)
     if participating:
         participants += split_names(participating.group("names"), keep)
-    subject_investor = _INVESTOR_SUBJECT.search(text)
+    subject_investor = _investor_subject(text)
     if subject_investor:
-        participants.append(trim_name(state, subject_investor.group("i")))
+        participants.append(_whole_name(state, text, subject_investor))
     leads, participants = [n for n in leads if n], [n for n in participants if n]
     investors = set(leads) | set(participants)
     company = trim_name(state, subject_investor.group("c")) if subject_investor else None
@@ -245,14 +268,15 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
                     or re.search(r"\bit\s+(?:has\s+|had\s+)?(?:raised|closed|secured|landed|took)\b", text)
                     or _OPENS_WITH_ROUND.match(text)):  # "Series B at $1.6B, led by X" in its company's profile
         return context
-    held = _ROUND_IN.search(text)  # "led a $60 million Series B in Lumen Cloud"
+    held = _ROUND_IN.search(text)  # "led a $60 million Series B in Lumen Cloud", "in Jeddah's Rimal Labs"
     if held and trim_name(state, held.group("c")) not in investors:
-        return trim_name(state, held.group("c"))
+        return owned_name(state, trim_name(state, held.group("c")))
     possessive = re.search(rf"(?P<c>{NAME})(?:'s|’s)\s+(?P<owned>{NAME})?", text)
     owned = trim_name(state, possessive.group("owned")) if possessive and possessive.group("owned") else ""
     if owned and looks_like_org(owned) and owned not in investors:
         return owned  # "Bengaluru's Tejas GPU Pvt. Ltd. raised": the place's company
-    if possessive and trim_name(state, possessive.group("c")) not in investors:
+    if possessive and trim_name(state, possessive.group("c")) not in investors \
+            and possessive.group("c").lower() not in lexicon.regions():  # "India's National Investment ... Fund committed"
         return trim_name(state, possessive.group("c"))
     company = next((form for form, _, _ in state.names.find(text) if form not in investors
                     and not any(form in i for i in investors) and not _is_round_name(form)), None)
@@ -296,7 +320,7 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
         if not joined or (joined.re is _JOINED_BY and not (mentioned(last.company, text)
                                                           or re.search(r"\bthe round\b", text, re.I))):
             return False
-        invested = _INVESTOR_SUBJECT.search(text) or _ROUNDS_OF.search(text)
+        invested = _investor_subject(text) or _ROUNDS_OF.search(text)
         if invested and trim_name(state, invested.group("c")) not in ("", last.company):
             # "Google invested an undisclosed amount in Fluxstack", "X participated in rounds for A and B":
             # other companies, not this round

@@ -29,8 +29,16 @@ _ACQUIRER_HEADERS = ("acquirer", "buyer", "acquiring company", "acquired by", "p
 _TARGET_HEADERS = ("target", "acquired company", "company acquired", "acquired", "acquisition", "target company")
 _PRICE_HEADERS = ("price", "value", "deal value", "deal size", "amount", "consideration", "price paid")
 _INVESTOR_HEADERS = ("investor", "investors", "firm", "fund", "backer", "vc", "investment firm")
-_PORTFOLIO_HEADERS = ("portfolio", "portfolio companies", "investments", "backed companies", "notable investments",
-                      "gpu portfolio", "companies backed")
+
+
+def _is_portfolio(header: str) -> bool:
+    """'Portfolio', 'Notable portfolio', 'Selected investments (GPU)': the lexicon's portfolio labels,
+    with a word that says the list is a selection."""
+    header = _SELECTION.sub("", strip_parens(header)).strip()
+    return lexicon.exact("labels", header) == "portfolio"
+
+
+_SELECTION = re.compile(r"^(?:notable|selected|select|key|major|main|recent|some|example|sample)\s+", re.I)
 _NOTHING = re.compile(r"(?i)n/?a|-+|—|not disclosed|undisclosed|unknown|tbd")
 
 
@@ -54,7 +62,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
         _table_deal(state, column, acquirer_col, target_col, source)
         return
     investor_col = next((h for h in lowered if h in _INVESTOR_HEADERS), None)
-    portfolio_col = next((h for h in lowered if h in _PORTFOLIO_HEADERS), None)
+    portfolio_col = next((h for h in lowered if _is_portfolio(h)), None)
     if investor_col and portfolio_col:
         _table_portfolio(state, column[investor_col], column[portfolio_col], source)
         return
