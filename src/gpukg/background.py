@@ -62,7 +62,8 @@ _BEFORE_ROLE = re.compile(
     # an aside after the name: "previously at X", or a post at a company ("Vireo Cloud's head of infrastructure")
     rf"(?P<p>{PERSON})(?:,\s+(?:(?:previously|formerly|most recently|a former|the former)\b|(?P<at>{NAME})['’]s?\s)[^,]{{1,80}},)?"
     # "Ines Moreau, who co-founded Corvane Cloud and serves as its CEO"
-    rf"(?:\s*,\s*|(?:\s*,\s*who(?:\s+(?:co-?)?founded\s+(?P<w>{NAME})\s+and)?)?\s+(?:as|is|was|became|becomes|serves as|served as|remains|has been|"
+    rf"(?:\s*,\s*(?:(?:currently|now)\s+)?|(?:\s*,\s*who(?:\s+(?:co-?)?founded\s+(?P<w>{NAME})(?:\s+in\s+\d{{4}})?(?:\s+and|,))?)?\s+(?:as|is|was|became|becomes|serves as|served as|remains|has been|"
+    r"stays on as|stayed on as|will stay on as|continues as|remained|"
     rf"was appointed|was named|was promoted to|promoted to|(?:joined|joins|has joined)(?:\s+(?P<j>{NAME}))?\s+as)\s+)"
     rf"(?:(?:the|its|our|their|the company['’]s|(?P<c>{NAME})['’]s?)\s+)?(?:(?:new|interim|acting|former)\s+)?$")
 
@@ -70,6 +71,8 @@ _BEFORE_ROLE = re.compile(
 def background(state: State, text: str, source: Source, subject: str | None) -> None:
     """Founding, headquarters and roles stated in ``text``; ``subject`` is the company the
     sentence is about (the profiled one), if any."""
+    if state.surnames:
+        text = _full_names(state, text)
     company = subject or opening_name(state, text)
     if company:
         _founding(state, text, source, company, subject)
@@ -83,7 +86,8 @@ def background(state: State, text: str, source: Source, subject: str | None) -> 
         _respectively(state, text, source, subject or opening_name(state, text) or at_company(state, text))
     succession = _SUCCESSION_WORD.search(text)
     if succession:
-        text = _successions(state, text, source, subject or at_company(state, text))
+        the_company = state.previous if _THE_COMPANY.search(text) else None  # "the company said X succeeds Y"
+        text = _successions(state, text, source, subject or at_company(state, text) or the_company)
     before = len(state.facts)
     if _LEFT_WORD.search(text):
         _departures(state, text, source, subject)
@@ -119,17 +123,34 @@ def _departures(state: State, text: str, source: Source, subject: str | None) ->
     _titles(state, text[:m.end("p")] + " " * (m.end() - m.end("p")) + text[m.end():], source, subject)
 
 
+_THE_COMPANY = re.compile(r"\b[Tt]he (?:company|firm|startup)\b")
 _SUCCESSION_WORD = re.compile(r"\b(?:succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|took over from|"
                               r"takes over from|taking over from|has taken over from)\b")
 _TITLE_TAIL = (r"\s+as\s+(?:(?:the\s+|its\s+)?(?P<c>" + NAME + r")['’]s?\s+)?(?:(?:new|interim|acting)\s+)?"
                r"(?P<t>[^,.;]{2,50}?)(?:\s+(?:of|at)\s+(?P<c2>" + NAME + r"))?(?=\s+(?:in|on|effective|after|from|when)\b|[,.;]|$)")
 # "Mara Lind succeeds Tomas Berg as CEO of Veyra Cloud", "Tomas Berg will be replaced by Mara Lind as CEO"
 _SUCCEEDS = re.compile(rf"(?P<new>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:has\s+|will\s+|is\s+)?(?:succeed(?:s|ed|ing)?|replac(?:es|ed|e|ing)|"
-                       rf"(?:took|takes|taking|taken)\s+over\s+from)\s+(?P<old>{PERSON})" + _TITLE_TAIL)
+                       rf"(?:took|takes|taking|taken)\s+over\s+from)\s+(?P<old>{PERSON})(?P<aside>,[^,]{{1,80}},)?" + _TITLE_TAIL)
 _SUCCEEDED_BY = re.compile(rf"(?P<old>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:will be|was|has been|is being|is to be)\s+"
-                           rf"(?:replaced|succeeded)\s+by\s+(?P<new>{PERSON})" + _TITLE_TAIL)
+                           rf"(?:replaced|succeeded)\s+by\s+(?P<new>{PERSON})(?P<aside>,[^,]{{1,80}},)?" + _TITLE_TAIL)
 # "hired Dana Cole as its new COO, replacing Sam Reid": the title just given was Sam Reid's
 _REPLACING = re.compile(rf",?\s+(?:replacing|succeeding|who (?:replaces|replaced|succeeds|succeeded))\s+(?P<old>{PERSON})(?![\w'’-])")
+
+
+def _full_names(state: State, text: str) -> str:
+    """'Wrenfield, who co-founded Stellmark, stays on as chair' after 'Tobias Wrenfield' in the
+    report: a person called by the last word of their name, written out whole for the patterns
+    that read people (which want two words)."""
+    def whole(m: re.Match[str]) -> str:
+        person = state.surnames.get(m.group(0))
+        alone = not _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())  # not "Tobias Wrenfield" itself
+        return person if person and alone and m.group(0) not in state.names else m.group(0)
+    return _SURNAME.sub(whole, text) if any(name in text for name in state.surnames if name) else text
+
+
+# a capitalised word not before another ("Wrenfield Capital") nor after one (``_WORD_BEFORE``)
+_SURNAME = re.compile(r"(?<![\w'’-])[A-Z][\w-]{3,}(?![\w-])(?!\s+[A-Z])")
+_WORD_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+$")
 
 
 def _successions(state: State, text: str, source: Source, company: str | None) -> str:
@@ -149,7 +170,9 @@ def _successions(state: State, text: str, source: Source, company: str | None) -
             add(state, Role(source, new, where, role, when), ("person", new), ("company", where))
             add(state, Role(source, old, where, role, None, when if done else None, former=done),
                 ("person", old), ("company", where))
-        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        # what the aside says stays to be read: "Raghav Subramanian, currently Pyxara's chief operating officer,"
+        kept = f"{new}{m.group('aside')}" if m.group("aside") else ""
+        text = text[:m.start()] + kept.ljust(m.end() - m.start()) + text[m.end():]
     return text
 
 

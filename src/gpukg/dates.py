@@ -120,7 +120,7 @@ def relative_dates(text: str, report: When | None) -> list[tuple[int, int, When]
 
 # "In January 2025, X acquired Y": a date that opens the sentence, before a comma.
 _OPENING = re.compile(r"^\s*(?:(?:in|on|by|during)\s+)?(?:(?:early|mid|late)[-\s]+)?$", re.I)
-_AFTER_OPENING = re.compile(r"\s*,|\s+[A-Z]")
+_AFTER_OPENING = re.compile(r"\s*,|\s+(?:[A-Z]|the (?:company|firm|startup|group)\b)")  # "On 8 September 2025 the company said"
 
 
 def opening_date(text: str) -> When | None:

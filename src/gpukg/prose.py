@@ -66,6 +66,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
         category_from(state, speaker, main, source)
     _compound_backings(state, text, source)
     _category_before_name(state, text, source)
+    if ", a" in text or ", the " in text:
+        _apposed_categories(state, text, source)
     if label and not found_deal:
         found_deal = labelled_deal(state, label, text, source)
     if rounds(state, text, source, subject):
@@ -179,6 +181,19 @@ def _category_before_name(state: State, text: str, source: Source) -> None:
         if company and (company in state.names or looks_like_org(company) or looks_like_name(company)
                         and not any(lexicon.find(group, company) for group in ("round_types", "categories", "metrics"))):
             add(state, Category(source, company, slug), ("company", company))
+
+
+def _apposed_categories(state: State, text: str, source: Source) -> None:
+    """'took a stake in Ondrea Compute, a Lisbon-based GPU marketplace, in February': what a name
+    anywhere in the sentence is, told right after it."""
+    for m in _APPOSED.finditer(text):
+        company = trim_name(state, m.group("n"))
+        if company and (company in state.names or looks_like_name(company)) and company.lower() not in lexicon.regions():
+            category_from(state, company, m.group("what"), source, leading=True)
+
+
+_APPOSED = re.compile(rf"(?P<n>{NAME}),\s+(?:a|an|the)\s+(?P<what>[^,;()]{{1,60}}?)(?=[,;.]|$|\s+(?:that|which|based|"
+                      r"headquartered|founded|with|for|in|and)\b)")
 
 
 def _compound_backings(state: State, text: str, source: Source) -> None:

@@ -38,12 +38,17 @@ class State:
     question: str = ""  # a Q&A's last question, which its answer may refer to ("the round")
     previous: str | None = None  # the company the last sentence of the paragraph was about ("The company ...")
     table_facts: tuple[int, int] | None = None  # where the facts of the table just read are in ``facts``
+    surnames: dict[str, str | None] = field(default_factory=dict)  # a person's last word -> the person (None: two people)
 
 
 def add(state: State, fact: Fact, *kinds: tuple[str, str]) -> None:
     """Record a fact and what its names were used as: ``("investor", "Benchmark")``."""
     state.facts.append(fact)
     state.kinds.extend((name, kind) for kind, name in kinds if name)
+    person = getattr(fact, "person", None)
+    if person and " " in person:
+        surname = person.rsplit(" ", 1)[1]
+        state.surnames[surname] = person if state.surnames.get(surname, person) == person else None
 
 
 def names_after(state: State, text: str, pattern: str) -> list[str]:
@@ -166,6 +171,9 @@ _OWNED = re.compile(rf"[^'’\s]+['’]s\s+(?P<owned>{NAME})$")
 def trim_name(state: State, name: str) -> str:
     """'Meanwhile Acme' -> 'Acme': prefer the longest known name inside a matched phrase."""
     name = _COMPOUND_LEAD.sub("", name).rstrip("'’")  # "Fieldstone Ventures' portfolio"
+    kind = lexicon.find("categories", name)
+    if kind and kind[0][1] == 0 and kind[0][2] < len(name) and name[kind[0][2]] == " " and name not in state.names:
+        name = name[kind[0][2] + 1:]  # "Chipmaker Orrelin Systems closed ...": what the company is, then its name
     owner = PLACE_OWNS.match(name)
     if owner and owner.group("place").lower() in lexicon.regions():  # "Abu Dhabi's MGX"
         name = name[owner.start("c"):]
