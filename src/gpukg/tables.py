@@ -85,17 +85,29 @@ def table_row(state: State, block: Block, source: Source) -> None:
     amount_col = next((h for h in lowered if "amount" in h or h in ("raised", "size")), None)
     if round_col and amount_col:
         _table_round(state, company, column, round_col, amount_col, source)
+        for header, cell in cells:  # "| Halcyra Compute | Neocloud | Series C | 620 |": what the company is
+            if lexicon.exact("labels", header) == "business_model" and not _NOTHING.fullmatch(cell):
+                category_from(state, company, cell, source, leading=True)
         return
     # What the row says for all its figures: when ("As of", "Date") and of what (the GPU model).
     date_col = next((i for i, h in enumerate(lowered) if i != entity_col and re.search(r"\bdate\b|\bas of\b|^when$", h)), None)
+    online_col = next((i for i, h in enumerate(lowered) if i != entity_col and _ONLINE_HEADER.search(h)), None)
+    date_col = online_col if date_col is None else date_col
     model_col = next((i for i, h in enumerate(lowered) if i != entity_col and h in _MODEL_HEADERS), None)
+    site_col = next((i for i, h in enumerate(lowered) if i != entity_col and h in _SITE_HEADERS), None)
+    model_col = site_col if model_col is None else model_col  # the site a row's figures are of, as a GPU model is
     # without a date column, the one date of the table's heading ("Pricing (per GPU-hour, January 2026)");
     # a price per unit the heading names
     heading_per = PER_UNIT.search(block.section[-1]) if block.section else None
     per = heading_per.group(1) if heading_per else None
     when = first_date(cells[date_col][1]) if date_col is not None else \
         (report_date(block.section[-1]) if block.section else None)
-    model = cells[model_col][1] if model_col is not None and not find_quantities(cells[model_col][1]) else None
+    model = cells[model_col][1] if model_col is not None and (model_col == site_col or not find_quantities(cells[model_col][1])) \
+        else None  # "Keflavík Hall 4" is a site's name, not a number
+    # a date still to come when the report was written ("| Online | Q1 2026 |" in a report of H2 2025)
+    written = report_date(state.report.title)
+    planned = online_col is not None and when is not None and written is not None and when.start > written.end
+    before = len(state.facts)
     for i, (header, cell) in enumerate(cells):
         if i not in (entity_col, date_col, model_col) and cell and \
                 not _NOTHING.fullmatch(cell):
@@ -107,8 +119,19 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 _year_column(state, company, block.section[-1], year, cell, source)
             elif not about_who(state, company, header, cell, source):
                 named = re.search(rf"\b{MODEL}\b", header)  # "| H100 $/hr |"
-                figures(state, company, cell, source, label=header, row_when=when,
+                unit = _UNIT_HEADER.fullmatch(header)  # "| MW |": power in that unit
+                label, cell = ("power capacity", f"{cell} {unit.group('u')}") if unit and find_quantities(cell) else (header, cell)
+                figures(state, company, cell, source, label=label, row_when=when,
                         row_segment=model or (named.group(0) if named else None), row_per=per)
+    for i in range(before, len(state.facts)) if planned else ():
+        fact = state.facts[i]
+        if isinstance(fact, Observation):
+            state.facts[i] = replace(fact, qualifiers=tuple(dict.fromkeys(fact.qualifiers + ("projected",))))
+
+
+_SITE_HEADERS = ("site", "facility", "campus", "data center", "data centre", "site name", "location name")
+_ONLINE_HEADER = re.compile(r"\b(?:online|go-live|live|operational|energi[sz]ed|energi[sz]ation|commissioning|completion|opening)\b")
+_UNIT_HEADER = re.compile(r"(?:(?:power|capacity|it load|critical it load)\s*)?\(?(?P<u>mw|gw|kw|megawatts?|gigawatts?)\)?", re.I)
 
 
 # "| 2023 | 2024 | 2025E |": a column per year (E, F or est.: an estimate), what is measured in the heading
