@@ -13,7 +13,7 @@ from .dates import find_dates, first_date
 from .deals import deal_status
 from .figures import figures
 from .phrases import LOWER, NAME, UPPER, clauses, looks_like_name, looks_like_org, split_names, strip_parens
-from .prose import IS_A, category_from, prose, told_of
+from .prose import IS_A, bracket_facts, category_from, prose, told_of
 from .reading import SUBJECT_FOLLOWS, State, add, names_after, qualifiers, trim_name
 from .records import Acquisition, Backing, Block, Category, Headquarters, Round, Source
 from .rounds import PARTICIPATING
@@ -128,8 +128,11 @@ def _is_entity_label(state: State, label: str) -> bool:
 def _named_item(block: Block, label: str) -> bool:
     """'**Kestrel GPU** (Berlin) — ~22k H100s; ...': a list of names, each with a dash and what is
     said of it (not a label of the lexicon's, such as '**Funding** — $50M')."""
-    return bool(re.match(rf"{re.escape(label)}\s*[—–]", block.text)) and looks_like_name(strip_parens(label)) \
-        and not lexicon.exact("labels", strip_parens(label)) and not _is_date(label)
+    # "**Tessavane** (GPU marketplace, Montreal): $62M Series A ...": a name, what and where it is
+    told = re.match(rf"{re.escape(label)}\s*[—–]", block.text) or (bracket := BRACKETED.search(label)) \
+        and lexicon.find("categories", bracket.group(1))
+    return bool(told) and looks_like_name(strip_parens(label)) and not lexicon.exact("labels", strip_parens(label)) \
+        and not _is_date(label)
 
 
 def _entity_item(state: State, label: str, value: str, source: Source) -> None:
@@ -138,6 +141,8 @@ def _entity_item(state: State, label: str, value: str, source: Source) -> None:
     name = strip_parens(label)
     state.kinds.append((name, "org"))
     place = BRACKETED.search(label)
+    if place and bracket_facts(state, name, place.group(1), source):
+        place = None
     if place and re.fullmatch(rf"{UPPER}{LOWER}+(?:[ -]{UPPER}{LOWER}+)*(?:,\s*{UPPER}{LOWER}+(?: {UPPER}{LOWER}+)*)?",
                               place.group(1)) and not lexicon.find("categories", place.group(1)):
         add(state, Headquarters(source, name, place.group(1)), ("company", name), ("place", place.group(1)))

@@ -75,9 +75,12 @@ def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
         if owner and owner.group("place").lower() in lexicon.regions():  # "led by Abu Dhabi's MGX"
             part = part[owner.start("c"):]
         part = _name_prefix(part)
-        if part:
+        if part and not _NUMBER.fullmatch(part):  # "capacity from 340 providers": a count, not a name
             names.append(part)
     return names
+
+
+_NUMBER = re.compile(r"[\d.,]+")
 
 
 def _name_prefix(text: str) -> str:

@@ -11,8 +11,8 @@ import re
 from . import lexicon
 from .background import background
 from .deals import acquisitions, labelled_deal
-from .phrases import NAME, ROUNDS_OF, after, clause_after, clauses, looks_like_name, looks_like_org, split_names, strip_parens
-from .records import Backing, Category, Source
+from .phrases import NAME, ROUNDS_OF, after, clause_after, clauses, looks_like_name, looks_like_org, places, split_names, strip_parens
+from .records import Backing, Category, Headquarters, Source
 from .figures import figures
 from .rounds import rounds
 from .reading import DISCOURSE, SUBJECT_FOLLOWS, State, add, opening_name, said_name, short_name, trim_name
@@ -49,6 +49,9 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
         prose(state, text[turn.end():], source, subject or next(iter(told), None) or opening_name(state, first)
               or state.company, label)
         return
+    opened = _NAME_BRACKET.match(text)  # "Vayu GPU Cloud (GPU marketplace; HQ Pune, India) was founded ..."
+    if opened and bracket_facts(state, trim_name(state, opened.group("n")) or opened.group("n"), opened.group("b"), source):
+        text = opened.group("n") + text[opened.end():]
     company = state.company
     main = _main_clause(state, text)
     if subject is None and main is not text:  # "Founded in 2020 in Tbilisi, Kartvel Cloud operates ...": after the comma
@@ -80,6 +83,7 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
             figures(state, who, part, source, label=label, prose=True)
 
 
+_NAME_BRACKET = re.compile(rf"(?P<n>{NAME})\s*\((?P<b>[^()]+)\)")
 _SUFFIX_COMMA = re.compile(r",\s+(?=(?:Inc|LLC|Ltd|Corp|GmbH|plc|L\.P|S\.A|AG|K\.K)\b)")
 
 # "; its backers include A and B" (a figure after "; it reached" keeps the first clause's measure: not split)
@@ -181,6 +185,28 @@ def _category_before_name(state: State, text: str, source: Source) -> None:
         if company and (company in state.names or looks_like_org(company) or looks_like_name(company)
                         and not any(lexicon.find(group, company) for group in ("round_types", "categories", "metrics"))):
             add(state, Category(source, company, slug), ("company", company))
+
+
+def bracket_facts(state: State, company: str, bracket: str, source: Source) -> bool:
+    """'Tessavane (GPU marketplace, Montreal)', 'Vayu GPU Cloud (GPU marketplace; HQ Pune, India)':
+    what a bracket after a name says the company is and where it is; False when it says neither."""
+    said = False
+    for part in bracket.split(";"):
+        part = part.strip()
+        kind = lexicon.find("categories", part)
+        if kind and kind[0][1] == 0:
+            add(state, Category(source, company, kind[0][0]), ("company", company))
+            part, said = part[kind[0][2]:].lstrip(" ,"), True  # what follows: "Montreal"
+        hq = _HQ_WORD.match(part)
+        if part and (hq and hq.end() or said and _PLACE.fullmatch(part)):
+            for place in places(part[hq.end():] if hq else part):
+                add(state, Headquarters(source, company, place), ("company", company), ("place", place))
+                said = True
+    return said
+
+
+_PLACE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?")
+_HQ_WORD = re.compile(r"^(?:HQ|headquartered in|based in|headquarters)\s*:?\s*", re.I)
 
 
 def _apposed_categories(state: State, text: str, source: Source) -> None:
