@@ -15,7 +15,8 @@ from .reading import State, add, owned_name, qualifiers, trim_name
 from .records import Acquisition, Backing, Source
 
 
-_BUYS = ("acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
+_BUYS = (r"agreed\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4}\s+to\s+(?:acquire|buy|purchase)|"  # "agreed in September 2025 to acquire"
+         "acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
          "to buy|will buy|purchased|agreed to purchase|to purchase|snapped up|took over|takes over|picked up|picks up")
 # "is reportedly in talks to acquire": a deal sought, not one agreed (no status; qualifiers say so)
 _INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)|negotiating|"
@@ -39,8 +40,8 @@ _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:(?P<done>was|
                           r"(?:has\s+)?agreed to be|(?:is|are)\s+(?:set|expected|due)\s+to be|is to be|will be))\s+"
                           rf"(?P<verb>acquired|bought|purchased|snapped up|taken over|picked up|absorbed)\s+by\s+(?P<a>{NAME})")
 # "Quill Serve, which Arclight Compute acquired in 2024 for $300M, ..."
-# "Pell Labs, the inference startup that Ardent Cloud bought in June"
-_ACQ_WHICH = re.compile(rf"(?P<t>{NAME}),\s+(?:(?:an?|the)\s+[^,]{{1,60}}?\s+)?(?:which|that)\s+(?P<a>{NAME})\s+(?:had\s+|has\s+)?"
+# "Pell Labs, the inference startup that Ardent Cloud bought in June", "The startup, which X bought"
+_ACQ_WHICH = re.compile(rf"(?P<t>{NAME}|[Tt]he (?:company|startup|firm|business)),\s+(?:(?:an?|the)\s+[^,]{{1,60}}?\s+)?(?:which|that)\s+(?P<a>{NAME})\s+(?:had\s+|has\s+)?"
                         r"(?P<verb>acquired|bought|purchased|snapped up|took over)\b")
 # "Fabrik Labs sold itself to Oracle for $400 million"; "agreed to sell itself to"
 _ACQ_SOLD = re.compile(rf"(?P<t>{NAME})\s+(?:has\s+)?(?P<verb>sold itself|was sold|agreed to sell itself|is selling itself|"
@@ -55,8 +56,12 @@ _ACQ_DONE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|have\s+)?(?P<verb>completed|
 # "The takeover of Pallas Labs by Tessaro Compute, announced ..."
 _ACQ_NOUN_BY = re.compile(rf"\b(?P<verb>takeover|acquisition|purchase|buyout)\s+of\s+(?P<t>{NAME})\s+by\s+(?P<a>{NAME})")
 # "Helmsdale Cloud's €700 million purchase of Brisk GPU", "X's planned all-cash takeover of Y"
-_ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s)\s+(?:[$€£¥₹]\s?[\d.,]+\s?(?:[MBK]n?|million|billion|bn)?\s+|[\w-]+\s+){{0,3}}?"
+_ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s|(?<=s)['’])\s+(?:(?:[$€£¥₹]|[A-Z]{{3}}\s)\s?[\d.,]+\s?(?:[MBK]n?|million|billion|bn)?\s+|[\w-]+\s+){{0,3}}?"
                        rf"(?P<verb>acquisition|purchase|takeover|buyout)\s+of\s+(?P<t>{NAME})")
+# "is said to be weighing a bid for Lanterra GPU": a deal sought
+_ACQ_BID = re.compile(rf"(?P<a>{NAME})\s+(?:(?:is|are|was|were|has|have)\s+(?:\w+\s+){{0,4}}?)?(?P<intent>(?:weighing|considering|"
+                      r"exploring|preparing|mulling|made|making|submitted|tabled|launched)\s+(?:a|an)\s+(?:[\w$€£.,-]+\s+){0,3}?)"
+                      rf"(?P<verb>bid|offer)\s+for\s+(?P<t>{NAME})")
 # "has taken a majority stake in Corvid Compute", "acquired a 60% stake in": control bought, an
 # acquisition; a minority stake is no acquisition
 _ACQ_STAKE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|had\s+)?(?P<intent>{_INTENT})?(?P<verb>taken|took|takes|acquired|acquires|bought|buys|"
@@ -86,7 +91,7 @@ def deal_status(text: str) -> str | None:
 
 def acquisitions(state: State, text: str, source: Source, context: str | None) -> bool:
     found = False
-    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD, _ACQ_STAKE):
+    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD, _ACQ_STAKE, _ACQ_BID):
         for m in pattern.finditer(text):
             acquirer, target = m.group("a"), m.group("t")
             if acquirer.lower() in ("the company", "it"):
@@ -108,8 +113,10 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
                 status = None
             elif m.groupdict().get("agreed"):  # "agreed to be acquired": announced, not yet done
                 status = "announced"
+            # a deal ended stays ended whatever the rest says it was ("walked away ..., months after the two announced")
+            status = status if status == "terminated" else deal_status(tail) or status
             add(state, Acquisition(source, acquirer, target, price, first_date(tail) or opening_date(text),
-                                    deal_status(tail) or status, qualifiers(intent + tail)),
+                                    status, qualifiers((m.group(0) if intent else "") + tail)),
                  ("company", acquirer), ("company", target))
             found = True
     for m in _MINOR_STAKE.finditer(text):  # "took a 20% stake in Ferro Labs": an investment in it

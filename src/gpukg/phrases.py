@@ -131,6 +131,11 @@ _NOT_ORGS = {"AI", "GPU", "GPUS", "CPU", "TPU", "LLM", "LLMS", "API", "APIS", "M
              "CFO", "COO", "USD", "EUR", "GBP", "SaaS".upper(), "MLOPS", "HPC", "AR", "VR", "IPO", "M&A", "YOY", "B2B", "SLA"}
 
 
+def is_acronym_term(name: str) -> bool:
+    """'API', 'GPU', 'LLM': a term of the trade in capitals, never a name by itself."""
+    return name.upper().rstrip("S") in _NOT_ORGS or name.upper() in _NOT_ORGS
+
+
 @dataclass(frozen=True)
 class Clause:
     text: str

@@ -11,8 +11,8 @@ import re
 from . import lexicon
 from .background import background
 from .deals import acquisitions, labelled_deal
-from .phrases import NAME, ROUNDS_OF, after, clause_after, clauses, looks_like_name, looks_like_org, places, split_names, strip_parens
-from .records import Backing, Category, Headquarters, Source
+from .phrases import NAME, ROUNDS_OF, after, clause_after, clauses, is_acronym_term, looks_like_name, looks_like_org, places, split_names, strip_parens
+from .records import Acquisition, Backing, Category, Headquarters, Source
 from .figures import figures
 from .rounds import rounds
 from .reading import DISCOURSE, SUBJECT_FOLLOWS, State, add, opening_name, said_name, short_name, trim_name
@@ -78,12 +78,22 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     # an investor's stake is told beside the deal that ended it ("exited its stake in X when Y acquired the company")
     if (not found_deal or _STAKE.search(text)) and _prose_backing(state, text, source, subject):
         return
-    if not found_deal:
-        for part, who in _subjects(state, text, subject):
-            figures(state, who, part, source, label=label, prose=True)
+    # a deal's own price is the deal's; what else the sentence counts is read as any sentence's
+    # ("..., which Hexfield bought for $85 million, had about 9,000 developers")
+    told = _without_prices(state, text, source) if found_deal else text
+    for part, who in _subjects(state, told, subject) if told else ():
+        figures(state, who, part, source, label=label, prose=True)
 
 
 _NAME_BRACKET = re.compile(rf"(?P<n>{NAME})\s*\((?P<b>[^()]+)\)")
+def _without_prices(state: State, text: str, source: Source) -> str:
+    """``text`` with the prices of the deals read from it blanked, or "" when nothing else has a number."""
+    for fact in state.facts:
+        if isinstance(fact, Acquisition) and fact.source == source and fact.price is not None:
+            text = text.replace(fact.price.text, " " * len(fact.price.text))
+    return text if re.search(r"\d", text) else ""
+
+
 _SUFFIX_COMMA = re.compile(r",\s+(?=(?:Inc|LLC|Ltd|Corp|GmbH|plc|L\.P|S\.A|AG|K\.K)\b)")
 
 # "; its backers include A and B" (a figure after "; it reached" keeps the first clause's measure: not split)
@@ -112,7 +122,7 @@ def told_of(name: str, value: str) -> str | None:
 
 
 # where a sentence may turn to another subject: "...; Ostara Compute signed", ", and Marisol AI charges"
-_CLAUSE_TURN = re.compile(rf";\s+|,\s+(?:and|while|whereas|but)\s+(?={NAME})")
+_CLAUSE_TURN = re.compile(rf";\s+|,\s+(?:and|while|whereas|but)\s+(?={NAME})|(?<=[a-z0-9%)\]])\.\s+(?={NAME})")
 
 
 def _subjects(state: State, text: str, subject: str | None) -> list[tuple[str, str | None]]:
@@ -182,7 +192,7 @@ def _category_before_name(state: State, text: str, source: Source) -> None:
         named = re.match(rf"\s+(?P<n>{NAME})", text[end:])
         company = trim_name(state, named.group("n")) if named else ""
         # a capitalised name, not a term of the trade ("neocloud Series B")
-        if company and (company in state.names or looks_like_org(company) or looks_like_name(company)
+        if company and not is_acronym_term(company) and (company in state.names or looks_like_org(company) or looks_like_name(company)
                         and not any(lexicon.find(group, company) for group in ("round_types", "categories", "metrics"))):
             add(state, Category(source, company, slug), ("company", company))
 
@@ -214,7 +224,8 @@ def _apposed_categories(state: State, text: str, source: Source) -> None:
     anywhere in the sentence is, told right after it."""
     for m in _APPOSED.finditer(text):
         company = trim_name(state, m.group("n"))
-        if company and (company in state.names or looks_like_name(company)) and company.lower() not in lexicon.regions():
+        if company and (company in state.names or looks_like_name(company)) and company.lower() not in lexicon.regions() \
+                and not is_acronym_term(company):
             category_from(state, company, m.group("what"), source, leading=True)
 
 

@@ -273,7 +273,8 @@ def _combine(a: Fact, b: Fact) -> Fact | None:
                 qualifiers=tuple(dict.fromkeys(a.qualifiers + b.qualifiers)),
             )
         else:
-            changes["status"] = a.status or b.status
+            # the furthest a deal got: "announced" in one line, "pending" in a later table
+            changes["status"] = max((a.status, b.status), key=lambda s: _PROGRESS.get(s, -1))
             changes["qualifiers"] = tuple(dict.fromkeys(a.qualifiers + b.qualifiers))
         return replace(a, **changes)
     if isinstance(a, Trend):
@@ -284,6 +285,9 @@ def _combine(a: Fact, b: Fact) -> Fact | None:
             return None
         return replace(a, when=when, ended=ended, former=a.former or b.former)
     return a
+
+
+_PROGRESS = {"announced": 0, "in-progress": 1, "pending": 1, "completed": 2, "terminated": 2}
 
 
 def _compatible_when(a: When | None, b: When | None) -> When | None | bool:
