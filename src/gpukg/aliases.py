@@ -44,7 +44,7 @@ def abbreviated(state: State, text: str) -> None:
         if len(words) < 2 or full[0] != abbr[0] or not all(ch in letters for ch in abbr.lower()):
             continue
         if full in state.names or looks_like_org(full) or OFFICE_OF.match(full):
-            state.kinds.append((full, "org"))
+            state.kinds.extend(((full, "org"), (abbr, "org")))
         state.short_names.append((abbr, full))
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from . import lexicon
 from .dates import find_dates, first_date, opening_date
 from .phrases import LOWER, NAME, PLACE_OWNS, UPPER, looks_like_name, looks_like_org, people, places, split_names, strip_parens
-from .reading import State, add, opening_name, said_name, trim_name
+from .reading import State, add, opening_name, owned_by_place, said_name, trim_name
 from .records import Backing, Founding, Headquarters, Role, Source, When
 
 # A person's name: two or three capitalised words, with the particles of family names.
@@ -278,7 +278,8 @@ def _place_possessive(state: State, text: str, source: Source) -> None:
     """'Singapore's Lumora Cloud has raised ...': a country's or region's company is based there."""
     for m in PLACE_OWNS.finditer(text):
         place, company = m.group("place"), trim_name(state, m.group("c"))
-        if place.lower() in lexicon.regions() and company and (company in state.names or looks_like_org(company)):
+        regional = place.lower() in lexicon.regions() or owned_by_place(state, place, company) and _is_place_word(state, place)
+        if regional and company and (company in state.names or looks_like_org(company)):
             add(state, Headquarters(source, company, place), ("company", company), ("place", place))
 
 

@@ -35,6 +35,9 @@ _SEGMENT_FROM_TEXT = {"revenue-share", "customer-concentration", "market-share",
 _RELATED_METRICS = {"revenue-share", "customer-concentration", "market-share"}
 
 
+_POWER_UNITS = frozenset({"kilowatt", "megawatt", "gigawatt"})
+
+
 def figures(state: State, subject: str | None, text: str, source: Source, *, label: str | None = None,
              metric: str | None = None, prose: bool = False, row_when: When | None = None,
              row_segment: str | None = None, row_per: str | None = None) -> None:
@@ -71,6 +74,9 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     # After the first number, a counted noun beats the label: "GPUs: 3,200 across 2 sites".
     metrics = [(_counted(q) or m) if i and q.unit == "count" else m for i, (q, m) in enumerate(zip(quantities, metrics))]
     metrics = _continued(quantities, metrics, text, fallback)
+    # "Power under contract: 340 MW": power, whatever else the words name
+    metrics = ["power-capacity" if q.unit in _POWER_UNITS and not q.currency and m not in (None, "growth-rate") else m
+               for q, m in zip(quantities, metrics)]
     quantities = _per_carried(quantities, metrics)
     whens = [_date_for(i, quantities, dates, parts, text) for i in range(len(quantities))]
     whens = _years_before(quantities, whens, text)

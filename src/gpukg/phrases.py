@@ -28,7 +28,7 @@ _TRAILING_FILLER = re.compile(r"\s+(?:among others|and others|et al\.?|etc\.?)$"
 _PARENS = re.compile(r"\s*\([^)]*\)")
 # a public body whose field is two things: "Ministry of Science and ICT", "Department of Trade and Industry"
 OFFICE_OF = re.compile(r"\b(?:(?:Federal|National|State|Royal)\s+)?(?:Ministry|Department|Office|Bureau|Council|Commission|Agency)\s+(?:of|for)\s+(?:the\s+)?"
-                        r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:and|&)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?")
+                        r"[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*(?:\s+[A-Z][\w-]*)?\s+(?:and|&)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?")
 _BOUNDARY = re.compile(r",\s+|;\s+|\s+and\s+(?=[~$€£]|\d)|\s+but\s+")
 _DAY_BEFORE = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s+[0-3]?\d(?:st|nd|rd|th)?$")
 _YEAR_AFTER = re.compile(r",\s*(?:19|20)\d\d\b")

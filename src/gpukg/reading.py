@@ -168,6 +168,13 @@ def owned_name(state: State, name: str) -> str:
 _OWNED = re.compile(rf"[^'’\s]+['’]s\s+(?P<owned>{NAME})$")
 
 
+def owned_by_place(state: State, owner: str, owned: str) -> bool:
+    """'Jeddah's Rimal Labs': an organization after the possessive of a word that names no
+    organization or person the report knows (a city, as far as words can tell)."""
+    return " " not in owner and owner not in state.names and owner not in state.surnames and not looks_like_org(owner) \
+        and (owned in state.names or looks_like_org(owned))
+
+
 def trim_name(state: State, name: str) -> str:
     """'Meanwhile Acme' -> 'Acme': prefer the longest known name inside a matched phrase."""
     name = _COMPOUND_LEAD.sub("", name).rstrip("'’")  # "Fieldstone Ventures' portfolio"
@@ -175,7 +182,8 @@ def trim_name(state: State, name: str) -> str:
     if kind and kind[0][1] == 0 and kind[0][2] < len(name) and name[kind[0][2]] == " " and name not in state.names:
         name = name[kind[0][2] + 1:]  # "Chipmaker Orrelin Systems closed ...": what the company is, then its name
     owner = PLACE_OWNS.match(name)
-    if owner and owner.group("place").lower() in lexicon.regions():  # "Abu Dhabi's MGX"
+    if owner and (owner.group("place").lower() in lexicon.regions()  # "Abu Dhabi's MGX"
+                  or owned_by_place(state, owner.group("place"), owner.group("c"))):  # "Jeddah's Rimal Labs"
         name = name[owner.start("c"):]
     known = state.names.find(name)
     if known:

@@ -62,12 +62,13 @@ _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secu
 
 # "Arcadia Investment Authority committed $500M to Helix Compute": the investor is the subject
 # "Magnetar provided a $2.3B debt facility to Stratos Cloud", "SoftBank Vision Fund 2 put $200 million into X"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|Q[1-4]\b|H[12]\b"
 # "The EIB signed a €180 million venture debt facility with Atlantica GPU", "METI approved a ¥5.2 billion
 # subsidy for Fujimi's data center", "granted €60 million to", "added an AED 40 million grant to"
 _INVESTOR_SUBJECT = re.compile(rf"(?P<i>{NAME}(?:\s+(?:\d|I{{1,3}}|IV|V)\b)?)(?:\s*\([A-Z][\w&]{{1,7}}\))?\s+(?:has\s+|later\s+|then\s+|also\s+)?(?:(?:committed|invested|injected|put|"
                                rf"provided|extended|arranged|anchored|granted|added|approved|pledged)\s+(?:[^,;]|,(?=\d)){{0,40}}?\s+(?:to|in|into|for)|"
                                rf"doubled\s+down\s+on|(?:signed|agreed)\s+(?=[^,;]{{0,40}}?(?:facility|loan|grant|financing))[^,;]{{0,40}}?\s+with)"
-                               rf"\s+(?P<c>{NAME})")
+                               rf"\s+(?!{_MONTH})(?P<c>{NAME})")
 # "MSIT awarded Garam Compute a ₩45 billion grant": the funded company right after the verb
 _INVESTOR_GAVE = re.compile(rf"(?P<i>{NAME})(?:\s*\([A-Z][\w&]{{1,7}}\))?\s+(?:has\s+|later\s+|then\s+|also\s+)?(?:awarded|granted|gave|handed|lent|loaned)\s+"
                             rf"(?P<c>{NAME})\s+(?:an?\s+|about\s+)?[$€£¥₹₩A-Z]")
@@ -106,10 +107,12 @@ _LEADING_ITS = re.compile(rf"^(?P<names>{NAME})\b[^,;]*,\s+(?:most recently\s+|a
 
 _CUMULATIVE = re.compile(r"\b(?:to date|in total|so far|a total of|overall|cumulative|since (?:its )?(?:founding|inception))\b", re.I)
 
-PARTICIPATING = re.compile(rf"\bwith\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:participating|joining|also investing)")
+PARTICIPATING = re.compile(rf"\bwith\s+(?:the\s+)?(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:participating|joining|also investing)")
 
 _ALSO_JOINED = re.compile(rf"^(?:(?:[Ee]xisting|[Nn]ew|[Oo]ther|[Rr]eturning)\s+(?:investors|backers|shareholders)\s+)?"
-                          rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?(?:took part|participated|joined|invested)\b")
+                          rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,80}},)?\s+(?:also\s+)?(?:took part|participated|joined|invested)\b")
+# "..., as did Falcon Ridge Ventures": more of them
+_AS_DID = re.compile(rf",\s+as\s+did\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 
 # "Quasar Cloud's Series B was joined by Ember Ventures": more investors in the round just read
 _JOINED_BY = re.compile(rf"\b(?:was|were|has been)\s+(?:also\s+)?joined\s+by\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
@@ -192,7 +195,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
             or _RAISED_AMOUNT.search(text) and first_date(text) or _investor_subject(text)):
         # "raised $50 million at a $1 billion valuation, led by X", "is raising $300M at a $3B
         # valuation": a round, type untold (the second sought)
-        types = [("unspecified", 0, 0)]
+        # "granted €60 million to X": a grant, by its verb
+        types = [("grant" if _GRANTED.search(text) else "unspecified", 0, 0)]
     named_type = any(t[0] != "unspecified" for t in types)  # "$520M debt financing (November 2025) from X"
     # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
     untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
@@ -219,7 +223,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
         participants.append(_whole_name(state, text, subject_investor))
     leads, participants = [n for n in leads if n], [n for n in participants if n]
     investors = set(leads) | set(participants)
-    company = trim_name(state, subject_investor.group("c")) if subject_investor else None
+    # "approved a ¥5.2 billion subsidy for Fujimi's Hokkaido data center": for Fujimi
+    company = trim_name(state, re.split(r"['’]s\b", subject_investor.group("c"))[0]) if subject_investor else None
     company = company or _funded_company(state, text, investors, context)
     if not company:
         return False
@@ -248,6 +253,7 @@ def _round_date(text: str) -> When | None:
 
 
 _OTHER_EVENT = re.compile(r"\b(?:founded|established|incorporated|formed|started|launched|spun out|since)\s+(?:in\s+|on\s+)?$", re.I)
+_GRANTED = re.compile(r"\b(?:granted|awarded)\b")
 _AND_LED = re.compile(r",?\s+and\s+(?:co-)?led\s+(?:a|an)\s+[$€£¥₹]")
 _ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in|into)\s+(?!(?:Q[1-4]|H[12]|FY|Jan|Feb|Mar|"
                        rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|the)\w*\b)(?P<c>{NAME})")
@@ -261,6 +267,9 @@ _WHICH_RAISED = re.compile(rf"(?P<c>{NAME}),\s+(?:which|who)\s+(?:had\s+|has\s+|
 
 def _funded_company(state: State, text: str, investors: set[str], context: str | None) -> str | None:
     """The profiled company when the sentence names it, else 'X's Series A', else the first other name."""
+    last = state.last_round
+    if last and not investors and _opens_with_backer(state, text, last):  # "JIC then added a ¥6 billion extension"
+        return last.company
     told = _WHICH_RAISED.search(text)  # "Nebius acquired Skarvik AI, which had raised a $40M Series B ..."
     if told and trim_name(state, told.group("c")) not in investors:
         return trim_name(state, told.group("c"))
@@ -284,6 +293,15 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
         company = next((trim_name(state, m.group("c")) for m in _RAISER.finditer(text)
                         if not _is_round_name(m.group("c")) and not _PRONOUN.fullmatch(m.group("c"))), None)
     return company or context
+
+
+def _opens_with_backer(state: State, text: str, last: Round) -> bool:
+    """The sentence opens with an investor of the round just read and names no other organization."""
+    backers = last.leads + last.participants
+    backers += tuple(short for short, full in state.short_names if full in backers)
+    found = [form for form, _, _ in state.names.find(text)]
+    return bool(found) and text.startswith(found[0]) and any(mentioned(b, found[0]) for b in backers) \
+        and all(any(mentioned(b, f) for b in backers) for f in found)
 
 
 _OPENS_WITH_ROUND = re.compile(r"(?:[^:]{1,20}:\s*)?(?:Series\s+[A-H]\d?|[Ss]eed|Pre-seed|IPO)\b")  # "June 2025: Series B at"
@@ -317,7 +335,11 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
                      participants=tuple(n for n in names_after(state, text, _PARTICIPANTS) if n not in leads))
     else:
         joined = _ALSO_JOINED.search(text) or _JOINED_BY.search(text) or drew
-        if not joined or (joined.re is _JOINED_BY and not (mentioned(last.company, text)
+        # "NIIF was joined by SBI Ventures": joined in the round by one of its investors, or the company named
+        investors = last.leads + last.participants
+        investors += tuple(short for short, full in state.short_names if full in investors)  # "NIIF" for its full name
+        backer = joined and joined.re is _JOINED_BY and any(mentioned(n, text[:joined.start()]) for n in investors)
+        if not joined or (joined.re is _JOINED_BY and not (mentioned(last.company, text) or backer
                                                           or re.search(r"\bthe round\b", text, re.I))):
             return False
         invested = _investor_subject(text) or _ROUNDS_OF.search(text)
@@ -326,6 +348,8 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
             # other companies, not this round
             return False
         names = split_names(joined.group("names"), frozenset(state.names.names.values()))
+        more = _AS_DID.search(text, joined.end())
+        names += split_names(more.group("names"), frozenset(state.names.names.values())) if more else []
         fact = Round(source, last.company, last.kind, participants=tuple(names))
     add(state, fact, ("company", last.company), *[("investor", n) for n in fact.leads + fact.participants])
     return True
