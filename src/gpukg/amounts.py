@@ -60,9 +60,10 @@ _QUANTITY = re.compile(
     + _part(1, False)
     + r"(?P<plus1>\+|-plus\b)?"  # "$300M+", "$1.2 billion-plus"
     + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
-    + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:" + _AFTER_RE + r"|dollars|euros|pounds)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b))?"
+    + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:" + _AFTER_RE + r"|dollars|euros|pounds)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b)"
+    + r"|p(?=\s?(?:/|per\s)))?"  # "89p per GPU-hour": pence
     + r"(?P<plus3>\+)?"
-    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}\shour|hour|hr|h|month|mo|year|second|sec|rack|share|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b)?",
+    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|rack|share|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b)?",
     re.I,
 )
 # A language model named with its size: "Llama 3.1 70B", "Qwen2.5-72B", "serves Mistral 7B",
@@ -81,6 +82,8 @@ _NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|
 # "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
 _MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z])|[A-Za-z?]{2,}\b)")
 _QUALIFIER_WORDS = [
+    # "cut its rate by 12% to $4.40 per GPU-hour, from $5.00": the figure it was, not a floor
+    (re.compile(r"\bto\s+(?:[$€£¥₹]|[A-Z]{3}\s)\s?[\d.,]+[^,;]{0,30},\s*from\s*$", re.I), "former"),
     (re.compile(r"\b(?:over|more than|exceeding|exceeds|above|beyond|at least|upwards of|starting at|starting from|as low as)\s*$|(?:^|[,:;(]\s*)from\s*$", re.I), "lower-bound"),
     (re.compile(r"\b(?:under|below|less than|up to|at most)\s*$", re.I), "upper-bound"),
     (re.compile(r"\b(?:about|approximately|around|roughly|nearly|approaching|almost|circa)\s*$", re.I), "approximate"),
@@ -232,6 +235,8 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     low, high = _number(m, 1), _number(m, 2)
     if low is None:
         return None
+    if post == "p" and not cur_raw:  # pence: hundredths of a pound
+        currency, low, high = "GBP", clean(low / 100), clean(high / 100) if high is not None else None
     if high is not None and not m.group("scale1") and m.group("scale2"):
         # "$10-15M" and "1.5-2 million": the scale written once applies to both ends.
         scale = m.group("scale2").strip().lower()
@@ -248,7 +253,7 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     elif currency is None:
         unit = "count"
     per_raw = (m.group("per") or "").strip().lower().lstrip("/").removeprefix("per").removeprefix("an ").strip()
-    per_raw = re.sub(rf"^{MODEL.lower()}\s", "", per_raw)
+    per_raw = re.sub(rf"^{MODEL.lower()}[-\s]", "", per_raw)  # "per H100-hour"
     per_gpu = re.fullmatch(r"gpu,?\s?(?:per\s|/\s?)(?P<p>hour|hr|month)", per_raw)  # "per GPU per month"
     per = _PER.get(per_raw) or (_PER[per_gpu.group("p")] if per_gpu else "unit" if per_raw.endswith("unit") else
                                 _tokens(per_raw))
@@ -259,7 +264,7 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         qualifiers.append("lower-bound")
     before = text[:start]
     for pattern, qualifier in _QUALIFIER_WORDS:
-        if pattern.search(before):
+        if pattern.search(before) and not (qualifier == "lower-bound" and "former" in qualifiers):
             qualifiers.append(qualifier)
     if high is not None:
         if high < low:

@@ -131,6 +131,9 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         listed_model = _MODEL_BEFORE.search(text, max(0, q.start - 24), q.start) if name == "price" else None
         if listed_model:  # "H100s cost $2.10/hr, A100s $1.40/hr and L40S $0.90/hr": each GPU its price
             segment = listed_model.group("m")
+        in_unit = re.search(rf"\b{MODEL}(?=[-\s]hours?\b)", q.text) if name == "price" and not segment else None
+        if in_unit:  # "$2.49 per H100-hour"
+            segment = in_unit.group(0)
         segments[i] = segment
         present = [m.end() for m in _PRESENT.finditer(before)]  # "plans ... and already operates 10,000": not planned
         stated = q.qualifiers + qualifiers(before[present[-1]:] if present else before) + \
@@ -167,7 +170,7 @@ _TOP_CUSTOMERS = re.compile(r"\b(?P<who>(?:top|largest|biggest)\s+(?:\w+\s+)?(?:
                             r"\s+(?:accounts?|accounted|made up|makes up|represents?|represented|were|was|are|is)\s+"
                             r"(?:for\s+)?(?:about\s+|roughly\s+|nearly\s+|over\s+)?$", re.I)
 _WITH_PARTY = re.compile(rf"[^.]{{0,60}}?\bwith\s+(?P<c>{NAME})")
-_PRICE_ON = re.compile(rf"\s+(?:on|at)\s+(?P<c>{NAME})(?=\s*(?:[,.;)]|$|\s(?:versus|vs\.?|and|while|but)\b))")
+_PRICE_ON = re.compile(rf"\s+(?:on|at)\s+(?P<c>{NAME})(?=\s*(?:[,.;)]|$|\s(?:versus|vs\.?|and|while|but|is|was|are|remains|has|now)\b))")
 _VALUED_NAME = re.compile(rf"\bvalu(?:ing|ed|es)\s+(?P<c>{NAME})\s+at\s+(?:[a-z]+\s+)?$")
 _SHARE_OF_REVENUE = re.compile(rf"\s*of\s+(?P<c>{NAME})['’]s?\s+(?:[\w-]+\s+){{0,2}}?revenues?\b")
 _COMPANY_METRICS = frozenset({"revenue", "arr", "valuation", "gpus", "data-centers", "customers", "total-raised", "loss"})

@@ -15,7 +15,7 @@ from .phrases import NAME, ROUNDS_OF, after, clause_after, clauses, is_acronym_t
 from .records import Acquisition, Backing, Category, Headquarters, Source
 from .figures import figures
 from .rounds import rounds
-from .reading import DISCOURSE, SUBJECT_FOLLOWS, State, add, opening_name, said_name, short_name, trim_name
+from .reading import DISCOURSE, SUBJECT_FOLLOWS, WHERE_OPENER, State, add, opening_name, said_name, short_name, trim_name
 
 
 _INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested(?: an undisclosed (?:amount|sum))? in|invests in|investment in|backing|"
@@ -49,9 +49,9 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
         prose(state, text[turn.end():], source, subject or next(iter(told), None) or opening_name(state, first)
               or state.company, label)
         return
-    opened = _NAME_BRACKET.match(text)  # "Vayu GPU Cloud (GPU marketplace; HQ Pune, India) was founded ..."
+    opened = _NAME_BRACKET.match(text, len(text) - len(WHERE_OPENER.sub("", text)))  # "Vayu GPU Cloud (GPU marketplace; HQ Pune, India) was ..."
     if opened and bracket_facts(state, trim_name(state, opened.group("n")) or opened.group("n"), opened.group("b"), source):
-        text = opened.group("n") + text[opened.end():]
+        text = text[:opened.start()] + opened.group("n") + text[opened.end():]
     company = state.company
     main = _main_clause(state, text)
     if subject is None and main is not text:  # "Founded in 2020 in Tbilisi, Kartvel Cloud operates ...": after the comma

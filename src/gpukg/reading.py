@@ -83,6 +83,7 @@ _SHORT_NAME_GOES_ON = re.compile(r"(?:'s|’s)?\s+[a-z]")
 
 def opening_name(state: State, text: str) -> str | None:
     text = DISCOURSE.sub("", text)  # "meanwhile Andreessen Horowitz raised ..."
+    text = WHERE_OPENER.sub("", text)  # "In the UK, Wrenfield GPU Ltd prices ..."
     owner = PLACE_OWNS.match(text)
     if owner and owner.group("place").lower() in lexicon.regions():  # "Singapore's Lumora Cloud has raised ..."
         text = text[owner.start("c"):]
@@ -97,6 +98,9 @@ def opening_name(state: State, text: str) -> str | None:
 
 
 
+
+# where a sentence is set, before its subject: "In the UK, ", "Across Europe, "
+WHERE_OPENER = re.compile(r"^(?:In|Across|Outside|Within|Over in|Back in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s+(?=[A-Z])")
 
 # a word that links a sentence to the one before it, not part of its subject
 DISCOURSE = re.compile(r"^(?:meanwhile|separately|elsewhere|similarly|likewise|in turn|also|later|subsequently|additionally|"
