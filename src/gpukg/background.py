@@ -394,7 +394,8 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
         run_by = _RUN_BY.search(window)  # "Vireo Cloud is run by chief executive Jane Roe"
         its = _ITS.search(window)  # "Fernhill AI's chief executive, ...; its CTO is Luis Ortega"
         company = trim_name(state, named) if named else (given or run_by or its) and opening_name(state, text) or subject \
-            or said_name(state, text) or at_company(state, text)  # "CEO Ines Moreau said Corvane Cloud would ..."
+            or said_name(state, text) or at_company(state, text) \
+            or after and opening_name(state, text)  # "CEO Ines Moreau said Corvane Cloud would ...", "Halcyra's ..., and CEO X told us"
         # a title taken up has the date of the move, a title held "since" a date that date; a
         # title beside a name dates nothing ("CEO Mei Chen said revenue reached $40M in 2024")
         moved = given or before and _TAKEN_UP.search(before.group(0))
