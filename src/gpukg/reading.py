@@ -126,7 +126,7 @@ def opening_orgs(state: State, text: str) -> list[str]:
         if m.start() != pos:
             break
         spelled = re.split(r"(?:'s|’s)\b|(?<=s)['’]$", m.group("n"))[0]  # "Kepler Racks' annual revenue"
-        name = _COMPOUND_LEAD.sub("", spelled)  # "Tokyo-based Hoshizora Compute K.K. raised ..."
+        name = _without_kind(_COMPOUND_LEAD.sub("", spelled))  # "Tokyo-based Hoshizora Compute K.K. raised ..."
         if out and name.lower() in lexicon.words("names", "corporate_suffixes"):  # "CoreWeave, Inc. raised": no name
             pos = m.start("n") + len(spelled)
             continue
@@ -179,12 +179,19 @@ def owned_by_place(state: State, owner: str, owned: str) -> bool:
         and (owned in state.names or looks_like_org(owned))
 
 
+def _without_kind(name: str) -> str:
+    """'Chipmaker Orrelin Systems' -> 'Orrelin Systems': what the company is, then its name."""
+    kind = lexicon.find("categories", name) if " " in name else ()
+    if kind and kind[0][1] == 0 and kind[0][2] < len(name) and name[kind[0][2]] == " " \
+            and looks_like_name(name[kind[0][2] + 1:]):
+        return name[kind[0][2] + 1:]
+    return name
+
+
 def trim_name(state: State, name: str) -> str:
     """'Meanwhile Acme' -> 'Acme': prefer the longest known name inside a matched phrase."""
     name = _COMPOUND_LEAD.sub("", name).rstrip("'’")  # "Fieldstone Ventures' portfolio"
-    kind = lexicon.find("categories", name)
-    if kind and kind[0][1] == 0 and kind[0][2] < len(name) and name[kind[0][2]] == " " and name not in state.names:
-        name = name[kind[0][2] + 1:]  # "Chipmaker Orrelin Systems closed ...": what the company is, then its name
+    name = _without_kind(name)
     owner = PLACE_OWNS.match(name)
     if owner and (owner.group("place").lower() in lexicon.regions()  # "Abu Dhabi's MGX"
                   or owned_by_place(state, owner.group("place"), owner.group("c"))):  # "Jeddah's Rimal Labs"

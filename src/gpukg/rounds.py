@@ -320,7 +320,9 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
         return False
     other = _VALUING_NAME.search(text)
     drew = _DREW.search(text)
-    if other and trim_name(state, other.group("c")) != last.company and not mentioned(last.company, other.group("c")):
+    named = trim_name(state, other.group("c")) if other else ""
+    if other and named != last.company and not mentioned(last.company, other.group("c")) \
+            and (named, last.company) not in state.short_names:  # "The round valued Orrelin at": Orrelin Systems's round
         # "The round drew X and Y, valuing Dunmore AI at £400m": another company's round, which they back
         company = trim_name(state, other.group("c"))
         for investor in split_names(drew.group("names"), state.names.spelled_in(text)) if drew else []:
