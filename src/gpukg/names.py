@@ -181,21 +181,23 @@ class Gazetteer:
             firsts.setdefault(first, set()).add(name_key(name))
         shorts = {}
         for first, keys in firsts.items():
-            keys = keys - {name_key(first)}  # the short form itself, known from another reading
+            # the short form itself, known from another reading; unless it is the name's own key ("Sorvik AI")
+            keys = keys - {name_key(first)} or {k for k in keys if " " in self.names.get(k, "")}
             if len(keys) != 1 or len(first) < 4 or not first[0].isupper() or not first.isalpha() \
                     or first.lower() in _common_words() | lexicon.regions() or is_curated(first) \
-                    or not re.search(rf"(?<![\w.-]){first}(?:['’]s?)?(?![\w-])(?!\s+[A-Z])", text):
+                    or not re.search(rf"(?<![\w.-]){first}(?:['’]s\b|(?![\w-])(?!\s+[A-Z]))", text):
                 continue
             key = next(iter(keys))
             # "Mubadala" beside "Mubadala Capital": an investor and its arm, or one; resolution tells
-            if len(key.split()) > 1 and investor_key(self.names[key]) != name_key(first):
-                shorts[first] = self.names[key]
+            full = self.names[key]
+            if len(full.split()) > 1 and (investor_key(full) != name_key(first) or key == name_key(first)):
+                shorts[first] = full
         pairs = dict(shorts)
-        shorts = {w: n for w, n in shorts.items() if name_key(w) not in self.names}  # a known name is found already
+        shorts = {w: n for w, n in shorts.items() if w not in self._forms}  # a known form is found already
         if not shorts:
             return self, pairs
         extended = copy.copy(self)
-        extended.names = {**self.names, **{name_key(w): n for w, n in shorts.items()}}
+        extended.names = {**self.names, **{name_key(w): n for w, n in shorts.items() if name_key(w) not in self.names}}
         extended._forms = {**self._forms, **shorts}
         extended._by_word = {**self._by_word, **{w: [*self._by_word.get(w, ()), w] for w in shorts}}
         extended._short = frozenset(shorts)
