@@ -75,3 +75,17 @@ def test_every_name_the_text_could_spell_is_relevant():
         keyed = {g.names[name_key(" ".join(words[i:j]))] for i in range(len(words)) for j in range(i + 1, len(words) + 1)
                  if name_key(" ".join(words[i:j])) in g.names}
         assert spelled | keyed <= relevant, text
+
+
+def test_a_report_may_call_a_name_it_spells_out_by_its_first_word():
+    # Regression: "Vayu lists H100 capacity at ₹150" in a report that names Vayu GPU Cloud had no subject
+    gazetteer, shorts = Gazetteer({"Vayu GPU Cloud", "Sorvik AI", "Mubadala Capital", "Mubadala", "Together AI"}).with_short_forms(
+        "Vayu GPU Cloud raised. Vayu lists H100s. Sorvik AI runs GPUs; Sorvik's Johor JB-3 site slipped. "
+        "Mubadala Capital and Mubadala invest. Together AI grew. Together with partners, it expanded.")
+    assert shorts == {"Vayu": "Vayu GPU Cloud", "Sorvik": "Sorvik AI"}
+    assert [form for form, _, _ in gazetteer.find("Vayu lists H100s, as does Vayu Networks.")] == ["Vayu"]
+
+
+def test_a_short_form_needs_the_report_to_use_the_word_alone():
+    _, shorts = Gazetteer({"Vayu GPU Cloud"}).with_short_forms("Vayu GPU Cloud raised. Vayu Networks did too.")
+    assert shorts == {}

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from test_deals import built, of_kind
 from test_extract import NEWS, facts_of, read
 
+from gpukg.build import build
 from gpukg.extract import extract
 from gpukg.names import Gazetteer
 from gpukg.report import parse_report
@@ -175,3 +177,50 @@ def test_taking_part_in_rounds_of_named_companies_backs_them_and_joins_no_round(
         ("Vantor Compute", ("Balderton",), ())]
     assert sorted((f.investor, f.company) for f in facts_of(ex, "Backing")) == [
         ("Sequoia Capital", "Kaito Cloud"), ("Sequoia Capital", "Vantor Compute")]
+
+
+def test_public_funders_with_long_names_and_their_verbs(tmp_path):
+    # Regression: "Ministry of Science and ICT" and "National Investment and Infrastructure Fund" were
+    # split in two at "and"; "awarded X a grant", "granted €60 million to X", "anchored a Series B in
+    # X" and "committed ₹1,200 crore to X" were unclassified figures of the funder
+    facts = built(tmp_path, NEWS + "Korea's Ministry of Science and ICT (MSIT) awarded Seoul-based Garam Compute a "
+                                   "₩45 billion grant in April 2025.\n\n"
+                                   "Germany's Federal Ministry for Economic Affairs and Climate Action granted €60 million "
+                                   "to Munich-based Isarwerk Compute GmbH.\n\n"
+                                   "The Public Investment Fund (PIF) anchored a SAR 3.75 billion Series B in Riyadh-based "
+                                   "Qamar Compute in March 2025.\n\n"
+                                   "India's National Investment and Infrastructure Fund (NIIF) committed ₹1,200 crore to "
+                                   "Pune-based Vayu GPU Cloud in a strategic round in August 2025.\n")
+    assert of_kind(facts, "Round", "company", "kind", "participants") == [
+        ("Garam Compute", "grant", ("Ministry of Science and ICT",)),
+        ("Isarwerk Compute GmbH", "grant", ("Federal Ministry for Economic Affairs and Climate Action",)),
+        ("Qamar Compute", "series-b", ("Public Investment Fund",)),
+        ("Vayu GPU Cloud", "strategic-commitment", ("National Investment and Infrastructure Fund",))]
+
+
+def test_the_company_after_a_sentence_about_its_investor(tmp_path):
+    # Regression: "PIF has said it will keep funding ... The company also closed a debt facility"
+    # gave PIF the facility; "NIIF was joined by SBI Ventures" added no one to NIIF's round
+    facts = built(tmp_path, NEWS + "The Public Investment Fund (PIF) led a SAR 3.75 billion Series B in Qamar Compute "
+                                   "in March 2025. PIF has said it will keep funding the expansion. The company also "
+                                   "closed a $900 million debt facility in June 2025.\n\n"
+                                   "The National Investment and Infrastructure Fund (NIIF) led a ₹1,200 crore Series A "
+                                   "in Vayu GPU Cloud. NIIF was joined by SBI Ventures, the venture arm of State Bank of "
+                                   "India.\n")
+    assert of_kind(facts, "Round", "company", "kind", "participants") == [
+        ("Qamar Compute", "debt-facility", ()), ("Qamar Compute", "series-b", ()),
+        ("Vayu GPU Cloud", "series-a", ("SBI Ventures",))]
+    # and the name with "and" in it, opening a sentence, is one organization
+    labels = {e.label for e in build([tmp_path / "r.md"]).resolved.entities}
+    assert "National Investment and Infrastructure Fund" in labels and "Infrastructure Fund" not in labels
+
+
+def test_a_category_word_before_a_name_is_no_part_of_it(tmp_path):
+    # Regression: "Chipmaker Orrelin Systems closed ..." funded a company "Chipmaker Orrelin
+    # Systems", and "The round valued Orrelin at $2.6 billion" was another company's valuation
+    facts = built(tmp_path, NEWS + "Chipmaker Orrelin Systems closed a $310 million Series D led by SoftBank Vision Fund "
+                                   "in June 2025. The round valued Orrelin at $2.6 billion.\n")
+    assert of_kind(facts, "Round", "company", "kind") == [("Orrelin Systems", "series-d")]
+    valued, = [d["valuation"] for name, d in facts if name == "Round"]
+    assert valued is not None and valued.value == Decimal("2600000000")
+    assert of_kind(facts, "Category", "company", "category") == [("Orrelin Systems", "chipmaker")]

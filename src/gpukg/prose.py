@@ -81,17 +81,17 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     # a deal's own price is the deal's; what else the sentence counts is read as any sentence's
     # ("..., which Hexfield bought for $85 million, had about 9,000 developers")
     told = _without_prices(state, text, source) if found_deal else text
-    for part, who in _subjects(state, told, subject) if told else ():
+    for part, who in _subjects(state, told, subject):
         figures(state, who, part, source, label=label, prose=True)
 
 
 _NAME_BRACKET = re.compile(rf"(?P<n>{NAME})\s*\((?P<b>[^()]+)\)")
 def _without_prices(state: State, text: str, source: Source) -> str:
-    """``text`` with the prices of the deals read from it blanked, or "" when nothing else has a number."""
+    """``text`` with the prices of the deals read from it blanked."""
     for fact in state.facts:
         if isinstance(fact, Acquisition) and fact.source == source and fact.price is not None:
             text = text.replace(fact.price.text, " " * len(fact.price.text))
-    return text if re.search(r"\d", text) else ""
+    return text
 
 
 _SUFFIX_COMMA = re.compile(r",\s+(?=(?:Inc|LLC|Ltd|Corp|GmbH|plc|L\.P|S\.A|AG|K\.K)\b)")
@@ -122,7 +122,7 @@ def told_of(name: str, value: str) -> str | None:
 
 
 # where a sentence may turn to another subject: "...; Ostara Compute signed", ", and Marisol AI charges"
-_CLAUSE_TURN = re.compile(rf";\s+|,\s+(?:and|while|whereas|but)\s+(?={NAME})|(?<=[a-z0-9%)\]])\.\s+(?={NAME})")
+_CLAUSE_TURN = re.compile(rf";\s+|,\s+(?:and|while|whereas|but)\s+(?={NAME})|(?<=[a-z0-9%)\]\s])\.\s+(?={NAME})")  # (a space: a deal's price blanked)
 
 
 def _subjects(state: State, text: str, subject: str | None) -> list[tuple[str, str | None]]:

@@ -122,9 +122,16 @@ def opening_orgs(state: State, text: str) -> list[str]:
     """Names a sentence opens with when they look like organizations and act as its subject."""
     out: list[str] = []
     pos = 0
+    # a known name with "and" in it is one name: "The National Investment and Infrastructure Fund"
+    joined = [(form, start, end) for form, start, end in state.names.find(text[:120]) if " and " in form or "&" in form]
     for m in re.finditer(rf"\s*(?:,\s*|\band\s+|&\s+)?(?P<n>{NAME})", text):
         if m.start() != pos:
             break
+        whole = next(((form, end) for form, start, end in joined if m.start("n") <= start < m.end("n") < end), None)
+        if whole:
+            out.append(whole[0])
+            pos = whole[1]
+            continue
         spelled = re.split(r"(?:'s|’s)\b|(?<=s)['’]$", m.group("n"))[0]  # "Kepler Racks' annual revenue"
         name = _without_kind(_COMPOUND_LEAD.sub("", spelled))  # "Tokyo-based Hoshizora Compute K.K. raised ..."
         if out and name.lower() in lexicon.words("names", "corporate_suffixes"):  # "CoreWeave, Inc. raised": no name

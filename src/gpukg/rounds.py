@@ -97,7 +97,7 @@ _LEADS = r"\b(?:(?:co-led|led)\s+by|(?<=[(;,]\s)(?:co-)?leads?(?:\s+investors?)?
 _PARTICIPANTS = (r"\b(?:with participation from|participation from|joined by|alongside|investors including|provided by|"
                  r"from|participants:|other investors:)\s+")
 
-_ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,60}},)?\s+(?:(?:then|later|again|also)\s+)?"
+_ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:\s*\([A-Z][\w&]{{1,7}}\))?(?:,[^,]{{1,60}},)?\s+(?:(?:then|later|again|also)\s+)?"
                           r"(?:(?:returned|came back|stepped in|agreed|moved)\s+to\s+)?(?:co-)?le(?:d|ad|ading)\s+"
                           rf"(?:(?:a|an|the|it|its)\b|{NAME}['’]s?(?=\s))")  # "co-led Marrow Compute's $110M Series C"
 

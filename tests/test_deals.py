@@ -1,0 +1,97 @@
+"""Regression tests for deals told in running text (``deals``), found by fixture reports written
+in wordings the loader had not seen (tests/data/reports/gpu-consolidation-wave.md and others)."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from test_extract import NEWS, facts_of, read
+
+from gpukg.build import build
+
+
+def built(tmp_path: Path, text: str) -> list[tuple[str, dict]]:
+    """The facts a whole build reads from ``text`` (two readings, resolution), names as labels."""
+    path = tmp_path / "r.md"
+    path.write_text(text)
+    result = build([path])
+    label = {e.key: e.label for e in result.resolved.entities}
+
+    def named(value):
+        if isinstance(value, tuple):
+            return tuple(named(v) for v in value)
+        return label.get(value, value) if isinstance(value, str) else value
+    return [(type(f).__name__, {k: named(getattr(f, k)) for k in f.__dataclass_fields__ if k != "source"})
+            for f, _ in result.resolved.facts]
+
+
+def of_kind(facts: list[tuple[str, dict]], kind: str, *keys: str) -> list[tuple]:
+    return sorted(tuple(d[k] for k in keys) for name, d in facts if name == kind)
+
+
+@pytest.mark.parametrize("sentence, acquirer, target, status", [
+    # Regression: a stake bought was no deal at all; a majority stake is control bought
+    ("Vantage Grid has taken a majority stake in Corvid Compute for $200 million.", "Vantage Grid", "Corvid Compute", "completed"),
+    ("Abaco Cloud acquired a 60% stake in Quarry Racks.", "Abaco Cloud", "Quarry Racks", "completed"),
+    # Regression: an amount in a currency code, after a plural possessive, hid the purchase
+    ("Kerrow Networks' EUR 650 million purchase of Sablewood Data closed in April 2025.", "Kerrow Networks",
+     "Sablewood Data", "completed"),
+    # Regression: a date between "agreed" and "to acquire" hid the deal
+    ("Cobaltline Compute agreed in September 2025 to acquire Maraval Labs for $1.2 billion.", "Cobaltline Compute",
+     "Maraval Labs", "announced"),
+    # Regression: walking away from a deal left it announced
+    ("Marlow Cloud walked away from its planned acquisition of Tesk Labs in July 2025, months after the two "
+     "announced a $90 million agreement.", "Marlow Cloud", "Tesk Labs", "terminated"),
+    # Regression: a bid weighed was nothing
+    ("Arvenna Systems is said to be weighing a bid for Lanterra GPU.", "Arvenna Systems", "Lanterra GPU", None),
+    # Regression: the target described before "that X bought" was not read
+    ("Pell Labs, the inference startup that Ardent Cloud bought in June 2025, doubled its revenue.", "Ardent Cloud",
+     "Pell Labs", "completed"),
+])
+def test_deals_in_other_words(sentence, acquirer, target, status):
+    deals = facts_of(read(NEWS + sentence + "\n"), "Acquisition")
+    assert [(d.acquirer, d.target, d.status) for d in deals] == [(acquirer, target, status)]
+
+
+def test_a_bid_weighed_is_sought_and_reported():
+    deal, = facts_of(read(NEWS + "Arvenna Systems is said to be weighing a bid for Lanterra GPU.\n"), "Acquisition")
+    assert {"sought", "reported"} <= set(deal.qualifiers)
+
+
+def test_a_minority_stake_is_a_backing_not_a_deal():
+    ex = read(NEWS + "Abaco Cloud took a 20% stake in Ferro Labs.\n")
+    assert facts_of(ex, "Acquisition") == []
+    assert [(b.investor, b.company) for b in facts_of(ex, "Backing")] == [("Abaco Cloud", "Ferro Labs")]
+
+
+def test_the_targets_own_round_is_not_the_deals_price(tmp_path):
+    # Regression: "acquired X, which had raised a $40M Series B in 2023, for $310 million" gave the
+    # deal the round's amount and year, and the round to the acquirer
+    facts = built(tmp_path, NEWS + "Nebius acquired Skarvik AI, which had raised a $40M Series B from Index Ventures "
+                                   "in 2023, for $310 million in March 2025.\n")
+    acquisition, = [d for name, d in facts if name == "Acquisition"]
+    assert (acquisition["price"].value, acquisition["when"].iso) == (Decimal("310000000"), "2025-03")
+    assert of_kind(facts, "Round", "company") == [("Skarvik AI",)]
+
+
+def test_what_else_a_deal_sentence_counts_is_read(tmp_path):
+    # Regression: a sentence with a deal gave no other figure ("..., had about 9,000 developers"),
+    # and a second sentence about the target ("Sablewood operates ...") took the buyer as subject
+    facts = built(tmp_path, NEWS + "- Emberlight Labs sells a serverless API. The startup, which Hexfield Compute bought "
+                                   "in June 2025 for $85 million, had about 9,000 developers.\n"
+                                   "- Kerrow Networks bought Sablewood Data for $60 million. Sablewood operates three "
+                                   "data centers near Frankfurt.\n")
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [
+        ("Hexfield Compute", "Emberlight Labs"), ("Kerrow Networks", "Sablewood Data")]
+    assert of_kind(facts, "Observation", "subject", "metric") == [
+        ("Emberlight Labs", "developers"), ("Sablewood Data", "data-centers")]
+
+
+def test_a_deal_keeps_the_furthest_status_its_lines_give(tmp_path):
+    # Regression: a deal "agreed" in prose and "Pending" in a table stayed announced
+    facts = built(tmp_path, NEWS + "Cobaltline Compute agreed to acquire Maraval Labs for $1.2 billion.\n\n"
+                                   "| Acquirer | Target | Price | Status |\n|---|---|---|---|\n"
+                                   "| Cobaltline Compute | Maraval Labs | $1.2B | Pending |\n")
+    assert of_kind(facts, "Acquisition", "status") == [("pending",)]

@@ -1,0 +1,78 @@
+"""Regression tests for people and their titles told in running text (``background``), found by
+fixture reports written in wordings the loader had not seen (tests/data/reports/gpu-leadership-tracker.md)."""
+from __future__ import annotations
+
+from test_deals import built, of_kind
+from test_extract import NEWS
+
+
+def roles(tmp_path, text: str) -> list[tuple]:
+    facts = built(tmp_path, text)
+    return sorted((d["person"], d["company"], d["role"], d["when"] and d["when"].iso, d["ended"] and d["ended"].iso,
+                   d["former"]) for name, d in facts if name == "Role")
+
+
+def test_a_successor_takes_the_title_and_the_predecessor_held_it_until_then(tmp_path):
+    # Regression: "A succeeds B as CEO of X" gave the title to B, still held
+    assert roles(tmp_path, NEWS + "Mara Lind succeeds Tomas Berg as CEO of Veyra Cloud, effective March 2025.\n") == [
+        ("Mara Lind", "Veyra Cloud", "ceo", "2025-03", None, False),
+        ("Tomas Berg", "Veyra Cloud", "ceo", None, "2025-03", True)]
+
+
+def test_a_succession_still_to_come_leaves_the_title_held(tmp_path):
+    # Regression: nothing was read from "B will be replaced by A, currently X's COO, as CEO"
+    assert roles(tmp_path, NEWS + "Tomas Berg will be replaced by Mara Lind, currently Veyra Cloud's chief operating "
+                                  "officer, as CEO of Veyra Cloud in January 2026.\n") == [
+        ("Mara Lind", "Veyra Cloud", "ceo", "2026-01", None, False),
+        ("Mara Lind", "Veyra Cloud", "coo", None, None, False),
+        ("Tomas Berg", "Veyra Cloud", "ceo", None, None, False)]
+
+
+def test_replacing_someone_ends_their_title(tmp_path):
+    assert roles(tmp_path, NEWS + "Kestrel Cloud hired Dana Cole as its new COO, replacing Sam Reid.\n") == [
+        ("Dana Cole", "Kestrel Cloud", "coo", None, None, False),
+        ("Sam Reid", "Kestrel Cloud", "coo", None, None, True)]
+
+
+def test_a_person_called_by_their_surname_after_the_first_mention(tmp_path):
+    # Regression: "Wrenfield, who co-founded Stellmark in 2019, stays on as executive chair" gave nothing
+    found = roles(tmp_path, NEWS + "Stellmark Compute named Beatriz Aguilar CEO, succeeding Tobias Wrenfield. "
+                                   "Wrenfield, who co-founded Stellmark in 2019, stays on as executive chair.\n")
+    assert ("Tobias Wrenfield", "Stellmark Compute", "co-founder", None, None, False) in found
+    assert ("Tobias Wrenfield", "Stellmark Compute", "chair", None, None, False) in found
+
+
+def test_titles_handed_out_respectively(tmp_path):
+    found = roles(tmp_path, NEWS + "Kestrel Cloud is a neocloud. Kestrel Cloud co-founders Lena Voss and Arun Mehta "
+                                   "lead the company as CEO and CTO, respectively.\n")
+    assert ("Lena Voss", "Kestrel Cloud", "ceo", None, None, False) in found
+    assert ("Arun Mehta", "Kestrel Cloud", "cto", None, None, False) in found
+    assert ("Lena Voss", "Kestrel Cloud", "cto", None, None, False) not in found
+
+
+def test_founders_with_their_titles_in_brackets(tmp_path):
+    # Regression: "founded in 2021 by A (CEO) and B (CTO)" read no founder at all
+    found = roles(tmp_path, NEWS + "Arden Compute is a GPU cloud. Arden Compute was founded in 2021 by Erik Sand (CEO) "
+                                   "and Maja Holm (CTO).\n")
+    assert [r[:3] for r in found] == [("Erik Sand", "Arden Compute", "ceo"), ("Erik Sand", "Arden Compute", "founder"),
+                                      ("Maja Holm", "Arden Compute", "cto"), ("Maja Holm", "Arden Compute", "founder")]
+
+
+def test_a_chair_of_the_board_and_a_promotion_at_a_named_company(tmp_path):
+    found = roles(tmp_path, NEWS + "June Park was appointed chair of the board of Arden Compute in May 2025. "
+                                   "At Kestrel Cloud, Priya Rao was promoted to chief technology officer in June 2025.\n")
+    assert found == [("June Park", "Arden Compute", "chair", "2025-05", None, False),
+                     ("Priya Rao", "Kestrel Cloud", "cto", "2025-06", None, False)]
+
+
+def test_a_bracket_after_a_name_says_what_and_where_it_is(tmp_path):
+    # Regression: "**Vayu GPU Cloud** (GPU marketplace; HQ Pune, India) was ..." made a company "HQ Pune"
+    facts = built(tmp_path, NEWS + "**Vayu GPU Cloud** (GPU marketplace; HQ Pune, India) was founded in 2023 by "
+                                   "Meera Krishnan, now its CEO, and reports about 1,400 enterprise customers.\n\n"
+                                   "- **Tessavane** (GPU marketplace, Montreal): $62M Series A led by Index Ventures "
+                                   "(April 2025); the marketplace lists capacity from 340 providers.\n")
+    assert of_kind(facts, "Category", "company", "category") == [("Tessavane", "gpu-marketplace"),
+                                                                 ("Vayu GPU Cloud", "gpu-marketplace")]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Tessavane", "Montreal"), ("Vayu GPU Cloud", "Pune, India")]
+    assert of_kind(facts, "Round", "company", "leads", "participants") == [("Tessavane", ("Index Ventures",), ())]
+    assert ("Meera Krishnan", "Vayu GPU Cloud", "ceo") in of_kind(facts, "Role", "person", "company", "role")
