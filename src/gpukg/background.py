@@ -145,7 +145,7 @@ def _full_names(state: State, text: str) -> str:
         person = state.surnames.get(m.group(0))
         alone = not _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())  # not "Tobias Wrenfield" itself
         return person if person and alone and m.group(0) not in state.names else m.group(0)
-    return _SURNAME.sub(whole, text) if any(name in text for name in state.surnames if name) else text
+    return _SURNAME.sub(whole, text)
 
 
 # a capitalised word not before another ("Wrenfield Capital") nor after one (``_WORD_BEFORE``)

@@ -23,7 +23,7 @@ from .records import (
 )
 from .report import strip_numbering
 from .tables import table_note, table_row
-from .reading import State, add, opening_name, opening_orgs, short_name, trim_name
+from .reading import State, add, kinds_of, opening_name, opening_orgs, short_name, trim_name
 
 
 _GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "financial performance", "business model",
@@ -102,7 +102,7 @@ def _told_in_prose(title: str, section: list[Block]) -> bool:
 def _investor_only(state: State, name: str) -> bool:
     """The report has used ``name`` (or the name it abbreviates) as an investor and never as a company."""
     keys = {name_key(n) for n in (name, *(full for short, full in state.short_names if short == name))}
-    kinds = {kind for spelled, kind in state.kinds if name_key(spelled) in keys}
+    kinds = set().union(*(kinds_of(state, key) for key in keys))
     return "investor" in kinds and "company" not in kinds
 
 

@@ -21,6 +21,8 @@ _TLD = re.compile(r"\.(?:ai|io|com|net|co|cloud|dev|org)$", re.I)
 _WORD = re.compile(r"\w+")
 _NAME_GOES_ON = re.compile(r"[\w-]|\.\w")  # a name ends where a word does not go on
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")  # "Vayu Networks" is not Vayu GPU Cloud's short form
+# a capitalised word by itself: before a possessive, or not before another capitalised word
+_ALONE = re.compile(r"(?<![\w.-])([A-Z]\w{3,})(?:['’]s\b|(?![\w-])(?!\s+[A-Z]))")
 
 
 @cache
@@ -180,12 +182,13 @@ class Gazetteer:
             first = name.split()[0]
             firsts.setdefault(first, set()).add(name_key(name))
         shorts = {}
+        alone = {m.group(1) for m in _ALONE.finditer(text)}  # words the text uses by themselves
         for first, keys in firsts.items():
             # the short form itself, known from another reading; unless it is the name's own key ("Sorvik AI")
             keys = keys - {name_key(first)} or {k for k in keys if " " in self.names.get(k, "")}
             if len(keys) != 1 or len(first) < 4 or not first[0].isupper() or not first.isalpha() \
                     or first.lower() in _common_words() | lexicon.regions() or is_curated(first) \
-                    or not re.search(rf"(?<![\w.-]){first}(?:['’]s\b|(?![\w-])(?!\s+[A-Z]))", text):
+                    or first not in alone:
                 continue
             key = next(iter(keys))
             # "Mubadala" beside "Mubadala Capital": an investor and its arm, or one; resolution tells

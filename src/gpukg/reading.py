@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .names import Gazetteer, is_curated
+from .names import Gazetteer, is_curated, name_key
 from .phrases import NAME, PLACE_OWNS, after, looks_like_name, looks_like_org, split_names
 from .records import Fact, Notice, Report, Round, Statement
 
@@ -39,6 +39,16 @@ class State:
     previous: str | None = None  # the company the last sentence of the paragraph was about ("The company ...")
     table_facts: tuple[int, int] | None = None  # where the facts of the table just read are in ``facts``
     surnames: dict[str, str | None] = field(default_factory=dict)  # a person's last word -> the person (None: two people)
+    kinds_by_key: dict[str, set[str]] = field(default_factory=dict)  # ``kinds`` by name key, up to ``kinds_indexed``
+    kinds_indexed: int = 0
+
+
+def kinds_of(state: State, key: str) -> set[str]:
+    """What the names with this key have been used as so far in the report (indexed as it grows)."""
+    for spelled, kind in state.kinds[state.kinds_indexed:]:
+        state.kinds_by_key.setdefault(name_key(spelled), set()).add(kind)
+    state.kinds_indexed = len(state.kinds)
+    return state.kinds_by_key.get(key, set())
 
 
 def add(state: State, fact: Fact, *kinds: tuple[str, str]) -> None:
@@ -123,7 +133,9 @@ def opening_orgs(state: State, text: str) -> list[str]:
     out: list[str] = []
     pos = 0
     # a known name with "and" in it is one name: "The National Investment and Infrastructure Fund"
-    joined = [(form, start, end) for form, start, end in state.names.find(text[:120]) if " and " in form or "&" in form]
+    head = text[:120]
+    joined = [(form, start, end) for form, start, end in state.names.find(head) if " and " in form or "&" in form] \
+        if " and " in head or "&" in head else []
     for m in re.finditer(rf"\s*(?:,\s*|\band\s+|&\s+)?(?P<n>{NAME})", text):
         if m.start() != pos:
             break
