@@ -95,3 +95,12 @@ def test_a_deal_keeps_the_furthest_status_its_lines_give(tmp_path):
                                    "| Acquirer | Target | Price | Status |\n|---|---|---|---|\n"
                                    "| Cobaltline Compute | Maraval Labs | $1.2B | Pending |\n")
     assert of_kind(facts, "Acquisition", "status") == [("pending",)]
+
+
+def test_a_clause_after_a_colon_is_about_the_name_it_opens_with(tmp_path):
+    # Regression: "Veloria cited diligence findings: Quartzline's largest customer accounted for 61%
+    # of its revenue" gave Veloria the customer concentration
+    facts = built(tmp_path, NEWS + "Veloria Systems walked away from its planned acquisition of Quartzline Cloud in "
+                                   "August 2025. Veloria cited diligence findings: Quartzline's largest customer "
+                                   "accounted for 61% of its revenue in 2024.\n")
+    assert of_kind(facts, "Observation", "subject", "metric") == [("Quartzline Cloud", "customer-concentration")]

@@ -76,3 +76,22 @@ def test_a_bracket_after_a_name_says_what_and_where_it_is(tmp_path):
     assert of_kind(facts, "Headquarters", "company", "place") == [("Tessavane", "Montreal"), ("Vayu GPU Cloud", "Pune, India")]
     assert of_kind(facts, "Round", "company", "leads", "participants") == [("Tessavane", ("Index Ventures",), ())]
     assert ("Meera Krishnan", "Vayu GPU Cloud", "ceo") in of_kind(facts, "Role", "person", "company", "role")
+
+
+def test_a_company_called_again_by_what_it_is(tmp_path):
+    # Regression: "the Austin GPU cloud", "the Toronto-headquartered serverless GPU platform" and
+    # "the inference startup" said nothing of the company named before them
+    facts = built(tmp_path, NEWS + "**Oberline GPU.** The Austin GPU cloud named Priya Castellanos CFO in March 2025.\n\n"
+                                   "Elena Sorrel was appointed chair of Ardentis in June 2025, a month after the "
+                                   "Toronto-headquartered serverless GPU platform raised a $60 million Series A.\n\n"
+                                   "Sven Aldridge joined Tamsin Labs in 2023 and left the inference startup in October 2025.\n")
+    assert of_kind(facts, "Category", "company", "category") == [
+        ("Ardentis", "serverless-gpu-platform"), ("Oberline GPU", "neocloud"), ("Tamsin Labs", "inference-platform")]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Ardentis", "Toronto"), ("Oberline GPU", "Austin")]
+    assert of_kind(facts, "Round", "company") == [("Ardentis",)]
+
+
+def test_a_cofounder_named_with_a_title_before_the_name(tmp_path):
+    found = roles(tmp_path, NEWS + "Cobaltline Compute is a neocloud. CEO Marisol Ekwueme co-founded the company with "
+                                   "CTO Dmitri Varga.\n")
+    assert ("Dmitri Varga", "Cobaltline Compute", "co-founder", None, None, False) in found

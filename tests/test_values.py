@@ -274,3 +274,16 @@ def test_a_gpu_model_is_no_half_year():
 ])
 def test_from_one_amount_to_another_is_two_figures(text, read):
     assert [(q.value if q.value is not None else (q.low, q.high), q.per) for q in find_quantities(text)] == read
+
+
+@pytest.mark.parametrize("text, value, currency, per, qualifiers", [
+    # Regression: pence were no amount, a price "per H100-hour" was per nothing, and "from $5.00"
+    # after a cut "to $4.40" was a floor rather than the price before
+    ("prices L40S capacity at 89p per GPU-hour", Decimal("0.89"), "GBP", "hour", ()),
+    ("$2.49 per H100-hour on Kestrune Cloud", Decimal("2.49"), "USD", "hour", ()),
+    ("cut its rate by 12% to $4.40 per GPU-hour, from $5.00", Decimal("5"), "USD", None, ("former",)),
+    ("grew revenue faster than 150% year over year", Decimal("150"), None, None, ("lower-bound",)),
+])
+def test_prices_and_bounds_in_other_words(text, value, currency, per, qualifiers):
+    q = find_quantities(text)[-1]
+    assert (q.value, q.currency, q.per, q.qualifiers) == (value, currency, per, qualifiers)

@@ -84,7 +84,8 @@ _MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*
 _QUALIFIER_WORDS = [
     # "cut its rate by 12% to $4.40 per GPU-hour, from $5.00": the figure it was, not a floor
     (re.compile(r"\bto\s+(?:[$€£¥₹]|[A-Z]{3}\s)\s?[\d.,]+[^,;]{0,30},\s*from\s*$", re.I), "former"),
-    (re.compile(r"\b(?:over|more than|exceeding|exceeds|above|beyond|at least|upwards of|starting at|starting from|as low as)\s*$|(?:^|[,:;(]\s*)from\s*$", re.I), "lower-bound"),
+    (re.compile(r"\b(?:over|more than|exceeding|exceeds|above|beyond|at least|upwards of|starting at|starting from|as low as|"
+                r"faster than|higher than|greater than)\s*$|(?:^|[,:;(]\s*)from\s*$", re.I), "lower-bound"),
     (re.compile(r"\b(?:under|below|less than|up to|at most)\s*$", re.I), "upper-bound"),
     (re.compile(r"\b(?:about|approximately|around|roughly|nearly|approaching|almost|circa)\s*$", re.I), "approximate"),
 ]

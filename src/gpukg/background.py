@@ -12,7 +12,7 @@ from functools import lru_cache
 from . import lexicon
 from .dates import find_dates, first_date, opening_date
 from .phrases import LOWER, NAME, PLACE_OWNS, UPPER, looks_like_name, looks_like_org, people, places, split_names, strip_parens
-from .reading import State, add, opening_name, owned_by_place, said_name, trim_name
+from .reading import State, add, named_before, opening_name, owned_by_place, said_name, trim_name
 from .records import Backing, Founding, Headquarters, Role, Source, When
 
 # A person's name: two or three capitalised words, with the particles of family names.
@@ -269,7 +269,9 @@ def _based_compound(state: State, text: str, source: Source, subject: str | None
         if apposed and _COMPANY_NOUN.match(after):  # "Harbourline Data, a Manchester-based operator of ..."
             company = trim_name(state, apposed.group("n"))
         if not company and _COMPANY_NOUN.match(after):
-            company = subject or opening_name(state, text)
+            # "a month after the Toronto-headquartered serverless GPU platform raised": the company named last
+            the = re.search(r"\b[Tt]he\s+$", text[:m.start()])
+            company = subject or (named_before(state, text, m.start()) if the else None) or opening_name(state, text)
         if company and company != place:
             add(state, Headquarters(source, company, place), ("company", company), ("place", place))
 
@@ -336,7 +338,7 @@ def _founders(state: State, text: str, source: Source, company: str | None, subj
 _FOUNDING_VERB = re.compile(r"\b(?:founded|started|set up)\b")  # not "launched": people launch products
 _FOUNDERS_FIRST = re.compile(
     rf"(?P<people>{_PEOPLE})(?:,\s+who)?\s+(?:(?P<co>co-?)?founded|started|set up)\s+(?:(?P<it>the\s+(?:company|business|firm|startup|start-up))|"
-    rf"(?P<c>{NAME}))(?:\s+with\s+(?:{LOWER}[\w-]*\s+){{0,4}}(?P<with>{_PEOPLE}))?")
+    rf"(?P<c>{NAME}))(?:\s+with\s+(?:(?:{LOWER}[\w-]*|[A-Z]{{2,4}})\s+){{0,4}}(?P<with>{_PEOPLE}))?")  # "with CTO Dmitri Varga"
 
 
 def _founded_by_subject(state: State, text: str, source: Source, subject: str | None) -> None:

@@ -109,6 +109,9 @@ def _investor_only(state: State, name: str) -> bool:
 def _sentence_subject(state: State, text: str) -> str | None:
     """The name a sentence opens with, or that follows an opening phrase without one ('Like
     several of its peers, Basalt Compute began ...')."""
+    alone = re.fullmatch(rf"(?P<n>{NAME})\.?", text.strip())
+    if alone and looks_like_name(alone.group("n")):  # "**Oberline GPU.** The Austin GPU cloud named ...": a run-in title
+        return trim_name(state, alone.group("n")) or None
     comma = text.find(", ")
     opener = text[:comma] if 0 < comma < 80 else ""
     rest = text[comma + 2:] if opener and not state.names.find(opener) and not re.search(NAME, opener[1:]) else text

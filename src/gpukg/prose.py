@@ -15,7 +15,7 @@ from .phrases import NAME, ROUNDS_OF, after, clause_after, clauses, is_acronym_t
 from .records import Acquisition, Backing, Category, Headquarters, Source
 from .figures import figures
 from .rounds import rounds
-from .reading import DISCOURSE, SUBJECT_FOLLOWS, WHERE_OPENER, State, add, opening_name, said_name, short_name, trim_name
+from .reading import DISCOURSE, SUBJECT_FOLLOWS, WHERE_OPENER, State, add, named_before, opening_name, said_name, short_name, trim_name
 
 
 _INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested(?: an undisclosed (?:amount|sum))? in|invests in|investment in|backing|"
@@ -71,6 +71,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     _category_before_name(state, text, source)
     if ", a" in text or ", the " in text:
         _apposed_categories(state, text, source)
+    if "the " in text.lower():
+        _described_again(state, text, source, subject or (label if label and looks_like_name(label) else None))
     if label and not found_deal:
         found_deal = labelled_deal(state, label, text, source)
     if rounds(state, text, source, subject):
@@ -122,7 +124,7 @@ def told_of(name: str, value: str) -> str | None:
 
 
 # where a sentence may turn to another subject: "...; Ostara Compute signed", ", and Marisol AI charges"
-_CLAUSE_TURN = re.compile(rf";\s+|,\s+(?:and|while|whereas|but)\s+(?={NAME})|(?<=[a-z0-9%)\]\s])\.\s+(?={NAME})")  # (a space: a deal's price blanked)
+_CLAUSE_TURN = re.compile(rf";\s+|:\s+(?={NAME}['’]s\s)|,\s+(?:and|while|whereas|but)\s+(?={NAME})|(?<=[a-z0-9%)\]\s])\.\s+(?={NAME})")  # (a space: a deal's price blanked)
 
 
 def _subjects(state: State, text: str, subject: str | None) -> list[tuple[str, str | None]]:
@@ -217,6 +219,32 @@ def bracket_facts(state: State, company: str, bracket: str, source: Source) -> b
 
 _PLACE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?")
 _HQ_WORD = re.compile(r"^(?:HQ|headquartered in|based in|headquarters)\s*:?\s*", re.I)
+
+
+def _described_again(state: State, text: str, source: Source, subject: str | None) -> None:
+    """'The Austin GPU cloud named ...', 'left the inference startup in October': a company named
+    before (or the sentence's) called by what it is, and where, with the definite article."""
+    for slug, start, end in lexicon.find("categories", text):
+        lead = _THE_DESCRIBED.search(text, max(0, start - 40), start)
+        if not lead or text[end - 1:end] == "s" or not _DESCRIPTION_ENDS.match(text, end):
+            continue
+        # at the sentence's start, the company the sentence before was about ("Oberline GPU. The Austin GPU cloud named ...")
+        company = named_before(state, text, lead.start()) or subject or (state.previous if lead.start() == 0 else None)
+        if not company:
+            continue
+        add(state, Category(source, company, slug), ("company", company))
+        place = lead.group("place")
+        if place and place.lower() not in lexicon.regions() | {"new", "big", "largest", "smaller"} \
+                and place not in state.names and not place.isupper():
+            add(state, Headquarters(source, company, place), ("company", company), ("place", place))
+
+
+# "the Austin GPU cloud", "the Toronto-headquartered serverless GPU platform", "the inference startup"
+_THE_DESCRIBED = re.compile(r"\b[Tt]he\s+(?:(?P<place>[A-Z][a-z][\w.'’]*(?:\s+[A-Z][a-z][\w.'’]*)?)(?:-(?:based|headquartered))?\s+)?"
+                            r"(?:[\w-]+\s+)?$")
+# ... then a verb, a preposition or the clause's end; not "the neocloud market", not "the GPU cloud Acme"
+_DESCRIPTION_ENDS = re.compile(r"\s*[,.;)]|\s*$|\s+(?!market|segment|sector|space|industry|players|business|model|category|"
+                               r"rental|pricing|landscape|boom|era|wave)[a-z]+\b")
 
 
 def _apposed_categories(state: State, text: str, source: Source) -> None:

@@ -164,6 +164,24 @@ def opening_orgs(state: State, text: str) -> list[str]:
 _COMPOUND_LEAD = re.compile(r"^.*\b[\w.]+-(?:based|backed|funded|owned|headquartered)\s+(?=\S)")
 
 
+def named_before(state: State, text: str, end: int) -> str | None:
+    """The last organization ``text`` names before ``end``: whom 'the Toronto-headquartered platform' means."""
+    known = [(start, form) for form, start, _ in state.names.find(text[:end])]
+    # or shaped like an organization, or a name after "of", "at", "in" ("chair of the board of Ardentis")
+    shaped = [(m.start("n"), m.group("n")) for m in _NAME_AFTER_WORD.finditer(text, 0, end)
+              if looks_like_org(m.group("n")) or m.group("of") and looks_like_name(m.group("n"))
+              and not _MONTH_WORD.match(m.group("n")) and m.group("n").lower() not in lexicon.regions()]
+    found = sorted(known + [(start, trim_name(state, n)) for start, n in shaped])
+    # not an investor: "$62M Series A led by Index Ventures; the marketplace lists ..."
+    return next((n for start, n in reversed(found) if n and not _BACKER_BEFORE.search(text, max(0, start - 30), start)
+                 and not ({"investor"} >= kinds_of(state, name_key(n)) > set())), None)
+
+
+_NAME_AFTER_WORD = re.compile(rf"(?:\b(?P<of>of|at|in|for|from|by)\s+)?(?<![\w'’])(?P<n>{NAME})")
+_BACKER_BEFORE = re.compile(r"\b(?:led by|co-led by|backed by|from|with|alongside|including)\s+$")
+_MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+
+
 def said_name(state: State, text: str) -> str | None:
     """'CEO Ines Moreau said Corvane Cloud would double its fleet': the company a reported
     statement is about."""
