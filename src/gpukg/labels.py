@@ -128,11 +128,17 @@ def _is_entity_label(state: State, label: str) -> bool:
 def _named_item(block: Block, label: str) -> bool:
     """'**Kestrel GPU** (Berlin) — ~22k H100s; ...': a list of names, each with a dash and what is
     said of it (not a label of the lexicon's, such as '**Funding** — $50M')."""
-    # "**Tessavane** (GPU marketplace, Montreal): $62M Series A ...": a name, what and where it is
-    told = re.match(rf"{re.escape(label)}\s*[—–]", block.text) or (bracket := BRACKETED.search(label)) \
-        and lexicon.find("categories", bracket.group(1))
+    # "**Tessavane** (GPU marketplace, Montreal): $62M Series A ...", "Ondavia (Lisbon): serverless
+    # inference, ...": a name, what and where it is
+    bracket = BRACKETED.search(label)
+    told = re.match(rf"{re.escape(label)}\s*[—–·•]", block.text) or bracket and (
+        lexicon.find("categories", bracket.group(1)) or _PLACE_ONLY.fullmatch(bracket.group(1))) \
+        or lexicon.find("categories", (block.value or "")[:40])
     return bool(told) and looks_like_name(strip_parens(label)) and not lexicon.exact("labels", strip_parens(label)) \
-        and not _is_date(label)
+        and not _is_date(label) and not any(lexicon.find(group, strip_parens(label)) for group in ("round_types", "metrics", "categories"))
+
+
+_PLACE_ONLY = re.compile(r"[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][a-z][\w.'’-]*)*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?")
 
 
 def _entity_item(state: State, label: str, value: str, source: Source) -> None:
@@ -171,7 +177,15 @@ def _card_field(state: State, name: str, field: str, source: Source) -> None:
     before, colon, after = field.partition(":")
     words = field.split()
     tried = [(before, after)] if colon else [(" ".join(words[:k]), " ".join(words[k:])) for k in (1, 2, 3)]
-    if not any(v.strip() and about_who(state, name, label.strip(), v.strip(), source) for label, v in tried):
+    if any(v.strip() and about_who(state, name, label.strip(), v.strip(), source) for label, v in tried):
+        return
+    kind = lexicon.find("categories", field)
+    if kind and len(field[:kind[0][1]].split()) <= 2:  # "serverless GPU", "Denver-based neocloud"
+        add(state, Category(source, name, kind[0][0]), ("company", name))
+    if _PLACE_ONLY.fullmatch(field.strip(" .")) and not find_quantities(field) and not state.names.find(field) \
+            and not any(lexicon.find(group, field) for group in ("metrics", "round_types", "roles", "labels", "categories")):
+        add(state, Headquarters(source, name, field.strip(" .")), ("company", name), ("place", field.strip(" .")))  # "Santa Clara"
+    else:
         prose(state, field, source, name)
 
 

@@ -323,7 +323,7 @@ def _key_value_table(header: list[str]) -> bool:
     return len(header) == 2 and header[0].lower() in _KEY_HEADERS and header[1].lower() in _VALUE_HEADERS
 
 
-_DASH = re.compile(r"\s*[—–]\s*|\s+-\s+")
+_DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+[·•]\s+")  # "**Flintlock Run** · serverless GPU · ..." too
 _BRACKET_DASH = re.compile(r"\s*\((?P<b>[^()]{1,40})\)\s*(?:[—–:]|\s-\s)\s*")
 
 
