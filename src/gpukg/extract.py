@@ -7,6 +7,7 @@ phrase lists of ``data/lexicon.toml``. No code path knows any company.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import iris, lexicon
 from .aliases import abbreviated, renamed, short_forms
@@ -97,6 +98,16 @@ def _told_in_prose(title: str, section: list[Block]) -> bool:
         return False
     return opening[0] or _ANAPHOR.match(lines[0]) is not None or \
         (any(opening) and sum(1 for text in lines if mentioned(title, text)) >= 2)
+
+
+def _plain_card(block: Block) -> Block | None:
+    """'Ondavia (Lisbon): serverless inference, ...': a list item that opens with a name and a
+    bracket, then a colon or a dash, read as a bold label would be."""
+    m = _PLAIN_CARD.match(block.text)
+    return replace(block, label=m.group("label"), value=m.group("value")) if m else None
+
+
+_PLAIN_CARD = re.compile(rf"(?P<label>{NAME}\s*\([^()]{{1,40}}\))\s*(?::|[—–]|\s-\s)\s*(?P<value>\S.*)")
 
 
 def _investor_only(state: State, name: str) -> bool:
@@ -242,6 +253,8 @@ def _content(state: State, block: Block, source: Source) -> None:
         table_row(state, block, source)
         start = state.table_facts[0] if state.table_facts and state.table_facts[1] == before else before
         state.table_facts = (start, len(state.facts))
+    elif not block.label and block.kind == "bullet" and not state.company and (card := _plain_card(block)):
+        labelled(state, card, source)  # "- Nodewell (Berlin): inference API, 2,000 developers"
     elif block.label and state.investor and not state.company:
         investor_line(state, block, source)
     elif block.label:

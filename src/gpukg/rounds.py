@@ -107,7 +107,7 @@ _LEADING_ITS = re.compile(rf"^(?P<names>{NAME})\b[^,;]*,\s+(?:most recently\s+|a
 
 _CUMULATIVE = re.compile(r"\b(?:to date|in total|so far|a total of|overall|cumulative|since (?:its )?(?:founding|inception))\b", re.I)
 
-PARTICIPATING = re.compile(rf"\bwith\s+(?:the\s+)?(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:participating|joining|also investing)")
+PARTICIPATING = re.compile(rf"(?:\bwith\s+(?:the\s+)?|,\s+)(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:participating|joining|also investing)")
 
 _ALSO_JOINED = re.compile(rf"^(?:(?:[Ee]xisting|[Nn]ew|[Oo]ther|[Rr]eturning)\s+(?:investors|backers|shareholders)\s+)?"
                           rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,80}},)?\s+(?:also\s+)?(?:took part|participated|joined|invested)\b")
@@ -216,8 +216,9 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     leads += [n for n in marked if n not in leads]
     participants = [n for n in names_after(state, listed, _PARTICIPANTS) if n not in leads]
     participating = PARTICIPATING.search(listed)
-    if participating:
+    if participating:  # "led by X, NVIDIA participating": NVIDIA is no lead
         participants += split_names(participating.group("names"), keep)
+        leads = [n for n in leads if n not in participants]
     subject_investor = _investor_subject(text)
     if subject_investor:
         participants.append(_whole_name(state, text, subject_investor))

@@ -193,7 +193,8 @@ def _by_company(state: State, block: Block, source: Source) -> None:
 # (also with a date after a comma: "| Revenue ($M, 2024) |")
 _HEADER_MONEY = re.compile(r"\((?P<cur>[^()\d/,]+?)\s*(?P<scale>k|m|mn|bn|b|millions?|billions?)?\s*(?:/[^(),]*)?"
                            r"(?:,\s*[^()]*)?\)\s*$", re.I)
-_BARE_NUMBER = re.compile(r"~?\d[\d,]*(?:\.\d+)?(?P<scale>\s?(?:[kKmMbB]|mn|bn|million|billion))?")
+_BARE_NUMBER = re.compile(r"~?\d[\d,]*(?:\.\d+)?(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?(?P<scale>\s?(?:[kKmMbB]|mn|bn|million|billion))?")
+_HEADER_PER = re.compile(r"(?<![\w])(?P<cur>[$€£¥₹])\s?/\s?(?P<per>(?:GPU[-\s]?)?(?:hr|hour|h|month|mo)\b)", re.I)
 
 
 def _header_money(header: str, cell: str) -> str:
@@ -201,6 +202,9 @@ def _header_money(header: str, cell: str) -> str:
     'Amount (USD)' is 'USD 120M', '120' under 'Raised ($M)' is '$ 120M'."""
     m = _HEADER_MONEY.search(header)
     number = _BARE_NUMBER.fullmatch(cell)
+    per = _HEADER_PER.search(header)  # "| H100 $/GPU-hr |" over "2.19"
+    if per and number and not m:
+        return f"{per.group('cur')}{cell}/{per.group('per')}"
     if not m or not number:
         return cell
     currency = m.group("cur").strip()
