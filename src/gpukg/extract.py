@@ -33,7 +33,9 @@ _GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "fina
                    # a report's own sections, whatever they hold
                    "deals", "news", "notes", "highlights", "results", "people", "contracts", "pricing", "outlook",
                    "key facts", "facts", "details", "history", "timeline", "milestones", "operations", "customers",
-                   "investors", "team", "products", "appendix", "sources", "methodology"}
+                   "investors", "team", "products", "appendix", "sources", "methodology", "scale", "footprint",
+                   "capacity", "infrastructure", "revenue", "valuation", "risks", "strategy", "technology", "growth",
+                   "market", "competition", "references", "rounds", "capital", "fleet", "economics", "verdict"}
 
 
 _CONTRAST = re.compile(r"\bby contrast\b|^\s*unlike\b|\bis not\b|\bare not\b", re.I)

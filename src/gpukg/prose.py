@@ -71,6 +71,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     _category_before_name(state, text, source)
     if ", a" in text or ", the " in text:
         _apposed_categories(state, text, source)
+    if ":" in text:
+        _categories_listed(state, text, source)
     if "the " in text.lower():
         _described_again(state, text, source, subject or (label if label and looks_like_name(label) else None))
     if label and not found_deal:
@@ -219,6 +221,22 @@ def bracket_facts(state: State, company: str, bracket: str, source: Source) -> b
 
 _PLACE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?")
 _HQ_WORD = re.compile(r"^(?:HQ|headquartered in|based in|headquarters)\s*:?\s*", re.I)
+
+
+def _categories_listed(state: State, text: str, source: Source) -> None:
+    """'This brief compares three North American neoclouds: Thornquist Cloud, Vantorra AI and
+    Emberline Compute.': a category, then a colon and the names that end the sentence."""
+    for slug, start, end in lexicon.find("categories", text):
+        listed = _LISTED_AFTER.match(text, end)
+        if not listed:
+            continue
+        names = split_names(listed.group("names"), state.names.spelled_in(text))
+        if names and all(n in state.names or looks_like_name(n) and not is_acronym_term(n) for n in names):
+            for name in names:
+                add(state, Category(source, name, slug), ("company", name))
+
+
+_LISTED_AFTER = re.compile(rf"\s*:\s+(?P<names>{NAME}(?:\s*(?:,|,?\s+and|&)\s*{NAME})*)\s*[.;]?\s*$")
 
 
 def _described_again(state: State, text: str, source: Source, subject: str | None) -> None:

@@ -70,15 +70,20 @@ def _cited(blocks: tuple[Block, ...], lines: list[str]) -> tuple[Block, ...]:
     12 August 2025, https://...'; a note that is a URL alone is a link already)."""
     notes = {m.group("label"): url.group(0) for line in lines if (m := _NOTE_LINE.match(line))
              and (url := _URL.search(m.group("body")))}
+    # "- [1] [Title](https://...)": a numbered list of sources, cited as "[1]" in the text
+    numbered = {m.group("label"): url.group(0) for line in lines if (m := _NUMBERED_SOURCE.match(line))
+                and (url := _URL.search(m.group("body")))}
     out = []
     for block in blocks:
         raw = lines[block.line - 1] if block.line <= len(lines) else ""
-        if "://" not in raw and "[^" not in raw:
+        if "://" not in raw and "[^" not in raw and not (numbered and "[" in raw):
             out.append(block)
             continue
         known = {link.url for link in block.links}
         found = [Link(block.text[:m.start()].strip()[-40:], m.group(0)) for m in _URL.finditer(block.text)]
         found += [Link(block.text[-40:], notes[ref]) for ref in _NOTE_REF.findall(raw) if ref in notes]
+        if not _NUMBERED_SOURCE.match(raw):
+            found += [Link(block.text[-40:], numbered[ref]) for ref in _NUMBER_REF.findall(raw) if ref in numbered]
         added = []
         for link in found:
             if link.url not in known:
@@ -90,6 +95,8 @@ def _cited(blocks: tuple[Block, ...], lines: list[str]) -> tuple[Block, ...]:
 
 _NOTE_LINE = re.compile(r"\[\^(?P<label>[\w-]+)\]:\s+(?P<body>.*)")
 _NOTE_REF = re.compile(r"\[\^([\w-]+)\](?!:)")
+_NUMBERED_SOURCE = re.compile(r"\s*[-*]\s+\[(?P<label>\d{1,3})\]\s+(?P<body>.*)")
+_NUMBER_REF = re.compile(r"\[(\d{1,3})\](?![:(\[])")
 _URL = re.compile(r"https?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:!?]")
 
 
