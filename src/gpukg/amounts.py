@@ -227,6 +227,9 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     # A number glued to letters is part of a name ("H100", "FlashAttention-3", "Prosperity7").
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_") and not m.group("cur1"):
         return None
+    if text[end:end + 1] == ":" and text[end + 1:end + 2].isdigit() or start > 1 and text[start - 1] == ":" \
+            and text[start - 2].isdigit():  # "[12:40]": a time on a clock
+        return None
     gpus = _GPU_COMPOUND.match(text, end)  # "a 4,096-GPU H200 cluster": a count of GPUs, not a name
     if end < len(text) and text[end - 1].isdigit() and not gpus and (text[end:end + 1].isalpha() or re.match(r"-[A-Za-z]", text[end:end + 2])) and text[end:end + 2].lower() not in ("x ", "x", "x)", "x,"):
         return None

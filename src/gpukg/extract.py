@@ -24,7 +24,7 @@ from .records import (
 )
 from .report import strip_numbering
 from .tables import table_note, table_row
-from .reading import State, add, kinds_of, opening_name, opening_orgs, short_name, trim_name
+from .reading import State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
 
 
 _GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "financial performance", "business model",
@@ -273,6 +273,9 @@ def _content(state: State, block: Block, source: Source) -> None:
         short = short_name(block.text, subject) if subject else None
         if short:  # the report's own word that the two names are one company
             state.short_names.append((short, subject))
+        speaker = state.speaker if state.speaker and state.speaker[0] == block.line else None
+        if speaker:  # the rest of an interview answer: "... That was in September, and it put us at ..."
+            told, subject = in_third_person(told or block.text, speaker[1], speaker[2]), subject or speaker[2]
         prose(state, told or block.text, source, subject)
     renamed(state, block.text)
     if "(" in block.text:

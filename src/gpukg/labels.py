@@ -14,7 +14,7 @@ from .deals import deal_status
 from .figures import figures
 from .phrases import LOWER, NAME, UPPER, clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .prose import IS_A, bracket_facts, category_from, prose, told_of
-from .reading import SUBJECT_FOLLOWS, State, add, names_after, qualifiers, trim_name
+from .reading import SUBJECT_FOLLOWS, State, add, in_third_person, names_after, qualifiers, trim_name
 from .records import Acquisition, Backing, Block, Category, Headquarters, Round, Source
 from .rounds import PARTICIPATING
 
@@ -35,7 +35,9 @@ def labelled(state: State, block: Block, source: Source) -> None:
     speaker = _SPEAKER.fullmatch(label) if company is None else None
     if speaker:  # an interview's answer: "**Rosa Delgado, CEO of Halcyon Compute:** We expect ..."
         background(state, label, source, None)
-        prose(state, value, source, trim_name(state, speaker.group("c")))
+        company = trim_name(state, speaker.group("c"))
+        state.speaker = (source.line, speaker.group("p"), company) if company else None
+        prose(state, in_third_person(value, speaker.group("p"), company) if company else value, source, company)
         return
     dateline = _DATELINE.fullmatch(label) if company is None else None
     if dateline and _is_date(dateline.group("d")):
@@ -93,7 +95,7 @@ def _is_date(label: str) -> bool:
 
 _DATELINE = re.compile(r"(?P<p>[A-Z][A-Za-z .'’-]+?),\s*(?P<d>.+)")
 _TODAY = re.compile(r"\btoday\b")
-_SPEAKER = re.compile(rf"{PERSON},\s+(?:[\w&-]+\s+){{0,4}}?(?:of|at)\s+(?P<c>{NAME})")
+_SPEAKER = re.compile(rf"(?P<p>{PERSON}),\s+(?:[\w&-]+\s+){{0,4}}?(?:of|at)\s+(?P<c>{NAME})")
 
 
 def _category_members(state: State, label: str, value: str, source: Source) -> None:

@@ -39,8 +39,28 @@ class State:
     previous: str | None = None  # the company the last sentence of the paragraph was about ("The company ...")
     table_facts: tuple[int, int] | None = None  # where the facts of the table just read are in ``facts``
     surnames: dict[str, str | None] = field(default_factory=dict)  # a person's last word -> the person (None: two people)
+    speaker: tuple[int, str, str] | None = None  # (line, person, company) of an interview answer being read
     kinds_by_key: dict[str, set[str]] = field(default_factory=dict)  # ``kinds`` by name key, up to ``kinds_indexed``
     kinds_indexed: int = 0
+
+
+def in_third_person(text: str, person: str, company: str) -> str:
+    """'we just closed $50 million', 'I founded Lumenpath in 2020', 'our CTO' in an answer of
+    Raj Menon, CEO of Lumenpath: the same told of him and his company, as the readers take it."""
+    def told(m: re.Match[str]) -> str:
+        word = m.group(0)
+        lower = word.lower().replace("’", "'")
+        said = _THIRD_PERSON.get(lower)
+        if said is None:
+            return word
+        said = said.format(p=person, c=company)
+        return said[0].upper() + said[1:] if word[0].isupper() and said[0].islower() else said
+    return _FIRST_PERSON.sub(told, text)
+
+
+_THIRD_PERSON = {"i": "{p}", "i'm": "{p} is", "i've": "{p} has", "my": "{p}'s", "we": "{c}", "we're": "{c} is",
+                 "we've": "{c} has", "we'll": "{c} will", "our": "{c}'s", "us": "{c}"}
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|[Mm]y|[Ww]e|[Ww]e['’]re|[Ww]e['’]ve|[Ww]e['’]ll|[Oo]ur|us)\b")
 
 
 def kinds_of(state: State, key: str) -> set[str]:

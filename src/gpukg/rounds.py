@@ -107,7 +107,8 @@ _LEADING_ITS = re.compile(rf"^(?P<names>{NAME})\b[^,;]*,\s+(?:most recently\s+|a
 
 _CUMULATIVE = re.compile(r"\b(?:to date|in total|so far|a total of|overall|cumulative|since (?:its )?(?:founding|inception))\b", re.I)
 
-PARTICIPATING = re.compile(rf"(?:\bwith\s+(?:the\s+)?|,\s+)(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:participating|joining|also investing)")
+PARTICIPATING = re.compile(rf"(?:\bwith\s+(?:the\s+)?|,\s+|\band\s+)(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+"
+                           r"(?:participating|joining|also investing|came (?:back )?in|joined in|also took part)\b")
 
 _ALSO_JOINED = re.compile(rf"^(?:(?:[Ee]xisting|[Nn]ew|[Oo]ther|[Rr]eturning)\s+(?:investors|backers|shareholders)\s+)?"
                           rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,80}},)?\s+(?:also\s+)?(?:took part|participated|joined|invested)\b")
@@ -222,7 +223,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     subject_investor = _investor_subject(text)
     if subject_investor:
         participants.append(_whole_name(state, text, subject_investor))
-    leads, participants = [n for n in leads if n], [n for n in participants if n]
+    # "Series B, Kleiner led it": the round's name is no lead
+    leads, participants = [n for n in leads if n and not _is_round_name(n)], [n for n in participants if n]
     investors = set(leads) | set(participants)
     # "approved a ¥5.2 billion subsidy for Fujimi's Hokkaido data center": for Fujimi
     company = trim_name(state, re.split(r"['’]s\b", subject_investor.group("c"))[0]) if subject_investor else None
