@@ -124,6 +124,7 @@ def _departures(state: State, text: str, source: Source, subject: str | None) ->
 
 
 _THE_COMPANY = re.compile(r"\b[Tt]he (?:company|firm|startup)\b")
+_TITLE_BEFORE = re.compile(r"\b(?:CEO|CTO|CFO|COO|CPO|CRO|chief\s+\w+\s+officer|president|chair)\s+(?=[A-Z][a-z])")
 _SUCCESSION_WORD = re.compile(r"\b(?:succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|took over from|"
                               r"takes over from|taking over from|has taken over from)\b")
 _TITLE_TAIL = (r"\s+as\s+(?:(?:the\s+|its\s+)?(?P<c>" + NAME + r")['’]s?\s+)?(?:(?:new|interim|acting)\s+)?"
@@ -317,7 +318,8 @@ def _place(found: str) -> str:
 
 
 def _founders(state: State, text: str, source: Source, company: str | None, subject: str | None) -> None:
-    m = _FOUNDED_BY.search(strip_parens(text))  # "founded in 2021 by Erik Sand (CEO) and Maja Holm (CTO)"
+    # "founded in 2021 by Erik Sand (CEO) and Maja Holm (CTO)", "co-founded by CEO A and CTO B" (titles read by ``_titles``)
+    m = _FOUNDED_BY.search(_TITLE_BEFORE.sub("", strip_parens(text)))
     if m and company:
         role = "co-founder" if m.group("co") else "founder"
         for person in _split_people(m.group("people")):

@@ -38,7 +38,7 @@ _THE_TARGET = ("the company", "the startup", "the firm", "the business")
 # "X was acquired by Y" (done); "X agreed to be acquired by Y", "X will be bought by Y" (agreed, not done)
 _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:(?P<done>was|has been|were)|(?P<agreed>is being|"
                           r"(?:has\s+)?agreed to be|(?:is|are)\s+(?:set|expected|due)\s+to be|is to be|will be))\s+"
-                          rf"(?P<verb>acquired|bought|purchased|snapped up|taken over|picked up|absorbed)\s+by\s+(?P<a>{NAME})")
+                          rf"(?P<verb>acquired|bought|purchased|snapped up|taken over|picked up|absorbed)\s+by\s+(?:{_DESCRIBED})?(?P<a>{NAME})")
 # "Quill Serve, which Arclight Compute acquired in 2024 for $300M, ..."
 # "Pell Labs, the inference startup that Ardent Cloud bought in June", "The startup, which X bought"
 _ACQ_WHICH = re.compile(rf"(?P<t>{NAME}|[Tt]he (?:company|startup|firm|business)),\s+(?:(?:an?|the)\s+[^,]{{1,60}}?\s+)?(?:which|that)\s+(?P<a>{NAME})\s+(?:had\s+|has\s+)?"

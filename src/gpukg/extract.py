@@ -102,6 +102,10 @@ def _told_in_prose(title: str, section: list[Block]) -> bool:
         (any(opening) and sum(1 for text in lines if mentioned(title, text)) >= 2)
 
 
+# "Kestrelmoor Ventures: 2025 Annual Letter to Our Limited Partners": a report its title says an organization wrote
+_AUTHOR_TITLE = re.compile(rf"(?P<n>{NAME})\s*[:—–|-]\s+.*\b(?i:letter|update|memo|note|review)\b")
+
+
 def _plain_card(block: Block) -> Block | None:
     """'Ondavia (Lisbon): serverless inference, ...': a list item that opens with a name and a
     bracket, then a colon or a dash, read as a bold label would be."""
@@ -146,7 +150,7 @@ def _a_measure_opens(text: str) -> bool:
 _IT_DID = re.compile(r"[A-Z][\w\s]{0,40}?,?\s+it\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:raised|closed|secured|landed|took|won|"
                      r"signed|acquired|bought|reported|posted|opened|added)\b")
 _THE_FIRM = re.compile(r"\bthe\s+(?:company|firm|startup|start-up)\b")
-_IT = re.compile(r"(?:(?:The|This)\s+(?:company|firm|startup|start-up|business|provider|operator|neocloud)|It|Its)\b")
+_IT = re.compile(r"(?:(?:The|This)\s+(?:company|firm|startup|start-up|business|provider|operator|neocloud|IPO|listing|offering)|It|Its)\b")
 # "The London-headquartered firm was set up in 2020": under a heading that is a name, a first line
 # whose subject can only be the heading's company
 _ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|start-up|business|provider|"
@@ -165,6 +169,8 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
     names, shorts = names.with_short_forms("\n".join(block.text for block in report.blocks))
     state = State(report, names)
     state.short_names.extend(shorts.items())
+    author = _AUTHOR_TITLE.match(report.title)
+    state.author = author.group("n") if author and looks_like_org(author.group("n")) else None
     profiles = profile_sections(report)
     investors = investor_sections(report, profiles)
     for block in report.blocks:
@@ -276,6 +282,8 @@ def _content(state: State, block: Block, source: Source) -> None:
         speaker = state.speaker if state.speaker and state.speaker[0] == block.line else None
         if speaker:  # the rest of an interview answer: "... That was in September, and it put us at ..."
             told, subject = in_third_person(told or block.text, speaker[1], speaker[2]), subject or speaker[2]
+        elif state.author:  # a firm's own letter: "We led Varnhem Compute's $40M Series A"
+            told = in_third_person(told or block.text, "", state.author)
         prose(state, told or block.text, source, subject)
     renamed(state, block.text)
     if "(" in block.text:

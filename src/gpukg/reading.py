@@ -40,6 +40,7 @@ class State:
     table_facts: tuple[int, int] | None = None  # where the facts of the table just read are in ``facts``
     surnames: dict[str, str | None] = field(default_factory=dict)  # a person's last word -> the person (None: two people)
     speaker: tuple[int, str, str] | None = None  # (line, person, company) of an interview answer being read
+    author: str | None = None  # the organization a report is written by, its "we" ("Kestrelmoor Ventures: 2025 Annual Letter")
     kinds_by_key: dict[str, set[str]] = field(default_factory=dict)  # ``kinds`` by name key, up to ``kinds_indexed``
     kinds_indexed: int = 0
 
@@ -51,7 +52,7 @@ def in_third_person(text: str, person: str, company: str) -> str:
         word = m.group(0)
         lower = word.lower().replace("’", "'")
         said = _THIRD_PERSON.get(lower)
-        if said is None:
+        if said is None or "{p}" in said and not person:
             return word
         said = said.format(p=person, c=company)
         return said[0].upper() + said[1:] if word[0].isupper() and said[0].islower() else said

@@ -311,7 +311,8 @@ _OPENS_WITH_ROUND = re.compile(r"(?:[^:]{1,20}:\s*)?(?:Series\s+[A-H]\d?|[Ss]eed
 
 
 def _is_round_name(name: str) -> bool:
-    """'Series A' in "a $35 million Series A announced on ...": a round, never the company."""
+    """'Series A' in "a $35 million Series A announced on ...", "The IPO raised ...": a round, never the company."""
+    name = re.sub(r"^(?:The|This|That|Its)\s+", "", name)
     found = lexicon.find("round_types", name)
     return bool(found) and found[0][1] == 0 and found[-1][2] >= len(name.rstrip(". "))
 
