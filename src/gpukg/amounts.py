@@ -41,7 +41,8 @@ _CODES_RE = "|".join(_CODE_LIST)
 _AFTER_RE = "|".join(code for code in _CODE_LIST if code not in ("CAD", "SGD"))
 _CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|A|C|S)\$|(?:\$|€|£|¥|₹|₩)\s?|(?<![A-Za-z])Rs\.?\s?|(?:"
         + _CODES_RE + r")\s?)")
-_NUM = r"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# "1,200", "1.5"; as European reports write them: "8 000" (a space between thousands), "2,10" (a decimal comma)
+_NUM = r"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<!\d)\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,.])|\d+,\d{{1,2}}(?![\d,])|\d+(?:\.\d+)?)"
 _SCALE = r"(?P<scale{n}>\s?(?:thousand|millions?|billions?|trillion|crores?|lakhs?|bn|mn|mm|tn|cr|[KkMBT])(?![A-Za-z]))?"
 
 
@@ -198,12 +199,16 @@ def malformed_amounts(text: str) -> list[str]:
     return [m.group(0).strip() for m in _MALFORMED.finditer(text)]
 
 
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+
+
 def _number(m: re.Match, n: int) -> Decimal | None:
     raw = m.group(f"num{n}")
     if raw is None:
         return None
+    raw = re.sub(r"[ \u00a0\u202f]", "", raw)
     try:
-        value = Decimal(raw.replace(",", ""))
+        value = Decimal(raw.replace(",", ".") if _DECIMAL_COMMA.fullmatch(raw) else raw.replace(",", ""))
     except InvalidOperation:
         return None
     scale = (m.group(f"scale{n}") or "").strip().lower()

@@ -32,9 +32,11 @@ _PATTERNS = [
     ("month", re.compile(rf"\b{_MONTH}(?:,?\s+|-)(?P<y>{_YEAR})\b", re.I)),  # "March 2025", "March, 2025", "Mar-2025"
     ("month", re.compile(rf"\b{_MONTH}\s*['’](?P<yy>[0-4]\d)\b", re.I)),  # "Sep '25"
     # "Q3 2025", "Q3-2025", "the third quarter of 2025"; "3Q25", "Q3 '25"; "H1 2025", "1H 2025", "the first half of 2025"
+    # "Q3 FY2025", "Q4 FY25": a fiscal quarter, taken as the calendar's when the report says no more
     ("quarter", re.compile(rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|(?P<qw>first|second|third|fourth)\s+quarter\s+of)[\s-]+"
-                           rf"(?P<y>{_YEAR})\b", re.I)),
-    ("quarter", re.compile(r"\b(?:Q(?P<q>[1-4])\s?['’]|(?P<q2>[1-4])Q\s?)(?P<yy>[0-4]\d)\b")),
+                           rf"(?:FY\s?)?(?P<y>{_YEAR})\b", re.I)),
+    ("quarter", re.compile(r"\b(?:Q(?P<q>[1-4])\s?['’]|(?P<q2>[1-4])Q\s?|Q(?P<q3>[1-4])\s+FY\s?)(?P<yy>[0-4]\d)\b")),
+    ("ym", re.compile(rf"(?<![\d.,$€£])(?P<m>0[1-9]|1[0-2])\.(?P<y>{_YEAR})(?![\d.]\d)")),  # "07.2025"
     ("year", re.compile(r"\bFY\s?['’]?(?P<yy>[0-4]\d)\b")),  # "FY25" ("FY2025" is a year below)
     ("half", re.compile(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H|(?P<hw>first|second)\s+half\s+of)\s+(?P<y>{_YEAR})\b", re.I)),
     ("half", re.compile(r"\b(?:H(?P<h>[12])\s?['’]|(?P<h2>[12])H\s?)(?P<yy>[0-4]\d)\b")),  # "2H25", "H2 '25"; not "H100"
@@ -167,7 +169,8 @@ def _when(kind: str, m: re.Match) -> When | None:
         last = calendar.monthrange(y, month)[1]
         return When(text, f"{y}-{month:02d}", "month", date(y, month, 1), date(y, month, last))
     if kind == "quarter":
-        q = int(m.group("q") or m.groupdict().get("q2") or _ORDINALS[m.group("qw").lower()])
+        groups = m.groupdict()
+        q = int(groups.get("q") or groups.get("q2") or groups.get("q3") or _ORDINALS[groups["qw"].lower()])
         first, last = 3 * q - 2, 3 * q
         end = date(y, last, calendar.monthrange(y, last)[1])
         return When(text, None, "month", date(y, first, 1), end)
