@@ -232,3 +232,26 @@ def test_a_title_held_since_a_date_in_the_label():
     # Regression: "**CFO since 2024:** Laura Chen" gave no role
     ex = read("# Profiles (2025)\n\n## Arden Cloud\n\n- **Founded:** 2019\n- **CFO since 2024:** Laura Chen\n")
     assert [(f.person, f.company, f.role, f.when.iso) for f in facts_of(ex, "Role")] == [("Laura Chen", "Arden Cloud", "cfo", "2024")]
+
+
+def test_cards_in_other_shapes(tmp_path):
+    # Regression: "**X** · category · round · backers" and "X (City): category, ..." were no cards:
+    # their facts had no company, and a place alone as a card's last field said nothing
+    from test_deals import built, of_kind
+    facts = built(tmp_path, "# GPU Market Map 2025\n\n## Companies\n\n"
+                            "- **Flintlock Run** · serverless GPU · $11M seed (2024) · backers: Y Combinator, Greylock\n"
+                            "- **Cobbleport** · GPU marketplace · Toronto\n"
+                            "- Ondavia (Lisbon): serverless inference, 4,000 users, CTO Tiago Azevedo\n")
+    assert of_kind(facts, "Category", "company", "category") == [
+        ("Cobbleport", "gpu-marketplace"), ("Flintlock Run", "serverless-gpu-platform"), ("Ondavia", "serverless-gpu-platform")]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Cobbleport", "Toronto"), ("Ondavia", "Lisbon")]
+    assert of_kind(facts, "Observation", "subject", "metric") == [("Ondavia", "users")]
+    assert ("Tiago Azevedo", "Ondavia", "cto") in of_kind(facts, "Role", "person", "company", "role")
+
+
+def test_a_label_over_a_sentence_that_names_a_category_is_no_name():
+    # Regression: a card was told by a category word anywhere in its text, so the insight
+    # "**Strategic Backing:** NVIDIA, AMD, and major cloud providers are investing ..." became an organization
+    ex = read("# Report\n\n## Key Insights\n\n- **Strategic Backing:** NVIDIA, AMD, and major cloud providers are "
+              "investing across multiple platforms\n")
+    assert "Strategic Backing" not in {name for name, _ in ex.kinds}

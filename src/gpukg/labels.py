@@ -134,8 +134,7 @@ def _named_item(block: Block, label: str) -> bool:
     # inference, ...": a name, what and where it is
     bracket = BRACKETED.search(label)
     told = re.match(rf"{re.escape(label)}\s*[—–·•]", block.text) or bracket and (
-        lexicon.find("categories", bracket.group(1)) or _PLACE_ONLY.fullmatch(bracket.group(1))) \
-        or lexicon.find("categories", (block.value or "")[:40])
+        lexicon.find("categories", bracket.group(1)) or _PLACE_ONLY.fullmatch(bracket.group(1)))
     return bool(told) and looks_like_name(strip_parens(label)) and not lexicon.exact("labels", strip_parens(label)) \
         and not _is_date(label) and not any(lexicon.find(group, strip_parens(label)) for group in ("round_types", "metrics", "categories"))
 
@@ -157,7 +156,7 @@ def _entity_item(state: State, label: str, value: str, source: Source) -> None:
     if _portfolio(state, name, value, source):
         return
     fields = _CARD_FIELDS.split(value)
-    if len(fields) > 2:  # a card: "Founded 2019 · HQ Austin, Texas · CEO Jane Roe · 1,200 GPUs · Backers: A, B"
+    if len(fields) >= 2:  # a card: "Founded 2019 · HQ Austin, Texas · CEO Jane Roe · 1,200 GPUs · Backers: A, B"
         for field in fields:
             _card_field(state, name, field, source)
         return
@@ -184,7 +183,9 @@ def _card_field(state: State, name: str, field: str, source: Source) -> None:
     kind = lexicon.find("categories", field)
     if kind and len(field[:kind[0][1]].split()) <= 2:  # "serverless GPU", "Denver-based neocloud"
         add(state, Category(source, name, kind[0][0]), ("company", name))
-    if _PLACE_ONLY.fullmatch(field.strip(" .")) and not find_quantities(field) and not state.names.find(field) \
+    if lexicon.find("round_types", field) and any(q.currency for q in find_quantities(field)):
+        _rounds(state, name, field, field, source)  # "$11M seed (2024)", "Series A $38M (Jul 2025, led by X)"
+    elif _PLACE_ONLY.fullmatch(field.strip(" .")) and not find_quantities(field) and not state.names.find(field) \
             and not any(lexicon.find(group, field) for group in ("metrics", "round_types", "roles", "labels", "categories")):
         add(state, Headquarters(source, name, field.strip(" .")), ("company", name), ("place", field.strip(" .")))  # "Santa Clara"
     else:
