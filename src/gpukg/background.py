@@ -21,7 +21,7 @@ PERSON = rf"{_WORD}(?:\s+(?:(?:van|von|de|da|del|der|di|du|le|la|bin|al)\s+)*{_W
 _PEOPLE = rf"{PERSON}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){PERSON})*"
 _NOT_FIRST = frozenset({"The", "Its", "Their", "Our", "This", "That", "These", "Those", "A", "An", "In", "On", "By"})
 
-_FOUNDED_BY = re.compile(rf"\b(?:(?P<co>co-?)?founded|started|set up)\b(?:\s+in\s+[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{_PEOPLE})")
+_FOUNDED_BY = re.compile(rf"\b(?:(?P<co>co-?)?founded|started|set up)\b(?:\s+(?:in\s+)?[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{_PEOPLE})")
 # "founded by A and B in 2019": the founders may stand between the verb and the date
 _FOUNDED_IN = re.compile(r"\b(?:(?:co-?)?(?:founded|established|incorporated|set up)|was started|"
                          r"(?:was\s+)?spun\s+(?:out|off)\s+(?:of|from)\s+[^,.;]{1,60}?(?=\s+in\s)|"
@@ -399,7 +399,7 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
         its = _ITS.search(window)  # "Fernhill AI's chief executive, ...; its CTO is Luis Ortega"
         company = trim_name(state, named) if named else (given or run_by or its) and opening_name(state, text) or subject \
             or said_name(state, text) or at_company(state, text) \
-            or after and opening_name(state, text)  # "CEO Ines Moreau said Corvane Cloud would ...", "Halcyra's ..., and CEO X told us"
+            or (after or before) and opening_name(state, text)  # "CEO Ines Moreau said Corvane Cloud would ...", "Halcyra's ..., and CEO X told us"
         # a title taken up has the date of the move, a title held "since" a date that date; a
         # title beside a name dates nothing ("CEO Mei Chen said revenue reached $40M in 2024")
         moved = given or before and _TAKEN_UP.search(before.group(0))

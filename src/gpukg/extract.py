@@ -270,7 +270,9 @@ def _content(state: State, block: Block, source: Source) -> None:
     else:
         told = told_of(state.company, block.text) if state.company else None  # "Acquired by Y in 2025."
         subject = state.company if state.company and (told or _about_company(state, block.text)) else None
-        if not subject and block.index and (_IT.match(block.text) or _IT_DID.match(block.text)
+        # (a sentence of the same paragraph, or the next line of it, which the parser numbers anew)
+        if not subject and (block.index or block.kind == "paragraph" and state.last_line == block.line - 1) and (
+                _IT.match(block.text) or _IT_DID.match(block.text)
                                             or (_THE_FIRM.search(block.text) or _a_measure_opens(block.text))
                                             and not state.names.find(block.text) and not opening_orgs(state, block.text)):
             # "X raised ¥8 billion ... The company operates 3,000 GPUs", "CEO Y said the firm will ...",
@@ -285,6 +287,7 @@ def _content(state: State, block: Block, source: Source) -> None:
         elif state.author:  # a firm's own letter: "We led Varnhem Compute's $40M Series A"
             told = in_third_person(told or block.text, "", state.author)
         prose(state, told or block.text, source, subject)
+    state.last_line = block.line if block.kind == "paragraph" else 0
     renamed(state, block.text)
     if "(" in block.text:
         abbreviated(state, block.text)

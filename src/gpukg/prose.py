@@ -205,18 +205,30 @@ def bracket_facts(state: State, company: str, bracket: str, source: Source) -> b
     """'Tessavane (GPU marketplace, Montreal)', 'Vayu GPU Cloud (GPU marketplace; HQ Pune, India)':
     what a bracket after a name says the company is and where it is; False when it says neither."""
     said = False
-    for part in bracket.split(";"):
+    parts = bracket.split(";")
+    for part in parts:
         part = part.strip()
         kind = lexicon.find("categories", part)
         if kind and kind[0][1] == 0:
             add(state, Category(source, company, kind[0][0]), ("company", company))
             part, said = part[kind[0][2]:].lstrip(" ,"), True  # what follows: "Montreal"
         hq = _HQ_WORD.match(part)
-        if part and (hq and hq.end() or said and _PLACE.fullmatch(part)):
+        alone = not said and len(parts) == 1 and _PLACE_NAME.fullmatch(part) and not _is_term(state, part)
+        if part and (hq and hq.end() or said and _PLACE.fullmatch(part) or alone):  # "(Frankfurt am Main)"
             for place in places(part[hq.end():] if hq else part):
                 add(state, Headquarters(source, company, place), ("company", company), ("place", place))
                 said = True
     return said
+
+
+# a city written alone: capitalised words and the particles of place names
+_PLACE_NAME = re.compile(r"[A-Z][a-zà-ÿ'’.-]+(?:\s+(?:am|an der|upon|on|de|del|la|le|[A-Z][a-zà-ÿ'’.-]+))*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?")
+
+
+def _is_term(state: State, text: str) -> bool:
+    """A name or a word of the trade, not a place: 'Series B', 'NASDAQ', 'Acme'."""
+    return text in state.names or any(lexicon.find(group, text) for group in ("round_types", "metrics", "categories", "labels",
+                                                                              "roles", "qualifiers"))
 
 
 _PLACE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?")

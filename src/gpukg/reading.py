@@ -40,6 +40,7 @@ class State:
     table_facts: tuple[int, int] | None = None  # where the facts of the table just read are in ``facts``
     surnames: dict[str, str | None] = field(default_factory=dict)  # a person's last word -> the person (None: two people)
     speaker: tuple[int, str, str] | None = None  # (line, person, company) of an interview answer being read
+    last_line: int = 0  # the line of the paragraph sentence read last (0 after anything else)
     author: str | None = None  # the organization a report is written by, its "we" ("Kestrelmoor Ventures: 2025 Annual Letter")
     kinds_by_key: dict[str, set[str]] = field(default_factory=dict)  # ``kinds`` by name key, up to ``kinds_indexed``
     kinds_indexed: int = 0
@@ -131,7 +132,8 @@ def opening_name(state: State, text: str) -> str | None:
 
 
 # where a sentence is set, before its subject: "In the UK, ", "Across Europe, "
-WHERE_OPENER = re.compile(r"^(?:In|Across|Outside|Within|Over in|Back in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s+(?=[A-Z])")
+WHERE_OPENER = re.compile(r"^(?:(?:In|Across|Outside|Within|Over in|Back in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s+|"
+                          r"The\s+(?:company|firm|startup|start-up)\s+)(?=[A-Z])")  # "The company Kaltwasser Compute GmbH realised"
 
 # a word that links a sentence to the one before it, not part of its subject
 DISCOURSE = re.compile(r"^(?:meanwhile|separately|elsewhere|similarly|likewise|in turn|also|later|subsequently|additionally|"

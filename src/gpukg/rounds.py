@@ -58,7 +58,8 @@ def _share_price(state: State, text: str, source: Source, company: str) -> None:
 
 
 _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by|"
-                           r"drew backing|committed|invested|leading its|anchored|granted|awarded|drew down)\b", re.I)
+                           r"drew backing|committed|invested|leading its|anchored|granted|awarded|drew down|realised|realized|"
+                           r"obtained)\b", re.I)
 
 # "Arcadia Investment Authority committed $500M to Helix Compute": the investor is the subject
 # "Magnetar provided a $2.3B debt facility to Stratos Cloud", "SoftBank Vision Fund 2 put $200 million into X"
@@ -94,7 +95,7 @@ _MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*\((?:[Cc]o-)?[Ll]ead(?:\s+[Ii]nvest
 # "led by X", and a bracket's "(lead: X; participants: A, B)"
 _LEADS = r"\b(?:(?:co-led|led)\s+by|(?<=[(;,]\s)(?:co-)?leads?(?:\s+investors?)?:|(?<=\()(?:co-)?leads?(?:\s+investors?)?:)\s+"
 
-_PARTICIPANTS = (r"\b(?:with participation from|participation from|joined by|alongside|investors including|provided by|"
+_PARTICIPANTS = (r"\b(?:with participation (?:from|of)|participation (?:from|of)|joined by|alongside|investors including|provided by|"
                  r"from|participants:|other investors:)\s+")
 
 _ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:\s*\([A-Z][\w&]{{1,7}}\))?(?:,[^,]{{1,60}},)?\s+(?:(?:then|later|again|also)\s+)?"
