@@ -36,7 +36,8 @@ _BASED_IN = re.compile(r"\b(?:(?:headquartered|head-quartered|based|with headqua
 # Oslo, Acme ..."), a verb of being, a comma or "and", or an appositive ("Acme, a GPU cloud based in").
 _BASED_LEAD = re.compile(r"(?:^|,|\band|\b(?:is|was|has been|remains))\s*$|(?:,|\bis|\bwas)\s+an?\s+[^,]*$", re.I)
 _ROLE_JOIN = re.compile(r"\s*(?:,|&|/|\band\b)\s*$")
-_AFTER_ROLE = re.compile(rf"\s*(?:[,:]\s*)?(?:is\s+|was\s+|are\s+|were\s+)?(?P<p>{_PEOPLE})(?!\s*['’]s)(?![\w'’-])")
+_AFTER_ROLE = re.compile(rf"\s*(?:[,:]\s*)?(?:is\s+|was\s+|are\s+|were\s+)?(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?P<p>{_PEOPLE})"
+                         r"(?!\s*['’]s)(?![\w'’-])")  # "CEO is Dr. Martina Kälin"
 # "Acme named Ingrid Holm chief executive officer", "promoted Clara Diaz to CTO": the title given
 # by a verb, so the company is the verb's subject.
 _GIVEN = re.compile(

@@ -22,7 +22,7 @@ _BUYS = (r"agreed\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4}\s+to\s+(?:acquire|buy|purch
 _INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)|negotiating|"
            r"planning|preparing|looking|poised|expected|seeking|set)\s+")
 # what a target may be introduced as: "agreed to buy Danish data-centre operator Ravnholm DC"
-_DESCRIBED = (r"(?:(?:an?|the|its|fellow)\s+)?(?:[\w-]+\s+){0,4}?(?:company|startup|start-up|operator|provider|firm|"
+_DESCRIBED = (r"(?:(?:an?|the|its|fellow)\s+)?(?:[\w-]+\s+){0,4}?(?:company|startup|start-up|operator|provider|firm|marketplace|"
               r"platform|developer|maker|chipmaker|specialist|rival|competitor|neocloud)\s+")
 # (an appositive may stand between the buyer and its verb: "Nebulon, the UK sovereign compute company, has agreed to acquire")
 _ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It)(?:,\s+(?:an?|the)\s+[^,]{{1,60}},)?\s+(?:has\s+|had\s+)?"

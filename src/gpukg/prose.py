@@ -361,7 +361,7 @@ _BACKERS_WORD = re.compile(_BACKERS_CAP)  # both patterns open with a name: look
 _AMONG_BACKERS = re.compile(rf"(?P<i>[^.;]+?)\s+(?:are|is)\s+(?:also\s+)?(?:among|one of)\s+(?P<c>{NAME})['’]s?\s+{_BACKERS}\b")
 
 # "Fernhill AI, which counts Index Ventures and Lightspeed among its investors, ..."
-_COUNTS_AMONG = re.compile(rf"(?P<c>{NAME}),?\s+(?:which\s+|that\s+)?(?:counts|lists|numbers)\s+(?P<i>[^,.;]+?)\s+"
+_COUNTS_AMONG = re.compile(rf"(?P<c>{NAME})(?:,[^,]{{1,60}},)?,?\s+(?:which\s+|that\s+)?(?:counts|lists|numbers)\s+(?P<i>[^,.;]+?)\s+"
                            rf"among\s+its\s+{_BACKERS}")
 
 _BACKERS_INCLUDE = re.compile(rf"(?:(?:(?P<c>{NAME})['’]s?|(?P<its>\b[Ii]ts))\s+(?:other\s+|existing\s+)?{_BACKERS}|"

@@ -93,10 +93,12 @@ def _whole_name(state: State, text: str, m: re.Match[str]) -> str:
 _MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*\((?:[Cc]o-)?[Ll]ead(?:\s+[Ii]nvestor)?\)")
 
 # "led by X", and a bracket's "(lead: X; participants: A, B)"
-_LEADS = r"\b(?:(?:co-led|led)\s+by|(?<=[(;,]\s)(?:co-)?leads?(?:\s+investors?)?:|(?<=\()(?:co-)?leads?(?:\s+investors?)?:)\s+"
+# also "lead investor was X", "the lead was X", "Lead investor is X", as reports write them
+_LEADS = r"\b(?:(?:co-led|led)\s+by|(?<=[(;,]\s)(?:co-)?leads?(?:\s+investors?)?:|(?<=\()(?:co-)?leads?(?:\s+investors?)?:|" \
+         r"(?i:the\s+)?(?i:lead)(?:\s+investors?)?\s+(?:was|is|were|are))\s+"
 
 _PARTICIPANTS = (r"\b(?:with participation (?:from|of)|participation (?:from|of)|joined by|alongside|investors including|provided by|"
-                 r"from|participants:|other investors:)\s+")
+                 r"from|participants:|other investors:|(?:further|other) investors (?:are|were|include)|arranged by)\s+")
 
 _ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:\s*\([A-Z][\w&]{{1,7}}\))?(?:,[^,]{{1,60}},)?\s+(?:(?:then|later|again|also)\s+)?"
                           r"(?:(?:returned|came back|stepped in|agreed|moved)\s+to\s+)?(?:co-)?le(?:d|ad|ading)\s+"
@@ -109,7 +111,7 @@ _LEADING_ITS = re.compile(rf"^(?P<names>{NAME})\b[^,;]*,\s+(?:most recently\s+|a
 _CUMULATIVE = re.compile(r"\b(?:to date|in total|so far|a total of|overall|cumulative|since (?:its )?(?:founding|inception))\b", re.I)
 
 PARTICIPATING = re.compile(rf"(?:\bwith\s+(?:the\s+)?|,\s+|\band\s+)(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+"
-                           r"(?:participating|joining|also investing|came (?:back )?in|joined in|also took part)\b")
+                           r"(?:participating|joining|also investing|came (?:back )?in|joined in|also took part|participated)\b")
 
 _ALSO_JOINED = re.compile(rf"^(?:(?:[Ee]xisting|[Nn]ew|[Oo]ther|[Rr]eturning)\s+(?:investors|backers|shareholders)\s+)?"
                           rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,80}},)?\s+(?:also\s+)?(?:took part|participated|joined|invested)\b")
