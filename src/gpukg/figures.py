@@ -11,7 +11,7 @@ from dataclasses import replace
 from . import lexicon
 from .amounts import GPU_NAME, MODEL, TOKEN_UNITS, find_quantities
 from .dates import find_dates, first_date, relative_dates, report_date, year_before
-from .phrases import NAME, clauses, strip_parens
+from .phrases import NAME, clauses, looks_like_org, strip_parens
 from .records import Observation, Quantity, Source, When
 from .reading import State, add, qualifiers, trim_name
 
@@ -143,6 +143,12 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         if when and re.search(rf"\bby\s+{re.escape(when.text)}", text) and not _before_report(state, when):
             stated += ("projected",)
         related, whose = None, trim_name(state, valued.group("c")) if valued else provider_name or subject
+        other = _OTHERS_NUMBER.search(text, max(0, q.start - 60), q.start)
+        # (a bracket only around money: "OpenAI (35%)" is a customer's share of the company's revenue)
+        named = trim_name(state, other.group("c")) if other and ("'" in other.group(0) or "’" in other.group(0)
+                                                                 or q.currency) else ""
+        if named and (named in state.names or looks_like_org(named)):  # "twice Vantorra AI's 15,000", "Emberline ($2.80)"
+            whose = named
         owner = _SHARE_OF_REVENUE.match(text, q.end) if name == "revenue-share" and subject else None
         if owner and trim_name(state, owner.group("c")) not in ("", subject):
             # "Microsoft accounted for 62% of Brightwell's revenue": Brightwell's customer concentration
@@ -171,6 +177,8 @@ _TOP_CUSTOMERS = re.compile(r"\b(?P<who>(?:top|largest|biggest)\s+(?:\w+\s+)?(?:
                             r"(?:for\s+)?(?:about\s+|roughly\s+|nearly\s+|over\s+)?$", re.I)
 _WITH_PARTY = re.compile(rf"[^.]{{0,60}}?\bwith\s+(?P<c>{NAME})")
 _PRICE_ON = re.compile(rf"\s+(?:on|at)\s+(?P<c>{NAME})(?=\s*(?:[,.;)]|$|\s(?:versus|vs\.?|and|while|but|is|was|are|remains|has|now)\b))")
+# a number right after another company's possessive or that company's name and a bracket
+_OTHERS_NUMBER = re.compile(rf"(?P<c>{NAME})(?:['’]s\s+|\s+\(\s*)(?:~|about\s+)?$")
 _VALUED_NAME = re.compile(rf"\bvalu(?:ing|ed|es)\s+(?P<c>{NAME})\s+at\s+(?:[a-z]+\s+)?$")
 _SHARE_OF_REVENUE = re.compile(rf"\s*of\s+(?P<c>{NAME})['’]s?\s+(?:[\w-]+\s+){{0,2}}?revenues?\b")
 _COMPANY_METRICS = frozenset({"revenue", "arr", "valuation", "gpus", "data-centers", "customers", "total-raised", "loss"})

@@ -240,12 +240,17 @@ def owned_by_place(state: State, owner: str, owned: str) -> bool:
 
 
 def _without_kind(name: str) -> str:
-    """'Chipmaker Orrelin Systems' -> 'Orrelin Systems': what the company is, then its name."""
+    """'Chipmaker Orrelin Systems' -> 'Orrelin Systems': what the company is, then its name; and
+    'CEO of Quarrystone' -> 'Quarrystone': a title held there."""
+    name = _TITLE_OF.sub("", name)
     kind = lexicon.find("categories", name) if " " in name else ()
     if kind and kind[0][1] == 0 and kind[0][2] < len(name) and name[kind[0][2]] == " " \
             and looks_like_name(name[kind[0][2] + 1:]):
         return name[kind[0][2] + 1:]
     return name
+
+
+_TITLE_OF = re.compile(r"^(?:CEO|CTO|CFO|COO|CPO|CRO|President|Chair|Chairman|Founder|Co-founder)\s+(?:and\s+\w+\s+)?of\s+(?=[A-Z])")
 
 
 def trim_name(state: State, name: str) -> str:
