@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 
 from test_extract import NEWS, facts_of, read
 
@@ -104,3 +105,44 @@ def test_a_clause_after_a_colon_is_about_the_name_it_opens_with(tmp_path):
                                    "August 2025. Veloria cited diligence findings: Quartzline's largest customer "
                                    "accounted for 61% of its revenue in 2024.\n")
     assert of_kind(facts, "Observation", "subject", "metric") == [("Quartzline Cloud", "customer-concentration")]
+
+
+def test_european_phrasings_of_a_round(tmp_path):
+    # Regression: "The company X (City) realised a funding of ...", "with participation of",
+    # "the lead was X; NVIDIA participated as well", "headquartered at", "counts A and B among its
+    # shareholders" after an aside, and "The company runs" on the next line of the paragraph
+    facts = built(tmp_path, NEWS + "The company Kaltwasser Compute GmbH (Frankfurt am Main) realised a funding of EUR 45m "
+                                   "in a Series A round on 12 June 2025, led by Taunus Kapital and with participation of "
+                                   "NVIDIA.\n\nFjällgrid AB, headquartered at Stockholm, counts Vasa Growth Equity among its "
+                                   "shareholders.\nIn the last round, a Series B of SEK 400 million closed 28.04.2025, the "
+                                   "lead was Vasa Growth Equity; NVIDIA participated as well.\nThe company runs 3 000 GPUs.\n")
+    assert of_kind(facts, "Round", "company", "kind", "leads", "participants") == [
+        ("Fjällgrid AB", "series-b", ("Vasa Growth Equity",), ("NVIDIA",)),
+        ("Kaltwasser Compute GmbH", "series-a", ("Taunus Kapital",), ("NVIDIA",))]
+    assert of_kind(facts, "Headquarters", "company", "place") == [
+        ("Fjällgrid AB", "Stockholm"), ("Kaltwasser Compute GmbH", "Frankfurt am Main")]
+    assert ("Vasa Growth Equity", "Fjällgrid AB") in of_kind(facts, "Backing", "investor", "company")
+    assert of_kind(facts, "Observation", "subject", "metric") == [("Fjällgrid AB", "gpus")]
+
+
+def test_comparisons_give_each_company_its_number(tmp_path):
+    # Regression: "roughly twice Vantorra AI's 15,000" and "undercuts Vantorra AI ($2.60)" gave the
+    # sentence's subject the other companies' numbers; "three neoclouds: A, B and C" placed none
+    facts = built(tmp_path, NEWS + "This brief compares two North American neoclouds: Thornquist Cloud and Vantorra AI.\n\n"
+                                   "Thornquist Cloud runs 30,000 GPUs, roughly twice Vantorra AI's 15,000.\n")
+    assert of_kind(facts, "Category", "company", "category") == [("Thornquist Cloud", "neocloud"), ("Vantorra AI", "neocloud")]
+    assert of_kind(facts, "Observation", "subject", "quantity") and sorted(
+        (d["subject"], d["quantity"].value) for name, d in facts if name == "Observation") == [
+        ("Thornquist Cloud", 30000), ("Vantorra AI", 15000)]
+
+
+def test_a_numbered_list_of_sources_is_cited(tmp_path):
+    # Regression: "[1]" in the text, with "- [1] [Title](url)" below, cited nothing
+    path = tmp_path / "r.md"
+    path.write_text(NEWS + "Thornquist Cloud runs 30,000 GPUs [1].\n\n## References\n\n"
+                           "- [1] [Thornquist capacity update](https://thornquist.example/blog/capacity)\n")
+    graph = build([path]).graph
+    gk = "https://w3id.org/gpukg/ontology#"
+    citing = {int(graph.value(st, URIRef(gk + "line"))) for st, url in graph.subject_objects(URIRef(gk + "citedSource"))
+              if str(url) == "https://thornquist.example/blog/capacity"}
+    assert 5 in citing  # the claim's own line, not only the list of sources

@@ -95,3 +95,24 @@ def test_a_cofounder_named_with_a_title_before_the_name(tmp_path):
     found = roles(tmp_path, NEWS + "Cobaltline Compute is a neocloud. CEO Marisol Ekwueme co-founded the company with "
                                    "CTO Dmitri Varga.\n")
     assert ("Dmitri Varga", "Cobaltline Compute", "co-founder", None, None, False) in found
+
+
+def test_an_interview_answer_is_told_of_the_speaker_and_their_company(tmp_path):
+    # Regression: "we just closed about $50 million, Series B, Kleiner led it" and "I founded
+    # Lumenpath in 2020" in an answer of Lumenpath's CEO were a round of NVIDIA and nothing
+    facts = built(tmp_path, "# Rack Units\n\n## Transcript\n\n**Raj Menon, CEO of Lumenpath:** [00:41] Thanks for having me. "
+                            "We just closed about $50 million, Series B, Kleiner led it and NVIDIA came in alongside.\n\n"
+                            "**Raj Menon, CEO of Lumenpath:** [01:34] We're at roughly 6,000 H100s today. I founded "
+                            "Lumenpath in 2020.\n")
+    assert of_kind(facts, "Round", "company", "kind", "leads", "participants") == [
+        ("Lumenpath", "series-b", ("Kleiner",), ("NVIDIA",))]
+    assert of_kind(facts, "Founding", "company") == [("Lumenpath",)]
+    assert ("Raj Menon", "Lumenpath", "founder") in of_kind(facts, "Role", "person", "company", "role")
+    assert of_kind(facts, "Observation", "subject", "metric") == [("Lumenpath", "gpus")]
+
+
+def test_a_firms_letter_says_we_of_the_firm(tmp_path):
+    # Regression: "We led X's $40M Series A" in a venture firm's letter made an investor called "We"
+    facts = built(tmp_path, "# Kestrelmoor Ventures: 2025 Annual Letter\n\n## Portfolio\n\n"
+                            "We led Varnhem Compute's $40M Series A in March 2025.\n")
+    assert of_kind(facts, "Round", "company", "leads") == [("Varnhem Compute", ("Kestrelmoor Ventures",))]

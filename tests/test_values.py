@@ -287,3 +287,24 @@ def test_from_one_amount_to_another_is_two_figures(text, read):
 def test_prices_and_bounds_in_other_words(text, value, currency, per, qualifiers):
     q = find_quantities(text)[-1]
     assert (q.value, q.currency, q.per, q.qualifiers) == (value, currency, per, qualifiers)
+
+
+@pytest.mark.parametrize("text, values", [
+    # Regression: "8 000" was 8 (and a junk 0), "EUR 2,10" was 2 and 10, and "[12:40]" was two numbers
+    ("about 8 000 GPUs, against 1,200 last year", [Decimal("8000"), Decimal("1200")]),
+    ("EUR 2,10 per GPU-hour, on demand EUR 2,95", [Decimal("2.1"), Decimal("2.95")]),
+    ("In 2025 500 new GPUs", [Decimal("500")]),
+    ("[12:40] we just closed $50 million", [Decimal("50000000")]),
+])
+def test_numbers_as_other_reports_write_them(text, values):
+    assert [q.value for q in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("reported Q3 FY2025 revenue", date(2025, 7, 1), date(2025, 9, 30)),  # a fiscal quarter, as the calendar's
+    ("guided Q4 FY25 revenue", date(2025, 10, 1), date(2025, 12, 31)),
+    ("Series B (07.2025)", date(2025, 7, 1), date(2025, 7, 31)),
+])
+def test_fiscal_quarters_and_months_with_a_dot(text, start, end):
+    (_, _, when), = find_dates(text)
+    assert (when.start, when.end) == (start, end)
