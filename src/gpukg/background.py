@@ -1,27 +1,22 @@
 """A company's background: when and by whom it was founded, where it is based, who holds which
 role and who backs it, under a label or a table header ('Founded: 2020', 'CEO') or told in
-running text ('appointed Daniel Okafor as CFO', 'CEO Mei Chen said').
+running text ('founded in 2020 by A and B', 'the Paris-based X'); the titles told in running text
+are read by ``people``.
 
 No pattern names a company or a person.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from . import lexicon
-from .dates import find_dates, first_date, opening_date
+from .dates import find_dates, first_date
 from .phrases import LOWER, NAME, PLACE_OWNS, UPPER, looks_like_name, looks_like_org, people, places, split_names, strip_parens
-from .reading import State, add, named_before, opening_name, owned_by_place, said_name, trim_name
-from .records import Backing, Founding, Headquarters, Role, Source, When
+from .people import PEOPLE, TITLE_BEFORE, full_names, is_person, label_roles, read_titles, split_people, title_groups
+from .reading import State, add, named_before, opening_name, owned_by_place, trim_name
+from .records import Backing, Founding, Headquarters, Role, Source
 
-# A person's name: two or three capitalised words, with the particles of family names.
-_WORD = rf"{UPPER}{LOWER}*(?:['’-](?!s\b){UPPER}?{LOWER}+)*"  # "O'Brien", "Smith-Jones"; not "Biden's"
-PERSON = rf"{_WORD}(?:\s+(?:(?:van|von|de|da|del|der|di|du|le|la|bin|al)\s+)*{_WORD}){{1,2}}"
-_PEOPLE = rf"{PERSON}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){PERSON})*"
-_NOT_FIRST = frozenset({"The", "Its", "Their", "Our", "This", "That", "These", "Those", "A", "An", "In", "On", "By"})
-
-_FOUNDED_BY = re.compile(rf"\b(?:(?P<co>co-?)?founded|started|set up)\b(?:\s+(?:in\s+)?[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{_PEOPLE})")
+_FOUNDED_BY = re.compile(rf"\b(?:(?P<co>co-?)?founded|started|set up)\b(?:\s+(?:in\s+)?[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{PEOPLE})")
 # "founded by A and B in 2019": the founders may stand between the verb and the date
 _FOUNDED_IN = re.compile(r"\b(?:(?:co-?)?(?:founded|established|incorporated|set up)|was started|"
                          r"(?:was\s+)?spun\s+(?:out|off)\s+(?:of|from)\s+[^,.;]{1,60}?(?=\s+in\s)|"
@@ -35,47 +30,11 @@ _BASED_IN = re.compile(r"\b(?:(?:headquartered|head-quartered|based|with headqua
 # What may stand before "based in" when it is said of the sentence's company: nothing ("Based in
 # Oslo, Acme ..."), a verb of being, a comma or "and", or an appositive ("Acme, a GPU cloud based in").
 _BASED_LEAD = re.compile(r"(?:^|,|\band|\b(?:is|was|has been|remains))\s*$|(?:,|\bis|\bwas)\s+an?\s+[^,]*$", re.I)
-_ROLE_JOIN = re.compile(r"\s*(?:,|&|/|\band\b)\s*$")
-_AFTER_ROLE = re.compile(rf"\s*(?:[,:]\s*)?(?:is\s+|was\s+|are\s+|were\s+)?(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?P<p>{_PEOPLE})"
-                         r"(?!\s*['’]s)(?![\w'’-])")  # "CEO is Dr. Martina Kälin"
-# "Acme named Ingrid Holm chief executive officer", "promoted Clara Diaz to CTO": the title given
-# by a verb, so the company is the verb's subject.
-_GIVEN = re.compile(
-    rf"(?:(?P<c>{NAME})\s+(?:has\s+|have\s+)?)?"
-    r"\b(?:named|names|appointed|appoints|hired|hires|promoted|promotes|tapped|taps|elevated|elevates)\s+"
-    # "hired former AWS executive Marcus Bell as", "tapped Priya Nair to lead engineering as"
-    r"(?:(?:former|ex-|longtime|veteran)\s*(?:[\w&-]+\s+){0,3}?(?:executive|exec|engineer|leader|veteran|banker)\s+)?"
-    rf"(?P<p>{PERSON})(?:,\s+(?:previously|formerly|most recently|a former|the former)\b[^,]{{1,80}},)?\s*,?\s+"
-    r"(?:to\s+(?:lead|run|head|oversee)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:as|to)\s+)?"
-    rf"(?:(?:its|the|their|our|the company['’]s)\s+)?(?:(?:new|interim|acting)\s+)?$")
-# "X is run by chief executive A", "... led by CEO A and president B": X's titles
-_RUN_BY = re.compile(r"\b(?:is|was|are|has been)\s+(?:now\s+)?(?:led|run|headed|managed)\s+by\s+(?:its\s+)?"
-                     r"(?:[^,.;]{1,60}?\s+and\s+(?:its\s+)?)?$")
-_TAKEN_UP = re.compile(r"\b(?:became|becomes|joined|appointed|named|promoted)\b")
-_OF_WHOM = r"(?:\s+of\s+the\s+(?:\w+\s+)?board)?(?:\s+(?:of|at)\s+(?:" + NAME + r"|the (?:company|firm|startup)))?"
-_DATE_AFTER = re.compile(_OF_WHOM + r",?\s+(?:in|on|since|from|effective)\s+")
-_SINCE_AFTER = re.compile(_OF_WHOM + r",?\s+since\s+")  # "CEO since 2022": a start told outright
-_POSSESSOR = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:(?:new|interim|acting|former)\s+)?$")  # "Acme's CEO, Jane Roe"
-_ITS = re.compile(r"\b(?:its|the company['’]s)\s+(?:new\s+|interim\s+|acting\s+)?$")
-_SINCE_BRACKET = re.compile(r"\s*\(\s*since\s+")
-_SINCE = re.compile(r"\b(?:since|joined(?:\s+[^,;()]*?)?\s+in)\s+(?=[^),;]*\d)", re.I)  # "(joined from a utility in March 2025)"
-_ORG_BEFORE = re.compile(rf"(?P<c>{NAME})\s+$")  # "Corvane Cloud co-founder and chief executive Ines Moreau"
-_OF_COMPANY = re.compile(rf"(?:\s+of\s+the\s+(?:\w+\s+)?board)?\s+(?:of|at)\s+(?P<c>{NAME})")  # "chair of the board of X"
-_BEFORE_ROLE = re.compile(
-    # an aside after the name: "previously at X", or a post at a company ("Vireo Cloud's head of infrastructure")
-    rf"(?P<p>{PERSON})(?:,\s+(?:(?:previously|formerly|most recently|a former|the former)\b|(?P<at>{NAME})['’]s?\s)[^,]{{1,80}},)?"
-    # "Ines Moreau, who co-founded Corvane Cloud and serves as its CEO"
-    rf"(?:\s*,\s*(?:(?:currently|now)\s+)?|(?:\s*,\s*who(?:\s+(?:co-?)?founded\s+(?P<w>{NAME})(?:\s+in\s+\d{{4}})?(?:\s+and|,))?)?\s+(?:as|is|was|became|becomes|serves as|served as|remains|has been|"
-    r"stays on as|stayed on as|will stay on as|continues as|remained|"
-    rf"was appointed|was named|was promoted to|promoted to|(?:joined|joins|has joined)(?:\s+(?P<j>{NAME}))?\s+as)\s+)"
-    rf"(?:(?:the|its|our|their|the company['’]s|(?P<c>{NAME})['’]s?)\s+)?(?:(?:new|interim|acting|former)\s+)?$")
-
-
 def background(state: State, text: str, source: Source, subject: str | None) -> None:
     """Founding, headquarters and roles stated in ``text``; ``subject`` is the company the
     sentence is about (the profiled one), if any."""
     if state.surnames:
-        text = _full_names(state, text)
+        text = full_names(state, text)
     company = subject or opening_name(state, text)
     if company:
         _founding(state, text, source, company, subject)
@@ -85,135 +44,7 @@ def background(state: State, text: str, source: Source, subject: str | None) -> 
     if "'s " in text or "’s " in text:
         _place_possessive(state, text, source)
     _founders(state, text, source, company, subject)
-    if "respectively" in text:
-        _respectively(state, text, source, subject or opening_name(state, text) or at_company(state, text))
-    succession = _SUCCESSION_WORD.search(text)
-    if succession:
-        the_company = state.previous if _THE_COMPANY.search(text) else None  # "the company said X succeeds Y"
-        text = _successions(state, text, source, subject or at_company(state, text) or the_company)
-    before = len(state.facts)
-    if _LEFT_WORD.search(text):
-        _departures(state, text, source, subject)
-    else:
-        _titles(state, _REPLACING.sub(lambda m: " " * len(m.group(0)), text) if succession else text, source, subject)
-    if succession:
-        _replaced(state, text, source, [f for f in state.facts[before:] if isinstance(f, Role) and not f.former])
-
-
-_LEFT_WORD = re.compile(r"\b(?:stepped down|stepping down|steps down|stepped aside|resigned|resigns|departed|left|retired)\b")
-# "Kenji Mori stepped down as CEO of Sakura Compute in June 2025", "Sakura Compute's co-founder Kenji Mori
-# resigned as CEO"; not "will step down" (not done yet)
-_LEFT = re.compile(rf"(?P<p>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:has\s+|have\s+|had\s+)?"
-                   r"(?:stepped down|stepped aside|resigned|departed|left|retired)(?:\s+(?:from\s+)?(?:his|her|their|the)\s+"
-                   r"(?:role|post|position|job))?\s+as\s+(?:(?:the\s+|its\s+)?(?P<c>" + NAME + r")['’]s?\s+)?"
-                   r"(?P<t>[^,.;]{2,50}?)(?:\s+(?:of|at)\s+(?P<c2>" + NAME + r"))?(?=\s+(?:in|on|effective|after)\b|[,.;]|$)")
-
-
-def _departures(state: State, text: str, source: Source, subject: str | None) -> None:
-    """A role the sentence says was left: a former role, dated when the leaving is. What else the
-    sentence says of people ("COO Aiko Tanaka takes over") is read as titles, after the clause."""
-    m = _LEFT.search(text)
-    roles = [role for role, _, _ in lexicon.find("roles", m.group("t"))] if m else []
-    person = m.group("p") if m else ""
-    if not roles or not _is_person(state, person):
-        _titles(state, text, source, subject)
-        return
-    named = m.group("c") or m.group("c2")  # else the sentence's company: "Sakura Compute's co-founder Kenji Mori resigned"
-    company = trim_name(state, named) if named else subject or opening_name(state, text)
-    ended = _date_after(text, m.end())  # "... in June 2025", "..., effective June 30"
-    for role in dict.fromkeys(roles) if company and company != person else ():
-        add(state, Role(source, person, company, role, None, ended, former=True), ("person", person), ("company", company))
-    _titles(state, text[:m.end("p")] + " " * (m.end() - m.end("p")) + text[m.end():], source, subject)
-
-
-_THE_COMPANY = re.compile(r"\b[Tt]he (?:company|firm|startup)\b")
-_TITLE_BEFORE = re.compile(r"\b(?:CEO|CTO|CFO|COO|CPO|CRO|chief\s+\w+\s+officer|president|chair)\s+(?=[A-Z][a-z])")
-_SUCCESSION_WORD = re.compile(r"\b(?:succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|took over from|"
-                              r"takes over from|taking over from|has taken over from)\b")
-_TITLE_TAIL = (r"\s+as\s+(?:(?:the\s+|its\s+)?(?P<c>" + NAME + r")['’]s?\s+)?(?:(?:new|interim|acting)\s+)?"
-               r"(?P<t>[^,.;]{2,50}?)(?:\s+(?:of|at)\s+(?P<c2>" + NAME + r"))?(?=\s+(?:in|on|effective|after|from|when)\b|[,.;]|$)")
-# "Mara Lind succeeds Tomas Berg as CEO of Veyra Cloud", "Tomas Berg will be replaced by Mara Lind as CEO"
-_SUCCEEDS = re.compile(rf"(?P<new>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:has\s+|will\s+|is\s+)?(?:succeed(?:s|ed|ing)?|replac(?:es|ed|e|ing)|"
-                       rf"(?:took|takes|taking|taken)\s+over\s+from)\s+(?P<old>{PERSON})(?P<aside>,[^,]{{1,80}},)?" + _TITLE_TAIL)
-_SUCCEEDED_BY = re.compile(rf"(?P<old>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:will be|was|has been|is being|is to be)\s+"
-                           rf"(?:replaced|succeeded)\s+by\s+(?P<new>{PERSON})(?P<aside>,[^,]{{1,80}},)?" + _TITLE_TAIL)
-# "hired Dana Cole as its new COO, replacing Sam Reid": the title just given was Sam Reid's
-_REPLACING = re.compile(rf",?\s+(?:replacing|succeeding|who (?:replaces|replaced|succeeds|succeeded))\s+(?P<old>{PERSON})(?![\w'’-])")
-
-
-def _full_names(state: State, text: str) -> str:
-    """'Wrenfield, who co-founded Stellmark, stays on as chair' after 'Tobias Wrenfield' in the
-    report: a person called by the last word of their name, written out whole for the patterns
-    that read people (which want two words)."""
-    def whole(m: re.Match[str]) -> str:
-        person = state.surnames.get(m.group(0))
-        alone = not _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())  # not "Tobias Wrenfield" itself
-        return person if person and alone and m.group(0) not in state.names else m.group(0)
-    return _SURNAME.sub(whole, text)
-
-
-# a capitalised word not before another ("Wrenfield Capital") nor after one (``_WORD_BEFORE``)
-_SURNAME = re.compile(r"(?<![\w'’-])[A-Z][\w-]{3,}(?![\w-])(?!\s+[A-Z])")
-_WORD_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+$")
-
-
-def _successions(state: State, text: str, source: Source, company: str | None) -> str:
-    """A title passed from one person to another: the new holder has it from the date of the move,
-    the old one held it until then (unless the move is still to come). Returns ``text`` with the
-    succession blanked, so that the titles of the rest are read as before."""
-    for m in (*_SUCCEEDS.finditer(text), *_SUCCEEDED_BY.finditer(text)):
-        roles = [role for role, _, _ in lexicon.find("roles", m.group("t"))]
-        named = m.group("c") or m.group("c2")
-        where = trim_name(state, named) if named else company
-        new, old = m.group("new"), m.group("old")
-        if not roles or not where or not (_is_person(state, new) and _is_person(state, old)):
-            continue
-        when = _date_after(text, m.end("t")) or opening_date(text)
-        done = not re.search(r"\b(?:will|is to be|is being)\b", m.group(0))
-        for role in dict.fromkeys(roles):
-            add(state, Role(source, new, where, role, when), ("person", new), ("company", where))
-            add(state, Role(source, old, where, role, None, when if done else None, former=done),
-                ("person", old), ("company", where))
-        # what the aside says stays to be read: "Raghav Subramanian, currently Pyxara's chief operating officer,"
-        kept = f"{new}{m.group('aside')}" if m.group("aside") else ""
-        text = text[:m.start()] + kept.ljust(m.end() - m.start()) + text[m.end():]
-    return text
-
-
-def _replaced(state: State, text: str, source: Source, given: list[Role]) -> None:
-    """'hired Dana Cole as its new COO, replacing Sam Reid': the title just ``given`` was Sam Reid's until then."""
-    m = _REPLACING.search(text)
-    if m and given and _is_person(state, m.group("old")):
-        role = given[-1]
-        add(state, Role(source, m.group("old"), role.company, role.role, None, role.when, former=True),
-            ("person", m.group("old")))
-
-
-# "co-founders Lena Voss and Arun Mehta lead the company as CEO and CTO respectively"
-_RESPECTIVELY = re.compile(r"\bas\s+(?P<titles>[^.;]+?)\s*,?\s+respectively\b")
-
-
-def _respectively(state: State, text: str, source: Source, company: str | None) -> None:
-    """Titles handed out in order to the people named last before them."""
-    m = _RESPECTIVELY.search(text)
-    if not m or not company:
-        return
-    roles = [role for role, _, _ in lexicon.find("roles", m.group("titles"))]
-    groups = [[p for p in _split_people(g.group(0)) if _is_person(state, p)]
-              for g in re.finditer(_PEOPLE, text[:m.start()])]
-    people = next((g for g in reversed(groups) if len(g) > 1), [])
-    if len(people) == len(roles):
-        for person, role in zip(people, roles):
-            add(state, Role(source, person, company, role), ("person", person), ("company", company))
-
-
-def at_company(state: State, text: str) -> str | None:
-    """'At Halden AI, Priya Rao was promoted to CTO': the company a sentence opens with 'At'."""
-    m = _AT_OPENING.match(text)
-    return trim_name(state, m.group("c")) if m else None
-
-
-_AT_OPENING = re.compile(rf"(?:Over\s+)?[Aa]t\s+(?P<c>{NAME}),")
+    read_titles(state, text, source, subject)
 
 
 def _founding(state: State, text: str, source: Source, company: str, subject: str | None) -> None:
@@ -322,11 +153,11 @@ def _place(found: str) -> str:
 
 def _founders(state: State, text: str, source: Source, company: str | None, subject: str | None) -> None:
     # "founded in 2021 by Erik Sand (CEO) and Maja Holm (CTO)", "co-founded by CEO A and CTO B" (titles read by ``_titles``)
-    m = _FOUNDED_BY.search(_TITLE_BEFORE.sub("", strip_parens(text)))
+    m = _FOUNDED_BY.search(TITLE_BEFORE.sub("", strip_parens(text)))
     if m and company:
         role = "co-founder" if m.group("co") else "founder"
-        for person in _split_people(m.group("people")):
-            if _is_person(state, person):
+        for person in split_people(m.group("people")):
+            if is_person(state, person):
                 titles = re.search(rf"{re.escape(person)}\s*\((?P<t>[^)]*)\)", text)
                 held = [r for r, _, _ in lexicon.find("roles", titles.group("t"))] if titles else []
                 for r in dict.fromkeys([role, *held]):
@@ -342,21 +173,21 @@ def _founders(state: State, text: str, source: Source, company: str | None, subj
 # read by ``_titles``).
 _FOUNDING_VERB = re.compile(r"\b(?:founded|started|set up)\b")  # not "launched": people launch products
 _FOUNDERS_FIRST = re.compile(
-    rf"(?P<people>{_PEOPLE})(?:,\s+who)?\s+(?:(?P<co>co-?)?founded|started|set up)\s+(?:(?P<it>the\s+(?:company|business|firm|startup|start-up))|"
-    rf"(?P<c>{NAME}))(?:\s+with\s+(?:(?:{LOWER}[\w-]*|[A-Z]{{2,4}})\s+){{0,4}}(?P<with>{_PEOPLE}))?")  # "with CTO Dmitri Varga"
+    rf"(?P<people>{PEOPLE})(?:,\s+who)?\s+(?:(?P<co>co-?)?founded|started|set up)\s+(?:(?P<it>the\s+(?:company|business|firm|startup|start-up))|"
+    rf"(?P<c>{NAME}))(?:\s+with\s+(?:(?:{LOWER}[\w-]*|[A-Z]{{2,4}})\s+){{0,4}}(?P<with>{PEOPLE}))?")  # "with CTO Dmitri Varga"
 
 
 def _founded_by_subject(state: State, text: str, source: Source, subject: str | None) -> None:
     if not _FOUNDING_VERB.search(text):
         return
     plain = strip_parens(text)
-    titled = _title_groups(plain)[:1]
+    titled = title_groups(plain)[:1]
     start = len(plain) - len(plain[titled[0][1]:].lstrip()) if titled and titled[0][0] == 0 else 0
     m = _FOUNDERS_FIRST.match(plain, start)
     if not m:
         return
-    people_found = [p for group in ("people", "with") for p in _split_people(m.group(group) or "")
-                    if _is_person(state, p)]
+    people_found = [p for group in ("people", "with") for p in split_people(m.group(group) or "")
+                    if is_person(state, p)]
     company = (subject if m.group("it") else trim_name(state, m.group("c"))) if people_found else ""
     if not company:
         return
@@ -374,85 +205,8 @@ def _founded_by_subject(state: State, text: str, source: Source, subject: str | 
         _founded_where(state, plain, len(plain) - len(rest) + dates[0][1], company, source)
 
 
-def _titles(state: State, text: str, source: Source, subject: str | None) -> None:
-    """'CEO Mei Chen', 'founder and CEO is Ana Ferreira', 'appointed Daniel Okafor as CFO',
-    'Ana Ferreira, Corvid Labs' chief executive': a title beside a person's name."""
-    for start, end, roles in _title_groups(text):
-        window = text[max(0, start - 120):start]
-        if _FORMER.search(window):  # "Former Google Cloud president Diane Park joined ...": a title no longer held
-            continue
-        after = _AFTER_ROLE.match(text, end)
-        given = None if after else _GIVEN.search(window)
-        before = None if after or given else _BEFORE_ROLE.search(window)
-        found = (after or given or before).group("p") if after or given or before else ""
-        # several people only after a plural title: "co-founders Ada Lund and Per Holm"
-        people = _split_people(found)
-        people = people if after and text[start:end].endswith("s") else people[:1]
-        people = [p for p in people if p and _is_person(state, p)]
-        of = _OF_COMPANY.match(text, end)
-        possessor = _POSSESSOR.search(text[max(0, start - 80):start]) or _ORG_BEFORE.search(text[max(0, start - 80):start])
-        if possessor and possessor.re is _ORG_BEFORE and not (possessor.group("c") in state.names
-                                                              or looks_like_org(possessor.group("c"))):
-            possessor = None  # "Corvane Cloud co-founder Ines Moreau", not "Veteran CEO ..."
-        named = next((n for n in (of and of.group("c"), before and before.group("c"), before and before.group("j"),
-                                  before and before.group("at"), before and before.group("w"),
-                                  possessor and possessor.group("c"), given and given.group("c"))
-                      if n and n.split()[0] not in _NOT_FIRST), None)  # not "The Board named ..."
-        run_by = _RUN_BY.search(window)  # "Vireo Cloud is run by chief executive Jane Roe"
-        its = _ITS.search(window)  # "Fernhill AI's chief executive, ...; its CTO is Luis Ortega"
-        company = trim_name(state, named) if named else (given or run_by or its) and opening_name(state, text) or subject \
-            or said_name(state, text) or at_company(state, text) \
-            or (after or before) and opening_name(state, text)  # "CEO Ines Moreau said Corvane Cloud would ...", "Halcyra's ..., and CEO X told us"
-        # a title taken up has the date of the move, a title held "since" a date that date; a
-        # title beside a name dates nothing ("CEO Mei Chen said revenue reached $40M in 2024")
-        moved = given or before and _TAKEN_UP.search(before.group(0))
-        when = _date_after(text, end) or opening_date(text) if moved else _date_after(text, end, _SINCE_AFTER) \
-            or after and _date_after(text, after.end(), _SINCE_BRACKET)  # "CTO: Anouk Jansen (since 2023)"
-        for person in people if company else ():
-            for role in roles if company != person else ():
-                add(state, Role(source, person, company, role, when), ("person", person), ("company", company))
-
-
+_SINCE = re.compile(r"\b(?:since|joined(?:\s+[^,;()]*?)?\s+in)\s+(?=[^),;]*\d)", re.I)  # "(joined from a utility in March 2025)"
 _LABEL_SINCE = re.compile(r"\s+since\s+(.+)$", re.I)
-# "former"/"ex-" right before the title, or before the organization that precedes it
-_FORMER = re.compile(rf"\b(?:[Ff]ormer|[Ee]x-|[Oo]netime|[Pp]revious)\s*(?:{NAME}\s+)?$")
-
-
-def _date_after(text: str, end: int, lead: re.Pattern[str] = _DATE_AFTER) -> When | None:
-    """'... chief operating officer in 2023': a date right after the title."""
-    m = lead.match(text, end)
-    dates = find_dates(text[m.end():m.end() + 40]) if m else []
-    return dates[0][2] if dates and dates[0][0] == 0 else None
-
-
-def _title_groups(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Titles in ``text``, those joined by 'and', '&', '/' or a comma as one group: 'founder and CEO'."""
-    groups: list[tuple[int, int, tuple[str, ...]]] = []
-    for role, start, end in lexicon.find("roles", text):
-        if groups and _ROLE_JOIN.fullmatch(text[groups[-1][1]:start]):
-            first, _, roles = groups[-1]
-            groups[-1] = (first, end, (*roles, role))
-        else:
-            groups.append((start, end, (role,)))
-    return groups
-
-
-def _split_people(text: str) -> list[str]:
-    return re.split(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", text)
-
-
-def _is_person(state: State, name: str) -> bool:
-    return looks_like_name(name) and name.split()[0] not in _NOT_FIRST and not looks_like_org(name) \
-        and name not in state.names
-
-
-@lru_cache(maxsize=1024)  # asked of every label of every profile
-def label_roles(label: str) -> tuple[str, ...]:
-    """The titles a label is made of: 'CEO' -> ('ceo',), 'Founder & CEO' -> ('founder', 'ceo'); () for other labels."""
-    titles = [lexicon.exact("roles", part) for part in re.split(r"\s*(?:&|/|,|\band\b)\s*", label.strip())]
-    return tuple(titles) if titles and all(titles) else ()
-
-
 def about_who(state: State, company: str, label: str, value: str, source: Source) -> bool:
     """A founding date, headquarters, people or investors under a label or a table header
     ('Founded', 'HQ', 'CEO', 'Key Investors'); False for any other label."""

@@ -12,10 +12,10 @@ from dataclasses import replace
 from . import iris, lexicon
 from .aliases import abbreviated, renamed, short_forms
 from .amounts import malformed_amounts
-from .background import label_roles
 from .investors import investor_line, investor_sections
 from .labels import BRACKETED, labelled
 from .names import Gazetteer, mentioned, name_key
+from .people import label_roles
 from .phrases import NAME, heading_name, looks_like_name, looks_like_org, strip_parens
 from .prose import OPENING_PARTICIPLE, category_from, prose, told_of
 from .records import (

@@ -8,10 +8,11 @@ import re
 
 from . import lexicon
 from .amounts import find_quantities
-from .background import PERSON, about_who, background
+from .background import about_who, background
 from .dates import find_dates, first_date
 from .deals import deal_status
 from .figures import figures
+from .people import PERSON
 from .phrases import LOWER, NAME, UPPER, clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .prose import IS_A, bracket_facts, category_from, prose, told_of
 from .reading import SUBJECT_FOLLOWS, State, add, in_third_person, names_after, qualifiers, trim_name
