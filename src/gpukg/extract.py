@@ -118,8 +118,11 @@ _PLAIN_CARD = re.compile(rf"(?P<label>{NAME}\s*\([^()]{{1,40}}\))\s*(?::|[—–
 
 def _investor_only(state: State, name: str) -> bool:
     """The report has used ``name`` (or the name it abbreviates) as an investor and never as a company."""
-    keys = {name_key(n) for n in (name, *(full for short, full in state.short_names if short == name))}
-    kinds = set().union(*(kinds_of(state, key) for key in keys))
+    kinds = kinds_of(state, name_key(name))
+    if "company" in kinds:
+        return False
+    if " " not in name:  # "PIF": the name it abbreviates counts too
+        kinds = kinds.union(*(kinds_of(state, name_key(full)) for short, full in state.short_names if short == name))
     return "investor" in kinds and "company" not in kinds
 
 

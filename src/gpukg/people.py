@@ -122,6 +122,8 @@ def full_names(state: State, text: str) -> str:
         person = state.surnames.get(m.group(0))
         alone = not _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())  # not "Tobias Wrenfield" itself
         return person if person and alone and m.group(0) not in state.names else m.group(0)
+    if not state.surnames.keys() & set(_SURNAME.findall(text)):  # most lines name no one by surname
+        return text
     return _SURNAME.sub(whole, text)
 
 
