@@ -30,6 +30,8 @@ _BASED_IN = re.compile(r"\b(?:(?:headquartered|head-quartered|based|with headqua
 # What may stand before "based in" when it is said of the sentence's company: nothing ("Based in
 # Oslo, Acme ..."), a verb of being, a comma or "and", or an appositive ("Acme, a GPU cloud based in").
 _BASED_LEAD = re.compile(r"(?:^|,|\band|\b(?:is|was|has been|remains))\s*$|(?:,|\bis|\bwas)\s+an?\s+[^,]*$", re.I)
+
+
 def background(state: State, text: str, source: Source, subject: str | None) -> None:
     """Founding, headquarters and roles stated in ``text``; ``subject`` is the company the
     sentence is about (the profiled one), if any."""
@@ -207,6 +209,8 @@ def _founded_by_subject(state: State, text: str, source: Source, subject: str | 
 
 _SINCE = re.compile(r"\b(?:since|joined(?:\s+[^,;()]*?)?\s+in)\s+(?=[^),;]*\d)", re.I)  # "(joined from a utility in March 2025)"
 _LABEL_SINCE = re.compile(r"\s+since\s+(.+)$", re.I)
+
+
 def about_who(state: State, company: str, label: str, value: str, source: Source) -> bool:
     """A founding date, headquarters, people or investors under a label or a table header
     ('Founded', 'HQ', 'CEO', 'Key Investors'); False for any other label."""

@@ -275,10 +275,10 @@ def _content(state: State, block: Block, source: Source) -> None:
         told = told_of(state.company, block.text) if state.company else None  # "Acquired by Y in 2025."
         subject = state.company if state.company and (told or _about_company(state, block.text)) else None
         # (a sentence of the same paragraph, or the next line of it, which the parser numbers anew)
-        if not subject and (block.index or block.kind == "paragraph" and state.last_line == block.line - 1) and (
-                _IT.match(block.text) or _IT_DID.match(block.text)
-                                            or (_THE_FIRM.search(block.text) or _a_measure_opens(block.text))
-                                            and not state.names.find(block.text) and not opening_orgs(state, block.text)):
+        next_line = block.kind == "paragraph" and state.last_line == block.line - 1
+        if not subject and (block.index or next_line) and (_IT.match(block.text) or _IT_DID.match(block.text)
+                                                            or (_THE_FIRM.search(block.text) or _a_measure_opens(block.text))
+                                                            and not state.names.find(block.text) and not opening_orgs(state, block.text)):
             # "X raised ¥8 billion ... The company operates 3,000 GPUs", "CEO Y said the firm will ...",
             # "X reported revenue of $1.4B. Net loss was $110M for the quarter."
             subject = state.previous

@@ -267,4 +267,3 @@ def label_roles(label: str) -> tuple[str, ...]:
     """The titles a label is made of: 'CEO' -> ('ceo',), 'Founder & CEO' -> ('founder', 'ceo'); () for other labels."""
     titles = [lexicon.exact("roles", part) for part in re.split(r"\s*(?:&|/|,|\band\b)\s*", label.strip())]
     return tuple(titles) if titles and all(titles) else ()
-

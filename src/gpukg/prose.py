@@ -90,6 +90,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
 
 
 _NAME_BRACKET = re.compile(rf"(?P<n>{NAME})\s*\((?P<b>[^()]+)\)")
+
+
 def _without_prices(state: State, text: str, source: Source) -> str:
     """``text`` with the prices of the deals read from it blanked."""
     for fact in state.facts:

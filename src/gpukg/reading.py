@@ -129,8 +129,6 @@ def opening_name(state: State, text: str) -> str | None:
     return lead[0] if lead else None
 
 
-
-
 # where a sentence is set, before its subject: "In the UK, ", "Across Europe, "
 WHERE_OPENER = re.compile(r"^(?:(?:In|Across|Outside|Within|Over in|Back in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s+|"
                           r"The\s+(?:company|firm|startup|start-up)\s+)(?=[A-Z])")  # "The company Kaltwasser Compute GmbH realised"
