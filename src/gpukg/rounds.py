@@ -61,9 +61,10 @@ _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secu
                            r"drew backing|committed|invested|leading its|anchored|granted|awarded|drew down|realised|realized|"
                            r"obtained)\b", re.I)
 
+# a date after "in", not the company money went into: "added a ¥6 billion extension in November 2025"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|Q[1-4]\b|H[12]\b"
 # "Arcadia Investment Authority committed $500M to Helix Compute": the investor is the subject
 # "Magnetar provided a $2.3B debt facility to Stratos Cloud", "SoftBank Vision Fund 2 put $200 million into X"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|Q[1-4]\b|H[12]\b"
 # "The EIB signed a €180 million venture debt facility with Atlantica GPU", "METI approved a ¥5.2 billion
 # subsidy for Fujimi's data center", "granted €60 million to", "added an AED 40 million grant to"
 _INVESTOR_SUBJECT = re.compile(rf"(?P<i>{NAME}(?:\s+(?:\d|I{{1,3}}|IV|V)\b)?)(?:\s*\([A-Z][\w&]{{1,7}}\))?\s+(?:has\s+|later\s+|then\s+|also\s+)?(?:(?:committed|invested|injected|put|"
