@@ -224,3 +224,11 @@ def test_a_category_word_before_a_name_is_no_part_of_it(tmp_path):
     valued, = [d["valuation"] for name, d in facts if name == "Round"]
     assert valued is not None and valued.value == Decimal("2600000000")
     assert of_kind(facts, "Category", "company", "category") == [("Orrelin Systems", "chipmaker")]
+
+
+def test_its_only_backers_after_a_colon(tmp_path):
+    # Regression: "Thornquist has the leanest cap table: Accel and Greylock are its only
+    # institutional backers" backed nothing
+    facts = built(tmp_path, NEWS + "Thornquist Cloud has the leanest cap table: Accel and Greylock are its only "
+                                   "institutional backers.\n")
+    assert of_kind(facts, "Backing", "investor", "company") == [("Accel", "Thornquist Cloud"), ("Greylock", "Thornquist Cloud")]

@@ -153,7 +153,8 @@ def _a_measure_opens(text: str) -> bool:
 _IT_DID = re.compile(r"[A-Z][\w\s]{0,40}?,?\s+it\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:raised|closed|secured|landed|took|won|"
                      r"signed|acquired|bought|reported|posted|opened|added)\b")
 _THE_FIRM = re.compile(r"\bthe\s+(?:company|firm|startup|start-up)\b")
-_IT = re.compile(r"(?:(?:The|This)\s+(?:company|firm|startup|start-up|business|provider|operator|neocloud|IPO|listing|offering)|It|Its|"
+_IT = re.compile(r"(?:(?:The|This|Its)\s+(?:company|firm|startup|start-up|business|provider|operator|neocloud|IPO|listing|offering|"
+                 r"stock|shares)|Shares|It|Its|"
                  r"In\s+(?:the|its)\s+(?:last|latest|most recent|previous)\s+round)\b")  # "In the last round, a Series B of ..."
 # "The London-headquartered firm was set up in 2020": under a heading that is a name, a first line
 # whose subject can only be the heading's company

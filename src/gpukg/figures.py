@@ -166,6 +166,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         if top:  # "The top five customers account for 78% of revenue"
             name, segment = "customer-concentration", top.group("who")
         # whose revenue, valuation or fleet a report gives is a company, whatever else it is
+        if name == "share-price" and not q.per:  # "Shares closed at $58.10": a price per share
+            q = replace(q, per="share")
         add(state, Observation(source, whose, name, q, when, segment, related, tuple(dict.fromkeys(stated))),
              ("company" if name in _COMPANY_METRICS else "org", whose), ("org", related))
 
@@ -356,6 +358,9 @@ _MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss",
                             "capex", "ebitda", "net-income", "contract-value", "fund-size"})
 
 
+_SHARES_MOVED = re.compile(r"\b(?:[Ss]hares|[Tt]he stock|[Ii]ts stock)\s+(?:[\w%.,-]+\s+){0,6}?(?:to|at)\s+$")
+
+
 def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> str | None:
     """What a number measures: the words right after it, the label, then the words before it."""
     noun = (q.noun or "").lower()
@@ -375,6 +380,8 @@ def _metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) ->
                 return hit[0][0]
         if q.per:
             return "share-price" if q.per == "share" else "price"
+        if _SHARES_MOVED.search(before):  # "Shares rose 14% to $87.20", "The stock closed at $58.10"
+            return "share-price"
     if label_metric:
         return label_metric
     if q.unit == "count" and _counted(q):

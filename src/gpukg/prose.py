@@ -311,11 +311,11 @@ def _prose_backing(state: State, text: str, source: Source, subject: str | None)
         company = trim_name(state, led.group("c"))
         add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
         return True
-    among = (_AMONG_BACKERS.match(text) or _BACKERS_INCLUDE.search(text) or _COUNTS_AMONG.search(text)) \
+    among = (_AMONG_BACKERS.search(text) or _BACKERS_INCLUDE.search(text) or _COUNTS_AMONG.search(text)) \
         if _BACKERS_WORD.search(text) else None
     if among:
         investee = trim_name(state, among.group("c") or among.groupdict().get("c2") or "") \
-            or (subject or state.company or "" if among.groupdict().get("its") else "")
+            or (subject or state.company or opening_name(state, text) or "" if among.groupdict().get("its") else "")
         investors = split_names(among.group("i"), keep) if investee else []
         for investor in investors:
             add(state, Backing(source, investor, investee), ("investor", investor), ("company", investee))
@@ -360,7 +360,9 @@ _BACKERS_CAP = r"(?:[Bb]ackers|[Ii]nvestors|[Ss]hareholders|[Ff]unders)"  # "Bac
 
 _BACKERS_WORD = re.compile(_BACKERS_CAP)  # both patterns open with a name: looked for only where the word stands
 
-_AMONG_BACKERS = re.compile(rf"(?P<i>[^.;]+?)\s+(?:are|is)\s+(?:also\s+)?(?:among|one of)\s+(?P<c>{NAME})['’]s?\s+{_BACKERS}\b")
+# "A and B are among Vireo's backers"; "... : Accel and Greylock are its only institutional backers"
+_AMONG_BACKERS = re.compile(rf"(?:^|:\s+)(?P<i>[^.;:]+?)\s+(?:are|is)\s+(?:also\s+)?(?:(?:among|one of)\s+(?P<c>{NAME})['’]s?|"
+                            rf"(?P<its>its|their))\s+(?:only\s+|main\s+|two\s+|three\s+)?(?:[\w-]+\s+)?{_BACKERS}\b")
 
 # "Fernhill AI, which counts Index Ventures and Lightspeed among its investors, ..."
 _COUNTS_AMONG = re.compile(rf"(?P<c>{NAME})(?:,[^,]{{1,60}},)?,?\s+(?:which\s+|that\s+)?(?:counts|lists|numbers)\s+(?P<i>[^,.;]+?)\s+"
