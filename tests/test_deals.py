@@ -146,3 +146,10 @@ def test_a_numbered_list_of_sources_is_cited(tmp_path):
     citing = {int(graph.value(st, URIRef(gk + "line"))) for st, url in graph.subject_objects(URIRef(gk + "citedSource"))
               if str(url) == "https://thornquist.example/blog/capacity"}
     assert 5 in citing  # the claim's own line, not only the list of sources
+
+
+def test_a_deal_in_a_month_is_dated_by_the_reports_dateline(tmp_path):
+    facts = built(tmp_path, "# Rack Units, Episode 112\n\nRecorded October 14, 2025.\n\n## Notes\n\n"
+                            "Lumenpath acquired Tinderbox Labs in June for about $12 million.\n")
+    deal, = [d for name, d in facts if name == "Acquisition"]
+    assert deal["when"].iso == "2025-06"

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from gpukg.amounts import find_quantities, malformed_amounts
-from gpukg.dates import find_dates, relative_dates
+from gpukg.dates import dateline, find_dates, relative_dates
 
 
 def one(text: str):
@@ -308,3 +308,12 @@ def test_numbers_as_other_reports_write_them(text, values):
 def test_fiscal_quarters_and_months_with_a_dot(text, start, end):
     (_, _, when), = find_dates(text)
     assert (when.start, when.end) == (start, end)
+
+
+def test_a_month_without_its_year_is_of_the_reports_last_twelve_months():
+    # Regression: "in June" in a report recorded in October 2025 was no date at all
+    written = dateline(["Recorded October 14, 2025. Host: Noor Kettleby."])
+    told = {text: [w.iso for _, _, w in relative_dates(text, written)]
+            for text in ("bought it in June for $12 million", "in December", "since March 2024", "the march of GPUs")}
+    assert told == {"bought it in June for $12 million": ["2025-06"], "in December": ["2024-12"],
+                    "since March 2024": [], "the march of GPUs": []}

@@ -103,6 +103,20 @@ def year_before(when: When, text: str) -> When:
 _QUARTER_ALONE = re.compile(r"\b(?:(?P<qw>first|second|third|fourth)[- ]quarter\b(?!\s+of\s)|Q(?P<q>[1-4])\b(?![\s-]*['’]?\d))", re.I)
 
 
+# "in June", "since September": a month of the last twelve before the report's date
+_MONTH_ALONE = re.compile(rf"\b(?:in|since|from|by|until|during|through|early|mid|late)[-\s]+{_MONTH}(?![a-z])(?![\s,.'’-]*\d)", re.I)
+
+
+def dateline(texts: list[str]) -> When | None:
+    """The date a report gives itself near its top ('*Infrastructure desk, 14 November 2025.*',
+    'Recorded October 14, 2025'): the one date, to the month or day, of a short opening line."""
+    for text in texts[:3]:
+        dates = find_dates(text) if len(text) <= 160 else ()
+        if len(dates) == 1 and dates[0][2].precision in ("month", "day") and dates[0][2].iso:
+            return dates[0][2]
+    return None
+
+
 def relative_dates(text: str, report: When | None) -> list[tuple[int, int, When]]:
     """The dates ``text`` gives relative to its report's date ``report``, as (start, end, When)."""
     if report is None:
@@ -112,6 +126,12 @@ def relative_dates(text: str, report: When | None) -> list[tuple[int, int, When]
         year = report.start.year + offset
         found += [(m.start(), m.end(), When(m.group(0), str(year), "year", date(year, 1, 1), date(year, 12, 31)))
                   for m in pattern.finditer(text)]
+    if report.precision != "year":
+        for m in _MONTH_ALONE.finditer(text):
+            month = _MONTHS[m.group("month").lower()]
+            year = report.end.year if month <= report.end.month else report.end.year - 1
+            found.append((m.start("month"), m.end(), When(m.group(0), f"{year}-{month:02d}", "month", date(year, month, 1),
+                                                        date(year, month, calendar.monthrange(year, month)[1]))))
     year = report.start.year
     for m in _QUARTER_ALONE.finditer(text):
         last = 3 * int(m.group("q") or _ORDINALS[m.group("qw").lower()])

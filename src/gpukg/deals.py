@@ -11,7 +11,7 @@ import re
 from .amounts import MODEL, find_quantities
 from .dates import first_date, opening_date
 from .phrases import NAME, looks_like_org
-from .reading import State, add, owned_name, qualifiers, trim_name
+from .reading import State, add, month_told, owned_name, qualifiers, trim_name
 from .records import Acquisition, Backing, Source
 
 
@@ -115,7 +115,7 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
                 status = "announced"
             # a deal ended stays ended whatever the rest says it was ("walked away ..., months after the two announced")
             status = status if status == "terminated" else deal_status(tail) or status
-            add(state, Acquisition(source, acquirer, target, price, first_date(tail) or opening_date(text),
+            add(state, Acquisition(source, acquirer, target, price, first_date(tail) or opening_date(text) or month_told(state, tail),
                                     status, qualifiers((m.group(0) if intent else "") + tail)),
                  ("company", acquirer), ("company", target))
             found = True

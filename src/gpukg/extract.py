@@ -12,6 +12,7 @@ from dataclasses import replace
 from . import iris, lexicon
 from .aliases import abbreviated, renamed, short_forms
 from .amounts import malformed_amounts
+from .dates import dateline, report_date
 from .investors import investor_line, investor_sections
 from .labels import BRACKETED, labelled
 from .names import Gazetteer, mentioned, name_key
@@ -174,6 +175,9 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
     names, shorts = names.with_short_forms("\n".join(block.text for block in report.blocks))
     state = State(report, names)
     state.short_names.extend(shorts.items())
+    titled = report_date(report.title)
+    state.written = titled if titled and titled.precision != "year" else \
+        dateline([b.text for b in report.blocks if b.kind != "heading"]) or titled
     author = _AUTHOR_TITLE.match(report.title)
     state.author = author.group("n") if author and looks_like_org(author.group("n")) else None
     profiles = profile_sections(report)

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from . import lexicon
 from .amounts import GPU_NAME, MODEL, TOKEN_UNITS, find_quantities
-from .dates import find_dates, first_date, relative_dates, report_date, year_before
+from .dates import find_dates, first_date, relative_dates, year_before
 from .phrases import NAME, clauses, looks_like_org, strip_parens
 from .records import Observation, Quantity, Source, When
 from .reading import State, add, qualifiers, trim_name
@@ -65,7 +65,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     if model and all(q.currency for q in quantities):  # "| H100 |" over "$2.49": the price of that GPU
         label_metric, fallback, row_segment = "price", None, row_segment or model.group(0).split()[0]
     dates = [d for d in find_dates(text) if not _FROM_DATE.search(text[:d[0]])]
-    dates = sorted(dates + [d for d in relative_dates(text, report_date(state.report.title))
+    dates = sorted(dates + [d for d in relative_dates(text, state.written)
                             if not any(s < d[1] and d[0] < e for s, e, _ in dates)], key=lambda d: d[0])
     parts = clauses(text)
     # A number whose measure cannot be told is still kept, as an unclassified figure.
@@ -437,9 +437,8 @@ def _parenthesis_after(text: str, q: Quantity) -> str:
 
 def _before_report(state: State, when: When) -> bool:
     """Whether ``when`` ended before the date of the report ('by mid-2025' in a report of Q1 2026
-    is a fact, not a projection); False when the report's title gives it no date."""
-    dated = report_date(state.report.title)
-    return dated is not None and when.end < dated.start
+    is a fact, not a projection); False when the report gives itself no date."""
+    return state.written is not None and when.end < state.written.start
 
 
 _PRICE_VERB = re.compile(r"\b(?:charges?|costs?|rents?|lists?|sells?|bills?|(?:is |are )?priced)\s*(?:from|at|for|between)?\s*"

@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
+from .dates import relative_dates
 from .names import Gazetteer, is_curated, name_key
 from .phrases import NAME, PLACE_OWNS, after, looks_like_name, looks_like_org, split_names
-from .records import Fact, Notice, Report, Round, Statement
+from .records import Fact, Notice, Report, Round, Statement, When
 
 
 @dataclass
@@ -41,6 +42,7 @@ class State:
     surnames: dict[str, str | None] = field(default_factory=dict)  # a person's last word -> the person (None: two people)
     speaker: tuple[int, str, str] | None = None  # (line, person, company) of an interview answer being read
     last_line: int = 0  # the line of the paragraph sentence read last (0 after anything else)
+    written: When | None = None  # the report's own date, from its title or a dateline: what "in June" is told against
     author: str | None = None  # the organization a report is written by, its "we" ("Kestrelmoor Ventures: 2025 Annual Letter")
     kinds_by_key: dict[str, set[str]] = field(default_factory=dict)  # ``kinds`` by name key, up to ``kinds_indexed``
     kinds_indexed: int = 0
@@ -63,6 +65,12 @@ def in_third_person(text: str, person: str, company: str) -> str:
 _THIRD_PERSON = {"i": "{p}", "i'm": "{p} is", "i've": "{p} has", "my": "{p}'s", "we": "{c}", "we're": "{c} is",
                  "we've": "{c} has", "we'll": "{c} will", "our": "{c}'s", "us": "{c}"}
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|[Mm]y|[Ww]e|[Ww]e['’]re|[Ww]e['’]ve|[Ww]e['’]ll|[Oo]ur|us)\b")
+
+
+def month_told(state: State, text: str) -> When | None:
+    """'we acquired Tinderbox Labs in June': the month of the year the report was written in."""
+    found = relative_dates(text, state.written) if state.written else []
+    return next((when for _, _, when in found if when.iso), None)
 
 
 def kinds_of(state: State, key: str) -> set[str]:

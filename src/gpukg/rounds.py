@@ -15,7 +15,7 @@ from .names import mentioned
 from .phrases import NAME, OFFICE_OF, ROUNDS_OF, UPPER, clauses, looks_like_org, split_names
 from .records import Backing, Observation, Round, Source, When
 from .figures import figures
-from .reading import State, add, names_after, opening_name, owned_name, qualifiers, trim_name
+from .reading import State, add, month_told, names_after, opening_name, owned_name, qualifiers, trim_name
 
 
 def rounds(state: State, text: str, source: Source, subject: str | None) -> bool:
@@ -246,17 +246,18 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
         return False  # "has raised SGD 25 million in seed and Series A funding since its founding": a total, no round
     each = _EACH.search(text)  # "Vireo Cloud and Solace Compute each closed $20M seed rounds"
     for company in split_names(each.group("names"), state.names.spelled_in(text)) if each else [company]:
-        fact = Round(source, company, types[0][0], amount, _round_date(text), tuple(leads),
+        fact = Round(source, company, types[0][0], amount, _round_date(state, text), tuple(leads),
                      tuple(p for p in dict.fromkeys(participants) if p not in leads), valuation, qualifiers(text))
         add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
         state.last_round = fact
     return True
 
 
-def _round_date(text: str) -> When | None:
+def _round_date(state: State, text: str) -> When | None:
     """The first date of the sentence that is not another event's: 'Halvard Cloud, founded in 2020,
-    raised a $30M Series A' tells no date of the round."""
-    return next((when for start, _, when in find_dates(text) if not _OTHER_EVENT.search(text, max(0, start - 30), start)), None)
+    raised a $30M Series A' tells no date of the round; else a month of the report's year ('in June')."""
+    return next((when for start, _, when in find_dates(text) if not _OTHER_EVENT.search(text, max(0, start - 30), start)),
+                None) or month_told(state, text)
 
 
 _OTHER_EVENT = re.compile(r"\b(?:founded|established|incorporated|formed|started|launched|spun out|since)\s+(?:in\s+|on\s+)?$", re.I)

@@ -105,8 +105,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
     model = cells[model_col][1] if model_col is not None and (model_col == site_col or not find_quantities(cells[model_col][1])) \
         else None  # "Keflavík Hall 4" is a site's name, not a number
     # a date still to come when the report was written ("| Online | Q1 2026 |" in a report of H2 2025)
-    written = report_date(state.report.title)
-    planned = online_col is not None and when is not None and written is not None and when.start > written.end
+    planned = online_col is not None and when is not None and state.written is not None and when.start > state.written.end
     before = len(state.facts)
     for i, (header, cell) in enumerate(cells):
         if i not in (entity_col, date_col, model_col) and cell and \
