@@ -116,3 +116,10 @@ def test_a_firms_letter_says_we_of_the_firm(tmp_path):
     facts = built(tmp_path, "# Kestrelmoor Ventures: 2025 Annual Letter\n\n## Portfolio\n\n"
                             "We led Varnhem Compute's $40M Series A in March 2025.\n")
     assert of_kind(facts, "Round", "company", "leads") == [("Varnhem Compute", ("Kestrelmoor Ventures",))]
+
+
+def test_contractions_of_an_answer_are_told_whole():
+    # Regression: "We're at 6,000 GPUs" became "Lumenpath're at 6,000 GPUs"
+    from gpukg.reading import in_third_person
+    assert in_third_person("I'm proud. We're at 6,000 GPUs and we've grown.", "Raj Menon", "Lumenpath") == \
+        "Raj Menon is proud. Lumenpath is at 6,000 GPUs and Lumenpath has grown."

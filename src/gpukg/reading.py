@@ -64,7 +64,8 @@ def in_third_person(text: str, person: str, company: str) -> str:
 
 _THIRD_PERSON = {"i": "{p}", "i'm": "{p} is", "i've": "{p} has", "my": "{p}'s", "we": "{c}", "we're": "{c} is",
                  "we've": "{c} has", "we'll": "{c} will", "our": "{c}'s", "us": "{c}"}
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|[Mm]y|[Ww]e|[Ww]e['’]re|[Ww]e['’]ve|[Ww]e['’]ll|[Oo]ur|us)\b")
+# contractions first: "We're" is not "We" then "'re"
+_FIRST_PERSON = re.compile(r"\b(?:I['’]m|I['’]ve|I|[Mm]y|[Ww]e['’]re|[Ww]e['’]ve|[Ww]e['’]ll|[Ww]e|[Oo]ur|us)\b")
 
 
 def month_told(state: State, text: str) -> When | None:
