@@ -13,12 +13,13 @@ from . import lexicon
 from .amounts import MODEL, find_quantities
 from .background import about_who
 from .dates import first_date, report_date
-from .figures import PER_UNIT, figures
+from .figures import figures
 from .deals import deal_status
 from .prose import category_from
 from .phrases import looks_like_name, split_names, strip_parens
 from .reading import State, add
 from .records import Acquisition, Backing, Block, Observation, Role, Round, Source, When
+from .segments import PER_UNIT
 
 
 _ENTITY_HEADERS = ("company", "provider", "name", "startup", "firm", "player", "vendor", "platform", "organization")

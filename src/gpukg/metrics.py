@@ -1,0 +1,195 @@
+"""What a number in a line measures: the words around it, a label, a counted noun.
+
+``figures`` asks this module which metric each number is of; what part of it (a segment)
+and when come from ``segments`` and ``figures`` itself.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import lexicon
+from .dates import find_dates
+from .records import Quantity
+
+
+# "up from $48M", "roughly double last year's $48mn": the number after is a baseline
+BASELINE = re.compile(r"\b(?:up from|down from|from|compared (?:to|with)|versus|vs\.?|than)\s*$|"
+                       r"\b(?:double|triple|twice|half|(?:two|three|four) times)\b[^$€£¥₹\d,;]{0,30}$", re.I)
+
+
+# "grew 40%", "up 40%", "a CAGR of 35%"; not "made up 40%" nor "up from 35%" (a baseline)
+_GROWTH_BEFORE = re.compile(r"\b(?:grew|grow|growing|growth|cagr|increase[ds]?|rose|"
+                            r"(?<!made )(?<!makes )(?<!make )up(?!\s+(?:to|from)\b))\b[^,;]{0,20}$", re.I)
+_IN = re.compile(r"^\s*(?:in\s+)?")
+_ONE_WORD = re.compile(r"^\s*(?:in\s+)?[a-z][\w-]*\s+(?=revenues?\b|sales\b|arr\b|ebitda\b|capex\b|backlog\b)")
+# "$40M in annual revenue", "€1.1 billion, four-year capacity agreement": a word for the period
+_PERIOD_WORD = re.compile(r"^,?\s*(?:in\s+)?(?:annual|yearly|full-year|(?:[a-z]+|\d+)-year|multi-?year)\s+")
+
+
+_REVENUE_BY = re.compile(r"\brevenues?\s+(?:mix\s+)?by\s+[\w -]{1,30}:[^:.;]*$", re.I)
+_LISTED = re.compile(r"(?:,|;|\band)\s*$")
+_VERSUS = re.compile(r"\b(?:versus|vs\.?|or|against)\s*$", re.I)
+_INLINE_LABEL = re.compile(r"(?:^|[.;]\s+)(?P<l>[A-Z][\w -]{0,30}?):\s*(?:about\s+|over\s+|~)?$")
+_RATIO_METRICS = frozenset({"gross-margin", "utilization", "operating-margin"})
+_MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size", "backlog",
+                            "capex", "ebitda", "net-income", "contract-value", "fund-size"})
+
+
+_SHARES_MOVED = re.compile(r"\b(?:[Ss]hares|[Tt]he stock|[Ii]ts stock)\s+(?:[\w%.,-]+\s+){0,6}?(?:to|at)\s+$")
+
+
+def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> str | None:
+    """What a number measures: the words right after it, the label, then the words before it."""
+    noun = (q.noun or "").lower()
+    before = text[max(0, q.start - 40):q.start]
+    after_q = text[q.end:q.end + 60].lower()
+    if q.unit in ("percent", "multiple") and (
+            re.match(r"\s*(?:growth|yoy|y/y|year[- ](?:over|on)[- ]year|cagr|compound annual)", after_q)
+            or _GROWTH_BEFORE.search(before)):
+        return "growth-rate"
+    if q.currency:
+        # "$40M in annual revenue": a word for the period between the number and its noun
+        # ... or one word that says of what ("KRW 1.2 trillion in cloud revenue")
+        for words in (noun.removeprefix("in "), _IN.sub("", after_q, count=1), _PERIOD_WORD.sub("", after_q, count=1),
+                      _ONE_WORD.sub("", after_q, count=1)):
+            hit = lexicon.find("amount_nouns", words)
+            if hit and hit[0][1] == 0:
+                return hit[0][0]
+        if q.per:
+            return "share-price" if q.per == "share" else "price"
+        if _SHARES_MOVED.search(before):  # "Shares rose 14% to $87.20", "The stock closed at $58.10"
+            return "share-price"
+    if label_metric:
+        return label_metric
+    if q.unit == "count" and counted(q):
+        return counted(q)
+    inline = _INLINE_LABEL.search(text, 0, q.start)
+    hit = lexicon.find("metrics", inline.group("l")) if inline and q.unit == "count" else None
+    if hit and hit[0][1] == 0 and hit[0][2] == len(inline.group("l")):  # "Customers: 140 enterprises."
+        return hit[0][0]
+    if q.unit in ("gigawatt", "megawatt", "kilowatt"):
+        return "power-capacity"
+    if q.currency:
+        # the clause's own words first, then, when they say nothing, its opening ("Its revenue for the
+        # 2024 financial year came to £4.1m")
+        clause = re.split(r"[,;:]", text[max(0, q.start - 80):q.start])[-1]
+        hits = [h for words in (before, clause) for h in lexicon.find("metrics", words) if h[0] in _MONEY_METRICS]
+        if hits and hits[-1][0] == "valuation" and any(h[0] == "market-size" for h in hits):
+            return "market-size"  # "the GPU cloud market was valued at $8.2B"
+        if hits:
+            return hits[-1][0]
+        if re.match(r"\s*(?:in\s+)?(?:funding|raised)", after_q):
+            return "total-raised"
+        # "Its revenue more than tripled in 2024, and management guided to $200 million for 2025":
+        # the one measure of money the sentence names before
+        earlier = {h[0] for h in lexicon.find("metrics", text[:q.start]) if h[0] in _MONEY_METRICS}
+        if len(earlier) == 1:
+            return earlier.pop()
+    if q.unit == "percent":
+        if _REVENUE_BY.search(text, 0, q.start):  # "2025 revenue by region: North America 62%, Europe 27%"
+            return "revenue-share"
+        # "gross margin of 62%", "GPU utilization above 90%": a ratio named just before
+        ratio = [h[0] for h in lexicon.find("metrics", before) if h[0] in _RATIO_METRICS]
+        if ratio:
+            return ratio[-1]
+        if re.match(r"\s*of\b[^,;.]{0,40}\brevenue", after_q):
+            return "revenue-share"
+        if "share" in noun or re.search(r"\bshare\b", intro + " " + before, re.I):
+            return "market-share"
+    return None
+
+
+def metric_of(label: str) -> str | None:
+    hits = lexicon.find("metrics", label)
+    if not hits:
+        return None
+    # The last metric word names the measure: "Revenue Growth" is growth, "Projected ARR" is ARR.
+    return max(hits, key=lambda h: h[1])[0]
+
+
+def label_slug(label: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", label) if not lexicon.exact("qualifiers", w)]
+    return " ".join(words).lower() or label.lower()
+
+
+def label_rest(label: str) -> str | None:
+    """What a label says beyond its metric and qualifiers: 'Projected H100 shipments' -> 'H100'."""
+    rest = label
+    for group in ("metrics", "qualifiers"):
+        for _, start, end in reversed(lexicon.find(group, rest)):
+            rest = rest[:start] + rest[end:]
+    for start, end, _ in reversed(find_dates(rest)):
+        rest = rest[:start] + rest[end:]
+    rest = re.sub(r"\s+", " ", rest).strip(" -:,")
+    return rest if rest and not lexicon.exact("labels", rest) and rest.lower() not in _NO_SEGMENT else None
+
+
+# words a label may add that say nothing of what the figure is of: "Latest Valuation"
+_NO_SEGMENT = frozenset({"mix", "base", "total", "latest", "current", "last", "recent", "most recent", "annual", "yearly",
+                         "full-year", "quarterly", "monthly"})
+
+
+def counted(q: Quantity) -> str | None:
+    """The metric of what a count counts: '250,000 GPUs' -> 'gpus'."""
+    noun = (q.noun or "").lower()
+    hit = lexicon.find("count_nouns", noun)
+    # The counted noun may follow one adjective: "2,400+ independent hosts".
+    return hit[0][0] if hit and len(noun[:hit[0][1]].split()) <= 1 else None
+
+
+def grown(text: str, q: Quantity, metric: str | None) -> str | None:
+    """What a growth figure is the growth of: the figure it qualifies, or the words around it."""
+    if metric and metric != "growth-rate":
+        return metric
+    after_q = lexicon.find("metrics", text[q.end:q.end + 30])
+    named = [key for key, _, _ in after_q if key != "growth-rate"]
+    if named:
+        return named[0]
+    before = re.search(r"((?:[\w-]+\s){0,2}[\w-]+)\s+(?:grew|growing|grow|rose)\b", text[:q.start])
+    return before.group(1) if before else None
+
+
+_REACH = re.compile(r"\b(?:reach|reaches|reached|hit|hits|exceed|exceeds|grow to|grows to|climb to|rise to)\s*"
+                    r"(?:about\s+|roughly\s+|nearly\s+)?$", re.I)
+
+
+# "fell from about $8 per hour in early 2024 to under $2.50 by late 2025": the second number is the first's kin
+_FROM = re.compile(r"\bfrom\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|over\s+|under\s+)?$", re.I)
+_TO = re.compile(r"\bto\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|under\s+|below\s+|over\s+|above\s+|"
+                 r"just\s+(?:under|over)\s+|less\s+than\s+|more\s+than\s+)?$", re.I)
+
+
+def per_carried(quantities: list[Quantity], metrics: list[str | None]) -> list[Quantity]:
+    """A price that continues the one before it is per the same unit ('$8 per hour ... to $2.50')."""
+    out = list(quantities)
+    for i in range(1, len(out)):
+        q, prev = out[i], out[i - 1]
+        if metrics[i] == metrics[i - 1] == "price" and not q.per and prev.per and q.currency == prev.currency:
+            out[i] = replace(q, per=prev.per)
+    return out
+
+
+def continued(quantities: list[Quantity], metrics: list[str | None], text: str,
+               fallback: str | None) -> list[str | None]:
+    """'was valued at $8.2B in 2024 and is expected to reach $49.8B by 2030', '60% of spending by
+    2027, up from 35% in 2024': an amount a verb of reaching brings, or a baseline, with no
+    measure of its own, measures what the number of its kind before it does."""
+    out = list(metrics)
+    for i, q in enumerate(quantities):
+        kin = next((j for j in range(i - 1, -1, -1)
+                    if (quantities[j].currency, quantities[j].unit) == (q.currency, q.unit)), None)
+        before = out[kin] if kin is not None else None
+        reached = bool(q.currency and (_REACH.search(text[:q.start]) or kin is not None and _TO.search(text[:q.start])
+                                       and _FROM.search(text[:quantities[kin].start])))
+        baseline = kin is not None and bool(BASELINE.search(text[quantities[kin].end:q.start]))
+        unmeasured = out[i] == fallback or (baseline and out[i] == "growth-rate")
+        # "70% of its revenue from on-demand instances and 30% from reserved contracts": a share listed after a share
+        between = text[quantities[kin].end:q.start] if kin is not None else ""
+        listed = before in ("revenue-share", "market-share") and q.unit == "percent" and bool(_LISTED.search(between))
+        # "$2.35 per H100 hour on demand and $1.85 with a one-year reservation": another price of the same unit
+        listed = listed or before == "price" and bool(q.currency) and not q.per and bool(quantities[kin].per) and \
+            bool(_LISTED.search(between) or _VERSUS.search(between))
+        if unmeasured and before and (reached or baseline or listed):
+            out[i] = before
+    return out
