@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from test_deals import built, of_kind
 from test_extract import NEWS, facts_of, read
 
@@ -232,3 +234,46 @@ def test_its_only_backers_after_a_colon(tmp_path):
     facts = built(tmp_path, NEWS + "Thornquist Cloud has the leanest cap table: Accel and Greylock are its only "
                                    "institutional backers.\n")
     assert of_kind(facts, "Backing", "investor", "company") == [("Accel", "Thornquist Cloud"), ("Greylock", "Thornquist Cloud")]
+
+
+@pytest.mark.parametrize("sentence, company, investor", [
+    # Regression: the subject of "signed a facility with" was always the lender
+    ("Acme Cloud signed a $300 million debt facility with Blackstone in March 2025.", "Acme Cloud", "Blackstone"),
+    ("Nordvik Cloud signed a $50 million loan with Fjord Partners in May 2025.", "Nordvik Cloud", "Fjord Partners"),
+    # ... as it still is when the subject is a public lender
+    ("The European Investment Bank (EIB) signed a €180 million venture debt facility with Atlantica GPU in June 2025.",
+     "Atlantica GPU", "European Investment Bank"),
+    # Regression: a GPU-backed facility drawn was no round
+    ("In July 2025 Lumenpath drew a $120 million GPU-backed facility from Harrowgate Credit.", "Lumenpath",
+     "Harrowgate Credit"),
+    # Regression: a date before the borrower hid the round
+    ("On 2025/06/12 Lumeval Cloud signed a €1.2bn debt facility, arranged by BNP Paribas.", "Lumeval Cloud", "BNP Paribas"),
+])
+def test_who_borrows_in_a_facility_signed(tmp_path, sentence, company, investor):
+    facts = built(tmp_path, NEWS + sentence + "\n")
+    assert [(d["company"], d["participants"] + d["leads"]) for name, d in facts if name == "Round"] == [
+        (company, (investor,))]
+
+
+def test_a_round_counted_in_a_total_is_still_a_round(tmp_path):
+    # Regression: "has raised about $1.1 billion in total, including a $600 million debt facility"
+    # gave the facility no amount and the total no figure
+    facts = built(tmp_path, NEWS + "Cobaltline Compute has raised about $1.1 billion in total, including a $600 million "
+                                   "debt facility from Blackstone.\n")
+    assert [(d["kind"], d["amount"].value, d["participants"]) for name, d in facts if name == "Round"] == [
+        ("debt-facility", Decimal("600000000"), ("Blackstone",))]
+    assert of_kind(facts, "Observation", "subject", "metric") == [("Cobaltline Compute", "total-raised")]
+
+
+def test_two_rounds_between_semicolons_and_the_company_after_them(tmp_path):
+    # Regression: "a $160M Series B led by Accel; in 2025 it added a $600 million debt facility"
+    # read neither round (two total-raised figures), and "On <date> the company signed ..., arranged
+    # by X" lost its company because the sentence named X
+    facts = built(tmp_path, NEWS + "- Thornquist Cloud last raised equity in March 2024, a $160M Series B led by Accel; "
+                                   "in 2025 it added a $600 million debt facility from Blackstone.\n\n"
+                                   "Lumeval Cloud SAS is a neocloud in Lyon.\nOn 2025/06/12 the company signed a €1.2bn "
+                                   "debt facility, arranged by BNP Paribas.\n")
+    assert of_kind(facts, "Round", "company", "kind", "leads", "participants") == [
+        ("Lumeval Cloud SAS", "debt-facility", (), ("BNP Paribas",)),
+        ("Thornquist Cloud", "debt-facility", (), ("Blackstone",)),
+        ("Thornquist Cloud", "series-b", ("Accel",), ())]

@@ -154,6 +154,13 @@ def _a_measure_opens(text: str) -> bool:
 _IT_DID = re.compile(r"[A-Z][\w\s]{0,40}?,?\s+it\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:raised|closed|secured|landed|took|won|"
                      r"signed|acquired|bought|reported|posted|opened|added)\b")
 _THE_FIRM = re.compile(r"\bthe\s+(?:company|firm|startup|start-up)\b")
+
+
+def _named_before(state: State, text: str, firm: re.Match[str] | None) -> bool:
+    """Whether the sentence names an organization before its "the company" (anywhere, when it has none):
+    "On 2025/06/12 the company signed a €1.2bn facility, arranged by BNP Paribas" is still about the company."""
+    found = state.names.find(text)
+    return bool(found) and (firm is None or found[0][1] < firm.start())
 _IT = re.compile(r"(?:(?:The|This|Its)\s+(?:company|firm|startup|start-up|business|provider|operator|neocloud|IPO|listing|offering|"
                  r"stock|shares)|Shares|It|Its|"
                  r"In\s+(?:the|its)\s+(?:last|latest|most recent|previous)\s+round)\b")  # "In the last round, a Series B of ..."
@@ -281,9 +288,11 @@ def _content(state: State, block: Block, source: Source) -> None:
         subject = state.company if state.company and (told or _about_company(state, block.text)) else None
         # (a sentence of the same paragraph, or the next line of it, which the parser numbers anew)
         next_line = block.kind == "paragraph" and state.last_line == block.line - 1
+        firm = _THE_FIRM.search(block.text)
         if not subject and (block.index or next_line) and (_IT.match(block.text) or _IT_DID.match(block.text)
-                                                            or (_THE_FIRM.search(block.text) or _a_measure_opens(block.text))
-                                                            and not state.names.find(block.text) and not opening_orgs(state, block.text)):
+                                                            or (firm or _a_measure_opens(block.text))
+                                                            and not _named_before(state, block.text, firm)
+                                                            and not opening_orgs(state, block.text)):
             # "X raised ¥8 billion ... The company operates 3,000 GPUs", "CEO Y said the firm will ...",
             # "X reported revenue of $1.4B. Net loss was $110M for the quarter."
             subject = state.previous

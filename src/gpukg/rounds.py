@@ -11,18 +11,23 @@ import re
 from . import lexicon
 from .amounts import find_quantities
 from .dates import find_dates, first_date
-from .names import mentioned
+from .names import mentioned, name_key
 from .phrases import NAME, OFFICE_OF, ROUNDS_OF, UPPER, clauses, looks_like_org, split_names
 from .records import Backing, Observation, Round, Source, When
 from .figures import figures
-from .reading import State, add, month_told, names_after, opening_name, owned_name, qualifiers, trim_name
+from .reading import State, add, kinds_of, month_told, names_after, opening_name, owned_name, qualifiers, trim_name
 
 
 def rounds(state: State, text: str, source: Source, subject: str | None) -> bool:
     """The rounds ``text`` tells (and beside them the company's total and counts); True when any.
     ``subject`` is the company the sentence is about, if known."""
-    parts = _ROUND_CLAUSES.split(text)  # "X raised $50M ..., while Y raised $30M ...": a round each
-    if not any([_prose_round(state, part, source, subject or state.company) for part in parts]):
+    parts = [piece for part in _ROUND_CLAUSES.split(text) for piece in _own_rounds(part)]
+    found = False
+    for part in parts:  # "X raised $50M ..., while Y raised $30M ...": a round each
+        # "...; in 2025 it added a $600 million debt facility": "it" is the company of the round before
+        context = subject or state.company or (state.last_round.company if found and state.last_round else None)
+        found = _prose_round(state, part, source, context) or found
+    if not found:
         return False
     company = subject or state.last_round.company
     _total_beside_round(state, text, source, company)
@@ -59,7 +64,7 @@ def _share_price(state: State, text: str, source: Source, company: str) -> None:
 
 _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by|"
                            r"drew backing|committed|invested|leading its|anchored|granted|awarded|drew down|realised|realized|"
-                           r"obtained)\b", re.I)
+                           r"obtained|signed|tapped|took out)\b", re.I)
 
 # a date after "in", not the company money went into: "added a ¥6 billion extension in November 2025"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|Q[1-4]\b|H[12]\b"
@@ -80,6 +85,40 @@ def _investor_subject(text: str) -> re.Match[str] | None:
     return _INVESTOR_SUBJECT.search(text) or _INVESTOR_GAVE.search(text)
 
 
+# last words of a lender's name: "Harrowgate Credit", "Nordbank", "Pioneer Capital"
+_LENDER = re.compile(r"(?:\b(?:Capital|Partners|Credit|Lending|Finance|Financial|Bank|Investments|Ventures|Fund|Management)"
+                     r"|[a-z]bank)$")
+
+
+_SIGNED = re.compile(r"(?:\s*\([^()]*\))?\s+(?:has\s+|later\s+|then\s+|also\s+)?(?:signed|agreed)\b")
+
+
+def _borrower_signed(state: State, m: re.Match[str], context: str | None) -> bool:
+    """'Acme Cloud signed a $300 million debt facility with Blackstone': the subject borrowed, unlike in
+    'The EIB signed a ... facility with Atlantica GPU'. The subject is the company when it is the one
+    the text is about or a company of the report, or when the other side is named as lenders are."""
+    if not _SIGNED.match(m.string, m.end("i")):
+        return False
+    subject, other = trim_name(state, m.group("i")), trim_name(state, m.group("c"))
+    if subject and context and mentioned(context, subject):
+        return True
+    kinds = kinds_of(state, name_key(subject)) if subject else set()
+    if "investor" in kinds or _LENDER.search(subject) or OFFICE_OF.search(m.group(0)):
+        return False
+    return "company" in kinds or bool(_LENDER.search(other)) or "investor" in kinds_of(state, name_key(other)) \
+        or _company_words(subject)
+
+
+def _company_words(name: str) -> bool:
+    """A name whose last word is a company's, never a lender's: "Acme Cloud", "Tessera Labs", "Ondo GPU"."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower().rstrip(".") in _COMPANY_ENDINGS
+
+
+_COMPANY_ENDINGS = (lexicon.words("names", "org_words") | lexicon.words("names", "corporate_suffixes") | {"gpu"}) \
+    - lexicon.words("names", "investor_suffixes") - {"group", "holdings", "management"}
+
+
 def _whole_name(state: State, text: str, m: re.Match[str]) -> str:
     """The investor of ``m``, whole: a name with 'and' in it ends where the match's name does
     ('the Ministry of Industry and Advanced Technology added ...'), and a country's is its own."""
@@ -98,7 +137,7 @@ _MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*\((?:[Cc]o-)?[Ll]ead(?:\s+[Ii]nvest
 _LEADS = r"\b(?:(?:co-led|led)\s+by|(?<=[(;,]\s)(?:co-)?leads?(?:\s+investors?)?:|(?<=\()(?:co-)?leads?(?:\s+investors?)?:|" \
          r"(?i:the\s+)?(?i:lead)(?:\s+investors?)?\s+(?:was|is|were|are))\s+"
 
-_PARTICIPANTS = (r"\b(?:with participation (?:from|of)|participation (?:from|of)|joined by|alongside|investors including|provided by|"
+_PARTICIPANTS = (r"\b(?:with participation (?:from|of)|(?<=facility )with|(?<=loan )with|(?<=financing )with|participation (?:from|of)|joined by|alongside|investors including|provided by|"
                  r"from|participants:|other investors:|(?:further|other) investors (?:are|were|include)|arranged by)\s+")
 
 _ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:\s*\([A-Z][\w&]{{1,7}}\))?(?:,[^,]{{1,60}},)?\s+(?:(?:then|later|again|also)\s+)?"
@@ -159,13 +198,24 @@ _ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;)\s+(?={NAME}\s
                             r"|,?\s+(?:on top of|in addition to|following|after)\s+(?=(?:a|an|its)\s+[$€£¥₹][\d.,]+\s?"
                             r"(?:million|billion|bn|mn|[MBK])?\s+(?:[\w-]+\s+){0,2}?(?:Series|[Ss]eed|round|debt|financing)\b)")
 
+def _own_rounds(text: str) -> list[str]:
+    """'a $160M Series B led by Accel; in 2025 it added a $600 million debt facility from Blackstone':
+    the parts between semicolons when each tells a round of its own (a named type and an amount; not
+    "...; the round was led by X and valued Y at €900 million", which adds to the round before)."""
+    pieces = text.split("; ")
+    if len(pieces) > 1 and all(any(kind != "unspecified" for kind, _, _ in lexicon.find("round_types", p))
+                               and any(q.currency for q in find_quantities(p)) for p in pieces):
+        return pieces
+    return [text]
+
+
 _EACH = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})+)\s+(?:each|both)\s+{_ROUND_VERBS}")
 
 
 def _beside_round(state: State, text: str, source: Source, company: str) -> None:
     """'~22k H100s; $1.1B raised to date; last valued at $4B (Series C, Mar 2025)': what a clause of
     its own tells beside a round, its counts and the company's total (other money is the round's)."""
-    for part in text.split("; ") if "; " in text else ():
+    for part in _PARTS.split(text) if _PARTS.search(text) else ():
         if lexicon.find("round_types", part):
             continue
         if _CUMULATIVE.search(part) or not _FUNDING_VERB.search(part) and \
@@ -173,10 +223,16 @@ def _beside_round(state: State, text: str, source: Source, company: str) -> None
             figures(state, company, part, source, prose=True)
 
 
+# "; ", and ", including": "has raised $1.1 billion in total, including a $600 million debt facility"
+_PARTS = re.compile(r";\s|,\s+including\s+")
+
+
 def _part_at(text: str, at: int) -> str:
-    """The clause between semicolons that holds position ``at``."""
-    end = text.find(";", at)
-    return text[text.rfind(";", 0, at) + 1:end if end >= 0 else len(text)]
+    """The part of ``text`` (see ``_PARTS``) that holds position ``at``."""
+    starts = [0] + [m.end() for m in _PARTS.finditer(text)]
+    start = max(s for s in starts if s <= at)
+    end = next((m.start() for m in _PARTS.finditer(text) if m.start() >= at), len(text))
+    return text[start:end]
 
 
 def _total_beside_round(state: State, text: str, source: Source, company: str) -> None:
@@ -225,7 +281,10 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
         participants += split_names(participating.group("names"), keep)
         leads = [n for n in leads if n not in participants]
     subject_investor = _investor_subject(text)
-    if subject_investor:
+    if subject_investor and _borrower_signed(state, subject_investor, context):
+        participants.append(trim_name(state, subject_investor.group("c")))
+        context, subject_investor = trim_name(state, subject_investor.group("i")), None
+    elif subject_investor:
         participants.append(_whole_name(state, text, subject_investor))
     # "Series B, Kleiner led it": the round's name is no lead
     leads, participants = [n for n in leads if n and not _is_round_name(n)], [n for n in participants if n]
@@ -235,6 +294,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     company = company or _funded_company(state, text, investors, context)
     if not company:
         return False
+    # "The EIB signed a facility with Atlantica GPU": the company the facility is with is no lender of its own
+    participants = [n for n in participants if n != company]
     valuation = next((q for q in money if q.noun and _VALUATION_NOUN.match(q.noun)
                       or _VALUED_BEFORE.search(text[max(0, q.start - 40):q.start])
                       or _ROUND_AT.search(text[max(0, q.start - 30):q.start])), None)
@@ -267,7 +328,8 @@ _ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in
                        rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|the)\w*\b)(?P<c>{NAME})")
 # "Acme raised", "Acme had closed": the company a sentence's round is of, when nothing else says
 _RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})(?:\s*\([^()]{{1,60}}\))?\s+(?:has\s+|had\s+|each\s+|both\s+|is\s+)?"
-                     r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public|priced|took|received|won)")
+                     r"(?:last\s+|also\s+|then\s+|later\s+|previously\s+|recently\s+|just\s+)?"
+                     r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public|priced|took|received|won|signed|obtained)")
 _PRONOUN = re.compile(r"\s*(?:It|The (?:company|firm|startup))\b")
 _WHICH_RAISED = re.compile(rf"(?P<c>{NAME}),\s+(?:which|who)\s+(?:had\s+|has\s+|previously\s+|earlier\s+|itself\s+)*"
                            r"(?:raised|closed|secured|landed)\b")
@@ -282,7 +344,7 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
     if told and trim_name(state, told.group("c")) not in investors:
         return trim_name(state, told.group("c"))
     if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I) or _PRONOUN.match(text)
-                    or re.search(r"\bit\s+(?:has\s+|had\s+)?(?:raised|closed|secured|landed|took)\b", text)
+                    or re.search(r"\bit\s+(?:has\s+|had\s+|then\s+|later\s+|also\s+)?(?:raised|closed|secured|landed|took|added|signed|drew|obtained)\b", text)
                     or _OPENS_WITH_ROUND.match(text)):  # "Series B at $1.6B, led by X" in its company's profile
         return context
     held = _ROUND_IN.search(text)  # "led a $60 million Series B in Lumen Cloud", "in Jeddah's Rimal Labs"
