@@ -255,3 +255,11 @@ def test_a_label_over_a_sentence_that_names_a_category_is_no_name():
     ex = read("# Report\n\n## Key Insights\n\n- **Strategic Backing:** NVIDIA, AMD, and major cloud providers are "
               "investing across multiple platforms\n")
     assert "Strategic Backing" not in {name for name, _ in ex.kinds}
+
+
+def test_a_place_opening_a_description_after_a_name(tmp_path):
+    # Regression: "Cindervale Inference, a Seattle inference platform, ..." gave the category, not the place
+    from test_deals import built, of_kind
+
+    facts = built(tmp_path, "# Notes\n\nCindervale Inference, a Seattle inference platform, took a different route.\n")
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Cindervale Inference", "Seattle")]

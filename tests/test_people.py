@@ -123,3 +123,16 @@ def test_contractions_of_an_answer_are_told_whole():
     from gpukg.reading import in_third_person
     assert in_third_person("I'm proud. We're at 6,000 GPUs and we've grown.", "Raj Menon", "Lumenpath") == \
         "Raj Menon is proud. Lumenpath is at 6,000 GPUs and Lumenpath has grown."
+
+
+def test_a_leadership_line_of_names_and_titles(tmp_path):
+    # Regression: "Name, title, title and title; Name, title since <date>" gave one person no title,
+    # and a leadership label over titles before names gave nothing
+    got = roles(tmp_path, "# Japan\n\n### Kumonami Compute K.K.\n\n- Leadership: Haruto Kisaragi, co-founder and CEO; "
+                          "Mio Tachibana, CFO since April 2024\n- Founded: 2021\n\n### Corvanta Cloud\n\n"
+                          "- **Leadership:** co-founder and CEO Ada Osei; CFO Declan Ashworth joined in 2024\n")
+    assert [(p, c, r) for p, c, r, *_ in got] == [
+        ("Ada Osei", "Corvanta Cloud", "ceo"), ("Ada Osei", "Corvanta Cloud", "co-founder"),
+        ("Declan Ashworth", "Corvanta Cloud", "cfo"),
+        ("Haruto Kisaragi", "Kumonami Compute K.K.", "ceo"), ("Haruto Kisaragi", "Kumonami Compute K.K.", "co-founder"),
+        ("Mio Tachibana", "Kumonami Compute K.K.", "cfo")]

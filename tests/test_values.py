@@ -317,3 +317,15 @@ def test_a_month_without_its_year_is_of_the_reports_last_twelve_months():
             for text in ("bought it in June for $12 million", "in December", "since March 2024", "the march of GPUs")}
     assert told == {"bought it in June for $12 million": ["2025-06"], "in December": ["2024-12"],
                     "since March 2024": [], "the march of GPUs": []}
+
+
+def test_a_gpu_model_after_a_count_is_no_scale():
+    # Regression: "2,048 B200 GPUs" was 2,048 billion
+    (gpus,) = [q for q in find_quantities("sold 2,048 B200 GPUs to a lessor") if q.unit == "count"]
+    assert (gpus.value, gpus.noun) == (Decimal("2048"), "GPUs")
+
+
+def test_months_and_years_are_units():
+    # Regression: "over 18 months" was a count of 18
+    assert [(q.value, q.unit) for q in find_quantities("tranches over 18 months, a tenor of 5 years")] == [
+        (Decimal("18"), "month"), (Decimal("5"), "year")]

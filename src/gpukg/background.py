@@ -228,6 +228,9 @@ def about_who(state: State, company: str, label: str, value: str, source: Source
     elif group == "leadership" or role:
         # "Lin Qiao (CEO), Dmytro Dzhulgakov (CTO)"; under a title, its names: "Founders: A and B"
         found = people(value)
+        if not found and not role:  # "co-founder and CEO Marguerite Osei-Brandt; CFO Declan Ashworth": titles before names
+            read_titles(state, value, source, company)
+            return True
         if role:  # the label's titles, unless the line gives each name its own
             found = [(person, own or role) for person, own in found] or \
                 [(person, role) for person in split_names(value) if looks_like_name(person)]

@@ -22,6 +22,8 @@ _PATTERNS = [
     ("yearto", re.compile(rf"\b(?:(?:fiscal|financial)\s+)?(?P<span>year|twelve months|12 months|six months|6 months|"
                           r"half[- ]year|three months|3 months|quarter)\s+(?:ended|ending|to|through)\s+"
                           rf"(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?{_MONTH}(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?,?\s+(?P<y>{_YEAR})\b", re.I)),
+    # "FY3/2025", "FY 03/2026": the fiscal year that ends with that month, as Japanese reports write it
+    ("fyend", re.compile(rf"\bFY\s?(?P<m>0?[1-9]|1[0-2])/(?P<y>{_YEAR})\b")),
     ("day", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})([-/])(?P<m>0[1-9]|1[0-2])\2(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")),
     ("ym", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])(?![\d-])")),  # "2025-09", as tables write it
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I)),
@@ -175,9 +177,9 @@ def _when(kind: str, m: re.Match) -> When | None:
         except ValueError:
             return None
         return When(text, d.isoformat(), "day", d, d)
-    if kind == "yearto":
-        month = _MONTHS[m.group("month").lower()]
-        span = m.group("span").lower()
+    if kind in ("yearto", "fyend"):
+        month = int(m.group("m")) if kind == "fyend" else _MONTHS[m.group("month").lower()]
+        span = "year" if kind == "fyend" else m.group("span").lower()
         months = 6 if span.startswith(("six", "6", "half")) else 3 if span.startswith(("three", "3", "quarter")) else 12
         if months == 12 and month == 12:  # "the year to December 2025" is the calendar year
             return When(text, str(y), "year", date(y, 1, 1), date(y, 12, 31))

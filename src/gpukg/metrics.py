@@ -93,6 +93,10 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         ratio = [h[0] for h in lexicon.find("metrics", before) if h[0] in _RATIO_METRICS]
         if ratio:
             return ratio[-1]
+        # "at about 78% utilization", "a 62% gross margin": the ratio named right after
+        ratio = [h[0] for h in lexicon.find("metrics", noun) if h[0] in _RATIO_METRICS and h[1] == 0]
+        if ratio:
+            return ratio[0]
         if re.match(r"\s*of\b[^,;.]{0,40}\brevenue", after_q):
             return "revenue-share"
         if "share" in noun or re.search(r"\bshare\b", intro + " " + before, re.I):

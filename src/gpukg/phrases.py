@@ -59,9 +59,11 @@ def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
 
     Names in ``keep`` (known names containing '&' or 'and') are protected from splitting.
     """
-    text = strip_parens(text).strip(" .")
+    text = strip_parens(text).strip(" ")
+    text = text if _AMPERSAND_CO.search(text) else text.strip(".")
     protected = {}
     keep = keep | frozenset(m.group(0) for m in OFFICE_OF.finditer(text))  # "Ministry of Science and ICT"
+    keep = keep | frozenset(m.group(0) for m in _AMPERSAND_CO.finditer(text))  # "Mitsui & Co."
     for i, name in enumerate(sorted((k for k in keep if k in text), key=len, reverse=True)):
         token = f"\x00{i}\x00"
         protected[token] = name
@@ -81,6 +83,7 @@ def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
 
 
 _NUMBER = re.compile(r"[\d.,]+")
+_AMPERSAND_CO = re.compile(r"\b[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?&\s?(?:Co\.|Company|Sons|Partners)(?!\w)")
 
 
 def _name_prefix(text: str) -> str:
@@ -169,9 +172,10 @@ def clauses(text: str) -> list[Clause]:
 
 
 _PERSON_ROLE = re.compile(r"(?P<name>[^,;()]+?)\s*\((?P<roles>[^)]*)\)")
-_NAME_COMMA_ROLE = re.compile(r"(?P<name>[^,;]+?),\s*(?P<roles>[^,;]+)")
+_NAME_COMMA_ROLE = re.compile(r"(?P<name>[^,;]+?),\s*(?P<roles>[^;]+)")  # "Haruto Kisaragi, co-founder, director and CEO"
 
 
+_WHEN_AFTER = re.compile(r"\s+(?:since|from|until|till|through|effective)\b", re.I)
 _WHEN_WORDS = re.compile(r"\s*(?:since|from|until|till|through|former|formerly|ex-|effective)\b", re.I)
 
 
@@ -190,6 +194,8 @@ def people(text: str) -> list[tuple[str, tuple[str, ...]]]:
             continue
         parts = re.split(r"\s*(?:&|/|,|\band\b)\s*", m.group("roles"))
         # "(since 2023)", "(2019-2023)", "(former)" say when, not which title
+        # "CFO since April 2024": the CFO
+        parts = [head if lexicon.exact("roles", head := _WHEN_AFTER.split(p)[0]) else p for p in parts]
         roles = tuple(dict.fromkeys(lexicon.exact("roles", p) or p.strip().lower() for p in parts
                                     if p.strip() and not _WHEN_WORDS.match(p) and not find_dates(p)))
         found.append((name, roles))
@@ -222,7 +228,9 @@ def after(text: str, pattern: str) -> str | None:
 def clause_after(text: str, start: int) -> str:
     """The text from ``start`` up to the next clause end."""
     rest = text[start:]
-    stop = re.search(r"\s*(?:[.;)(]|,\s*(?!and\b|&)(?=[a-z])|\bwith\b|\bjoined by\b|\balongside\b|\bprovided by\b|\bat\s+a\b|\bat\s+[$€£]|\bfor\s+[$€£]|"
+    # ... and where a purpose or a security follows: "from X to buy 8,192 H200 GPUs", "from X against 4,200 GPUs"
+    stop = re.search(r"\s*(?:[.;)(]|,\s*(?!and\b|&)(?=[a-z])|\bagainst\b|\bto\s+(?:buy|fund|finance|build|expand|acquire|"
+                     r"purchase|deploy|pay|refinance)\b|\bwith\b|\bjoined by\b|\balongside\b|\bprovided by\b|\bat\s+a\b|\bat\s+[$€£]|\bfor\s+[$€£]|"
                      r"\b(?:in|on|during|since)\s+(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d|\b(?:19|20)\d\d\b)",
                      _ABBREVIATION_BRACKET.sub(lambda m: " " * len(m.group(0)), rest) if "(" in rest else rest)
     return rest[: stop.start()] if stop else rest

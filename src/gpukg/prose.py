@@ -265,10 +265,14 @@ def _described_again(state: State, text: str, source: Source, subject: str | Non
         if not company:
             continue
         add(state, Category(source, company, slug), ("company", company))
-        place = lead.group("place")
-        if place and place.lower() not in lexicon.regions() | {"new", "big", "largest", "smaller"} \
-                and place not in state.names and not place.isupper():
-            add(state, Headquarters(source, company, place), ("company", company), ("place", place))
+        _placed(state, company, lead.group("place"), source)
+
+
+def _placed(state: State, company: str, place: str | None, source: Source) -> None:
+    """The place a description of a company opens with ("the Austin GPU cloud"), as its headquarters."""
+    if place and place.lower() not in lexicon.regions() | {"new", "big", "largest", "smaller"} \
+            and place not in state.names and not place.isupper():
+        add(state, Headquarters(source, company, place), ("company", company), ("place", place))
 
 
 # "the Austin GPU cloud", "the Toronto-headquartered serverless GPU platform", "the inference startup"
@@ -287,10 +291,16 @@ def _apposed_categories(state: State, text: str, source: Source) -> None:
         if company and (company in state.names or looks_like_name(company)) and company.lower() not in lexicon.regions() \
                 and not is_acronym_term(company):
             category_from(state, company, m.group("what"), source, leading=True)
+            place = _PLACE_OPENS.match(m.group("what"))  # "Cindervale Inference, a Seattle inference platform"
+            if place and lexicon.find("categories", m.group("what")[place.end():]):
+                _placed(state, company, place.group("place"), source)
 
 
 _APPOSED = re.compile(rf"(?P<n>{NAME}),\s+(?:a|an|the)\s+(?P<what>[^,;()]{{1,60}}?)(?=[,;.]|$|\s+(?:that|which|based|"
                       r"headquartered|founded|with|for|in|and)\b)")
+
+
+_PLACE_OPENS = re.compile(r"(?P<place>[A-Z][a-z][\w.'’]*(?:\s+[A-Z][a-z][\w.'’]*)?)\s+(?=[a-z]|GPU\b|AI\b)")
 
 
 def _compound_backings(state: State, text: str, source: Source) -> None:

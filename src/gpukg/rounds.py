@@ -15,6 +15,7 @@ from .names import mentioned, name_key
 from .phrases import NAME, OFFICE_OF, ROUNDS_OF, UPPER, clauses, looks_like_org, split_names
 from .records import Backing, Observation, Round, Source, When
 from .figures import figures
+from .metrics import counted
 from .reading import State, add, kinds_of, month_told, names_after, opening_name, owned_name, qualifiers, trim_name
 
 
@@ -32,6 +33,7 @@ def rounds(state: State, text: str, source: Source, subject: str | None) -> bool
     company = subject or state.last_round.company
     _total_beside_round(state, text, source, company)
     _beside_round(state, text, source, company)
+    _counts_in_round(state, text, source, company)
     _share_price(state, text, source, company)
     _figure_clauses(state, text, source, company)
     return True
@@ -225,6 +227,25 @@ def _beside_round(state: State, text: str, source: Source, company: str) -> None
 
 # "; ", and ", including": "has raised $1.1 billion in total, including a $600 million debt facility"
 _PARTS = re.compile(r";\s|,\s+including\s+")
+
+
+def _counts_in_round(state: State, text: str, source: Source, company: str) -> None:
+    """'it borrowed $180 million from Stonecrop Capital against 4,200 A100 and H100 GPUs': what the
+    round's own clause counts of the company (its money is the round's)."""
+    if _PARTS.search(text):  # parts of their own are read by ``_beside_round``
+        return
+    read: set[int] = set()
+    for q in find_quantities(text):
+        if q.currency or q.unit != "count" or not counted(q):
+            continue
+        clause = next(c for c in clauses(text) if c.start <= q.start <= c.end)
+        if clause.start not in read:
+            read.add(clause.start)
+            masked = clause.text
+            for money in find_quantities(clause.text):
+                if money.currency or money.unit == "percent":
+                    masked = masked[:money.start] + " " * (money.end - money.start) + masked[money.end:]
+            figures(state, company, masked, source, prose=True)
 
 
 def _part_at(text: str, at: int) -> str:

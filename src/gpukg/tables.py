@@ -22,7 +22,8 @@ from .records import Acquisition, Backing, Block, Observation, Role, Round, Sour
 from .segments import PER_UNIT
 
 
-_ENTITY_HEADERS = ("company", "provider", "name", "startup", "firm", "player", "vendor", "platform", "organization")
+_ENTITY_HEADERS = ("company", "provider", "name", "startup", "firm", "player", "vendor", "platform", "organization",
+                   "borrower", "issuer")
 _MODEL_HEADERS = ("gpu", "gpu model", "gpu type", "model", "instance", "instance type", "hardware", "chip", "accelerator")
 
 
@@ -150,7 +151,8 @@ def _year_column(state: State, company: str, heading: str, year: re.Match, cell:
             state.facts[i] = replace(fact, qualifiers=tuple(dict.fromkeys(fact.qualifiers + ("estimated",))))
 
 
-_ROUND_COLUMNS = ("round", "type", "round type", "stage", "series", "funding round")
+_ROUND_COLUMNS = ("round", "type", "round type", "stage", "series", "funding round", "deal", "deal type", "structure",
+                  "instrument", "financing", "financing type", "transaction")
 _METRIC_HEADERS = ("metric", "metrics", "measure", "kpi", "item", "indicator", "")
 
 
@@ -226,22 +228,36 @@ def _cell_round(company: str, cell: str, source: Source) -> Round | None:
 
 
 def _table_round(state: State, company: str, column: dict[str, str], round_col: str, amount_col: str, source: Source) -> None:
+    """'| Tamarack Compute | Term loan | RBC Capital Markets (lead arranger), CIBC | C$850M | March 2025 |'
+    under Borrower, Structure, Lenders, Amount, Signed; a row whose deal is an acquisition is one,
+    its buyer in a buyer's column ('| Lead investor / buyer |')."""
     kinds = lexicon.find("round_types", column[round_col])
     kind = kinds[0][0] if kinds else "unspecified"
     amount = next((q for q in find_quantities(column[amount_col]) if q.currency), None)
     when = _row_date(column)
+    buyer = next((strip_parens(cell) for header, cell in column.items() if re.search(r"\b(?:buyer|acquirer)\b", header)), "")
+    if _ACQUIRED.search(column[round_col]) and looks_like_name(buyer) and buyer != company:
+        add(state, Acquisition(source, buyer, company, amount, when), ("company", buyer), ("company", company))
+        return
     leads: list[str] = []
     participants: list[str] = []
     valuation = None
     for header, cell in column.items():
         if "lead" in header:
             leads += split_names(cell, state.names.spelled_in(cell))
-        elif "investor" in header or "participant" in header or "backer" in header:
-            participants += split_names(cell, state.names.spelled_in(cell))
+        elif re.search(r"investor|participant|backer|lender|arranger", header):
+            marked = _MARKED_LEAD.findall(cell)  # "RBC Capital Markets (lead arranger), CIBC"
+            names = split_names(_MARKED_LEAD.sub(r"\1", cell), state.names.spelled_in(cell))
+            leads += [n for n in names if n in marked]
+            participants += [n for n in names if n not in marked]
         elif "valuation" in header or re.search(r"\b(?:post|pre)[- ]money\b|\bvalued\b", header):  # "| Post-money |"
             valuation = next((q for q in find_quantities(cell) if q.currency), None)
     fact = Round(source, company, kind, amount, when, tuple(leads), tuple(p for p in participants if p not in leads), valuation)
     add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
+
+
+_ACQUIRED = re.compile(r"\b(?:acquisition|acquired|acqui-hired|buyout|takeover|merger)\b", re.I)
+_MARKED_LEAD = re.compile(r"([^,;()]+?)\s*\((?:co-)?lead(?:\s+(?:investor|arranger))?\)", re.I)
 
 
 _PERSON_HEADERS = ("person", "executive", "name", "hire", "appointee", "leader", "who")
@@ -290,5 +306,5 @@ def _table_portfolio(state: State, investor: str, portfolio: str, source: Source
 
 def _row_date(column: dict[str, str]) -> When | None:
     """The date of a row of rounds or deals, from its Date (Closed, Announced, Year) column."""
-    header = next((h for h in column if "date" in h or h in ("when", "closed", "announced", "year")), None)
+    header = next((h for h in column if "date" in h or h in ("when", "closed", "announced", "year", "signed")), None)
     return first_date(column[header]) if header else None

@@ -1,0 +1,34 @@
+"""Regression tests for tables of deals and figures (``tables``), found by fixture reports written
+in wordings the loader had not seen (tests/data/reports/gpu-debt-and-leasing.md, japan-korea-gpu-clouds.md)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from test_deals import built, of_kind
+
+
+def test_a_table_of_facilities_is_a_table_of_rounds(tmp_path):
+    # Regression: Borrower / Structure / Lenders / Signed columns gave each row an "amount" figure
+    # and no round; a "(lead arranger)" is the round's lead
+    facts = built(tmp_path, "# Credit note\n\n| Borrower | Structure | Lenders | Amount | Signed |\n|---|---|---|---|---|\n"
+                            "| Tamarack Compute | Delayed-draw term loan | RBC Capital Markets (lead arranger), CIBC | C$850M | "
+                            "March 2025 |\n| Wattlebird Cloud | Sale-and-leaseback | Coolabah Asset Finance | A$310M | "
+                            "September 2025 |\n")
+    rounds = sorted((d["company"], d["kind"], d["amount"].value, d["amount"].currency, d["when"].iso, d["leads"],
+                     d["participants"]) for name, d in facts if name == "Round")
+    assert rounds == [
+        ("Tamarack Compute", "debt-facility", Decimal("850000000"), "CAD", "2025-03", ("RBC Capital Markets",), ("CIBC",)),
+        ("Wattlebird Cloud", "gpu-financing", Decimal("310000000"), "AUD", "2025-09", (), ("Coolabah Asset Finance",))]
+    assert not [d for name, d in facts if name == "Observation"]
+
+
+def test_a_deal_column_with_an_acquisition_and_its_buyer(tmp_path):
+    # Regression: a "| Deal |" column was no round column; "Mitsui & Co." was two investors, "Mitsui"
+    # and "Co"; an acquisition row with a buyer was no deal
+    facts = built(tmp_path, "# Deals\n\n| Company | Deal | Amount | Date | Lead investor / buyer |\n|---|---|---|---|---|\n"
+                            "| Kumonami Compute K.K. | Series C | ¥12bn | Jun 2025 | Mitsui & Co. |\n"
+                            "| Nuri GPU Co., Ltd. | Acquisition | ₩420bn | Oct 2025 | Taeil Holdings Co., Ltd. |\n")
+    assert of_kind(facts, "Round", "company", "kind", "leads") == [("Kumonami Compute K.K.", "series-c", ("Mitsui & Co.",))]
+    deals = [(d["acquirer"], d["target"], d["price"].value, d["when"].iso) for name, d in facts if name == "Acquisition"]
+    assert len(deals) == 1 and deals[0][2:] == (Decimal("420000000000"), "2025-10")
+    assert deals[0][0].startswith("Taeil Holdings") and deals[0][1].startswith("Nuri GPU")
