@@ -36,3 +36,27 @@ def test_a_fiscal_year_told_by_its_last_month(tmp_path):
     revenue = [d["when"] for name, d in facts if name == "Observation" and d["metric"] == "revenue"]
     assert [(w.start.isoformat(), w.end.isoformat()) for w in revenue] == [("2024-04-01", "2025-03-31")]
     assert not [d for name, d in facts if name == "Observation" and d["quantity"].value == 2025]
+
+
+def test_a_price_cut_tells_the_price_before_and_the_model_it_is_of(tmp_path):
+    # Regression: "cut Llama 3.3 70B from $0.88 to $0.54 per million tokens on 2 September" gave no
+    # former price, the segment "2 September", no date and a count of 2; "hourly rate" was no price
+    facts = built(tmp_path, "# Price tracker, September 2025\n\nFerrule Cloud is an inference platform. Ferrule Cloud cut "
+                            "Llama 3.3 70B from $0.88 to $0.54 per million tokens on 2 September. Gannet Compute "
+                            "lowered its H100 hourly rate from $3.25 to $2.66 in August.\n")
+    prices = sorted((d["subject"], d["quantity"].value, d["quantity"].per, "former" in d["qualifiers"],
+                     d["when"].iso if d["when"] else "", "Llama 3.3 70B" in (d["segment"] or "") or "H100" in (d["segment"] or ""))
+                    for name, d in facts if name == "Observation" and d["metric"] == "price")
+    assert prices == [("Ferrule Cloud", Decimal("0.54"), "million-tokens", False, "2025-09-02", True),
+                      ("Ferrule Cloud", Decimal("0.88"), "million-tokens", True, "", True),
+                      ("Gannet Compute", Decimal("2.66"), "hour", False, "2025-08", True),
+                      ("Gannet Compute", Decimal("3.25"), "hour", True, "", True)]
+    assert not [d for name, d in facts if name == "Observation" and d["metric"] != "price"]
+
+
+def test_a_run_rate_passed_is_arr_and_a_floor(tmp_path):
+    # Regression: "ARR passed $120 million" was no floor, "a $45M annualized run rate" unclassified
+    facts = built(tmp_path, "# Notes\n\nFerrule AI's ARR passed $120 million in August 2025. Tollgate Compute "
+                            "reached a $45M annualized run rate.\n")
+    assert sorted((d["subject"], d["metric"], "lower-bound" in d["qualifiers"]) for name, d in facts
+                  if name == "Observation") == [("Ferrule AI", "arr", True), ("Tollgate Compute", "arr", False)]

@@ -277,3 +277,18 @@ def test_two_rounds_between_semicolons_and_the_company_after_them(tmp_path):
         ("Lumeval Cloud SAS", "debt-facility", (), ("BNP Paribas",)),
         ("Thornquist Cloud", "debt-facility", (), ("Blackstone",)),
         ("Thornquist Cloud", "series-b", ("Accel",), ())]
+
+
+def test_rounds_still_sought(tmp_path):
+    # Regression: "is in talks to raise", "had sought to raise" were no rounds, and a second company's
+    # sought round after ", and" went to the first company; "a valuation of as much as $6 billion" was lost
+    facts = built(tmp_path, NEWS + "Gannet Compute raised a $28M Series A from Calder Bay Partners in May 2025, and Orison "
+                                   "AI is said to be in talks to raise about €60 million.\n\nSeveral people told us that "
+                                   "Dunraven Exchange is in talks to raise roughly $250 million.\n\nBrackenridge Compute "
+                                   "had sought to raise up to $700 million at a valuation of as much as $6 billion.\n")
+    got = sorted((d["company"], d["kind"], d["amount"].value, "sought" in d["qualifiers"], "reported" in d["qualifiers"],
+                  d["valuation"] and d["valuation"].value) for name, d in facts if name == "Round")
+    assert got == [("Brackenridge Compute", "unspecified", Decimal("700000000"), True, False, Decimal("6000000000")),
+                   ("Dunraven Exchange", "unspecified", Decimal("250000000"), True, True, None),
+                   ("Gannet Compute", "series-a", Decimal("28000000"), False, False, None),
+                   ("Orison AI", "unspecified", Decimal("60000000"), True, True, None)]

@@ -32,3 +32,18 @@ def test_a_deal_column_with_an_acquisition_and_its_buyer(tmp_path):
     deals = [(d["acquirer"], d["target"], d["price"].value, d["when"].iso) for name, d in facts if name == "Acquisition"]
     assert len(deals) == 1 and deals[0][2:] == (Decimal("420000000000"), "2025-10")
     assert deals[0][0].startswith("Taeil Holdings") and deals[0][1].startswith("Nuri GPU")
+
+
+def test_a_column_per_provider_and_a_table_of_the_company_introduced(tmp_path):
+    # Regression: '| Model | Ferrule AI | ... |' made each model a company and each provider a metric;
+    # '| GPU | Per second | Per hour |' after "Gannet Compute ... lists:" made each GPU a company
+    facts = built(tmp_path, "# Prices\n\n## Per-million-token prices by platform\n\n| Model | Ferrule AI | Orison AI |\n"
+                            "|---|---|---|\n| Llama 3.3 70B | $0.54 | €0.52 |\n\n## Serverless GPUs\n\n"
+                            "Gannet Compute, a serverless GPU platform headquartered in Austin, lists:\n\n"
+                            "| GPU | Per second | Per hour |\n|---|---|---|\n| H100 | $0.00074 | $2.66 |\n")
+    prices = sorted((d["subject"], d["segment"], d["quantity"].value, d["quantity"].currency, d["quantity"].per)
+                    for name, d in facts if name == "Observation" and d["metric"] == "price")
+    assert prices == [("Ferrule AI", "Llama 3.3 70B", Decimal("0.54"), "USD", "million-tokens"),
+                      ("Gannet Compute", "H100", Decimal("0.00074"), "USD", "second"),
+                      ("Gannet Compute", "H100", Decimal("2.66"), "USD", "hour"),
+                      ("Orison AI", "Llama 3.3 70B", Decimal("0.52"), "EUR", "million-tokens")]

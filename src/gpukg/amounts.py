@@ -11,7 +11,7 @@ from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from . import lexicon
-from .dates import find_dates
+from .dates import DAY_MONTH, find_dates
 from .records import Quantity
 
 # A dollar sign with a country before it is not the US dollar ("S$8M", "A$5.5M").
@@ -75,6 +75,11 @@ _MODEL_WORD = rf"(?!(?:{_CODES_RE}|Rs|Over|About|Nearly|Around|Roughly|Almost|So
               r"Another|Additional|Above|Below)\b)[A-Z][A-Za-z]+"
 _MODEL_SIZE = re.compile(rf"(?:\b{_MODEL_WORD}[-\s]?\d+(?:\.\d+)*[-\s]|(?<=[a-z,] ){_MODEL_WORD}[-\s])"
                          r"(?:\d+x)?\d+(?:\.\d+)?[BM]\b(?![$€£%])")
+# A language model by name: "Llama 3.3 70B", "Qwen3-32B", "DeepSeek-V3", "Mistral Small 3.1", "GPT-4o"
+LANGUAGE_MODEL = re.compile(rf"(?:\b{_MODEL_WORD}[-\s]?\d+(?:\.\d+)*[-\s]|\b{_MODEL_WORD}[-\s])(?:\d+x)?\d+(?:\.\d+)?[BM]\b|"
+                            r"\b[A-Z][A-Za-z]+-[A-Z]?\d+(?:\.\d+)?[a-z]?\b|"
+                            r"\b[A-Z][a-z]+\s(?:Small|Medium|Large|Mini|Nano|Pro|Turbo|Flash)\s\d+(?:\.\d+)?\b")
+_MODEL_VERSION = re.compile(r"\b[A-Z][a-z]+\s(?:Small|Medium|Large|Mini|Nano|Pro|Turbo|Flash)\s\d+(?:\.\d+)?\b")  # no figure
 # Numbers that name or rank, not measure: "24/7 support", "Tier 3 data centers", "Figure 2", "version
 # 2.0", "1 in 5 enterprises", "the next 12 months".
 _NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|Exhibit|Appendix|Phase|Gen|Generation|"
@@ -85,8 +90,12 @@ _NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|
 _MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z])|[A-Za-z?]{2,}\b)")
 _QUALIFIER_WORDS = [
     # "cut its rate by 12% to $4.40 per GPU-hour, from $5.00": the figure it was, not a floor
-    (re.compile(r"\bto\s+(?:[$€£¥₹]|[A-Z]{3}\s)\s?[\d.,]+[^,;]{0,30},\s*from\s*$", re.I), "former"),
+    (re.compile(r"\bto\s+(?:[$€£¥₹]|[A-Z]{3}\s)\s?[\d.,]+[^,;]{0,30}?[,(]?\s*from\s*$", re.I), "former"),
+    # "cut Llama 3.3 70B from $0.88 to $0.54", "lowered its H100 hourly rate from $3.25": what it was before the change
+    (re.compile(r"\b(?:cut|cuts|lowered|lowers|reduced|reduces|slashed|trimmed|dropped|drops|fell|falls|raised|raises|hiked|"
+                r"increased|down|moved|went)\b[^,;.]{0,40}?\bfrom\s*$", re.I), "former"),
     (re.compile(r"\b(?:over|more than|exceeding|exceeds|above|beyond|at least|upwards of|starting at|starting from|as low as|"
+                r"passed|surpassed|topped|crossed|"
                 r"faster than|higher than|greater than)\s*$|(?:^|[,:;(]\s*)from\s*$", re.I), "lower-bound"),
     (re.compile(r"\b(?:under|below|less than|up to|at most)\s*$", re.I), "upper-bound"),
     (re.compile(r"\b(?:about|approximately|around|roughly|nearly|approaching|almost|circa)\s*$", re.I), "approximate"),
@@ -110,7 +119,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         return tuple(_counted_in_words(text))
     masked = text
     spans = [(s, e) for s, e, _ in find_dates(text)] + [m.span() for m in _MALFORMED.finditer(text)]
-    for start, end in spans + [m.span() for pattern in (_MODEL_SIZE, GPU_NAME, _NO_FIGURE) for m in pattern.finditer(text)]:
+    for start, end in spans + [m.span() for pattern in (_MODEL_SIZE, _MODEL_VERSION, GPU_NAME, _NO_FIGURE, DAY_MONTH) for m in pattern.finditer(text)]:
         masked = masked[:start] + "\x00" * (end - start) + masked[end:]
     found = []
     for m in _QUANTITY.finditer(masked):

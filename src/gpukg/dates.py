@@ -109,6 +109,13 @@ _QUARTER_ALONE = re.compile(r"\b(?:(?P<qw>first|second|third|fourth)[- ]quarter\
 _MONTH_ALONE = re.compile(rf"\b(?:in|since|from|by|until|during|through|early|mid|late)[-\s]+{_MONTH}(?![a-z])(?![\s,.'’-]*\d)", re.I)
 
 
+# "on 2 September", "from November 1": a day of the last twelve months before the report's date
+DAY_MONTH = re.compile(rf"\b(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}(?![a-z])|{_MONTH.replace('<month>', '<month2>')}\s+"
+                       r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b)"
+                       r"(?![\s,.'’-]*\d)", re.I)
+_DAY_ALONE = re.compile(rf"\b(?:on|from|by|since|until|through)\s+(?:{DAY_MONTH.pattern})", re.I)
+
+
 def dateline(texts: list[str]) -> When | None:
     """The date a report gives itself near its top ('*Infrastructure desk, 14 November 2025.*',
     'Recorded October 14, 2025'): the one date, to the month or day, of a short opening line."""
@@ -134,6 +141,18 @@ def relative_dates(text: str, report: When | None) -> list[tuple[int, int, When]
             year = report.end.year if month <= report.end.month else report.end.year - 1
             found.append((m.start("month"), m.end(), When(m.group(0), f"{year}-{month:02d}", "month", date(year, month, 1),
                                                         date(year, month, calendar.monthrange(year, month)[1]))))
+        for m in _DAY_ALONE.finditer(text):
+            # a day is the nearest of its name to the report's date: "on 2 September" in a note of 22
+            # September, "from November 1" in a recap of October (a price to come)
+            month = _MONTHS[(m.group("month") or m.group("month2")).lower()]
+            day = int(m.group("d") or m.group("d2"))
+            years = [y for y in (report.end.year - 1, report.end.year, report.end.year + 1)
+                     if day <= calendar.monthrange(y, month)[1]]
+            year = min(years, key=lambda y: abs((date(y, month, day) - report.end).days), default=None)
+            if year is not None:
+                start = m.start("d") if m.group("d") else m.start("month2")
+                found.append((start, m.end(), When(m.group(0)[start - m.start():], f"{year}-{month:02d}-{day:02d}", "day",
+                                                   date(year, month, day), date(year, month, day))))
     year = report.start.year
     for m in _QUARTER_ALONE.finditer(text):
         last = 3 * int(m.group("q") or _ORDINALS[m.group("qw").lower()])

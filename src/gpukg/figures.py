@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from . import lexicon
-from .amounts import MODEL, TOKEN_UNITS, find_quantities
+from .amounts import LANGUAGE_MODEL, MODEL, TOKEN_UNITS, find_quantities
 from .dates import find_dates, first_date, relative_dates, year_before
 from .metrics import BASELINE, continued, counted, grown, label_rest, label_slug, metric_for, metric_of, per_carried
 from .phrases import NAME, clauses, looks_like_org, strip_parens
@@ -30,6 +30,9 @@ _SEGMENT_FROM_TEXT = {"revenue-share", "customer-concentration", "market-share",
 
 
 _RELATED_METRICS = {"revenue-share", "customer-concentration", "market-share"}
+
+
+_HOURLY = re.compile(r"\bhourly\s+(?:rate|price|list price)s?\b[^.;$€£]{0,25}(?:[$€£][\d.,]+[^.;$€£]{0,10})?$", re.I)
 
 
 _POWER_UNITS = frozenset({"kilowatt", "megawatt", "gigawatt"})
@@ -56,6 +59,9 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     per = PER_WORDS.get((label_per.group(1) if label_per else row_per or "").lower())
     if per:
         quantities = [replace(q, per=per) if q.currency and not q.per else q for q in quantities]
+    # "lowered its H100 hourly rate from $3.25 to $2.66": prices per hour
+    quantities = [replace(q, per="hour") if q.currency and not q.per and _HOURLY.search(text, max(0, q.start - 60), q.start)
+                  else q for q in quantities]
     if not quantities:
         return
     model = re.fullmatch(rf"{MODEL}(?:\s+GPUs?)?", label_text.strip()) if label and not label_metric else None
@@ -111,6 +117,10 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
                 (quantities[i - 1].currency, quantities[i - 1].unit) == (q.currency, q.unit):
             segment = segments.get(i - 1)  # "up from 35% in 2024": of the same thing as the number before
         segment = segment or row_segment
+        named_models = list(LANGUAGE_MODEL.finditer(text, clause.start if clause.start else 0, q.start)) \
+            if q.per in TOKEN_UNITS and not (segment and LANGUAGE_MODEL.fullmatch(segment)) else []
+        if named_models:  # "cut Llama 3.3 70B from $0.88 to $0.54 per million tokens": that model's price
+            segment = named_models[-1].group(0)
         if q.per in TOKEN_UNITS and q.noun in ("input tokens", "output tokens"):
             segment = ", ".join(p for p in (segment, q.noun) if p)
         if fallback not in (None, "unclassified") and name == "price" and segment == row_segment and label_text.strip():

@@ -177,7 +177,8 @@ _VALUATION_NOUN = re.compile(r"(?:(?:pre|post)[- ]money\s+)?valuation\b", re.I) 
 # "valuing the company at $14B", "valued Fjellhav at €900M", "post-money valuation of $4.2B": the
 # number after is the valuation
 _VALUED_BEFORE = re.compile(r"\b[Vv]alu(?:ing|ed|ation)\s+(?:(?:of|at)\s+)?(?:(?:the company|the firm|it|"
-                            rf"{UPPER}[\w.'’-]*(?:\s+{UPPER}[\w.'’-]*){{0,3}})\s+)?(?:at\s+)?(?:~|about\s+)?$")
+                            rf"{UPPER}[\w.'’-]*(?:\s+{UPPER}[\w.'’-]*){{0,3}})\s+)?(?:at\s+)?"
+                            r"(?:~|about\s+|roughly\s+|around\s+|nearly\s+|as much as\s+|up to\s+|over\s+|more than\s+)?$")
 
 # "Series A at $250M", "a seed round at a $40M post-money valuation": a round told by its valuation
 _ROUND_AT = re.compile(r"(?:Series\s+[A-H]\d?|[Ss]eed|round)\s+at\s+(?:an?\s+)?$")
@@ -186,13 +187,17 @@ _VALUING_NAME = re.compile(rf"\bvalu(?:ing|ed)\s+(?P<c>{NAME})\s+at\b")
 
 _ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|es|ing|ation)\b", re.I)
 
-_RAISING = re.compile(r"\b(?:is|are)\s+(?:now\s+|reportedly\s+)?raising\s+(?:about\s+|up to\s+|some\s+)?[$€£¥₹₩]")
+# "is said to be in talks to raise", "had sought to raise", "is looking to raise": a round still sought
+_SEEKING = (r"(?:(?:is|are|was|were|had|has)\s+(?:said\s+to\s+be\s+|reportedly\s+|now\s+)?)?(?:in\s+talks|looking|seeking|"
+            r"aiming|planning|hoping|trying|sought|set)\s+to\s+raise\b")
+_RAISING = re.compile(r"\b(?:(?:is|are)\s+(?:now\s+|reportedly\s+)?raising|" + _SEEKING
+                      + r")\s+(?:about\s+|up to\s+|some\s+|roughly\s+|around\s+|as much as\s+)?[$€£¥₹₩]")
 
 # "Dunmore AI raised £55m in September 2025": a dated raise is a round, its type untold
 _RAISED_AMOUNT = re.compile(r"\b(?:raised|raises|secured|secures|closed|landed)\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?"
                             r"(?:[$€£¥₹₩]|[A-Z]{3}\s?\d)")
 
-_ROUND_VERBS = r"(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|announced)\b"
+_ROUND_VERBS = r"(?:(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|announced)\b|" + _SEEKING + ")"
 
 # where a sentence turns to another company's round: ", while Solace Compute raised ..."
 _ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;)\s+(?={NAME}\s+{_ROUND_VERBS})"
@@ -350,7 +355,8 @@ _ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in
 # "Acme raised", "Acme had closed": the company a sentence's round is of, when nothing else says
 _RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})(?:\s*\([^()]{{1,60}}\))?\s+(?:has\s+|had\s+|each\s+|both\s+|is\s+)?"
                      r"(?:last\s+|also\s+|then\s+|later\s+|previously\s+|recently\s+|just\s+)?"
-                     r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public|priced|took|received|won|signed|obtained)")
+                     r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public|priced|took|received|won|"
+                     r"signed|obtained|" + _SEEKING + ")")
 _PRONOUN = re.compile(r"\s*(?:It|The (?:company|firm|startup))\b")
 _WHICH_RAISED = re.compile(rf"(?P<c>{NAME}),\s+(?:which|who)\s+(?:had\s+|has\s+|previously\s+|earlier\s+|itself\s+)*"
                            r"(?:raised|closed|secured|landed)\b")

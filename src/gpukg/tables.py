@@ -17,7 +17,7 @@ from .figures import figures
 from .deals import deal_status
 from .prose import category_from
 from .phrases import looks_like_name, split_names, strip_parens
-from .reading import State, add
+from .reading import State, add, opening_name
 from .records import Acquisition, Backing, Block, Observation, Role, Round, Source, When
 from .segments import PER_UNIT
 
@@ -54,6 +54,9 @@ def table_row(state: State, block: Block, source: Source) -> None:
     if lowered[0] in _METRIC_HEADERS and len(cells) > 1 and \
             all(looks_like_name(h) and not lexicon.find("metrics", h) for h, _ in cells[1:]):
         _by_company(state, block, source)
+        return
+    if lowered[0] in _MODEL_HEADERS and len(cells) > 1 and not any(w in h for h in lowered for w in _ENTITY_HEADERS):
+        _by_model(state, block, source)
         return
     column = {h: c for h, c in zip(lowered, (c for _, c in cells))}
     acquirer_col = next((h for h in lowered if h in _ACQUIRER_HEADERS), None)
@@ -188,6 +191,36 @@ def _by_company(state: State, block: Block, source: Source) -> None:
         state.kinds.append((company, "company"))
         if not about_who(state, company, label, cell, source):
             figures(state, company, cell, source, label=label)
+
+
+def _by_model(state: State, block: Block, source: Source) -> None:
+    """'| Model | Ferrule AI | Orison AI |' over '| Llama 3.3 70B | $0.54 | €0.52 |': a price per
+    provider and model; '| GPU | Per second | Per hour |' the prices of the company the table stands
+    in, or that the sentence before it introduces ("Gannet Compute ... lists:"). What the prices are per
+    comes from the header or the heading ("Per-million-token prices")."""
+    model = strip_parens(block.cells[0][1].strip())
+    heading = block.section[-1] if block.section else ""
+    providers = all(looks_like_name(h.strip()) and not lexicon.find("metrics", h) and not _PER_PHRASE.search(h)
+                    for h, _ in block.cells[1:])
+    introduced = opening_name(state, state.intro) if state.intro.rstrip().endswith(":") else None
+    for header, cell in block.cells[1:]:
+        header, cell = header.strip(), cell.strip()
+        if not cell or _NOTHING.fullmatch(cell):
+            continue
+        company = strip_parens(header) if providers else state.company or introduced
+        per = _PER_PHRASE.search(header) or _PER_PHRASE.search(heading)
+        money = [q for q in find_quantities(cell) if q.currency]
+        if per and money and not any(q.per for q in money):
+            cell = f"{cell} per " + re.sub(r"[-\s]+", " ", per.group(1))
+        if company:
+            state.kinds.append((company, "company"))
+        figures(state, company, cell, source, label=None if money else header, metric="price" if money else None,
+                row_segment=model)
+
+
+# "per second", "Per-million-token prices", "per GPU-hour": what a table's prices are per
+_PER_PHRASE = re.compile(r"\bper[-\s]+((?:gpu[-\s])?(?:second|hour|month)|(?:1\s?m|million|1\s?k|thousand)[-\s]+"
+                         r"(?:input\s+|output\s+)?tokens?)\b", re.I)
 
 
 # "| Amount (USD) |", "| Raised ($M) |", "| On-demand ($/GPU-hr) |": a currency, and maybe a scale,
