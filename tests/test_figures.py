@@ -60,3 +60,14 @@ def test_a_run_rate_passed_is_arr_and_a_floor(tmp_path):
                             "reached a $45M annualized run rate.\n")
     assert sorted((d["subject"], d["metric"], "lower-bound" in d["qualifiers"]) for name, d in facts
                   if name == "Observation") == [("Ferrule AI", "arr", True), ("Tollgate Compute", "arr", False)]
+
+
+def test_a_count_and_a_ratio_before_and_after_a_change(tmp_path):
+    # Regression: "cut its workforce from 410 employees to 265" left 265 unclassified and 410 not former;
+    # "utilization among ... slid to 61% in Q3 2025, from 84% a year earlier" named no ratio and made 84% a floor
+    facts = built(tmp_path, "# Shakeout\n\nCorvantis Cloud cut its workforce from 410 employees to 265 in November 2025.\n\n"
+                            "- Average fleet utilization among sub-10,000-GPU neoclouds slid to 61% in Q3 2025, from 84% a "
+                            "year earlier.\n")
+    got = sorted((d["metric"], d["quantity"].value, tuple(d["qualifiers"])) for name, d in facts if name == "Observation")
+    assert got == [("employees", Decimal("265"), ()), ("employees", Decimal("410"), ("former",)),
+                   ("utilization", Decimal("61"), ()), ("utilization", Decimal("84"), ("former",))]

@@ -292,3 +292,19 @@ def test_rounds_still_sought(tmp_path):
                    ("Dunraven Exchange", "unspecified", Decimal("250000000"), True, True, None),
                    ("Gannet Compute", "series-a", Decimal("28000000"), False, False, None),
                    ("Orison AI", "unspecified", Decimal("60000000"), True, True, None)]
+
+
+def test_leads_told_in_the_sentence_after_and_a_round_after_a_colon(tmp_path):
+    # Regression: "Greyloch Capital led; NVIDIA and existing backer X participated" and "Existing investors
+    # A and B led the round." added no one; "..., took the same medicine: a US$45 million Series B in
+    # August 2025" was no round
+    facts = built(tmp_path, NEWS + "Corvantis Cloud closed a $140 million Series C in October 2025. Greyloch Capital led; "
+                                   "NVIDIA and existing backer Halyard Peak Partners participated.\n\nVintry Labs, an "
+                                   "inference platform, took the same medicine: a US$45 million Series B in August 2025 at a "
+                                   "$310 million valuation. Existing investors Sequoia Capital and Pelham Ridge Ventures led "
+                                   "the round.\n")
+    assert of_kind(facts, "Round", "company", "kind", "leads", "participants") == [
+        ("Corvantis Cloud", "series-c", ("Greyloch Capital",), ("NVIDIA", "Halyard Peak Partners")),
+        ("Vintry Labs", "series-b", ("Sequoia Capital", "Pelham Ridge Ventures"), ())]
+    assert of_kind(facts, "Backing", "investor", "company") == [
+        ("Halyard Peak Partners", "Corvantis Cloud"), ("Pelham Ridge Ventures", "Vintry Labs"), ("Sequoia Capital", "Vintry Labs")]

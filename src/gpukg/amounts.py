@@ -90,7 +90,7 @@ _NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|
 _MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z])|[A-Za-z?]{2,}\b)")
 _QUALIFIER_WORDS = [
     # "cut its rate by 12% to $4.40 per GPU-hour, from $5.00": the figure it was, not a floor
-    (re.compile(r"\bto\s+(?:[$€£¥₹]|[A-Z]{3}\s)\s?[\d.,]+[^,;]{0,30}?[,(]?\s*from\s*$", re.I), "former"),
+    (re.compile(r"\bto\s+(?:(?:[$€£¥₹]|[A-Z]{3}\s)\s?)?\d[\d.,]*[^,;]{0,30}?[,(]?\s*from\s*$", re.I), "former"),
     # "cut Llama 3.3 70B from $0.88 to $0.54", "lowered its H100 hourly rate from $3.25": what it was before the change
     (re.compile(r"\b(?:cut|cuts|lowered|lowers|reduced|reduces|slashed|trimmed|dropped|drops|fell|falls|raised|raises|hiked|"
                 r"increased|down|moved|went)\b[^,;.]{0,40}?\bfrom\s*$", re.I), "former"),

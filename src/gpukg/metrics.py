@@ -90,7 +90,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         if _REVENUE_BY.search(text, 0, q.start):  # "2025 revenue by region: North America 62%, Europe 27%"
             return "revenue-share"
         # "gross margin of 62%", "GPU utilization above 90%": a ratio named just before
-        ratio = [h[0] for h in lexicon.find("metrics", before) if h[0] in _RATIO_METRICS]
+        # ... or in its clause: "Average fleet utilization among sub-10,000-GPU neoclouds slid to 61%"
+        ratio = [h[0] for h in lexicon.find("metrics", before + " " + _clause_before(text, q.start)) if h[0] in _RATIO_METRICS]
         if ratio:
             return ratio[-1]
         # "at about 78% utilization", "a 62% gross margin": the ratio named right after
@@ -102,6 +103,11 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         if "share" in noun or re.search(r"\bshare\b", intro + " " + before, re.I):
             return "market-share"
     return None
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of ``at``'s clause before it (back to a comma, semicolon or the sentence's start)."""
+    return re.split(r"[,;:]\s", text[:at])[-1]
 
 
 def metric_of(label: str) -> str | None:
@@ -184,8 +190,10 @@ def continued(quantities: list[Quantity], metrics: list[str | None], text: str,
         kin = next((j for j in range(i - 1, -1, -1)
                     if (quantities[j].currency, quantities[j].unit) == (q.currency, q.unit)), None)
         before = out[kin] if kin is not None else None
-        reached = bool(q.currency and (_REACH.search(text[:q.start]) or kin is not None and _TO.search(text[:q.start])
-                                       and _FROM.search(text[:quantities[kin].start])))
+        # ("cut its workforce from 410 employees to 265": a count, too)
+        reached = bool((q.currency or q.unit == "count") and (
+            q.currency and _REACH.search(text[:q.start]) or kin is not None and _TO.search(text[:q.start])
+            and _FROM.search(text[:quantities[kin].start])))
         baseline = kin is not None and bool(BASELINE.search(text[quantities[kin].end:q.start]))
         unmeasured = out[i] == fallback or (baseline and out[i] == "growth-rate")
         # "70% of its revenue from on-demand instances and 30% from reserved contracts": a share listed after a share

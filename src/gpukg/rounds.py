@@ -168,6 +168,16 @@ _ROUNDS_OF = re.compile(rf"\b{ROUNDS_OF}\s+(?P<c>{NAME})")
 _ROUND_LED = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:round|raise|financing|extension|investment)\s+"
                         r"(?:was|is|has been)\s+(?:co-)?led\s+by\b")
 
+# "Existing investors Sequoia Capital and Pelham Ridge Ventures led the round.", "Greyloch Capital led; ...":
+# the leads of the round just read, told in the sentence after it
+_LED_IT = re.compile(rf"(?:(?:[Ee]xisting|[Nn]ew|[Rr]eturning)\s+(?:investors?|backers?|shareholders?)\s+)?"
+                     rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:co-)?led"
+                     r"(?:\s+(?:the|this|that)\s+(?:round|raise|financing|deal|investment))?\s*(?=[;,.]|$)")
+
+_THEN_JOINED = re.compile(r"\s*[;,]\s*(?:and\s+)?(?P<names>[^;.]+?)\s+(?:also\s+)?(?:participated|joined|took part|followed|"
+                         r"invested)\b")
+_EXISTING = re.compile(rf"\b[Ee]xisting\s+(?:investors?|backers?|shareholders?)\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
+
 # "The extension drew Elaia Partners and Kima Growth": more investors in the round just read
 _DREW = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:round|extension|raise|financing)\s+(?:also\s+)?(?:drew|attracted)\s+"
                    rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
@@ -288,7 +298,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
     untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
     told = _FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) or _investor_subject(text) \
-        or named_type and (re.search(_PARTICIPANTS, text) or _ROUND_AT.search(text[:money[0].start] if money else ""))
+        or named_type and (re.search(_PARTICIPANTS, text) or _ROUND_AT.search(text[:money[0].start] if money else "")
+                           or _TOLD_AFTER_COLON.search(text))
     if not types or not (money or untold) or not told:
         return _round_sequel(state, text, source)
     keep = state.names.spelled_in(text)
@@ -338,6 +349,13 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
         add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
         state.last_round = fact
     return True
+
+
+# "Vintry Labs ... took the same medicine: a US$45 million Series B in August 2025": a round told as a
+# noun phrase after a colon, with its amount and date
+_TOLD_AFTER_COLON = re.compile(r":\s+(?:an?|its)\s+(?:[$€£¥₹₩]|[A-Z]{2,3}\$?\s?)\s?[\d.,]+\s?(?:million|billion|bn|mn|[MBK])?\s+"
+                               r"(?:[\w-]+\s+){0,2}?(?:Series\s+[A-H]\d?|[Ss]eed|round|[Ee]xtension|[Bb]ridge)\b"
+                               r"[^.;]{0,20}?\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d")
 
 
 def _round_date(state: State, text: str) -> When | None:
@@ -427,8 +445,20 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
             add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
         return False
     money = [q for q in find_quantities(text) if q.currency]
+    led = _LED_IT.match(text) if source.line - last.source.line <= 1 else None
     if money and _ROUND_VALUATION.search(text):
         fact = Round(source, last.company, last.kind, valuation=money[0])
+    elif led:  # "Greyloch Capital led; NVIDIA and existing backer Halyard Peak Partners participated"
+        keep = state.names.spelled_in(text)
+        leads = split_names(led.group("names"), keep)
+        joined = _THEN_JOINED.match(text, led.end())
+        participants = split_names(joined.group("names"), keep) if joined else names_after(state, text, _PARTICIPANTS)
+        fact = Round(source, last.company, last.kind, leads=tuple(leads),
+                     participants=tuple(n for n in participants if n not in leads))
+        # "existing backer Halyard Peak Partners": a backer before this round, too
+        for m in _EXISTING.finditer(text):
+            for investor in split_names(m.group("names"), keep):
+                add(state, Backing(source, investor, last.company), ("investor", investor), ("company", last.company))
     elif _ROUND_LED.match(text):  # "The round was led by Fore Ventures, with participation from Seedcamp."
         leads = names_after(state, text, _LEADS)
         fact = Round(source, last.company, last.kind, leads=tuple(leads),
