@@ -71,3 +71,14 @@ def test_a_count_and_a_ratio_before_and_after_a_change(tmp_path):
     got = sorted((d["metric"], d["quantity"].value, tuple(d["qualifiers"])) for name, d in facts if name == "Observation")
     assert got == [("employees", Decimal("265"), ()), ("employees", Decimal("410"), ("former",)),
                    ("utilization", Decimal("61"), ()), ("utilization", Decimal("84"), ("former",))]
+
+
+def test_share_prices_each_and_after_the_open(tmp_path):
+    # Regression: "ADSs, marketed at $14 to $16 each" were no share prices, nor was "closed its first
+    # trading day at $38.30" after "The stock opened at $35.10"
+    facts = built(tmp_path, "# IPO watch, October 20, 2025\n\n## Corvanta Cloud\n\nCorvanta Cloud is a neocloud. Its "
+                            "offering of 24 million ADSs was marketed at $14 to $16 each.\nThe stock opened at $35.10 on "
+                            "October 9 and closed its first trading day at $38.30.\n")
+    got = sorted((d["quantity"].value or d["quantity"].low, d["quantity"].per) for name, d in facts
+                 if name == "Observation" and d["metric"] == "share-price")
+    assert got == [(Decimal("14"), "share"), (Decimal("35.1"), "share"), (Decimal("38.3"), "share")]

@@ -263,3 +263,14 @@ def test_a_place_opening_a_description_after_a_name(tmp_path):
 
     facts = built(tmp_path, "# Notes\n\nCindervale Inference, a Seattle inference platform, took a different route.\n")
     assert of_kind(facts, "Headquarters", "company", "place") == [("Cindervale Inference", "Seattle")]
+
+
+def test_a_list_of_shareholders_and_their_stakes(tmp_path):
+    # Regression: "- Sequoia Capital: 14.2%" under "Pre-IPO shareholders (...):" was a figure whose
+    # metric was the investor's name, not a backing
+    from test_deals import built, of_kind
+
+    facts = built(tmp_path, "# IPO watch\n\n## Corvanta Cloud\n\nCorvanta Cloud is a neocloud.\n\nPre-IPO shareholders "
+                            "(stakes before the offering, per the S-1):\n\n- Sequoia Capital: 14.2%\n- NVIDIA: 6.8%\n")
+    assert of_kind(facts, "Backing", "investor", "company") == [("NVIDIA", "Corvanta Cloud"), ("Sequoia Capital", "Corvanta Cloud")]
+    assert not [d for name, d in facts if name == "Observation"]

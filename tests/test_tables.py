@@ -47,3 +47,11 @@ def test_a_column_per_provider_and_a_table_of_the_company_introduced(tmp_path):
                       ("Gannet Compute", "H100", Decimal("0.00074"), "USD", "second"),
                       ("Gannet Compute", "H100", Decimal("2.66"), "USD", "hour"),
                       ("Orison AI", "Llama 3.3 70B", Decimal("0.52"), "EUR", "million-tokens")]
+
+
+def test_a_fiscal_year_column_dates_its_row(tmp_path):
+    # Regression: "| Fiscal year |" was read as no date, so the row's figures had none
+    facts = built(tmp_path, "# IPOs\n\n| Company | Fiscal year | Revenue | Net loss |\n|---|---|---|---|\n"
+                            "| Corvanta Cloud | FY2023 | $231M | $188M |\n")
+    assert sorted((d["metric"], d["when"].iso) for name, d in facts if name == "Observation") == [
+        ("loss", "2023"), ("revenue", "2023")]

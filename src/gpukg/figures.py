@@ -32,6 +32,8 @@ _SEGMENT_FROM_TEXT = {"revenue-share", "customer-concentration", "market-share",
 _RELATED_METRICS = {"revenue-share", "customer-concentration", "market-share"}
 
 
+_SHARES = re.compile(r"\b(?:shares|ADSs|ADRs|stock)\b")
+_EACH = re.compile(r"\s*(?:each|apiece|a share|per ADS|an ADS|per ADR)\b")
 _HOURLY = re.compile(r"\bhourly\s+(?:rate|price|list price)s?\b[^.;$€£]{0,25}(?:[$€£][\d.,]+[^.;$€£]{0,10})?$", re.I)
 
 
@@ -59,6 +61,10 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     per = PER_WORDS.get((label_per.group(1) if label_per else row_per or "").lower())
     if per:
         quantities = [replace(q, per=per) if q.currency and not q.per else q for q in quantities]
+    # "24 million ADSs, marketed at $14 to $16 each": prices of a share
+    if _SHARES.search(text):
+        quantities = [replace(q, per="share") if q.currency and not q.per and _EACH.match(text, q.end) else q
+                      for q in quantities]
     # "lowered its H100 hourly rate from $3.25 to $2.66": prices per hour
     quantities = [replace(q, per="hour") if q.currency and not q.per and _HOURLY.search(text, max(0, q.start - 60), q.start)
                   else q for q in quantities]

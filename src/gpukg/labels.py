@@ -55,6 +55,11 @@ def labelled(state: State, block: Block, source: Source) -> None:
         return
     if about_who(state, company, label, value, source):
         return
+    if _STAKEHOLDERS.search(state.intro) and looks_like_name(label) and not group and _STAKE.fullmatch(value.strip()):
+        # "Pre-IPO shareholders (stakes before the offering):" over "- Sequoia Capital: 14.2%": a backer
+        investor = strip_parens(label)
+        add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
+        return
     if group == "acquisition":
         _labelled_acquisition(state, company, value, source)
     elif group == "business_model":
@@ -73,6 +78,10 @@ def labelled(state: State, block: Block, source: Source) -> None:
     else:
         metric = "total-raised" if group == "total_raised" else None
         figures(state, company, value, source, label=label, metric=metric)
+
+
+_STAKEHOLDERS = re.compile(r"\b(?:shareholders|stakeholders|holders|investors|backers|owners|cap table|stakes)\b[^.]*:\s*$", re.I)
+_STAKE = re.compile(r"(?:about\s+|~)?\d+(?:\.\d+)?\s?%(?:\s*\([^)]*\))?")
 
 
 # "Who led Vela Compute's Series B?" ... "Ardent Capital led the $80M round": the round the question names

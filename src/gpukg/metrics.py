@@ -105,6 +105,10 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
     return None
 
 
+_TRADED_AGAIN = re.compile(r"(?:\band\b|,)[^$€£¥]*\b(?:closed|opened|ended|finished|traded|rose|fell|jumped|dropped|slid)\b"
+                           r"[^$€£¥]*\b(?:at|to)\s+$")
+
+
 def _clause_before(text: str, at: int) -> str:
     """The words of ``at``'s clause before it (back to a comma, semicolon or the sentence's start)."""
     return re.split(r"[,;:]\s", text[:at])[-1]
@@ -202,6 +206,9 @@ def continued(quantities: list[Quantity], metrics: list[str | None], text: str,
         # "$2.35 per H100 hour on demand and $1.85 with a one-year reservation": another price of the same unit
         listed = listed or before == "price" and bool(q.currency) and not q.per and bool(quantities[kin].per) and \
             bool(_LISTED.search(between) or _VERSUS.search(between))
+        # "The stock opened at $35.10 ... and closed its first trading day at $38.30": another price of a share
+        listed = listed or before == "share-price" and bool(q.currency) and not q.per and \
+            bool(_TRADED_AGAIN.search(between))
         if unmeasured and before and (reached or baseline or listed):
             out[i] = before
     return out

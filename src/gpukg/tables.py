@@ -95,7 +95,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 category_from(state, company, cell, source, leading=True)
         return
     # What the row says for all its figures: when ("As of", "Date") and of what (the GPU model).
-    date_col = next((i for i, h in enumerate(lowered) if i != entity_col and re.search(r"\bdate\b|\bas of\b|^when$", h)), None)
+    date_col = next((i for i, h in enumerate(lowered) if i != entity_col and _DATE_HEADER.search(h)), None)
     online_col = next((i for i, h in enumerate(lowered) if i != entity_col and _ONLINE_HEADER.search(h)), None)
     date_col = online_col if date_col is None else date_col
     model_col = next((i for i, h in enumerate(lowered) if i != entity_col and h in _MODEL_HEADERS), None)
@@ -131,6 +131,10 @@ def table_row(state: State, block: Block, source: Source) -> None:
         fact = state.facts[i]
         if isinstance(fact, Observation):
             state.facts[i] = replace(fact, qualifiers=tuple(dict.fromkeys(fact.qualifiers + ("projected",))))
+
+
+# "| Date |", "| As of |", "| Fiscal year |", "| Period |": the column that dates a row's figures
+_DATE_HEADER = re.compile(r"\bdate\b|\bas of\b|^when$|^(?:fiscal\s+|financial\s+)?(?:year|period|quarter)(?:\s+ended)?$|^fy$")
 
 
 _SITE_HEADERS = ("site", "facility", "campus", "data center", "data centre", "site name", "location name")
