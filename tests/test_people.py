@@ -136,3 +136,12 @@ def test_a_leadership_line_of_names_and_titles(tmp_path):
         ("Declan Ashworth", "Corvanta Cloud", "cfo"),
         ("Haruto Kisaragi", "Kumonami Compute K.K.", "ceo"), ("Haruto Kisaragi", "Kumonami Compute K.K.", "co-founder"),
         ("Mio Tachibana", "Kumonami Compute K.K.", "cfo")]
+
+
+def test_a_title_opening_the_next_sentence_is_of_the_company_before(tmp_path):
+    # Regression: "CEO Solenne Abernathy announced a 300 MW campus ..." after a sentence about Quenby
+    # Cloud gave the CEO no company and the campus's figures no subject
+    facts = built(tmp_path, "# Summit recap\n\nQuenby Cloud, the Austin-based neocloud, opened the main stage. CEO Solenne "
+                            "Abernathy announced a 300 MW campus with 120,000 GB300 GPUs.\n")
+    assert of_kind(facts, "Role", "person", "company", "role") == [("Solenne Abernathy", "Quenby Cloud", "ceo")]
+    assert of_kind(facts, "Observation", "subject", "metric") == [("Quenby Cloud", "gpus"), ("Quenby Cloud", "power-capacity")]

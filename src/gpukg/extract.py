@@ -16,7 +16,7 @@ from .dates import dateline, report_date
 from .investors import investor_line, investor_sections
 from .labels import BRACKETED, labelled
 from .names import Gazetteer, mentioned, name_key
-from .people import label_roles
+from .people import PERSON, label_roles
 from .phrases import NAME, heading_name, looks_like_name, looks_like_org, strip_parens
 from .prose import OPENING_PARTICIPLE, category_from, prose, told_of
 from .records import (
@@ -153,6 +153,10 @@ def _a_measure_opens(text: str) -> bool:
 # phrase ("Earlier that year it had closed a $25 million Series A extension")
 _IT_DID = re.compile(r"[A-Z][\w\s]{0,40}?,?\s+it\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:raised|closed|secured|landed|took|won|"
                      r"signed|acquired|bought|reported|posted|opened|added|borrowed|repaid|refinanced|drew)\b")
+# "CEO Solenne Abernathy announced ...", "CTO Tadeo Eskildsen filled in ...": a title of the company
+# the sentence before was about
+_TITLED_OPENS = re.compile(r"(?:CEO|CTO|CFO|COO|CPO|CRO|Chief\s+\w+\s+Officer|President|Chair|Co-founder|Founder)"
+                           r"(?:\s+and\s+(?:CEO|CTO|CFO|COO|chief\s+\w+))?\s+" + PERSON + r"\s+(?:has\s+|also\s+|then\s+)?[a-z]+(?:ed|s)\b")
 _THE_FIRM = re.compile(r"\bthe\s+(?:company|firm|startup|start-up)\b")
 
 
@@ -290,6 +294,7 @@ def _content(state: State, block: Block, source: Source) -> None:
         next_line = block.kind == "paragraph" and state.last_line == block.line - 1
         firm = _THE_FIRM.search(block.text)
         if not subject and (block.index or next_line) and (_IT.match(block.text) or _IT_DID.match(block.text)
+                                                            or _TITLED_OPENS.match(block.text)
                                                             or (firm or _a_measure_opens(block.text))
                                                             and not _named_before(state, block.text, firm)
                                                             and not opening_orgs(state, block.text)):
