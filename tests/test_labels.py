@@ -274,3 +274,15 @@ def test_a_list_of_shareholders_and_their_stakes(tmp_path):
                             "(stakes before the offering, per the S-1):\n\n- Sequoia Capital: 14.2%\n- NVIDIA: 6.8%\n")
     assert of_kind(facts, "Backing", "investor", "company") == [("NVIDIA", "Corvanta Cloud"), ("Sequoia Capital", "Corvanta Cloud")]
     assert not [d for name, d in facts if name == "Observation"]
+
+
+def test_a_name_said_to_be_a_category_is_a_company(tmp_path):
+    # Regression: "Ferrule AI is an inference platform based in Boston." read nothing: the name did not
+    # look like an organization's; what it is says so (but not "Europe is a market for GPU clouds")
+    from test_deals import built, of_kind
+
+    facts = built(tmp_path, "# Notes\n\nFerrule AI is an inference platform based in Boston.\n\nTollgate Inference is a "
+                            "serverless GPU platform.\n\nEurope is a market for GPU clouds.\n")
+    assert of_kind(facts, "Category", "company", "category") == [
+        ("Ferrule AI", "inference-platform"), ("Tollgate Inference", "serverless-gpu-platform")]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Ferrule AI", "Boston")]

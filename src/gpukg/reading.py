@@ -182,12 +182,28 @@ def opening_orgs(state: State, text: str) -> list[str]:
         # Past the first word of a sentence, a capital letter is the writer's own sign of a name.
         owns = _OWNS_A_MEASURE.match(text, m.start("n") + len(spelled))
         if not name or not (name in state.names or looks_like_org(name) or (out and looks_like_name(name))
-                            or owns and looks_like_name(name) and len(name.split()) > 1):
+                            or owns and looks_like_name(name) and len(name.split()) > 1
+                            or _is_category_after(text, m.start("n") + len(spelled)) and looks_like_name(name)
+                            and name.lower() not in lexicon.regions()):
             break
         out.append(name)
         pos = m.start("n") + len(spelled)
     # "Stratos Cloud (NASDAQ: STRC) reported ...": a bracket after the name stands aside
     return out if out and SUBJECT_FOLLOWS.match(re.sub(r"^\s*\([^()]*\)", "", text[pos:])) else []
+
+
+# "Ferrule AI is an inference platform": what only a company is makes the name one
+_IS_A = re.compile(r"\s+(?:is|was|remains)\s+(?:now\s+)?(?:a|an)\s+")
+
+
+def _is_category_after(text: str, at: int) -> bool:
+    m = _IS_A.match(text, at)
+    if not m:
+        return False
+    found = lexicon.find("categories", text[m.end():m.end() + 60])
+    # the category heads what the name is: not "Europe is a market for GPU clouds"
+    return bool(found) and not re.search(r"[,;.]|\b(?:for|of|in|with|to|that|which|where|like)\b",
+                                         text[m.end():m.end() + found[0][1]])
 
 
 # "The Paris-based Veridane", "Lumen Growth-backed Tessaract Labs": what the compound says of the name is no part of it
