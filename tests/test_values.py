@@ -329,3 +329,9 @@ def test_months_and_years_are_units():
     # Regression: "over 18 months" was a count of 18
     assert [(q.value, q.unit) for q in find_quantities("tranches over 18 months, a tenor of 5 years")] == [
         (Decimal("18"), "month"), (Decimal("5"), "year")]
+
+
+def test_a_team_told_by_its_size_is_a_headcount():
+    # Regression: "its 22-person team", "a 40-person startup" were no numbers at all
+    assert [(q.value, q.noun) for q in find_quantities("its 22-person team and a 40-person kernel startup")] == [
+        (Decimal("22"), "employees"), (Decimal("40"), "employees")]

@@ -103,6 +103,8 @@ _QUALIFIER_WORDS = [
 # GPUs named with a space before their number: "RTX 4090", "GTX 1080 Ti", "RX 7900 XTX"
 GPU_NAME = re.compile(r"\b(?:RTX|GTX|RX|Quadro)\s?\d{3,4}(?:\s?(?:Ti|XTX|XT|SUPER))?\b")
 _GPU_COMPOUND = re.compile(r"-GPUs?\b")
+_TEAM_COMPOUND = re.compile(r"-(?:person|people|member|strong)\b(?=\s+(?:[\w-]+\s+){0,2}?(?:team|staff|startup|company|outfit|"
+                            r"workforce|firm|crew|group|business)\b)")
 # "2,400 L40S and H100 GPUs", "8,000 Acme H200 GPUs": GPUs named by model (and maker) first
 _MODELS_THEN = re.compile(rf"\s+(?:[A-Z][A-Za-z]+\s+)?{MODEL}(?:\s*(?:,|and|&|/)\s*{MODEL})*\s+(?P<noun>GPUs?|accelerators|chips)\b")
 _NOUN = re.compile(r"^\s*(?:of\s+)?((?:[A-Za-z][\w.\-/]*\s?){1,3})")
@@ -246,7 +248,8 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
             and text[start - 2].isdigit():  # "[12:40]": a time on a clock
         return None
     gpus = _GPU_COMPOUND.match(text, end)  # "a 4,096-GPU H200 cluster": a count of GPUs, not a name
-    if end < len(text) and text[end - 1].isdigit() and not gpus and (text[end:end + 1].isalpha() or re.match(r"-[A-Za-z]", text[end:end + 2])) and text[end:end + 2].lower() not in ("x ", "x", "x)", "x,"):
+    team = _TEAM_COMPOUND.match(text, end)  # "its 22-person team": a headcount
+    if end < len(text) and text[end - 1].isdigit() and not gpus and not team and (text[end:end + 1].isalpha() or re.match(r"-[A-Za-z]", text[end:end + 2])) and text[end:end + 2].lower() not in ("x ", "x", "x)", "x,"):
         return None
     cur_raw = (m.group("cur1") or m.group("cur2") or "").strip().lower()
     post = (m.group("post") or "").strip().lower()
@@ -296,6 +299,8 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         noun = models.group("noun")
     if gpus and unit == "count":
         noun = "GPUs"
+    if team and unit == "count":
+        noun = "employees"
     if per == "unit" and per_raw:
         noun = per_raw
     side = re.search(r"\b(?:input|output)\b", per_raw) if per in TOKEN_UNITS else None
