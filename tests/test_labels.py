@@ -286,3 +286,38 @@ def test_a_name_said_to_be_a_category_is_a_company(tmp_path):
     assert of_kind(facts, "Category", "company", "category") == [
         ("Ferrule AI", "inference-platform"), ("Tollgate Inference", "serverless-gpu-platform")]
     assert of_kind(facts, "Headquarters", "company", "place") == [("Ferrule AI", "Boston")]
+
+
+def test_answers_are_of_the_company_their_question_names(tmp_path):
+    # Regression: "Q. ..."/"A. ..." lines made a company "A."; an answer's figures had no company and a
+    # bare answer ("$4.2 billion, up from ...") no measure; "Covers Halvane Compute, ..." named a
+    # company "Covers Halvane Compute"
+    from test_deals import built, of_kind
+
+    from gpukg.build import build
+
+    facts = built(tmp_path, "# FAQ\n\nCovers Halvane Compute, an Austin-based neocloud, and its peers.\n\n"
+                            "**Q: How many GPUs does Halvane run?**\n**A:** About 42,000, across nine data centers. "
+                            "Utilization averaged 81% in Q3 2025.\n\n**Q: What was Halvane's post-money valuation?**\n"
+                            "**A:** $4.2 billion, up from $1.4 billion at the Series B.\n\nQ. Where is Halvane based?\n"
+                            "A. It is headquartered in Austin, Texas.\n")
+    observed = sorted((d["subject"], d["metric"], d["quantity"].value) for name, d in facts if name == "Observation")
+    assert observed == [("Halvane Compute", "data-centers", Decimal("9")), ("Halvane Compute", "gpus", Decimal("42000")),
+                        ("Halvane Compute", "utilization", Decimal("81")),
+                        ("Halvane Compute", "valuation", Decimal("1400000000")),
+                        ("Halvane Compute", "valuation", Decimal("4200000000"))]
+    labels = {e.label for e in build([tmp_path / "r.md"]).resolved.entities}
+    assert not any(label.startswith(("Covers", "A.")) for label in labels)
+    assert of_kind(facts, "Headquarters", "company", "place")[0] == ("Halvane Compute", "Austin")
+
+
+def test_an_article_titled_by_its_company(tmp_path):
+    # Regression: "# Orrindale Compute" over "**Orrindale Compute, Inc.** is ..." was no profile, so its
+    # infobox rows and its "it raised" sentences had no company
+    from test_deals import built, of_kind
+
+    facts = built(tmp_path, "# Orrindale Compute\n**Orrindale Compute, Inc.** is an American neocloud.\n\n"
+                            "| Field | Value |\n|---|---|\n| Founded | March 2019 |\n| Headquarters | Columbus, Ohio |\n\n"
+                            "## History\n\nIn May 2021 it raised a $6 million seed round led by Tamsworth Ventures.\n")
+    assert of_kind(facts, "Founding", "company") == [("Orrindale Compute",)]
+    assert of_kind(facts, "Round", "company", "kind", "leads") == [("Orrindale Compute", "seed", ("Tamsworth Ventures",))]

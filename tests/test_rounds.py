@@ -308,3 +308,20 @@ def test_leads_told_in_the_sentence_after_and_a_round_after_a_colon(tmp_path):
         ("Vintry Labs", "series-b", ("Sequoia Capital", "Pelham Ridge Ventures"), ())]
     assert of_kind(facts, "Backing", "investor", "company") == [
         ("Halyard Peak Partners", "Corvantis Cloud"), ("Pelham Ridge Ventures", "Vintry Labs"), ("Sequoia Capital", "Vintry Labs")]
+
+
+def test_a_changelog_of_dated_telegraphic_lines(tmp_path):
+    # Regression: a line opening with its ISO date hid its subject; "Ser. B $120M, lead X; post $900M"
+    # and "Quorra Inference Ser. A $38M, co-leads A and B" were no rounds, "acq." no acquisition
+    facts = built(tmp_path, "# Changelog 2025\n\n## January\n\n- 2025-01-08 — Nimbrel Cloud (neocloud, Denver): Ser. B "
+                            "$120M, lead Harborlight Ventures; NVIDIA participating; post $900M.\n- 2025-02-11 — Nimbrel "
+                            "Cloud acq. Oakvale Labs, ~$40M, cash.\n- 2025-04-02: Quorra Inference Ser. A $38M, co-leads "
+                            "Sequoia Capital and Menlo Arc Capital.\n")
+    got = sorted((d["company"], d["kind"], d["amount"].value, d["when"].iso, d["leads"], d["participants"],
+                  d["valuation"] and d["valuation"].value) for name, d in facts if name == "Round")
+    assert got == [("Nimbrel Cloud", "series-b", Decimal("120000000"), "2025-01-08", ("Harborlight Ventures",), ("NVIDIA",),
+                    Decimal("900000000")),
+                   ("Quorra Inference", "series-a", Decimal("38000000"), "2025-04-02",
+                    ("Sequoia Capital", "Menlo Arc Capital"), (), None)]
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Nimbrel Cloud", "Oakvale Labs")]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Nimbrel Cloud", "Denver")]

@@ -335,3 +335,16 @@ def test_a_team_told_by_its_size_is_a_headcount():
     # Regression: "its 22-person team", "a 40-person startup" were no numbers at all
     assert [(q.value, q.noun) for q in find_quantities("its 22-person team and a 40-person kernel startup")] == [
         (Decimal("22"), "employees"), (Decimal("40"), "employees")]
+
+
+@pytest.mark.parametrize("text, currency", [
+    # Regression: "R$" was read as US dollars, "R2.1 billion" and "₦62 billion" were no money at all
+    ("raised R$450 million", "BRL"), ("raised R2.1 billion", "ZAR"), ("for ₦62 billion", "NGN"),
+    ("a KES 2.6 billion round", "KES"), ("H100 at R42.50 an hour", "ZAR")])
+def test_latin_american_and_african_currencies(text, currency):
+    (q,) = find_quantities(text)
+    assert q.currency == currency
+
+
+def test_an_r_before_a_number_is_not_always_a_rand():
+    assert not find_quantities("DeepSeek R1 and R&D")

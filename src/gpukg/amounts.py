@@ -16,9 +16,11 @@ from .records import Quantity
 
 # A dollar sign with a country before it is not the US dollar ("S$8M", "A$5.5M").
 _SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "rs": "INR",
-            "rs.": "INR", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD", "hk$": "HKD"}
+            "rs.": "INR", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD", "hk$": "HKD",
+            "r$": "BRL", "mx$": "MXN", "₦": "NGN", "r": "ZAR", "ksh": "KES"}
 _CODE_LIST = ("USD", "EUR", "GBP", "CHF", "JPY", "CAD", "SGD", "AUD", "NZD", "HKD", "INR", "CNY", "KRW", "SEK", "NOK", "DKK",
-              "PLN", "CZK", "BRL", "MXN", "ZAR", "AED", "SAR", "ILS", "TWD", "IDR", "MYR", "THB", "NGN", "RMB")
+              "PLN", "CZK", "BRL", "MXN", "ZAR", "AED", "SAR", "ILS", "TWD", "IDR", "MYR", "THB", "NGN", "RMB", "KES", "CLP", "COP",
+              "EGP", "TRY", "QAR", "KWD", "VND", "PHP")
 _CODES = {code.lower(): code for code in _CODE_LIST} | {"rmb": "CNY"}  # renminbi, as reports write it
 _WORDS = {"dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP"}
 _SCALES = {
@@ -40,7 +42,9 @@ _TIME = {"ms": "millisecond", "millisecond": "millisecond", "milliseconds": "mil
 _CODES_RE = "|".join(_CODE_LIST)
 # After a number only codes that are no other word in these reports: "500 CAD teams", "1,000 SGD steps".
 _AFTER_RE = "|".join(code for code in _CODE_LIST if code not in ("CAD", "SGD"))
-_CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|A|C|S)\$|(?:\$|€|£|¥|₹|₩)\s?|(?<![A-Za-z])Rs\.?\s?|(?:"
+# "R2.1 billion", "R42.50": the rand only with a scale or cents, so that no "R1" or "R&D" is money
+_CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|MX|A|C|S|R)\$|(?:\$|€|£|¥|₹|₩|₦)\s?|(?<![A-Za-z])Rs\.?\s?|"
+        r"(?<![\w$])R(?=\d[\d,]*(?:\.\d+)?\s?(?:million|billion|bn|mn|m|tn)\b|\d+\.\d\d\b)|(?<![A-Za-z])KSh\s?|(?:"
         + _CODES_RE + r")\s?)")
 # "1,200", "1.5"; as European reports write them: "8 000" (a space between thousands), "2,10" (a decimal comma)
 _NUM = r"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<!\d)\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,.])|\d+,\d{{1,2}}(?![\d,])|\d+(?:\.\d+)?)"

@@ -17,7 +17,8 @@ from .records import Acquisition, Backing, Source
 
 _BUYS = (r"agreed\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4}\s+to\s+(?:acquire|buy|purchase)|"  # "agreed in September 2025 to acquire"
          "acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
-         "to buy|will buy|purchased|agreed to purchase|to purchase|snapped up|took over|takes over|picked up|picks up")
+         "to buy|will buy|purchased|agreed to purchase|to purchase|snapped up|took over|takes over|picked up|picks up|"
+         r"acq\.")  # a changelog's shorthand: "Nimbrel Cloud acq. Oakvale Labs, ~$40M"
 # "is reportedly in talks to acquire": a deal sought, not one agreed (no status; qualifiers say so)
 _INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)|negotiating|"
            r"planning|preparing|looking|poised|expected|seeking|set)\s+")

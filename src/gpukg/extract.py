@@ -25,7 +25,7 @@ from .records import (
 )
 from .report import strip_numbering
 from .tables import table_note, table_row
-from .reading import State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
+from .reading import REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
 
 
 _GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "financial performance", "business model",
@@ -70,6 +70,9 @@ def profile_sections(report: Report) -> dict[int, str]:
     top = next(((i, b) for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1), None)
     about = _TITLE_ABOUT.match(strip_numbering(top[1].text)) if top else None
     name = strip_parens(about.group("n")).strip() if about else ""
+    if top and not about:  # "# Orrindale Compute" over "**Orrindale Compute, Inc.** is an American neocloud ...": an article
+        first = next((b.text for b in blocks[top[0] + 1:] if b.kind not in ("heading", "title")), "")
+        name = top[1].text.strip() if first.startswith(top[1].text.strip()) else ""
     if name and looks_like_name(name) and not lexicon.find("categories", name) and not candidates:
         # "# Diligence Memo: Corvane Cloud": the whole report is that company's profile
         candidates[top[1].line] = (name, top[0], len(blocks), True)
@@ -335,7 +338,7 @@ def _content(state: State, block: Block, source: Source) -> None:
         trends = (label,)
     found = [form for form, _, _ in state.names.find(block.text)]
     if block.kind != "code":  # a name in quoted code makes nothing an organization
-        state.kinds.extend((form, "org") for form in found + opening_orgs(state, block.label or block.text))
+        state.kinds.extend((form, "org") for form in found + opening_orgs(state, REPORT_VERB.sub("", block.label or block.text)))
     mentioned = found + [n for f in facts for n in _fact_names(f)]
     state.statements.append(Statement(
         source, block.kind, block.text, block.section,

@@ -15,7 +15,7 @@ from .figures import figures
 from .people import PERSON
 from .phrases import LOWER, NAME, UPPER, clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .prose import IS_A, bracket_facts, category_from, prose, told_of
-from .reading import SUBJECT_FOLLOWS, State, add, in_third_person, names_after, qualifiers, trim_name
+from .reading import SUBJECT_FOLLOWS, State, add, in_third_person, names_after, opening_orgs, qualifiers, trim_name
 from .records import Acquisition, Backing, Block, Category, Headquarters, Round, Source
 from .rounds import PARTICIPATING
 
@@ -31,7 +31,19 @@ def labelled(state: State, block: Block, source: Source) -> None:
     if label.strip().lower() in ("a", "answer"):  # the answer, read as prose (not as figures labelled "A")
         opener = re.match(NAME, value)  # "Brightforge operates ..." after "How big is Brightforge's fleet?"
         asked = trim_name(state, opener.group(0)) if opener and opener.group(0) in state.question else None
-        prose(state, _answered(state, value), source, company or asked)
+        # "How much has Halvane raised?" ... "It raised $500 million": the company the question names
+        asked = asked or (_asked_company(state, state.question) if not opening_orgs(state, value) else None)
+        # "What was the post-money valuation?" ... "$4.2 billion, up from $1.4 billion": what the question asks
+        # measures the numbers an answer opens with
+        asks = lexicon.find("metrics", state.question)
+        measure = asks[-1][0] if asks and _BARE_ANSWER.match(value) else None
+        first, *rest = re.split(r"(?<=[.!?])\s+(?=[A-Z])", _answered(state, value))
+        if measure:  # a bare answer tells figures of what the question asks, not a round or a deal
+            figures(state, company or asked, first, source, metric=measure, prose=True)
+        else:
+            prose(state, first, source, company or asked)
+        for sentence in rest:
+            prose(state, sentence, source, company or asked)
         return
     speaker = _SPEAKER.fullmatch(label) if company is None else None
     if speaker:  # an interview's answer: "**Rosa Delgado, CEO of Halcyon Compute:** We expect ..."
@@ -44,6 +56,9 @@ def labelled(state: State, block: Block, source: Source) -> None:
     if dateline and _is_date(dateline.group("d")):
         # "**SAN FRANCISCO, Nov. 24, 2025** — Acme today announced ...": where and when, not a name
         prose(state, _TODAY.sub(f"on {dateline.group('d')}", value), source, None)
+        return
+    if company is None and _is_date(label):  # "2025-01-08 — Nimbrel Cloud (neocloud, Denver): Ser. B $120M, ..."
+        prose(state, value if find_dates(value) else f"{value.rstrip(' .')} in {label.strip(' :')}.", source, None)
         return
     if company is None and (_is_entity_label(state, label) or _named_item(block, label)):
         _entity_item(state, label, value, source)
@@ -87,6 +102,22 @@ _STAKE = re.compile(r"(?:about\s+|~)?\d+(?:\.\d+)?\s?%(?:\s*\([^)]*\))?")
 # "Who led Vela Compute's Series B?" ... "Ardent Capital led the $80M round": the round the question names
 _ASKED_ROUND = re.compile(rf"(?P<c>{NAME})['’]s\s+(?P<t>Series\s+[A-H]\d?|[Ss]eed(?:\s+round)?|IPO)\b")
 _THE_ROUND = re.compile(r"\bthe\s+(?P<amount>[$€£¥₹][\d.,]+\s?(?:million|billion|[MBK]|m|bn)?\s+)?(?:round|raise|financing)\b")
+
+
+_BARE_ANSWER = re.compile(r"(?:about|around|roughly|nearly|some|over|under|just over|just under|~)?\s*[$€£¥₹]?\d", re.I)
+_QUESTION_WORDS = {"How", "What", "Who", "Where", "When", "Which", "Why", "Does", "Do", "Did", "Is", "Are", "Has", "Have", "Can"}
+
+
+def _asked_company(state: State, question: str) -> str | None:
+    """The organization a question names: 'How much has Halvane raised?' -> Halvane."""
+    known = [form for form, _, _ in state.names.find(question)]
+    if known:
+        return known[0]
+    for m in re.finditer(NAME, question):
+        name = trim_name(state, re.split(r"['’]s\b", m.group(0))[0])
+        if name and name.split()[0] not in _QUESTION_WORDS:
+            return name
+    return None
 
 
 def _answered(state: State, answer: str) -> str:

@@ -15,7 +15,7 @@ from .phrases import NAME, ROUNDS_OF, after, clause_after, clauses, is_acronym_t
 from .records import Acquisition, Backing, Category, Headquarters, Source
 from .figures import figures
 from .rounds import rounds
-from .reading import DISCOURSE, SUBJECT_FOLLOWS, WHERE_OPENER, State, add, named_before, opening_name, said_name, short_name, trim_name
+from .reading import DISCOURSE, REPORT_VERB, SUBJECT_FOLLOWS, WHERE_OPENER, State, add, named_before, opening_name, said_name, short_name, trim_name
 
 
 _INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested(?: an undisclosed (?:amount|sum))? in|invests in|investment in|backing|"
@@ -37,17 +37,20 @@ IS_A = re.compile(r"\b(?:operates?|is|are|runs?|provides?|offers?|describes itse
 _STAKE = re.compile(r"\bstakes? in\b", re.I)
 
 
-def prose(state: State, text: str, source: Source, subject: str | None, label: str | None = None) -> None:
-    """Facts stated in running text: deals, rounds, investments, figures, categories."""
+def prose(state: State, text: str, source: Source, subject: str | None, label: str | None = None,
+          metric: str | None = None) -> None:
+    """Facts stated in running text: deals, rounds, investments, figures, categories. ``metric`` is
+    what its bare numbers measure when their words do not say (an answer's, from its question)."""
     text = _SUFFIX_COMMA.sub(" ", text)  # "CoreWeave, Inc. raised": one name, as "CoreWeave Inc." is
+    text = REPORT_VERB.sub("", text)  # "Covers Halvane Compute, an Austin-based neocloud, and ...": the report's own verb
     turn = _PRONOUN_CLAUSE.search(text)
     if turn:  # two sentences about one subject
         first, before = text[:turn.start()], len(state.facts)
-        prose(state, first, source, subject, label)
+        prose(state, first, source, subject, label, metric)
         # "its" is the company the first clause told of
         told = [n for f in state.facts[before:] for n in (getattr(f, "company", None), getattr(f, "subject", None)) if n]
         prose(state, text[turn.end():], source, subject or next(iter(told), None) or opening_name(state, first)
-              or state.company, label)
+              or state.company, label, metric)
         return
     opened = _NAME_BRACKET.match(text, len(text) - len(WHERE_OPENER.sub("", text)))  # "Vayu GPU Cloud (GPU marketplace; HQ Pune, India) was ..."
     if opened and bracket_facts(state, trim_name(state, opened.group("n")) or opened.group("n"), opened.group("b"), source):
@@ -86,7 +89,7 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     # ("..., which Hexfield bought for $85 million, had about 9,000 developers")
     told = _without_prices(state, text, source) if found_deal else text
     for part, who in _subjects(state, told, subject):
-        figures(state, who, part, source, label=label, prose=True)
+        figures(state, who, part, source, label=label, metric=metric, prose=True)
 
 
 _NAME_BRACKET = re.compile(rf"(?P<n>{NAME})\s*\((?P<b>[^()]+)\)")

@@ -124,6 +124,7 @@ _SHORT_NAME_GOES_ON = re.compile(r"(?:'s|’s)?\s+[a-z]")
 
 def opening_name(state: State, text: str) -> str | None:
     text = DISCOURSE.sub("", text)  # "meanwhile Andreessen Horowitz raised ..."
+    text = REPORT_VERB.sub("", text)  # "Covers Halvane Compute, an Austin-based neocloud, and ..."
     text = WHERE_OPENER.sub("", text)  # "In the UK, Wrenfield GPU Ltd prices ..."
     owner = PLACE_OWNS.match(text)
     if owner and owner.group("place").lower() in lexicon.regions():  # "Singapore's Lumora Cloud has raised ..."
@@ -141,6 +142,9 @@ def opening_name(state: State, text: str) -> str | None:
 # where a sentence is set, before its subject: "In the UK, ", "Across Europe, "
 WHERE_OPENER = re.compile(r"^(?:(?:In|Across|Outside|Within|Over in|Back in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s+|"
                           r"The\s+(?:company|firm|startup|start-up)\s+)(?=[A-Z])")  # "The company Kaltwasser Compute GmbH realised"
+
+# a report's own verb opening a sentence that lists what it covers
+REPORT_VERB = re.compile(r"^(?:Covers|Includes|Profiles|Compares|Tracks|Reviews|Features|Ranks|Examines|Spotlights)\s+(?=[A-Z])")
 
 # a word that links a sentence to the one before it, not part of its subject
 DISCOURSE = re.compile(r"^(?:meanwhile|separately|elsewhere|similarly|likewise|in turn|also|later|subsequently|additionally|"
@@ -289,7 +293,10 @@ def trim_name(state: State, name: str) -> str:
         return max(known, key=lambda k: k[2] - k[1])[0]
     words = name.split()
     while words and words[0].lower() in ("in", "meanwhile", "also", "and", "then", "recently", "earlier", "later", "when",
-                                         "acquired", "acquires", "bought", "buys", "purchased", "after", "with"):
+                                         "acquired", "acquires", "bought", "buys", "purchased", "after", "with",
+                                         # a report's own verbs: "Covers Halvane Compute, an Austin-based neocloud"
+                                         "covers", "includes", "profiles", "compares", "tracks", "reviews", "features",
+                                         "ranks", "examines", "spotlights"):
         words.pop(0)
     if words and _FULL_STOP.search(words[-1]) and words[-1].lower() not in lexicon.words("names", "corporate_suffixes"):
         words[-1] = words[-1][:-1]  # the sentence's full stop, not an abbreviation's ("Acme Inc.", "Sakura K.K.")

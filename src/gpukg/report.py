@@ -255,6 +255,9 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
             section = tuple(t for level, t in path if level < title_level) + (title,)
             continue
         label, value = _label(bold, text)
+        qa = (_QA_LINE.match(text) or _DATED_LINE.match(text)) if not label else None
+        if qa:  # "Q. Who backs the company?" / "A. It is ...": a question and its answer, as bold labels make them;
+            label, value = qa.group("k"), qa.group("v")  # "2025-01-08 — Acme ...": a changelog's dated line
         if kind == "bullet" or label and not value:
             yield Block(kind, text, line, section, label=label, value=value, links=links)
             continue
@@ -320,6 +323,8 @@ def _plain(children: list[Token]) -> tuple[str, str, tuple[Link, ...]]:
     return _UNRESOLVED_NOTE.sub("", "".join(out)), "".join(bold), tuple(links)
 
 
+_QA_LINE = re.compile(r"(?P<k>Q|A)[.:]\s+(?P<v>\S.*)")
+_DATED_LINE = re.compile(r"(?P<k>(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\s*(?:[—–:]|\s-)\s+(?P<v>\S.*)")
 _KEY_VALUE_LINE = re.compile(r"(?P<k>[A-Z][^:.!?]{0,38}?):\s+(?P<v>\S.*)")
 _KEY_HEADERS = {"", "field", "attribute", "item", "key", "property", "fact", "category", "metric"}
 _VALUE_HEADERS = {"", "value", "detail", "details", "data", "information", "info"}

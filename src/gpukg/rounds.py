@@ -136,7 +136,7 @@ _MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*\((?:[Cc]o-)?[Ll]ead(?:\s+[Ii]nvest
 
 # "led by X", and a bracket's "(lead: X; participants: A, B)"
 # also "lead investor was X", "the lead was X", "Lead investor is X", as reports write them
-_LEADS = r"\b(?:(?:co-led|led)\s+by|(?<=[(;,]\s)(?:co-)?leads?(?:\s+investors?)?:|(?<=\()(?:co-)?leads?(?:\s+investors?)?:|" \
+_LEADS = r"\b(?:(?:co-led|led)\s+by|(?<=[(;,]\s)(?:co-)?leads?(?:\s+investors?)?:|(?<=[(;,]\s)(?:co-)?leads?(?=\s+(?-i:[A-Z]))|(?<=\()(?:co-)?leads?(?:\s+investors?)?:|" \
          r"(?i:the\s+)?(?i:lead)(?:\s+investors?)?\s+(?:was|is|were|are))\s+"
 
 _PARTICIPANTS = (r"\b(?:with participation (?:from|of)|(?<=facility )with|(?<=loan )with|(?<=financing )with|participation (?:from|of)|joined by|alongside|investors including|provided by|"
@@ -192,6 +192,8 @@ _VALUED_BEFORE = re.compile(r"\b[Vv]alu(?:ing|ed|ation)\s+(?:(?:of|at)\s+)?(?:(?
 
 # "Series A at $250M", "a seed round at a $40M post-money valuation": a round told by its valuation
 _ROUND_AT = re.compile(r"(?:Series\s+[A-H]\d?|[Ss]eed|round)\s+at\s+(?:an?\s+)?$")
+
+_POST = re.compile(r"(?:^|[;,(]\s*)(?:post|pre)(?:-money)?\s*:?\s*$", re.I)  # "...; post $900M": a changelog's valuation
 
 _VALUING_NAME = re.compile(rf"\bvalu(?:ing|ed)\s+(?P<c>{NAME})\s+at\b")
 
@@ -299,7 +301,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
     told = _FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) or _investor_subject(text) \
         or named_type and (re.search(_PARTICIPANTS, text) or _ROUND_AT.search(text[:money[0].start] if money else "")
-                           or _TOLD_AFTER_COLON.search(text))
+                           or _TOLD_AFTER_COLON.search(text) or re.search(_LEADS, text))
     if not types or not (money or untold) or not told:
         return _round_sequel(state, text, source)
     keep = state.names.spelled_in(text)
@@ -334,7 +336,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     # "The EIB signed a facility with Atlantica GPU": the company the facility is with is no lender of its own
     participants = [n for n in participants if n != company]
     valuation = next((q for q in money if q.noun and _VALUATION_NOUN.match(q.noun)
-                      or _VALUED_BEFORE.search(text[max(0, q.start - 40):q.start])
+                      or _VALUED_BEFORE.search(text[max(0, q.start - 40):q.start]) or _POST.search(text, 0, q.start)
                       or _ROUND_AT.search(text[max(0, q.start - 30):q.start])), None)
     # "$1.1B raised to date; last valued at $4B (Series C, Mar 2025)": a total is no round's amount
     # and a price per share is no round's amount: "priced at $28 per share, raising $1.1 billion"
@@ -376,6 +378,7 @@ _RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})(?:\s*\([^()]{{1,60}}\
                      r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public|priced|took|received|won|"
                      r"signed|obtained|" + _SEEKING + ")")
 _PRONOUN = re.compile(r"\s*(?:It|The (?:company|firm|startup))\b")
+_NAME_THEN_ROUND = re.compile(rf"(?P<c>{NAME})\s+(?:(?:Ser\.|Series)\s+[A-H]\d?|[Ss]eed|IPO|[Bb]ridge)\b")
 _WHICH_RAISED = re.compile(rf"(?P<c>{NAME}),\s+(?:which|who)\s+(?:had\s+|has\s+|previously\s+|earlier\s+|itself\s+)*"
                            r"(?:raised|closed|secured|landed)\b")
 
@@ -407,6 +410,9 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
     if not company:
         company = next((trim_name(state, m.group("c")) for m in _RAISER.finditer(text)
                         if not _is_round_name(m.group("c")) and not _PRONOUN.fullmatch(m.group("c"))), None)
+    telegraphic = _NAME_THEN_ROUND.match(text) if not company else None  # "Quorra Inference Ser. A $38M, co-leads X"
+    if telegraphic and trim_name(state, telegraphic.group("c")) not in investors:
+        company = trim_name(state, telegraphic.group("c"))
     return company or context
 
 
