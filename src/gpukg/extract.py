@@ -72,7 +72,8 @@ def profile_sections(report: Report) -> dict[int, str]:
     name = strip_parens(about.group("n")).strip() if about else ""
     if top and not about:  # "# Orrindale Compute" over "**Orrindale Compute, Inc.** is an American neocloud ...": an article
         first = next((b.text for b in blocks[top[0] + 1:] if b.kind not in ("heading", "title")), "")
-        name = top[1].text.strip() if first.startswith(top[1].text.strip()) else ""
+        title = top[1].text.strip()
+        name = title if len(title) > 2 and re.match(re.escape(title) + r"\b", first) else ""
     if name and looks_like_name(name) and not lexicon.find("categories", name) and not candidates:
         # "# Diligence Memo: Corvane Cloud": the whole report is that company's profile
         candidates[top[1].line] = (name, top[0], len(blocks), True)
