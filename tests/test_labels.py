@@ -321,3 +321,28 @@ def test_an_article_titled_by_its_company(tmp_path):
                             "## History\n\nIn May 2021 it raised a $6 million seed round led by Tamsworth Ventures.\n")
     assert of_kind(facts, "Founding", "company") == [("Orrindale Compute",)]
     assert of_kind(facts, "Round", "company", "kind", "leads") == [("Orrindale Compute", "seed", ("Tamsworth Ventures",))]
+
+
+def test_an_infobox_of_founders_and_a_numbered_list_of_rounds(tmp_path):
+    # Regression: "| Founders | A, B, C |" gave A the title "B" (a name read as a title), and a round's
+    # "$1.9 billion post-money valuation" in a numbered list was a second round, its lead lost
+    from test_deals import built, of_kind
+
+    facts = built(tmp_path, "# Orrindale Compute\n**Orrindale Compute, Inc.** is an American neocloud.\n\n"
+                            "| Field | Value |\n|---|---|\n| Founders | Odalys Fairweather, Kasimir Drozdov, Tiernan Bramwell |\n\n"
+                            "## Funding\n\n1. **Series B** (February 2024) – $260 million at a $1.9 billion post-money "
+                            "valuation, led by Fidelity.\n")
+    assert of_kind(facts, "Role", "person", "role") == [
+        ("Kasimir Drozdov", "founder"), ("Odalys Fairweather", "founder"), ("Tiernan Bramwell", "founder")]
+    assert [(d["amount"].value, d["valuation"].value, d["leads"]) for name, d in facts if name == "Round"] == [
+        (Decimal("260000000"), Decimal("1900000000"), ("Fidelity",))]
+
+
+def test_a_listing_in_brackets_names_no_company(tmp_path):
+    # Regression: "Thornfield Cloud (NASDAQ: THFD), the Dallas-based neocloud" made a company "THFD"
+    from test_deals import built, of_kind
+
+    facts = built(tmp_path, "# Notes\n\nThornfield Cloud (NASDAQ: THFD), the Dallas-based neocloud, reported revenue of "
+                            "$1.2 billion.\n")
+    assert of_kind(facts, "Category", "company") == [("Thornfield Cloud",)]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Thornfield Cloud", "Dallas")]

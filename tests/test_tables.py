@@ -55,3 +55,11 @@ def test_a_fiscal_year_column_dates_its_row(tmp_path):
                             "| Corvanta Cloud | FY2023 | $231M | $188M |\n")
     assert sorted((d["metric"], d["when"].iso) for name, d in facts if name == "Observation") == [
         ("loss", "2023"), ("revenue", "2023")]
+
+
+def test_a_table_of_contracts_with_their_customers(tmp_path):
+    # Regression: Provider / Customer / Value / Term / Signed made metrics "value" and "term" and lost the customer
+    facts = built(tmp_path, "# Contracts\n\n| Provider | Customer | Value | Term | Signed |\n|---|---|---|---|---|\n"
+                            "| Thornfield Cloud | Microsoft | $5.2B | 4 years | Jun 2024 |\n")
+    assert [(d["subject"], d["metric"], d["quantity"].value, d["related"], d["when"].iso) for name, d in facts
+            if name == "Observation"] == [("Thornfield Cloud", "contract-value", Decimal("5200000000"), "Microsoft", "2024-06")]

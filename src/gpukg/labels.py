@@ -17,7 +17,7 @@ from .phrases import LOWER, NAME, UPPER, clauses, looks_like_name, looks_like_or
 from .prose import IS_A, bracket_facts, category_from, prose, told_of
 from .reading import SUBJECT_FOLLOWS, State, add, in_third_person, names_after, opening_orgs, qualifiers, trim_name
 from .records import Acquisition, Backing, Block, Category, Headquarters, Round, Source
-from .rounds import PARTICIPATING
+from .rounds import PARTICIPATING, is_valuation
 
 
 def labelled(state: State, block: Block, source: Source) -> None:
@@ -259,7 +259,7 @@ def _rounds(state: State, company: str, label: str, value: str, source: Source) 
     participants = names_after(state, value, r"\b(?:with participation from|participation from|joined by|alongside|from)\s+")
     participating = PARTICIPATING.search(value)  # "led by X with Y participating"
     participants += split_names(participating.group("names"), state.names.spelled_in(value)) if participating else []
-    valuation = next((q for q in qs if q.noun and q.noun.lower().startswith("valuation")), None)
+    valuation = next((q for q in qs if is_valuation(value, q)), None)
     amounts = [q for q in qs if q is not valuation]
     if not amounts:
         amounts = [None]

@@ -175,6 +175,7 @@ _PERSON_ROLE = re.compile(r"(?P<name>[^,;()]+?)\s*\((?P<roles>[^)]*)\)")
 _NAME_COMMA_ROLE = re.compile(r"(?P<name>[^,;]+?),\s*(?P<roles>[^;]+)")  # "Haruto Kisaragi, co-founder, director and CEO"
 
 
+_FULL_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
 _WHEN_AFTER = re.compile(r"\s+(?:since|from|until|till|through|effective)\b", re.I)
 _WHEN_WORDS = re.compile(r"\s*(?:since|from|until|till|through|former|formerly|ex-|effective)\b", re.I)
 
@@ -190,8 +191,8 @@ def people(text: str) -> list[tuple[str, tuple[str, ...]]]:
         matches = [m for part in text.split(";") for m in [_NAME_COMMA_ROLE.fullmatch(part.strip())] if m]
     for m in matches:
         name = m.group("name").strip(" ,;").removeprefix("and ").strip()
-        if not looks_like_name(name):
-            continue
+        if not looks_like_name(name) or any(_FULL_NAME.fullmatch(p.strip()) for p in m.group("roles").split(",")):
+            continue  # "Odalys Fairweather, Kasimir Drozdov, ...": names, no titles
         parts = re.split(r"\s*(?:&|/|,|\band\b)\s*", m.group("roles"))
         # "(since 2023)", "(2019-2023)", "(former)" say when, not which title
         # "CFO since April 2024": the CFO

@@ -43,6 +43,7 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     what its bare numbers measure when their words do not say (an answer's, from its question)."""
     text = _SUFFIX_COMMA.sub(" ", text)  # "CoreWeave, Inc. raised": one name, as "CoreWeave Inc." is
     text = REPORT_VERB.sub("", text)  # "Covers Halvane Compute, an Austin-based neocloud, and ...": the report's own verb
+    text = _TICKER.sub("", text)  # "Thornfield Cloud (NASDAQ: THFD), the Dallas-based neocloud": the listing names no company
     turn = _PRONOUN_CLAUSE.search(text)
     if turn:  # two sentences about one subject
         first, before = text[:turn.start()], len(state.facts)
@@ -92,6 +93,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
         figures(state, who, part, source, label=label, metric=metric, prose=True)
 
 
+_TICKER = re.compile(r"\s*\((?:NASDAQ|Nasdaq|NYSE|LSE|TSX|ASX|TSE|TYO|HKEX|SGX|KRX|KOSDAQ|Euronext|SIX|NSE|BSE|OTC)"
+                     r"(?:\s+\w+)?\s*:\s*[A-Z0-9.]{1,8}\)")
 _NAME_BRACKET = re.compile(rf"(?P<n>{NAME})\s*\((?P<b>[^()]+)\)")
 
 

@@ -13,7 +13,7 @@ from .amounts import find_quantities
 from .dates import find_dates, first_date
 from .names import mentioned, name_key
 from .phrases import NAME, OFFICE_OF, ROUNDS_OF, UPPER, clauses, looks_like_org, split_names
-from .records import Backing, Observation, Round, Source, When
+from .records import Backing, Observation, Quantity, Round, Source, When
 from .figures import figures
 from .metrics import counted
 from .reading import State, add, kinds_of, month_told, names_after, opening_name, owned_name, qualifiers, trim_name
@@ -335,9 +335,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
         return False
     # "The EIB signed a facility with Atlantica GPU": the company the facility is with is no lender of its own
     participants = [n for n in participants if n != company]
-    valuation = next((q for q in money if q.noun and _VALUATION_NOUN.match(q.noun)
-                      or _VALUED_BEFORE.search(text[max(0, q.start - 40):q.start]) or _POST.search(text, 0, q.start)
-                      or _ROUND_AT.search(text[max(0, q.start - 30):q.start])), None)
+    valuation = next((q for q in money if is_valuation(text, q)), None)
     # "$1.1B raised to date; last valued at $4B (Series C, Mar 2025)": a total is no round's amount
     # and a price per share is no round's amount: "priced at $28 per share, raising $1.1 billion"
     amount = next((q for q in money if q is not valuation and not q.per
@@ -358,6 +356,13 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
 _TOLD_AFTER_COLON = re.compile(r":\s+(?:an?|its)\s+(?:[$€£¥₹₩]|[A-Z]{2,3}\$?\s?)\s?[\d.,]+\s?(?:million|billion|bn|mn|[MBK])?\s+"
                                r"(?:[\w-]+\s+){0,2}?(?:Series\s+[A-H]\d?|[Ss]eed|round|[Ee]xtension|[Bb]ridge)\b"
                                r"[^.;]{0,20}?\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d")
+
+
+def is_valuation(text: str, q: Quantity) -> bool:
+    """Whether the amount ``q`` of a round's ``text`` is its valuation: '$1.9 billion post-money
+    valuation', 'valuing the company at $14B', 'Series A at $250M', '...; post $900M'."""
+    return bool(q.noun and _VALUATION_NOUN.match(q.noun) or _VALUED_BEFORE.search(text[max(0, q.start - 40):q.start])
+                or _POST.search(text, 0, q.start) or _ROUND_AT.search(text[max(0, q.start - 30):q.start]))
 
 
 def _round_date(state: State, text: str) -> When | None:

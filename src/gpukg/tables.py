@@ -88,6 +88,11 @@ def table_row(state: State, block: Block, source: Source) -> None:
     state.kinds.append((company, "company"))
     round_col = next((h for h in lowered if h in _ROUND_COLUMNS), None)
     amount_col = next((h for h in lowered if "amount" in h or h in ("raised", "size")), None)
+    customer_col = next((h for h in lowered if h in _CUSTOMER_HEADERS), None)
+    value_col = next((h for h in lowered if h in _PRICE_HEADERS or "contract" in h), None)
+    if customer_col and value_col and not round_col:
+        _table_contract(state, company, column, customer_col, value_col, source)
+        return
     if round_col and amount_col:
         _table_round(state, company, column, round_col, amount_col, source)
         for header, cell in cells:  # "| Halcyra Compute | Neocloud | Series C | 620 |": what the company is
@@ -297,6 +302,21 @@ _ACQUIRED = re.compile(r"\b(?:acquisition|acquired|acqui-hired|buyout|takeover|m
 _MARKED_LEAD = re.compile(r"([^,;()]+?)\s*\((?:co-)?lead(?:\s+(?:investor|arranger))?\)", re.I)
 
 
+_CUSTOMER_HEADERS = ("customer", "client", "counterparty", "offtaker", "buyer of capacity")
+
+
+def _table_contract(state: State, company: str, column: dict[str, str], customer_col: str, value_col: str,
+                    source: Source) -> None:
+    """'| Thornfield Cloud | Microsoft | $5.2B | 4 years | Jun 2024 |' under Provider, Customer, Value,
+    Term, Signed: the value of the provider's contract with that customer, dated when it was signed."""
+    customer = strip_parens(column[customer_col]).strip()
+    value = next((q for q in find_quantities(column[value_col]) if q.currency), None)
+    if value is None or not looks_like_name(customer):
+        return
+    add(state, Observation(source, company, "contract-value", value, _row_date(column), related=customer,
+                           qualifiers=value.qualifiers), ("company", company), ("org", customer))
+
+
 _PERSON_HEADERS = ("person", "executive", "name", "hire", "appointee", "leader", "who")
 
 
@@ -343,5 +363,5 @@ def _table_portfolio(state: State, investor: str, portfolio: str, source: Source
 
 def _row_date(column: dict[str, str]) -> When | None:
     """The date of a row of rounds or deals, from its Date (Closed, Announced, Year) column."""
-    header = next((h for h in column if "date" in h or h in ("when", "closed", "announced", "year", "signed")), None)
+    header = next((h for h in column if "date" in h or h in ("when", "closed", "announced", "year", "signed", "signed on")), None)
     return first_date(column[header]) if header else None
