@@ -153,3 +153,9 @@ def test_a_deal_in_a_month_is_dated_by_the_reports_dateline(tmp_path):
                             "Lumenpath acquired Tinderbox Labs in June for about $12 million.\n")
     deal, = [d for name, d in facts if name == "Acquisition"]
     assert deal["when"].iso == "2025-06"
+
+
+def test_a_day_between_agreed_and_to_buy(tmp_path):
+    # Regression: "agreed on October 21, 2025 to buy" (a comma in the date) hid the deal
+    facts = built(tmp_path, "# Deals\n\nQualcomm agreed on October 21, 2025 to buy Orrisant Labs for $1.4 billion in cash.\n")
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Qualcomm", "Orrisant Labs")]

@@ -82,3 +82,17 @@ def test_share_prices_each_and_after_the_open(tmp_path):
     got = sorted((d["quantity"].value or d["quantity"].low, d["quantity"].per) for name, d in facts
                  if name == "Observation" and d["metric"] == "share-price")
     assert got == [(Decimal("14"), "share"), (Decimal("35.1"), "share"), (Decimal("38.3"), "share")]
+
+
+def test_prices_under_an_introduction_that_says_what_they_are_per(tmp_path):
+    # Regression: "On-demand list prices per GPU-hour, ...:" over "- **Jabuti Compute:** H100 at R$13.90"
+    # gave an unclassified amount; "shipped roughly 38,000 accelerator cards" and "| Price per card |"
+    # were no shipments and no price per unit
+    facts = built(tmp_path, "# Notes\n\n## Price check\n\nOn-demand list prices per GPU-hour, as published in November "
+                            "2025:\n\n- **Jabuti Compute:** H100 at R$13.90\n\n## Chips\n\nVelthar Semiconductor shipped "
+                            "roughly 38,000 accelerator cards in 2025.\n\n| Company | Chip | Price per card |\n|---|---|---|\n"
+                            "| Velthar Semiconductor | VX-2 | $14,500 |\n")
+    got = sorted((d["subject"], d["metric"], d["quantity"].currency, d["quantity"].per) for name, d in facts
+                 if name == "Observation")
+    assert got == [("Jabuti Compute", "price", "BRL", "hour"), ("Velthar Semiconductor", "price", "USD", "unit"),
+                   ("Velthar Semiconductor", "shipments", None, None)]

@@ -325,3 +325,16 @@ def test_a_changelog_of_dated_telegraphic_lines(tmp_path):
                     ("Sequoia Capital", "Menlo Arc Capital"), (), None)]
     assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Nimbrel Cloud", "Oakvale Labs")]
     assert of_kind(facts, "Headquarters", "company", "place") == [("Nimbrel Cloud", "Denver")]
+
+
+def test_the_lead_and_who_participated_joined_by_and(tmp_path):
+    # Regression: "Araucaria Ventures led the round and NVIDIA participated" added no one; "which valued the
+    # chip startup at $7.8 billion" was no valuation
+    facts = built(tmp_path, NEWS + "Jabuti Compute raised a $90 million Series B in March 2025. Araucaria Ventures led the "
+                                   "round and NVIDIA participated.\n\nLumarra Systems closed a $1.1 billion Series C led by "
+                                   "Google, which valued the chip startup at $7.8 billion.\n")
+    got = sorted((d["company"], d["leads"], d["participants"], d["valuation"] and d["valuation"].value)
+                 for name, d in facts if name == "Round")
+    assert got == [("Jabuti Compute", ("Araucaria Ventures",), ("NVIDIA",), None),
+                   ("Lumarra Systems", ("Google",), (), Decimal("7800000000"))]
+    assert of_kind(facts, "Category", "company", "category") == [("Lumarra Systems", "chipmaker")]

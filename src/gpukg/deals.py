@@ -15,7 +15,7 @@ from .reading import State, add, month_told, owned_name, qualifiers, trim_name
 from .records import Acquisition, Backing, Source
 
 
-_BUYS = (r"agreed\s+(?:in|on)\s+(?:\w+\s+){0,2}\d{4}\s+to\s+(?:acquire|buy|purchase)|"  # "agreed in September 2025 to acquire"
+_BUYS = (r"agreed\s+(?:in|on)\s+(?:[\w,]+\s+){0,3}\d{4},?\s+to\s+(?:acquire|buy|purchase)|"  # "agreed in September 2025 to acquire"
          "acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
          "to buy|will buy|purchased|agreed to purchase|to purchase|snapped up|took over|takes over|picked up|picks up|"
          r"acq\.")  # a changelog's shorthand: "Nimbrel Cloud acq. Oakvale Labs, ~$40M"

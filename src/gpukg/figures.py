@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from . import lexicon
-from .amounts import LANGUAGE_MODEL, MODEL, TOKEN_UNITS, find_quantities
+from .amounts import GPU_NAME, LANGUAGE_MODEL, MODEL, TOKEN_UNITS, find_quantities
 from .dates import find_dates, first_date, relative_dates, year_before
 from .metrics import BASELINE, continued, counted, grown, label_rest, label_slug, metric_for, metric_of, per_carried
 from .phrases import NAME, clauses, looks_like_org, strip_parens
@@ -32,6 +32,7 @@ _SEGMENT_FROM_TEXT = {"revenue-share", "customer-concentration", "market-share",
 _RELATED_METRICS = {"revenue-share", "customer-concentration", "market-share"}
 
 
+_PRICES_INTRO = re.compile(r"\b(?:prices?|rates?|pricing)\b[^.]*:\s*$", re.I)
 _SHARES = re.compile(r"\b(?:shares|ADSs|ADRs|stock)\b")
 _EACH = re.compile(r"\s*(?:each|apiece|a share|per ADS|an ADS|per ADR)\b")
 _HOURLY = re.compile(r"\bhourly\s+(?:rate|price|list price)s?\b[^.;$€£]{0,25}(?:[$€£][\d.,]+[^.;$€£]{0,10})?$", re.I)
@@ -64,6 +65,13 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     # "24 million ADSs, marketed at $14 to $16 each": prices of a share
     if _SHARES.search(text):
         quantities = [replace(q, per="share") if q.currency and not q.per and _EACH.match(text, q.end) else q
+                      for q in quantities]
+    # "On-demand list prices per GPU-hour, as published on 28/11/2025:" over "- **Jabuti Compute:** H100 at R$13.90":
+    # a GPU's price under an introduction that says what prices are per
+    intro_per = PER_UNIT.search(state.intro) if not per and _PRICES_INTRO.search(state.intro) else None
+    if intro_per:
+        quantities = [replace(q, per=PER_WORDS[intro_per.group(1).lower()])
+                      if q.currency and not q.per and re.search(rf"\b{MODEL}\b|{GPU_NAME.pattern}", text[:q.start]) else q
                       for q in quantities]
     # "lowered its H100 hourly rate from $3.25 to $2.66": prices per hour
     quantities = [replace(q, per="hour") if q.currency and not q.per and _HOURLY.search(text, max(0, q.start - 60), q.start)

@@ -36,6 +36,7 @@ _MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss",
                             "capex", "ebitda", "net-income", "contract-value", "fund-size"})
 
 
+_SHIPPED = re.compile(r"\b(?:shipped|ships|delivered|sold)\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|more than\s+|over\s+)?$")
 _SHARES_MOVED = re.compile(r"\b(?:[Ss]hares|[Tt]he stock|[Ii]ts stock)\s+(?:[\w%.,-]+\s+){0,6}?(?:to|at)\s+$")
 
 
@@ -62,6 +63,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
             return "share-price"
     if label_metric:
         return label_metric
+    if q.unit == "count" and _SHIPPED.search(before):  # "shipped roughly 38,000 accelerator cards in 2025"
+        return "shipments"
     if q.unit == "count" and counted(q):
         return counted(q)
     inline = _INLINE_LABEL.search(text, 0, q.start)

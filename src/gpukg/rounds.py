@@ -172,9 +172,9 @@ _ROUND_LED = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:round|raise|
 # the leads of the round just read, told in the sentence after it
 _LED_IT = re.compile(rf"(?:(?:[Ee]xisting|[Nn]ew|[Rr]eturning)\s+(?:investors?|backers?|shareholders?)\s+)?"
                      rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:co-)?led"
-                     r"(?:\s+(?:the|this|that)\s+(?:round|raise|financing|deal|investment))?\s*(?=[;,.]|$)")
+                     r"(?:\s+(?:the|this|that)\s+(?:round|raise|financing|deal|investment))?\s*(?=[;,.]|$|and\s)")
 
-_THEN_JOINED = re.compile(r"\s*[;,]\s*(?:and\s+)?(?P<names>[^;.]+?)\s+(?:also\s+)?(?:participated|joined|took part|followed|"
+_THEN_JOINED = re.compile(r"\s*(?:[;,]\s*)?(?:and\s+)?(?P<names>[^;.]+?)\s+(?:also\s+)?(?:participated|joined|took part|followed|"
                          r"invested)\b")
 _EXISTING = re.compile(rf"\b[Ee]xisting\s+(?:investors?|backers?|shareholders?)\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 
@@ -187,6 +187,7 @@ _VALUATION_NOUN = re.compile(r"(?:(?:pre|post)[- ]money\s+)?valuation\b", re.I) 
 # "valuing the company at $14B", "valued Fjellhav at €900M", "post-money valuation of $4.2B": the
 # number after is the valuation
 _VALUED_BEFORE = re.compile(r"\b[Vv]alu(?:ing|ed|ation)\s+(?:(?:of|at)\s+)?(?:(?:the company|the firm|it|"
+                            r"the\s+(?:[\w-]+\s+){0,2}?(?:startup|company|firm|chipmaker|provider|neocloud|business)|"
                             rf"{UPPER}[\w.'’-]*(?:\s+{UPPER}[\w.'’-]*){{0,3}})\s+)?(?:at\s+)?"
                             r"(?:~|about\s+|roughly\s+|around\s+|nearly\s+|as much as\s+|up to\s+|over\s+|more than\s+)?$")
 

@@ -12,8 +12,8 @@ from .dates import find_dates
 from .phrases import NAME
 from .records import Quantity
 
-PER_UNIT = re.compile(r"(?:\bper\s+|/\s*)(?:gpu[-\s]?)?(hour|hr|month)\b", re.I)  # "per GPU-hour", "/hr": what a price is per
-PER_WORDS = {"hour": "hour", "hr": "hour", "month": "month"}
+PER_UNIT = re.compile(r"(?:\bper\s+|/\s*)(?:gpu[-\s]?)?(hour|hr|month|card|chip|unit)\b", re.I)  # "per GPU-hour", "/hr": what a price is per
+PER_WORDS = {"hour": "hour", "hr": "hour", "month": "month", "card": "unit", "chip": "unit", "unit": "unit"}
 PRICE_ON = re.compile(rf"\s+(?:on|at)\s+(?P<c>{NAME})(?=\s*(?:[,.;)]|$|\s(?:versus|vs\.?|and|while|but|is|was|are|remains|has|now)\b))")
 
 _PRICE_VERB = re.compile(r"\b(?:charges?|costs?|rents?|lists?|sells?|bills?|(?:is |are )?priced)\s*(?:from|at|for|between)?\s*"
