@@ -145,3 +145,16 @@ def test_a_title_opening_the_next_sentence_is_of_the_company_before(tmp_path):
                             "Abernathy announced a 300 MW campus with 120,000 GB300 GPUs.\n")
     assert of_kind(facts, "Role", "person", "company", "role") == [("Solenne Abernathy", "Quenby Cloud", "ceo")]
     assert of_kind(facts, "Observation", "subject", "metric") == [("Quenby Cloud", "gpus"), ("Quenby Cloud", "power-capacity")]
+
+
+def test_a_call_transcript_speaks_for_its_company(tmp_path):
+    # Regression: in "**Tarun Aluwihare:** ... our fleet financing" the figures had no company, and
+    # "Periwick Labs, an AI lab based in San Francisco" placed the speaker's company there
+    facts = built(tmp_path, "# Sarnhollow Cloud (NASDAQ: SRNH): Q3 2025 Earnings Call\n\n## Participants\n\n"
+                            "- Tarun Aluwihare, Chief Financial Officer\n\n## Remarks\n\n**Tarun Aluwihare:** We signed a "
+                            "$4.1 billion capacity agreement with Periwick Labs, an AI lab based in San Francisco. Net loss "
+                            "was $42 million.\n")
+    assert of_kind(facts, "Role", "person", "company", "role") == [("Tarun Aluwihare", "Sarnhollow Cloud", "cfo")]
+    assert of_kind(facts, "Observation", "subject", "metric") == [("Sarnhollow Cloud", "contract-value"),
+                                                                  ("Sarnhollow Cloud", "loss")]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Periwick Labs", "San Francisco")]

@@ -63,3 +63,17 @@ def test_a_table_of_contracts_with_their_customers(tmp_path):
                             "| Thornfield Cloud | Microsoft | $5.2B | 4 years | Jun 2024 |\n")
     assert [(d["subject"], d["metric"], d["quantity"].value, d["related"], d["when"].iso) for name, d in facts
             if name == "Observation"] == [("Thornfield Cloud", "contract-value", Decimal("5200000000"), "Microsoft", "2024-06")]
+
+
+def test_columns_of_periods_and_a_company_table_of_rounds(tmp_path):
+    # Regression: "| Metric | Q3 2025 | Q2 2025 |" made companies "Q3 2025" and "Q2 2025"; "| Apr 2021 | Seed | ..."
+    # under a company's heading made a company "Apr 2021", and a "Total" row a company "Total"
+    facts = built(tmp_path, "# Sarnhollow Cloud: Q3 2025 Earnings Call\n\n*Call held November 6, 2025.*\n\n"
+                            "| Metric | Q3 2025 | Q2 2025 |\n|---|---|---|\n| Revenue | $318M | $251M |\n")
+    assert sorted((d["subject"], d["metric"], d["quantity"].value, d["when"].start.isoformat()) for name, d in facts
+                  if name == "Observation") == [("Sarnhollow Cloud", "revenue", Decimal("251000000"), "2025-04-01"),
+                                                ("Sarnhollow Cloud", "revenue", Decimal("318000000"), "2025-07-01")]
+    facts = built(tmp_path, "# Data room\n\n## Sorrelwick Compute — funding history\n\n| Date | Round | Amount ($K) | Lead(s) |\n"
+                            "|---|---|---|---|\n| Apr 2021 | Seed | 6,500 | Initialized Capital |\n"
+                            "| **Total** | | **6,500** | |\n")
+    assert of_kind(facts, "Round", "company", "kind") == [("Sorrelwick Compute", "seed")]

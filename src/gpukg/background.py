@@ -11,6 +11,7 @@ import re
 
 from . import lexicon
 from .dates import find_dates, first_date
+from .names import mentioned
 from .phrases import LOWER, NAME, PLACE_OWNS, UPPER, looks_like_name, looks_like_org, people, places, split_names, strip_parens
 from .people import PEOPLE, TITLE_BEFORE, full_names, is_person, label_roles, read_titles, split_people, title_groups
 from .reading import State, add, named_before, opening_name, owned_by_place, trim_name
@@ -79,6 +80,11 @@ _FOUNDED_WHERE = re.compile(rf"\s+in\s+(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD
 def _headquarters(state: State, text: str, source: Source, company: str) -> None:
     m = _BASED_IN.search(text)
     if m and _BASED_LEAD.search(text[max(0, m.start() - 60):m.start()]):
+        # "... with Periwick Labs, an AI lab based in San Francisco": the place of the name the appositive is of
+        other = _APPOSITIVE_BEFORE.search(text, 0, m.start())
+        named = trim_name(state, other.group("n")) if other else ""
+        if named and named != company and not mentioned(company, named) and other.start() > 0:
+            company = named
         for place in places(_place(m.group("place"))):
             add(state, Headquarters(source, company, place), ("place", place))
         return
@@ -88,6 +94,7 @@ def _headquarters(state: State, text: str, source: Source, company: str) -> None
         add(state, Headquarters(source, company, m.group("place").strip()), ("place", m.group("place").strip()))
 
 
+_APPOSITIVE_BEFORE = re.compile(rf"(?P<n>{NAME}),\s+an?\s+[^,]*$")
 _BRACKETED_PLACE = re.compile(r"\s+\((?P<place>[^;,()]+,\s*[^;,()]+)[;)]")  # after the name, compiled once
 
 

@@ -20,7 +20,7 @@ _PATTERNS = [
     # "the year to March 2025", "the fiscal year ended 31 March 2025", "the 12 months to September
     # 2025": the twelve months that end with that month
     ("yearto", re.compile(rf"\b(?:(?:fiscal|financial)\s+)?(?P<span>year|twelve months|12 months|six months|6 months|"
-                          r"half[- ]year|three months|3 months|quarter)\s+(?:ended|ending|to|through)\s+"
+                          r"half[- ]year|three months|3 months|nine months|9 months|quarter)\s+(?:ended|ending|to|through)\s+"
                           rf"(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?{_MONTH}(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?,?\s+(?P<y>{_YEAR})\b", re.I)),
     # "FY3/2025", "FY 03/2026": the fiscal year that ends with that month, as Japanese reports write it
     ("fyend", re.compile(rf"\bFY\s?(?P<m>0?[1-9]|1[0-2])/(?P<y>{_YEAR})\b")),
@@ -199,7 +199,8 @@ def _when(kind: str, m: re.Match) -> When | None:
     if kind in ("yearto", "fyend"):
         month = int(m.group("m")) if kind == "fyend" else _MONTHS[m.group("month").lower()]
         span = "year" if kind == "fyend" else m.group("span").lower()
-        months = 6 if span.startswith(("six", "6", "half")) else 3 if span.startswith(("three", "3", "quarter")) else 12
+        months = 6 if span.startswith(("six", "6", "half")) else 3 if span.startswith(("three", "3", "quarter")) else \
+            9 if span.startswith(("nine", "9")) else 12
         if months == 12 and month == 12:  # "the year to December 2025" is the calendar year
             return When(text, str(y), "year", date(y, 1, 1), date(y, 12, 31))
         first = (y * 12 + month - months)  # months since year 0 of the month before the period

@@ -64,11 +64,11 @@ def profile_sections(report: Report) -> dict[int, str]:
         profile = sum(1 for label in labels if _profile_label(label))
         strong = sum(1 for label in labels if lexicon.exact("labels", label) or lexicon.find("round_types", label))
         if strong >= 1 and (profile >= 2 or len(labels) == 1) or profile >= 2 and profile * 2 >= len(labels) \
-                or _told_in_prose(title, blocks[i + 1:end]):
+                or _told_in_prose(title, blocks[i + 1:end]) or _own_rounds_table(blocks[i + 1:end]):
             named = mentioned(title, " ".join(b.text for b in blocks[i + 1:end]))
             candidates[head.line] = (title, i, end, named)
     top = next(((i, b) for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1), None)
-    about = _TITLE_ABOUT.match(strip_numbering(top[1].text)) if top else None
+    about = (_TITLE_ABOUT.match(strip_numbering(top[1].text)) or _TITLE_OF.match(top[1].text)) if top else None
     name = strip_parens(about.group("n")).strip() if about else ""
     if top and not about:  # "# Orrindale Compute" over "**Orrindale Compute, Inc.** is an American neocloud ...": an article
         first = next((b.text for b in blocks[top[0] + 1:] if b.kind not in ("heading", "title")), "")
@@ -87,6 +87,19 @@ def profile_sections(report: Report) -> dict[int, str]:
             continue
         found[line] = title
     return found
+
+
+# "Sarnhollow Cloud (NASDAQ: SRNH): Q3 2025 Earnings Call", "Stratalume Cloud, Inc. — 10-Q Excerpts": a company's own document
+_TITLE_OF = re.compile(r"(?P<n>[A-Z][^:—–(]{1,60}?)\s*(?:\([^)]*\))?\s*[:—–]\s*(?:(?:Q[1-4]|FY|H[12])\s*\d{2,4}\s+)?"
+                       r"(?:earnings call|(?:form\s+)?10-[QK]|(?:form\s+)?[SF]-1|quarterly report|annual report|"
+                       r"shareholder letter|investor (?:day|presentation)|prospectus|fact sheet)\b", re.I)
+def _own_rounds_table(blocks: list[Block]) -> bool:
+    """'## Sorrelwick Compute — funding history' over '| Date | Round | Amount ($K) | Lead(s) |': a
+    company's own table of rounds, with no column of names."""
+    rows = [b for b in blocks if b.cells]
+    headers = {h.strip().lower() for h, _ in rows[0].cells} if rows else set()
+    return bool(headers & {"round", "round type", "series", "stage"}) and not any(
+        w in h for h in headers for w in ("company", "provider", "name", "startup", "borrower", "investor"))
 
 
 _TITLE_ABOUT = re.compile(r"(?:(?:due\s+)?diligence|investment|company|credit)?\s*(?:memo|profile|teardown|tear sheet|one-pager|"

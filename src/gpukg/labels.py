@@ -68,6 +68,23 @@ def labelled(state: State, block: Block, source: Source) -> None:
         told = told_of(label, value) if looks_like_name(label) else None  # "**Harbor Growth:** Led X's Series C"
         prose(state, told or value, source, None, label=None if told else label)
         return
+    if _HOST.fullmatch(label.strip()):  # "**Operator:** Next, Beatrix Olufemi ...": a call's host states nothing
+        return
+    if _ASKER.fullmatch(label.strip()) and "?" in value:  # "**Colm Ashdown (Halvergate Securities):** How concentrated ...?"
+        state.question = value
+        return
+    said = _TURN.fullmatch(label.strip())
+    if said and state.surnames.get(said.group("p").split()[-1]) == said.group("p"):
+        # "**Tarun Aluwihare:** ... our fleet financing": a turn of the company's own people, in its voice
+        asks = lexicon.find("metrics", state.question)
+        measure = asks[-1][0] if asks and _BARE_ANSWER.match(value) else None
+        told = in_third_person(value, said.group("p"), company)
+        if measure:
+            figures(state, company, told, source, metric=measure, prose=True)
+        else:
+            prose(state, told, source, company)
+        state.question = ""
+        return
     if about_who(state, company, label, value, source):
         return
     if _STAKEHOLDERS.search(state.intro) and looks_like_name(label) and not group and _STAKE.fullmatch(value.strip()):
@@ -95,6 +112,9 @@ def labelled(state: State, block: Block, source: Source) -> None:
         figures(state, company, value, source, label=label, metric=metric)
 
 
+_HOST = re.compile(r"(?:Operator|Moderator|Host|Interviewer)", re.I)
+_ASKER = re.compile(rf"{PERSON}\s*\([^()]+\)")
+_TURN = re.compile(rf"(?:(?:CEO|CFO|CTO|COO|President|Chair)\s+)?(?P<p>{PERSON})")
 _STAKEHOLDERS = re.compile(r"\b(?:shareholders|stakeholders|holders|investors|backers|owners|cap table|stakes)\b[^.]*:\s*$", re.I)
 _STAKE = re.compile(r"(?:about\s+|~)?\d+(?:\.\d+)?\s?%(?:\s*\([^)]*\))?")
 

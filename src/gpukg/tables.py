@@ -12,7 +12,7 @@ from dataclasses import replace
 from . import lexicon
 from .amounts import MODEL, find_quantities
 from .background import about_who
-from .dates import first_date, report_date
+from .dates import find_dates, first_date, report_date
 from .figures import figures
 from .deals import deal_status
 from .prose import category_from
@@ -51,6 +51,11 @@ def table_row(state: State, block: Block, source: Source) -> None:
     if not cells:
         return
     lowered = [h.lower() for h, _ in cells]
+    if lowered[0] in _METRIC_HEADERS and len(cells) > 1 and all(_is_period(h) for h, _ in cells[1:]):
+        _by_period(state, block, source)  # "| Metric | Q3 2025 | Q2 2025 |": the figures of the table's company
+        return
+    if _TOTAL_ROW.fullmatch(cells[0][1]):  # "| **Total** | | 653,500 | |": a sum of the rows above, not a company
+        return
     if lowered[0] in _METRIC_HEADERS and len(cells) > 1 and \
             all(looks_like_name(h) and not lexicon.find("metrics", h) for h, _ in cells[1:]):
         _by_company(state, block, source)
@@ -80,6 +85,9 @@ def table_row(state: State, block: Block, source: Source) -> None:
     # a profile's own table of rounds ("| Round | Date | Amount | Lead |") has no column of names
     own = entity_col is None and state.company is not None and any(h in _ROUND_COLUMNS for h in lowered)
     entity_col = -1 if own else entity_col or 0
+    # "| Apr 2021 | Seed | 6,500 | ... |" under a company's heading: a date, not the row's company
+    own = own or entity_col == 0 and state.company is not None and _is_period(cells[0][1]) \
+        and not any(w in lowered[0] for w in _ENTITY_HEADERS)
     company = state.company if own else strip_parens(cells[entity_col][1]) or state.company
     if not company or not looks_like_name(company):
         company = state.company
@@ -187,6 +195,29 @@ def table_note(state: State, text: str) -> None:
 
 
 _NOTE = re.compile(r"(?:Note:\s*)?(?:All\s+)?(?:prices|rates|figures|amounts|numbers)\s+(?:are|as of|in)\b", re.I)
+
+
+def _is_period(text: str) -> bool:
+    """A header or cell that is a date and nothing else: 'Q3 2025', 'Apr 2021', 'Three Months Ended September 30, 2025'."""
+    text = text.strip(" *")
+    dates = find_dates(text)
+    return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] >= len(text.rstrip(" .E"))
+
+
+_TOTAL_ROW = re.compile(r"\**\s*(?:total|subtotal|sum|totals|grand total)\s*\**:?", re.I)
+
+
+def _by_period(state: State, block: Block, source: Source) -> None:
+    """'| Revenue | $318M | $251M |' under '| Metric | Q3 2025 | Q2 2025 |': a measure per column, each
+    column's period its date, of the company the table stands in (or the report is about)."""
+    company = state.company
+    if company is None:
+        return
+    label = block.cells[0][1].strip()
+    for header, cell in block.cells[1:]:
+        cell = _header_money(label, cell.strip())
+        if cell and not _NOTHING.fullmatch(cell):
+            figures(state, company, cell, source, label=label, row_when=first_date(header))
 
 
 def _by_company(state: State, block: Block, source: Source) -> None:
