@@ -89,3 +89,20 @@ def test_a_report_may_call_a_name_it_spells_out_by_its_first_word():
 def test_a_short_form_needs_the_report_to_use_the_word_alone():
     _, shorts = Gazetteer({"Vayu GPU Cloud"}).with_short_forms("Vayu GPU Cloud raised. Vayu Networks did too.")
     assert shorts == {}
+
+
+def test_an_investors_profile_of_holdings_and_deeds(tmp_path):
+    # Regression: "**GPU clouds held:**" was no portfolio, so the section was no investor's profile, and
+    # "**Led:** Cindral Cloud's $160M Series B" gave an unclassified amount, no round led by the investor
+    from test_deals import built, of_kind
+
+    facts = built(tmp_path, "# Investors\n\n## Venture firms\n### Wrenhollow Ventures\nWrenhollow is a venture firm.\n\n"
+                            "- **GPU clouds held:** Cindral Cloud, Kiverra Compute\n- **Led:** Cindral Cloud's $160M "
+                            "Series B in February 2025\n- **Joined:** Kiverra Compute's €45 million Series A (June 2025), "
+                            "led by Index Ventures; Kiverra is a Madrid-based neocloud\n")
+    assert of_kind(facts, "Backing", "investor", "company") == [
+        ("Wrenhollow Ventures", "Cindral Cloud"), ("Wrenhollow Ventures", "Kiverra Compute")]
+    assert of_kind(facts, "Round", "company", "kind", "leads", "participants") == [
+        ("Cindral Cloud", "series-b", ("Wrenhollow Ventures",), ()),
+        ("Kiverra Compute", "series-a", ("Index Ventures",), ("Wrenhollow Ventures",))]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Kiverra Compute", "Madrid")]

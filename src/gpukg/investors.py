@@ -6,6 +6,8 @@ No code path knows an investor; a section is an investor's by the labels under i
 """
 from __future__ import annotations
 
+import re
+
 from . import lexicon
 from .phrases import heading_name, looks_like_name, split_names
 from .prose import prose, told_of
@@ -41,7 +43,18 @@ def investor_line(state: State, block: Block, source: Source) -> None:
         for company in split_names(value, state.names.spelled_in(value)):
             if looks_like_name(company):
                 add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
+    elif _DEED_LABEL.fullmatch(label.strip()):
+        # "**Led:** Cindral Cloud's $160M Series B", "**Joined:** Kiverra Compute's €45 million Series A": its deed
+        verb = _DEED_LABEL.fullmatch(label.strip()).group(0).lower()
+        deed, *more = value.split("; ")  # "...; Kiverra is a Madrid-based neocloud": a sentence of its own
+        prose(state, f"{investor} {_DEED_VERBS.get(verb, verb)} {deed}", source, None)
+        for sentence in more:
+            prose(state, sentence, source, None)
     else:
         # "Led Arcturus Compute's $120M Series B": the profiled investor is the subject
         told = told_of(investor, value)
         prose(state, told or value, source, None, label=None if told else label)
+
+
+_DEED_LABEL = re.compile(r"(?i:led|co-led|joined|participated(?: in)?|backed|anchored|seeded|invested in)")
+_DEED_VERBS = {"joined": "participated in", "participated": "participated in"}

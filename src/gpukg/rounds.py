@@ -146,6 +146,9 @@ _ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:\s*
                           r"(?:(?:returned|came back|stepped in|agreed|moved)\s+to\s+)?(?:co-)?le(?:d|ad|ading)\s+"
                           rf"(?:(?:a|an|the|it|its)\b|{NAME}['’]s?(?=\s))")  # "co-led Marrow Compute's $110M Series C"
 
+_TOOK_PART_IN = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?(?:participated|took part)\s+in\s+"
+                           rf"{NAME}['’]s\s")
+
 # "X ..., co-leading its ...", "X has now invested in five GPU clouds, most recently leading Arden Cloud's"
 _LEADING_ITS = re.compile(rf"^(?P<names>{NAME})\b[^,;]*,\s+(?:most recently\s+|also\s+|again\s+)?(?:co-)?leading\s+"
                           rf"(?:its\b|{NAME}['’]s\s)")
@@ -316,6 +319,9 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
         leads = [n for n in (opening_name(state, text),) if n]
     leads += [n for n in marked if n not in leads]
     participants = [n for n in names_after(state, listed, _PARTICIPANTS) if n not in leads]
+    took_part = _TOOK_PART_IN.search(listed)  # "Wrenhollow Ventures participated in Kiverra Compute's Series A"
+    if took_part:
+        participants += split_names(took_part.group("names"), keep)
     participating = PARTICIPATING.search(listed)
     if participating:  # "led by X, NVIDIA participating": NVIDIA is no lead
         participants += split_names(participating.group("names"), keep)

@@ -75,6 +75,11 @@ def table_row(state: State, block: Block, source: Source) -> None:
     portfolio_col = next((h for h in lowered if _is_portfolio(h)), None)
     if investor_col and portfolio_col:
         _table_portfolio(state, column[investor_col], column[portfolio_col], source)
+        investor = strip_parens(column[investor_col])
+        for header, cell in cells:  # "| Fund size | $1.2B (Fund IV) |": the investor's own figures
+            if header.lower() not in (investor_col, portfolio_col) and looks_like_name(investor) and \
+                    any(q.currency for q in find_quantities(cell)):
+                figures(state, investor, cell, source, label=header)
         return
     person_col = next((h for h in lowered if h in _PERSON_HEADERS), None)
     role_col = next((h for h in lowered if re.search(r"\b(?:role|title|position|job)\b", h)), None)
