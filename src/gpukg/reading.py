@@ -85,7 +85,7 @@ def kinds_of(state: State, key: str) -> set[str]:
 def add(state: State, fact: Fact, *kinds: tuple[str, str]) -> None:
     """Record a fact and what its names were used as: ``("investor", "Benchmark")``. A fact that two
     readers of one line both find is kept once."""
-    if fact not in state.facts[-6:]:
+    if not any(type(f) is type(fact) and f.source == fact.source and f == fact for f in state.facts[-6:]):
         state.facts.append(fact)
     state.kinds.extend((name, kind) for kind, name in kinds if name)
     person = getattr(fact, "person", None)
