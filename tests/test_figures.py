@@ -96,3 +96,11 @@ def test_prices_under_an_introduction_that_says_what_they_are_per(tmp_path):
                  if name == "Observation")
     assert got == [("Jabuti Compute", "price", "BRL", "hour"), ("Velthar Semiconductor", "price", "USD", "unit"),
                    ("Velthar Semiconductor", "shipments", None, None)]
+
+
+def test_a_sentence_that_opens_with_as_of_a_date(tmp_path):
+    # Regression: "As of September 30, 2025, the company operated approximately 64,000 GPUs" was undated
+    facts = built(tmp_path, "# Notes\n\nStratalume Cloud is a neocloud. As of September 30, 2025, the company operated "
+                            "approximately 64,000 GPUs across 11 data centers.\n")
+    assert sorted((d["metric"], d["when"].iso) for name, d in facts if name == "Observation") == [
+        ("data-centers", "2025-09-30"), ("gpus", "2025-09-30")]

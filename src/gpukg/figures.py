@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from . import lexicon
 from .amounts import GPU_NAME, LANGUAGE_MODEL, MODEL, TOKEN_UNITS, find_quantities
-from .dates import find_dates, first_date, relative_dates, year_before
+from .dates import find_dates, first_date, opening_date, relative_dates, year_before
 from .metrics import BASELINE, continued, counted, grown, label_rest, label_slug, metric_for, metric_of, per_carried
 from .phrases import NAME, clauses, looks_like_org, strip_parens
 from .records import Observation, Quantity, Source, When
@@ -33,6 +33,13 @@ _RELATED_METRICS = {"revenue-share", "customer-concentration", "market-share"}
 
 
 _PRICES_INTRO = re.compile(r"\b(?:prices?|rates?|pricing)\b[^.]*:\s*$", re.I)
+def _as_of(text: str) -> When | None:
+    """The date an 'As of <date>,' or 'At <date>,' opening gives the whole sentence."""
+    m = _AS_OF.match(text)
+    return opening_date(text[m.start("d"):]) if m else None
+
+
+_AS_OF = re.compile(r"\s*(?:[Aa]s of|[Aa]s at|[Aa]t the end of|[Aa]t)\s+(?P<d>)")
 _SHARES = re.compile(r"\b(?:shares|ADSs|ADRs|stock)\b")
 _EACH = re.compile(r"\s*(?:each|apiece|a share|per ADS|an ADS|per ADR)\b")
 _HOURLY = re.compile(r"\bhourly\s+(?:rate|price|list price)s?\b[^.;$€£]{0,25}(?:[$€£][\d.,]+[^.;$€£]{0,10})?$", re.I)
@@ -55,7 +62,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     label_text = strip_parens(label) if label else ""
     label_metric = metric or (metric_of(label_text) if label else None)
     fallback = label_slug(label_text) if label and subject and not prose and not label_metric else None
-    label_when = (first_date(label) if label else None) or row_when
+    # "As of September 30, 2025, the Company operated approximately 64,000 GPUs": the date the sentence opens with
+    label_when = (first_date(label) if label else None) or row_when or (_as_of(text) if prose else None)
     label_qualifiers = qualifiers(label) if label else ()
     label_per = PER_UNIT.search(label) if label else None
     quantities = [q for q in find_quantities(text) if not (q.unit == "count" and _TOP.search(text[:q.start]))]
