@@ -159,3 +159,10 @@ def test_a_day_between_agreed_and_to_buy(tmp_path):
     # Regression: "agreed on October 21, 2025 to buy" (a comma in the date) hid the deal
     facts = built(tmp_path, "# Deals\n\nQualcomm agreed on October 21, 2025 to buy Orrisant Labs for $1.4 billion in cash.\n")
     assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Qualcomm", "Orrisant Labs")]
+
+
+def test_a_minority_stake_held_is_a_backing(tmp_path):
+    # Regression: "Microsoft also holds a 4.8% equity stake in Thornfield Cloud" backed nothing
+    facts = built(tmp_path, "# Deals\n\nMicrosoft also holds a 4.8% equity stake in Thornfield Cloud.\n")
+    assert of_kind(facts, "Backing", "investor", "company") == [("Microsoft", "Thornfield Cloud")]
+    assert not of_kind(facts, "Acquisition", "acquirer")

@@ -69,7 +69,8 @@ _ACQ_STAKE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|had\s+)?(?P<intent>{_INTENT
                         r"agreed to (?:take|buy|acquire)|will take|is taking|to take|to acquire|to buy)\s+(?:a|an)\s+"
                         r"(?:(?:majority|controlling)|(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?\s?(?:%|per\s?cent|percent))\s+"
                         rf"(?:\w+\s+)?stake\s+in\s+(?P<t>{NAME})")
-_MINOR_STAKE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|had\s+)?(?:taken|took|acquired|bought|picked up|holds|owns)\s+(?:a|an)\s+"
+_MINOR_STAKE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|had\s+)?(?:also\s+|still\s+|now\s+)?(?:taken|took|acquired|bought|picked up|holds|"
+                          r"owns|held|owned)\s+(?:a|an)\s+"
                           r"(?:minority|(?:[1-9]|[1-4]\d|50)(?:\.\d+)?\s?(?:%|per\s?cent|percent))\s+"
                           rf"(?:\w+\s+)?stake\s+in\s+(?P<t>{NAME})")
 
