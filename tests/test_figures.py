@@ -104,3 +104,12 @@ def test_a_sentence_that_opens_with_as_of_a_date(tmp_path):
                             "approximately 64,000 GPUs across 11 data centers.\n")
     assert sorted((d["metric"], d["when"].iso) for name, d in facts if name == "Observation") == [
         ("data-centers", "2025-09-30"), ("gpus", "2025-09-30")]
+
+
+def test_fund_sizes_told_in_prose(tmp_path):
+    # Regression: "invests from its $2.5 billion Growth Fund III" and "manages roughly $180 billion" were
+    # unclassified; "to fund its expansion" is no fund
+    facts = built(tmp_path, "# Investors\n\nObsidian Ferry Capital invests from its $2.5 billion Growth Fund III. Qadira "
+                            "Future Fund manages roughly $180 billion. Acme Cloud reported $50 million to fund its expansion.\n")
+    assert sorted((d["subject"], d["metric"]) for name, d in facts if name == "Observation") == [
+        ("Acme Cloud", "unclassified"), ("Obsidian Ferry Capital", "fund-size"), ("Qadira Future Fund", "fund-size")]

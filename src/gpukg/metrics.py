@@ -36,6 +36,8 @@ _MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss",
                             "capex", "ebitda", "net-income", "contract-value", "fund-size"})
 
 
+_FUND_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:fund|pool|vehicle)\b(?!\s+(?:its|the|a)\b)")
+_MANAGES = re.compile(r"\b(?:manages|managed|oversees)\s+(?:about\s+|roughly\s+|some\s+|over\s+|nearly\s+|more than\s+)?$")
 _SHIPPED = re.compile(r"\b(?:shipped|ships|delivered|sold)\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|more than\s+|over\s+)?$")
 _SHARES_MOVED = re.compile(r"\b(?:[Ss]hares|[Tt]he stock|[Ii]ts stock)\s+(?:[\w%.,-]+\s+){0,6}?(?:to|at)\s+$")
 
@@ -59,6 +61,9 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
                 return hit[0][0]
         if q.per:
             return "share-price" if q.per == "share" else "price"
+        # "invests from its $2.5 billion Growth Fund III", "a $600 million evergreen pool", "manages roughly $180 billion"
+        if _FUND_AFTER.match(after_q) or _MANAGES.search(before):
+            return "fund-size"
         if _SHARES_MOVED.search(before):  # "Shares rose 14% to $87.20", "The stock closed at $58.10"
             return "share-price"
     if label_metric:

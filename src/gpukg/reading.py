@@ -156,7 +156,8 @@ DISCOURSE = re.compile(r"^(?:meanwhile|separately|elsewhere|similarly|likewise|i
 SUBJECT_FOLLOWS = re.compile(r"(?:'s|’s)|['’](?=\s)|\s*,|\s+(?:\w+(?:ing|ed|es|ly)|has|is|was|are|runs|sells|grew|won|took|made|led|"
                              r"bought|holds|operates|offers|provides|reached|revenue|revenues|valuation|arr|bills|charges|"
                              r"rents|costs|lists|leases|hosts|builds|ships|serves|counts|claims|says|said|expects|plans|aims|"
-                             r"owns|employs|signs|targets|reports|raised|secured|closed|landed|lost|now|earns|generates|derives|gets|cut|cuts|also)\b")
+                             r"owns|employs|signs|targets|reports|raised|secured|closed|landed|lost|now|earns|generates|derives|gets|cut|cuts|also|"
+                             r"invests|manages|backs|funds|lends)\b")
 
 
 # "Quanta Run's ARR reached ...": what only a company has makes its owner one
