@@ -11,12 +11,13 @@ import re
 from . import lexicon
 from .amounts import find_quantities
 from .dates import find_dates, first_date
-from .names import mentioned, name_key
-from .phrases import NAME, OFFICE_OF, ROUNDS_OF, UPPER, clauses, looks_like_org, split_names
+from .names import mentioned
+from .phrases import NAME, ROUNDS_OF, UPPER, clauses, looks_like_org, split_names
 from .records import Backing, Observation, Quantity, Round, Source, When
 from .figures import figures
+from .lenders import borrower_signed, investor_subject, whole_name
 from .metrics import counted
-from .reading import State, add, kinds_of, month_told, names_after, opening_name, owned_name, qualifiers, trim_name
+from .reading import State, add, month_told, names_after, opening_name, owned_name, qualifiers, trim_name
 
 
 def rounds(state: State, text: str, source: Source, subject: str | None) -> bool:
@@ -67,69 +68,6 @@ def _share_price(state: State, text: str, source: Source, company: str) -> None:
 _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by|"
                            r"drew backing|committed|invested|leading its|anchored|granted|awarded|drew down|realised|realized|"
                            r"obtained|signed|tapped|took out)\b", re.I)
-
-# a date after "in", not the company money went into: "added a ¥6 billion extension in November 2025"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|Q[1-4]\b|H[12]\b"
-# "Arcadia Investment Authority committed $500M to Helix Compute": the investor is the subject
-# "Magnetar provided a $2.3B debt facility to Stratos Cloud", "SoftBank Vision Fund 2 put $200 million into X"
-# "The EIB signed a €180 million venture debt facility with Atlantica GPU", "METI approved a ¥5.2 billion
-# subsidy for Fujimi's data center", "granted €60 million to", "added an AED 40 million grant to"
-_INVESTOR_SUBJECT = re.compile(rf"(?P<i>{NAME}(?:\s+(?:\d|I{{1,3}}|IV|V)\b)?)(?:\s*\([A-Z][\w&]{{1,7}}\))?\s+(?:has\s+|later\s+|then\s+|also\s+)?(?:(?:committed|invested|injected|put|"
-                               rf"provided|extended|arranged|anchored|granted|added|approved|pledged)\s+(?:[^,;]|,(?=\d)){{0,40}}?\s+(?:to|in|into|for)|"
-                               rf"doubled\s+down\s+on|(?:signed|agreed)\s+(?=[^,;]{{0,40}}?(?:facility|loan|grant|financing))[^,;]{{0,40}}?\s+with)"
-                               rf"\s+(?!{_MONTH})(?P<c>{NAME})")
-# "MSIT awarded Garam Compute a ₩45 billion grant": the funded company right after the verb
-_INVESTOR_GAVE = re.compile(rf"(?P<i>{NAME})(?:\s*\([A-Z][\w&]{{1,7}}\))?\s+(?:has\s+|later\s+|then\s+|also\s+)?(?:awarded|granted|gave|handed|lent|loaned)\s+"
-                            rf"(?P<c>{NAME})\s+(?:an?\s+|about\s+)?[$€£¥₹₩A-Z]")
-
-
-def _investor_subject(text: str) -> re.Match[str] | None:
-    return _INVESTOR_SUBJECT.search(text) or _INVESTOR_GAVE.search(text)
-
-
-# last words of a lender's name: "Harrowgate Credit", "Nordbank", "Pioneer Capital"
-_LENDER = re.compile(r"(?:\b(?:Capital|Partners|Credit|Lending|Finance|Financial|Bank|Investments|Ventures|Fund|Management)"
-                     r"|[a-z]bank)$")
-
-
-_SIGNED = re.compile(r"(?:\s*\([^()]*\))?\s+(?:has\s+|later\s+|then\s+|also\s+)?(?:signed|agreed)\b")
-
-
-def _borrower_signed(state: State, m: re.Match[str], context: str | None) -> bool:
-    """'Acme Cloud signed a $300 million debt facility with Blackstone': the subject borrowed, unlike in
-    'The EIB signed a ... facility with Atlantica GPU'. The subject is the company when it is the one
-    the text is about or a company of the report, or when the other side is named as lenders are."""
-    if not _SIGNED.match(m.string, m.end("i")):
-        return False
-    subject, other = trim_name(state, m.group("i")), trim_name(state, m.group("c"))
-    if subject and context and mentioned(context, subject):
-        return True
-    kinds = kinds_of(state, name_key(subject)) if subject else set()
-    if "investor" in kinds or _LENDER.search(subject) or OFFICE_OF.search(m.group(0)):
-        return False
-    return "company" in kinds or bool(_LENDER.search(other)) or "investor" in kinds_of(state, name_key(other)) \
-        or _company_words(subject)
-
-
-def _company_words(name: str) -> bool:
-    """A name whose last word is a company's, never a lender's: "Acme Cloud", "Tessera Labs", "Ondo GPU"."""
-    words = name.split()
-    return len(words) > 1 and words[-1].lower().rstrip(".") in _COMPANY_ENDINGS
-
-
-_COMPANY_ENDINGS = (lexicon.words("names", "org_words") | lexicon.words("names", "corporate_suffixes") | {"gpu"}) \
-    - lexicon.words("names", "investor_suffixes") - {"group", "holdings", "management"}
-
-
-def _whole_name(state: State, text: str, m: re.Match[str]) -> str:
-    """The investor of ``m``, whole: a name with 'and' in it ends where the match's name does
-    ('the Ministry of Industry and Advanced Technology added ...'), and a country's is its own."""
-    end = m.end("i")
-    spans = [(start, stop) for _, start, stop in state.names.find(text[:end])]
-    spans += [o.span() for o in OFFICE_OF.finditer(text, 0, end)]
-    whole = min((start for start, stop in spans if stop == end and start < m.start("i")), default=m.start("i"))
-    return owned_name(state, trim_name(state, text[whole:end]))
-
 
 # "Fieldstone Ventures (lead), Grayline Capital": a lead marked in brackets
 _MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*\((?:[Cc]o-)?[Ll]ead(?:\s+[Ii]nvestor)?\)")
@@ -295,7 +233,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     money = [q for q in find_quantities(text) if q.currency]
     if not types and money and not _CUMULATIVE.search(text) and (
             _FUNDING_VERB.search(text) and re.search(_LEADS, text) or _RAISING.search(text)
-            or _RAISED_AMOUNT.search(text) and first_date(text) or _investor_subject(text)):
+            or _RAISED_AMOUNT.search(text) and first_date(text) or investor_subject(text)):
         # "raised $50 million at a $1 billion valuation, led by X", "is raising $300M at a $3B
         # valuation": a round, type untold (the second sought)
         # "granted €60 million to X": a grant, by its verb
@@ -303,7 +241,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     named_type = any(t[0] != "unspecified" for t in types)  # "$520M debt financing (November 2025) from X"
     # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
     untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
-    told = _FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) or _investor_subject(text) \
+    told = _FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) or investor_subject(text) \
         or named_type and (re.search(_PARTICIPANTS, text) or _ROUND_AT.search(text[:money[0].start] if money else "")
                            or _TOLD_AFTER_COLON.search(text) or re.search(_LEADS, text))
     if not types or not (money or untold) or not told:
@@ -326,12 +264,12 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     if participating:  # "led by X, NVIDIA participating": NVIDIA is no lead
         participants += split_names(participating.group("names"), keep)
         leads = [n for n in leads if n not in participants]
-    subject_investor = _investor_subject(text)
-    if subject_investor and _borrower_signed(state, subject_investor, context):
+    subject_investor = investor_subject(text)
+    if subject_investor and borrower_signed(state, subject_investor, context):
         participants.append(trim_name(state, subject_investor.group("c")))
         context, subject_investor = trim_name(state, subject_investor.group("i")), None
     elif subject_investor:
-        participants.append(_whole_name(state, text, subject_investor))
+        participants.append(whole_name(state, text, subject_investor))
     # "Series B, Kleiner led it": the round's name is no lead
     leads, participants = [n for n in leads if n and not _is_round_name(n)], [n for n in participants if n]
     investors = set(leads) | set(participants)
@@ -490,7 +428,7 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
         if not joined or (joined.re is _JOINED_BY and not (mentioned(last.company, text) or backer
                                                           or re.search(r"\bthe round\b", text, re.I))):
             return False
-        invested = _investor_subject(text) or _ROUNDS_OF.search(text)
+        invested = investor_subject(text) or _ROUNDS_OF.search(text)
         if invested and trim_name(state, invested.group("c")) not in ("", last.company):
             # "Google invested an undisclosed amount in Fluxstack", "X participated in rounds for A and B":
             # other companies, not this round
