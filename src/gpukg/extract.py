@@ -24,7 +24,7 @@ from .records import (
     Notice, Observation, Report, Role, Round, Source, Statement, Trend,
 )
 from .report import strip_numbering
-from .tables import table_note, table_row
+from .tables import rounds_without_names, table_note, table_row
 from .reading import REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
 
 
@@ -93,13 +93,13 @@ def profile_sections(report: Report) -> dict[int, str]:
 _TITLE_OF = re.compile(r"(?P<n>[A-Z][^:—–(]{1,60}?)\s*(?:\([^)]*\))?\s*[:—–]\s*(?:(?:Q[1-4]|FY|H[12])\s*\d{2,4}\s+)?"
                        r"(?:earnings call|(?:form\s+)?10-[QK]|(?:form\s+)?[SF]-1|quarterly report|annual report|"
                        r"shareholder letter|investor (?:day|presentation)|prospectus|fact sheet)\b", re.I)
+
+
 def _own_rounds_table(blocks: list[Block]) -> bool:
-    """'## Sorrelwick Compute — funding history' over '| Date | Round | Amount ($K) | Lead(s) |': a
-    company's own table of rounds, with no column of names."""
-    rows = [b for b in blocks if b.cells]
-    headers = {h.strip().lower() for h, _ in rows[0].cells} if rows else set()
-    return bool(headers & {"round", "round type", "series", "stage"}) and not any(
-        w in h for h in headers for w in ("company", "provider", "name", "startup", "borrower", "investor"))
+    """'## Sorrelwick Compute — funding history' over its table of rounds, which has no column of names."""
+    first = next((b for b in blocks if b.cells), None)
+    headers = [h.lower() for h, _ in first.cells] if first else []
+    return rounds_without_names(headers) and not any("investor" in h for h in headers)  # not an investor's rounds
 
 
 _TITLE_ABOUT = re.compile(r"(?:(?:due\s+)?diligence|investment|company|credit)?\s*(?:memo|profile|teardown|tear sheet|one-pager|"
@@ -182,6 +182,8 @@ def _named_before(state: State, text: str, firm: re.Match[str] | None) -> bool:
     "On 2025/06/12 the company signed a €1.2bn facility, arranged by BNP Paribas" is still about the company."""
     found = state.names.find(text)
     return bool(found) and (firm is None or found[0][1] < firm.start())
+
+
 _IT = re.compile(r"(?:(?:The|This|Its)\s+(?:company|firm|startup|start-up|business|provider|operator|neocloud|IPO|listing|offering|"
                  r"stock|shares)|Shares|It|Its|"
                  r"In\s+(?:the|its)\s+(?:last|latest|most recent|previous)\s+round)\b")  # "In the last round, a Series B of ..."

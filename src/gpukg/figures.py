@@ -139,7 +139,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
                 (quantities[i - 1].currency, quantities[i - 1].unit) == (q.currency, q.unit):
             segment = segments.get(i - 1)  # "up from 35% in 2024": of the same thing as the number before
         segment = segment or row_segment
-        named_models = list(LANGUAGE_MODEL.finditer(text, clause.start if clause.start else 0, q.start)) \
+        named_models = list(LANGUAGE_MODEL.finditer(text, clause.start, q.start)) \
             if q.per in TOKEN_UNITS and not (segment and LANGUAGE_MODEL.fullmatch(segment)) else []
         if named_models:  # "cut Llama 3.3 70B from $0.88 to $0.54 per million tokens": that model's price
             segment = named_models[-1].group(0)

@@ -43,9 +43,9 @@ def investor_line(state: State, block: Block, source: Source) -> None:
         for company in split_names(value, state.names.spelled_in(value)):
             if looks_like_name(company):
                 add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
-    elif _DEED_LABEL.fullmatch(label.strip()):
+    elif deed_label := _DEED_LABEL.fullmatch(label.strip()):
         # "**Led:** Cindral Cloud's $160M Series B", "**Joined:** Kiverra Compute's €45 million Series A": its deed
-        verb = _DEED_LABEL.fullmatch(label.strip()).group(0).lower()
+        verb = deed_label.group(0).lower()
         deed, *more = value.split("; ")  # "...; Kiverra is a Madrid-based neocloud": a sentence of its own
         prose(state, f"{investor} {_DEED_VERBS.get(verb, verb)} {deed}", source, None)
         for sentence in more:

@@ -33,15 +33,8 @@ def labelled(state: State, block: Block, source: Source) -> None:
         asked = trim_name(state, opener.group(0)) if opener and opener.group(0) in state.question else None
         # "How much has Halvane raised?" ... "It raised $500 million": the company the question names
         asked = asked or (_asked_company(state, state.question) if not opening_orgs(state, value) else None)
-        # "What was the post-money valuation?" ... "$4.2 billion, up from $1.4 billion": what the question asks
-        # measures the numbers an answer opens with
-        asks = lexicon.find("metrics", state.question)
-        measure = asks[-1][0] if asks and _BARE_ANSWER.match(value) else None
         first, *rest = re.split(r"(?<=[.!?])\s+(?=[A-Z])", _answered(state, value))
-        if measure:  # a bare answer tells figures of what the question asks, not a round or a deal
-            figures(state, company or asked, first, source, metric=measure, prose=True)
-        else:
-            prose(state, first, source, company or asked)
+        _answer(state, first, source, company or asked)
         for sentence in rest:
             prose(state, sentence, source, company or asked)
         return
@@ -76,13 +69,7 @@ def labelled(state: State, block: Block, source: Source) -> None:
     said = _TURN.fullmatch(label.strip())
     if said and state.surnames.get(said.group("p").split()[-1]) == said.group("p"):
         # "**Tarun Aluwihare:** ... our fleet financing": a turn of the company's own people, in its voice
-        asks = lexicon.find("metrics", state.question)
-        measure = asks[-1][0] if asks and _BARE_ANSWER.match(value) else None
-        told = in_third_person(value, said.group("p"), company)
-        if measure:
-            figures(state, company, told, source, metric=measure, prose=True)
-        else:
-            prose(state, told, source, company)
+        _answer(state, in_third_person(value, said.group("p"), company), source, company)
         state.question = ""
         return
     if about_who(state, company, label, value, source):
@@ -138,6 +125,16 @@ def _asked_company(state: State, question: str) -> str | None:
         if name and name.split()[0] not in _QUESTION_WORDS:
             return name
     return None
+
+
+def _answer(state: State, text: str, source: Source, company: str | None) -> None:
+    """An answer to ``state.question``. 'What was the post-money valuation?' ... '$4.2 billion, up from
+    $1.4 billion': a bare answer tells figures of what the question asks, not a round or a deal."""
+    asks = lexicon.find("metrics", state.question)
+    if asks and _BARE_ANSWER.match(text):
+        figures(state, company, text, source, metric=asks[-1][0], prose=True)
+    else:
+        prose(state, text, source, company)
 
 
 def _answered(state: State, answer: str) -> str:

@@ -296,10 +296,7 @@ def trim_name(state: State, name: str) -> str:
         return max(known, key=lambda k: k[2] - k[1])[0]
     words = name.split()
     while words and words[0].lower() in ("in", "meanwhile", "also", "and", "then", "recently", "earlier", "later", "when",
-                                         "acquired", "acquires", "bought", "buys", "purchased", "after", "with",
-                                         # a report's own verbs: "Covers Halvane Compute, an Austin-based neocloud"
-                                         "covers", "includes", "profiles", "compares", "tracks", "reviews", "features",
-                                         "ranks", "examines", "spotlights"):
+                                         "acquired", "acquires", "bought", "buys", "purchased", "after", "with"):
         words.pop(0)
     if words and _FULL_STOP.search(words[-1]) and words[-1].lower() not in lexicon.words("names", "corporate_suffixes"):
         words[-1] = words[-1][:-1]  # the sentence's full stop, not an abbreviation's ("Acme Inc.", "Sakura K.K.")

@@ -70,7 +70,7 @@ _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secu
                            r"obtained|signed|tapped|took out)\b", re.I)
 
 # "Fieldstone Ventures (lead), Grayline Capital": a lead marked in brackets
-_MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*\((?:[Cc]o-)?[Ll]ead(?:\s+[Ii]nvestor)?\)")
+MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*\((?:[Cc]o-)?[Ll]ead(?:\s+(?:[Ii]nvestor|[Aa]rranger))?\)")
 
 # "led by X", and a bracket's "(lead: X; participants: A, B)"
 # also "lead investor was X", "the lead was X", "Lead investor is X", as reports write them
@@ -247,8 +247,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     if not types or not (money or untold) or not told:
         return _round_sequel(state, text, source)
     keep = state.names.spelled_in(text)
-    marked = [trim_name(state, m.group("n")) for m in _MARKED_LEAD.finditer(text)]
-    listed = _MARKED_LEAD.sub(lambda m: m.group("n"), text)  # "(lead)" would end the list it stands in
+    marked = [trim_name(state, m.group("n")) for m in MARKED_LEAD.finditer(text)]
+    listed = MARKED_LEAD.sub(lambda m: m.group("n"), text)  # "(lead)" would end the list it stands in
     leads = names_after(state, listed, _LEADS)
     active = _ACTIVE_LEAD.search(listed) or _LEADING_ITS.search(listed)
     if active and not leads:

@@ -19,6 +19,7 @@ from .prose import category_from
 from .phrases import looks_like_name, split_names, strip_parens
 from .reading import State, add, opening_name
 from .records import Acquisition, Backing, Block, Observation, Role, Round, Source, When
+from .rounds import MARKED_LEAD
 from .segments import PER_UNIT
 
 
@@ -88,7 +89,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
         return
     entity_col = next((i for i, h in enumerate(lowered) if any(w in h for w in _ENTITY_HEADERS)), None)
     # a profile's own table of rounds ("| Round | Date | Amount | Lead |") has no column of names
-    own = entity_col is None and state.company is not None and any(h in _ROUND_COLUMNS for h in lowered)
+    own = state.company is not None and rounds_without_names(lowered)
     entity_col = -1 if own else entity_col or 0
     # "| Apr 2021 | Seed | 6,500 | ... |" under a company's heading: a date, not the row's company
     own = own or entity_col == 0 and state.company is not None and _is_period(cells[0][1]) \
@@ -200,6 +201,12 @@ def table_note(state: State, text: str) -> None:
 
 
 _NOTE = re.compile(r"(?:Note:\s*)?(?:All\s+)?(?:prices|rates|figures|amounts|numbers)\s+(?:are|as of|in)\b", re.I)
+
+
+def rounds_without_names(headers: list[str]) -> bool:
+    """'| Date | Round | Amount ($K) | Lead(s) |': a company's own table of rounds, with no column of names."""
+    lowered = [h.strip().lower() for h in headers]
+    return any(h in _ROUND_COLUMNS for h in lowered) and not any(w in h for h in lowered for w in _ENTITY_HEADERS)
 
 
 def _is_period(text: str) -> bool:
@@ -324,8 +331,8 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
         if "lead" in header:
             leads += split_names(cell, state.names.spelled_in(cell))
         elif re.search(r"investor|participant|backer|lender|arranger", header):
-            marked = _MARKED_LEAD.findall(cell)  # "RBC Capital Markets (lead arranger), CIBC"
-            names = split_names(_MARKED_LEAD.sub(r"\1", cell), state.names.spelled_in(cell))
+            marked = [m.group("n") for m in MARKED_LEAD.finditer(cell)]  # "RBC Capital Markets (lead arranger), CIBC"
+            names = split_names(MARKED_LEAD.sub(lambda m: m.group("n"), cell), state.names.spelled_in(cell))
             leads += [n for n in names if n in marked]
             participants += [n for n in names if n not in marked]
         elif "valuation" in header or re.search(r"\b(?:post|pre)[- ]money\b|\bvalued\b", header):  # "| Post-money |"
@@ -335,7 +342,6 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
 
 
 _ACQUIRED = re.compile(r"\b(?:acquisition|acquired|acqui-hired|buyout|takeover|merger)\b", re.I)
-_MARKED_LEAD = re.compile(r"([^,;()]+?)\s*\((?:co-)?lead(?:\s+(?:investor|arranger))?\)", re.I)
 
 
 _CUSTOMER_HEADERS = ("customer", "client", "counterparty", "offtaker", "buyer of capacity")
