@@ -77,3 +77,43 @@ def test_columns_of_periods_and_a_company_table_of_rounds(tmp_path):
                             "|---|---|---|---|\n| Apr 2021 | Seed | 6,500 | Initialized Capital |\n"
                             "| **Total** | | **6,500** | |\n")
     assert of_kind(facts, "Round", "company", "kind") == [("Sorrelwick Compute", "seed")]
+
+
+_STATEMENT = ("# Corvid Cloud, Inc. — 10-Q Excerpts, Quarter Ended September 30, 2025\n\n"
+              "Corvid Cloud, Inc. is a neocloud based in Tulsa.\n\n## Statements of Operations\n\n"
+              "(in thousands, except per share data)\n\n"
+              "| | Three Months Ended September 30, 2025 | Nine Months Ended September 30, 2025 |\n|---|---:|---:|\n"
+              "| Revenue | $ 52,310 | $ 140,022 |\n| Cost of revenue | 30,100 | 81,950 |\n"
+              "| Net loss | $ (9,874) | $ (31,406) |\n| Net loss per share | $ (0.12) | $ (0.39) |\n\n"
+              "| Company | Customers |\n|---|---|\n| Corvid Cloud | 410 |\n")
+
+
+def test_a_statement_in_thousands_with_its_losses_in_parentheses(tmp_path):
+    # Regression: "(in thousands, ...)" above a statement was not read, so revenue was $52,310; "$ (9,874)"
+    # was a count; "Cost of revenue" was revenue and "Net loss per share" a market share
+    facts = built(tmp_path, _STATEMENT)
+    observed = sorted((d["metric"], d["quantity"].value, d["quantity"].currency, d["when"].start.isoformat())
+                      for name, d in facts if name == "Observation" and d["metric"] != "customers")
+    assert observed == [
+        ("cost of revenue", Decimal("30100000"), "USD", "2025-07-01"),
+        ("cost of revenue", Decimal("81950000"), "USD", "2025-01-01"),
+        ("loss", Decimal("9874000"), "USD", "2025-07-01"), ("loss", Decimal("31406000"), "USD", "2025-01-01"),
+        ("net loss per share", Decimal("0.12"), "USD", "2025-07-01"),
+        ("net loss per share", Decimal("0.39"), "USD", "2025-01-01"),
+        ("revenue", Decimal("52310000"), "USD", "2025-07-01"), ("revenue", Decimal("140022000"), "USD", "2025-01-01")]
+    # the note is of the table under it, not of the next one
+    assert {d["quantity"].value for name, d in facts if name == "Observation" and d["metric"] == "customers"} == {410}
+
+
+def test_a_signature_table_and_a_table_of_officers_are_roles(tmp_path):
+    # Regression: "| Signature | Title | Date |" rows ("/s/ Ngozi Pellerin") were no roles; their
+    # date is when the filing was signed, not when the role was taken up
+    facts = built(tmp_path, "# Corvid Cloud, Inc. — 10-Q Excerpts\n\nCorvid Cloud, Inc. is a neocloud based in Tulsa.\n\n"
+                            "## Signatures\n\n| Signature | Title | Date |\n|---|---|---|\n"
+                            "| /s/ Ines Abara | President and Chief Executive Officer | November 12, 2025 |\n"
+                            "| /s/ Tomas Rell | Chief Financial Officer | November 12, 2025 |\n\n"
+                            "## Executive officers\n\n| Name | Age | Position |\n|---|---|---|\n| Ann Lee | 45 | Chief Technology Officer |\n")
+    roles = sorted((d["person"], d["company"], d["role"], d["when"]) for name, d in facts if name == "Role")
+    assert roles == [("Ann Lee", "Corvid Cloud, Inc.", "cto", None), ("Ines Abara", "Corvid Cloud, Inc.", "ceo", None),
+                     ("Ines Abara", "Corvid Cloud, Inc.", "president", None),
+                     ("Tomas Rell", "Corvid Cloud, Inc.", "cfo", None)]

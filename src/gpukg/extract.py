@@ -24,7 +24,7 @@ from .records import (
     Notice, Observation, Report, Role, Round, Source, Statement, Trend,
 )
 from .report import strip_numbering
-from .tables import rounds_without_names, table_note, table_row
+from .tables import rounds_without_names, scale_note, table_note, table_row
 from .reading import REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
 
 
@@ -290,6 +290,8 @@ def _content(state: State, block: Block, source: Source) -> None:
     for bad in malformed_amounts(block.text):
         state.notices.append(Notice(state.report.file_name, block.line, f"cannot read the amount '{bad}'; the line is kept as a statement"))
     before = len(state.facts)
+    if block.kind != "table-row":
+        state.scale_note = scale_note(block.text) if block.kind == "paragraph" else None
     if block.kind == "paragraph" and state.table_facts and state.table_facts[1] == before:
         table_note(state, block.text)  # "Prices are per GPU-hour, as of December 1, 2025." right under a table
     if block.kind == "code":  # a code block's lines are kept as they are, not read

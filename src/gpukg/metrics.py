@@ -123,11 +123,17 @@ def _clause_before(text: str, at: int) -> str:
 
 
 def metric_of(label: str) -> str | None:
-    hits = lexicon.find("metrics", label)
-    if not hits:
+    # "Cost of revenue" is a cost, not revenue; "Net loss per share" an amount per share, not a
+    # loss or a market share: measures the lexicon has no word for
+    hits = [h for h in lexicon.find("metrics", label) if not _COST_OF.search(label[:h[1]])]
+    if not hits or _PER_SHARE.search(label) and not any(h[0] == "share-price" for h in hits):
         return None
     # The last metric word names the measure: "Revenue Growth" is growth, "Projected ARR" is ARR.
     return max(hits, key=lambda h: h[1])[0]
+
+
+_COST_OF = re.compile(r"\bcosts?\s+of\s+$", re.I)
+_PER_SHARE = re.compile(r"\bper\s+(?:common\s+|ordinary\s+)?share\b", re.I)
 
 
 def label_slug(label: str) -> str:

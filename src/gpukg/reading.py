@@ -17,6 +17,18 @@ from .records import Fact, Notice, Report, Round, Statement, When
 
 
 @dataclass
+class ScaleNote:
+    """What a line above a table of financial statements says of its bare numbers: their scale
+    ("thousand"), their currency (from the line, or the first cell that shows one: statements
+    write "$" on the first row only), and the rows it leaves out ("per share")."""
+
+    scale: str
+    currency: str | None = None
+    unless: str | None = None
+    line: int = 0  # the last row it was applied to: a row not right under it begins another table
+
+
+@dataclass
 class State:
     report: Report
     names: Gazetteer
@@ -39,6 +51,7 @@ class State:
     question: str = ""  # a Q&A's last question, which its answer may refer to ("the round")
     previous: str | None = None  # the company the last sentence of the paragraph was about ("The company ...")
     table_facts: tuple[int, int] | None = None  # where the facts of the table just read are in ``facts``
+    scale_note: ScaleNote | None = None  # "(in thousands, except per share data)" over the table being read
     surnames: dict[str, str | None] = field(default_factory=dict)  # a person's last word -> the person (None: two people)
     speaker: tuple[int, str, str] | None = None  # (line, person, company) of an interview answer being read
     last_line: int = 0  # the line of the paragraph sentence read last (0 after anything else)

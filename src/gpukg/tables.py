@@ -17,7 +17,7 @@ from .figures import figures
 from .deals import deal_status
 from .prose import category_from
 from .phrases import looks_like_name, split_names, strip_parens
-from .reading import State, add, opening_name
+from .reading import ScaleNote, State, add, opening_name
 from .records import Acquisition, Backing, Block, Observation, Role, Round, Source, When
 from .rounds import MARKED_LEAD
 from .segments import PER_UNIT
@@ -51,9 +51,15 @@ def table_row(state: State, block: Block, source: Source) -> None:
     cells = [(header.strip(), _header_money(header.strip(), cell.strip())) for header, cell in block.cells]
     if not cells:
         return
+    if state.scale_note and state.scale_note.line and block.line != state.scale_note.line + 1:
+        state.scale_note = None  # the next table, after the one the note was written over
+    if state.scale_note:
+        state.scale_note.line = block.line
+        label = cells[0][1]
+        cells = cells[:1] + [(header, _scaled(state.scale_note, label, cell)) for header, cell in cells[1:]]
     lowered = [h.lower() for h, _ in cells]
     if lowered[0] in _METRIC_HEADERS and len(cells) > 1 and all(_is_period(h) for h, _ in cells[1:]):
-        _by_period(state, block, source)  # "| Metric | Q3 2025 | Q2 2025 |": the figures of the table's company
+        _by_period(state, cells, source)  # "| Metric | Q3 2025 | Q2 2025 |": the figures of the table's company
         return
     if _TOTAL_ROW.fullmatch(cells[0][1]):  # "| **Total** | | 653,500 | |": a sum of the rows above, not a company
         return
@@ -203,6 +209,44 @@ def table_note(state: State, text: str) -> None:
 _NOTE = re.compile(r"(?:Note:\s*)?(?:All\s+)?(?:prices|rates|figures|amounts|numbers)\s+(?:are|as of|in)\b", re.I)
 
 
+# "(in thousands, except per share data)", "(USD in millions)", "in € millions", "(in thousands of U.S. dollars)"
+_SCALE_NOTE = re.compile(r"\(?\s*(?:(?P<cur>[$€£¥]|USD|EUR|GBP|JPY)\s+)?(?:(?:all\s+)?(?:amounts|figures)\s+(?:are\s+)?)?"
+                         r"in\s+(?:(?P<cur2>[$€£¥]|USD|EUR|GBP|JPY)\s*)?(?P<scale>thousands|millions|billions)"
+                         r"(?:\s+of\s+(?P<cur3>(?:U\.?S\.?\s+)?dollars|euros|pounds|yen))?"
+                         r"(?:,?\s*except\s+(?P<unless>[^)]*?))?\s*\)?\.?", re.I)
+_NOTE_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD", "u.s. dollars": "USD",
+                  "us dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY"}
+
+
+def scale_note(text: str) -> ScaleNote | None:
+    """The scale a line standing above a table gives its bare numbers, if it is such a line."""
+    m = _SCALE_NOTE.fullmatch(text.strip().strip("*_"))
+    if not m:
+        return None
+    said = (m.group("cur") or m.group("cur2") or m.group("cur3") or "").lower()
+    unless = re.sub(r"\s+(?:data|amounts|figures|information|numbers)$", "", m.group("unless") or "", flags=re.I)
+    return ScaleNote(m.group("scale").lower().rstrip("s"), _NOTE_CURRENCY.get(said, said.upper() or None),
+                     unless.lower() or None)
+
+
+# a statement's bare number: "$ 287,412", "171,038", "$ (61,907)" (in parentheses: a loss, or a negative)
+_STATEMENT_NUMBER = re.compile(r"(?P<cur>[$€£¥])?\s*(?P<open>\()?\s*(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*\)?")
+
+
+def _scaled(note: ScaleNote, label: str, cell: str) -> str:
+    """A cell of a table under a scale note, written with its scale and currency: '$ 287,412' ->
+    '$287,412 thousand'. A number in parentheses is a negative, told as a loss only in a row of losses."""
+    m = _STATEMENT_NUMBER.fullmatch(cell)
+    if not m:
+        return cell
+    if m.group("cur"):
+        note.currency = note.currency or find_quantities(f"{m.group('cur')}1")[0].currency
+    if m.group("open") and not any(slug == "loss" for slug, _, _ in lexicon.find("metrics", label)):
+        return cell
+    scale = "" if note.unless and note.unless in label.lower() else note.scale
+    return f"{note.currency or ''} {m.group('num')} {scale}".strip()
+
+
 def rounds_without_names(headers: list[str]) -> bool:
     """'| Date | Round | Amount ($K) | Lead(s) |': a company's own table of rounds, with no column of names."""
     lowered = [h.strip().lower() for h in headers]
@@ -219,15 +263,15 @@ def _is_period(text: str) -> bool:
 _TOTAL_ROW = re.compile(r"\**\s*(?:total|subtotal|sum|totals|grand total)\s*\**:?", re.I)
 
 
-def _by_period(state: State, block: Block, source: Source) -> None:
+def _by_period(state: State, cells: list[tuple[str, str]], source: Source) -> None:
     """'| Revenue | $318M | $251M |' under '| Metric | Q3 2025 | Q2 2025 |': a measure per column, each
     column's period its date, of the company the table stands in (or the report is about)."""
     company = state.company
     if company is None:
         return
-    label = block.cells[0][1].strip()
-    for header, cell in block.cells[1:]:
-        cell = _header_money(label, cell.strip())
+    label = cells[0][1]
+    for header, cell in cells[1:]:
+        cell = _header_money(label, cell)
         if cell and not _NOTHING.fullmatch(cell):
             figures(state, company, cell, source, label=label, row_when=first_date(header))
 
@@ -359,18 +403,21 @@ def _table_contract(state: State, company: str, column: dict[str, str], customer
                            qualifiers=value.qualifiers), ("company", company), ("org", customer))
 
 
-_PERSON_HEADERS = ("person", "executive", "name", "hire", "appointee", "leader", "who")
+_PERSON_HEADERS = ("person", "executive", "name", "hire", "appointee", "leader", "who", "signature")
+# "/s/ Ngozi Pellerin": a filing's signature, the signer's name after it
+_SIGNED = re.compile(r"^/s/\s*")
 
 
 def _table_role(state: State, column: dict[str, str], person_col: str, role_col: str, source: Source) -> None:
     """'| Amara Osei | Tessel Cloud | Chief Executive Officer | ... | October 2025 |' under Person,
     Company, New role, ..., Effective: the role taken up at the company of the row (or of the
     profile the table stands in), from the date its column gives."""
-    person = column[person_col].strip()
+    person = _SIGNED.sub("", column[person_col].strip())
     company_col = next((h for h in column if h != person_col and any(w in h for w in _ENTITY_HEADERS)), None)
     company = strip_parens(column[company_col]).strip() if company_col else state.company
     when_col = next((h for h in column if re.search(r"\b(?:effective|date|since|start|joined|when)\b", h)), None)
-    when = first_date(column[when_col]) if when_col else None
+    # a signature's date is when the filing was signed, not when the role was taken up
+    when = first_date(column[when_col]) if when_col and person_col != "signature" else None
     roles = [role for role, _, _ in lexicon.find("roles", column[role_col])]
     if not (person and company and looks_like_name(person) and looks_like_name(company)):
         return
