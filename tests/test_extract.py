@@ -1243,3 +1243,27 @@ def test_a_role_left_is_a_former_role(sentence, left):
 def test_a_departure_to_come_is_no_former_role():
     ex = read(NEWS + "Bob Lee will step down as CTO of Arden Cloud next year.\n")
     assert [f for f in facts_of(ex, "Role") if f.former] == []
+
+
+def test_the_report_s_word_that_its_yen_sign_is_the_yuan_and_names_that_hold_a_qualifier(tmp_path):
+    # Regression: "¥ figures are renminbi (CNY)" left every ¥ amount in yen; "Guidance" inside
+    # "Zhejiang Compute Industry Guidance Fund" made the round projected
+    from test_deals import built
+    facts = built(tmp_path, "# China brief\n\n*Unless stated otherwise, ¥ figures are renminbi (CNY).*\n\n"
+                            "Qiancheng Micro raised ¥2.4 billion in a Series D in June 2025 led by the Zhejiang "
+                            "Compute Industry Guidance Fund.\n")
+    (round_,) = [d for name, d in facts if name == "Round"]
+    assert (round_["amount"].value, round_["amount"].currency, round_["qualifiers"]) == (Decimal("2400000000"), "CNY", ())
+    facts = built(tmp_path, "# Japan brief\n\nKumo Cloud raised ¥2.4 billion in a Series D in June 2025.\n")
+    assert [d["amount"].currency for name, d in facts if name == "Round"] == ["JPY"]
+
+
+def test_a_country_heading_is_no_company_and_we_is_no_name(tmp_path):
+    # Regression: "## Saudi Arabia" was read as a company profile that took its section's rounds;
+    # "We led Pallasite AI's seed round" made a company called "We"
+    from test_deals import built
+    facts = built(tmp_path, "# Gulf compute\n\n## Saudi Arabia\n\nWadi Compute raised SAR 4.5 billion in a Series A "
+                            "in February 2025.\n\n## Posts\n\nWe led Pallasite AI's seed round in 2023.\n")
+    companies = {d.get("company") for _, d in facts} | {d.get("investor") for _, d in facts}
+    assert "Saudi Arabia" not in companies and "We" not in companies
+    assert [d["company"] for name, d in facts if name == "Round"][:1] == ["Wadi Compute"]

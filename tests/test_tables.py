@@ -117,3 +117,33 @@ def test_a_signature_table_and_a_table_of_officers_are_roles(tmp_path):
     assert roles == [("Ann Lee", "Corvid Cloud, Inc.", "cto", None), ("Ines Abara", "Corvid Cloud, Inc.", "ceo", None),
                      ("Ines Abara", "Corvid Cloud, Inc.", "president", None),
                      ("Tomas Rell", "Corvid Cloud, Inc.", "cfo", None)]
+
+
+def test_a_filing_s_holders_funding_table_and_selected_financials(tmp_path):
+    # Regression: "Quillmere Compute S-1: ..." was no company's own document; "| Series | Closed |
+    # Gross proceeds |" made each series a company; principal stockholders were market shares; the
+    # heading's "(..., in millions)" did not scale "$148.2" and "FY2023" columns were companies
+    facts = built(tmp_path, "# Quillmere Compute S-1: Annotated Excerpts\n\n"
+                            "## Preferred stock financings\n\n| Series | Closed | Gross proceeds | Lead investor(s) |\n"
+                            "|---|---|---|---|\n| Series A | August 2020 | $28.0 million | Bellwick Partners |\n\n"
+                            "## Principal stockholders\n\n| Beneficial owner | Shares beneficially owned |\n|---|---|\n"
+                            "| Sequoia Capital | 15.1% |\n| Obadiah Kitteridge | 9.8% |\n\n"
+                            "## Selected financial data (fiscal years ended December 31, in millions)\n\n"
+                            "| | FY2023 | FY2024 |\n|---|---|---|\n| Revenue | $148.2 | $412.7 |\n| Net loss | $(96.5) | $(203.9) |\n")
+    assert of_kind(facts, "Round", "company", "kind", "leads") == [("Quillmere Compute", "series-a", ("Bellwick Partners",))]
+    # a founder's own shares make him no investor
+    assert of_kind(facts, "Backing", "investor", "company") == [("Sequoia Capital", "Quillmere Compute")]
+    observed = sorted((d["subject"], d["metric"], d["quantity"].value, d["quantity"].currency, d["when"].iso)
+                      for name, d in facts if name == "Observation")
+    assert observed == [("Quillmere Compute", "loss", Decimal("96500000"), "USD", "2023"),
+                        ("Quillmere Compute", "loss", Decimal("203900000"), "USD", "2024"),
+                        ("Quillmere Compute", "revenue", Decimal("148200000"), "USD", "2023"),
+                        ("Quillmere Compute", "revenue", Decimal("412700000"), "USD", "2024")]
+
+
+def test_a_status_column_that_says_not_built_yet_makes_the_row_projected(tmp_path):
+    # Regression: "| Status | Under construction |" left the row's 300 MW a capacity in service
+    facts = built(tmp_path, "# Projects\n\n| Operator | Capacity (MW) | Status |\n|---|---|---|\n"
+                            "| Wadi Compute | 300 | Under construction |\n| Hijaz DataHalls | 62 | Operating |\n")
+    assert sorted((d["subject"], d["quantity"].value, "projected" in d["qualifiers"]) for name, d in facts
+                  if name == "Observation") == [("Hijaz DataHalls", Decimal("62"), False), ("Wadi Compute", Decimal("300"), True)]

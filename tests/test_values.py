@@ -348,3 +348,21 @@ def test_latin_american_and_african_currencies(text, currency):
 
 def test_an_r_before_a_number_is_not_always_a_rand():
     assert not find_quantities("DeepSeek R1 and R&D")
+
+
+@pytest.mark.parametrize("text, value, currency", [
+    # Regression: "yuan" and "renminbi" after a number were no currency: "a 100 million yuan grant" was a count
+    ("a 100 million yuan grant", Decimal("100000000"), "CNY"),
+    ("raised 500 million renminbi", Decimal("500000000"), "CNY"),
+    ("a 12 billion yen round", Decimal("12000000000"), "JPY"),
+    ("bids that 3 won", Decimal("3"), None),  # the verb, not the currency
+])
+def test_currency_words_after_the_number(text, value, currency):
+    (q,) = find_quantities(text)
+    assert (q.value, q.currency) == (value, currency)
+
+
+def test_a_fiscal_year_written_whole_is_one_date():
+    # Regression: "FY2023" was the year 2023 starting at its third character, so a "| | FY2023 |"
+    # column was no period and the column's figures were given to a company called "FY2023"
+    assert [(s, e, w.iso) for s, e, w in find_dates("FY2023")] == [(0, 6, "2023")]

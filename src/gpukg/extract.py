@@ -7,7 +7,7 @@ phrase lists of ``data/lexicon.toml``. No code path knows any company.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from . import iris, lexicon
 from .aliases import abbreviated, renamed, short_forms
@@ -17,14 +17,14 @@ from .investors import investor_line, investor_sections
 from .labels import BRACKETED, labelled
 from .names import Gazetteer, mentioned, name_key
 from .people import PERSON, label_roles
-from .phrases import NAME, heading_name, looks_like_name, looks_like_org, strip_parens
+from .phrases import NAME, heading_name, is_country, looks_like_name, looks_like_org, strip_parens
 from .prose import OPENING_PARTICIPLE, category_from, prose, told_of
 from .records import (
-    Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters,
-    Notice, Observation, Report, Role, Round, Source, Statement, Trend,
+    Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters, Notice, Observation, Quantity, Report,
+    Role, Round, Source, Statement, Trend,
 )
 from .report import strip_numbering
-from .tables import rounds_without_names, scale_note, table_note, table_row
+from .tables import heading_scale, rounds_without_names, scale_note, table_note, table_row
 from .reading import REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
 
 
@@ -55,7 +55,8 @@ def profile_sections(report: Report) -> dict[int, str]:
     candidates: dict[int, tuple[str, int, int]] = {}  # line -> (name, level, end index)
     for pos, (i, head) in enumerate(headings):
         title = heading_name(head.text)
-        if not title or title.lower() in _GENERIC_TITLES or not looks_like_name(title) or _is_trend(head):
+        if not title or title.lower() in _GENERIC_TITLES or not looks_like_name(title) or _is_trend(head) \
+                or is_country(title):  # "## Saudi Arabia" over the country's companies
             continue
         end = next((j for j, b in headings[pos + 1:] if b.level <= head.level), len(blocks))
         labels = [b.label for b in blocks[i + 1:end] if b.kind == "bullet" and b.label]
@@ -90,9 +91,11 @@ def profile_sections(report: Report) -> dict[int, str]:
 
 
 # "Sarnhollow Cloud (NASDAQ: SRNH): Q3 2025 Earnings Call", "Stratalume Cloud, Inc. — 10-Q Excerpts": a company's own document
-_TITLE_OF = re.compile(r"(?P<n>[A-Z][^:—–(]{1,60}?)\s*(?:\([^)]*\))?\s*[:—–]\s*(?:(?:Q[1-4]|FY|H[12])\s*\d{2,4}\s+)?"
+# ("Quillmere Compute S-1: Annotated Excerpts": a filing's name may follow the company's with nothing between)
+_TITLE_OF = re.compile(r"(?P<n>[A-Z][^:—–(]{1,60}?)\s*(?:\([^)]*\))?\s*(?:[:—–]\s*(?:(?:Q[1-4]|FY|H[12])\s*\d{2,4}\s+)?"
                        r"(?:earnings call|(?:form\s+)?10-[QK]|(?:form\s+)?[SF]-1|quarterly report|annual report|"
-                       r"shareholder letter|investor (?:day|presentation)|prospectus|fact sheet)\b", re.I)
+                       r"shareholder letter|investor (?:day|presentation)|prospectus|fact sheet)|\s(?:form\s+)?(?:10-[QK]|[SF]-1))\b",
+                       re.I)
 
 
 def _own_rounds_table(blocks: list[Block]) -> bool:
@@ -220,6 +223,8 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
             if state.company and state.company_heading not in block.section:
                 state.company = None  # past the list a bold item titled ("- **Halden Cloud**" over its own list)
             _content(state, block, source)
+    if _YEN_IS_YUAN.search("\n".join(block.text for block in report.blocks[:12])):
+        state.facts = [_yuan(fact) for fact in state.facts]
     if not report.blocks:
         state.notices.append(Notice(report.file_name, None, "the report is empty"))
     elif not profiles and not state.facts:
@@ -229,9 +234,21 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
                       tuple(dict.fromkeys(short_names)))
 
 
+# "¥ figures are renminbi (CNY)", "¥ = RMB", "all ¥ amounts in Chinese yuan": the report's own word
+# that its yen sign is the yuan's (the sign is both; alone it is read as the yen)
+_YEN_IS_YUAN = re.compile(r"¥[^.\n]{0,40}?\b(?:renminbi|RMB|CNY|yuan)\b", re.I)
+
+
+def _yuan(fact: Fact) -> Fact:
+    changed = {f.name: replace(value, currency="CNY") for f in fields(fact)
+               if isinstance(value := getattr(fact, f.name), Quantity) and value.currency == "JPY" and "¥" in value.text}
+    return replace(fact, **changed) if changed else fact
+
+
 def _heading(state: State, block: Block, source: Source, profiles: dict[int, str], investors: dict[int, str]) -> None:
     level = block.level
     state.section_links, state.intro, state.last_round = (), "", None
+    state.scale_note = heading_scale(block.text)
     if state.company and level <= state.company_level:
         state.company = None
     if state.investor and level <= state.investor_level:

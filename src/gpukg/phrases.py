@@ -41,6 +41,8 @@ def strip_parens(text: str) -> str:
 def looks_like_name(text: str) -> bool:
     """A proper name: capitalised words, not a sentence."""
     words = text.split()
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:  # "We led the round": the writer, never a name
+        return False
     # a public body's name runs long: "Federal Ministry for Economic Affairs and Climate Action"
     if not words or len(words) > (8 if OFFICE_OF.match(text) else 6) or not (words[0][0].isupper() or words[0][0].isdigit()):
         return False
@@ -50,6 +52,7 @@ def looks_like_name(text: str) -> bool:
         and (words[-1][0].isupper() or words[-1][0].isdigit() or len(words) == 1)
 
 
+_PRONOUNS = frozenset({"i", "we", "us", "you", "he", "she", "it", "they", "them", "our", "their", "its"})
 # "Singapore's Lumora Cloud", "Abu Dhabi's MGX": a place's company
 PLACE_OWNS = re.compile(rf"(?<![\w'’-])(?P<place>{UPPER}[\w.]*(?:\s+{UPPER}[\w.]*)?)['’]s\s+(?P<c>{NAME})")
 

@@ -113,7 +113,19 @@ def names_after(state: State, text: str, pattern: str) -> list[str]:
 
 
 def qualifiers(text: str | None) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(k for k, _, _ in lexicon.find("qualifiers", text))) if text else ()
+    if not text:
+        return ()
+    return tuple(dict.fromkeys(k for k, start, end in lexicon.find("qualifiers", text) if not _in_name(text, start, end)))
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word between capitalised words is part of a name: "Industry Guidance Fund"
+    (not "TTM revenue", nor the "Projected Revenue" of a label)."""
+    word = text[start:end]
+    if start == 0 or not word[0].isupper() or word.isupper():
+        return False
+    before, after = text[:start].split()[-1:], text[end:].split()[:1]
+    return bool(before and after) and before[0][0].isupper() and after[0][0].isupper()
 
 
 def short_name(text: str, company: str) -> str | None:

@@ -16,7 +16,7 @@ from .dates import find_dates, first_date, report_date
 from .figures import figures
 from .deals import deal_status
 from .prose import category_from
-from .phrases import looks_like_name, split_names, strip_parens
+from .phrases import looks_like_name, looks_like_org, split_names, strip_parens
 from .reading import ScaleNote, State, add, opening_name
 from .records import Acquisition, Backing, Block, Observation, Role, Round, Source, When
 from .rounds import MARKED_LEAD
@@ -88,6 +88,14 @@ def table_row(state: State, block: Block, source: Source) -> None:
                     any(q.currency for q in find_quantities(cell)):
                 figures(state, investor, cell, source, label=header)
         return
+    holder_col = next((h for h in lowered if _HOLDER_HEADER.search(h)), None)
+    if holder_col and state.company:
+        # "| Beneficial owner | Shares beneficially owned |" in a company's filing: the firms among its
+        # holders back it (a founder's own shares make him no investor)
+        holder = strip_parens(column[holder_col])
+        if looks_like_name(holder) and (looks_like_org(holder) or holder in state.names) and not _TOTAL_ROW.fullmatch(holder):
+            add(state, Backing(source, holder, state.company), ("investor", holder), ("company", state.company))
+        return
     person_col = next((h for h in lowered if h in _PERSON_HEADERS), None)
     role_col = next((h for h in lowered if re.search(r"\b(?:role|title|position|job)\b", h)), None)
     if person_col and role_col:
@@ -107,7 +115,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
         return
     state.kinds.append((company, "company"))
     round_col = next((h for h in lowered if h in _ROUND_COLUMNS), None)
-    amount_col = next((h for h in lowered if "amount" in h or h in ("raised", "size")), None)
+    amount_col = next((h for h in lowered if "amount" in h or "proceeds" in h or h in ("raised", "size")), None)
     customer_col = next((h for h in lowered if h in _CUSTOMER_HEADERS), None)
     value_col = next((h for h in lowered if h in _PRICE_HEADERS or "contract" in h), None)
     if customer_col and value_col and not round_col:
@@ -136,6 +144,8 @@ def table_row(state: State, block: Block, source: Source) -> None:
         else None  # "Keflavík Hall 4" is a site's name, not a number
     # a date still to come when the report was written ("| Online | Q1 2026 |" in a report of H2 2025)
     planned = online_col is not None and when is not None and state.written is not None and when.start > state.written.end
+    # "| Status | Under construction |": the row's capacity is still to come
+    planned = planned or any(h in ("status", "stage") and _NOT_BUILT.search(c) for h, (_, c) in zip(lowered, cells))
     before = len(state.facts)
     for i, (header, cell) in enumerate(cells):
         if i not in (entity_col, date_col, model_col) and cell and \
@@ -158,6 +168,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
             state.facts[i] = replace(fact, qualifiers=tuple(dict.fromkeys(fact.qualifiers + ("projected",))))
 
 
+_NOT_BUILT = re.compile(r"(?i)\b(?:planned|under construction|proposed|in development|permitting|pre-construction)\b")
 # "| Date |", "| As of |", "| Fiscal year |", "| Period |": the column that dates a row's figures
 _DATE_HEADER = re.compile(r"\bdate\b|\bas of\b|^when$|^(?:fiscal\s+|financial\s+)?(?:year|period|quarter)(?:\s+ended)?$|^fy$")
 
@@ -229,6 +240,16 @@ def scale_note(text: str) -> ScaleNote | None:
                      unless.lower() or None)
 
 
+def heading_scale(text: str) -> ScaleNote | None:
+    """'## Selected financial data (fiscal years ended December 31, in millions)': the scale a
+    heading's brackets give the table right under it."""
+    bracket = re.search(r"\(([^()]*)\)\s*$", text)
+    found = _SCALE_IN.search(bracket.group(1)) if bracket else None
+    return ScaleNote(found.group("scale").lower().rstrip("s"), _NOTE_CURRENCY.get((found.group("cur") or "").lower())) \
+        if found else None
+
+
+_SCALE_IN = re.compile(r"\bin\s+(?:(?P<cur>[$€£¥]|USD|EUR|GBP|JPY)\s*)?(?P<scale>thousands|millions|billions)\b", re.I)
 # a statement's bare number: "$ 287,412", "171,038", "$ (61,907)" (in parentheses: a loss, or a negative)
 _STATEMENT_NUMBER = re.compile(r"(?P<cur>[$€£¥])?\s*(?P<open>\()?\s*(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*\)?")
 
@@ -403,6 +424,7 @@ def _table_contract(state: State, company: str, column: dict[str, str], customer
                            qualifiers=value.qualifiers), ("company", company), ("org", customer))
 
 
+_HOLDER_HEADER = re.compile(r"\b(?:beneficial owner|(?:share|stock|equity)holders?|holders?|owners?)\b")
 _PERSON_HEADERS = ("person", "executive", "name", "hire", "appointee", "leader", "who", "signature")
 # "/s/ Ngozi Pellerin": a filing's signature, the signer's name after it
 _SIGNED = re.compile(r"^/s/\s*")
