@@ -23,7 +23,7 @@ _CODE_LIST = ("USD", "EUR", "GBP", "CHF", "JPY", "CAD", "SGD", "AUD", "NZD", "HK
               "EGP", "TRY", "QAR", "KWD", "VND", "PHP")
 _CODES = {code.lower(): code for code in _CODE_LIST} | {"rmb": "CNY"}  # renminbi, as reports write it
 _WORDS = {"dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
-          "rupees": "INR", "won": "KRW"}
+          "rupees": "INR"}
 _SCALES = {
     "k": 10**3, "thousand": 10**3,
     "m": 10**6, "mn": 10**6, "mm": 10**6, "million": 10**6, "millions": 10**6,

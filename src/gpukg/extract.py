@@ -223,6 +223,7 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
             if state.company and state.company_heading not in block.section:
                 state.company = None  # past the list a bold item titled ("- **Halden Cloud**" over its own list)
             _content(state, block, source)
+    # the word stands where a report says how to read it: in its opening lines
     if _YEN_IS_YUAN.search("\n".join(block.text for block in report.blocks[:12])):
         state.facts = [_yuan(fact) for fact in state.facts]
     if not report.blocks:

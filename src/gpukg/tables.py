@@ -424,7 +424,8 @@ def _table_contract(state: State, company: str, column: dict[str, str], customer
                            qualifiers=value.qualifiers), ("company", company), ("org", customer))
 
 
-_HOLDER_HEADER = re.compile(r"\b(?:beneficial owner|(?:share|stock|equity)holders?|holders?|owners?)\b")
+# not a bare "Owner", which in a company's table of sites is the landlord
+_HOLDER_HEADER = re.compile(r"\b(?:beneficial owners?|(?:share|stock|equity)holders?|(?:major |principal )?holders?)\b")
 _PERSON_HEADERS = ("person", "executive", "name", "hire", "appointee", "leader", "who", "signature")
 # "/s/ Ngozi Pellerin": a filing's signature, the signer's name after it
 _SIGNED = re.compile(r"^/s/\s*")
