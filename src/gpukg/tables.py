@@ -225,8 +225,15 @@ _SCALE_NOTE = re.compile(r"\(?\s*(?:(?P<cur>[$€£¥]|USD|EUR|GBP|JPY)\s+)?(?:(
                          r"in\s+(?:(?P<cur2>[$€£¥]|USD|EUR|GBP|JPY)\s*)?(?P<scale>thousands|millions|billions)"
                          r"(?:\s+of\s+(?P<cur3>(?:U\.?S\.?\s+)?dollars|euros|pounds|yen))?"
                          r"(?:,?\s*except\s+(?P<unless>[^)]*?))?\s*\)?\.?", re.I)
-_NOTE_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD", "u.s. dollars": "USD",
-                  "us dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY"}
+
+
+def _currency(said: str | None) -> str | None:
+    """The currency a sign, code or word names ('$', 'EUR', 'U.S. dollars'), as the amounts read it."""
+    if not said:
+        return None
+    said = re.sub(r"^U\.?S\.?\s+", "", said)
+    probe = find_quantities(f"{said} 1" if said[0].isupper() or not said[0].isalpha() else f"1 {said}")
+    return probe[0].currency if len(probe) == 1 else None
 
 
 def scale_note(text: str) -> ScaleNote | None:
@@ -234,9 +241,8 @@ def scale_note(text: str) -> ScaleNote | None:
     m = _SCALE_NOTE.fullmatch(text.strip().strip("*_"))
     if not m:
         return None
-    said = (m.group("cur") or m.group("cur2") or m.group("cur3") or "").lower()
     unless = re.sub(r"\s+(?:data|amounts|figures|information|numbers)$", "", m.group("unless") or "", flags=re.I)
-    return ScaleNote(m.group("scale").lower().rstrip("s"), _NOTE_CURRENCY.get(said, said.upper() or None),
+    return ScaleNote(m.group("scale").lower().rstrip("s"), _currency(m.group("cur") or m.group("cur2") or m.group("cur3")),
                      unless.lower() or None)
 
 
@@ -245,8 +251,7 @@ def heading_scale(text: str) -> ScaleNote | None:
     heading's brackets give the table right under it."""
     bracket = re.search(r"\(([^()]*)\)\s*$", text)
     found = _SCALE_IN.search(bracket.group(1)) if bracket else None
-    return ScaleNote(found.group("scale").lower().rstrip("s"), _NOTE_CURRENCY.get((found.group("cur") or "").lower())) \
-        if found else None
+    return ScaleNote(found.group("scale").lower().rstrip("s"), _currency(found.group("cur"))) if found else None
 
 
 _SCALE_IN = re.compile(r"\bin\s+(?:(?P<cur>[$€£¥]|USD|EUR|GBP|JPY)\s*)?(?P<scale>thousands|millions|billions)\b", re.I)
@@ -261,7 +266,7 @@ def _scaled(note: ScaleNote, label: str, cell: str) -> str:
     if not m:
         return cell
     if m.group("cur"):
-        note.currency = note.currency or find_quantities(f"{m.group('cur')}1")[0].currency
+        note.currency = note.currency or _currency(m.group("cur"))
     if m.group("open") and not any(slug == "loss" for slug, _, _ in lexicon.find("metrics", label)):
         return cell
     scale = "" if note.unless and note.unless in label.lower() else note.scale
@@ -360,8 +365,7 @@ def _header_money(header: str, cell: str) -> str:
     if not m or not number:
         return cell
     currency = m.group("cur").strip()
-    probe = find_quantities(f"{currency} 1")
-    if len(probe) != 1 or not probe[0].currency:
+    if not _currency(currency):
         return cell
     return f"{currency} {cell}{'' if number.group('scale') else m.group('scale') or ''}"
 
