@@ -50,6 +50,12 @@ def of_kind(facts: list[tuple[str, dict]], kind: str, *keys: str) -> list[tuple]
     # Regression: the target described before "that X bought" was not read
     ("Pell Labs, the inference startup that Ardent Cloud bought in June 2025, doubled its revenue.", "Ardent Cloud",
      "Pell Labs", "completed"),
+    # Regression: an appositive between the buyer and "completed its purchase of" hid the deal
+    ("Valtheim Compute, the Munich-based neocloud, completed its purchase of Lyon-based Brisemont Cloud on "
+     "3 November 2025 for €180 million.", "Valtheim Compute", "Brisemont Cloud", "completed"),
+    # Regression: a division sold, named between commas, was no deal; nor a seller written "plc"
+    ("Aurivon plc, the London-listed telecoms group, agreed in December 2025 to sell its GPU division, Aurivon "
+     "Compute, to Castelmare Cloud for £95 million.", "Castelmare Cloud", "Aurivon Compute", "announced"),
 ])
 def test_deals_in_other_words(sentence, acquirer, target, status):
     deals = facts_of(read(NEWS + sentence + "\n"), "Acquisition")
@@ -65,6 +71,38 @@ def test_a_minority_stake_is_a_backing_not_a_deal():
     ex = read(NEWS + "Abaco Cloud took a 20% stake in Ferro Labs.\n")
     assert facts_of(ex, "Acquisition") == []
     assert [(b.investor, b.company) for b in facts_of(ex, "Backing")] == [("Abaco Cloud", "Ferro Labs")]
+
+
+def test_a_stake_after_an_appositive_and_a_sale_dated_in_its_verb(tmp_path):
+    # Regression: "Orlenza Energy, a Spanish utility, took a 30% stake in" backed nothing, and a
+    # carve-out "agreed in December 2025 to sell" had no date
+    facts = built(tmp_path, NEWS + "- Orlenza Energy, a Spanish utility, took a 30% stake in Calderon GPU for €55 million.\n"
+                                   "- Aurivon plc agreed in December 2025 to sell its GPU division, Aurivon Compute, to "
+                                   "Castelmare Cloud for £95 million. The carved-out unit runs roughly 3,200 GPUs.\n")
+    assert of_kind(facts, "Backing", "investor", "company") == [("Orlenza Energy", "Calderon GPU")]
+    deal, = [d for name, d in facts if name == "Acquisition"]
+    assert deal["when"].iso == "2025-12"
+    # "The carved-out unit": the division sold, not its buyer
+    assert [d["subject"] for name, d in facts if name == "Observation" and d["metric"] == "gpus"] == ["Aurivon Compute"]
+
+
+def test_a_parent_named_with_plc_is_not_its_divisions_short_name(tmp_path):
+    # Regression: "Aurivon's carve-out" made "Aurivon" the short name of Aurivon Compute, and with it
+    # "Aurivon plc", its seller: parent and division were one company
+    path = tmp_path / "r.md"
+    path.write_text(NEWS + "Aurivon plc agreed to sell its GPU division, Aurivon Compute, to Castelmare Cloud for £95 "
+                           "million.\n\nAurivon's carve-out is the third this year.\n")
+    division, = [e for e in build([path]).resolved.entities if e.label == "Aurivon Compute"]
+    assert not {"Aurivon", "Aurivon plc"} & set(division.alt_labels)
+
+
+def test_a_bold_lead_in_ending_a_sentence_is_no_part_of_the_next_name(tmp_path):
+    # Regression: "**Thamesgate Data / Penlow GPU.** London-based Thamesgate Data snapped up ..." made a
+    # company "Penlow GPU. London" and another "Brisemont Cloud. Valtheim Compute"
+    facts = built(tmp_path, NEWS + "- **Thamesgate Data / Penlow GPU.** London-based Thamesgate Data snapped up Penlow "
+                                   "GPU, a Manchester-based GPU marketplace, for £62 million in September 2025.\n")
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Thamesgate Data", "Penlow GPU")]
+    assert ("Thamesgate Data", "London") in of_kind(facts, "Headquarters", "company", "place")
 
 
 def test_the_targets_own_round_is_not_the_deals_price(tmp_path):

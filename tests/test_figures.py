@@ -113,3 +113,33 @@ def test_fund_sizes_told_in_prose(tmp_path):
                             "Future Fund manages roughly $180 billion. Acme Cloud reported $50 million to fund its expansion.\n")
     assert sorted((d["subject"], d["metric"]) for name, d in facts if name == "Observation") == [
         ("Acme Cloud", "unclassified"), ("Obsidian Ferry Capital", "fund-size"), ("Qadira Future Fund", "fund-size")]
+
+
+def test_headcount_and_people_employed_are_employees(tmp_path):
+    # Regression: "cut headcount from 380 to 240" and "employs 95 people, down from 140" were unclassified
+    facts = built(tmp_path, "# Distress\n\nHalcyrion Compute cut headcount from 380 to 240 in October 2025.\n\n"
+                            "Pallisant Labs now employs 95 people, down from 140 in January 2025.\n")
+    got = sorted((d["subject"], d["metric"], d["quantity"].value, tuple(d["qualifiers"])) for name, d in facts
+                 if name == "Observation")
+    assert got == [("Halcyrion Compute", "employees", Decimal("240"), ()),
+                   ("Halcyrion Compute", "employees", Decimal("380"), ("former",)),
+                   ("Pallisant Labs", "employees", Decimal("95"), ()),
+                   ("Pallisant Labs", "employees", Decimal("140"), ("former",))]
+
+
+def test_top_customers_that_generated_a_share_of_revenue(tmp_path):
+    # Regression: "top two customers generated 58% of its 2024 revenue" was a revenue share
+    facts = built(tmp_path, "# Deals\n\nBrantholm Cloud walked away from its takeover of Dunmere AI in October 2025. "
+                            "Brantholm blamed a problem uncovered in diligence: Dunmere AI's top two customers generated "
+                            "58% of its 2024 revenue.\n")
+    assert [(d["subject"], d["metric"]) for name, d in facts if name == "Observation"] == \
+        [("Dunmere AI", "customer-concentration")]
+
+
+def test_a_clause_about_others_after_a_semicolon_is_market_wide(tmp_path):
+    # Regression: "Ferncastle's $1.89 H100 rate ...; several booths were quoting below $2 an hour" gave
+    # the booths' $2 to Ferncastle
+    facts = built(tmp_path, "# Recap\n\n- Ferncastle Cloud's $1.89 H100 rate would have been a floor a year ago; several "
+                            "booths were quoting below $2 an hour.\n")
+    got = sorted((str(d["quantity"].value), d["subject"]) for name, d in facts if name == "Observation")
+    assert got == [("1.89", "Ferncastle Cloud"), ("2", None)]

@@ -338,3 +338,14 @@ def test_the_lead_and_who_participated_joined_by_and(tmp_path):
     assert got == [("Jabuti Compute", ("Araucaria Ventures",), ("NVIDIA",), None),
                    ("Lumarra Systems", ("Google",), (), Decimal("7800000000"))]
     assert of_kind(facts, "Category", "company", "category") == [("Lumarra Systems", "chipmaker")]
+
+
+def test_the_leads_told_after_the_round_in_the_same_bullet(tmp_path):
+    # Regression: a bullet was read as one sentence, so "Coatue led; existing investor NVIDIA followed
+    # on." after the round in it added no investor
+    facts = built(tmp_path, "# Distress\n\n- **Halcyrion Compute** (neocloud, Phoenix) raised an $85 million Series C "
+                            "in September 2025 at a $420 million valuation. Coatue led; existing investor NVIDIA "
+                            "followed on.\n")
+    rounds = [d for name, d in facts if name == "Round"]
+    assert {(lead, "lead") for d in rounds for lead in d["leads"]} | \
+        {(p, "participant") for d in rounds for p in d["participants"]} == {("Coatue", "lead"), ("NVIDIA", "participant")}

@@ -25,8 +25,9 @@ _INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|d
 # what a target may be introduced as: "agreed to buy Danish data-centre operator Ravnholm DC"
 _DESCRIBED = (r"(?:(?:an?|the|its|fellow)\s+)?(?:[\w-]+\s+){0,4}?(?:company|startup|start-up|operator|provider|firm|marketplace|"
               r"platform|developer|maker|chipmaker|specialist|rival|competitor|neocloud)\s+")
-# (an appositive may stand between the buyer and its verb: "Nebulon, the UK sovereign compute company, has agreed to acquire")
-_ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It)(?:,\s+(?:an?|the)\s+[^,]{{1,60}},)?\s+(?:has\s+|had\s+)?"
+# an appositive may stand between the buyer and its verb: "Nebulon, the UK sovereign compute company, has agreed to acquire"
+_APPOSITIVE = r"(?:,\s+(?:an?|the)\s+[^,]{1,60},)?"
+_ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It){_APPOSITIVE}\s+(?:has\s+|had\s+)?"
                          rf"(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+"
                          rf"(?:{_DESCRIBED})?(?P<t>{NAME}|the (?:company|startup|firm|business)\b)")
 # "acquired Skarvik AI, which had raised a $40M Series B in 2023, for $310 million": the target's
@@ -44,13 +45,18 @@ _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:(?P<done>was|
 # "Pell Labs, the inference startup that Ardent Cloud bought in June", "The startup, which X bought"
 _ACQ_WHICH = re.compile(rf"(?P<t>{NAME}|[Tt]he (?:company|startup|firm|business)),\s+(?:(?:an?|the)\s+[^,]{{1,60}}?\s+)?(?:which|that)\s+(?P<a>{NAME})\s+(?:had\s+|has\s+)?"
                         r"(?P<verb>acquired|bought|purchased|snapped up|took over)\b")
+# "Aurivon plc agreed in December 2025 to sell its GPU division, Aurivon Compute, to Castelmare
+# Cloud": the division named is bought; an unnamed one ("sold its hosting business to") is no company
+_ACQ_CARVE_OUT = re.compile(rf"{NAME}{_APPOSITIVE}\s+(?:has\s+|had\s+)?(?P<verb>sold|agreed\s+(?:(?:in|on)\s+(?:[\w,]+\s+){{0,3}}\d{{4}},?\s+)?"
+                            r"to sell|is selling|will sell|to sell)\s+(?:its|a|the)\s+(?:[\w-]+\s+){0,3}?"
+                            rf"(?:division|unit|business|subsidiary|arm|operations?),\s+(?P<t>{NAME}),\s+to\s+(?:{_DESCRIBED})?(?P<a>{NAME})")
 # "Fabrik Labs sold itself to Oracle for $400 million"; "agreed to sell itself to"
 _ACQ_SOLD = re.compile(rf"(?P<t>{NAME})\s+(?:has\s+)?(?P<verb>sold itself|was sold|agreed to sell itself|is selling itself|"
                        rf"will sell itself)\s+to\s+(?P<a>{NAME})")
 
 
 # "Coldharbor Systems completed its acquisition of Solace Compute": the deal's state is the verb
-_ACQ_DONE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|have\s+)?(?P<verb>completed|closed|finalized|finalised|announced|"
+_ACQ_DONE = re.compile(rf"(?P<a>{NAME}){_APPOSITIVE}\s+(?:has\s+|have\s+)?(?P<verb>completed|closed|finalized|finalised|announced|"
                        r"agreed|signed|terminated|abandoned|walked away from|pulled out of|called off|scrapped|dropped)\s+(?:its|an?|the)\s+(?:[\w$€£.,-]+\s+){0,3}?"
                        r"(?:deal\s+for\s+|agreement\s+for\s+)?(?:acquisition|purchase|takeover|buyout)\s+of\s+"
                        rf"(?P<t>{NAME})")
@@ -69,7 +75,7 @@ _ACQ_STAKE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|had\s+)?(?P<intent>{_INTENT
                         r"agreed to (?:take|buy|acquire)|will take|is taking|to take|to acquire|to buy)\s+(?:a|an)\s+"
                         r"(?:(?:majority|controlling)|(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?\s?(?:%|per\s?cent|percent))\s+"
                         rf"(?:\w+\s+)?stake\s+in\s+(?P<t>{NAME})")
-_MINOR_STAKE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|had\s+)?(?:also\s+|still\s+|now\s+)?(?:taken|took|acquired|bought|picked up|holds|"
+_MINOR_STAKE = re.compile(rf"(?P<a>{NAME}){_APPOSITIVE}\s+(?:has\s+|had\s+)?(?:also\s+|still\s+|now\s+)?(?:taken|took|acquired|bought|picked up|holds|"
                           r"owns|held|owned)\s+(?:a|an)\s+"
                           r"(?:minority|(?:[1-9]|[1-4]\d|50)(?:\.\d+)?\s?(?:%|per\s?cent|percent))\s+"
                           rf"(?:\w+\s+)?stake\s+in\s+(?P<t>{NAME})")
@@ -79,7 +85,7 @@ _MINOR_STAKE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|had\s+)?(?:also\s+|still\
 _STATUS = {"acquired": "completed", "bought": "completed", "purchased": "completed", "snapped up": "completed",
            "took over": "completed", "picked up": "completed", "absorbed": "completed", "sold itself": "completed",
            "was sold": "completed", "taken over": "completed", "acquisition": None, "purchase": None, "acquiring": None,
-           "takeover": None, "buyout": None, "taken": "completed", "took": "completed"}
+           "takeover": None, "buyout": None, "taken": "completed", "took": "completed", "sold": "completed"}
 
 
 def deal_status(text: str) -> str | None:
@@ -93,14 +99,15 @@ def deal_status(text: str) -> str | None:
 
 def acquisitions(state: State, text: str, source: Source, context: str | None) -> bool:
     found = False
-    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD, _ACQ_STAKE, _ACQ_BID):
+    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD, _ACQ_CARVE_OUT, _ACQ_STAKE,
+                    _ACQ_BID):
         for m in pattern.finditer(text):
             acquirer, target = m.group("a"), m.group("t")
             if acquirer.lower() in ("the company", "it"):
                 acquirer = context or ""
             if target.lower() in _THE_TARGET:  # "... stake in Kestrel Grid when Orbital Systems acquired the company"
                 named = [n for n in _names_before(state, text[:m.start()]) if n != trim_name(state, acquirer)]
-                target = named[-1] if named else ""
+                target = named[-1] if named else context or ""  # the company the sentence before was about
             acquirer, target = owned_name(state, trim_name(state, acquirer)), owned_name(state, trim_name(state, target))
             if not acquirer or not target or acquirer == target or _PRODUCT.fullmatch(target.rstrip(".")):
                 continue  # "a debt facility from X to buy H200s": GPUs bought, no company
@@ -117,7 +124,7 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
                 status = "announced"
             # a deal ended stays ended whatever the rest says it was ("walked away ..., months after the two announced")
             status = status if status == "terminated" else deal_status(tail) or status
-            add(state, Acquisition(source, acquirer, target, price, first_date(tail) or opening_date(text) or month_told(state, tail),
+            add(state, Acquisition(source, acquirer, target, price, first_date(tail) or first_date(verb) or opening_date(text) or month_told(state, tail),
                                     status, qualifiers((m.group(0) if intent else "") + tail)),
                  ("company", acquirer), ("company", target))
             found = True

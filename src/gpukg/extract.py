@@ -177,6 +177,8 @@ _IT_DID = re.compile(r"[A-Z][\w\s]{0,40}?,?\s+it\s+(?:has\s+|had\s+|also\s+|then
 # the sentence before was about
 _TITLED_OPENS = re.compile(r"(?:CEO|CTO|CFO|COO|CPO|CRO|Chief\s+\w+\s+Officer|President|Chair|Co-founder|Founder)"
                            r"(?:\s+and\s+(?:CEO|CTO|CFO|COO|chief\s+\w+))?\s+" + PERSON + r"\s+(?:has\s+|also\s+|then\s+)?[a-z]+(?:ed|s)\b")
+# "The carved-out unit": what was sold, not who sold or bought it
+_A_PART = re.compile(r"(?:The|This|Its)\s+(?:[a-z][\w-]*\s+)?(?:unit|division|subsidiary)\b")
 _THE_FIRM = re.compile(r"\bthe\s+(?:company|firm|startup|start-up)\b")
 
 
@@ -187,7 +189,9 @@ def _named_before(state: State, text: str, firm: re.Match[str] | None) -> bool:
     return bool(found) and (firm is None or found[0][1] < firm.start())
 
 
-_IT = re.compile(r"(?:(?:The|This|Its)\s+(?:company|firm|startup|start-up|business|provider|operator|neocloud|IPO|listing|offering|"
+# ("The carved-out unit runs 3,200 GPUs": one word may say what it is now)
+_IT = re.compile(r"(?:(?:The|This|Its)\s+(?:[a-z][\w-]*\s+)?(?:company|firm|startup|start-up|business|provider|operator|neocloud|unit|"
+                 r"division|subsidiary|IPO|listing|offering|"
                  r"stock|shares)|Shares|It|Its|"
                  r"In\s+(?:the|its)\s+(?:last|latest|most recent|previous)\s+round)\b")  # "In the last round, a Series B of ..."
 # "The London-headquartered firm was set up in 2020": under a heading that is a name, a first line
@@ -339,7 +343,7 @@ def _content(state: State, block: Block, source: Source) -> None:
                                                             and not opening_orgs(state, block.text)):
             # "X raised ¥8 billion ... The company operates 3,000 GPUs", "CEO Y said the firm will ...",
             # "X reported revenue of $1.4B. Net loss was $110M for the quarter."
-            subject = state.previous
+            subject = state.sold if state.sold and _A_PART.match(block.text) else state.previous
         short = short_name(block.text, subject) if subject else None
         if short:  # the report's own word that the two names are one company
             state.short_names.append((short, subject))
@@ -357,6 +361,7 @@ def _content(state: State, block: Block, source: Source) -> None:
     about = [getattr(f, "company", None) or getattr(f, "acquirer", None) or getattr(f, "subject", None) for f in facts]
     # "The company" after a sentence about an investor ("PIF has said it will keep funding ...")
     # is still the company before it
+    state.sold = next((f.target for f in facts if isinstance(f, Acquisition)), None)  # for the next sentence only
     if facts:
         state.previous = next((n for n in about if n and not _investor_only(state, n)), state.previous if block.index else None)
     elif block.kind == "paragraph" and not block.label:

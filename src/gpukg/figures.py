@@ -204,7 +204,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
 _CUSTOMERS = re.compile(r"\b(?:customers?|clients?)\b", re.I)
 _NAMED_SHARE = re.compile(rf"(?P<c>{NAME})\s*\(\s*(?:about\s+|~)?$")
 _TOP_CUSTOMERS = re.compile(r"\b(?P<who>(?:top|largest|biggest)\s+(?:\w+\s+)?(?:customers|clients)|(?:largest|biggest|top)\s+customer)"
-                            r"\s+(?:accounts?|accounted|made up|makes up|represents?|represented|were|was|are|is)\s+"
+                            r"\s+(?:accounts?|accounted|made up|makes up|represents?|represented|generated|generates?|contributed|"
+                            r"contributes?|brought in|bring in|were|was|are|is)\s+"
                             r"(?:for\s+)?(?:about\s+|roughly\s+|nearly\s+|over\s+)?$", re.I)
 _WITH_PARTY = re.compile(rf"[^.]{{0,60}}?\bwith\s+(?P<c>{NAME})")
 # a number right after another company's possessive or that company's name and a bracket

@@ -72,6 +72,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         return "shipments"
     if q.unit == "count" and counted(q):
         return counted(q)
+    if q.unit == "count" and (noun in _PEOPLE or _HEADCOUNT.search(_clause_before(text, q.start))):
+        return "employees"  # "cut headcount from 380 to 240", "now employs 95 people"
     inline = _INLINE_LABEL.search(text, 0, q.start)
     hit = lexicon.find("metrics", inline.group("l")) if inline and q.unit == "count" else None
     if hit and hit[0][1] == 0 and hit[0][2] == len(inline.group("l")):  # "Customers: 140 enterprises."
@@ -115,6 +117,10 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
 
 _TRADED_AGAIN = re.compile(r"(?:\band\b|,)[^$€£¥]*\b(?:closed|opened|ended|finished|traded|rose|fell|jumped|dropped|slid)\b"
                            r"[^$€£¥]*\b(?:at|to)\s+$")
+
+
+_PEOPLE = frozenset({"people", "persons", "staff", "workers", "staffers", "full-time employees"})
+_HEADCOUNT = re.compile(r"\b(?:headcount|head count|workforce|staff(?:ing)?|employs|employed|employing)\b", re.I)
 
 
 def _clause_before(text: str, at: int) -> str:

@@ -147,9 +147,14 @@ def _subjects(state: State, text: str, subject: str | None) -> list[tuple[str, s
     if subject or len(parts) == 1:
         return [(text, who)]
     own = [opening_name(state, part) or (_clause_subject(state, part) if i else None) for i, part in enumerate(parts)]
-    if not any(name and name != who for name in own[1:]):
+    # "...; several booths were quoting below $2": others than the subject, no one named
+    own = [name or ("" if i and _OTHERS_OPEN.match(part) else None) for i, (part, name) in enumerate(zip(parts, own))]
+    if not any(name is not None and name != who for name in own[1:]):
         return [(text, who)]
-    return [(part, name or who) for part, name in zip(parts, own)]
+    return [(part, (name or None) if name is not None else who) for part, name in zip(parts, own)]
+
+
+_OTHERS_OPEN = re.compile(r"(?:several|many|most|some|other|others|few|rivals|competitors|peers)\s+(?!of\s+(?:its|their|the)\b)", re.I)
 
 
 def _clause_subject(state: State, clause: str) -> str | None:

@@ -50,6 +50,7 @@ class State:
     last_round: Round | None = None  # for a next sentence that adds to it
     question: str = ""  # a Q&A's last question, which its answer may refer to ("the round")
     previous: str | None = None  # the company the last sentence of the paragraph was about ("The company ...")
+    sold: str | None = None  # the company the last sentence sold or bought ("The carved-out unit runs ...")
     table_facts: tuple[int, int] | None = None  # where the facts of the table just read are in ``facts``
     scale_note: ScaleNote | None = None  # "(in thousands, except per share data)" over the table being read
     surnames: dict[str, str | None] = field(default_factory=dict)  # a person's last word -> the person (None: two people)
@@ -146,7 +147,7 @@ def short_name(text: str, company: str) -> str | None:
 # "In April 2025 Corriedale closed ...", "Earlier this year, Corriedale ...": what may stand before a
 # sentence's subject
 _OPENING_ADVERBIAL = re.compile(r"(?:(?:In|On|During|By|Since|Earlier|Later|Last|This|Then)\b[^,]{0,30}?,?\s+)?")
-_SHORT_NAME_GOES_ON = re.compile(r"(?:'s|’s)?\s+[a-z]")
+_SHORT_NAME_GOES_ON = re.compile(r"(?:'s|’s)?\s+(?!(?:plc|llc|gmbh|ltd|inc)\b)[a-z]")  # "Aurivon plc": a name of its own
 
 
 def opening_name(state: State, text: str) -> str | None:

@@ -258,7 +258,7 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
         qa = (_QA_LINE.match(text) or _DATED_LINE.match(text)) if not label else None
         if qa:  # "Q. Who backs the company?" / "A. It is ...": a question and its answer, as bold labels make them;
             label, value = qa.group("k"), qa.group("v")  # "2025-01-08 — Acme ...": a changelog's dated line
-        if kind == "bullet" or label and not value:
+        if kind == "bullet" and label or label and not value:
             yield Block(kind, text, line, section, label=label, value=value, links=links)
             continue
         if label:
