@@ -204,3 +204,31 @@ def test_a_minority_stake_held_is_a_backing(tmp_path):
     facts = built(tmp_path, "# Deals\n\nMicrosoft also holds a 4.8% equity stake in Thornfield Cloud.\n")
     assert of_kind(facts, "Backing", "investor", "company") == [("Microsoft", "Thornfield Cloud")]
     assert not of_kind(facts, "Acquisition", "acquirer")
+
+
+@pytest.mark.parametrize("text, acquirer, target", [
+    # Regression: "it" after an opening date bought nothing, nor a seller's subsidiary named first
+    ("Amberlyn Mining took a different route. In September 2025 it acquired Nimblecore GPU, a small Denver-based GPU "
+     "cloud, for $118 million.", "Amberlyn Mining", "Nimblecore GPU"),
+    ("Amberlyn Mining sold Pinemark Hash, its self-mining subsidiary in Paraguay, to rival miner Fallowmere Mining for "
+     "$185 million.", "Fallowmere Mining", "Pinemark Hash"),
+    # Regression: a bracket between the buyer and its verb hid the deal
+    ("Hallgrim Cloud (co-founder and CEO Ingrid Vassbotn) has agreed to buy Tesselberg for a reported EUR 140m.",
+     "Hallgrim Cloud", "Tesselberg"),
+])
+def test_deals_told_of_it_of_a_subsidiary_and_past_a_bracket(tmp_path, text, acquirer, target):
+    facts = built(tmp_path, NEWS + text + "\n")
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [(acquirer, target)]
+
+
+def test_an_equity_stake_in_money_and_stakes_sold_between_investors_are_backings(tmp_path):
+    # Regression: "took a $75 million equity stake in the company", a stake sold to two funds and
+    # shares bought in a tender backed nothing
+    facts = built(tmp_path, NEWS + "Amberlyn Mining closed a $700 million loan. NVIDIA also took a $75 million equity "
+                                   "stake in the company.\n\n- Larchfield Ventures, Thistlebrook Compute's first institutional "
+                                   "backer, sold roughly a third of its stake to Coatue and Fidelity in October 2025.\n"
+                                   "- Velliant Capital sold its entire position in Marlpit GPU to Arrowmere Partners.\n")
+    assert of_kind(facts, "Backing", "investor", "company") == [
+        ("Arrowmere Partners", "Marlpit GPU"), ("Coatue", "Thistlebrook Compute"), ("Fidelity", "Thistlebrook Compute"),
+        ("Larchfield Ventures", "Thistlebrook Compute"), ("NVIDIA", "Amberlyn Mining"), ("Velliant Capital", "Marlpit GPU")]
+    assert of_kind(facts, "Acquisition", "target") == []

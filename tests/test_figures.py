@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from test_deals import built
+import pytest
+
+from test_deals import built, of_kind
 
 
 def test_a_share_price_after_a_move_is_a_price_per_share(tmp_path):
@@ -143,3 +145,32 @@ def test_a_clause_about_others_after_a_semicolon_is_market_wide(tmp_path):
                             "booths were quoting below $2 an hour.\n")
     got = sorted((str(d["quantity"].value), d["subject"]) for name, d in facts if name == "Observation")
     assert got == [("1.89", "Ferncastle Cloud"), ("2", None)]
+
+
+def test_categories_of_examples_and_of_each_clause_after_a_semicolon(tmp_path):
+    # Regression: "other neoclouds such as CoreWeave, Nebius and Lambda" gave no category; after a
+    # semicolon, "Lowmarsh GPU is a Lisbon-based GPU marketplace" went to the first clause's company;
+    # "the smallest miner in our coverage" and "a Montreal-based AI lab" were no categories
+    facts = built(tmp_path, "# Notes\n\nWe compete with other neoclouds such as CoreWeave, Nebius and Lambda.\n\n"
+                            "Bramcote Systems is a hardware vendor building racks; Lowmarsh GPU is a Lisbon-based GPU "
+                            "marketplace.\n\nVessey Digital, the smallest miner in our coverage, agreed to host Pallamor AI, "
+                            "a Montreal-based AI lab, for seven years.\n")
+    assert of_kind(facts, "Category", "company", "category") == [
+        ("Bramcote Systems", "hardware-vendor"), ("CoreWeave", "neocloud"), ("Lambda", "neocloud"),
+        ("Lowmarsh GPU", "gpu-marketplace"), ("Nebius", "neocloud"), ("Pallamor AI", "ai-lab"),
+        ("Vessey Digital", "crypto-miner")]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Lowmarsh GPU", "Lisbon"), ("Pallamor AI", "Montreal")]
+
+
+@pytest.mark.parametrize("text, metric, qualifiers", [
+    # Regression: "$2.2 billion of conversion capex" was unclassified and "will add ... of annual revenue" no projection
+    ("Thornaby Mining guides to $2.2 billion of conversion capex over 2026-2027.", "capex", ("projected",)),
+    ("Vessey Digital says the lease will add $270 million of annual revenue at full ramp in 2027.", "revenue", ("projected",)),
+    # Regression: a hosting agreement was no contract; "c. EUR 4.2bn" was cut into two sentences at "c."
+    ("Thornaby Mining inked a 15-year, $6.7 billion hosting agreement with Lowrance Cloud.", "contract-value", ()),
+    ("Analysts size the European GPU-cloud market at c. EUR 4.2bn for 2025.", "market-size", ("approximate",)),
+])
+def test_measures_named_after_the_amount_and_plans_scheduled(tmp_path, text, metric, qualifiers):
+    facts = built(tmp_path, "# Notes\n\n" + text + "\n")
+    got = [(d["metric"], tuple(d["qualifiers"])) for name, d in facts if name == "Observation"]
+    assert got == [(metric, qualifiers)]

@@ -158,3 +158,27 @@ def test_a_call_transcript_speaks_for_its_company(tmp_path):
     assert of_kind(facts, "Observation", "subject", "metric") == [("Sarnhollow Cloud", "contract-value"),
                                                                   ("Sarnhollow Cloud", "loss")]
     assert of_kind(facts, "Headquarters", "company", "place") == [("Periwick Labs", "San Francisco")]
+
+
+def test_a_letters_byline_signature_and_a_successor_told_by_a_pronoun(tmp_path):
+    # Regression: "From Ottilie Vantongeren, co-founder and CEO" made a person "From Ottilie Vantongeren";
+    # a signature "Name, Title, Company" and "X ... succeeds her as CTO" gave no role
+    got = roles(tmp_path, "# Thornvale Cloud: 2025 Letter to Shareholders\n\n*From Ottilie Vantongeren, co-founder and CEO, "
+                          "February 2026.*\n\n## Leadership\n\nKwabena Osterley, who built our Denver halls, succeeds her as "
+                          "CTO.\n\n— Jane Roe, Chief Financial Officer, Thornvale Cloud\n")
+    assert got == [("Jane Roe", "Thornvale Cloud", "cfo", None, None, False),
+                   ("Kwabena Osterley", "Thornvale Cloud", "cto", None, None, False),
+                   ("Ottilie Vantongeren", "Thornvale Cloud", "ceo", None, None, False),
+                   ("Ottilie Vantongeren", "Thornvale Cloud", "co-founder", None, None, False)]
+
+
+def test_an_officer_who_told_or_signed_is_the_company_before(tmp_path):
+    # Regression: "Co-founder and CEO Maribel Arceneaux told analysts" (an irregular verb) and
+    # "Chief financial officer Priscilla Kerrigan signed" (small letters) named no company
+    got = roles(tmp_path, NEWS + "Dunmoor Compute raised a $500 million Series D led by NVIDIA in June 2025. Co-founder and "
+                                 "CEO Maribel Arceneaux told analysts in October that run-rate revenue reached $640 million.\n\n"
+                                 "Ironvale Cloud signed a $1.4 billion credit agreement. Chief financial officer Priscilla "
+                                 "Kerrigan signed the filing.\n")
+    assert [(p, c, r) for p, c, r, *_ in got] == [("Maribel Arceneaux", "Dunmoor Compute", "ceo"),
+                                                  ("Maribel Arceneaux", "Dunmoor Compute", "co-founder"),
+                                                  ("Priscilla Kerrigan", "Ironvale Cloud", "cfo")]

@@ -349,3 +349,48 @@ def test_the_leads_told_after_the_round_in_the_same_bullet(tmp_path):
     rounds = [d for name, d in facts if name == "Round"]
     assert {(lead, "lead") for d in rounds for lead in d["leads"]} | \
         {(p, "participant") for d in rounds for p in d["participants"]} == {("Coatue", "lead"), ("NVIDIA", "participant")}
+
+
+@pytest.mark.parametrize("text, kind, amount", [
+    # Regression: notes priced, and a Form D's "$212 million raised of a $300 million offering", were no rounds
+    ("Thornaby Bitcoin priced a $1.2 billion convertible note offering in November 2025.", "convertible-note", "1200000000"),
+    ("Thistlebrook Compute filed a Form D on October 9, 2025 disclosing $212 million raised of a $300 million offering.",
+     "unspecified", "212000000"),
+])
+def test_rounds_priced_and_filed(tmp_path, text, kind, amount):
+    facts = built(tmp_path, NEWS + text + "\n")
+    assert [(d["kind"], str(d["amount"].value)) for name, d in facts if name == "Round"] == [(kind, amount)]
+
+
+def test_an_officer_who_priced_notes_is_not_the_company(tmp_path):
+    # Regression: "...; CFO Anneliese Korvath priced a $1.2 billion convertible note offering" made a
+    # company of the officer and gave it the other clause's $2.2 billion
+    facts = built(tmp_path, NEWS + "Thornaby Mining guides to $2.2 billion of conversion capex over 2026-2027; CFO "
+                                   "Anneliese Korvath priced a $1.2 billion convertible note offering in November 2025.\n")
+    assert [(d["company"], str(d["amount"].value)) for name, d in facts if name == "Round"] == \
+        [("Thornaby Mining", "1200000000")]
+
+
+def test_leads_named_as_lead_lender_a_returning_backer_and_names_with_an_ampersand(tmp_path):
+    # Regression: "with Blackstone as lead lender, joined by X and Y" made Blackstone a participant;
+    # "General Catalyst came back in" added no one; "Fidelity Management & Research" was two investors
+    # and a company's "our seed investor X" put the company in its own round
+    facts = built(tmp_path, NEWS + "Thornvale Cloud signed a $900 million GPU-backed term loan with Blackstone as lead lender, "
+                                   "joined by Macquarie Group and Ardenholt Capital.\n\nMarlpit GPU raised an $85 million "
+                                   "Series B. Emberlane Ventures led the round and General Catalyst came back in.\n\n"
+                                   "Lumora Cloud closed a $420 million Series C co-led by Fidelity Management & Research, with "
+                                   "participation from NVIDIA and Lumora Cloud's seed investor Drummore Ventures.\n")
+    got = sorted((d["company"], d["leads"], d["participants"]) for name, d in facts if name == "Round")
+    assert got == [("Lumora Cloud", ("Fidelity Management & Research",), ("NVIDIA", "Drummore Ventures")),
+                   ("Marlpit GPU", ("Emberlane Ventures",), ("General Catalyst",)),
+                   ("Thornvale Cloud", ("Blackstone",), ("Macquarie Group", "Ardenholt Capital"))]
+
+
+def test_the_round_valued_the_company_by_its_short_name(tmp_path):
+    # Regression: "The round valued Thornvale at $3.6 billion post-money and brings the equity we have
+    # raised ..." after Thornvale Cloud's Series C was a round of its own
+    facts = built(tmp_path, NEWS + "Thornvale Cloud closed a $420 million Series C in April 2025. The round valued Thornvale "
+                                   "at $3.6 billion post-money and brings the equity it has raised since founding to about "
+                                   "$610 million.\n")
+    rounds = [d for name, d in facts if name == "Round"]
+    assert [(d["kind"], str(d["valuation"].value)) for d in rounds] == [("series-c", "3600000000")]

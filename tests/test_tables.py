@@ -147,3 +147,65 @@ def test_a_status_column_that_says_not_built_yet_makes_the_row_projected(tmp_pat
                             "| Wadi Compute | 300 | Under construction |\n| Hijaz DataHalls | 62 | Operating |\n")
     assert sorted((d["subject"], d["quantity"].value, "projected" in d["qualifiers"]) for name, d in facts
                   if name == "Observation") == [("Hijaz DataHalls", Decimal("62"), False), ("Wadi Compute", Decimal("300"), True)]
+
+
+def test_units_and_scales_in_headers_a_currency_column_and_marks_in_cells(tmp_path):
+    # Regression (a spreadsheet export): "(k)", "(m)", "(%)" and "(MW)" in a header were ignored, a
+    # "| Ccy |" column gave its row's amounts no currency, "c. 0.6" under "($ bn)" was a count, "c."
+    # and ">" marked nothing, and the "#" column became a metric
+    facts = built(tmp_path, "# Data pack\n\n| # | Company | GPUs (k) | Revenue FY24 (m) | Ccy | Valuation ($ bn) | "
+                            "Utilisation (%) | Power (MW) | Headcount |\n|---|---|---|---|---|---|---|---|---|\n"
+                            "| 1 | Hallgrim Cloud | ~9 | 212.0 | EUR | c. 0.6 | 82 | 96 | >410 |\n")
+    got = sorted((d["metric"], str(d["quantity"].value), d["quantity"].currency, d["quantity"].unit, tuple(d["qualifiers"]))
+                 for name, d in facts if name == "Observation")
+    assert got == [("employees", "410", None, "count", ("lower-bound",)),
+                   ("gpus", "9000", None, "count", ("approximate",)),
+                   ("power-capacity", "96", None, "megawatt", ()),
+                   ("revenue", "212000000", "EUR", None, ()),
+                   ("utilization", "82", None, "percent", ()),
+                   ("valuation", "600000000", "USD", None, ("approximate",))]
+
+
+def test_prices_by_gpu_model_in_the_rows_own_currency(tmp_path):
+    # Regression: "| Provider | Ccy | H100 SXM | H200 |" made metrics "h100 sxm" and "h200", counts without currency
+    facts = built(tmp_path, "# Pack\n\n## List prices (October 2025; local currency per GPU-hour)\n\n"
+                            "| Provider | Ccy | H100 SXM | H200 |\n|---|---|---|---|\n| Vantreuil | CHF | 2.60 | ~3.10 |\n")
+    got = sorted((d["metric"], str(d["quantity"].value), d["quantity"].currency, d["quantity"].per, d["when"].iso)
+                 for name, d in facts if name == "Observation")
+    assert got == [("price", "2.6", "CHF", "hour", "2025-10"), ("price", "3.1", "CHF", "hour", "2025-10")]
+
+
+def test_a_rounds_table_with_others_and_a_scale_in_the_amount_header(tmp_path):
+    # Regression: "EUR 310" under "Amount (m)" was 310 euros, and the "| Others |" column was dropped
+    facts = built(tmp_path, "# Rounds\n\n| Company | Date | Round | Amount (m) | Lead | Others |\n|---|---|---|---|---|---|\n"
+                            "| Hallgrim Cloud | 14 May 2025 | Series C | EUR 310 | Sequoia Capital | NVIDIA, EQT Ventures |\n")
+    round_, = [d for name, d in facts if name == "Round"]
+    assert (round_["amount"].value, round_["leads"], round_["participants"]) == \
+        (Decimal("310000000"), ("Sequoia Capital",), ("NVIDIA", "EQT Ventures"))
+
+
+def test_a_tenant_column_is_the_contracts_other_party_and_the_rest_is_still_read(tmp_path):
+    # Regression: a "| Tenant |" column was no counterparty; "Contracted IT load (MW)" was taken for the
+    # contract's value; and a row with a contract read nothing else
+    facts = built(tmp_path, "# Miners\n\n| Miner | Total power (MW) | Contracted IT load (MW) | Tenant | Contract value | Term |\n"
+                            "|---|---|---|---|---|---|\n| Crestmoor Digital | 520 | 200 | Osterly Compute | $4.1B | 10 years |\n")
+    got = sorted((d["metric"], str(d["quantity"].value), d["related"]) for name, d in facts if name == "Observation")
+    assert got == [("contract-value", "4100000000", "Osterly Compute"), ("power-capacity", "200", None),
+                   ("power-capacity", "520", None)]
+
+
+def test_a_table_of_amounts_sold_is_a_table_of_raises(tmp_path):
+    # Regression: a table of Form D filings ("| Amount sold | Total offering |") gave figures, no rounds
+    facts = built(tmp_path, "# Filings\n\n| Company | Date filed | Amount sold | Total offering | Investors |\n|---|---|---|---|---|\n"
+                            "| Zaffre Inference | Nov 12, 2025 | $140,000,000 | $175,000,000 | 6 |\n")
+    assert [(d["company"], d["kind"], d["amount"].value, d["when"].iso) for name, d in facts if name == "Round"] == \
+        [("Zaffre Inference", "unspecified", Decimal("140000000"), "2025-11-12")]
+    assert not [d for name, d in facts if name == "Observation"]
+
+
+def test_a_quarter_column_of_the_companys_own_table_dates_its_rows(tmp_path):
+    # Regression: in a company's letter, "| Quarter |" was taken for the column of companies, so its rows were undated
+    facts = built(tmp_path, "# Thornvale Cloud: 2025 Letter to Shareholders\n\n## Quarterly figures\n\n"
+                            "| Quarter | Revenue | GPUs online (end of quarter) |\n|---|---|---|\n| Q1 2025 | $98M | 21,000 |\n")
+    got = sorted((d["subject"], d["metric"], d["when"].start.isoformat()) for name, d in facts if name == "Observation")
+    assert got == [("Thornvale Cloud", "gpus", "2025-01-01"), ("Thornvale Cloud", "revenue", "2025-01-01")]

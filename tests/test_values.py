@@ -366,3 +366,32 @@ def test_a_fiscal_year_written_whole_is_one_date():
     # Regression: "FY2023" was the year 2023 starting at its third character, so a "| | FY2023 |"
     # column was no period and the column's figures were given to a company called "FY2023"
     assert [(s, e, w.iso) for s, e, w in find_dates("FY2023")] == [(0, 6, "2023")]
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    # Regression: a data table's "c." and ">" marked nothing
+    ("c. 410", "410", "approximate"),
+    ("ca. 3", "3", "approximate"),
+    (">2,000", "2000", "lower-bound"),
+    ("<5%", "5", "upper-bound"),
+])
+def test_a_tables_marks_of_estimates_and_bounds(text, value, qualifier):
+    q = one(text)
+    assert (str(q.value), q.qualifiers) == (value, (qualifier,))
+
+
+def test_an_arrow_and_an_abbreviation_are_no_marks():
+    assert one("A -> 2,000").qualifiers == ()
+    assert one("Acme Inc. 400 GPUs").qualifiers == ()
+
+
+def test_a_price_a_share_and_a_headers_scale_are_read():
+    # Regression: "$31.80 a share" was no price per share; "Valuation ($ bn)" warned of a malformed amount
+    assert one("$31.80 a share").per == "share"
+    assert malformed_amounts("Valuation ($ bn): 2.4") == []
+
+
+def test_a_spreadsheets_month_and_year():
+    # Regression: "(Sep-25 unless stated)" dated nothing
+    assert [w.iso for _, _, w in find_dates("Operating KPIs (Sep-25 unless stated)")] == ["2025-09"]
+    assert [w.iso for _, _, w in find_dates("Sep 25, 2025")] == ["2025-09-25"]

@@ -70,7 +70,8 @@ _QUANTITY = re.compile(
     + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:" + _AFTER_RE + r"|dollars|euros|pounds|yuan|renminbi|yen|rupees)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b|months?\b|years?\b)"
     + r"|p(?=\s?(?:/|per\s)))?"  # "89p per GPU-hour": pence
     + r"(?P<plus3>\+)?"
-    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|rack|share|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b)?",
+    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|rack|share|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"
+    + r"|\sa\sshare\b)?",
     re.I,
 )
 # A language model named with its size: "Llama 3.1 70B", "Qwen2.5-72B", "serves Mistral 7B",
@@ -92,7 +93,9 @@ _NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|
                         # a span of time, not an amount: "over the next 12 months"
                         r"|\b(?:next|past|last|coming|previous|first)\s+\d+\s+(?:months?|years?|weeks?|days?|quarters?)\b")
 # "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
-_MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z])|[A-Za-z?]{2,}\b)")
+# (not a header's "($ bn)": a currency and a scale, no amount)
+_MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z])|"
+                        r"(?!(?:bn|mn|millions?|billions?|thousands?)\b)[A-Za-z?]{2,}\b)")
 _QUALIFIER_WORDS = [
     # "cut its rate by 12% to $4.40 per GPU-hour, from $5.00": the figure it was, not a floor
     (re.compile(r"\bto\s+(?:(?:[$€£¥₹]|[A-Z]{3}\s)\s?)?\d[\d.,]*[^,;]{0,30}?[,(]?\s*from\s*$", re.I), "former"),
@@ -100,10 +103,14 @@ _QUALIFIER_WORDS = [
     (re.compile(r"\b(?:cut|cuts|lowered|lowers|reduced|reduces|slashed|trimmed|dropped|drops|fell|falls|raised|raises|hiked|"
                 r"increased|down|moved|went)\b[^,;.]{0,40}?\bfrom\s*$", re.I), "former"),
     (re.compile(r"\b(?:over|more than|exceeding|exceeds|above|beyond|at least|upwards of|starting at|starting from|as low as|"
-                r"passed|surpassed|topped|crossed|"
+                r"passed|surpassed|topped|crossed|pass|passes|surpass|surpasses|exceed|"
                 r"faster than|higher than|greater than)\s*$|(?:^|[,:;(]\s*)from\s*$", re.I), "lower-bound"),
     (re.compile(r"\b(?:under|below|less than|up to|at most)\s*$", re.I), "upper-bound"),
     (re.compile(r"\b(?:about|approximately|around|roughly|nearly|approaching|almost|circa)\s*$", re.I), "approximate"),
+    # a data table's marks: "c. 410", ">2,000", "<5" (not an arrow's "->")
+    (re.compile(r"(?<![\w.])ca?\.\s*$", re.I), "approximate"),
+    (re.compile(r"(?<![-=])(?:>|≥)\s*$"), "lower-bound"),
+    (re.compile(r"(?<![-<])(?:<|≤)\s*$"), "upper-bound"),
 ]
 # GPUs named with a space before their number: "RTX 4090", "GTX 1080 Ti", "RX 7900 XTX"
 GPU_NAME = re.compile(r"\b(?:RTX|GTX|RX|Quadro)\s?\d{3,4}(?:\s?(?:Ti|XTX|XT|SUPER))?\b")
@@ -279,7 +286,7 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         unit = _TIME[post]
     elif currency is None:
         unit = "count"
-    per_raw = (m.group("per") or "").strip().lower().lstrip("/").removeprefix("per").removeprefix("an ").strip()
+    per_raw = (m.group("per") or "").strip().lower().lstrip("/").removeprefix("per").removeprefix("an ").removeprefix("a ").strip()
     per_raw = re.sub(rf"^{MODEL.lower()}[-\s]", "", per_raw)  # "per H100-hour"
     per_gpu = re.fullmatch(r"gpu,?\s?(?:per\s|/\s?)(?P<p>hour|hr|month)", per_raw)  # "per GPU per month"
     per = _PER.get(per_raw) or (_PER[per_gpu.group("p")] if per_gpu else "unit" if per_raw.endswith("unit") else

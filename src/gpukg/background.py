@@ -132,7 +132,7 @@ def _place_possessive(state: State, text: str, source: Source) -> None:
 # "the Paris-based X", "The London-headquartered firm"
 _BASED_COMPOUND = re.compile(rf"(?<![\w-])(?P<place>{UPPER}[\w.'’]*(?:{GOES_ON}\s+{UPPER}[\w.'’]*){{0,2}})-(?:based|headquartered)\s+"
                              r"(?=(?P<after>.{1,60}))")
-_APPOSED = re.compile(rf"(?P<n>{NAME}),\s+(?:an?|the)\s+$")
+_APPOSED = re.compile(rf"(?P<n>{NAME}),\s+(?:an?|the)\s+(?:(?:small|large|young|fast-growing|rival|fellow)\s+)?$")
 # what the compound may say a company is: nouns of an organization only ("a Kubernetes-based
 # platform" places nothing; "a Lisbon-based GPU marketplace", "an Austin-based inference platform" do)
 _ORG_NOUN = (r"(?:(?![\w-]*(?i:invest|fund|capital|venture|bank|backer))[\w-]+\s+){0,3}?"

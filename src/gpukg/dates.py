@@ -33,6 +33,8 @@ _PATTERNS = [
     ("numeric", re.compile(rf"(?<![\d/.$€£])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>{_YEAR})(?![\d/])")),
     ("month", re.compile(rf"\b{_MONTH}(?:,?\s+|-)(?P<y>{_YEAR})\b", re.I)),  # "March 2025", "March, 2025", "Mar-2025"
     ("month", re.compile(rf"\b{_MONTH}\s*['’](?P<yy>[0-4]\d)\b", re.I)),  # "Sep '25"
+    # "Sep-25", as spreadsheets write a month (a day would be "25-Sep" or "Sep 25")
+    ("month", re.compile(r"\b(?P<month>" + "|".join(calendar.month_abbr[1:]) + r")-(?P<yy>[0-4]\d)(?![\d-])")),
     # "Q3 2025", "Q3-2025", "the third quarter of 2025"; "3Q25", "Q3 '25"; "H1 2025", "1H 2025", "the first half of 2025"
     # "Q3 FY2025", "Q4 FY25": a fiscal quarter, taken as the calendar's when the report says no more
     ("quarter", re.compile(rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|(?P<qw>first|second|third|fourth)\s+quarter\s+of)[\s-]+"
@@ -164,7 +166,8 @@ def relative_dates(text: str, report: When | None) -> list[tuple[int, int, When]
 
 # "In January 2025, X acquired Y": a date that opens the sentence, before a comma.
 _OPENING = re.compile(r"^\s*(?:(?:in|on|by|during)\s+)?(?:(?:early|mid|late)[-\s]+)?$", re.I)
-_AFTER_OPENING = re.compile(r"\s*,|\s+(?:[A-Z]|the (?:company|firm|startup|group)\b)")  # "On 8 September 2025 the company said"
+# "On 8 September 2025 the company said", "In September 2025 it acquired"
+_AFTER_OPENING = re.compile(r"\s*,|\s+(?:[A-Z]|the (?:company|firm|startup|group)\b|it\b|we\b)")
 
 
 def opening_date(text: str) -> When | None:

@@ -10,7 +10,7 @@ import re
 
 from .amounts import MODEL, find_quantities
 from .dates import first_date, opening_date
-from .phrases import NAME, looks_like_org
+from .phrases import NAME, looks_like_name, looks_like_org, split_names
 from .reading import State, add, month_told, owned_name, qualifiers, trim_name
 from .records import Acquisition, Backing, Source
 
@@ -24,10 +24,11 @@ _INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|d
            r"planning|preparing|looking|poised|expected|seeking|set)\s+")
 # what a target may be introduced as: "agreed to buy Danish data-centre operator Ravnholm DC"
 _DESCRIBED = (r"(?:(?:an?|the|its|fellow)\s+)?(?:[\w-]+\s+){0,4}?(?:company|startup|start-up|operator|provider|firm|marketplace|"
-              r"platform|developer|maker|chipmaker|specialist|rival|competitor|neocloud)\s+")
+              r"platform|developer|maker|chipmaker|specialist|rival|competitor|neocloud|miner|lab)\s+")
 # an appositive may stand between the buyer and its verb: "Nebulon, the UK sovereign compute company, has agreed to acquire"
-_APPOSITIVE = r"(?:,\s+(?:an?|the)\s+[^,]{1,60},)?"
-_ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|It){_APPOSITIVE}\s+(?:has\s+|had\s+)?"
+# ... or a bracket: "Hallgrim Cloud (co-founder and CEO Ingrid Vassbotn) has agreed to buy"
+_APPOSITIVE = r"(?:,\s+(?:an?|the)\s+[^,]{1,60},|\s+\([^()]{1,80}\))?"
+_ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|\b[Ii]t){_APPOSITIVE}\s+(?:has\s+|had\s+)?"
                          rf"(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+"
                          rf"(?:{_DESCRIBED})?(?P<t>{NAME}|the (?:company|startup|firm|business)\b)")
 # "acquired Skarvik AI, which had raised a $40M Series B in 2023, for $310 million": the target's
@@ -47,9 +48,12 @@ _ACQ_WHICH = re.compile(rf"(?P<t>{NAME}|[Tt]he (?:company|startup|firm|business)
                         r"(?P<verb>acquired|bought|purchased|snapped up|took over)\b")
 # "Aurivon plc agreed in December 2025 to sell its GPU division, Aurivon Compute, to Castelmare
 # Cloud": the division named is bought; an unnamed one ("sold its hosting business to") is no company
+# ... or the part first: "Amberlyn sold Pinemark Hash, its self-mining subsidiary in Paraguay, to Fallowmere Mining"
+_PART = r"(?:division|unit|business|subsidiary|arm|operations?)"
 _ACQ_CARVE_OUT = re.compile(rf"{NAME}{_APPOSITIVE}\s+(?:has\s+|had\s+)?(?P<verb>sold|agreed\s+(?:(?:in|on)\s+(?:[\w,]+\s+){{0,3}}\d{{4}},?\s+)?"
-                            r"to sell|is selling|will sell|to sell)\s+(?:its|a|the)\s+(?:[\w-]+\s+){0,3}?"
-                            rf"(?:division|unit|business|subsidiary|arm|operations?),\s+(?P<t>{NAME}),\s+to\s+(?:{_DESCRIBED})?(?P<a>{NAME})")
+                            r"to sell|is selling|will sell|to sell)\s+(?:(?:its|a|the)\s+(?:[\w-]+\s+){0,3}?"
+                            rf"{_PART},\s+(?P<t>{NAME})|(?P<t2>{NAME}),\s+its\s+[^,]{{0,40}}?\b{_PART}\b[^,]{{0,40}}),\s+to\s+"
+                            rf"(?:{_DESCRIBED})?(?P<a>{NAME})")
 # "Fabrik Labs sold itself to Oracle for $400 million"; "agreed to sell itself to"
 _ACQ_SOLD = re.compile(rf"(?P<t>{NAME})\s+(?:has\s+)?(?P<verb>sold itself|was sold|agreed to sell itself|is selling itself|"
                        rf"will sell itself)\s+to\s+(?P<a>{NAME})")
@@ -77,8 +81,44 @@ _ACQ_STAKE = re.compile(rf"(?P<a>{NAME})\s+(?:has\s+|had\s+)?(?P<intent>{_INTENT
                         rf"(?:\w+\s+)?stake\s+in\s+(?P<t>{NAME})")
 _MINOR_STAKE = re.compile(rf"(?P<a>{NAME}){_APPOSITIVE}\s+(?:has\s+|had\s+)?(?:also\s+|still\s+|now\s+)?(?:taken|took|acquired|bought|picked up|holds|"
                           r"owns|held|owned)\s+(?:a|an)\s+"
-                          r"(?:minority|(?:[1-9]|[1-4]\d|50)(?:\.\d+)?\s?(?:%|per\s?cent|percent))\s+"
-                          rf"(?:\w+\s+)?stake\s+in\s+(?P<t>{NAME})")
+                          r"(?:minority|(?:[1-9]|[1-4]\d|50)(?:\.\d+)?\s?(?:%|per\s?cent|percent)|"
+                          # "took a $75 million equity stake in the company": money put in, no control said
+                          r"(?:[$€£¥]|[A-Z]{3}\s)\s?\d[\d.,]*\s?(?:million|billion|bn|mn|[MBK])?)\s+"
+                          rf"(?:\w+\s+)?stake\s+in\s+(?P<t>{NAME}|the (?:company|startup|firm|business)\b)")
+
+
+# Shares changing hands between investors: the seller held a stake, the buyers now do.
+# "Larchfield Ventures, Thistlebrook's first backer, sold roughly a third of its stake to Coatue and Fidelity",
+# "Velliant Capital sold its entire position in Marlpit GPU to Arrowmere Partners",
+# "Brinefield Partners trimmed its Wrenfold holding by selling shares to Sequoia Capital"
+_NAMES = rf"{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})*"
+_SOLD_STAKE = re.compile(rf"(?P<s>{NAME})(?:,[^,]{{1,60}},)?\s+(?:has\s+|had\s+)?(?:sold|trimmed|cut|reduced)\s+"
+                         r"(?:roughly\s+|about\s+|nearly\s+|some\s+)?(?:(?:a\s+third|half|a\s+quarter|part|some|most|all)\s+of\s+)?"
+                         rf"(?:its|their)\s+(?:entire\s+)?(?:(?P<c>{NAME})\s+)?(?:stake|position|holding|shares)"
+                         rf"(?:\s+in\s+(?P<c2>{NAME}))?[^.;]{{0,40}}?\s+to\s+(?P<b>{_NAMES})")
+# "Thrive Capital and Arrowmere Partners will buy up to $600 million of common stock", "Lightspeed bought most of the shares"
+_BOUGHT_SHARES = re.compile(rf"(?P<b>{_NAMES})\s+(?:will\s+buy|bought|agreed\s+to\s+buy|is\s+buying|are\s+buying|acquired)\s+"
+                            r"(?:up\s+to\s+)?(?:(?:most|all|some|part)\s+of\s+)?(?:the\s+)?(?:[$€£][\d.,]+\s?(?:million|billion|bn|[MB])?\s+of\s+)?"
+                            r"(?:(?:its|the\s+company['’]s)\s+)?(?:common\s+|preferred\s+|employee\s+)?(?:stock|shares)\b")
+_POSSESSOR_IN = re.compile(rf"(?P<c>{NAME})['’]s\s+(?:first|early|earliest|seed|lead|largest|biggest)\b")
+
+
+def secondaries(state: State, text: str, source: Source, *context: str | None) -> bool:
+    """Stakes sold and shares bought between investors: each a backing of the company (the one the
+    text names, else the first of ``context`` that is none of the holders)."""
+    found = False
+    for m in (*_SOLD_STAKE.finditer(text), *_BOUGHT_SHARES.finditer(text)):
+        named = m.groupdict().get("c") or m.groupdict().get("c2")
+        owner = _POSSESSOR_IN.search(text)
+        holders = ([trim_name(state, m.group("s"))] if m.groupdict().get("s") else []) + \
+            split_names(m.group("b"), state.names.spelled_in(text))
+        said = [trim_name(state, n) for n in (named, owner.group("c") if owner else None) if n] + [c for c in context if c]
+        company = owned_name(state, next((c for c in said if c and c not in holders), ""))
+        for investor in holders:
+            if company and investor and investor != company and looks_like_name(investor):
+                add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
+                found = True
+    return found
 
 
 # Only a finished verb or a stated plan says a status; "X acquiring Y" in a list says neither.
@@ -102,7 +142,7 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
     for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD, _ACQ_CARVE_OUT, _ACQ_STAKE,
                     _ACQ_BID):
         for m in pattern.finditer(text):
-            acquirer, target = m.group("a"), m.group("t")
+            acquirer, target = m.group("a"), m.group("t") or m.groupdict().get("t2") or ""
             if acquirer.lower() in ("the company", "it"):
                 acquirer = context or ""
             if target.lower() in _THE_TARGET:  # "... stake in Kestrel Grid when Orbital Systems acquired the company"
@@ -129,7 +169,8 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
                  ("company", acquirer), ("company", target))
             found = True
     for m in _MINOR_STAKE.finditer(text):  # "took a 20% stake in Ferro Labs": an investment in it
-        investor, company = trim_name(state, m.group("a")), trim_name(state, m.group("t"))
+        investor, company = trim_name(state, m.group("a")), m.group("t")
+        company = (context or state.previous or "") if company.lower() in _THE_TARGET else trim_name(state, company)
         if investor and company and investor != company:
             add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
             found = True

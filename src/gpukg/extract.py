@@ -92,10 +92,11 @@ def profile_sections(report: Report) -> dict[int, str]:
 
 # "Sarnhollow Cloud (NASDAQ: SRNH): Q3 2025 Earnings Call", "Stratalume Cloud, Inc. — 10-Q Excerpts": a company's own document
 # ("Quillmere Compute S-1: Annotated Excerpts": a filing's name may follow the company's with nothing between)
-_TITLE_OF = re.compile(r"(?P<n>[A-Z][^:—–(]{1,60}?)\s*(?:\([^)]*\))?\s*(?:[:—–]\s*(?:(?:Q[1-4]|FY|H[12])\s*\d{2,4}\s+)?"
+# ("Thornvale Cloud: 2025 Letter to Shareholders": a company writes to its shareholders, a fund to its partners)
+_TITLE_OF = re.compile(r"(?P<n>[A-Z][^:—–(]{1,60}?)\s*(?:\([^)]*\))?\s*(?:[:—–]\s*(?:(?:Q[1-4]|FY|H[12])?\s*\d{2,4}\s+)?"
                        r"(?:earnings call|(?:form\s+)?10-[QK]|(?:form\s+)?[SF]-1|quarterly report|annual report|"
-                       r"shareholder letter|investor (?:day|presentation)|prospectus|fact sheet)|\s(?:form\s+)?(?:10-[QK]|[SF]-1))\b",
-                       re.I)
+                       r"shareholder letter|letter to (?:share|stock)holders|investor (?:day|presentation)|prospectus|fact sheet)|"
+                       r"\s(?:form\s+)?(?:10-[QK]|[SF]-1))\b", re.I)
 
 
 def _own_rounds_table(blocks: list[Block]) -> bool:
@@ -175,8 +176,9 @@ _IT_DID = re.compile(r"[A-Z][\w\s]{0,40}?,?\s+it\s+(?:has\s+|had\s+|also\s+|then
                      r"signed|acquired|bought|reported|posted|opened|added|borrowed|repaid|refinanced|drew)\b")
 # "CEO Solenne Abernathy announced ...", "CTO Tadeo Eskildsen filled in ...": a title of the company
 # the sentence before was about
-_TITLED_OPENS = re.compile(r"(?:CEO|CTO|CFO|COO|CPO|CRO|Chief\s+\w+\s+Officer|President|Chair|Co-founder|Founder)"
-                           r"(?:\s+and\s+(?:CEO|CTO|CFO|COO|chief\s+\w+))?\s+" + PERSON + r"\s+(?:has\s+|also\s+|then\s+)?[a-z]+(?:ed|s)\b")
+_TITLED_OPENS = re.compile(r"(?:CEO|CTO|CFO|COO|CPO|CRO|Chief\s+\w+\s+[Oo]fficer|Chief\s+executive|President|Chair|Co-founder|Founder)"
+                           r"(?:\s+and\s+(?:CEO|CTO|CFO|COO|chief\s+\w+))?\s+" + PERSON + r"\s+(?:has\s+|also\s+|then\s+)?"
+                           r"(?:[a-z]+(?:ed|s)|told|said|wrote|spoke|became|took|gave|made|put|ran|built)\b")
 # "The carved-out unit": what was sold, not who sold or bought it
 _A_PART = re.compile(r"(?:The|This|Its)\s+(?:[a-z][\w-]*\s+)?(?:unit|division|subsidiary)\b")
 _THE_FIRM = re.compile(r"\bthe\s+(?:company|firm|startup|start-up)\b")
@@ -191,8 +193,8 @@ def _named_before(state: State, text: str, firm: re.Match[str] | None) -> bool:
 
 # ("The carved-out unit runs 3,200 GPUs": one word may say what it is now)
 _IT = re.compile(r"(?:(?:The|This|Its)\s+(?:[a-z][\w-]*\s+)?(?:company|firm|startup|start-up|business|provider|operator|neocloud|unit|"
-                 r"division|subsidiary|IPO|listing|offering|"
-                 r"stock|shares)|Shares|It|Its|"
+                 r"division|subsidiary|IPO|listing|offering|facility|loan|"
+                 r"stock|shares|board|management)|Shares|It|Its|Management|"
                  r"In\s+(?:the|its)\s+(?:last|latest|most recent|previous)\s+round)\b")  # "In the last round, a Series B of ..."
 # "The London-headquartered firm was set up in 2020": under a heading that is a name, a first line
 # whose subject can only be the heading's company
@@ -363,7 +365,11 @@ def _content(state: State, block: Block, source: Source) -> None:
     # is still the company before it
     state.sold = next((f.target for f in facts if isinstance(f, Acquisition)), None)  # for the next sentence only
     if facts:
-        state.previous = next((n for n in about if n and not _investor_only(state, n)), state.previous if block.index else None)
+        # the sentence's own subject when facts are told of it, though another name's came first ("Zephyrine
+        # Serverless ... was acqui-hired by AI lab Fernhollow Research. Its 18-person team ...")
+        said = _sentence_subject(state, block.text) if block.kind != "table-row" else None
+        state.previous = said if said and said in about and not _investor_only(state, said) else \
+            next((n for n in about if n and not _investor_only(state, n)), state.previous if block.index else None)
     elif block.kind == "paragraph" and not block.label:
         # a sentence that tells no figure still says whom "It" next means ("Like its peers, Basalt
         # Compute began life as a miner. It pivoted ...")

@@ -21,8 +21,8 @@ BASELINE = re.compile(r"\b(?:up from|down from|from|compared (?:to|with)|versus|
 # "grew 40%", "up 40%", "a CAGR of 35%"; not "made up 40%" nor "up from 35%" (a baseline)
 _GROWTH_BEFORE = re.compile(r"\b(?:grew|grow|growing|growth|cagr|increase[ds]?|rose|"
                             r"(?<!made )(?<!makes )(?<!make )up(?!\s+(?:to|from)\b))\b[^,;]{0,20}$", re.I)
-_IN = re.compile(r"^\s*(?:in\s+)?")
-_ONE_WORD = re.compile(r"^\s*(?:in\s+)?[a-z][\w-]*\s+(?=revenues?\b|sales\b|arr\b|ebitda\b|capex\b|backlog\b)")
+_IN = re.compile(r"^\s*(?:in\s+|of\s+)?")  # "$2.2 billion of capex"
+_ONE_WORD = re.compile(r"^\s*(?:in\s+|of\s+)?(?:annual\s+)?[a-z][\w-]*\s+(?=revenues?\b|sales\b|arr\b|ebitda\b|capex\b|backlog\b)")
 # "$40M in annual revenue", "€1.1 billion, four-year capacity agreement": a word for the period
 _PERIOD_WORD = re.compile(r"^,?\s*(?:in\s+)?(?:annual|yearly|full-year|(?:[a-z]+|\d+)-year|multi-?year)\s+")
 
@@ -32,7 +32,7 @@ _LISTED = re.compile(r"(?:,|;|\band)\s*$")
 _VERSUS = re.compile(r"\b(?:versus|vs\.?|or|against)\s*$", re.I)
 _INLINE_LABEL = re.compile(r"(?:^|[.;]\s+)(?P<l>[A-Z][\w -]{0,30}?):\s*(?:about\s+|over\s+|~)?$")
 _RATIO_METRICS = frozenset({"gross-margin", "utilization", "operating-margin"})
-_MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size", "backlog",
+MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size", "backlog",
                             "capex", "ebitda", "net-income", "contract-value", "fund-size"})
 
 
@@ -84,7 +84,7 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         # the clause's own words first, then, when they say nothing, its opening ("Its revenue for the
         # 2024 financial year came to £4.1m")
         clause = re.split(r"[,;:]", text[max(0, q.start - 80):q.start])[-1]
-        hits = [h for words in (before, clause) for h in lexicon.find("metrics", words) if h[0] in _MONEY_METRICS]
+        hits = [h for words in (before, clause) for h in lexicon.find("metrics", words) if h[0] in MONEY_METRICS]
         if hits and hits[-1][0] == "valuation" and any(h[0] == "market-size" for h in hits):
             return "market-size"  # "the GPU cloud market was valued at $8.2B"
         if hits:
@@ -93,7 +93,7 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
             return "total-raised"
         # "Its revenue more than tripled in 2024, and management guided to $200 million for 2025":
         # the one measure of money the sentence names before
-        earlier = {h[0] for h in lexicon.find("metrics", text[:q.start]) if h[0] in _MONEY_METRICS}
+        earlier = {h[0] for h in lexicon.find("metrics", text[:q.start]) if h[0] in MONEY_METRICS}
         if len(earlier) == 1:
             return earlier.pop()
     if q.unit == "percent":

@@ -19,6 +19,7 @@ from .records import Role, Source, When
 _WORD = rf"{UPPER}{LOWER}*(?:['’-](?!s\b){UPPER}?{LOWER}+)*"  # "O'Brien", "Smith-Jones"; not "Biden's"
 PERSON = rf"{_WORD}(?:\s+(?:(?:van|von|de|da|del|der|di|du|le|la|bin|al)\s+)*{_WORD}){{1,2}}"
 PEOPLE = rf"{PERSON}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){PERSON})*"
+_BYLINE = re.compile(r"^(?:From|By|Written by)\s+(?=[A-Z])")
 _NOT_FIRST = frozenset({"The", "Its", "Their", "Our", "This", "That", "These", "Those", "A", "An", "In", "On", "By"})
 
 _ROLE_JOIN = re.compile(r"\s*(?:,|&|/|\band\b)\s*$")
@@ -45,6 +46,8 @@ _POSSESSOR = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:(?:new|interim|acting|form
 _ITS = re.compile(r"\b(?:its|the company['’]s)\s+(?:new\s+|interim\s+|acting\s+)?$")
 _SINCE_BRACKET = re.compile(r"\s*\(\s*since\s+")
 _ORG_BEFORE = re.compile(rf"(?P<c>{NAME})\s+$")  # "Corvane Cloud co-founder and chief executive Ines Moreau"
+# a signature's "— Ottilie Vantongeren, Co-founder and Chief Executive Officer, Thornvale Cloud": the company ends the line
+_THEN_COMPANY = re.compile(rf",\s+(?P<c>{NAME})\.?\s*$")
 _OF_COMPANY = re.compile(rf"(?:\s+of\s+the\s+(?:\w+\s+)?board)?\s+(?:of|at)\s+(?P<c>{NAME})")  # "chair of the board of X"
 _BEFORE_ROLE = re.compile(
     # an aside after the name: "previously at X", or a post at a company ("Vireo Cloud's head of infrastructure")
@@ -107,7 +110,7 @@ _TITLE_TAIL = (r"\s+as\s+(?:(?:the\s+|its\s+)?(?P<c>" + NAME + r")['’]s?\s+)?(
                r"(?P<t>[^,.;]{2,50}?)(?:\s+(?:of|at)\s+(?P<c2>" + NAME + r"))?(?=\s+(?:in|on|effective|after|from|when)\b|[,.;]|$)")
 # "Mara Lind succeeds Tomas Berg as CEO of Veyra Cloud", "Tomas Berg will be replaced by Mara Lind as CEO"
 _SUCCEEDS = re.compile(rf"(?P<new>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:has\s+|will\s+|is\s+)?(?:succeed(?:s|ed|ing)?|replac(?:es|ed|e|ing)|"
-                       rf"(?:took|takes|taking|taken)\s+over\s+from)\s+(?P<old>{PERSON})(?P<aside>,[^,]{{1,80}},)?" + _TITLE_TAIL)
+                       rf"(?:took|takes|taking|taken)\s+over\s+from)\s+(?P<old>{PERSON}|her|him|them)(?P<aside>,[^,]{{1,80}},)?" + _TITLE_TAIL)
 _SUCCEEDED_BY = re.compile(rf"(?P<old>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:will be|was|has been|is being|is to be)\s+"
                            rf"(?:replaced|succeeded)\s+by\s+(?P<new>{PERSON})(?P<aside>,[^,]{{1,80}},)?" + _TITLE_TAIL)
 # "hired Dana Cole as its new COO, replacing Sam Reid": the title just given was Sam Reid's
@@ -141,14 +144,16 @@ def _successions(state: State, text: str, source: Source, company: str | None) -
         named = m.group("c") or m.group("c2")
         where = trim_name(state, named) if named else company
         new, old = m.group("new"), m.group("old")
-        if not roles or not where or not (is_person(state, new) and is_person(state, old)):
+        told = old not in ("her", "him", "them")  # "Kwabena Osterley ... succeeds her as CTO": the one before, unnamed here
+        if not roles or not where or not (is_person(state, new) and (not told or is_person(state, old))):
             continue
         when = _date_after(text, m.end("t")) or opening_date(text)
         done = not re.search(r"\b(?:will|is to be|is being)\b", m.group(0))
         for role in dict.fromkeys(roles):
             add(state, Role(source, new, where, role, when), ("person", new), ("company", where))
-            add(state, Role(source, old, where, role, None, when if done else None, former=done),
-                ("person", old), ("company", where))
+            if told:
+                add(state, Role(source, old, where, role, None, when if done else None, former=done),
+                    ("person", old), ("company", where))
         # what the aside says stays to be read: "Raghav Subramanian, currently Pyxara's chief operating officer,"
         kept = f"{new}{m.group('aside')}" if m.group("aside") else ""
         text = text[:m.start()] + kept.ljust(m.end() - m.start()) + text[m.end():]
@@ -199,14 +204,18 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
         if _FORMER.search(window):  # "Former Google Cloud president Diane Park joined ...": a title no longer held
             continue
         after = _AFTER_ROLE.match(text, end)
+        if after and not is_person(state, split_people(after.group("p"))[0]):
+            after = None  # "Jane Roe, CEO, Acme Cloud": the company after the title, the person before it
         given = None if after else _GIVEN.search(window)
         before = None if after or given else _BEFORE_ROLE.search(window)
         found = (after or given or before).group("p") if after or given or before else ""
         # several people only after a plural title: "co-founders Ada Lund and Per Holm"
-        people = split_people(found)
+        people = [_BYLINE.sub("", p) for p in split_people(found)]  # "From Ottilie Vantongeren, co-founder and CEO"
         people = people if after and text[start:end].endswith("s") else people[:1]
         people = [p for p in people if p and is_person(state, p)]
-        of = _OF_COMPANY.match(text, end)
+        of = _OF_COMPANY.match(text, end) or _THEN_COMPANY.match(text, end)
+        if of and of.re is _THEN_COMPANY and not (of.group("c") in state.names or looks_like_org(of.group("c"))):
+            of = None
         possessor = _POSSESSOR.search(text[max(0, start - 80):start]) or _ORG_BEFORE.search(text[max(0, start - 80):start])
         if possessor and possessor.re is _ORG_BEFORE and not (possessor.group("c") in state.names
                                                               or looks_like_org(possessor.group("c"))):

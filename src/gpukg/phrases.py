@@ -29,7 +29,9 @@ NAME = rf"{_NAME_WORD}(?:{GOES_ON}\s(?:of\s|de\s|&\s)?{_NAME_WORD}){{0,4}}(?:\s(
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|\band\b|&|\bplus\b|/)\s*")
 _FILLER = re.compile(r"^(?:and|the|with|from|by|plus|including|as well as|others?|among others|etc\.?|various|other|"
                      # "existing investors Lattice Ventures": who they are, then the name
-                     r"(?:existing|new|returning|earlier|previous)\s+(?:investors?|backers?|shareholders?))\s+", re.I)
+                     # "Thornvale Cloud's seed investor Drummore Ventures" (a letter's "our seed investor")
+                     r"(?:(?:our|its|their|[\w.&'’ -]{1,40}['’]s)\s+)?(?:existing|new|returning|earlier|previous|seed|early|first|longtime|long-time)\s+"
+                     r"(?:institutional\s+)?(?:investors?|backers?|shareholders?))\s+", re.I)
 _TRAILING_FILLER = re.compile(r"\s+(?:among others|and others|et al\.?|etc\.?)$", re.I)
 _PARENS = re.compile(r"\s*\([^)]*\)")
 # a public body whose field is two things: "Ministry of Science and ICT", "Department of Trade and Industry"
@@ -82,6 +84,7 @@ def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
         part = _TRAILING_FILLER.sub("", _FILLER.sub("", part.strip(" .")))
         for token, name in protected.items():
             part = part.replace(token, name)
+        part = _FILLER.sub("", part)  # "Thornvale Cloud's seed investor X", its owner a known name
         owner = PLACE_OWNS.match(part)
         if owner and owner.group("place").lower() in lexicon.regions():  # "led by Abu Dhabi's MGX"
             part = part[owner.start("c"):]
@@ -92,7 +95,9 @@ def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
 
 
 _NUMBER = re.compile(r"[\d.,]+")
-_AMPERSAND_CO = re.compile(r"\b[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?&\s?(?:Co\.|Company|Sons|Partners)(?!\w)")
+# "Mitsui & Co.", "Fidelity Management & Research": one name, its "&" no list's
+_AMPERSAND_CO = re.compile(r"\b[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?&\s?(?:Co\.|Company|Sons|Partners|Research|Development|"
+                           r"Associates|Investments|Holdings|Engineering)(?!\w)")
 
 
 def _name_prefix(text: str) -> str:

@@ -10,12 +10,12 @@ import re
 
 from . import lexicon
 from .background import background
-from .deals import acquisitions, labelled_deal
+from .deals import acquisitions, labelled_deal, secondaries
 from .phrases import NAME, ROUNDS_OF, after, clause_after, clauses, is_acronym_term, looks_like_name, looks_like_org, places, split_names, strip_parens
 from .records import Acquisition, Backing, Category, Headquarters, Source
 from .figures import figures
 from .rounds import rounds
-from .reading import DISCOURSE, REPORT_VERB, SUBJECT_FOLLOWS, WHERE_OPENER, State, add, named_before, opening_name, said_name, short_name, trim_name
+from .reading import DISCOURSE, OFFICER, REPORT_VERB, SUBJECT_FOLLOWS, WHERE_OPENER, State, add, named_before, opening_name, said_name, short_name, trim_name
 
 
 _INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested(?: an undisclosed (?:amount|sum))? in|invests in|investment in|backing|"
@@ -44,6 +44,11 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     text = _SUFFIX_COMMA.sub(" ", text)  # "CoreWeave, Inc. raised": one name, as "CoreWeave Inc." is
     text = REPORT_VERB.sub("", text)  # "Covers Halvane Compute, an Austin-based neocloud, and ...": the report's own verb
     text = _TICKER.sub("", text)  # "Thornfield Cloud (NASDAQ: THFD), the Dallas-based neocloud": the listing names no company
+    named = _NAMED_CLAUSE.split(text)
+    if len(named) > 1:  # "Bramcote Systems is a hardware vendor ...; Lowmarsh GPU is a Lisbon-based GPU marketplace"
+        for i, part in enumerate(named):
+            prose(state, part, source, None if i else subject, label, metric)
+        return
     turn = _PRONOUN_CLAUSE.search(text)
     if turn:  # two sentences about one subject
         first, before = text[:turn.start()], len(state.facts)
@@ -62,6 +67,7 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
         subject = opening_name(state, main)
     background(state, text, source, subject)
     found_deal = acquisitions(state, text, source, subject or company)
+    secondaries(state, text, source, subject or company, opening_name(state, main), state.previous)
     speaker = subject if subject and _opens_with_subject(state, main, subject) else opening_name(state, main)
     aside = _ASIDE.match(main, len(speaker)) if speaker and main.startswith(speaker) else None
     if aside:  # what the company is comes after the aside
@@ -73,6 +79,7 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
         category_from(state, speaker, main, source)
     _compound_backings(state, text, source)
     _category_before_name(state, text, source)
+    _category_examples(state, text, source)
     if ", a" in text or ", the " in text:
         _apposed_categories(state, text, source)
     if ":" in text:
@@ -109,6 +116,8 @@ def _without_prices(state: State, text: str, source: Source) -> str:
 _SUFFIX_COMMA = re.compile(r",\s+(?=(?:Inc|LLC|Ltd|Corp|GmbH|plc|L\.P|S\.A|AG|K\.K)\b)")
 
 # "; its backers include A and B" (a figure after "; it reached" keeps the first clause's measure: not split)
+# a clause after a semicolon that says what another company is: a sentence of its own
+_NAMED_CLAUSE = re.compile(rf";\s+(?={NAME}\s+(?:is|was)\s+(?:an?|the)\s)")
 _PRONOUN_CLAUSE = re.compile(r";\s+(?=(?:its|the company['’]s)\s+(?:other\s+|existing\s+)?(?:backers|investors|shareholders|funders)\b)")
 
 # What an investor or a company did, told without the subject a label, heading or profile gives
@@ -163,7 +172,7 @@ def _clause_subject(state: State, clause: str) -> str | None:
     clause = DISCOURSE.sub("", clause)
     named = re.match(NAME, clause)
     name = trim_name(state, named.group(0)) if named else ""
-    return name if len(name.split()) > 1 and SUBJECT_FOLLOWS.match(clause, named.end()) else None
+    return name if len(name.split()) > 1 and SUBJECT_FOLLOWS.match(clause, named.end()) and not OFFICER.match(name) else None
 
 
 # "Founded in 2018 and based in Toronto, Canada, Acme runs ...": the sentence's subject comes after.
@@ -197,6 +206,19 @@ def category_from(state: State, company: str, text: str, source: Source, *, lead
         hits = [h for h in hits if len(first[:h[1]].split()) <= 2]
     if hits:
         add(state, Category(source, company, hits[0][0]), ("company", company))
+
+
+# "other neoclouds such as CoreWeave, Nebius and Lambda", "hyperscalers like Microsoft Azure and Google Cloud"
+_EXAMPLES = re.compile(rf"\s+(?:such as|like|including)\s+(?P<names>{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})*)")
+
+
+def _category_examples(state: State, text: str, source: Source) -> None:
+    """The names a plural category word gives as its examples: each is of that category."""
+    for slug, start, end in lexicon.find("categories", text):
+        examples = _EXAMPLES.match(text, end) if text[end - 1:end] == "s" else None
+        for company in split_names(examples.group("names"), state.names.spelled_in(text)) if examples else ():
+            if company and (company in state.names or looks_like_org(company) or looks_like_name(company)):
+                add(state, Category(source, company, slug), ("company", company))
 
 
 def _category_before_name(state: State, text: str, source: Source) -> None:

@@ -164,7 +164,11 @@ def opening_name(state: State, text: str) -> str | None:
         if longer and longer[0].startswith(lead[0] + " "):
             return longer[0]
     lead = lead or opening_orgs(state, text)
-    return lead[0] if lead else None
+    # "CFO Anneliese Korvath priced ...": an officer of the company, not one
+    return lead[0] if lead and not OFFICER.match(lead[0]) else None
+
+
+OFFICER = re.compile(r"(?:CEO|CTO|CFO|COO|CPO|CRO|Chief\s+\w+\s+[Oo]fficer|President|Chair(?:man|woman)?)\s+[A-Z][a-z]")
 
 
 # where a sentence is set, before its subject: "In the UK, ", "Across Europe, "
@@ -321,12 +325,15 @@ def trim_name(state: State, name: str) -> str:
     if known:
         return max(known, key=lambda k: k[2] - k[1])[0]
     words = name.split()
-    while words and words[0].lower() in ("in", "meanwhile", "also", "and", "then", "recently", "earlier", "later", "when",
-                                         "acquired", "acquires", "bought", "buys", "purchased", "after", "with"):
+    while words and (words[0].lower() in ("in", "meanwhile", "also", "and", "then", "recently", "earlier", "later", "when",
+                                          "acquired", "acquires", "bought", "buys", "purchased", "after", "with")
+                     or len(words) > 1 and words[0] in _MONTH_NAMES):  # "In May Thornvale Cloud completed"
         words.pop(0)
     if words and _FULL_STOP.search(words[-1]) and words[-1].lower() not in lexicon.words("names", "corporate_suffixes"):
         words[-1] = words[-1][:-1]  # the sentence's full stop, not an abbreviation's ("Acme Inc.", "Sakura K.K.")
     return " ".join(words) if looks_like_name(" ".join(words)) else ""
 
 
+_MONTH_NAMES = frozenset(("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                         "November", "December"))
 _FULL_STOP = re.compile(r"[^\W\d_]{2,}\.$")  # "Labs.", "Gannet.ai.": a word of two letters or more, then "."

@@ -20,16 +20,16 @@ from .records import Block, Link, Report
 _MD = MarkdownIt("commonmark").enable("table")
 _NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[IVX]+\.)\s+")
 # Sentence ends: a full stop followed by a capital, not inside "Fireworks.ai" or "vs. general", nor
-# after an abbreviation that goes on ("Tejas GPU Pvt. Ltd. raised", "Dr. Rao"); a capital alone
+# after an abbreviation that goes on ("Tejas GPU Pvt. Ltd. raised", "Dr. Rao", "c. EUR 4.2bn"); a capital alone
 # is no such abbreviation: "a Series B. The company ..." ends there.
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bPvt\.)(?<!\bCo\.)(?<!\bInc\.)(?<!\bCorp\.)(?<!\bLtd\.)(?<!\bSt\.)"
-                           r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bNo\.)\s+(?=[A-Z\"“])")
+                           r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bNo\.)(?<!\bc\.)(?<!\bca\.)(?<!\bapprox\.)\s+(?=[A-Z\"“])")
 # the label of a footnote reference, "[^1]", or of a numbered source, "[1]" (a reference-style link)
 _FOOTNOTE = re.compile(r"\^[\w-]+|\d{1,3}")
 _UNRESOLVED_NOTE = re.compile(r"\[(?:\^[\w-]+|\d{1,3})\]")
 _BREAK = re.compile(r"<br\s*/?>")
 _NOTE_MARK = re.compile(r"\d{1,3}|[*†‡§a-z]")
-_SUPERSCRIPT_NOTE = re.compile(r"(?<=\w)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_SUPERSCRIPT_NOTE = re.compile(r"(?<=[\w)%])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")  # "Brisa Cloud¹", "ARR (EUR m)³"
 
 
 def read_text(path: Path) -> str:

@@ -12,11 +12,12 @@ from . import lexicon
 from .amounts import find_quantities
 from .dates import find_dates, first_date
 from .names import mentioned
-from .phrases import NAME, ROUNDS_OF, UPPER, clauses, looks_like_org, split_names
+from .phrases import NAME, ROUNDS_OF, UPPER, clause_after, clauses, looks_like_org, split_names
 from .records import Backing, Observation, Quantity, Round, Source, When
 from .figures import figures
 from .lenders import borrower_signed, investor_subject, whole_name
 from .metrics import counted
+from .people import TITLE_BEFORE
 from .reading import State, add, month_told, names_after, opening_name, owned_name, qualifiers, trim_name
 
 
@@ -27,7 +28,8 @@ def rounds(state: State, text: str, source: Source, subject: str | None) -> bool
     found = False
     for part in parts:  # "X raised $50M ..., while Y raised $30M ...": a round each
         # "...; in 2025 it added a $600 million debt facility": "it" is the company of the round before
-        context = subject or state.company or (state.last_round.company if found and state.last_round else None)
+        context = subject or state.company or (state.last_round.company if found and state.last_round else None) \
+            or (opening_name(state, parts[0]) if part is not parts[0] and TITLE_BEFORE.match(part) else None)  # "...; CFO X priced"
         found = _prose_round(state, part, source, context) or found
     if not found:
         return False
@@ -67,10 +69,12 @@ def _share_price(state: State, text: str, source: Source, company: str) -> None:
 
 _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by|"
                            r"drew backing|committed|invested|leading its|anchored|granted|awarded|drew down|realised|realized|"
-                           r"obtained|signed|tapped|took out)\b", re.I)
+                           r"obtained|signed|tapped|took out|priced|issued)\b", re.I)  # "priced a $1.2 billion convertible note offering"
 
 # "Fieldstone Ventures (lead), Grayline Capital": a lead marked in brackets
-MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*\((?:[Cc]o-)?[Ll]ead(?:\s+(?:[Ii]nvestor|[Aa]rranger))?\)")
+# ... or named as such: "with Blackstone as lead lender, joined by Macquarie Group"
+MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*(?:\((?:[Cc]o-)?[Ll]ead(?:\s+(?:[Ii]nvestor|[Aa]rranger))?\)|"
+                         r"\s+as\s+(?:the\s+)?(?:co-)?lead(?:\s+(?:investor|arranger|lender|bank))?\b)")
 
 # "led by X", and a bracket's "(lead: X; participants: A, B)"
 # also "lead investor was X", "the lead was X", "Lead investor is X", as reports write them
@@ -116,7 +120,7 @@ _LED_IT = re.compile(rf"(?:(?:[Ee]xisting|[Nn]ew|[Rr]eturning)\s+(?:investors?|b
                      r"(?:\s+(?:the|this|that)\s+(?:round|raise|financing|deal|investment))?\s*(?=[;,.]|$|and\s)")
 
 _THEN_JOINED = re.compile(r"\s*(?:[;,]\s*)?(?:and\s+)?(?P<names>[^;.]+?)\s+(?:also\s+)?(?:participated|joined|took part|followed|"
-                         r"invested)\b")
+                         r"invested|came back in|came back|returned|re-upped)\b")
 _EXISTING = re.compile(rf"\b[Ee]xisting\s+(?:investors?|backers?|shareholders?)\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 
 # "The extension drew Elaia Partners and Kima Growth": more investors in the round just read
@@ -151,7 +155,10 @@ _RAISING = re.compile(r"\b(?:(?:is|are)\s+(?:now\s+|reportedly\s+)?raising|" + _
 _RAISED_AMOUNT = re.compile(r"\b(?:raised|raises|secured|secures|closed|landed)\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?"
                             r"(?:[$€£¥₹₩]|[A-Z]{3}\s?\d)")
 
-_ROUND_VERBS = r"(?:(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|announced)\b|" + _SEEKING + ")"
+# "a Form D disclosing $212 million raised of a $300 million offering": the amount, then its verb
+_AMOUNT_RAISED = re.compile(r"(?:[$€£¥₹]|[A-Z]{3}\s?)\d[\d.,]*\s?(?:million|billion|bn|mn|[MBK])?\s+(?:raised|sold)\b")
+
+_ROUND_VERBS = r"(?:(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|announced|priced|issued)\b|" + _SEEKING + ")"
 
 # where a sentence turns to another company's round: ", while Solace Compute raised ..."
 _ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;)\s+(?={NAME}\s+{_ROUND_VERBS})"
@@ -233,7 +240,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     money = [q for q in find_quantities(text) if q.currency]
     if not types and money and not _CUMULATIVE.search(text) and (
             _FUNDING_VERB.search(text) and re.search(_LEADS, text) or _RAISING.search(text)
-            or _RAISED_AMOUNT.search(text) and first_date(text) or investor_subject(text)):
+            or (_RAISED_AMOUNT.search(text) or _AMOUNT_RAISED.search(text)) and first_date(text) or investor_subject(text)):
         # "raised $50 million at a $1 billion valuation, led by X", "is raising $300M at a $3B
         # valuation": a round, type untold (the second sought)
         # "granted €60 million to X": a grant, by its verb
@@ -244,7 +251,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     told = _FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) or investor_subject(text) \
         or named_type and (re.search(_PARTICIPANTS, text) or _ROUND_AT.search(text[:money[0].start] if money else "")
                            or _TOLD_AFTER_COLON.search(text) or re.search(_LEADS, text))
-    if not types or not (money or untold) or not told:
+    # "The round valued Thornvale at $3.6 billion and brings the equity we have raised to ...": the round just read
+    if not types or not (money or untold) or not told or not named_type and _THE_ROUND_OPENS.match(text) and state.last_round:
         return _round_sequel(state, text, source)
     keep = state.names.spelled_in(text)
     marked = [trim_name(state, m.group("n")) for m in MARKED_LEAD.finditer(text)]
@@ -256,7 +264,9 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     if not leads and _AND_LED.search(listed):  # "X participated in ..., and led a $60M Series B in Y"
         leads = [n for n in (opening_name(state, text),) if n]
     leads += [n for n in marked if n not in leads]
-    participants = [n for n in names_after(state, listed, _PARTICIPANTS) if n not in leads]
+    # every list of them: "with Blackstone as lead lender, joined by Macquarie Group and Ardenholt Capital"
+    participants = list(dict.fromkeys(n for m in re.finditer(_PARTICIPANTS, listed, re.I)
+                                      for n in split_names(clause_after(listed, m.end()), keep) if n not in leads))
     took_part = _TOOK_PART_IN.search(listed)  # "Wrenhollow Ventures participated in Kiverra Compute's Series A"
     if took_part:
         participants += split_names(took_part.group("names"), keep)
@@ -356,10 +366,12 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
             and possessive.group("c").lower() not in lexicon.regions():  # "India's National Investment ... Fund committed"
         return trim_name(state, possessive.group("c"))
     company = next((form for form, _, _ in state.names.find(text) if form not in investors
-                    and not any(form in i for i in investors) and not _is_round_name(form)), None)
+                    and not any(form in i for i in investors) and not _is_round_name(form) and not TITLE_BEFORE.match(form)), None)
     if not company:
+        # (not "CFO Anneliese Korvath priced ...": who signs for the company is not it)
         company = next((trim_name(state, m.group("c")) for m in _RAISER.finditer(text)
-                        if not _is_round_name(m.group("c")) and not _PRONOUN.fullmatch(m.group("c"))), None)
+                        if not _is_round_name(m.group("c")) and not _PRONOUN.fullmatch(m.group("c"))
+                        and not TITLE_BEFORE.match(m.group("c"))), None)
     telegraphic = _NAME_THEN_ROUND.match(text) if not company else None  # "Quorra Inference Ser. A $38M, co-leads X"
     if telegraphic and trim_name(state, telegraphic.group("c")) not in investors:
         company = trim_name(state, telegraphic.group("c"))
@@ -385,6 +397,9 @@ def _is_round_name(name: str) -> bool:
     return bool(found) and found[0][1] == 0 and found[-1][2] >= len(name.rstrip(". "))
 
 
+_THE_ROUND_OPENS = re.compile(r"(?:The|This|That)\s+(?:round|raise|financing|investment)\b")
+
+
 def _round_sequel(state: State, text: str, source: Source) -> bool:
     """A sentence that adds to the round just read: its valuation, or who else took part."""
     last = state.last_round
@@ -394,6 +409,7 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
     drew = _DREW.search(text)
     named = trim_name(state, other.group("c")) if other else ""
     if other and named != last.company and not mentioned(last.company, other.group("c")) \
+            and named != last.company.split()[0] \
             and (named, last.company) not in state.short_names:  # "The round valued Orrelin at": Orrelin Systems's round
         # "The round drew X and Y, valuing Dunmore AI at £400m": another company's round, which they back
         company = trim_name(state, other.group("c"))

@@ -14,6 +14,7 @@ from .amounts import MODEL, find_quantities
 from .background import about_who
 from .dates import find_dates, first_date, report_date
 from .figures import figures
+from .metrics import MONEY_METRICS, metric_of
 from .deals import deal_status
 from .prose import category_from
 from .phrases import looks_like_name, looks_like_org, split_names, strip_parens
@@ -48,7 +49,8 @@ _NOTHING = re.compile(r"(?i)n/?a|-+|—|not disclosed|undisclosed|unknown|tbd")
 def table_row(state: State, block: Block, source: Source) -> None:
     """A row of a comparison table (figures per company), of a table of rounds, of deals, or of
     investors' portfolios."""
-    cells = [(header.strip(), _header_money(header.strip(), cell.strip())) for header, cell in block.cells]
+    currency = row_currency(block.cells)
+    cells = [(header.strip(), _header_money(header.strip(), cell.strip(), currency)) for header, cell in block.cells]
     if not cells:
         return
     if state.scale_note and state.scale_note.line and block.line != state.scale_note.line + 1:
@@ -109,6 +111,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
     own = own or entity_col == 0 and state.company is not None and _is_period(cells[0][1]) \
         and not any(w in lowered[0] for w in _ENTITY_HEADERS)
     company = state.company if own else strip_parens(cells[entity_col][1]) or state.company
+    entity_col = -1 if own else entity_col  # "| Quarter |" of the company's own table is its date column
     if not company or not looks_like_name(company):
         company = state.company
     if company is None:
@@ -117,11 +120,12 @@ def table_row(state: State, block: Block, source: Source) -> None:
     round_col = next((h for h in lowered if h in _ROUND_COLUMNS), None)
     amount_col = next((h for h in lowered if "amount" in h or "proceeds" in h or h in ("raised", "size")), None)
     customer_col = next((h for h in lowered if h in _CUSTOMER_HEADERS), None)
-    value_col = next((h for h in lowered if h in _PRICE_HEADERS or "contract" in h), None)
-    if customer_col and value_col and not round_col:
+    value_col = next((h for h in lowered if h in _PRICE_HEADERS or re.search(r"\bcontract\b", h)), None)  # not "Contracted IT load"
+    contract = bool(customer_col and value_col and not round_col)
+    if contract:  # the row's other columns are still its company's figures ("| Total power (MW) |")
         _table_contract(state, company, column, customer_col, value_col, source)
-        return
-    if round_col and amount_col:
+    # "| Company | Date filed | Amount sold | Total offering |": a raise whose type the table does not say
+    if amount_col and (round_col or re.search(r"\b(?:sold|raised)\b", amount_col)):
         _table_round(state, company, column, round_col, amount_col, source)
         for header, cell in cells:  # "| Halcyra Compute | Neocloud | Series C | 620 |": what the company is
             if lexicon.exact("labels", header) == "business_model" and not _NOTHING.fullmatch(cell):
@@ -148,8 +152,8 @@ def table_row(state: State, block: Block, source: Source) -> None:
     planned = planned or any(h in ("status", "stage") and _NOT_BUILT.search(c) for h, (_, c) in zip(lowered, cells))
     before = len(state.facts)
     for i, (header, cell) in enumerate(cells):
-        if i not in (entity_col, date_col, model_col) and cell and \
-                not _NOTHING.fullmatch(cell):
+        if i not in (entity_col, date_col, model_col) and cell and not _NOTHING.fullmatch(cell) and \
+                lowered[i] not in _RANK_HEADERS and not (contract and lowered[i] in (customer_col, value_col, *_TERM_HEADERS)):
             if lexicon.exact("labels", header) == "business_model":  # "| Segment |" of "Neocloud"
                 category_from(state, company, cell, source, leading=True)
             elif _ROUND_HEADER.search(header) and (fact := _cell_round(company, cell, source)):
@@ -170,6 +174,8 @@ def table_row(state: State, block: Block, source: Source) -> None:
 
 _NOT_BUILT = re.compile(r"(?i)\b(?:planned|under construction|proposed|in development|permitting|pre-construction)\b")
 # "| Date |", "| As of |", "| Fiscal year |", "| Period |": the column that dates a row's figures
+_RANK_HEADERS = ("#", "rank", "no.", "no", "ranking")  # a row's place in the table, not a figure
+_TERM_HEADERS = ("term", "tenor", "duration", "length")  # how long a contract runs, which the model does not hold
 _DATE_HEADER = re.compile(r"\bdate\b|\bas of\b|^when$|^(?:fiscal\s+|financial\s+)?(?:year|period|quarter)(?:\s+ended)?$|^fy$")
 
 
@@ -350,24 +356,59 @@ _PER_PHRASE = re.compile(r"\bper[-\s]+((?:gpu[-\s])?(?:second|hour|month)|(?:1\s
 # (also with a date after a comma: "| Revenue ($M, 2024) |")
 _HEADER_MONEY = re.compile(r"\((?P<cur>[^()\d/,]+?)\s*(?P<scale>k|m|mn|bn|b|millions?|billions?)?\s*(?:/[^(),]*)?"
                            r"(?:,\s*[^()]*)?\)\s*$", re.I)
-_BARE_NUMBER = re.compile(r"~?\d[\d,]*(?:\.\d+)?(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?(?P<scale>\s?(?:[kKmMbB]|mn|bn|million|billion))?")
+# (an estimate's or a bound's mark may open it: "~3.5", "c. 0.6", ">10")
+_BARE_NUMBER = re.compile(r"(?:~|ca?\.\s?|[><≥≤]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?"
+                          r"(?P<scale>\s?(?:[kKmMbB]|mn|bn|million|billion))?")
 _HEADER_PER = re.compile(r"(?<![\w])(?P<cur>[$€£¥₹])\s?/\s?(?P<per>(?:GPU[-\s]?)?(?:hr|hour|h|month|mo)\b)", re.I)
+# "| GPUs (k) |", "| Amount (m) |", "| Utilisation (%) |", "| Power (MW) |": what the column's bare numbers are in
+_HEADER_SCALE = re.compile(r"\((?P<scale>k|'000|000s|m|mn|bn|b|thousands?|millions?|billions?)\)\s*$", re.I)
+_HEADER_UNIT = re.compile(r"\((?P<unit>%|mw|gw|kw)\)\s*$", re.I)
+# a cell written with its currency, which the header's scale is of: "EUR 310" under "Amount (m)"
+_CODED_NUMBER = re.compile(r"(?:[A-Z]{3}|[$€£¥₹]|[A-Z]{1,2}\$)\s?(?P<n>\d[\d,]*(?:\.\d+)?)")
+_CURRENCY_HEADERS = ("ccy", "currency", "cur", "curr", "currency code")
 
 
-def _header_money(header: str, cell: str) -> str:
-    """A bare number under a header that gives its currency, written with it: '120M' under
-    'Amount (USD)' is 'USD 120M', '120' under 'Raised ($M)' is '$ 120M'."""
+def row_currency(cells: list[tuple[str, str]]) -> str | None:
+    """The currency a row's own column names ('| Ccy | EUR |'), for the bare amounts beside it."""
+    return next((c.strip() for h, c in cells if h.strip().lower() in _CURRENCY_HEADERS and _currency(c.strip())), None)
+
+
+def _header_money(header: str, cell: str, currency: str | None = None) -> str:
+    """A bare number under a header that gives its currency, scale or unit, written with them: '120M'
+    under 'Amount (USD)' is 'USD 120M', '120' under 'Raised ($M)' is '$ 120M', '18.5' under 'GPUs (k)'
+    is '18.5k', '82' under 'Utilisation (%)' is '82%'; a row's own currency ('| Ccy | EUR |') goes
+    to the amounts and the GPU models' prices beside it."""
     m = _HEADER_MONEY.search(header)
     number = _BARE_NUMBER.fullmatch(cell)
     per = _HEADER_PER.search(header)  # "| H100 $/GPU-hr |" over "2.19"
     if per and number and not m:
         return f"{per.group('cur')}{cell}/{per.group('per')}"
+    unit = _HEADER_UNIT.search(header)
+    if unit and number:
+        return f"{cell}{unit.group('unit')}" if unit.group("unit") == "%" else f"{cell} {unit.group('unit')}"
+    scale = _HEADER_SCALE.search(header)
+    if scale and (number or _CODED_NUMBER.fullmatch(cell)) and not (number and number.group("scale")):
+        word = scale.group("scale").lower()
+        word = "k" if word in ("'000", "000s") or word.startswith("thousand") else word
+        money = currency and number and (word != "k" and metric_of(header) in MONEY_METRICS or re.search(r"\bamount\b", header, re.I))
+        return _written(currency if money else None, cell, word)
+    if currency and number and not m and (re.search(rf"\b{MODEL}\b", header) or metric_of(header) in MONEY_METRICS):
+        return _written(currency, cell)  # "| Ccy | H100 SXM |" over "EUR" and "2.05"; "| Revenue | Ccy |"
     if not m or not number:
         return cell
     currency = m.group("cur").strip()
     if not _currency(currency):
         return cell
-    return f"{currency} {cell}{'' if number.group('scale') else m.group('scale') or ''}"
+    return _written(currency, cell, "" if number.group("scale") else m.group("scale") or "")
+
+
+def _written(currency: str | None, cell: str, scale: str = "") -> str:
+    """The cell's number with its currency and scale, an estimate's mark first: 'c. $ 0.6bn'."""
+    mark = _MARK.match(cell).group(0)
+    return f"{mark}{currency + ' ' if currency else ''}{cell[len(mark):]}{' ' + scale if scale and not currency else scale}"
+
+
+_MARK = re.compile(r"(?:~|ca?\.\s?|[><≥≤]\s?)?")
 
 
 # "| Latest Round |", "| Last raise |", "| Most recent funding |": one round per cell; not "| Total raised |"
@@ -381,16 +422,17 @@ def _cell_round(company: str, cell: str, source: Source) -> Round | None:
     return Round(source, company, kinds[0][0], amount, first_date(cell)) if kinds and amount else None
 
 
-def _table_round(state: State, company: str, column: dict[str, str], round_col: str, amount_col: str, source: Source) -> None:
+def _table_round(state: State, company: str, column: dict[str, str], round_col: str | None, amount_col: str,
+                 source: Source) -> None:
     """'| Tamarack Compute | Term loan | RBC Capital Markets (lead arranger), CIBC | C$850M | March 2025 |'
     under Borrower, Structure, Lenders, Amount, Signed; a row whose deal is an acquisition is one,
     its buyer in a buyer's column ('| Lead investor / buyer |')."""
-    kinds = lexicon.find("round_types", column[round_col])
+    kinds = lexicon.find("round_types", column[round_col]) if round_col else []
     kind = kinds[0][0] if kinds else "unspecified"
     amount = next((q for q in find_quantities(column[amount_col]) if q.currency), None)
     when = _row_date(column)
     buyer = next((strip_parens(cell) for header, cell in column.items() if re.search(r"\b(?:buyer|acquirer)\b", header)), "")
-    if _ACQUIRED.search(column[round_col]) and looks_like_name(buyer) and buyer != company:
+    if round_col and _ACQUIRED.search(column[round_col]) and looks_like_name(buyer) and buyer != company:
         add(state, Acquisition(source, buyer, company, amount, when), ("company", buyer), ("company", company))
         return
     leads: list[str] = []
@@ -399,7 +441,7 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
     for header, cell in column.items():
         if "lead" in header:
             leads += split_names(cell, state.names.spelled_in(cell))
-        elif re.search(r"investor|participant|backer|lender|arranger", header):
+        elif re.search(r"investor|participant|backer|lender|arranger|^others?$|^other\s|co-invest", header):
             marked = [m.group("n") for m in MARKED_LEAD.finditer(cell)]  # "RBC Capital Markets (lead arranger), CIBC"
             names = split_names(MARKED_LEAD.sub(lambda m: m.group("n"), cell), state.names.spelled_in(cell))
             leads += [n for n in names if n in marked]
@@ -413,7 +455,8 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
 _ACQUIRED = re.compile(r"\b(?:acquisition|acquired|acqui-hired|buyout|takeover|merger)\b", re.I)
 
 
-_CUSTOMER_HEADERS = ("customer", "client", "counterparty", "offtaker", "buyer of capacity")
+_CUSTOMER_HEADERS = ("customer", "client", "counterparty", "offtaker", "buyer of capacity", "tenant", "anchor tenant",
+                     "lessee")
 
 
 def _table_contract(state: State, company: str, column: dict[str, str], customer_col: str, value_col: str,
