@@ -12,7 +12,7 @@ import re
 from . import lexicon
 from .dates import find_dates, first_date
 from .names import mentioned
-from .phrases import GOES_ON, LOWER, NAME, PLACE_OWNS, UPPER, looks_like_name, looks_like_org, people, places, split_names, strip_parens
+from .phrases import LOWER, NAME, PLACE_OWNS, UPPER, looks_like_name, looks_like_org, people, places, split_names, strip_parens
 from .people import PEOPLE, TITLE_BEFORE, full_names, is_person, label_roles, read_titles, split_people, title_groups
 from .reading import State, add, named_before, opening_name, owned_by_place, trim_name
 from .records import Backing, Founding, Headquarters, Role, Source
@@ -130,7 +130,7 @@ def _place_possessive(state: State, text: str, source: Source) -> None:
 
 
 # "the Paris-based X", "The London-headquartered firm"
-_BASED_COMPOUND = re.compile(rf"(?<![\w-])(?P<place>{UPPER}[\w.'’]*(?:{GOES_ON}\s+{UPPER}[\w.'’]*){{0,2}})-(?:based|headquartered)\s+"
+_BASED_COMPOUND = re.compile(rf"(?<![\w-])(?P<place>{UPPER}[\w.'’]*(?:\s+{UPPER}[\w.'’]*){{0,2}})-(?:based|headquartered)\s+"
                              r"(?=(?P<after>.{1,60}))")
 _APPOSED = re.compile(rf"(?P<n>{NAME}),\s+(?:an?|the)\s+(?:(?:small|large|young|fast-growing|rival|fellow)\s+)?$")
 # what the compound may say a company is: nouns of an organization only ("a Kubernetes-based

@@ -11,7 +11,7 @@ import re
 from .amounts import MODEL, find_quantities
 from .dates import first_date, opening_date
 from .phrases import NAME, looks_like_name, looks_like_org, split_names
-from .reading import State, add, month_told, owned_name, qualifiers, trim_name
+from .reading import State, add, month_told, opening_name, owned_name, qualifiers, trim_name
 from .records import Acquisition, Backing, Source
 
 
@@ -50,7 +50,8 @@ _ACQ_WHICH = re.compile(rf"(?P<t>{NAME}|[Tt]he (?:company|startup|firm|business)
 # Cloud": the division named is bought; an unnamed one ("sold its hosting business to") is no company
 # ... or the part first: "Amberlyn sold Pinemark Hash, its self-mining subsidiary in Paraguay, to Fallowmere Mining"
 _PART = r"(?:division|unit|business|subsidiary|arm|operations?)"
-_ACQ_CARVE_OUT = re.compile(rf"{NAME}{_APPOSITIVE}\s+(?:has\s+|had\s+)?(?P<verb>sold|agreed\s+(?:(?:in|on)\s+(?:[\w,]+\s+){{0,3}}\d{{4}},?\s+)?"
+# (the seller's company form may be written small: "Aurivon plc")
+_ACQ_CARVE_OUT = re.compile(rf"{NAME}(?:\s(?:plc|llc|gmbh|ltd|inc)\b\.?)?{_APPOSITIVE}\s+(?:has\s+|had\s+)?(?P<verb>sold|agreed\s+(?:(?:in|on)\s+(?:[\w,]+\s+){{0,3}}\d{{4}},?\s+)?"
                             r"to sell|is selling|will sell|to sell)\s+(?:(?:its|a|the)\s+(?:[\w-]+\s+){0,3}?"
                             rf"{_PART},\s+(?P<t>{NAME})|(?P<t2>{NAME}),\s+its\s+[^,]{{0,40}}?\b{_PART}\b[^,]{{0,40}}),\s+to\s+"
                             rf"(?:{_DESCRIBED})?(?P<a>{NAME})")
@@ -100,13 +101,18 @@ _SOLD_STAKE = re.compile(rf"(?P<s>{NAME})(?:,[^,]{{1,60}},)?\s+(?:has\s+|had\s+)
 _BOUGHT_SHARES = re.compile(rf"(?P<b>{_NAMES})\s+(?:will\s+buy|bought|agreed\s+to\s+buy|is\s+buying|are\s+buying|acquired)\s+"
                             r"(?:up\s+to\s+)?(?:(?:most|all|some|part)\s+of\s+)?(?:the\s+)?(?:[$€£][\d.,]+\s?(?:million|billion|bn|[MB])?\s+of\s+)?"
                             r"(?:(?:its|the\s+company['’]s)\s+)?(?:common\s+|preferred\s+|employee\s+)?(?:stock|shares)\b")
+_SHARES_HINT = re.compile(r"\b(?:stake|position|holding|shares|stock)\b")
 _POSSESSOR_IN = re.compile(rf"(?P<c>{NAME})['’]s\s+(?:first|early|earliest|seed|lead|largest|biggest)\b")
 
 
-def secondaries(state: State, text: str, source: Source, *context: str | None) -> bool:
+def secondaries(state: State, text: str, source: Source, subject: str | None) -> bool:
     """Stakes sold and shares bought between investors: each a backing of the company (the one the
-    text names, else the first of ``context`` that is none of the holders)."""
+    text names, else its subject, the name it opens with or the company the sentence before was about,
+    whichever is none of the holders)."""
     found = False
+    if not _SHARES_HINT.search(text):
+        return found
+    context = (subject, opening_name(state, text), state.previous)
     for m in (*_SOLD_STAKE.finditer(text), *_BOUGHT_SHARES.finditer(text)):
         named = m.groupdict().get("c") or m.groupdict().get("c2")
         owner = _POSSESSOR_IN.search(text)
@@ -137,8 +143,15 @@ def deal_status(text: str) -> str | None:
     return None
 
 
+# every pattern of a deal holds one of these words: most sentences are passed over at one search
+_DEAL_HINT = re.compile(r"acq|bought|buy|purchas|snapped|\btak|took|picked|picks|absorbed|sold|sell|stake|\bbid\b|offer|buyout",
+                        re.I)
+
+
 def acquisitions(state: State, text: str, source: Source, context: str | None) -> bool:
     found = False
+    if not _DEAL_HINT.search(text):
+        return found
     for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD, _ACQ_CARVE_OUT, _ACQ_STAKE,
                     _ACQ_BID):
         for m in pattern.finditer(text):

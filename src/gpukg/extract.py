@@ -367,7 +367,7 @@ def _content(state: State, block: Block, source: Source) -> None:
     if facts:
         # the sentence's own subject when facts are told of it, though another name's came first ("Zephyrine
         # Serverless ... was acqui-hired by AI lab Fernhollow Research. Its 18-person team ...")
-        said = _sentence_subject(state, block.text) if block.kind != "table-row" else None
+        said = _sentence_subject(state, block.text) if block.kind != "table-row" and len(set(about) - {None}) > 1 else None
         state.previous = said if said and said in about and not _investor_only(state, said) else \
             next((n for n in about if n and not _investor_only(state, n)), state.previous if block.index else None)
     elif block.kind == "paragraph" and not block.label:

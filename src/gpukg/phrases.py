@@ -19,13 +19,7 @@ _LATIN = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
 UPPER = "[A-Z" + "".join(c for c in _LATIN if c.isupper()) + "]"
 LOWER = "[a-z" + "".join(c for c in _LATIN if c.islower()) + "]"
 _NAME_WORD = rf"{UPPER}[\w.&'’+-]*"
-# A name goes on past a word's full stop only when the stop is an abbreviation's ("Tejas GPU Pvt.
-# Ltd.", "U.S. Cloud"): in a bullet, which is not cut into sentences, "**Acme / Beta Cloud.** Acme
-# bought ..." would otherwise make one name of "Beta Cloud. Acme".
-GOES_ON = "(?:(?<![^\\W\\d_]{2}\\.)|" + "|".join(rf"(?<=\b{a}\.)" for a in (
-    "Inc", "Corp", "Ltd", "Co", "Pvt", "Pte", "Pty", "St", "Dr", "Mr", "Ms", "Jr", "Sr", "Mt", "Bros")) + ")"
-# a company form may be written in small letters: "Aurivon plc agreed to sell"
-NAME = rf"{_NAME_WORD}(?:{GOES_ON}\s(?:of\s|de\s|&\s)?{_NAME_WORD}){{0,4}}(?:\s(?:plc|llc|gmbh|ltd|inc)\b\.?)?"
+NAME = rf"{_NAME_WORD}(?:\s(?:of\s|de\s|&\s)?{_NAME_WORD}){{0,4}}"
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|\band\b|&|\bplus\b|/)\s*")
 _FILLER = re.compile(r"^(?:and|the|with|from|by|plus|including|as well as|others?|among others|etc\.?|various|other|"
                      # "existing investors Lattice Ventures": who they are, then the name

@@ -67,7 +67,7 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
         subject = opening_name(state, main)
     background(state, text, source, subject)
     found_deal = acquisitions(state, text, source, subject or company)
-    secondaries(state, text, source, subject or company, opening_name(state, main), state.previous)
+    secondaries(state, text, source, subject or company)
     speaker = subject if subject and _opens_with_subject(state, main, subject) else opening_name(state, main)
     aside = _ASIDE.match(main, len(speaker)) if speaker and main.startswith(speaker) else None
     if aside:  # what the company is comes after the aside
