@@ -232,3 +232,30 @@ def test_an_equity_stake_in_money_and_stakes_sold_between_investors_are_backings
         ("Arrowmere Partners", "Marlpit GPU"), ("Coatue", "Thistlebrook Compute"), ("Fidelity", "Thistlebrook Compute"),
         ("Larchfield Ventures", "Thistlebrook Compute"), ("NVIDIA", "Amberlyn Mining"), ("Velliant Capital", "Marlpit GPU")]
     assert of_kind(facts, "Acquisition", "target") == []
+
+
+@pytest.mark.parametrize("text, acquirer, target, price", [
+    # Regression: a bracket's conversion between the price and "acquisition of" hid the deal
+    ("Pelorus Infrastructure Partners completed its A$1.35 billion (US$880 million) acquisition of Karri Data Centres, "
+     "a Perth-based data-centre operator, on 28 November 2025.", "Pelorus Infrastructure Partners", "Karri Data Centres",
+     "1350000000"),
+    # Regression: a chat's "acq'd by" with no "was", and "acquisition of GPU marketplace X", were no deals
+    ("Sparrowgrid acq'd by Tarnwick Cloud, ~$120M mostly stock.", "Tarnwick Cloud", "Sparrowgrid", "120000000"),
+    ("Tarnwick Cloud completed its acquisition of GPU marketplace Sparrowgrid for approximately $120 million.",
+     "Tarnwick Cloud", "Sparrowgrid", "120000000"),
+])
+def test_deals_past_a_conversion_in_shorthand_and_of_a_described_target(tmp_path, text, acquirer, target, price):
+    facts = built(tmp_path, NEWS + text + "\n")
+    assert [(d["acquirer"], d["target"], str(d["price"].value)) for name, d in facts if name == "Acquisition"] == \
+        [(acquirer, target, price)]
+
+
+def test_a_status_of_being_acquired_and_the_deals_own_clause(tmp_path):
+    # Regression: a card's "Status: Being acquired by Sableworks; deal announced Oct 2025 at ~$310M" was
+    # a figure with a metric "status", no deal
+    facts = built(tmp_path, "# Cards\n\n### Vantafold\nFounded: 2022 · HQ: Austin, Texas\nStatus: Being acquired by "
+                            "Sableworks; deal announced Oct 2025 at ~$310M, pending regulatory review\n")
+    deal, = [d for name, d in facts if name == "Acquisition"]
+    assert (deal["acquirer"], deal["target"], str(deal["price"].value), deal["when"].iso, deal["status"]) == \
+        ("Sableworks", "Vantafold", "310000000", "2025-10", "pending")
+    assert [d for name, d in facts if name == "Observation"] == []

@@ -1267,3 +1267,29 @@ def test_a_country_heading_is_no_company_and_we_is_no_name(tmp_path):
     companies = {d.get("company") for _, d in facts} | {d.get("investor") for _, d in facts}
     assert "Saudi Arabia" not in companies and "We" not in companies
     assert [d["company"] for name, d in facts if name == "Round"][:1] == ["Wadi Compute"]
+
+
+def test_a_cards_fields_after_separators_and_after_a_line_of_prose(tmp_path):
+    # Regression: a card's "Founded: 2021 | HQ: San Francisco, California | Employees: ~140" read one
+    # field, and a line of prose inside the card made its later "Key: value" lines prose too
+    from test_deals import built, of_kind
+    facts = built(tmp_path, "# Cards\n\n### Sableworks\nFounded: 2021 | HQ: San Francisco, California | Employees: ~140\n"
+                            "Sableworks runs a serverless GPU platform: developers pay per second of GPU time.\n"
+                            "Total raised: $211M; Last round: Series C, $120M (Jul 2025), led by Sequoia Capital\n"
+                            "Key people: Priyanka Sethuraman (CEO) · Diego Lanzarote (CTO) · Sven Aurelius (Chief Scientist)\n")
+    assert of_kind(facts, "Founding", "company") == [("Sableworks",)]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Sableworks", "San Francisco, California")]
+    assert of_kind(facts, "Round", "company", "kind", "leads") == [("Sableworks", "series-c", ("Sequoia Capital",))]
+    assert of_kind(facts, "Role", "person", "role") == [("Diego Lanzarote", "cto"), ("Priyanka Sethuraman", "ceo"),
+                                                         ("Sven Aurelius", "chief-scientist")]
+    assert sorted((d["metric"], str(d["quantity"].value)) for name, d in facts if name == "Observation") == \
+        [("employees", "140"), ("total-raised", "211000000")]
+
+
+def test_pte_ltd_ends_no_sentence(tmp_path):
+    # Regression: "Kelong Compute Pte. Ltd., a Singapore-based GPU cloud, closed ..." was cut after "Pte.",
+    # and the round and the headquarters went to a company called "Ltd."
+    from test_deals import built, of_kind
+    facts = built(tmp_path, NEWS + "Kelong Compute Pte. Ltd., a Singapore-based GPU cloud, closed a S$180 million Series B.\n")
+    assert of_kind(facts, "Round", "company", "kind") == [("Kelong Compute Pte. Ltd.", "series-b")]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Kelong Compute Pte. Ltd.", "Singapore")]

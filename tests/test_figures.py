@@ -174,3 +174,26 @@ def test_measures_named_after_the_amount_and_plans_scheduled(tmp_path, text, met
     facts = built(tmp_path, "# Notes\n\n" + text + "\n")
     got = [(d["metric"], tuple(d["qualifiers"])) for name, d in facts if name == "Observation"]
     assert got == [(metric, qualifiers)]
+
+
+def test_a_contract_awarded_is_the_winners_with_the_awarder(tmp_path):
+    # Regression: "BSK awarded a €1.2 billion contract for 18,000 H200 GPUs to Kestrelhaus Cloud" gave the
+    # contract and the GPUs to no one; "CSCA awarded Laurentide GPU Cloud ... a C$850 million contract" was a grant
+    facts = built(tmp_path, "# Tenders\n\nThe Federal Office for Sovereign Compute (BSK) awarded a five-year, €1.2 billion "
+                            "contract for 18,000 H200 GPUs to Kestrelhaus Cloud, a Munich-based neocloud.\n\n"
+                            "The Canadian Sovereign Compute Agency (CSCA) awarded Laurentide GPU Cloud, a Montreal-based "
+                            "neocloud, a seven-year C$850 million contract in August 2025.\n")
+    got = sorted((d["subject"], d["metric"], str(d["quantity"].value), d["related"]) for name, d in facts if name == "Observation")
+    assert got == [("Kestrelhaus Cloud", "contract-value", "1200000000", "BSK"), ("Kestrelhaus Cloud", "gpus", "18000", None),
+                   ("Laurentide GPU Cloud", "contract-value", "850000000", "Canadian Sovereign Compute Agency")]
+    assert [d for name, d in facts if name == "Round"] == []
+
+
+def test_capacity_under_development_and_a_price_after_at_sign(tmp_path):
+    # Regression: "another 150 MW under development" was no projection; "H100s @ $1.85/hr" had no GPU model
+    facts = built(tmp_path, "# Notes\n\nKarri Data Centres runs 94 MW and has another 150 MW under development.\n\n"
+                            "Pyrelight AI cut list prices again: H100s @ $1.85/hr on demand.\n")
+    got = sorted((d["metric"], str(d["quantity"].value), tuple(d["qualifiers"]), d["segment"]) for name, d in facts
+                 if name == "Observation")
+    assert got == [("power-capacity", "150", ("projected",), None), ("power-capacity", "94", (), None),
+                   ("price", "1.85", (), "H100")]

@@ -182,3 +182,10 @@ def test_an_officer_who_told_or_signed_is_the_company_before(tmp_path):
     assert [(p, c, r) for p, c, r, *_ in got] == [("Maribel Arceneaux", "Dunmoor Compute", "ceo"),
                                                   ("Maribel Arceneaux", "Dunmoor Compute", "co-founder"),
                                                   ("Priscilla Kerrigan", "Ironvale Cloud", "cfo")]
+
+
+def test_cofounded_in_a_year_with_a_partner_written_in_shorthand(tmp_path):
+    # Regression: "co-founded Tarnwick Cloud in 2019 w/ Hanne Ostvik (CTO)" gave her no title
+    got = roles(tmp_path, NEWS + "Eirik Haugland co-founded Tarnwick Cloud in 2019 w/ Hanne Ostvik (CTO).\n")
+    assert [(p, r) for p, c, r, *_ in got] == [("Eirik Haugland", "co-founder"), ("Hanne Ostvik", "co-founder"),
+                                               ("Hanne Ostvik", "cto")]

@@ -394,3 +394,44 @@ def test_the_round_valued_the_company_by_its_short_name(tmp_path):
                                    "$610 million.\n")
     rounds = [d for name, d in facts if name == "Round"]
     assert [(d["kind"], str(d["valuation"].value)) for d in rounds] == [("series-c", "3600000000")]
+
+
+def test_grants_listed_under_an_introduction_and_after_a_colon_and_a_loan_lent(tmp_path):
+    # Regression: "KNCA also awarded grants to three startups:" over "- Sojung Robotics: KRW 1.2 billion",
+    # "... grants: £4 million to Inkthorn AI" and "BNDN lent €220 million to Lumenvale Cloud" were figures, no rounds
+    facts = built(tmp_path, NEWS + "KNCA also awarded grants to three startups under its compute-voucher programme:\n"
+                                   "- Sojung Robotics: KRW 1.2 billion, its first outside funding\n\n"
+                                   "ONC also handed out its first startup grants: £4 million to Inkthorn AI, a Cambridge-based "
+                                   "inference platform, and £2.5 million to Bristol-based Tessellite Labs.\n\n"
+                                   "The development bank BNDN lent €220 million to Lumenvale Cloud in October 2025.\n")
+    got = sorted((d["company"], d["kind"], str(d["amount"].value), d["participants"]) for name, d in facts if name == "Round")
+    assert got == [("Inkthorn AI", "grant", "4000000", ("ONC",)), ("Lumenvale Cloud", "debt-facility", "220000000", ("BNDN",)),
+                   ("Sojung Robotics", "grant", "1200000000", ("KNCA",)), ("Tessellite Labs", "grant", "2500000", ("ONC",))]
+
+
+def test_a_list_after_its_introduction_ends_at_the_next_paragraph(tmp_path):
+    # the grants' introduction names no round for a list after another paragraph
+    facts = built(tmp_path, NEWS + "KNCA also awarded grants to three startups:\n- Sojung Robotics: KRW 1.2 billion\n\n"
+                                   "Prices moved.\n\n- Hanul Compute: KRW 3 billion of revenue\n")
+    assert [(d["company"], d["kind"]) for name, d in facts if name == "Round"] == [("Sojung Robotics", "grant")]
+
+
+def test_the_lead_told_after_the_round_with_participants_and_a_valuation(tmp_path):
+    # Regression: "Temasek led the round, with EDBI, Jungle Ventures and NVIDIA participating, at a post-money
+    # valuation of S$1.05 billion" was a market-wide valuation and no lead
+    facts = built(tmp_path, NEWS + "Kelong Compute closed a S$180 million Series B on 21 October 2025. Temasek led the round, "
+                                   "with EDBI, Jungle Ventures and NVIDIA participating, at a post-money valuation of S$1.05 "
+                                   "billion.\n")
+    round_, = [d for name, d in facts if name == "Round"]
+    assert (round_["leads"], round_["participants"], str(round_["valuation"].value)) == \
+        (("Temasek",), ("EDBI", "Jungle Ventures", "NVIDIA"), "1050000000")
+
+
+def test_shares_sold_under_a_listing_are_its_ipo(tmp_path):
+    # Regression: "It sold 185 million new shares at A$1.60 each, raising A$296 million" under a listing was no round
+    facts = built(tmp_path, "# Wrap\n\n### Tallowood Compute lists on the ASX\n\nSydney-based Tallowood Compute Ltd, a neocloud, "
+                            "listed on the ASX on 12 November 2025. It sold 185 million new shares at A$1.60 each, raising "
+                            "A$296 million (US$193 million) before costs.\n")
+    assert [(d["kind"], str(d["amount"].value)) for name, d in facts if name == "Round"] == [("ipo", "296000000")]
+    assert [(d["metric"], str(d["quantity"].value), d["quantity"].per) for name, d in facts if name == "Observation"] == \
+        [("share-price", "1.6", "share")]

@@ -209,3 +209,21 @@ def test_a_quarter_column_of_the_companys_own_table_dates_its_rows(tmp_path):
                             "| Quarter | Revenue | GPUs online (end of quarter) |\n|---|---|---|\n| Q1 2025 | $98M | 21,000 |\n")
     got = sorted((d["subject"], d["metric"], d["when"].start.isoformat()) for name, d in facts if name == "Observation")
     assert got == [("Thornvale Cloud", "gpus", "2025-01-01"), ("Thornvale Cloud", "revenue", "2025-01-01")]
+
+
+def test_a_last_round_cell_beside_a_type_column_and_a_lead_by_its_alias(tmp_path):
+    # Regression: "| Type | Last round |" over "Neocloud" and "Series B, Oct 2025" made an untyped, undated
+    # round; its lead "a16z" (Andreessen Horowitz's other name) was dropped
+    facts = built(tmp_path, "# Tracker\n\n| Company | Type | Last round | Amount | Lead | Post-money |\n|---|---|---|---|---|---|\n"
+                            "| Ravensholt Compute | Neocloud | Series B, Oct 2025 | $45M | a16z | $1.2B |\n")
+    round_, = [d for name, d in facts if name == "Round"]
+    assert (round_["kind"], round_["when"].iso, round_["leads"]) == ("series-b", "2025-10", ("Andreessen Horowitz",))
+
+
+def test_a_table_of_awards_is_read_by_its_winner_column(tmp_path):
+    # Regression: "| Country | Agency | Winner | Value |" made companies of the countries and a metric "value"
+    facts = built(tmp_path, "# Awards\n\n| Country | Agency | Winner | Value | GPUs | Awarded |\n|---|---|---|---|---|---|\n"
+                            "| Germany | BSK | Kestrelhaus Cloud | €1.2bn | 18,000 | Mar 2025 |\n")
+    got = sorted((d["subject"], d["metric"], str(d["quantity"].value), d["related"]) for name, d in facts if name == "Observation")
+    assert got == [("Kestrelhaus Cloud", "contract-value", "1200000000", "BSK"), ("Kestrelhaus Cloud", "gpus", "18000", None)]
+    assert [d["company"] for name, d in facts if name == "Category"] == []

@@ -395,3 +395,20 @@ def test_a_spreadsheets_month_and_year():
     # Regression: "(Sep-25 unless stated)" dated nothing
     assert [w.iso for _, _, w in find_dates("Operating KPIs (Sep-25 unless stated)")] == ["2025-09"]
     assert [w.iso for _, _, w in find_dates("Sep 25, 2025")] == ["2025-09-25"]
+
+
+@pytest.mark.parametrize("text, value, currency", [
+    # Regression: the rupiah and the ringgit were no currencies, so a bracket's US$ conversion won
+    ("Rp 1.2 trillion", "1200000000000", "IDR"),
+    ("RM 95 million", "95000000", "MYR"),
+    ("RM300M", "300000000", "MYR"),
+])
+def test_the_rupiah_and_the_ringgit(text, value, currency):
+    q = one(text)
+    assert (str(q.value), q.currency) == (value, currency)
+
+
+def test_a_price_per_gpu_second():
+    # Regression: "/ GPU-second" was a price per unit
+    assert one("from $0.0004 / GPU-second").per == "second"
+    assert one("$0.000306 / GPU-sec").per == "second"

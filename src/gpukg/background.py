@@ -179,11 +179,11 @@ def _founders(state: State, text: str, source: Source, company: str | None, subj
 # subject, the company the object, and a title in brackets after a founder is held there. In a
 # profile the object may be the company itself, and a partner may follow: "Chief executive Imogen
 # Hartley co-founded the business with chief technology officer Tomasz Wójcik" (the titles are
-# read by ``_titles``).
+# read by ``_titles``); the year may come between: "co-founded Tarnwick Cloud in 2019 with Hanne Ostvik".
 _FOUNDING_VERB = re.compile(r"\b(?:founded|started|set up)\b")  # not "launched": people launch products
 _FOUNDERS_FIRST = re.compile(
     rf"(?P<people>{PEOPLE})(?:,\s+who)?\s+(?:(?P<co>co-?)?founded|started|set up)\s+(?:(?P<it>the\s+(?:company|business|firm|startup|start-up))|"
-    rf"(?P<c>{NAME}))(?:\s+with\s+(?:(?:{LOWER}[\w-]*|[A-Z]{{2,4}})\s+){{0,4}}(?P<with>{PEOPLE}))?")  # "with CTO Dmitri Varga"
+    rf"(?P<c>{NAME}))(?:\s+in\s+\d{{4}})?(?:\s+with\s+(?:(?:{LOWER}[\w-]*|[A-Z]{{2,4}})\s+){{0,4}}(?P<with>{PEOPLE}))?")  # "with CTO Dmitri Varga"
 
 
 def _founded_by_subject(state: State, text: str, source: Source, subject: str | None) -> None:

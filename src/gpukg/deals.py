@@ -41,7 +41,10 @@ _THE_TARGET = ("the company", "the startup", "the firm", "the business")
 # "X was acquired by Y" (done); "X agreed to be acquired by Y", "X will be bought by Y" (agreed, not done)
 _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:(?P<done>was|has been|were)|(?P<agreed>is being|"
                           r"(?:has\s+)?agreed to be|(?:is|are)\s+(?:set|expected|due)\s+to be|is to be|will be))\s+"
-                          rf"(?P<verb>acquired|bought|purchased|snapped up|taken over|picked up|absorbed)\s+by\s+(?:{_DESCRIBED})?(?P<a>{NAME})")
+                          rf"(?P<verb>acquired|acq['’]d|bought|purchased|snapped up|taken over|picked up|absorbed)\s+by\s+(?:{_DESCRIBED})?(?P<a>{NAME})")
+# a headline's "Sparrowgrid acq'd by Tarnwick Cloud", with no "was": only where a sentence or clause opens
+_ACQ_HEADLINE = re.compile(rf"(?:^|[:;]\s+)(?P<t>{NAME})\s+(?P<verb>acquired|acq['’]d|bought|snapped up)\s+by\s+"
+                           rf"(?:{_DESCRIBED})?(?P<a>{NAME})")
 # "Quill Serve, which Arclight Compute acquired in 2024 for $300M, ..."
 # "Pell Labs, the inference startup that Ardent Cloud bought in June", "The startup, which X bought"
 _ACQ_WHICH = re.compile(rf"(?P<t>{NAME}|[Tt]he (?:company|startup|firm|business)),\s+(?:(?:an?|the)\s+[^,]{{1,60}}?\s+)?(?:which|that)\s+(?P<a>{NAME})\s+(?:had\s+|has\s+)?"
@@ -63,8 +66,9 @@ _ACQ_SOLD = re.compile(rf"(?P<t>{NAME})\s+(?:has\s+)?(?P<verb>sold itself|was so
 # "Coldharbor Systems completed its acquisition of Solace Compute": the deal's state is the verb
 _ACQ_DONE = re.compile(rf"(?P<a>{NAME}){_APPOSITIVE}\s+(?:has\s+|have\s+)?(?P<verb>completed|closed|finalized|finalised|announced|"
                        r"agreed|signed|terminated|abandoned|walked away from|pulled out of|called off|scrapped|dropped)\s+(?:its|an?|the)\s+(?:[\w$€£.,-]+\s+){0,3}?"
+                       r"(?:\([^()]{1,40}\)\s+)?"  # "its A$1.35 billion (US$880 million) acquisition of"
                        r"(?:deal\s+for\s+|agreement\s+for\s+)?(?:acquisition|purchase|takeover|buyout)\s+of\s+"
-                       rf"(?P<t>{NAME})")
+                       rf"(?:{_DESCRIBED})?(?P<t>{NAME})")  # "of GPU marketplace Sparrowgrid"
 # "The takeover of Pallas Labs by Tessaro Compute, announced ..."
 _ACQ_NOUN_BY = re.compile(rf"\b(?P<verb>takeover|acquisition|purchase|buyout)\s+of\s+(?P<t>{NAME})\s+by\s+(?P<a>{NAME})")
 # "Helmsdale Cloud's €700 million purchase of Brisk GPU", "X's planned all-cash takeover of Y"
@@ -127,8 +131,11 @@ def secondaries(state: State, text: str, source: Source, subject: str | None) ->
     return found
 
 
+_DEAL_TOLD = re.compile(r";\s+(?P<c>(?:the\s+)?(?:deal|transaction|purchase|acquisition|takeover)\b[^;]*)", re.I)
+
+
 # Only a finished verb or a stated plan says a status; "X acquiring Y" in a list says neither.
-_STATUS = {"acquired": "completed", "bought": "completed", "purchased": "completed", "snapped up": "completed",
+_STATUS = {"acquired": "completed", "acq'd": "completed", "acq’d": "completed", "bought": "completed", "purchased": "completed", "snapped up": "completed",
            "took over": "completed", "picked up": "completed", "absorbed": "completed", "sold itself": "completed",
            "was sold": "completed", "taken over": "completed", "acquisition": None, "purchase": None, "acquiring": None,
            "takeover": None, "buyout": None, "taken": "completed", "took": "completed", "sold": "completed"}
@@ -152,7 +159,7 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
     found = False
     if not _DEAL_HINT.search(text):
         return found
-    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD, _ACQ_CARVE_OUT, _ACQ_STAKE,
+    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_HEADLINE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD, _ACQ_CARVE_OUT, _ACQ_STAKE,
                     _ACQ_BID):
         for m in pattern.finditer(text):
             acquirer, target = m.group("a"), m.group("t") or m.groupdict().get("t2") or ""
@@ -168,6 +175,10 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
             tail = re.split(r"[;]|,\s+(?=[A-Z])|\)", _TARGET_CLAUSE.sub("", rest))[0]
             # the price after the target, or inside the phrase: "announced a $2 billion acquisition of"
             price = next((q for part in (tail, m.group(0)) for q in find_quantities(part) if q.currency), None)
+            told = _DEAL_TOLD.match(rest[len(tail):])
+            if price is None and told:  # "Being acquired by X; deal announced Oct 2025 at ~$310M": the deal's own clause
+                tail = told.group("c")
+                price = next((q for q in find_quantities(tail) if q.currency), None)
             verb = m.group("verb").lower()
             status = deal_status(verb) or _STATUS.get(verb, "announced")
             intent = m.groupdict().get("intent") or ""

@@ -223,7 +223,9 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
     investors = investor_sections(report, profiles)
     for block in report.blocks:
         source = Source(report.doc_id, block.line, block.index)
+        state.section = block.section
         if block.kind in ("heading", "title"):
+            state.listing = False
             _heading(state, block, source, profiles, investors)
         else:
             if state.company and state.company_heading not in block.section:
@@ -307,6 +309,8 @@ def _content(state: State, block: Block, source: Source) -> None:
         if not iris.is_absolute(link.url):
             state.notices.append(Notice(state.report.file_name, block.line, f"the link '{link.url}' is not an absolute "
                                         "URL; it stays in the statement's text but is not recorded as a cited source"))
+    if block.kind != "bullet":
+        state.listing = block.kind == "paragraph" and block.text.rstrip().endswith(":")
     if block.kind == "paragraph" and (own_links or block.text.rstrip().endswith(":")):
         state.intro = block.text
         if own_links:

@@ -12,7 +12,7 @@ from . import lexicon
 from .amounts import GPU_NAME, LANGUAGE_MODEL, MODEL, TOKEN_UNITS, find_quantities
 from .dates import find_dates, first_date, opening_date, relative_dates, year_before
 from .metrics import BASELINE, continued, counted, grown, label_rest, label_slug, metric_for, metric_of, per_carried
-from .phrases import NAME, clauses, looks_like_org, strip_parens
+from .phrases import AWARD, NAME, clauses, looks_like_org, strip_parens
 from .records import Observation, Quantity, Source, When
 from .reading import State, add, qualifiers, trim_name
 from .segments import MODEL_BEFORE, ON_OPENING, ON_PROVIDER, PER_UNIT, PER_WORDS, PRICE_ON, segment_of
@@ -166,7 +166,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         segments[i] = segment
         present = [m.end() for m in _PRESENT.finditer(before)]  # "plans ... and already operates 10,000": not planned
         stated = q.qualifiers + qualifiers(before[present[-1]:] if present else before) + \
-            qualifiers(_parenthesis_after(text, q))
+            qualifiers(_parenthesis_after(text, q)) + (("projected",) if _PLANNED_AFTER.match(text, q.end) else ())
         if not baseline:
             stated += label_qualifiers
         if when and re.search(rf"\bby\s+{re.escape(when.text)}", text) and not _before_report(state, when):
@@ -186,7 +186,9 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             related = next((form for form, _, _ in state.names.find(segment)), None)
         elif name == "contract-value":  # "a $14.2 billion contract with Meta": the other party
             party = _WITH_PARTY.match(text[q.end:].split(";")[0])
-            related = trim_name(state, party.group("c")) if party else None
+            award = AWARD.search(text) if not party else None  # "BSK awarded a €1.2 billion contract to X": the awarder
+            related = trim_name(state, party.group("c")) if party else \
+                award and (award.group("abbr") or trim_name(state, award.group("a"))) or None
         customer = _NAMED_SHARE.search(text, 0, q.start) if q.unit == "percent" and _CUSTOMERS.search(text) else None
         if customer and trim_name(state, customer.group("c")):
             # "Key customers include OpenAI (35% of revenue) and Microsoft (20%)": a customer's share
@@ -201,6 +203,9 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
              ("company" if name in _COMPANY_METRICS else "org", whose), ("org", related))
 
 
+# "another 150 MW under development", "the first 4,000 of those GPUs go live in Q1 2026": still to come
+_PLANNED_AFTER = re.compile(r"(?:\s+(?:of\s+)?[\w-]+){0,3}?\s+(?:(?:is|are)\s+)?(?:under development|under construction|in development|"
+                            r"due (?:in|by|online)|scheduled to|slated to|to come online|coming online|(?:will\s+)?go live)\b")
 _CUSTOMERS = re.compile(r"\b(?:customers?|clients?)\b", re.I)
 _NAMED_SHARE = re.compile(rf"(?P<c>{NAME})\s*\(\s*(?:about\s+|~)?$")
 _TOP_CUSTOMERS = re.compile(r"\b(?P<who>(?:top|largest|biggest)\s+(?:\w+\s+)?(?:customers|clients)|(?:largest|biggest|top)\s+customer)"

@@ -235,8 +235,9 @@ class Gazetteer:
         return found
 
     def spelled_in(self, text: str) -> frozenset[str]:
-        """The known spellings of the names found in ``text``: what a list split must keep whole."""
-        return frozenset(self.names[name_key(self._forms[form])] for form, _, _ in self.find(text))
+        """The known spellings of the names found in ``text``, and the forms it writes them in ("a16z"):
+        what a list split must keep whole."""
+        return frozenset(spelling for form, _, _ in self.find(text) for spelling in (self.names[name_key(self._forms[form])], form))
 
     def relevant(self, text: str) -> list[str]:
         """The known names that could change how ``text`` reads: a name is found in a text, or a

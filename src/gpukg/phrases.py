@@ -20,7 +20,15 @@ UPPER = "[A-Z" + "".join(c for c in _LATIN if c.isupper()) + "]"
 LOWER = "[a-z" + "".join(c for c in _LATIN if c.islower()) + "]"
 _NAME_WORD = rf"{UPPER}[\w.&'’+-]*"
 NAME = rf"{_NAME_WORD}(?:\s(?:of\s|de\s|&\s)?{_NAME_WORD}){{0,4}}"
-_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\band\b|&|\bplus\b|/)\s*")
+# A contract awarded: "BSK awarded a five-year, €1.2 billion contract for 18,000 GPUs to Kestrelhaus Cloud",
+# "CSCA awarded Laurentide GPU Cloud, a Montreal-based neocloud, a seven-year C$850 million contract",
+# "KNCA picked Seoul-based neocloud Hanul Compute in May 2025 for a four-year ₩520 billion contract":
+# the winner holds the contract, the awarder is its other party
+AWARD = re.compile(rf"(?P<a>{NAME})(?:\s*\((?P<abbr>[A-Z]{{2,8}})\))?\s+(?:has\s+)?(?:awarded|granted|picked|selected|chose)\s+"
+                   r"(?=(?:[^.;]|\.\d)*\b(?:contract|tender|lot)\b)"
+                   rf"(?:(?:its|a|an|the)\b(?:[^.;]|\.\d){{0,100}}?\bto\s+(?P<w>{NAME})|"
+                   rf"(?:(?:[\w-]+-based|[a-z][\w-]*)\s+){{0,3}}(?P<w2>{NAME}))")
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\band\b|&|\bplus\b|/|\||·)\s*")
 _FILLER = re.compile(r"^(?:and|the|with|from|by|plus|including|as well as|others?|among others|etc\.?|various|other|"
                      # "existing investors Lattice Ventures": who they are, then the name
                      # "Thornvale Cloud's seed investor Drummore Ventures" (a letter's "our seed investor")
@@ -79,6 +87,9 @@ def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
         for token, name in protected.items():
             part = part.replace(token, name)
         part = _FILLER.sub("", part)  # "Thornvale Cloud's seed investor X", its owner a known name
+        if part in keep:  # a known name as it is written, though it does not look like one ("a16z")
+            names.append(part)
+            continue
         owner = PLACE_OWNS.match(part)
         if owner and owner.group("place").lower() in lexicon.regions():  # "led by Abu Dhabi's MGX"
             part = part[owner.start("c"):]
@@ -198,8 +209,10 @@ def people(text: str) -> list[tuple[str, tuple[str, ...]]]:
     if not matches:
         matches = [m for part in text.split(";") for m in [_NAME_COMMA_ROLE.fullmatch(part.strip())] if m]
     for m in matches:
-        name = m.group("name").strip(" ,;").removeprefix("and ").strip()
-        if not looks_like_name(name) or any(_FULL_NAME.fullmatch(p.strip()) for p in m.group("roles").split(",")):
+        name = m.group("name").strip(" ,;·|").removeprefix("and ").strip()  # "... · Diego Lanzarote (CTO)"
+        # (a title of two capitalised words is still a title: "Sven Aurelius (Chief Scientist)")
+        if not looks_like_name(name) or any(_FULL_NAME.fullmatch(p.strip()) and not lexicon.find("roles", p)
+                                            for p in m.group("roles").split(",")):
             continue  # "Odalys Fairweather, Kasimir Drozdov, ...": names, no titles
         parts = re.split(r"\s*(?:&|/|,|\band\b)\s*", m.group("roles"))
         # "(since 2023)", "(2019-2023)", "(former)" say when, not which title

@@ -11,7 +11,7 @@ import re
 from . import lexicon
 from .background import background
 from .deals import acquisitions, labelled_deal, secondaries
-from .phrases import NAME, ROUNDS_OF, after, clause_after, clauses, is_acronym_term, looks_like_name, looks_like_org, places, split_names, strip_parens
+from .phrases import AWARD, NAME, ROUNDS_OF, after, clause_after, clauses, is_acronym_term, looks_like_name, looks_like_org, places, split_names, strip_parens
 from .records import Acquisition, Backing, Category, Headquarters, Source
 from .figures import figures
 from .rounds import rounds
@@ -42,6 +42,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     """Facts stated in running text: deals, rounds, investments, figures, categories. ``metric`` is
     what its bare numbers measure when their words do not say (an answer's, from its question)."""
     text = _SUFFIX_COMMA.sub(" ", text)  # "CoreWeave, Inc. raised": one name, as "CoreWeave Inc." is
+    if "w/" in text:  # a note's shorthand: "co-founded Tarnwick in 2019 w/ Hanne Ostvik"
+        text = _WITH.sub("with ", text)
     text = REPORT_VERB.sub("", text)  # "Covers Halvane Compute, an Austin-based neocloud, and ...": the report's own verb
     text = _TICKER.sub("", text)  # "Thornfield Cloud (NASDAQ: THFD), the Dallas-based neocloud": the listing names no company
     named = _NAMED_CLAUSE.split(text)
@@ -62,6 +64,9 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     if opened and bracket_facts(state, trim_name(state, opened.group("n")) or opened.group("n"), opened.group("b"), source):
         text = text[:opened.start()] + opened.group("n") + text[opened.end():]
     company = state.company
+    award = AWARD.search(text) if subject is None else None
+    if award:  # the contract, and what it covers, are the winner's
+        subject = trim_name(state, award.group("w") or award.group("w2")) or None
     main = _main_clause(state, text)
     if subject is None and main is not text:  # "Founded in 2020 in Tbilisi, Kartvel Cloud operates ...": after the comma
         subject = opening_name(state, main)
@@ -118,6 +123,7 @@ _SUFFIX_COMMA = re.compile(r",\s+(?=(?:Inc|LLC|Ltd|Corp|GmbH|plc|L\.P|S\.A|AG|K\
 # "; its backers include A and B" (a figure after "; it reached" keeps the first clause's measure: not split)
 # a clause after a semicolon that says what another company is: a sentence of its own
 _NAMED_CLAUSE = re.compile(rf";\s+(?={NAME}\s+(?:is|was)\s+(?:an?|the)\s)")
+_WITH = re.compile(r"(?<![\w/])w/\s*(?=[A-Z])")
 _PRONOUN_CLAUSE = re.compile(r";\s+(?=(?:its|the company['’]s)\s+(?:other\s+|existing\s+)?(?:backers|investors|shareholders|funders)\b)")
 
 # What an investor or a company did, told without the subject a label, heading or profile gives
@@ -125,7 +131,7 @@ _DEED = re.compile(r"(?:Led|Co-led|Committed|Invested|Backed|Participated|Joined
                    r"Raised|Closed|Secured|Landed|Completed|Received|Acquired|Bought|Purchased|Agreed|Signed|"
                    r"Appointed|Hired|Named|Promoted|Tapped|Founded|Co-founded|Established|Incorporated|Launched|"
                    r"Opened|Reached|Crossed|Surpassed|Deployed|Added|Expanded|Rebranded|Renamed|Merged|Sold|"
-                   r"Filed|Listed|Spun|Partnered|Valued|Became)\b(?P<passive>\s+(?:by|at)\b)?")
+                   r"Filed|Listed|Spun|Partnered|Valued|Became|(?P<being>Being)\s+(?:acquired|bought))\b(?P<passive>\s+(?:by|at)\b)?")
 
 # "Founded in 2019, Acme is ...": the opening phrase's subject comes after it
 _OWN_SUBJECT = re.compile(rf",\s+(?:it|the company|the firm|{NAME})\s+(?:is|was|has|had|now|operates|runs|provides|offers|"
@@ -139,7 +145,8 @@ def told_of(name: str, value: str) -> str | None:
     deed = _DEED.match(value[:1].upper() + value[1:])  # "— acquired by Lumen Cloud for $80M"
     if not deed or _OWN_SUBJECT.search(value):
         return None
-    return f"{name} {'was ' if deed.group('passive') else ''}{value[0].lower()}{value[1:]}"
+    # "Being acquired by Sableworks": a deal under way
+    return f"{name} {'is ' if deed.group('being') else 'was ' if deed.group('passive') else ''}{value[0].lower()}{value[1:]}"
 
 
 # where a sentence may turn to another subject: "...; Ostara Compute signed", ", and Marisol AI charges"

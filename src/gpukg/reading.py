@@ -51,6 +51,8 @@ class State:
     question: str = ""  # a Q&A's last question, which its answer may refer to ("the round")
     previous: str | None = None  # the company the last sentence of the paragraph was about ("The company ...")
     sold: str | None = None  # the company the last sentence sold or bought ("The carved-out unit runs ...")
+    section: tuple[str, ...] = ()  # the headings over the block being read
+    listing: bool = False  # in the list an introduction ending with a colon opens ("... awarded grants to three startups:")
     table_facts: tuple[int, int] | None = None  # where the facts of the table just read are in ``facts``
     scale_note: ScaleNote | None = None  # "(in thousands, except per share data)" over the table being read
     surnames: dict[str, str | None] = field(default_factory=dict)  # a person's last word -> the person (None: two people)

@@ -23,7 +23,7 @@ _NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[IVX]+\.)\s+")
 # after an abbreviation that goes on ("Tejas GPU Pvt. Ltd. raised", "Dr. Rao", "c. EUR 4.2bn"); a capital alone
 # is no such abbreviation: "a Series B. The company ..." ends there.
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bPvt\.)(?<!\bCo\.)(?<!\bInc\.)(?<!\bCorp\.)(?<!\bLtd\.)(?<!\bSt\.)"
-                           r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bNo\.)(?<!\bc\.)(?<!\bca\.)(?<!\bapprox\.)\s+(?=[A-Z\"“])")
+                           r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bNo\.)(?<!\bPte\.)(?<!\bPty\.)(?<!\bSdn\.)(?<!\bBhd\.)(?<!\bc\.)(?<!\bca\.)(?<!\bapprox\.)\s+(?=[A-Z\"“])")
 # the label of a footnote reference, "[^1]", or of a numbered source, "[1]" (a reference-style link)
 _FOOTNOTE = re.compile(r"\^[\w-]+|\d{1,3}")
 _UNRESOLVED_NOTE = re.compile(r"\[(?:\^[\w-]+|\d{1,3})\]")
@@ -239,15 +239,17 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
     section = tuple(t for _, t in path)
     # "Founded: 2019" on each line of a paragraph: labelled lines, as if each were a bullet
     plains = [_plain(children) for children in lines]
-    plain_labels = (len(lines) > 1 or key_values) and all(_KEY_VALUE_LINE.match(text.strip()) for text, _, _ in plains)
+    labelled = [bool(_KEY_VALUE_LINE.match(text.strip())) for text, _, _ in plains]
+    plain_labels = (len(lines) > 1 or key_values) and all(labelled)
+    # a card's "Founded: 2021 | HQ: ..." lines around a line of prose: the labelled lines still labelled
+    card = not plain_labels and len(lines) > 2 and sum(labelled) >= 2
     for offset, (text, bold, links) in enumerate(plains):
         line = tok.map[0] + 1 + offset
         text = text.strip()
         if not text:
             continue
-        if plain_labels:
-            m = _KEY_VALUE_LINE.match(text)
-            yield Block("bullet", text, line, section, label=m.group("k").strip(), value=m.group("v").strip(), links=links)
+        if plain_labels or card and labelled[offset]:
+            yield from _fields(text, line, section, links)
             continue
         if kind == "paragraph" and bold.strip() == text and not links:
             title = text.rstrip(":")
@@ -258,6 +260,9 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
         qa = (_QA_LINE.match(text) or _DATED_LINE.match(text)) if not label else None
         if qa:  # "Q. Who backs the company?" / "A. It is ...": a question and its answer, as bold labels make them;
             label, value = qa.group("k"), qa.group("v")  # "2025-01-08 — Acme ...": a changelog's dated line
+        if kind == "bullet" and label and len(_FIELD_SPLIT.split(text)) > 1 and _KEY_VALUE_LINE.match(text):
+            yield from _fields(text, line, section, links)
+            continue
         if kind == "bullet" and label or label and not value:
             yield Block(kind, text, line, section, label=label, value=value, links=links)
             continue
@@ -272,6 +277,20 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
             continue
         for index, sentence in enumerate(_SENTENCE_END.split(text)):
             yield Block(kind, sentence.strip(), line, section, links=_links_in(sentence, links), index=index)
+
+
+def _fields(text: str, line: int, section: tuple[str, ...], links: tuple[Link, ...]):
+    """'Founded: 2022 · HQ: Toronto, Canada | Employees: ~85': each field a labelled line of its own."""
+    fields = _FIELD_SPLIT.split(text)
+    for index, field in enumerate(fields):
+        m = _KEY_VALUE_LINE.match(field)
+        if m:
+            yield Block("bullet", field, line, section, label=m.group("k").strip(), value=m.group("v").strip(),
+                        links=links if len(fields) == 1 else _links_in(field, links), index=index)
+
+
+# a separator between two "Key: value" fields of one line
+_FIELD_SPLIT = re.compile(r"\s+[·|;]\s+(?=[A-Z][^:.!?·|;]{0,38}?:\s)|;\s+(?=[A-Z][^:.!?·|;]{0,38}?:\s)")
 
 
 def _plain(children: list[Token]) -> tuple[str, str, tuple[Link, ...]]:

@@ -7,12 +7,13 @@ a round. No pattern names a company.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import lexicon
 from .amounts import find_quantities
 from .dates import find_dates, first_date
 from .names import mentioned
-from .phrases import NAME, ROUNDS_OF, UPPER, clause_after, clauses, looks_like_org, split_names
+from .phrases import AWARD, NAME, ROUNDS_OF, UPPER, clause_after, clauses, looks_like_name, looks_like_org, split_names
 from .records import Backing, Observation, Quantity, Round, Source, When
 from .figures import figures
 from .lenders import borrower_signed, investor_subject, whole_name
@@ -24,6 +25,8 @@ from .reading import State, add, month_told, names_after, opening_name, owned_na
 def rounds(state: State, text: str, source: Source, subject: str | None) -> bool:
     """The rounds ``text`` tells (and beside them the company's total and counts); True when any.
     ``subject`` is the company the sentence is about, if known."""
+    if state.listing and _listed_round(state, text, source, subject) or _given_to(state, text, source):
+        return True
     parts = [piece for part in _ROUND_CLAUSES.split(text) for piece in _own_rounds(part)]
     found = False
     for part in parts:  # "X raised $50M ..., while Y raised $30M ...": a round each
@@ -40,6 +43,54 @@ def rounds(state: State, text: str, source: Source, subject: str | None) -> bool
     _share_price(state, text, source, company)
     _figure_clauses(state, text, source, company)
     return True
+
+
+def _listed_round(state: State, text: str, source: Source, subject: str | None) -> bool:
+    """'KNCA also awarded grants to three startups:' over '- Nuribit AI (Busan): KRW 2.8 billion': each
+    item a round of the kind the introduction names, from the one who gives it."""
+    kinds = [kind for kind, _, _ in lexicon.find("round_types", state.intro) if kind != "unspecified"]
+    money = [q for q in find_quantities(text) if q.currency]
+    opener = re.match(NAME, text)  # each item opens with its company: "Sojung Robotics: KRW 1.2 billion"
+    company = subject or opening_name(state, text) or (trim_name(state, opener.group(0)) if opener else None)
+    if not kinds or len(money) != 1 or not company or not looks_like_name(company):
+        return False
+    giver = opening_name(state, state.intro)
+    givers = (giver,) if giver and giver != company and _GIVES.search(state.intro) else ()
+    add(state, Round(source, company, kinds[0], money[0], first_date(text), participants=givers),
+        ("company", company), *[("investor", g) for g in givers])
+    return True
+
+
+# "lent €220 million to Lumenvale Cloud"; "handed out its first startup grants: £4 million to Inkthorn AI, ..."
+_MONEY_TO = re.compile(r"(?P<m>(?:[$€£¥₹₩]|[A-Z]{3}\s?|[A-Z]{1,2}\$)\s?\d[\d.,]*\s?(?:million|billion|trillion|crore|bn|mn|[MBK])?)"
+                       rf"\s+to\s+(?:(?:[\w-]+-based|[a-z][\w-]*)\s+){{0,3}}(?P<c>{NAME})")
+_LENDER = re.compile(rf"(?P<g>{NAME})(?:\s*\((?P<abbr>[A-Z]{{2,8}})\))?\s+(?:has\s+|also\s+)?(?:lent|loaned)\s+$")
+
+
+def _given_to(state: State, text: str, source: Source) -> bool:
+    """Money given to a company by the sentence's subject: a loan ('lent ... to'), or items of the
+    kind named before a colon ('... grants: £4 million to X, and £2.5 million to Y')."""
+    if " to " not in text:
+        return False
+    head, colon, _ = text.partition(": ")
+    kinds = [kind for kind, _, _ in lexicon.find("round_types", head) if kind != "unspecified"] if colon else []
+    found = False
+    for m in _MONEY_TO.finditer(text):
+        lender = _LENDER.search(text, 0, m.start())
+        kind = "debt-facility" if lender else kinds[0] if kinds and m.start() > len(head) else None
+        amount = next(iter(find_quantities(m.group("m"))), None)
+        company = trim_name(state, m.group("c"))
+        if not kind or not amount or not amount.currency or not company:
+            continue
+        giver = (lender.group("abbr") or trim_name(state, lender.group("g"))) if lender else opening_name(state, head)
+        givers = (giver,) if giver and giver != company else ()
+        add(state, Round(source, company, kind, amount, first_date(text[m.start():]) or first_date(text), participants=givers),
+            ("company", company), *[("investor", g) for g in givers])
+        found = True
+    return found
+
+
+_GIVES = re.compile(r"\b(?:awarded|granted|gave|handed out|made|committed|lent|provided)\b")
 
 
 _MONEY_WORD = re.compile(r"\b(?:valuation|revenue|revenues|ARR|run-rate|sales)\b", re.I)
@@ -61,12 +112,15 @@ def _figure_clauses(state: State, text: str, source: Source, company: str) -> No
 def _share_price(state: State, text: str, source: Source, company: str) -> None:
     """'priced its IPO at $28 per share on September 18, 2025': the price of a share, dated by its own clause."""
     for q in find_quantities(text):
+        if q.currency and not q.per and _EACH_SHARE.match(text, q.end) and "shares" in text[:q.start]:
+            q = replace(q, per="share")  # "sold 185 million new shares at A$1.60 each"
         if q.currency and q.per == "share":
             clause = next((c.text for c in clauses(text) if c.start <= q.start <= c.end), text)
             add(state, Observation(source, company, "share-price", q, first_date(clause), qualifiers=q.qualifiers),
                 ("company", company))
 
 
+_EACH_SHARE = re.compile(r"\s+(?:each|apiece)\b")
 _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by|"
                            r"drew backing|committed|invested|leading its|anchored|granted|awarded|drew down|realised|realized|"
                            r"obtained|signed|tapped|took out|priced|issued)\b", re.I)  # "priced a $1.2 billion convertible note offering"
@@ -119,8 +173,8 @@ _LED_IT = re.compile(rf"(?:(?:[Ee]xisting|[Nn]ew|[Rr]eturning)\s+(?:investors?|b
                      rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:co-)?led"
                      r"(?:\s+(?:the|this|that)\s+(?:round|raise|financing|deal|investment))?\s*(?=[;,.]|$|and\s)")
 
-_THEN_JOINED = re.compile(r"\s*(?:[;,]\s*)?(?:and\s+)?(?P<names>[^;.]+?)\s+(?:also\s+)?(?:participated|joined|took part|followed|"
-                         r"invested|came back in|came back|returned|re-upped)\b")
+_THEN_JOINED = re.compile(r"\s*(?:[;,]\s*)?(?:and\s+|with\s+)?(?P<names>[^;.]+?)\s+(?:also\s+)?(?:participated|"
+                         r"participating|joined|took part|followed|invested|came back in|came back|returned|re-upped)\b")
 _EXISTING = re.compile(rf"\b[Ee]xisting\s+(?:investors?|backers?|shareholders?)\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 
 # "The extension drew Elaia Partners and Kima Growth": more investors in the round just read
@@ -151,6 +205,9 @@ _SEEKING = (r"(?:(?:is|are|was|were|had|has)\s+(?:said\s+to\s+be\s+|reportedly\s
 _RAISING = re.compile(r"\b(?:(?:is|are)\s+(?:now\s+|reportedly\s+)?raising|" + _SEEKING
                       + r")\s+(?:about\s+|up to\s+|some\s+|roughly\s+|around\s+|as much as\s+)?[$€£¥₹₩]")
 
+_OFFERED = re.compile(r"\b(?:sold|issued|offered|placed)\s+(?:about\s+)?[\d.,]+\s*(?:million|billion|m|bn)?\s+(?:new\s+|ordinary\s+|"
+                      r"[A-Z]\s+|class\s+\w+\s+)?shares\b(?:[^.;]|\.\d)*?\braising\s+")
+_LISTING = re.compile(r"\b(?:IPO|listed|listing|lists|floated|flotation|debut|went public)\b")
 # "Dunmore AI raised £55m in September 2025": a dated raise is a round, its type untold
 _RAISED_AMOUNT = re.compile(r"\b(?:raised|raises|secured|secures|closed|landed)\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?"
                             r"(?:[$€£¥₹₩]|[A-Z]{3}\s?\d)")
@@ -235,6 +292,8 @@ _TOTAL_CLAUSE = re.compile(r"\b(?:bringing|taking|lifting|pushing)\b[^.]*\btotal
 
 def _prose_round(state: State, text: str, source: Source, context: str | None) -> bool:
     """'In March 2025, Acme raised a $150M Series B led by X, with participation from Y.' and its kin."""
+    if AWARD.search(text):  # "CSCA awarded Laurentide GPU Cloud a C$850 million contract": a contract won, no round
+        return False
     types = lexicon.find("round_types", text)
     types = [t for t in types if t[0] != "unspecified"] or types
     money = [q for q in find_quantities(text) if q.currency]
@@ -245,6 +304,9 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
         # valuation": a round, type untold (the second sought)
         # "granted €60 million to X": a grant, by its verb
         types = [("grant" if _GRANTED.search(text) else "unspecified", 0, 0)]
+    offered = _OFFERED.search(text) if not types and money else None
+    if offered:  # "It sold 185 million new shares at A$1.60 each, raising A$296 million": under a listing, its IPO
+        types = [("ipo" if _LISTING.search(" ".join((text, *state.section))) else "unspecified", 0, 0)]
     named_type = any(t[0] != "unspecified" for t in types)  # "$520M debt financing (November 2025) from X"
     # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
     untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
@@ -252,7 +314,10 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
         or named_type and (re.search(_PARTICIPANTS, text) or _ROUND_AT.search(text[:money[0].start] if money else "")
                            or _TOLD_AFTER_COLON.search(text) or re.search(_LEADS, text))
     # "The round valued Thornvale at $3.6 billion and brings the equity we have raised to ...": the round just read
-    if not types or not (money or untold) or not told or not named_type and _THE_ROUND_OPENS.match(text) and state.last_round:
+    # ... and "Temasek led the round, with EDBI participating, at a post-money valuation of S$1.05 billion"
+    sequel = state.last_round and not named_type and (_THE_ROUND_OPENS.match(text) or _LED_IT.match(text)
+                                                      and source.line - state.last_round.source.line <= 1)
+    if not types or not (money or untold) or not told or sequel:
         return _round_sequel(state, text, source)
     keep = state.names.spelled_in(text)
     marked = [trim_name(state, m.group("n")) for m in MARKED_LEAD.finditer(text)]
@@ -293,7 +358,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     valuation = next((q for q in money if is_valuation(text, q)), None)
     # "$1.1B raised to date; last valued at $4B (Series C, Mar 2025)": a total is no round's amount
     # and a price per share is no round's amount: "priced at $28 per share, raising $1.1 billion"
-    amount = next((q for q in money if q is not valuation and not q.per
+    amount = next((q for q in money if q is not valuation and not q.per and (not offered or q.start >= offered.end())
                    and not _CUMULATIVE.search(_part_at(text, q.start))), None)
     if amount is None and money and not investors and valuation is None and not untold:
         return False  # "has raised SGD 25 million in seed and Series A funding since its founding": a total, no round
@@ -328,7 +393,7 @@ def _round_date(state: State, text: str) -> When | None:
 
 
 _OTHER_EVENT = re.compile(r"\b(?:founded|established|incorporated|formed|started|launched|spun out|since)\s+(?:in\s+|on\s+)?$", re.I)
-_GRANTED = re.compile(r"\b(?:granted|awarded)\b")
+_GRANTED = re.compile(r"\b(?:granted|awarded)\b(?![^.;]*\b(?:contract|tender|lot)\b)")  # not "awarded X a contract"
 _AND_LED = re.compile(r",?\s+and\s+(?:co-)?led\s+(?:a|an)\s+[$€£¥₹]")
 _ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in|into)\s+(?!(?:Q[1-4]|H[12]|FY|Jan|Feb|Mar|"
                        rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|the)\w*\b)(?P<c>{NAME})")
@@ -418,19 +483,21 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
         return False
     money = [q for q in find_quantities(text) if q.currency]
     led = _LED_IT.match(text) if source.line - last.source.line <= 1 else None
-    if money and _ROUND_VALUATION.search(text):
-        fact = Round(source, last.company, last.kind, valuation=money[0])
-    elif led:  # "Greyloch Capital led; NVIDIA and existing backer Halyard Peak Partners participated"
+    valued = money[0] if money and _ROUND_VALUATION.search(text) else None
+    if led:  # "Greyloch Capital led; NVIDIA and existing backer Halyard Peak Partners participated"
         keep = state.names.spelled_in(text)
         leads = split_names(led.group("names"), keep)
         joined = _THEN_JOINED.match(text, led.end())
         participants = split_names(joined.group("names"), keep) if joined else names_after(state, text, _PARTICIPANTS)
+        # "..., at a post-money valuation of S$1.05 billion": the round's valuation as well
         fact = Round(source, last.company, last.kind, leads=tuple(leads),
-                     participants=tuple(n for n in participants if n not in leads))
+                     participants=tuple(n for n in participants if n not in leads), valuation=valued)
         # "existing backer Halyard Peak Partners": a backer before this round, too
         for m in _EXISTING.finditer(text):
             for investor in split_names(m.group("names"), keep):
                 add(state, Backing(source, investor, last.company), ("investor", investor), ("company", last.company))
+    elif valued:
+        fact = Round(source, last.company, last.kind, valuation=valued)
     elif _ROUND_LED.match(text):  # "The round was led by Fore Ventures, with participation from Seedcamp."
         leads = names_after(state, text, _LEADS)
         fact = Round(source, last.company, last.kind, leads=tuple(leads),

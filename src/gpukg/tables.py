@@ -25,7 +25,7 @@ from .segments import PER_UNIT
 
 
 _ENTITY_HEADERS = ("company", "provider", "name", "startup", "firm", "player", "vendor", "platform", "organization",
-                   "borrower", "issuer")
+                   "borrower", "issuer", "winner", "awardee", "contractor", "recipient")
 _MODEL_HEADERS = ("gpu", "gpu model", "gpu type", "model", "instance", "instance type", "hardware", "chip", "accelerator")
 
 
@@ -117,7 +117,9 @@ def table_row(state: State, block: Block, source: Source) -> None:
     if company is None:
         return
     state.kinds.append((company, "company"))
-    round_col = next((h for h in lowered if h in _ROUND_COLUMNS), None)
+    # the column that holds the round's type ("| Type | Last round |" over "Neocloud" and "Series B, Oct 2025")
+    rounds_cols = [h for h in lowered if h in _ROUND_COLUMNS]
+    round_col = next((h for h in rounds_cols if lexicon.find("round_types", column[h])), rounds_cols[0] if rounds_cols else None)
     amount_col = next((h for h in lowered if "amount" in h or "proceeds" in h or h in ("raised", "size")), None)
     customer_col = next((h for h in lowered if h in _CUSTOMER_HEADERS), None)
     value_col = next((h for h in lowered if h in _PRICE_HEADERS or re.search(r"\bcontract\b", h)), None)  # not "Contracted IT load"
@@ -201,7 +203,7 @@ def _year_column(state: State, company: str, heading: str, year: re.Match, cell:
 
 
 _ROUND_COLUMNS = ("round", "type", "round type", "stage", "series", "funding round", "deal", "deal type", "structure",
-                  "instrument", "financing", "financing type", "transaction")
+                  "instrument", "financing", "financing type", "transaction", "last round", "latest round", "most recent round")
 _METRIC_HEADERS = ("metric", "metrics", "measure", "kpi", "item", "indicator", "")
 
 
@@ -430,7 +432,7 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
     kinds = lexicon.find("round_types", column[round_col]) if round_col else []
     kind = kinds[0][0] if kinds else "unspecified"
     amount = next((q for q in find_quantities(column[amount_col]) if q.currency), None)
-    when = _row_date(column)
+    when = _row_date(column) or (first_date(column[round_col]) if round_col else None)  # "| Series B, Oct 2025 |"
     buyer = next((strip_parens(cell) for header, cell in column.items() if re.search(r"\b(?:buyer|acquirer)\b", header)), "")
     if round_col and _ACQUIRED.search(column[round_col]) and looks_like_name(buyer) and buyer != company:
         add(state, Acquisition(source, buyer, company, amount, when), ("company", buyer), ("company", company))
@@ -456,7 +458,7 @@ _ACQUIRED = re.compile(r"\b(?:acquisition|acquired|acqui-hired|buyout|takeover|m
 
 
 _CUSTOMER_HEADERS = ("customer", "client", "counterparty", "offtaker", "buyer of capacity", "tenant", "anchor tenant",
-                     "lessee")
+                     "lessee", "agency", "awarding body", "buyer")
 
 
 def _table_contract(state: State, company: str, column: dict[str, str], customer_col: str, value_col: str,
@@ -522,5 +524,6 @@ def _table_portfolio(state: State, investor: str, portfolio: str, source: Source
 
 def _row_date(column: dict[str, str]) -> When | None:
     """The date of a row of rounds or deals, from its Date (Closed, Announced, Year) column."""
-    header = next((h for h in column if "date" in h or h in ("when", "closed", "announced", "year", "signed", "signed on")), None)
+    header = next((h for h in column if "date" in h or h in ("when", "closed", "announced", "year", "signed", "signed on",
+                                                                "awarded")), None)
     return first_date(column[header]) if header else None
