@@ -12,6 +12,7 @@ from dataclasses import fields, replace
 from . import iris, lexicon
 from .aliases import abbreviated, renamed, short_forms
 from .amounts import malformed_amounts
+from .cells import heading_scale, scale_note
 from .dates import dateline, report_date
 from .investors import investor_line, investor_sections
 from .labels import BRACKETED, labelled
@@ -24,7 +25,7 @@ from .records import (
     Role, Round, Source, Statement, Trend,
 )
 from .report import strip_numbering
-from .tables import heading_scale, rounds_without_names, scale_note, table_note, table_row
+from .tables import rounds_without_names, table_note, table_row
 from .reading import REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
 
 

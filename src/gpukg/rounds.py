@@ -13,9 +13,10 @@ from . import lexicon
 from .amounts import find_quantities
 from .dates import find_dates, first_date
 from .names import mentioned
-from .phrases import AWARD, NAME, ROUNDS_OF, UPPER, clause_after, clauses, looks_like_name, looks_like_org, split_names
+from .phrases import AWARD, NAME, ROUNDS_OF, UPPER, clause_after, clauses, looks_like_org, split_names
 from .records import Backing, Observation, Quantity, Round, Source, When
 from .figures import figures
+from .grants import given_to, listed_round
 from .lenders import borrower_signed, investor_subject, whole_name
 from .metrics import counted
 from .people import TITLE_BEFORE
@@ -25,7 +26,7 @@ from .reading import State, add, month_told, names_after, opening_name, owned_na
 def rounds(state: State, text: str, source: Source, subject: str | None) -> bool:
     """The rounds ``text`` tells (and beside them the company's total and counts); True when any.
     ``subject`` is the company the sentence is about, if known."""
-    if state.listing and _listed_round(state, text, source, subject) or _given_to(state, text, source):
+    if state.listing and listed_round(state, text, source, subject) or given_to(state, text, source):
         return True
     parts = [piece for part in _ROUND_CLAUSES.split(text) for piece in _own_rounds(part)]
     found = False
@@ -43,54 +44,6 @@ def rounds(state: State, text: str, source: Source, subject: str | None) -> bool
     _share_price(state, text, source, company)
     _figure_clauses(state, text, source, company)
     return True
-
-
-def _listed_round(state: State, text: str, source: Source, subject: str | None) -> bool:
-    """'KNCA also awarded grants to three startups:' over '- Nuribit AI (Busan): KRW 2.8 billion': each
-    item a round of the kind the introduction names, from the one who gives it."""
-    kinds = [kind for kind, _, _ in lexicon.find("round_types", state.intro) if kind != "unspecified"]
-    money = [q for q in find_quantities(text) if q.currency]
-    opener = re.match(NAME, text)  # each item opens with its company: "Sojung Robotics: KRW 1.2 billion"
-    company = subject or opening_name(state, text) or (trim_name(state, opener.group(0)) if opener else None)
-    if not kinds or len(money) != 1 or not company or not looks_like_name(company):
-        return False
-    giver = opening_name(state, state.intro)
-    givers = (giver,) if giver and giver != company and _GIVES.search(state.intro) else ()
-    add(state, Round(source, company, kinds[0], money[0], first_date(text), participants=givers),
-        ("company", company), *[("investor", g) for g in givers])
-    return True
-
-
-# "lent €220 million to Lumenvale Cloud"; "handed out its first startup grants: £4 million to Inkthorn AI, ..."
-_MONEY_TO = re.compile(r"(?P<m>(?:[$€£¥₹₩]|[A-Z]{3}\s?|[A-Z]{1,2}\$)\s?\d[\d.,]*\s?(?:million|billion|trillion|crore|bn|mn|[MBK])?)"
-                       rf"\s+to\s+(?:(?:[\w-]+-based|[a-z][\w-]*)\s+){{0,3}}(?P<c>{NAME})")
-_LENDER = re.compile(rf"(?P<g>{NAME})(?:\s*\((?P<abbr>[A-Z]{{2,8}})\))?\s+(?:has\s+|also\s+)?(?:lent|loaned)\s+$")
-
-
-def _given_to(state: State, text: str, source: Source) -> bool:
-    """Money given to a company by the sentence's subject: a loan ('lent ... to'), or items of the
-    kind named before a colon ('... grants: £4 million to X, and £2.5 million to Y')."""
-    if " to " not in text:
-        return False
-    head, colon, _ = text.partition(": ")
-    kinds = [kind for kind, _, _ in lexicon.find("round_types", head) if kind != "unspecified"] if colon else []
-    found = False
-    for m in _MONEY_TO.finditer(text):
-        lender = _LENDER.search(text, 0, m.start())
-        kind = "debt-facility" if lender else kinds[0] if kinds and m.start() > len(head) else None
-        amount = next(iter(find_quantities(m.group("m"))), None)
-        company = trim_name(state, m.group("c"))
-        if not kind or not amount or not amount.currency or not company:
-            continue
-        giver = (lender.group("abbr") or trim_name(state, lender.group("g"))) if lender else opening_name(state, head)
-        givers = (giver,) if giver and giver != company else ()
-        add(state, Round(source, company, kind, amount, first_date(text[m.start():]) or first_date(text), participants=givers),
-            ("company", company), *[("investor", g) for g in givers])
-        found = True
-    return found
-
-
-_GIVES = re.compile(r"\b(?:awarded|granted|gave|handed out|made|committed|lent|provided)\b")
 
 
 _MONEY_WORD = re.compile(r"\b(?:valuation|revenue|revenues|ARR|run-rate|sales)\b", re.I)

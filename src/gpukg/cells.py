@@ -1,0 +1,128 @@
+"""Table cells written out with what their table leaves unsaid: the currency, scale or unit a
+column's header gives ("| Revenue (EUR m) |", "| GPUs (k) |", "| Power (MW) |"), a row's own
+currency column ("| Ccy |"), and the scale a note or heading sets over a financial statement
+("(in thousands, except per share data)"). Values in, values out: the cell as the amounts reader
+will read it.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .amounts import MODEL, find_quantities
+from .metrics import MONEY_METRICS, metric_of
+from .reading import ScaleNote
+
+
+# "(in thousands, except per share data)", "(USD in millions)", "in € millions", "(in thousands of U.S. dollars)"
+_SCALE_NOTE = re.compile(r"\(?\s*(?:(?P<cur>[$€£¥]|USD|EUR|GBP|JPY)\s+)?(?:(?:all\s+)?(?:amounts|figures)\s+(?:are\s+)?)?"
+                         r"in\s+(?:(?P<cur2>[$€£¥]|USD|EUR|GBP|JPY)\s*)?(?P<scale>thousands|millions|billions)"
+                         r"(?:\s+of\s+(?P<cur3>(?:U\.?S\.?\s+)?dollars|euros|pounds|yen))?"
+                         r"(?:,?\s*except\s+(?P<unless>[^)]*?))?\s*\)?\.?", re.I)
+
+
+def _currency(said: str | None) -> str | None:
+    """The currency a sign, code or word names ('$', 'EUR', 'U.S. dollars'), as the amounts read it."""
+    if not said:
+        return None
+    said = re.sub(r"^U\.?S\.?\s+", "", said)
+    probe = find_quantities(f"{said} 1" if said[0].isupper() or not said[0].isalpha() else f"1 {said}")
+    return probe[0].currency if len(probe) == 1 else None
+
+
+def scale_note(text: str) -> ScaleNote | None:
+    """The scale a line standing above a table gives its bare numbers, if it is such a line."""
+    m = _SCALE_NOTE.fullmatch(text.strip().strip("*_"))
+    if not m:
+        return None
+    unless = re.sub(r"\s+(?:data|amounts|figures|information|numbers)$", "", m.group("unless") or "", flags=re.I)
+    return ScaleNote(m.group("scale").lower().rstrip("s"), _currency(m.group("cur") or m.group("cur2") or m.group("cur3")),
+                     unless.lower() or None)
+
+
+def heading_scale(text: str) -> ScaleNote | None:
+    """'## Selected financial data (fiscal years ended December 31, in millions)': the scale a
+    heading's brackets give the table right under it."""
+    bracket = re.search(r"\(([^()]*)\)\s*$", text)
+    found = _SCALE_IN.search(bracket.group(1)) if bracket else None
+    return ScaleNote(found.group("scale").lower().rstrip("s"), _currency(found.group("cur"))) if found else None
+
+
+_SCALE_IN = re.compile(r"\bin\s+(?:(?P<cur>[$€£¥]|USD|EUR|GBP|JPY)\s*)?(?P<scale>thousands|millions|billions)\b", re.I)
+# a statement's bare number: "$ 287,412", "171,038", "$ (61,907)" (in parentheses: a loss, or a negative)
+_STATEMENT_NUMBER = re.compile(r"(?P<cur>[$€£¥])?\s*(?P<open>\()?\s*(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*\)?")
+
+
+def scaled(note: ScaleNote, label: str, cell: str) -> str:
+    """A cell of a table under a scale note, written with its scale and currency: '$ 287,412' ->
+    '$287,412 thousand'. A number in parentheses is a negative, told as a loss only in a row of losses."""
+    m = _STATEMENT_NUMBER.fullmatch(cell)
+    if not m:
+        return cell
+    if m.group("cur"):
+        note.currency = note.currency or _currency(m.group("cur"))
+    if m.group("open") and not any(slug == "loss" for slug, _, _ in lexicon.find("metrics", label)):
+        return cell
+    scale = "" if note.unless and note.unless in label.lower() else note.scale
+    return f"{note.currency or ''} {m.group('num')} {scale}".strip()
+
+
+
+# "| Amount (USD) |", "| Raised ($M) |", "| On-demand ($/GPU-hr) |": a currency, and maybe a scale,
+# that the header gives the bare numbers of its column
+# (also with a date after a comma: "| Revenue ($M, 2024) |")
+_HEADER_MONEY = re.compile(r"\((?P<cur>[^()\d/,]+?)\s*(?P<scale>k|m|mn|bn|b|millions?|billions?)?\s*(?:/[^(),]*)?"
+                           r"(?:,\s*[^()]*)?\)\s*$", re.I)
+# (an estimate's or a bound's mark may open it: "~3.5", "c. 0.6", ">10")
+_BARE_NUMBER = re.compile(r"(?:~|ca?\.\s?|[><≥≤]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?"
+                          r"(?P<scale>\s?(?:[kKmMbB]|mn|bn|million|billion))?")
+_HEADER_PER = re.compile(r"(?<![\w])(?P<cur>[$€£¥₹])\s?/\s?(?P<per>(?:GPU[-\s]?)?(?:hr|hour|h|month|mo)\b)", re.I)
+# "| GPUs (k) |", "| Amount (m) |", "| Utilisation (%) |", "| Power (MW) |": what the column's bare numbers are in
+_HEADER_SCALE = re.compile(r"\((?P<scale>k|'000|000s|m|mn|bn|b|thousands?|millions?|billions?)\)\s*$", re.I)
+_HEADER_UNIT = re.compile(r"\((?P<unit>%|mw|gw|kw)\)\s*$", re.I)
+# a cell written with its currency, which the header's scale is of: "EUR 310" under "Amount (m)"
+_CODED_NUMBER = re.compile(r"(?:[A-Z]{3}|[$€£¥₹]|[A-Z]{1,2}\$)\s?(?P<n>\d[\d,]*(?:\.\d+)?)")
+_CURRENCY_HEADERS = ("ccy", "currency", "cur", "curr", "currency code")
+
+
+def row_currency(cells: list[tuple[str, str]]) -> str | None:
+    """The currency a row's own column names ('| Ccy | EUR |'), for the bare amounts beside it."""
+    return next((c.strip() for h, c in cells if h.strip().lower() in _CURRENCY_HEADERS and _currency(c.strip())), None)
+
+
+def written(header: str, cell: str, currency: str | None = None) -> str:
+    """A bare number under a header that gives its currency, scale or unit, written with them: '120M'
+    under 'Amount (USD)' is 'USD 120M', '120' under 'Raised ($M)' is '$ 120M', '18.5' under 'GPUs (k)'
+    is '18.5k', '82' under 'Utilisation (%)' is '82%'; a row's own currency ('| Ccy | EUR |') goes
+    to the amounts and the GPU models' prices beside it."""
+    m = _HEADER_MONEY.search(header)
+    number = _BARE_NUMBER.fullmatch(cell)
+    per = _HEADER_PER.search(header)  # "| H100 $/GPU-hr |" over "2.19"
+    if per and number and not m:
+        return f"{per.group('cur')}{cell}/{per.group('per')}"
+    unit = _HEADER_UNIT.search(header)
+    if unit and number:
+        return f"{cell}{unit.group('unit')}" if unit.group("unit") == "%" else f"{cell} {unit.group('unit')}"
+    scale = _HEADER_SCALE.search(header)
+    if scale and (number or _CODED_NUMBER.fullmatch(cell)) and not (number and number.group("scale")):
+        word = scale.group("scale").lower()
+        word = "k" if word in ("'000", "000s") or word.startswith("thousand") else word
+        money = currency and number and (word != "k" and metric_of(header) in MONEY_METRICS or re.search(r"\bamount\b", header, re.I))
+        return _with(currency if money else None, cell, word)
+    if currency and number and not m and (re.search(rf"\b{MODEL}\b", header) or metric_of(header) in MONEY_METRICS):
+        return _with(currency, cell)  # "| Ccy | H100 SXM |" over "EUR" and "2.05"; "| Revenue | Ccy |"
+    if not m or not number:
+        return cell
+    currency = m.group("cur").strip()
+    if not _currency(currency):
+        return cell
+    return _with(currency, cell, "" if number.group("scale") else m.group("scale") or "")
+
+
+def _with(currency: str | None, cell: str, scale: str = "") -> str:
+    """The cell's number with its currency and scale, an estimate's mark first: 'c. $ 0.6bn'."""
+    mark = _MARK.match(cell).group(0)
+    return f"{mark}{currency + ' ' if currency else ''}{cell[len(mark):]}{' ' + scale if scale and not currency else scale}"
+
+
+_MARK = re.compile(r"(?:~|ca?\.\s?|[><≥≤]\s?)?")
