@@ -259,3 +259,13 @@ def test_a_status_of_being_acquired_and_the_deals_own_clause(tmp_path):
     assert (deal["acquirer"], deal["target"], str(deal["price"].value), deal["when"].iso, deal["status"]) == \
         ("Sableworks", "Vantafold", "310000000", "2025-10", "pending")
     assert [d for name, d in facts if name == "Observation"] == []
+
+
+def test_a_month_is_no_buyer_and_a_deal_ended_in_a_later_clause(tmp_path):
+    # Regression: "had agreed in July to acquire" made a company "July" the buyer, and "...; the two companies
+    # terminated the merger agreement" left the deal announced; "was acqui-hired by" was no deal
+    facts = built(tmp_path, NEWS + "Drumlin Compute had agreed in July to acquire Vessant Cloud in an all-stock deal valued at "
+                                   "$210 million; the two companies terminated the merger agreement on 19 November 2025.\n\n"
+                                   "Zephyrine Serverless was acqui-hired by AI lab Fernhollow Research in November 2025.\n")
+    assert of_kind(facts, "Acquisition", "acquirer", "target", "status") == [
+        ("Drumlin Compute", "Vessant Cloud", "terminated"), ("Fernhollow Research", "Zephyrine Serverless", "completed")]

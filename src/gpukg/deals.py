@@ -15,7 +15,7 @@ from .reading import State, add, month_told, opening_name, owned_name, qualifier
 from .records import Acquisition, Backing, Source
 
 
-_BUYS = (r"agreed\s+(?:in|on)\s+(?:[\w,]+\s+){0,3}\d{4},?\s+to\s+(?:acquire|buy|purchase)|"  # "agreed in September 2025 to acquire"
+_BUYS = (r"agreed\s+(?:in|on)\s+(?:[\w,]+\s+){0,3}?(?:\d{4},?\s+)?to\s+(?:acquire|buy|purchase)|"  # "agreed in (September 2025|July) to acquire"
          "acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
          "to buy|will buy|purchased|agreed to purchase|to purchase|snapped up|took over|takes over|picked up|picks up|"
          r"acq\.")  # a changelog's shorthand: "Nimbrel Cloud acq. Oakvale Labs, ~$40M"
@@ -41,7 +41,8 @@ _THE_TARGET = ("the company", "the startup", "the firm", "the business")
 # "X was acquired by Y" (done); "X agreed to be acquired by Y", "X will be bought by Y" (agreed, not done)
 _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:(?P<done>was|has been|were)|(?P<agreed>is being|"
                           r"(?:has\s+)?agreed to be|(?:is|are)\s+(?:set|expected|due)\s+to be|is to be|will be))\s+"
-                          rf"(?P<verb>acquired|acq['’]d|bought|purchased|snapped up|taken over|picked up|absorbed)\s+by\s+(?:{_DESCRIBED})?(?P<a>{NAME})")
+                          rf"(?P<verb>acquired|acq['’]d|acqui-hired|bought|purchased|snapped up|taken over|picked up|absorbed)\s+by\s+"
+                          rf"(?:{_DESCRIBED})?(?P<a>{NAME})")
 # a headline's "Sparrowgrid acq'd by Tarnwick Cloud", with no "was": only where a sentence or clause opens
 _ACQ_HEADLINE = re.compile(rf"(?:^|[:;]\s+)(?P<t>{NAME})\s+(?P<verb>acquired|acq['’]d|bought|snapped up)\s+by\s+"
                            rf"(?:{_DESCRIBED})?(?P<a>{NAME})")
@@ -131,11 +132,13 @@ def secondaries(state: State, text: str, source: Source, subject: str | None) ->
     return found
 
 
+_ENDED = re.compile(r"\b(?:terminated|called off|abandoned|scrapped|cancell?ed|walked away from)\s+(?:the\s+|their\s+)?"
+                    r"(?:merger|deal|agreement|acquisition|transaction|takeover)\b")
 _DEAL_TOLD = re.compile(r";\s+(?P<c>(?:the\s+)?(?:deal|transaction|purchase|acquisition|takeover)\b[^;]*)", re.I)
 
 
 # Only a finished verb or a stated plan says a status; "X acquiring Y" in a list says neither.
-_STATUS = {"acquired": "completed", "acq'd": "completed", "acq’d": "completed", "bought": "completed", "purchased": "completed", "snapped up": "completed",
+_STATUS = {"acquired": "completed", "acq'd": "completed", "acq’d": "completed", "acqui-hired": "completed", "bought": "completed", "purchased": "completed", "snapped up": "completed",
            "took over": "completed", "picked up": "completed", "absorbed": "completed", "sold itself": "completed",
            "was sold": "completed", "taken over": "completed", "acquisition": None, "purchase": None, "acquiring": None,
            "takeover": None, "buyout": None, "taken": "completed", "took": "completed", "sold": "completed"}
@@ -188,6 +191,8 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
                 status = "announced"
             # a deal ended stays ended whatever the rest says it was ("walked away ..., months after the two announced")
             status = status if status == "terminated" else deal_status(tail) or status
+            if _ENDED.search(rest[len(tail):]):  # "...; the two companies terminated the merger agreement"
+                status = "terminated"
             add(state, Acquisition(source, acquirer, target, price, first_date(tail) or first_date(verb) or opening_date(text) or month_told(state, tail),
                                     status, qualifiers((m.group(0) if intent else "") + tail)),
                  ("company", acquirer), ("company", target))

@@ -333,7 +333,8 @@ def trim_name(state: State, name: str) -> str:
         words.pop(0)
     if words and _FULL_STOP.search(words[-1]) and words[-1].lower() not in lexicon.words("names", "corporate_suffixes"):
         words[-1] = words[-1][:-1]  # the sentence's full stop, not an abbreviation's ("Acme Inc.", "Sakura K.K.")
-    return " ".join(words) if looks_like_name(" ".join(words)) else ""
+    name = " ".join(words)
+    return name if looks_like_name(name) and name not in _MONTH_NAMES else ""  # "agreed in July to acquire": no "July"
 
 
 _MONTH_NAMES = frozenset(("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
