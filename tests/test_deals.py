@@ -269,3 +269,32 @@ def test_a_month_is_no_buyer_and_a_deal_ended_in_a_later_clause(tmp_path):
                                    "Zephyrine Serverless was acqui-hired by AI lab Fernhollow Research in November 2025.\n")
     assert of_kind(facts, "Acquisition", "acquirer", "target", "status") == [
         ("Drumlin Compute", "Vessant Cloud", "terminated"), ("Fernhollow Research", "Zephyrine Serverless", "completed")]
+
+
+def test_a_danish_company_form_an_officer_by_short_name_and_a_deals_opening_date(tmp_path):
+    # Regression: "Kattegat Compute A/S" became a company "S" and "Kattegat Compute A"; "Kattegat CEO Søren
+    # Kjærgaard" named no one; "On August 21, 2025, X completed its acquisition of Y, ... first backed in 2022"
+    # was dated 2022
+    facts = built(tmp_path, NEWS + "Kattegat Compute A/S agreed to buy Bølge Datacenter ApS for DKK 1.4bn. Kattegat CEO Søren "
+                                   "Kjærgaard said the deal closes in Q1.\n\nOn August 21, 2025, Kaldera Digital completed its "
+                                   "acquisition of Stavely Systems, the GPU marketplace we first backed at seed in 2022, for "
+                                   "$340 million.\n")
+    deals = sorted((d["acquirer"], d["target"], d["when"] and d["when"].iso) for name, d in facts if name == "Acquisition")
+    assert deals == [("Kaldera Digital", "Stavely Systems", "2025-08-21"), ("Kattegat Compute A/S", "Bølge Datacenter ApS", None)]
+    assert of_kind(facts, "Role", "person", "company", "role") == [("Søren Kjærgaard", "Kattegat Compute A/S", "ceo")]
+
+
+def test_an_investment_denied_is_no_backing(tmp_path):
+    # Regression: "Microsoft is not investing in Corvessa Labs" backed Corvessa Labs
+    facts = built(tmp_path, NEWS + "The agreement is commercial only: Microsoft is not investing in Corvessa Labs.\n")
+    assert of_kind(facts, "Backing", "investor", "company") == []
+
+
+def test_a_rename_after_an_appositive(tmp_path):
+    # Regression: "Brantmoor Data, the Columbus-based data-center operator ..., has changed its name to Lumaris Cloud"
+    # kept the two names apart
+    path = tmp_path / "r.md"
+    path.write_text(NEWS + "Brantmoor Data, the Columbus-based data-center operator that began as a bitcoin miner, has changed "
+                           "its name to Lumaris Cloud.\n")
+    entity, = [e for e in build([path]).resolved.entities if e.label == "Lumaris Cloud"]
+    assert "Brantmoor Data" in entity.alt_labels

@@ -197,3 +197,24 @@ def test_capacity_under_development_and_a_price_after_at_sign(tmp_path):
                  if name == "Observation")
     assert got == [("power-capacity", "150", ("projected",), None), ("power-capacity", "94", (), None),
                    ("price", "1.85", (), "H100")]
+
+
+def test_gpus_by_maker_and_model_a_place_named_neocloud_and_a_rate_raised(tmp_path):
+    # Regression: "8,192 AMD Instinct MI355X GPUs" was unclassified; "The Seattle neocloud also bought ..."
+    # had no subject; "raised its H200 rate ... from €2.80" made €2.80 a total raised; "reducing headcount from
+    # 240 to 168" left 240 current
+    facts = built(tmp_path, "# Wire\n\nSkellig Cloud ordered 8,192 AMD Instinct MI355X GPUs. The Seattle neocloud also bought "
+                            "2,048 NVIDIA GB300 GPUs.\n\nOstwind Compute raised its H200 rate to €2.95 per GPU-hour from "
+                            "€2.80.\n\nDunmarrow GPU is reducing headcount from 240 to 168.\n")
+    got = sorted((d["subject"], d["metric"], str(d["quantity"].value), tuple(d["qualifiers"])) for name, d in facts
+                 if name == "Observation")
+    assert got == [("Dunmarrow GPU", "employees", "168", ()), ("Dunmarrow GPU", "employees", "240", ("former",)),
+                   ("Ostwind Compute", "price", "2.8", ("former",)), ("Ostwind Compute", "price", "2.95", ()),
+                   ("Skellig Cloud", "gpus", "2048", ()), ("Skellig Cloud", "gpus", "8192", ())]
+
+
+def test_hyperscalers_listed_in_a_bracket(tmp_path):
+    # Regression: "the three hyperscalers (AWS, Microsoft Azure, Google Cloud)" gave no category
+    facts = built(tmp_path, "# Index\n\nThe three hyperscalers (AWS, Microsoft Azure, Oracle Cloud) held list prices.\n")
+    assert sorted(d["company"] for name, d in facts if name == "Category" and d["category"] == "hyperscaler") == \
+        ["AWS", "Microsoft Azure", "Oracle Cloud"]

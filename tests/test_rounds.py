@@ -435,3 +435,15 @@ def test_shares_sold_under_a_listing_are_its_ipo(tmp_path):
     assert [(d["kind"], str(d["amount"].value)) for name, d in facts if name == "Round"] == [("ipo", "296000000")]
     assert [(d["metric"], str(d["quantity"].value), d["quantity"].per) for name, d in facts if name == "Observation"] == \
         [("share-price", "1.6", "share")]
+
+
+def test_investors_joined_by_after_a_lead_and_a_round_of_a_company(tmp_path):
+    # Regression: "Industrifonden led, joined by Kinnevik and NVIDIA." added no participant (an empty name
+    # before "joined"); "We joined the $95 million Series B of Lumacrest Compute" made a company "Series B of
+    # Lumacrest Compute"
+    facts = built(tmp_path, NEWS + "Norrljus Data raised SEK 450mn in a Series A in October 2025. Industrifonden led, joined "
+                                   "by Kinnevik and NVIDIA.\n\nSequoia Capital joined the $95 million Series B of Lumacrest "
+                                   "Compute in July 2025.\n")
+    got = sorted((d["company"], d["kind"], d["leads"], d["participants"]) for name, d in facts if name == "Round")
+    assert got == [("Lumacrest Compute", "series-b", (), ("Sequoia Capital",)),
+                   ("Norrljus Data", "series-a", ("Industrifonden",), ("Kinnevik", "NVIDIA"))]

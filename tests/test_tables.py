@@ -227,3 +227,27 @@ def test_a_table_of_awards_is_read_by_its_winner_column(tmp_path):
     got = sorted((d["subject"], d["metric"], str(d["quantity"].value), d["related"]) for name, d in facts if name == "Observation")
     assert got == [("Kestrelhaus Cloud", "contract-value", "1200000000", "BSK"), ("Kestrelhaus Cloud", "gpus", "18000", None)]
     assert [d["company"] for name, d in facts if name == "Category"] == []
+
+
+def test_prices_by_model_under_a_heading_that_names_the_company_and_a_week_ago_column(tmp_path):
+    # Regression: "| GPU | On-demand ($/GPU-hour) | Week ago ($/GPU-hour) |" under "## Kelvrin Cloud exchange: ..."
+    # read nothing: the headers were taken for providers and their "$/GPU-hour" was not applied
+    facts = built(tmp_path, "# Wire\n\n## Kelvrin Cloud exchange: closing GPU-hour prices\n\n"
+                            "| GPU | On-demand ($/GPU-hour) | Week ago ($/GPU-hour) |\n|---|---|---|\n| H100 SXM | 2.05 | 2.19 |\n")
+    got = sorted((d["subject"], str(d["quantity"].value), d["quantity"].per, d["segment"], tuple(d["qualifiers"]))
+                 for name, d in facts if name == "Observation")
+    assert got == [("Kelvrin Cloud", "2.05", "hour", "H100 SXM", ()), ("Kelvrin Cloud", "2.19", "hour", "H100 SXM", ("former",))]
+
+
+def test_a_funds_table_of_holdings_backs_them_and_a_status_of_acquired_is_a_deal(tmp_path):
+    # Regression: in a fund's letter, "| Company | Sector | First investment | Ownership % | Status |" gave
+    # no backing by the fund, no category from "Sector", and "Acquired by Kaldera, Aug 2025" no deal
+    facts = built(tmp_path, "# Cobbleford Ventures — Q3 2025 Update to Limited Partners\n\n## Holdings\n\n"
+                            "| Company | Sector | First investment | Ownership % | Status |\n|---|---|---|---|---|\n"
+                            "| Orbisane AI | Inference platform | Aug 2025 | 14.8 | Active |\n"
+                            "| Stavely Systems | GPU marketplace | 2022 | — | Acquired by Kaldera Digital, Aug 2025 |\n")
+    assert of_kind(facts, "Backing", "investor", "company") == [("Cobbleford Ventures", "Orbisane AI"),
+                                                                ("Cobbleford Ventures", "Stavely Systems")]
+    assert of_kind(facts, "Category", "company", "category") == [("Orbisane AI", "inference-platform"),
+                                                                 ("Stavely Systems", "gpu-marketplace")]
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Kaldera Digital", "Stavely Systems")]

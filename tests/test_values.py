@@ -412,3 +412,16 @@ def test_a_price_per_gpu_second():
     # Regression: "/ GPU-second" was a price per unit
     assert one("from $0.0004 / GPU-second").per == "second"
     assert one("$0.000306 / GPU-sec").per == "second"
+
+
+def test_millions_written_before_a_nordic_currency_code():
+    # Regression: "MSEK 300" was 300 kronor
+    q = one("MSEK 300")
+    assert (str(q.value), q.currency) == ("300000000", "SEK")
+    assert (str(one("MNOK 85").value), one("MNOK 85").currency) == ("85000000", "NOK")
+
+
+def test_a_currency_code_before_a_word_is_no_malformed_amount():
+    # Regression: "amounts in USD unless marked" and "EUR and GBP quotes" warned of unreadable amounts
+    assert malformed_amounts("amounts in USD unless marked; EUR and GBP quotes are converted") == []
+    assert malformed_amounts("raised $12..5M") == ["$12..5"]

@@ -69,6 +69,7 @@ _RENAME_WORD = re.compile(r"formerly|previously|f\.?k\.?a|renamed|rebranded|chan
 _RENAMES = (
     re.compile(rf"(?P<new>{NAME})\s*\((?:formerly|previously|f\.?k\.?a\.?)\s+(?:known\s+as\s+|called\s+)?(?P<old>{NAME})\)"),
     re.compile(rf"(?P<new>{NAME}),\s+(?:formerly|previously)\s+(?:known\s+as\s+|called\s+)?(?P<old>{NAME}),"),
-    re.compile(rf"(?P<old>{NAME})\s+(?:has\s+)?(?:rebranded|renamed itself|changed its name)\s+(?:as|to)\s+(?P<new>{NAME})"),
+    # (an appositive may come between: "Brantmoor Data, the Columbus-based operator ..., has changed its name to")
+    re.compile(rf"(?P<old>{NAME})(?:,[^,]{{1,100}},)?\s+(?:has\s+)?(?:rebranded|renamed itself|changed its name)\s+(?:as|to)\s+(?P<new>{NAME})"),
     re.compile(rf"(?P<old>{NAME})\s*\(now\s+(?:called\s+|known\s+as\s+)?(?P<new>{NAME})\)"),  # "Together Computer (now Together AI)"
 )

@@ -47,7 +47,7 @@ _AFTER_RE = "|".join(code for code in _CODE_LIST if code not in ("CAD", "SGD"))
 # "R2.1 billion", "R42.50": the rand only with a scale or cents, so that no "R1" or "R&D" is money
 _CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|MX|A|C|S|R)\$|(?:\$|€|£|¥|₹|₩|₦)\s?|(?<![A-Za-z])Rs\.?\s?|"
         r"(?<![\w$])R(?=\d[\d,]*(?:\.\d+)?\s?(?:million|billion|bn|mn|m|tn)\b|\d+\.\d\d\b)|(?<![A-Za-z])KSh\s?|"
-        r"(?<![A-Za-z])(?:Rp\.?|RM)\s?(?=\d)|(?:"  # the rupiah and the ringgit: "Rp 1.2 trillion", "RM 95 million"
+        r"(?<![A-Za-z])(?:Rp\.?|RM)\s?(?=\d)|(?<![A-Za-z])M(?:SEK|NOK|DKK|EUR|USD|ISK)\s?(?=\d)|(?:"  # "Rp 1.2 trillion", "RM 95m", "MSEK 300"
         + _CODES_RE + r")\s?)")
 # "1,200", "1.5"; as European reports write them: "8 000" (a space between thousands), "2,10" (a decimal comma)
 _NUM = r"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<!\d)\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,.])|\d+,\d{{1,2}}(?![\d,])|\d+(?:\.\d+)?)"
@@ -96,14 +96,15 @@ _NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|
                         r"|\b(?:next|past|last|coming|previous|first)\s+\d+\s+(?:months?|years?|weeks?|days?|quarters?)\b")
 # "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
 # (not a header's "($ bn)": a currency and a scale, no amount)
-_MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z])|"
-                        r"(?!(?:bn|mn|millions?|billions?|thousands?)\b)[A-Za-z?]{2,}\b)")
+# (a code before a word is English: "in USD unless marked", "EUR and GBP quotes")
+_MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z]))|"
+                        r"[$€£]\s?(?!(?:bn|mn|millions?|billions?|thousands?)\b)[A-Za-z?]{2,}\b")
 _QUALIFIER_WORDS = [
     # "cut its rate by 12% to $4.40 per GPU-hour, from $5.00": the figure it was, not a floor
     (re.compile(r"\bto\s+(?:(?:[$€£¥₹]|[A-Z]{3}\s)\s?)?\d[\d.,]*[^,;]{0,30}?[,(]?\s*from\s*$", re.I), "former"),
     # "cut Llama 3.3 70B from $0.88 to $0.54", "lowered its H100 hourly rate from $3.25": what it was before the change
-    (re.compile(r"\b(?:cut|cuts|lowered|lowers|reduced|reduces|slashed|trimmed|dropped|drops|fell|falls|raised|raises|hiked|"
-                r"increased|down|moved|went)\b[^,;.]{0,40}?\bfrom\s*$", re.I), "former"),
+    (re.compile(r"\b(?:cut|cuts|cutting|lowered|lowers|lowering|reduced|reduces|reducing|slashed|trimmed|dropped|drops|fell|falls|"
+                r"raised|raises|raising|hiked|increased|increasing|down|moved|went)\b[^,;.]{0,40}?\bfrom\s*$", re.I), "former"),
     (re.compile(r"\b(?:over|more than|exceeding|exceeds|above|beyond|at least|upwards of|starting at|starting from|as low as|"
                 r"passed|surpassed|topped|crossed|pass|passes|surpass|surpasses|exceed|"
                 r"faster than|higher than|greater than)\s*$|(?:^|[,:;(]\s*)from\s*$", re.I), "lower-bound"),
@@ -271,6 +272,9 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     low, high = _number(m, 1), _number(m, 2)
     if low is None:
         return None
+    if cur_raw[:1] == "m" and cur_raw[1:] in _CODES:  # "MSEK 300", as Nordic reports write millions
+        currency = _CODES[cur_raw[1:]]
+        low, high = clean(low * 10**6), clean(high * 10**6) if high is not None else None
     if post == "p" and not cur_raw:  # pence: hundredths of a pound
         currency, low, high = "GBP", clean(low / 100), clean(high / 100) if high is not None else None
     if high is not None and not m.group("scale1") and m.group("scale2"):

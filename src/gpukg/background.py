@@ -103,6 +103,7 @@ def _based_compound(state: State, text: str, source: Source, subject: str | None
     name after the compound, or of the sentence's company when a company noun follows."""
     for m in _BASED_COMPOUND.finditer(text):
         place, after = re.sub(r"^(?:The|A|An|Its|Their|This|That)\s+", "", m.group("place")), m.group("after")
+        place = re.split(r"['’]s\s+", place)[-1]  # "Cobbleford Ventures's Lagos-based" (a letter's "our"): Lagos
         if not _is_place_word(state, place):
             continue
         described = _DESCRIPTOR.match(after).end()

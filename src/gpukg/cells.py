@@ -97,8 +97,8 @@ def written(header: str, cell: str, currency: str | None = None) -> str:
     to the amounts and the GPU models' prices beside it."""
     m = _HEADER_MONEY.search(header)
     number = _BARE_NUMBER.fullmatch(cell)
-    per = _HEADER_PER.search(header)  # "| H100 $/GPU-hr |" over "2.19"
-    if per and number and not m:
+    per = _HEADER_PER.search(header)  # "| H100 $/GPU-hr |", "| On-demand ($/GPU-hour) |" over "2.19"
+    if per and number:
         return f"{per.group('cur')}{cell}/{per.group('per')}"
     unit = _HEADER_UNIT.search(header)
     if unit and number:

@@ -193,7 +193,7 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
             status = status if status == "terminated" else deal_status(tail) or status
             if _ENDED.search(rest[len(tail):]):  # "...; the two companies terminated the merger agreement"
                 status = "terminated"
-            add(state, Acquisition(source, acquirer, target, price, first_date(tail) or first_date(verb) or opening_date(text) or month_told(state, tail),
+            add(state, Acquisition(source, acquirer, target, price, opening_date(text) or first_date(tail) or first_date(verb) or month_told(state, tail),
                                     status, qualifiers((m.group(0) if intent else "") + tail)),
                  ("company", acquirer), ("company", target))
             found = True

@@ -192,8 +192,8 @@ def _named_before(state: State, text: str, firm: re.Match[str] | None) -> bool:
     return bool(found) and (firm is None or found[0][1] < firm.start())
 
 
-# ("The carved-out unit runs 3,200 GPUs": one word may say what it is now)
-_IT = re.compile(r"(?:(?:The|This|Its)\s+(?:[a-z][\w-]*\s+)?(?:company|firm|startup|start-up|business|provider|operator|neocloud|unit|"
+# ("The carved-out unit runs 3,200 GPUs", "The Seattle neocloud also bought": one word may say what or where it is)
+_IT = re.compile(r"(?:(?:The|This|Its)\s+(?:[A-Za-z][\w-]*\s+)?(?:company|firm|startup|start-up|business|provider|operator|neocloud|unit|"
                  r"division|subsidiary|IPO|listing|offering|facility|loan|"
                  r"stock|shares|board|management)|Shares|It|Its|Management|"
                  r"In\s+(?:the|its)\s+(?:last|latest|most recent|previous)\s+round)\b")  # "In the last round, a Series B of ..."

@@ -72,6 +72,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         return "shipments"
     if q.unit == "count" and counted(q):
         return counted(q)
+    if q.unit == "count" and _MAKER_MODEL_GPUS.match(text, q.end):  # "8,192 AMD Instinct MI355X GPUs"
+        return "gpus"
     if q.unit == "count" and (noun in _PEOPLE or _HEADCOUNT.search(_clause_before(text, q.start))):
         return "employees"  # "cut headcount from 380 to 240", "now employs 95 people"
     inline = _INLINE_LABEL.search(text, 0, q.start)
@@ -84,7 +86,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         # the clause's own words first, then, when they say nothing, its opening ("Its revenue for the
         # 2024 financial year came to £4.1m")
         clause = re.split(r"[,;:]", text[max(0, q.start - 80):q.start])[-1]
-        hits = [h for words in (before, clause) for h in lexicon.find("metrics", words) if h[0] in MONEY_METRICS]
+        hits = [h for words in (before, clause) for h in lexicon.find("metrics", words) if h[0] in MONEY_METRICS
+                and not (h[0] == "total-raised" and _RAISED_PRICE.search(words))]  # "raised its H200 rate to €2.95"
         if hits and hits[-1][0] == "valuation" and any(h[0] == "market-size" for h in hits):
             return "market-size"  # "the GPU cloud market was valued at $8.2B"
         if hits:
@@ -93,7 +96,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
             return "total-raised"
         # "Its revenue more than tripled in 2024, and management guided to $200 million for 2025":
         # the one measure of money the sentence names before
-        earlier = {h[0] for h in lexicon.find("metrics", text[:q.start]) if h[0] in MONEY_METRICS}
+        earlier = {h[0] for h in lexicon.find("metrics", text[:q.start]) if h[0] in MONEY_METRICS
+                   and not (h[0] == "total-raised" and _RAISED_PRICE.search(text[:q.start]))}
         if len(earlier) == 1:
             return earlier.pop()
     if q.unit == "percent":
@@ -119,6 +123,8 @@ _TRADED_AGAIN = re.compile(r"(?:\band\b|,)[^$€£¥]*\b(?:closed|opened|ended|f
                            r"[^$€£¥]*\b(?:at|to)\s+$")
 
 
+_RAISED_PRICE = re.compile(r"\braised\s+(?:its|their|the)?\s*(?:[\w-]+\s+){0,3}?(?:rates?|prices?|pricing|fees?)\b", re.I)
+_MAKER_MODEL_GPUS = re.compile(r"(?:\s+[A-Z][\w-]*){1,3}\s+(?:GPUs|accelerators)\b")
 _PEOPLE = frozenset({"people", "persons", "staff", "workers", "staffers", "full-time employees"})
 _HEADCOUNT = re.compile(r"\b(?:headcount|head count|workforce|staff(?:ing)?|employs|employed|employing)\b", re.I)
 

@@ -22,7 +22,8 @@ _WORD = re.compile(r"\w+")
 _NAME_GOES_ON = re.compile(r"[\w-]|\.\w")  # a name ends where a word does not go on
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")  # "Vayu Networks" is not Vayu GPU Cloud's short form
 # a capitalised word by itself: before a possessive, or not before another capitalised word
-_ALONE = re.compile(r"(?<![\w.-])([A-Z]\w{3,})(?:['’]s\b|(?![\w-])(?!\s+[A-Z]))")
+# (or before an officer's title: "Kattegat CEO Søren Kjærgaard")
+_ALONE = re.compile(r"(?<![\w.-])([A-Z]\w{3,})(?:['’]s\b|(?![\w-])(?!\s+(?!(?:CEO|CFO|CTO|COO|CPO|CRO)\b)[A-Z]))")
 _SMALL_FORM = re.compile(r"(?<![\w.-])([A-Z]\w{3,})\s+(?:plc|llc|gmbh|ltd|inc)\b")
 
 
@@ -37,6 +38,7 @@ def _words(name: str) -> list[str]:
     folded = _TLD.sub("", folded.strip()).replace("’", "'")
     folded = re.sub(r"'s\b", "", folded)
     folded = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), folded)  # "K.K." is one word, "kk"
+    folded = folded.replace("a/s", "as")  # the Danish "A/S", one word
     return re.findall(r"[a-z0-9]+", folded.replace("&", " and "))
 
 

@@ -18,7 +18,7 @@ from .report import strip_numbering
 _LATIN = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
 UPPER = "[A-Z" + "".join(c for c in _LATIN if c.isupper()) + "]"
 LOWER = "[a-z" + "".join(c for c in _LATIN if c.islower()) + "]"
-_NAME_WORD = rf"{UPPER}[\w.&'’+-]*"
+_NAME_WORD = rf"{UPPER}[\w.&'’+-]*(?:/S\b)?"  # (Danish "A/S")
 NAME = rf"{_NAME_WORD}(?:\s(?:of\s|de\s|&\s)?{_NAME_WORD}){{0,4}}"
 # A contract awarded: "BSK awarded a five-year, €1.2 billion contract for 18,000 GPUs to Kestrelhaus Cloud",
 # "CSCA awarded Laurentide GPU Cloud, a Montreal-based neocloud, a seven-year C$850 million contract",

@@ -18,6 +18,7 @@ from .rounds import rounds
 from .reading import DISCOURSE, OFFICER, REPORT_VERB, SUBJECT_FOLLOWS, WHERE_OPENER, State, add, named_before, opening_name, said_name, short_name, trim_name
 
 
+_NEGATED = re.compile(r"\b(?:not|never|no longer)\s+(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$")
 _INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested(?: an undisclosed (?:amount|sum))? in|invests in|investment in|backing|"
                       r"backs|backed|doubled down on|"
                       rf"{ROUNDS_OF}|"
@@ -216,14 +217,17 @@ def category_from(state: State, company: str, text: str, source: Source, *, lead
 
 
 # "other neoclouds such as CoreWeave, Nebius and Lambda", "hyperscalers like Microsoft Azure and Google Cloud"
-_EXAMPLES = re.compile(rf"\s+(?:such as|like|including)\s+(?P<names>{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})*)")
+# ... "the three hyperscalers (AWS, Microsoft Azure, Google Cloud)"
+_EXAMPLES = re.compile(rf"\s+(?:such as|like|including)\s+(?P<names>{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})*)|"
+                       rf"\s*\((?P<listed>{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})*)\)")
 
 
 def _category_examples(state: State, text: str, source: Source) -> None:
     """The names a plural category word gives as its examples: each is of that category."""
     for slug, start, end in lexicon.find("categories", text):
         examples = _EXAMPLES.match(text, end) if text[end - 1:end] == "s" else None
-        for company in split_names(examples.group("names"), state.names.spelled_in(text)) if examples else ():
+        names = examples and (examples.group("names") or examples.group("listed"))
+        for company in split_names(names, state.names.spelled_in(text)) if names else ():
             if company and (company in state.names or looks_like_org(company) or looks_like_name(company)):
                 add(state, Category(source, company, slug), ("company", company))
 
@@ -379,6 +383,8 @@ def _prose_backing(state: State, text: str, source: Source, subject: str | None)
         return bool(investors and investee)
     found = False
     for i, m in enumerate(_INVESTS.finditer(text)):
+        if _NEGATED.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Microsoft is not investing in Corvessa": said so that no one reads a backing
         if i == 0:
             opener = opening_name(state, text) or _opening_phrase(text[:m.start()])
             investor = subject if subject and subject != state.company else opener

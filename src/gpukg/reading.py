@@ -246,6 +246,7 @@ def _is_category_after(text: str, at: int) -> bool:
 
 
 # "The Paris-based Veridane", "Lumen Growth-backed Tessaract Labs": what the compound says of the name is no part of it
+_ROUND_OF = re.compile(r"^(?:[A-Z]\s+)?(?:Series\s+[A-H]\d?|Seed|Pre-[Ss]eed)\s+(?:[Rr]ound\s+)?(?:of|for|in)\s+(?=[A-Z])")
 _COMPOUND_LEAD = re.compile(r"^.*\b[\w.]+-(?:based|backed|funded|owned|headquartered)\s+(?=\S)")
 
 
@@ -318,6 +319,7 @@ _TITLE_OF = re.compile(r"^(?:CEO|CTO|CFO|COO|CPO|CRO|President|Chair|Chairman|Fo
 def trim_name(state: State, name: str) -> str:
     """'Meanwhile Acme' -> 'Acme': prefer the longest known name inside a matched phrase."""
     name = _COMPOUND_LEAD.sub("", name).rstrip("'’")  # "Fieldstone Ventures' portfolio"
+    name = _ROUND_OF.sub("", name)  # "(the $95 million) Series B of Lumacrest Compute", "($28)M Series A of Orbisane AI"
     name = _without_kind(name)
     owner = PLACE_OWNS.match(name)
     if owner and (owner.group("place").lower() in lexicon.regions()  # "Abu Dhabi's MGX"

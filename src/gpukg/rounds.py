@@ -95,8 +95,9 @@ _ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:\s*
                           r"(?:(?:returned|came back|stepped in|agreed|moved)\s+to\s+)?(?:co-)?le(?:d|ad|ading)\s+"
                           rf"(?:(?:a|an|the|it|its)\b|{NAME}['’]s?(?=\s))")  # "co-led Marrow Compute's $110M Series C"
 
-_TOOK_PART_IN = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?(?:participated|took part)\s+in\s+"
-                           rf"{NAME}['’]s\s")
+# ... or "Sequoia Capital joined the $95 million Series B of Lumacrest Compute"
+_TOOK_PART_IN = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?(?:(?:participated|took part)\s+in\s+"
+                           rf"{NAME}['’]s\s|joined\s+(?:the|a|an)\s+[^.;]{{0,40}}?\b(?:Series\s+[A-H]\d?|[Ss]eed|round)\s+(?:of|in)\s+[A-Z])")
 
 # "X ..., co-leading its ...", "X has now invested in five GPU clouds, most recently leading Arden Cloud's"
 _LEADING_ITS = re.compile(rf"^(?P<names>{NAME})\b[^,;]*,\s+(?:most recently\s+|also\s+|again\s+)?(?:co-)?leading\s+"
@@ -126,7 +127,7 @@ _LED_IT = re.compile(rf"(?:(?:[Ee]xisting|[Nn]ew|[Rr]eturning)\s+(?:investors?|b
                      rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:co-)?led"
                      r"(?:\s+(?:the|this|that)\s+(?:round|raise|financing|deal|investment))?\s*(?=[;,.]|$|and\s)")
 
-_THEN_JOINED = re.compile(r"\s*(?:[;,]\s*)?(?:and\s+|with\s+)?(?P<names>[^;.]+?)\s+(?:also\s+)?(?:participated|"
+_THEN_JOINED = re.compile(r"\s*(?:[;,]\s*)?(?:and\s+|with\s+)?(?P<names>[^\W\d_][^;.]*?)\s+(?:also\s+)?(?:participated|"
                          r"participating|joined|took part|followed|invested|came back in|came back|returned|re-upped)\b")
 _EXISTING = re.compile(rf"\b[Ee]xisting\s+(?:investors?|backers?|shareholders?)\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 
@@ -264,6 +265,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
     untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
     told = _FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) or investor_subject(text) \
+        or _TOOK_PART_IN.search(text) \
         or named_type and (re.search(_PARTICIPANTS, text) or _ROUND_AT.search(text[:money[0].start] if money else "")
                            or _TOLD_AFTER_COLON.search(text) or re.search(_LEADS, text))
     # "The round valued Thornvale at $3.6 billion and brings the equity we have raised to ...": the round just read
@@ -348,7 +350,9 @@ def _round_date(state: State, text: str) -> When | None:
 _OTHER_EVENT = re.compile(r"\b(?:founded|established|incorporated|formed|started|launched|spun out|since)\s+(?:in\s+|on\s+)?$", re.I)
 _GRANTED = re.compile(r"\b(?:granted|awarded)\b(?![^.;]*\b(?:contract|tender|lot)\b)")  # not "awarded X a contract"
 _AND_LED = re.compile(r",?\s+and\s+(?:co-)?led\s+(?:a|an)\s+[$€£¥₹]")
-_ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in|into)\s+(?!(?:Q[1-4]|H[12]|FY|Jan|Feb|Mar|"
+# ... or "of" it: "We joined the $95 million Series B of Lumacrest Compute"
+_ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in|into|of)\s+(?![A-Z]{3}\s?\d|[A-Z]{1,3}\$)"
+                       r"(?!(?:Q[1-4]|H[12]|FY|Jan|Feb|Mar|"
                        rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|the)\w*\b)(?P<c>{NAME})")
 # "Acme raised", "Acme had closed": the company a sentence's round is of, when nothing else says
 _RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})(?:\s*\([^()]{{1,60}}\))?\s+(?:has\s+|had\s+|each\s+|both\s+|is\s+)?"

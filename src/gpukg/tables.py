@@ -16,8 +16,8 @@ from .cells import row_currency, scaled, written
 from .dates import find_dates, first_date, report_date
 from .figures import figures
 from .deals import deal_status
-from .prose import category_from
-from .phrases import looks_like_name, looks_like_org, split_names, strip_parens
+from .prose import category_from, prose, told_of
+from .phrases import NAME, looks_like_name, looks_like_org, split_names, strip_parens
 from .reading import State, add, opening_name
 from .records import Acquisition, Backing, Block, Observation, Role, Round, Source, When
 from .rounds import MARKED_LEAD
@@ -153,11 +153,16 @@ def table_row(state: State, block: Block, source: Source) -> None:
     # "| Status | Under construction |": the row's capacity is still to come
     planned = planned or any(h in ("status", "stage") and _NOT_BUILT.search(c) for h, (_, c) in zip(lowered, cells))
     before = len(state.facts)
+    if state.author and state.author != company and any(_HELD.search(h) for h in lowered):
+        # "| Company | First investment | Ownership % |" in a fund's letter: the fund's own holdings
+        add(state, Backing(source, state.author, company), ("investor", state.author), ("company", company))
     for i, (header, cell) in enumerate(cells):
         if i not in (entity_col, date_col, model_col) and cell and not _NOTHING.fullmatch(cell) and \
                 lowered[i] not in _RANK_HEADERS and not (contract and lowered[i] in (customer_col, value_col, *_TERM_HEADERS)):
             if lexicon.exact("labels", header) == "business_model":  # "| Segment |" of "Neocloud"
                 category_from(state, company, cell, source, leading=True)
+            elif lowered[i] in _OUTCOME_HEADERS and (told := told_of(company, cell)):
+                prose(state, told, source, company)  # "| Status |" of "Acquired by Kaldera, Aug 2025"
             elif _ROUND_HEADER.search(header) and (fact := _cell_round(company, cell, source)):
                 add(state, fact, ("company", company))  # "| Latest Round |" of "Series D ($1.1B, May 2025)"
             elif (year := _YEAR_HEADER.fullmatch(header)) and block.section:
@@ -176,6 +181,8 @@ def table_row(state: State, block: Block, source: Source) -> None:
 
 _NOT_BUILT = re.compile(r"(?i)\b(?:planned|under construction|proposed|in development|permitting|pre-construction)\b")
 # "| Date |", "| As of |", "| Fiscal year |", "| Period |": the column that dates a row's figures
+_HELD = re.compile(r"\b(?:ownership|our stake|stake held|first investment|initial investment|cost basis)\b")
+_OUTCOME_HEADERS = ("status", "outcome", "exit", "current status")
 _RANK_HEADERS = ("#", "rank", "no.", "no", "ranking")  # a row's place in the table, not a figure
 _TERM_HEADERS = ("term", "tenor", "duration", "length")  # how long a contract runs, which the model does not hold
 _DATE_HEADER = re.compile(r"\bdate\b|\bas of\b|^when$|^(?:fiscal\s+|financial\s+)?(?:year|period|quarter)(?:\s+ended)?$|^fy$")
@@ -277,22 +284,35 @@ def _by_model(state: State, block: Block, source: Source) -> None:
     comes from the header or the heading ("Per-million-token prices")."""
     model = strip_parens(block.cells[0][1].strip())
     heading = block.section[-1] if block.section else ""
+    # "| On-demand ($/GPU-hour) |" is no provider's name
     providers = all(looks_like_name(h.strip()) and not lexicon.find("metrics", h) and not _PER_PHRASE.search(h)
-                    for h, _ in block.cells[1:])
+                    and not _HEADER_PRICE.search(h) for h, _ in block.cells[1:])
     introduced = opening_name(state, state.intro) if state.intro.rstrip().endswith(":") else None
     for header, cell in block.cells[1:]:
-        header, cell = header.strip(), cell.strip()
+        header, cell = header.strip(), written(header.strip(), cell.strip())
         if not cell or _NOTHING.fullmatch(cell):
             continue
-        company = strip_parens(header) if providers else state.company or introduced
+        # ... or the one the heading opens with: "## Kelvrin Cloud exchange: closing GPU-hour prices"
+        opener = re.match(NAME, heading)
+        company = strip_parens(header) if providers else state.company or introduced or \
+            (opener.group(0) if opener and looks_like_org(opener.group(0)) else None)
         per = _PER_PHRASE.search(header) or _PER_PHRASE.search(heading)
         money = [q for q in find_quantities(cell) if q.currency]
         if per and money and not any(q.per for q in money):
             cell = f"{cell} per " + re.sub(r"[-\s]+", " ", per.group(1))
         if company:
             state.kinds.append((company, "company"))
+        before = len(state.facts)
         figures(state, company, cell, source, label=None if money else header, metric="price" if money else None,
                 row_segment=model)
+        if _EARLIER.search(header):  # "| Week ago |": what the price was
+            state.facts[before:] = [replace(f, qualifiers=tuple(dict.fromkeys(f.qualifiers + ("former",))))
+                                    if isinstance(f, Observation) else f for f in state.facts[before:]]
+
+
+_HEADER_PRICE = re.compile(r"[$€£¥₹]\s?/|\bper\b", re.I)
+_EARLIER = re.compile(r"\b(?:(?:a\s+)?(?:week|month|quarter|year)\s+(?:ago|earlier|before)|prior|previous|last\s+(?:week|month|year))\b",
+                      re.I)
 
 
 # "per second", "Per-million-token prices", "per GPU-hour": what a table's prices are per
