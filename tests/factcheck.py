@@ -225,6 +225,7 @@ class _Checker:
         self.file = file
         self._descriptions: dict[Node, dict[Node, list[Node]]] = {}
         self._labels: dict[Node, list[str]] = {}
+        self._named: dict[str, set[Node]] = {}
         self._statements: dict[int, list[Node]] | None = None
 
     # --- graph access (all SPARQL, values bound as RDF terms) ----------------
@@ -267,7 +268,10 @@ class _Checker:
         return {label.lower() for label in self.written_labels(node)}
 
     def named(self, name: str) -> set[Node]:
-        return {row[0] for row in self.graph.query(_NAMED, initBindings={"name": Literal(name)})}
+        # asked once per name: a "distinct" entry compares every pair of its names
+        if name not in self._named:
+            self._named[name] = {row[0] for row in self.graph.query(_NAMED, initBindings={"name": Literal(name)})}
+        return self._named[name]
 
     # --- comparisons ----------------------------------------------------------
 

@@ -447,3 +447,11 @@ def test_investors_joined_by_after_a_lead_and_a_round_of_a_company(tmp_path):
     got = sorted((d["company"], d["kind"], d["leads"], d["participants"]) for name, d in facts if name == "Round")
     assert got == [("Lumacrest Compute", "series-b", (), ("Sequoia Capital",)),
                    ("Norrljus Data", "series-a", ("Industrifonden",), ("Kinnevik", "NVIDIA"))]
+
+
+def test_a_grant_given_by_a_foundation(tmp_path):
+    # Regression: "the Halloway Foundation gave a $60 million grant to Commonwealth Compute Cooperative" was a figure
+    facts = built(tmp_path, NEWS + "In September 2025 the Halloway Foundation gave a $60 million grant to Commonwealth Compute "
+                                   "Cooperative.\n")
+    assert [(d["company"], d["kind"], str(d["amount"].value), d["participants"]) for name, d in facts if name == "Round"] == \
+        [("Commonwealth Compute Cooperative", "grant", "60000000", ("Halloway Foundation",))]

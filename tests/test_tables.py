@@ -251,3 +251,29 @@ def test_a_funds_table_of_holdings_backs_them_and_a_status_of_acquired_is_a_deal
     assert of_kind(facts, "Category", "company", "category") == [("Orbisane AI", "inference-platform"),
                                                                  ("Stavely Systems", "gpu-marketplace")]
     assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Kaldera Digital", "Stavely Systems")]
+
+
+def test_a_market_table_by_year_with_actuals_estimates_and_a_growth_row(tmp_path):
+    # Regression: "| Market ($ bn) | 2024A | 2025E |" made companies of the segments, "a" a metric and
+    # read 12.2 as a count; "| Neocloud providers |" is a segment, not a count of providers
+    facts = built(tmp_path, "# Forecast\n\n| Market ($ bn) | 2024A | 2025E |\n|---|---|---|\n| Inference | 12.2 | 23.4 |\n"
+                            "| Neocloud providers | 5.3 | 11.4 |\n| YoY growth (%) | 78 | n/m |\n")
+    got = sorted((d["subject"], d["metric"], str(d["quantity"].value), d["segment"], d["when"].iso, tuple(d["qualifiers"]))
+                 for name, d in facts if name == "Observation")
+    assert got == [(None, "growth-rate", "78", None, "2024", ()),
+                   (None, "market-size", "11400000000", "Neocloud providers", "2025", ("estimated",)),
+                   (None, "market-size", "12200000000", "Inference", "2024", ()),
+                   (None, "market-size", "23400000000", "Inference", "2025", ("estimated",)),
+                   (None, "market-size", "5300000000", "Neocloud providers", "2024", ())]
+    assert [d for name, d in facts if name == "Category"] == []
+
+
+def test_an_estimate_year_in_a_header_and_a_heading_in_thousand_units(tmp_path):
+    # Regression: "| Share 2025E |" was no estimate; a heading's "(thousand units)" scaled nothing and its
+    # "Shipment estimates" was a metric of its own
+    facts = built(tmp_path, "# Note\n\n## Providers\n\n| Provider | Share 2025E |\n|---|---|\n| Dessaline Compute | 9% |\n\n"
+                            "## Shipment estimates by vendor (thousand units)\n\n| Vendor | Q1 2025 |\n|---|---|\n| Syrenth Silicon | 2.1 |\n")
+    got = sorted((d["subject"], d["metric"], str(d["quantity"].value), tuple(d["qualifiers"])) for name, d in facts
+                 if name == "Observation")
+    assert got == [("Dessaline Compute", "market-share", "9", ("estimated",)),
+                   ("Syrenth Silicon", "shipments", "2100", ("estimated",))]  # the heading says "estimates"

@@ -78,7 +78,7 @@ _BARE_NUMBER = re.compile(r"(?:~|ca?\.\s?|[><≥≤]\s?)?\d[\d,]*(?:\.\d+)?(?:\s
                           r"(?P<scale>\s?(?:[kKmMbB]|mn|bn|million|billion))?")
 _HEADER_PER = re.compile(r"(?<![\w])(?P<cur>[$€£¥₹])\s?/\s?(?P<per>(?:GPU[-\s]?)?(?:hr|hour|h|month|mo)\b)", re.I)
 # "| GPUs (k) |", "| Amount (m) |", "| Utilisation (%) |", "| Power (MW) |": what the column's bare numbers are in
-_HEADER_SCALE = re.compile(r"\((?P<scale>k|'000|000s|m|mn|bn|b|thousands?|millions?|billions?)\)\s*$", re.I)
+_HEADER_SCALE = re.compile(r"\((?P<scale>k|'000|000s|m|mn|bn|b|thousands?|millions?|billions?)(?:\s+units)?\)\s*$", re.I)
 _HEADER_UNIT = re.compile(r"\((?P<unit>%|mw|gw|kw)\)\s*$", re.I)
 # a cell written with its currency, which the header's scale is of: "EUR 310" under "Amount (m)"
 _CODED_NUMBER = re.compile(r"(?:[A-Z]{3}|[$€£¥₹]|[A-Z]{1,2}\$)\s?(?P<n>\d[\d,]*(?:\.\d+)?)")

@@ -32,9 +32,12 @@ def listed_round(state: State, text: str, source: Source, subject: str | None) -
 
 
 # "lent €220 million to Lumenvale Cloud"; "handed out its first startup grants: £4 million to Inkthorn AI, ..."
+# ... "gave a $60 million grant to Commonwealth Compute Cooperative": the kind between the sum and "to"
 _MONEY_TO = re.compile(r"(?P<m>(?:[$€£¥₹₩]|[A-Z]{3}\s?|[A-Z]{1,2}\$)\s?\d[\d.,]*\s?(?:million|billion|trillion|crore|bn|mn|[MBK])?)"
+                       r"(?:\s+(?P<kind>grant|loan))?"
                        rf"\s+to\s+(?:(?:[\w-]+-based|[a-z][\w-]*)\s+){{0,3}}(?P<c>{NAME})")
 _LENDER = re.compile(rf"(?P<g>{NAME})(?:\s*\((?P<abbr>[A-Z]{{2,8}})\))?\s+(?:has\s+|also\s+)?(?:lent|loaned)\s+$")
+_GIVER = re.compile(rf"(?P<g>{NAME})(?:\s*\((?P<abbr>[A-Z]{{2,8}})\))?\s+(?:has\s+|also\s+)?(?:gave|made|awarded|provided)\s+(?:a|an)\s+$")
 
 
 def given_to(state: State, text: str, source: Source) -> bool:
@@ -46,8 +49,11 @@ def given_to(state: State, text: str, source: Source) -> bool:
     kinds = [kind for kind, _, _ in lexicon.find("round_types", head) if kind != "unspecified"] if colon else []
     found = False
     for m in _MONEY_TO.finditer(text):
-        lender = _LENDER.search(text, 0, m.start())
-        kind = "debt-facility" if lender else kinds[0] if kinds and m.start() > len(head) else None
+        lender = _LENDER.search(text, 0, m.start()) or (_GIVER.search(text, 0, m.start()) if m.group("kind") else None)
+        if m.group("kind") and not lender:
+            continue  # "added an AED 40 million grant to X": a round the sentence's own reading tells with its giver
+        kind = {"grant": "grant", "loan": "debt-facility"}.get(m.group("kind") or "") or \
+            ("debt-facility" if lender else kinds[0] if kinds and m.start() > len(head) else None)
         amount = next(iter(find_quantities(m.group("m"))), None)
         company = trim_name(state, m.group("c"))
         if not kind or not amount or not amount.currency or not company:

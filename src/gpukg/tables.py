@@ -15,6 +15,7 @@ from .background import about_who
 from .cells import row_currency, scaled, written
 from .dates import find_dates, first_date, report_date
 from .figures import figures
+from .metrics import metric_of
 from .deals import deal_status
 from .prose import category_from, prose, told_of
 from .phrases import NAME, looks_like_name, looks_like_org, split_names, strip_parens
@@ -60,6 +61,9 @@ def table_row(state: State, block: Block, source: Source) -> None:
         label = cells[0][1]
         cells = cells[:1] + [(header, scaled(state.scale_note, label, cell)) for header, cell in cells[1:]]
     lowered = [h.lower() for h, _ in cells]
+    if metric_of(lowered[0]) == "market-size" and len(cells) > 1 and all(_YEAR_HEADER.fullmatch(h) for h, _ in cells[1:]):
+        _market_by_year(state, cells, source)  # "| Market ($ bn) | 2024A | 2025E |" over "| Inference | 12.2 | 23.4 |"
+        return
     if lowered[0] in _METRIC_HEADERS and len(cells) > 1 and all(_is_period(h) for h, _ in cells[1:]):
         _by_period(state, cells, source)  # "| Metric | Q3 2025 | Q2 2025 |": the figures of the table's company
         return
@@ -171,8 +175,12 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 named = re.search(rf"\b{MODEL}\b", header)  # "| H100 $/hr |"
                 unit = _UNIT_HEADER.fullmatch(header)  # "| MW |": power in that unit
                 label, cell = ("power capacity", f"{cell} {unit.group('u')}") if unit and find_quantities(cell) else (header, cell)
+                first = len(state.facts)
                 figures(state, company, cell, source, label=label, row_when=when,
                         row_segment=model or (named.group(0) if named else None), row_per=per)
+                if _ESTIMATED_YEAR.search(header):  # "| Share 2025E |": an estimate
+                    state.facts[first:] = [replace(f, qualifiers=tuple(dict.fromkeys(f.qualifiers + ("estimated",))))
+                                           if isinstance(f, Observation) else f for f in state.facts[first:]]
     for i in range(before, len(state.facts)) if planned else ():
         fact = state.facts[i]
         if isinstance(fact, Observation):
@@ -181,6 +189,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
 
 _NOT_BUILT = re.compile(r"(?i)\b(?:planned|under construction|proposed|in development|permitting|pre-construction)\b")
 # "| Date |", "| As of |", "| Fiscal year |", "| Period |": the column that dates a row's figures
+_ESTIMATED_YEAR = re.compile(r"\b(?:19|20)\d\d\s?[EF]\b")
 _HELD = re.compile(r"\b(?:ownership|our stake|stake held|first investment|initial investment|cost basis)\b")
 _OUTCOME_HEADERS = ("status", "outcome", "exit", "current status")
 _RANK_HEADERS = ("#", "rank", "no.", "no", "ranking")  # a row's place in the table, not a figure
@@ -194,7 +203,8 @@ _UNIT_HEADER = re.compile(r"(?:(?:power|capacity|it load|critical it load)\s*)?\
 
 
 # "| 2023 | 2024 | 2025E |": a column per year (E, F or est.: an estimate), what is measured in the heading
-_YEAR_HEADER = re.compile(r"(?P<d>(?:FY\s?)?(?:19|20)\d\d|[QH][1-4]\s+(?:19|20)\d\d)\s*(?P<est>[EF]|est\.?|\(est\.?\)|\(e\))?", re.I)
+# "2025E", "2026F": an estimate; "2024A": actual
+_YEAR_HEADER = re.compile(r"(?P<d>(?:FY\s?)?(?:19|20)\d\d|[QH][1-4]\s+(?:19|20)\d\d)\s*(?:(?P<est>[EF]|est\.?|\(est\.?\)|\(e\))|A)?", re.I)
 
 
 def _year_column(state: State, company: str, heading: str, year: re.Match, cell: str, source: Source) -> None:
@@ -207,6 +217,24 @@ def _year_column(state: State, company: str, heading: str, year: re.Match, cell:
         for i in range(before, len(state.facts)):
             fact = state.facts[i]
             state.facts[i] = replace(fact, qualifiers=tuple(dict.fromkeys(fact.qualifiers + ("estimated",))))
+
+
+def _market_by_year(state: State, cells: list[tuple[str, str]], source: Source) -> None:
+    """A market's table by year: each row a segment of the market (in the first header's currency
+    and scale), or a measure of its own ("| YoY growth (%) |")."""
+    (first, label), *years = cells
+    # a ratio of its own ("| YoY growth (%) |"); "| Neocloud providers |" is a segment of the market
+    measure = metric_of(label) if "%" in label or metric_of(label) in ("growth-rate", "market-share") else None
+    for header, cell in years:
+        year = _YEAR_HEADER.fullmatch(header)
+        if not cell or _NOTHING.fullmatch(cell) or re.fullmatch(r"(?i)n/?m|nm", cell):
+            continue
+        before = len(state.facts)
+        figures(state, None, written(label if measure else first, cell), source, label=label if measure else first,
+                row_when=first_date(year.group("d")), row_segment=None if measure else label)
+        if year.group("est"):
+            state.facts[before:] = [replace(f, qualifiers=tuple(dict.fromkeys(f.qualifiers + ("estimated",))))
+                                    for f in state.facts[before:]]
 
 
 _ROUND_COLUMNS = ("round", "type", "round type", "stage", "series", "funding round", "deal", "deal type", "structure",
