@@ -218,3 +218,14 @@ def test_hyperscalers_listed_in_a_bracket(tmp_path):
     facts = built(tmp_path, "# Index\n\nThe three hyperscalers (AWS, Microsoft Azure, Oracle Cloud) held list prices.\n")
     assert sorted(d["company"] for name, d in facts if name == "Category" and d["category"] == "hyperscaler") == \
         ["AWS", "Microsoft Azure", "Oracle Cloud"]
+
+
+def test_the_reports_own_estimate_before_the_subject_and_a_second_share_without_its_verb(tmp_path):
+    # Regression: "We estimate NVIDIA shipped about 1.45 million ..." had no subject; "... and its top five
+    # customers for 83%" was unclassified
+    facts = built(tmp_path, "# Note\n\nWe estimate NVIDIA shipped about 1.45 million data-center GPUs in Q3 2025.\n\n"
+                            "Tideline Compute signed Vesperline. Its largest customer accounts for 38% of revenue and its top "
+                            "five customers for 83%.\n")
+    got = sorted((d["subject"], d["metric"], str(d["quantity"].value)) for name, d in facts if name == "Observation")
+    assert got == [("NVIDIA", "shipments", "1450000"), ("Tideline Compute", "customer-concentration", "38"),
+                   ("Tideline Compute", "customer-concentration", "83")]

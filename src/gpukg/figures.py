@@ -209,9 +209,9 @@ _PLANNED_AFTER = re.compile(r"(?:\s+(?:of\s+)?[\w-]+){0,3}?\s+(?:(?:is|are)\s+)?
 _CUSTOMERS = re.compile(r"\b(?:customers?|clients?)\b", re.I)
 _NAMED_SHARE = re.compile(rf"(?P<c>{NAME})\s*\(\s*(?:about\s+|~)?$")
 _TOP_CUSTOMERS = re.compile(r"\b(?P<who>(?:top|largest|biggest)\s+(?:\w+\s+)?(?:customers|clients)|(?:largest|biggest|top)\s+customer)"
-                            r"\s+(?:accounts?|accounted|made up|makes up|represents?|represented|generated|generates?|contributed|"
-                            r"contributes?|brought in|bring in|were|was|are|is)\s+"
-                            r"(?:for\s+)?(?:about\s+|roughly\s+|nearly\s+|over\s+)?$", re.I)
+                            r"\s+(?:(?:accounts?|accounted|made up|makes up|represents?|represented|generated|generates?|contributed|"
+                            r"contributes?|brought in|bring in|were|was|are|is)\s+(?:for\s+)?|for\s+)"  # "... and its top five for 83%"
+                            r"(?:about\s+|roughly\s+|nearly\s+|over\s+)?$", re.I)
 _WITH_PARTY = re.compile(rf"[^.]{{0,60}}?\bwith\s+(?P<c>{NAME})")
 # a number right after another company's possessive or that company's name and a bracket
 _OTHERS_NUMBER = re.compile(rf"(?P<c>{NAME})(?:['’]s\s+|\s+\(\s*)(?:~|about\s+)?$")

@@ -182,7 +182,9 @@ REPORT_VERB = re.compile(r"^(?:Covers|Includes|Profiles|Compares|Tracks|Reviews|
 
 # a word that links a sentence to the one before it, not part of its subject
 DISCOURSE = re.compile(r"^(?:meanwhile|separately|elsewhere|similarly|likewise|in turn|also|later|subsequently|additionally|"
-                       r"moreover|furthermore|in addition|finally|notably),?\s+", re.I)
+                       r"moreover|furthermore|in addition|finally|notably|"
+                       # the report's own view, then what it is of: "We estimate NVIDIA shipped about 1.45 million ..."
+                       r"we (?:estimate|expect|believe|think|model|forecast|calculate|understand|hear)(?: that)?),?\s+", re.I)
 
 # a verb after the name (not any word in -s: "Strategic investments in ..."), its possessive or a comma
 SUBJECT_FOLLOWS = re.compile(r"(?:'s|’s)|['’](?=\s)|\s*,|\s+(?:\w+(?:ing|ed|es|ly)|has|is|was|are|runs|sells|grew|won|took|made|led|"
