@@ -179,12 +179,15 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 figures(state, company, cell, source, label=label, row_when=when,
                         row_segment=model or (named.group(0) if named else None), row_per=per)
                 if _ESTIMATED_YEAR.search(header):  # "| Share 2025E |": an estimate
-                    state.facts[first:] = [replace(f, qualifiers=tuple(dict.fromkeys(f.qualifiers + ("estimated",))))
-                                           if isinstance(f, Observation) else f for f in state.facts[first:]]
-    for i in range(before, len(state.facts)) if planned else ():
-        fact = state.facts[i]
-        if isinstance(fact, Observation):
-            state.facts[i] = replace(fact, qualifiers=tuple(dict.fromkeys(fact.qualifiers + ("projected",))))
+                    _qualify(state, first, "estimated")
+    if planned:
+        _qualify(state, before, "projected")
+
+
+def _qualify(state: State, start: int, qualifier: str) -> None:
+    """Add ``qualifier`` to the figures read since ``start`` (a column's estimates, a row still to be built)."""
+    state.facts[start:] = [replace(f, qualifiers=tuple(dict.fromkeys(f.qualifiers + (qualifier,))))
+                           if isinstance(f, Observation) else f for f in state.facts[start:]]
 
 
 _NOT_BUILT = re.compile(r"(?i)\b(?:planned|under construction|proposed|in development|permitting|pre-construction)\b")
@@ -214,9 +217,7 @@ def _year_column(state: State, company: str, heading: str, year: re.Match, cell:
     label = re.sub(r"\s+(?:by|per)\s+(?:year|quarter|half|period)\b|\s+over time\b", "", heading, flags=re.I)  # no segment
     figures(state, company, written(heading, cell), source, label=label, row_when=first_date(year.group("d")))
     if year.group("est"):
-        for i in range(before, len(state.facts)):
-            fact = state.facts[i]
-            state.facts[i] = replace(fact, qualifiers=tuple(dict.fromkeys(fact.qualifiers + ("estimated",))))
+        _qualify(state, before, "estimated")
 
 
 def _market_by_year(state: State, cells: list[tuple[str, str]], source: Source) -> None:
@@ -233,8 +234,7 @@ def _market_by_year(state: State, cells: list[tuple[str, str]], source: Source) 
         figures(state, None, written(label if measure else first, cell), source, label=label if measure else first,
                 row_when=first_date(year.group("d")), row_segment=None if measure else label)
         if year.group("est"):
-            state.facts[before:] = [replace(f, qualifiers=tuple(dict.fromkeys(f.qualifiers + ("estimated",))))
-                                    for f in state.facts[before:]]
+            _qualify(state, before, "estimated")
 
 
 _ROUND_COLUMNS = ("round", "type", "round type", "stage", "series", "funding round", "deal", "deal type", "structure",
@@ -334,8 +334,7 @@ def _by_model(state: State, block: Block, source: Source) -> None:
         figures(state, company, cell, source, label=None if money else header, metric="price" if money else None,
                 row_segment=model)
         if _EARLIER.search(header):  # "| Week ago |": what the price was
-            state.facts[before:] = [replace(f, qualifiers=tuple(dict.fromkeys(f.qualifiers + ("former",))))
-                                    if isinstance(f, Observation) else f for f in state.facts[before:]]
+            _qualify(state, before, "former")
 
 
 _HEADER_PRICE = re.compile(r"[$€£¥₹]\s?/|\bper\b", re.I)
