@@ -44,6 +44,12 @@ def dump() -> Graph:
     return Graph().parse(DUMP)
 
 
+@pytest.fixture(scope="module")
+def reference(dump, shapes, ontology) -> Report:
+    """pySHACL's report on the bundled graph (about 9 s), for every test that compares with it."""
+    return validate(dump, shapes, ontology, engine="pyshacl")
+
+
 def numerals(text: str) -> str:
     return re.sub(r"\b(\d+)\.(\d*?)0*(?!\d)", lambda m: m.group(1) + ("." + m.group(2) if m.group(2) else ""), text)
 
@@ -93,22 +99,23 @@ def test_engines_agree_on_every_case(case, data, base, shapes, ontology):
 
 
 @needs_dump
-def test_engines_agree_on_the_bundled_graph(dump, shapes, ontology):
-    fast, _ = both(dump, shapes, ontology)
+def test_engines_agree_on_the_bundled_graph(dump, shapes, ontology, reference):
+    fast = validate(dump, shapes, ontology, engine="sparql")
+    assert_same(fast, reference)
     assert fast.conforms and len(fast.warnings) >= 10
 
 
 @needs_dump
-def test_a_store_gives_the_results_of_its_graph(dump, shapes, ontology):
+def test_a_store_gives_the_results_of_its_graph(dump, shapes, ontology, reference):
     store = to_store(dump)
     before = len(store)
-    assert_same(validate(store, shapes, ontology), validate(dump, shapes, ontology, engine="pyshacl"))
+    assert_same(validate(store, shapes, ontology), reference)
     assert len(store) == before, "the ontology added for validation is taken out again"
 
 
 @needs_dump
-def test_a_file_gives_the_results_of_its_graph(dump, shapes, ontology):
-    assert_same(validate_files([DUMP]), validate(dump, shapes, ontology, engine="pyshacl"))
+def test_a_file_gives_the_results_of_its_graph(reference):
+    assert_same(validate_files([DUMP]), reference)
 
 
 # --- systematic mutations of the bundled graph ----------------------------------------------
