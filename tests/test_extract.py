@@ -1293,3 +1293,33 @@ def test_pte_ltd_ends_no_sentence(tmp_path):
     facts = built(tmp_path, NEWS + "Kelong Compute Pte. Ltd., a Singapore-based GPU cloud, closed a S$180 million Series B.\n")
     assert of_kind(facts, "Round", "company", "kind") == [("Kelong Compute Pte. Ltd.", "series-b")]
     assert of_kind(facts, "Headquarters", "company", "place") == [("Kelong Compute Pte. Ltd.", "Singapore")]
+
+
+def test_a_hard_wrapped_paragraph_is_read_as_sentences_on_the_lines_they_start_on():
+    # Regression: a plain-text report's wrapped lines were read one by one, so a round lost its
+    # amount and investors to the next line
+    report = parse_report("# Letter\n\n* Lumenrift AI, the Toronto-based inference platform, closed a $62 million\n"
+                          "  Series B led by Sequoia Capital, with NVIDIA and Brackenhall Ventures\n"
+                          "  participating. The round values Lumenrift at $540 million.\n", "r.txt")
+    assert [(b.line, b.text[:20]) for b in report.blocks if b.kind == "bullet"] == [
+        (3, "Lumenrift AI, the To"), (5, "The round values Lum")]
+    round_, sequel = [f for f in extract(report, Gazetteer()).facts if type(f).__name__ == "Round"]
+    assert (round_.company, round_.amount.value, round_.participants) == ("Lumenrift AI", Decimal("62000000"),
+                                                                          ("NVIDIA", "Brackenhall Ventures"))
+    assert (sequel.source.line, sequel.valuation.value) == (5, Decimal("540000000"))
+
+
+def test_a_table_drawn_with_plus_minus_and_bars_is_a_table():
+    # Regression: "+----+" borders around "| Provider | GPU |" rows were paragraph text
+    report = parse_report("# Prices\n\n+---------+------+\n| Provider | H100 |\n+---------+------+\n"
+                          "| Veldora Cloud | 2.19 |\n+---------+------+\n", "r.txt")
+    rows = [b for b in report.blocks if b.kind == "table-row"]
+    assert [(b.line, b.cells) for b in rows] == [(6, (("Provider", "Veldora Cloud"), ("H100", "2.19")))]
+
+
+def test_a_place_before_based_is_no_short_name_of_a_fund_named_after_it(tmp_path):
+    # Regression: "Hangzhou-based" beside the Hangzhou West Lake Industry Fund made Hangzhou the fund
+    from test_deals import built
+    facts = built(tmp_path, "# Brief\n\nHangzhou-based Moyun Intelligence, an inference platform, raised 500 million yuan in a "
+                            "Series A from the Hangzhou West Lake Industry Fund.\n\n| Provider | HQ |\n|---|---|\n| Moyun Intelligence | Hangzhou |\n")
+    assert ("Moyun Intelligence", "Hangzhou") in [(d["company"], d["place"]) for name, d in facts if name == "Headquarters"]

@@ -229,3 +229,15 @@ def test_the_reports_own_estimate_before_the_subject_and_a_second_share_without_
     got = sorted((d["subject"], d["metric"], str(d["quantity"].value)) for name, d in facts if name == "Observation")
     assert got == [("NVIDIA", "shipments", "1450000"), ("Tideline Compute", "customer-concentration", "38"),
                    ("Tideline Compute", "customer-concentration", "83")]
+
+
+def test_a_cut_in_staff_and_the_value_of_an_order_are_no_headcount_or_valuation(tmp_path):
+    # Regression: "laid off 72 employees" was a headcount of 72, "an order valued at" a valuation
+    facts = built(tmp_path, "# Wire\n\nDunmarrow GPU has laid off 72 employees, reducing headcount from 240 to 168.\n\n"
+                            "Skellig Cloud placed an order valued at about $230 million for GPUs.\n\n"
+                            "Orsolo Partners closed its second fund at $220 million.\n")
+    got = sorted((d["subject"], d["metric"], str(d["quantity"].value)) for name, d in facts if name == "Observation")
+    assert ("Dunmarrow GPU", "employees", "72") not in got
+    assert ("Dunmarrow GPU", "employees", "168") in got
+    assert ("Skellig Cloud", "contract-value", "230000000") in got
+    assert ("Orsolo Partners", "fund-size", "220000000") in got

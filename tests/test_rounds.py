@@ -455,3 +455,14 @@ def test_a_grant_given_by_a_foundation(tmp_path):
                                    "Cooperative.\n")
     assert [(d["company"], d["kind"], str(d["amount"].value), d["participants"]) for name, d in facts if name == "Round"] == \
         [("Commonwealth Compute Cooperative", "grant", "60000000", ("Halloway Foundation",))]
+
+
+def test_an_investor_joining_the_round_in_a_later_clause_and_an_appositive_before_the_verb(tmp_path):
+    # Regression: "; SoftBank joined the round" added no participant, and an appositive between the
+    # company and "closed" lost the round
+    facts = built(tmp_path, "# Notes\n\nAlmhalle Compute AG raised CHF 40 Mio. in a Series B led by Matterhorn Partners AG; "
+                            "SoftBank joined the round.\n\nSundral Infrastructure, a Denver-based data-centre developer founded "
+                            "in 2022, closed a $1.1 billion Series B in May 2025 led by KKR.\n")
+    got = sorted((d["company"], d["amount"].value, d["amount"].currency, d["participants"]) for name, d in facts if name == "Round")
+    assert got == [("Almhalle Compute AG", Decimal("40000000"), "CHF", ("SoftBank",)),
+                   ("Sundral Infrastructure", Decimal("1100000000"), "USD", ())]

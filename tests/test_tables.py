@@ -277,3 +277,28 @@ def test_an_estimate_year_in_a_header_and_a_heading_in_thousand_units(tmp_path):
                  if name == "Observation")
     assert got == [("Dessaline Compute", "market-share", "9", ("estimated",)),
                    ("Syrenth Silicon", "shipments", "2100", ("estimated",))]  # the heading says "estimates"
+
+
+def test_a_timeline_share_of_column_others_row_and_notes_column(tmp_path):
+    # Regression: a "| Date | Step |" table made companies of its dates, "Share of ... capacity" was power
+    # capacity, an "Others" row was a company, and a Notes cell was a figure of a metric called "notes"
+    facts = built(tmp_path, "# Review\n\n| Date | Step |\n|---|---|\n| 8 April 2025 | Phase 1 review begins (40 working days) |\n\n"
+                            "| Provider | Share of UK GPU training capacity (2024) |\n|---|---|\n| Ardlair Cloud | 14% |\n"
+                            "| Others | 8% |\n\n"
+                            "| Name | Founded | Notes |\n|---|---|---|\n"
+                            "| Sabrevale Cloud | 2019 | Acquired by Stannard Ridge Compute for US$310 million (2024) |\n"
+                            "| Nordvik Compute | 2020 | Formerly Nordvik Datahall (renamed 2022) |\n")
+    labels = {d["company"] for name, d in facts if name == "Category"} | \
+        {d.get("subject") for name, d in facts if name == "Observation"}
+    assert not any(label and "April" in label for label in labels)
+    got = sorted((d["subject"] or "", d["metric"], str(d["quantity"].value), d["segment"] or "") for name, d in facts
+                 if name == "Observation" and d["quantity"].unit == "percent")
+    assert got == [("", "market-share", "8", "Others"), ("Ardlair Cloud", "market-share", "14", "")]
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Stannard Ridge Compute", "Sabrevale Cloud")]
+    assert not [d for name, d in facts if name == "Observation" and d["metric"] in ("notes", "step")]
+
+
+def test_a_latest_round_cell_with_a_type_and_a_year_only(tmp_path):
+    # Regression: "| Latest round | Series C, 2025 |" without an amount was no round
+    facts = built(tmp_path, "# List\n\n| Name | Latest round |\n|---|---|\n| Kelderwick Cloud | Series C, 2025 |\n")
+    assert of_kind(facts, "Round", "company", "kind") == [("Kelderwick Cloud", "series-c")]

@@ -425,3 +425,30 @@ def test_a_currency_code_before_a_word_is_no_malformed_amount():
     # Regression: "amounts in USD unless marked" and "EUR and GBP quotes" warned of unreadable amounts
     assert malformed_amounts("amounts in USD unless marked; EUR and GBP quotes are converted") == []
     assert malformed_amounts("raised $12..5M") == ["$12..5"]
+
+
+@pytest.mark.parametrize("text, value, currency, per", [
+    # Regression: German scale words ended the sentence and scaled nothing; a sign after its amount
+    # was no currency ("€ per" even warned of an unreadable amount)
+    ("closed a 60 Mio. EUR Series B", "60000000", "EUR", None),
+    ("an estimated 1,5 Mrd. EUR in 2024", "1500000000", "EUR", None),
+    ("CHF 40 Mio. in a Series B", "40000000", "CHF", None),
+    ("| 2,10 €/GPU-hour |", "2.1", "EUR", "hour"),
+    ("costs 0,35 € per million tokens", "0.35", "EUR", "million-tokens"),
+])
+def test_european_scales_and_a_currency_sign_after_the_amount(text, value, currency, per):
+    q = one(text)
+    assert (str(q.value), q.currency, q.per) == (value, currency, per)
+    assert malformed_amounts(text) == []
+
+
+def test_a_dot_groups_thousands_in_a_count_but_not_in_money():
+    # Regression: "3.200 GPUs" was 3.2 GPUs; a price keeps its decimals
+    assert str(one("runs 3.200 GPUs").value) == "3200"
+    assert str(one("about 2.500 developers").value) == "2500"
+    assert str(one("priced at $2.125 per hour").value) == "2.125"
+
+
+def test_some_before_a_number_is_approximate():
+    # Regression: "some 60 providers" was exactly 60
+    assert one("pools capacity from some 60 providers").qualifiers == ("approximate",)

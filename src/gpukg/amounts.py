@@ -30,6 +30,7 @@ _SCALES = {
     "b": 10**9, "bn": 10**9, "billion": 10**9, "billions": 10**9,
     "t": 10**12, "tn": 10**12, "trillion": 10**12,
     "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7, "cr": 10**7,  # Indian reports
+    "tsd.": 10**3, "mio.": 10**6, "mio": 10**6, "mrd.": 10**9, "mrd": 10**9,  # German reports: "60 Mio. EUR", "1,5 Mrd."
 }
 _PER = {
     "hour": "hour", "hr": "hour", "h": "hour", "gpu-hour": "hour", "gpu hour": "hour", "gpu/hour": "hour",
@@ -51,7 +52,7 @@ _CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|MX|A|C|S|R)\$|(?:\$|€|£|�
         + _CODES_RE + r")\s?)")
 # "1,200", "1.5"; as European reports write them: "8 000" (a space between thousands), "2,10" (a decimal comma)
 _NUM = r"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<!\d)\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,.])|\d+,\d{{1,2}}(?![\d,])|\d+(?:\.\d+)?)"
-_SCALE = r"(?P<scale{n}>\s?(?:thousand|millions?|billions?|trillion|crores?|lakhs?|bn|mn|mm|tn|cr|[KkMBT])(?![A-Za-z\d]))?"  # not "2,048 B200 GPUs"
+_SCALE = r"(?P<scale{n}>\s?(?:thousand|millions?|billions?|trillion|crores?|lakhs?|bn|mn|mm|tn|cr|[KkMBT]|(?:Tsd|Mio|Mrd)\.?)(?![A-Za-z\d]))?"  # not "2,048 B200 GPUs"
 
 
 def _part(n: int, currency: bool) -> str:
@@ -69,7 +70,7 @@ _QUANTITY = re.compile(
     + _part(1, False)
     + r"(?P<plus1>\+|-plus\b)?"  # "$300M+", "$1.2 billion-plus"
     + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
-    + r"(?P<post>\s?(?:%|percent\b|x\b|×|(?:" + _AFTER_RE + r"|dollars|euros|pounds|yuan|renminbi|yen|rupees)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b|months?\b|years?\b)"
+    + r"(?P<post>\s?(?:%|percent\b|x\b|×|[€£](?!\s?\d)|(?:" + _AFTER_RE + r"|dollars|euros|pounds|yuan|renminbi|yen|rupees)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b|months?\b|years?\b)"
     + r"|p(?=\s?(?:/|per\s)))?"  # "89p per GPU-hour": pence
     + r"(?P<plus3>\+)?"
     + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU[-\s]?sec(?:ond)?|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|rack|share|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"
@@ -98,7 +99,8 @@ _NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|
 # (not a header's "($ bn)": a currency and a scale, no amount)
 # (a code before a word is English: "in USD unless marked", "EUR and GBP quotes")
 _MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z]))|"
-                        r"[$€£]\s?(?!(?:bn|mn|millions?|billions?|thousands?)\b)[A-Za-z?]{2,}\b")
+                        # (nor a sign after its amount: "18,5 Mio. € Series A", "0,35 € per million tokens")
+                        r"(?<![\d.]\s)(?<![\d.])[$€£]\s?(?!(?:bn|mn|millions?|billions?|thousands?)\b)[A-Za-z?]{2,}\b")
 _QUALIFIER_WORDS = [
     # "cut its rate by 12% to $4.40 per GPU-hour, from $5.00": the figure it was, not a floor
     (re.compile(r"\bto\s+(?:(?:[$€£¥₹]|[A-Z]{3}\s)\s?)?\d[\d.,]*[^,;]{0,30}?[,(]?\s*from\s*$", re.I), "former"),
@@ -109,7 +111,7 @@ _QUALIFIER_WORDS = [
                 r"passed|surpassed|topped|crossed|pass|passes|surpass|surpasses|exceed|"
                 r"faster than|higher than|greater than)\s*$|(?:^|[,:;(]\s*)from\s*$", re.I), "lower-bound"),
     (re.compile(r"\b(?:under|below|less than|up to|at most)\s*$", re.I), "upper-bound"),
-    (re.compile(r"\b(?:about|approximately|around|roughly|nearly|approaching|almost|circa)\s*$", re.I), "approximate"),
+    (re.compile(r"\b(?:about|approximately|around|roughly|nearly|approaching|almost|circa|some)\s*$", re.I), "approximate"),
     # a data table's marks: "c. 410", ">2,000", "<5" (not an arrow's "->")
     (re.compile(r"(?<![\w.])ca?\.\s*$", re.I), "approximate"),
     (re.compile(r"(?<![-=])(?:>|≥)\s*$"), "lower-bound"),
@@ -227,6 +229,7 @@ def malformed_amounts(text: str) -> list[str]:
 
 
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_DOTTED_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 
 
 def _number(m: re.Match, n: int) -> Decimal | None:
@@ -268,10 +271,15 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         return None
     cur_raw = (m.group("cur1") or m.group("cur2") or "").strip().lower()
     post = (m.group("post") or "").strip().lower()
-    currency = _SYMBOLS.get(cur_raw) or _CODES.get(cur_raw) or _CODES.get(post) or _WORDS.get(post)
+    currency = _SYMBOLS.get(cur_raw) or _CODES.get(cur_raw) or _CODES.get(post) or _WORDS.get(post) or \
+        (_SYMBOLS[post] if post in ("€", "£") else None)
     low, high = _number(m, 1), _number(m, 2)
     if low is None:
         return None
+    if not currency and not post and not m.group("scale1") and _DOTTED_THOUSANDS.fullmatch(m.group("num1")):
+        # "3.200 GPUs", "about 2.500 developers": a count has no thousandths; a European report groups
+        # thousands with a dot
+        low = Decimal(m.group("num1").replace(".", ""))
     if cur_raw[:1] == "m" and cur_raw[1:] in _CODES:  # "MSEK 300", as Nordic reports write millions
         currency = _CODES[cur_raw[1:]]
         low, high = clean(low * 10**6), clean(high * 10**6) if high is not None else None

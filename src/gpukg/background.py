@@ -11,10 +11,10 @@ import re
 
 from . import lexicon
 from .dates import find_dates, first_date
-from .names import mentioned
+from .names import mentioned, name_key
 from .phrases import LOWER, NAME, PLACE_OWNS, UPPER, looks_like_name, looks_like_org, people, places, split_names, strip_parens
 from .people import PEOPLE, TITLE_BEFORE, full_names, is_person, label_roles, read_titles, split_people, title_groups
-from .reading import State, add, named_before, opening_name, owned_by_place, trim_name
+from .reading import State, add, kinds_of, named_before, opening_name, owned_by_place, trim_name
 from .records import Backing, Founding, Headquarters, Role, Source
 
 _FOUNDED_BY = re.compile(rf"\b(?:(?P<co>co-?)?founded|started|set up)\b(?:\s+(?:in\s+)?[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{PEOPLE})")
@@ -46,6 +46,8 @@ def background(state: State, text: str, source: Source, subject: str | None) -> 
         _based_compound(state, text, source, subject)
     if "'s " in text or "’s " in text:
         _place_possessive(state, text, source)
+    if ", a" in text:
+        _place_apposed(state, text, source)
     _founders(state, text, source, company, subject)
     read_titles(state, text, source, subject)
 
@@ -121,6 +123,17 @@ def _based_compound(state: State, text: str, source: Source, subject: str | None
             add(state, Headquarters(source, company, place), ("company", company), ("place", place))
 
 
+def _place_apposed(state: State, text: str, source: Source) -> None:
+    """'Spreehalle Rechenzentren GmbH, a Berlin colocation operator,', 'Hallowmere GPU, a Reno, Nevada
+    neocloud': a place written as an adjective of what the company is."""
+    for m in _PLACE_APPOSED.finditer(text):
+        place, company = m.group("place"), trim_name(state, m.group("n"))
+        # a region, "City, Region", or a place the report has named as one ("a Kubernetes platform company" is none)
+        known = place.split(", ")[-1].lower() in lexicon.regions() or "place" in kinds_of(state, name_key(place))
+        if company and known and all(_is_place_word(state, part) for part in place.split(", ")):
+            add(state, Headquarters(source, company, place), ("company", company), ("place", place))
+
+
 def _place_possessive(state: State, text: str, source: Source) -> None:
     """'Singapore's Lumora Cloud has raised ...': a country's or region's company is based there."""
     for m in PLACE_OWNS.finditer(text):
@@ -134,12 +147,16 @@ def _place_possessive(state: State, text: str, source: Source) -> None:
 _BASED_COMPOUND = re.compile(rf"(?<![\w-])(?P<place>{UPPER}[\w.'’]*(?:\s+{UPPER}[\w.'’]*){{0,2}})-(?:based|headquartered)\s+"
                              r"(?=(?P<after>.{1,60}))")
 _APPOSED = re.compile(rf"(?P<n>{NAME}),\s+(?:an?|the)\s+(?:(?:small|large|young|fast-growing|rival|fellow)\s+)?$")
+# (not "Acme, a GPU cloud", "Bolt, a US$ 40M company": a place's words are capitalised words and nothing else)
+_PLACE_APPOSED = re.compile(rf"(?P<n>{NAME}),\s+an?\s+(?P<place>{UPPER}[a-zà-ÿ]+(?:\s{UPPER}[a-zà-ÿ]+)?"
+                            rf"(?:,\s{UPPER}[a-zà-ÿ]+(?:\s{UPPER}[a-zà-ÿ]+)?)?)\s+(?=[a-z])(?=__ORG_NOUN__\b)")
 # what the compound may say a company is: nouns of an organization only ("a Kubernetes-based
 # platform" places nothing; "a Lisbon-based GPU marketplace", "an Austin-based inference platform" do)
 _ORG_NOUN = (r"(?:(?![\w-]*(?i:invest|fund|capital|venture|bank|backer))[\w-]+\s+){0,3}?"
-             r"(?:company|startup|start-up|firm|provider|operator|neocloud|chipmaker|business|marketplace|lessor|"
+             r"(?:company|startup|start-up|firm|provider|operator|neocloud|chipmaker|business|marketplace|lessor|developer|"
              r"miner|exchange|host|lab|(?:GPU|AI|inference|serverless|compute)\s+(?:[\w-]+\s+)?(?:cloud|platform))s?")
 _COMPANY_NOUN = re.compile(rf"{_ORG_NOUN}\b")  # in lower case: "Corvid Labs" is a name
+_PLACE_APPOSED = re.compile(_PLACE_APPOSED.pattern.replace("__ORG_NOUN__", _ORG_NOUN))
 # ... and then names it: "London-based GPU marketplace Tamsin Labs"
 _DESCRIPTOR = re.compile(rf"{_ORG_NOUN}\s+(?=[A-Z])|")
 

@@ -37,7 +37,8 @@ MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss", 
 
 
 _FUND_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:fund|pool|vehicle)\b(?!\s+(?:its|the|a)\b)")
-_MANAGES = re.compile(r"\b(?:manages|managed|oversees)\s+(?:about\s+|roughly\s+|some\s+|over\s+|nearly\s+|more than\s+)?$")
+_MANAGES = re.compile(r"\b(?:manages|managed|oversees)\s+(?:about\s+|roughly\s+|some\s+|over\s+|nearly\s+|more than\s+)?$|"
+                      r"\bclosed\s+(?:its|their|a)\s+(?:[\w-]+\s+){0,2}?fund\s+at\s+(?:about\s+|roughly\s+|over\s+|nearly\s+)?$")  # "closed its second fund at $220 million"
 _SHIPPED = re.compile(r"\b(?:shipped|ships|delivered|sold)\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|more than\s+|over\s+)?$")
 _SHARES_MOVED = re.compile(r"\b(?:[Ss]hares|[Tt]he stock|[Ii]ts stock)\s+(?:[\w%.,-]+\s+){0,6}?(?:to|at)\s+$")
 
@@ -70,6 +71,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         return label_metric
     if q.unit == "count" and _SHIPPED.search(before):  # "shipped roughly 38,000 accelerator cards in 2025"
         return "shipments"
+    if q.unit == "count" and _CHANGED.search(before) and (counted(q) == "employees" or noun in _PEOPLE):
+        return None  # "laid off 72 employees": how many went, not how many there are
     if q.unit == "count" and counted(q):
         return counted(q)
     if q.unit == "count" and _MAKER_MODEL_GPUS.match(text, q.end):  # "8,192 AMD Instinct MI355X GPUs"
@@ -90,6 +93,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
                 and not (h[0] == "total-raised" and _RAISED_PRICE.search(words))]  # "raised its H200 rate to €2.95"
         if hits and hits[-1][0] == "valuation" and any(h[0] == "market-size" for h in hits):
             return "market-size"  # "the GPU cloud market was valued at $8.2B"
+        if hits and hits[-1][0] == "valuation" and _THING_VALUED.search(before):
+            return "contract-value"  # "an order valued at about $230 million": what a deal is worth
         if hits:
             return hits[-1][0]
         if re.match(r"\s*(?:in\s+)?(?:funding|raised)", after_q):
@@ -125,6 +130,10 @@ _TRADED_AGAIN = re.compile(r"(?:\band\b|,)[^$€£¥]*\b(?:closed|opened|ended|f
 
 _RAISED_PRICE = re.compile(r"\braised\s+(?:its|their|the)?\s*(?:[\w-]+\s+){0,3}?(?:rates?|prices?|pricing|fees?)\b", re.I)
 _MAKER_MODEL_GPUS = re.compile(r"(?:\s+[A-Z][\w-]*){1,3}\s+(?:GPUs|accelerators)\b")
+_CHANGED = re.compile(r"\b(?:laid off|lays off|laying off|cut|cuts|cutting|shed|sheds|eliminated|let go(?: of)?|hired|"
+                      r"hires|added|adds|axed|furloughed)\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|another\s+|over\s+)?$", re.I)
+_THING_VALUED = re.compile(r"\b(?:order|purchase|contract|deal|agreement|lease|award|commitment)s?\b[^.;$€£¥]{0,30}?"
+                           r"\bvalued\s+at\s+(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|up to\s+|over\s+|more than\s+)?$", re.I)
 _PEOPLE = frozenset({"people", "persons", "staff", "workers", "staffers", "full-time employees"})
 _HEADCOUNT = re.compile(r"\b(?:headcount|head count|workforce|staff(?:ing)?|employs|employed|employing)\b", re.I)
 
@@ -140,10 +149,14 @@ def metric_of(label: str) -> str | None:
     hits = [h for h in lexicon.find("metrics", label) if not _COST_OF.search(label[:h[1]])]
     if not hits or _PER_SHARE.search(label) and not any(h[0] == "share-price" for h in hits):
         return None
+    # "Share of UK GPU training capacity (2024)": a share of what follows
+    if _SHARE_OF.match(label) and any(h[0] == "market-share" for h in hits):
+        return "market-share"
     # The last metric word names the measure: "Revenue Growth" is growth, "Projected ARR" is ARR.
     return max(hits, key=lambda h: h[1])[0]
 
 
+_SHARE_OF = re.compile(r"\s*(?:market\s+)?share\s+of\b", re.I)
 _COST_OF = re.compile(r"\bcosts?\s+of\s+$", re.I)
 _PER_SHARE = re.compile(r"\bper\s+(?:common\s+|ordinary\s+)?share\b", re.I)
 

@@ -23,6 +23,7 @@ _NAME_GOES_ON = re.compile(r"[\w-]|\.\w")  # a name ends where a word does not g
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")  # "Vayu Networks" is not Vayu GPU Cloud's short form
 # a capitalised word by itself: before a possessive, or not before another capitalised word
 # (or before an officer's title: "Kattegat CEO Søren Kjærgaard")
+_BASED_IN = re.compile(r"\b([A-Z][\w]+)-(?:based|headquartered)\b")
 _ALONE = re.compile(r"(?<![\w.-])([A-Z]\w{3,})(?:['’]s\b|(?![\w-])(?!\s+(?!(?:CEO|CFO|CTO|COO|CPO|CRO)\b)[A-Z]))")
 _SMALL_FORM = re.compile(r"(?<![\w.-])([A-Z]\w{3,})\s+(?:plc|llc|gmbh|ltd|inc)\b")
 
@@ -188,6 +189,8 @@ class Gazetteer:
         # words the text uses by themselves; not one that is also a company of its own ("Aurivon plc"
         # beside "Aurivon Compute": "Aurivon's carve-out" may be either's)
         alone = {m.group(1) for m in _ALONE.finditer(text)} - {m.group(1) for m in _SMALL_FORM.finditer(text)}
+        # nor a place the text names as one: "Hangzhou-based Moyun" beside the Hangzhou West Lake Industry Fund
+        alone -= set(_BASED_IN.findall(text)) if "-based" in text or "-headquartered" in text else set()
         for first, keys in firsts.items():
             # the short form itself, known from another reading; unless it is the name's own key ("Sorvik AI")
             keys = keys - {name_key(first)} or {k for k in keys if " " in self.names.get(k, "")}

@@ -23,7 +23,8 @@ _NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[IVX]+\.)\s+")
 # after an abbreviation that goes on ("Tejas GPU Pvt. Ltd. raised", "Dr. Rao", "c. EUR 4.2bn"); a capital alone
 # is no such abbreviation: "a Series B. The company ..." ends there.
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bPvt\.)(?<!\bCo\.)(?<!\bInc\.)(?<!\bCorp\.)(?<!\bLtd\.)(?<!\bSt\.)"
-                           r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bNo\.)(?<!\bPte\.)(?<!\bPty\.)(?<!\bSdn\.)(?<!\bBhd\.)(?<!\bc\.)(?<!\bca\.)(?<!\bapprox\.)\s+(?=[A-Z\"“])")
+                           r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bNo\.)(?<!\bPte\.)(?<!\bPty\.)(?<!\bSdn\.)(?<!\bBhd\.)(?<!\bc\.)(?<!\bca\.)(?<!\bapprox\.)"
+                           r"(?<!\bMio\.)(?<!\bMrd\.)(?<!\bTsd\.)\s+(?=[A-Z\"“])")  # "60 Mio. EUR", "12,3 Mio. €"
 # the label of a footnote reference, "[^1]", or of a numbered source, "[1]" (a reference-style link)
 _FOOTNOTE = re.compile(r"\^[\w-]+|\d{1,3}")
 _UNRESOLVED_NOTE = re.compile(r"\[(?:\^[\w-]+|\d{1,3})\]")
@@ -52,7 +53,7 @@ def strip_numbering(title: str) -> str:
 
 def parse_report(text: str, file_name: str, doc_id: str | None = None) -> Report:
     """Parse Markdown text into a ``Report``; pure, so it is easy to test."""
-    blocks = _cited(tuple(_blocks(_MD.parse(text))), text.splitlines())
+    blocks = _cited(tuple(_blocks(_MD.parse(_grid_tables(text) if "+-" in text else text))), text.splitlines())
     title = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), Path(file_name).stem)
     return Report(
         doc_id=doc_id or Path(file_name).stem,
@@ -62,6 +63,23 @@ def parse_report(text: str, file_name: str, doc_id: str | None = None) -> Report
         line_count=text.count("\n") + (0 if text.endswith("\n") or not text else 1),
         blocks=blocks,
     )
+
+
+_GRID_BORDER = re.compile(r"^\s*\+(?:[-=]+\+)+\s*$")
+_GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def _grid_tables(text: str) -> str:
+    """A plain-text table drawn with + - | ("+------+-----+" around "| Provider | GPU |") as the
+    Markdown table it is: the border under its first row becomes the delimiter row, the other
+    borders blank lines, so that every line keeps its number."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not _GRID_BORDER.match(line):
+            continue
+        header = i >= 1 and _GRID_ROW.match(lines[i - 1]) and not (i >= 2 and _GRID_ROW.match(lines[i - 2]))
+        lines[i] = "|" + "|".join("---" for _ in range(line.strip().count("+") - 1)) + "|" if header else ""
+    return "\n".join(lines)
 
 
 def _cited(blocks: tuple[Block, ...], lines: list[str]) -> tuple[Block, ...]:
@@ -243,12 +261,15 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
     plain_labels = (len(lines) > 1 or key_values) and all(labelled)
     # a card's "Founded: 2021 | HQ: ..." lines around a line of prose: the labelled lines still labelled
     card = not plain_labels and len(lines) > 2 and sum(labelled) >= 2
-    for offset, (text, bold, links) in enumerate(plains):
-        line = tok.map[0] + 1 + offset
+    wraps = [[(0, offset)] for offset in range(len(plains))]
+    if not plain_labels and not card and len(plains) > 1:
+        plains, wraps = _unwrapped(plains)
+    for (text, bold, links), wrap in zip(plains, wraps):
+        line = tok.map[0] + 1 + wrap[0][1]
         text = text.strip()
         if not text:
             continue
-        if plain_labels or card and labelled[offset]:
+        if plain_labels or card and labelled[wrap[0][1]]:
             yield from _fields(text, line, section, links)
             continue
         if kind == "paragraph" and bold.strip() == text and not links:
@@ -275,8 +296,43 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
             for index, sentence in enumerate(rest, 1):
                 yield Block(kind, sentence.strip(), line, section, links=_links_in(sentence, links), index=index)
             continue
+        at = 0
         for index, sentence in enumerate(_SENTENCE_END.split(text)):
-            yield Block(kind, sentence.strip(), line, section, links=_links_in(sentence, links), index=index)
+            at = text.find(sentence, at)
+            # a sentence of a hard-wrapped paragraph is stated on the line it starts on
+            here = tok.map[0] + 1 + max(o for start, o in wrap if start <= at) if len(wrap) > 1 else line
+            yield Block(kind, sentence.strip(), here, section, links=_links_in(sentence, links), index=index)
+
+
+def _unwrapped(plains: list[tuple[str, str, tuple[Link, ...]]]) -> tuple[list, list[list[tuple[int, int]]]]:
+    """The lines of a paragraph, a sentence that runs on to the next line joined with it (a plain-text
+    report wraps its lines at a width): each joined text with where each of its lines starts in it."""
+    out: list[tuple[str, str, tuple[Link, ...]]] = []
+    wraps: list[list[tuple[int, int]]] = []
+    title = False
+    for offset, (text, bold, links) in enumerate(plains):
+        text = text.strip()
+        if out and not title and _runs_on(out[-1][0], text):
+            before, first_bold, first_links = out[-1]
+            wraps[-1].append((len(before) + 1, offset))
+            out[-1] = (f"{before} {text}", first_bold, first_links + links)
+        else:
+            out.append((text, bold, links))
+            wraps.append([(0, offset)])
+        title = bold.strip() == text  # "**Brightlode raises $210 million**" over its story: a headline of its own
+    return out, wraps
+
+
+_LINE_ENDS = re.compile(r"[.!?:;]['\"”’)\]]*$|\[\d{1,3}\]$|>$|https?://\S+$")
+_NOTE_START = re.compile(r"\[\^?\w{1,8}\]")  # "[^2]: ...", "[1] https://...": a note of its own
+
+
+def _runs_on(line: str, after: str) -> bool:
+    """Whether ``line`` breaks off a sentence that ``after`` goes on with: no full stop at its end, and
+    the next line opens in lower case, or the line is as long as a wrapped line is."""
+    if not line or not after or _LINE_ENDS.search(line) or _KEY_VALUE_LINE.match(after) or _NOTE_START.match(after):
+        return False
+    return after[0].islower() or after[0].isdigit() or after[0] in "$€£(" or len(line) >= 60
 
 
 def _fields(text: str, line: int, section: tuple[str, ...], links: tuple[Link, ...]):

@@ -110,6 +110,10 @@ PARTICIPATING = re.compile(rf"(?:\bwith\s+(?:the\s+)?|[,;]\s+|\band\s+)(?P<names
 
 _ALSO_JOINED = re.compile(rf"^(?:(?:[Ee]xisting|[Nn]ew|[Oo]ther|[Rr]eturning)\s+(?:investors|backers|shareholders)\s+)?"
                           rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,80}},)?\s+(?:also\s+)?(?:took part|participated|joined|invested)\b")
+# "... led by Matterhorn Partners; SoftBank joined the round": a later clause's participants
+_JOINED_LATER = re.compile(rf"(?:;|,\s+and|,\s+while)\s+(?:(?:[Ee]xisting|[Nn]ew|[Rr]eturning)\s+(?:investors?|backers?)\s+)?"
+                           rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?"
+                           r"(?:joined|took part in|participated in|came into|invested in)\s+(?:the|this)\s+(?:round|raise|financing)\b")
 # "..., as did Falcon Ridge Ventures": more of them
 _AS_DID = re.compile(rf",\s+as\s+did\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 
@@ -290,6 +294,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     took_part = _TOOK_PART_IN.search(listed)  # "Wrenhollow Ventures participated in Kiverra Compute's Series A"
     if took_part:
         participants += split_names(took_part.group("names"), keep)
+    for later in _JOINED_LATER.finditer(listed):
+        participants += [n for n in split_names(later.group("names"), keep) if n not in leads]
     participating = PARTICIPATING.search(listed)
     if participating:  # "led by X, NVIDIA participating": NVIDIA is no lead
         participants += split_names(participating.group("names"), keep)
@@ -355,10 +361,13 @@ _ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in
                        r"(?!(?:Q[1-4]|H[12]|FY|Jan|Feb|Mar|"
                        rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|the)\w*\b)(?P<c>{NAME})")
 # "Acme raised", "Acme had closed": the company a sentence's round is of, when nothing else says
-_RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})(?:\s*\([^()]{{1,60}}\))?\s+(?:has\s+|had\s+|each\s+|both\s+|is\s+)?"
+# (an appositive may come between: "Sundral Infrastructure, a Denver-based data-centre developer founded in 2022, closed")
+_RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})(?:\s*\([^()]{{1,60}}\)|,\s+(?:a|an|the)\s+[^,;$€£¥]{{1,80}},)?\s+"
+                     r"(?:has\s+|had\s+|each\s+|both\s+|is\s+)?"
                      r"(?:last\s+|also\s+|then\s+|later\s+|previously\s+|recently\s+|just\s+)?"
                      r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public|priced|took|received|won|"
                      r"signed|obtained|" + _SEEKING + ")")
+_BASED_PREFIX = re.compile(r"^[\w.]+(?:\s[A-Z][\w.]+)?-(?:based|headquartered)\s+")  # "Hangzhou-based Moyun Intelligence"
 _PRONOUN = re.compile(r"\s*(?:It|The (?:company|firm|startup))\b")
 _NAME_THEN_ROUND = re.compile(rf"(?P<c>{NAME})\s+(?:(?:Ser\.|Series)\s+[A-H]\d?|[Ss]eed|IPO|[Bb]ridge)\b")
 _WHICH_RAISED = re.compile(rf"(?P<c>{NAME}),\s+(?:which|who)\s+(?:had\s+|has\s+|previously\s+|earlier\s+|itself\s+)*"
@@ -391,7 +400,7 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
                     and not any(form in i for i in investors) and not _is_round_name(form) and not TITLE_BEFORE.match(form)), None)
     if not company:
         # (not "CFO Anneliese Korvath priced ...": who signs for the company is not it)
-        company = next((trim_name(state, m.group("c")) for m in _RAISER.finditer(text)
+        company = next((trim_name(state, _BASED_PREFIX.sub("", m.group("c"))) for m in _RAISER.finditer(text)
                         if not _is_round_name(m.group("c")) and not _PRONOUN.fullmatch(m.group("c"))
                         and not TITLE_BEFORE.match(m.group("c"))), None)
     telegraphic = _NAME_THEN_ROUND.match(text) if not company else None  # "Quorra Inference Ser. A $38M, co-leads X"

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from . import lexicon
 from .amounts import MODEL, find_quantities
+from .aliases import renamed
 from .background import about_who
 from .cells import row_currency, scaled, written
 from .dates import find_dates, first_date, report_date
@@ -69,6 +70,11 @@ def table_row(state: State, block: Block, source: Source) -> None:
         return
     if _TOTAL_ROW.fullmatch(cells[0][1]):  # "| **Total** | | 653,500 | |": a sum of the rows above, not a company
         return
+    if _OTHERS_ROW.fullmatch(cells[0][1]):  # "| Others (23 providers) | | 8% |": the rest of a market, no company
+        for header, cell in cells[1:]:
+            if cell and not _NOTHING.fullmatch(cell):
+                figures(state, None, cell, source, label=header, row_segment=cells[0][1])
+        return
     if lowered[0] in _METRIC_HEADERS and len(cells) > 1 and \
             all(looks_like_name(h) and not lexicon.find("metrics", h) for h, _ in cells[1:]):
         _by_company(state, block, source)
@@ -112,7 +118,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
     own = state.company is not None and rounds_without_names(lowered)
     entity_col = -1 if own else entity_col or 0
     # "| Apr 2021 | Seed | 6,500 | ... |" under a company's heading: a date, not the row's company
-    own = own or entity_col == 0 and state.company is not None and _is_period(cells[0][1]) \
+    own = own or entity_col == 0 and (_is_period(cells[0][1]) or _DATE_HEADER.search(lowered[0])) \
         and not any(w in lowered[0] for w in _ENTITY_HEADERS)
     company = state.company if own else strip_parens(cells[entity_col][1]) or state.company
     entity_col = -1 if own else entity_col  # "| Quarter |" of the company's own table is its date column
@@ -165,8 +171,10 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 lowered[i] not in _RANK_HEADERS and not (contract and lowered[i] in (customer_col, value_col, *_TERM_HEADERS)):
             if lexicon.exact("labels", header) == "business_model":  # "| Segment |" of "Neocloud"
                 category_from(state, company, cell, source, leading=True)
-            elif lowered[i] in _OUTCOME_HEADERS and (told := told_of(company, cell)):
+            elif lowered[i] in _OUTCOME_HEADERS + _NOTE_HEADERS and (told := told_of(company, cell)):
                 prose(state, told, source, company)  # "| Status |" of "Acquired by Kaldera, Aug 2025"
+            elif lowered[i] in _NOTE_HEADERS:
+                _note(state, company, cell, source)
             elif _ROUND_HEADER.search(header) and (fact := _cell_round(company, cell, source)):
                 add(state, fact, ("company", company))  # "| Latest Round |" of "Series D ($1.1B, May 2025)"
             elif (year := _YEAR_HEADER.fullmatch(header)) and block.section:
@@ -195,6 +203,9 @@ _NOT_BUILT = re.compile(r"(?i)\b(?:planned|under construction|proposed|in develo
 _ESTIMATED_YEAR = re.compile(r"\b(?:19|20)\d\d\s?[EF]\b")
 _HELD = re.compile(r"\b(?:ownership|our stake|stake held|first investment|initial investment|cost basis)\b")
 _OUTCOME_HEADERS = ("status", "outcome", "exit", "current status")
+# a cell of words about the row's company: read as a sentence about it, never as a figure named after the column
+_NOTE_HEADERS = ("notes", "note", "fate", "remarks", "comments", "comment", "details", "history", "events")
+_FORMERLY = re.compile(r"^(?:formerly|previously)\s+(?:known\s+as\s+|called\s+)?", re.I)
 _RANK_HEADERS = ("#", "rank", "no.", "no", "ranking")  # a row's place in the table, not a figure
 _TERM_HEADERS = ("term", "tenor", "duration", "length")  # how long a contract runs, which the model does not hold
 _DATE_HEADER = re.compile(r"\bdate\b|\bas of\b|^when$|^(?:fiscal\s+|financial\s+)?(?:year|period|quarter)(?:\s+ended)?$|^fy$")
@@ -276,6 +287,8 @@ def _is_period(text: str) -> bool:
     return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] >= len(text.rstrip(" .E"))
 
 
+_OTHERS_ROW = re.compile(r"\**\s*(?:others?|all others|the rest|rest of (?:the )?market|everyone else)\s*\**"
+                         r"(?:\s*\([^)]*\))?\s*", re.I)
 _TOTAL_ROW = re.compile(r"\**\s*(?:total|subtotal|sum|totals|grand total)\s*\**:?", re.I)
 
 
@@ -352,10 +365,21 @@ _ROUND_HEADER = re.compile(r"\bround\b|^(?:last|latest|most recent|recent)\s+(?:
 
 
 def _cell_round(company: str, cell: str, source: Source) -> Round | None:
-    """The round one cell tells whole, with its type and amount ('Series D ($1.1B, May 2025)')."""
+    """The round one cell tells whole, with its type and its amount or date ('Series D ($1.1B, May 2025)',
+    'Series C, 2025')."""
     kinds = lexicon.find("round_types", cell)
     amount = next((q for q in find_quantities(cell) if q.currency), None)
-    return Round(source, company, kinds[0][0], amount, first_date(cell)) if kinds and amount else None
+    when = first_date(cell)
+    return Round(source, company, kinds[0][0], amount, when) if kinds and (amount or when) else None
+
+
+def _note(state: State, company: str, cell: str, source: Source) -> None:
+    """'Formerly Nordvik Datahall (renamed 2022)': another name of the row's company; any other note
+    is read as a sentence about the company."""
+    if _FORMERLY.match(cell):
+        renamed(state, f"{company} (formerly {strip_parens(_FORMERLY.sub('', cell))})")
+    else:
+        prose(state, cell, source, company)
 
 
 def _table_round(state: State, company: str, column: dict[str, str], round_col: str | None, amount_col: str,
