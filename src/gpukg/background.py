@@ -46,7 +46,7 @@ def background(state: State, text: str, source: Source, subject: str | None) -> 
         _based_compound(state, text, source, subject)
     if "'s " in text or "’s " in text:
         _place_possessive(state, text, source)
-    if ", a" in text:
+    if ", a" in text and _PLACE_HINT.search(text):  # the pattern opens with a name: costly on every sentence
         _place_apposed(state, text, source)
     _founders(state, text, source, company, subject)
     read_titles(state, text, source, subject)
@@ -147,6 +147,7 @@ def _place_possessive(state: State, text: str, source: Source) -> None:
 _BASED_COMPOUND = re.compile(rf"(?<![\w-])(?P<place>{UPPER}[\w.'’]*(?:\s+{UPPER}[\w.'’]*){{0,2}})-(?:based|headquartered)\s+"
                              r"(?=(?P<after>.{1,60}))")
 _APPOSED = re.compile(rf"(?P<n>{NAME}),\s+(?:an?|the)\s+(?:(?:small|large|young|fast-growing|rival|fellow)\s+)?$")
+_PLACE_HINT = re.compile(r",\s+an?\s+[A-Z][a-zà-ÿ]+(?:,?\s[A-Z][a-zà-ÿ]+)?\s+[a-z]")
 # (not "Acme, a GPU cloud", "Bolt, a US$ 40M company": a place's words are capitalised words and nothing else)
 _PLACE_APPOSED = re.compile(rf"(?P<n>{NAME}),\s+an?\s+(?P<place>{UPPER}[a-zà-ÿ]+(?:\s{UPPER}[a-zà-ÿ]+)?"
                             rf"(?:,\s{UPPER}[a-zà-ÿ]+(?:\s{UPPER}[a-zà-ÿ]+)?)?)\s+(?=[a-z])(?=__ORG_NOUN__\b)")
