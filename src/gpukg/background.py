@@ -148,16 +148,16 @@ _BASED_COMPOUND = re.compile(rf"(?<![\w-])(?P<place>{UPPER}[\w.'’]*(?:\s+{UPPE
                              r"(?=(?P<after>.{1,60}))")
 _APPOSED = re.compile(rf"(?P<n>{NAME}),\s+(?:an?|the)\s+(?:(?:small|large|young|fast-growing|rival|fellow)\s+)?$")
 _PLACE_HINT = re.compile(r",\s+an?\s+[A-Z][a-zà-ÿ]+(?:,?\s[A-Z][a-zà-ÿ]+)?\s+[a-z]")
-# (not "Acme, a GPU cloud", "Bolt, a US$ 40M company": a place's words are capitalised words and nothing else)
-_PLACE_APPOSED = re.compile(rf"(?P<n>{NAME}),\s+an?\s+(?P<place>{UPPER}[a-zà-ÿ]+(?:\s{UPPER}[a-zà-ÿ]+)?"
-                            rf"(?:,\s{UPPER}[a-zà-ÿ]+(?:\s{UPPER}[a-zà-ÿ]+)?)?)\s+(?=[a-z])(?=__ORG_NOUN__\b)")
 # what the compound may say a company is: nouns of an organization only ("a Kubernetes-based
 # platform" places nothing; "a Lisbon-based GPU marketplace", "an Austin-based inference platform" do)
 _ORG_NOUN = (r"(?:(?![\w-]*(?i:invest|fund|capital|venture|bank|backer))[\w-]+\s+){0,3}?"
              r"(?:company|startup|start-up|firm|provider|operator|neocloud|chipmaker|business|marketplace|lessor|developer|"
              r"miner|exchange|host|lab|(?:GPU|AI|inference|serverless|compute)\s+(?:[\w-]+\s+)?(?:cloud|platform))s?")
 _COMPANY_NOUN = re.compile(rf"{_ORG_NOUN}\b")  # in lower case: "Corvid Labs" is a name
-_PLACE_APPOSED = re.compile(_PLACE_APPOSED.pattern.replace("__ORG_NOUN__", _ORG_NOUN))
+# "X, a Berlin colocation operator": a place, then what the company is (not "Acme, a GPU cloud", "Bolt, a
+# US$ 40M company": a place's words are capitalised words and nothing else)
+_PLACE_APPOSED = re.compile(rf"(?P<n>{NAME}),\s+an?\s+(?P<place>{UPPER}[a-zà-ÿ]+(?:\s{UPPER}[a-zà-ÿ]+)?"
+                            rf"(?:,\s{UPPER}[a-zà-ÿ]+(?:\s{UPPER}[a-zà-ÿ]+)?)?)\s+(?=[a-z])(?={_ORG_NOUN}\b)")
 # ... and then names it: "London-based GPU marketplace Tamsin Labs"
 _DESCRIPTOR = re.compile(rf"{_ORG_NOUN}\s+(?=[A-Z])|")
 
