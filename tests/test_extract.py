@@ -1323,3 +1323,27 @@ def test_a_place_before_based_is_no_short_name_of_a_fund_named_after_it(tmp_path
     facts = built(tmp_path, "# Brief\n\nHangzhou-based Moyun Intelligence, an inference platform, raised 500 million yuan in a "
                             "Series A from the Hangzhou West Lake Industry Fund.\n\n| Provider | HQ |\n|---|---|\n| Moyun Intelligence | Hangzhou |\n")
     assert ("Moyun Intelligence", "Hangzhou") in [(d["company"], d["place"]) for name, d in facts if name == "Headquarters"]
+
+
+def test_a_filings_defined_term_stands_for_its_company(tmp_path):
+    # Regression: 'Corvellan Cloud, Inc. (the "Company")' and then "the Company expects ..." gave figures of no one;
+    # the statement keeps the filing's own words
+    from test_deals import built
+    text = ('# 8-K\n\nOn October 6, 2025, Corvellan Cloud, Inc. (the "Company") entered into an agreement.\n\n'
+            "In connection with the Agreement, the Company expects to have more than 120,000 GPUs in service by "
+            "December 31, 2026.\n")
+    facts = built(tmp_path, text)
+    assert [(d["subject"].startswith("Corvellan Cloud"), str(d["quantity"].value)) for name, d in facts
+            if name == "Observation" and d["metric"] == "gpus"] == [(True, "120000")]
+    report = parse_report(text, "r.md")
+    assert any("the Company expects" in s.text for s in extract(report, Gazetteer()).statements)
+
+
+def test_a_later_clause_names_the_raiser_in_a_profile(tmp_path):
+    # Regression: in a memo about Drovecrest, "while Ebberly Labs raised a $22M Series A ... its kernels" was Drovecrest's round
+    from test_deals import built, of_kind
+    facts = built(tmp_path, "# Diligence Memo: Drovecrest\n\nDrovecrest is a serverless GPU platform.\n\n## Competition\n\n"
+                            "Pallisade Compute closed a £38 million Series B from Accel in September 2025, while Ebberly Labs "
+                            "raised a $22M Series A led by Lightspeed Venture Partners in July 2025 on the strength of its kernels.\n")
+    assert ("Ebberly Labs", "series-a") in of_kind(facts, "Round", "company", "kind")
+    assert ("Drovecrest", "series-a") not in of_kind(facts, "Round", "company", "kind")

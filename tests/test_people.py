@@ -189,3 +189,27 @@ def test_cofounded_in_a_year_with_a_partner_written_in_shorthand(tmp_path):
     got = roles(tmp_path, NEWS + "Eirik Haugland co-founded Tarnwick Cloud in 2019 w/ Hanne Ostvik (CTO).\n")
     assert [(p, r) for p, c, r, *_ in got] == [("Eirik Haugland", "co-founder"), ("Hanne Ostvik", "co-founder"),
                                                ("Hanne Ostvik", "cto")]
+
+
+def test_founders_with_titles_after_a_label_an_opening_phrase_or_a_doctor(tmp_path):
+    # Regression: "Founded: 2021 by Dr. A (CEO) and B (CTO)" gave the year only; "Founded in 2020 by A and B,
+    # Bolt is" and "Zürich-based neocloud X was founded ... by A, who remains chief executive" gave no people
+    facts = built(tmp_path, "# Notes\n\n### Rheinlicht Cloud GmbH\n\n- **Founded:** 2021 by Dr. Katharina Wendt (CEO) and "
+                            "Tobias Haverkamp (CTO)\n\n## Others\n\nFounded in 2020 by Erik Sand (CEO) and Maja Holm (CTO), "
+                            "Bolt Cloud is a neocloud.\n\nZürich-based neocloud Almhalle Compute AG was founded in 2020 by "
+                            "Reto Caflisch, who remains chief executive.\n")
+    got = set(of_kind(facts, "Role", "person", "company", "role"))
+    assert {("Katharina Wendt", "Rheinlicht Cloud GmbH", "ceo"), ("Tobias Haverkamp", "Rheinlicht Cloud GmbH", "cto"),
+            ("Erik Sand", "Bolt Cloud", "founder"), ("Maja Holm", "Bolt Cloud", "cto"),
+            ("Reto Caflisch", "Almhalle Compute AG", "founder"), ("Reto Caflisch", "Almhalle Compute AG", "ceo")} <= got
+
+
+def test_a_name_with_titles_in_brackets_opening_a_line_of_a_memo(tmp_path):
+    # Regression: "**Chinedu Nwachukwu (CEO, co-founder)** spent seven years ..." under a memo's title gave no role,
+    # and "Investment Committee Memo: X (Series B)" did not make the memo X's profile
+    facts = built(tmp_path, "# Investment Committee Memo: Stonechat AI (Series B)\n\nStonechat AI is an inference platform.\n\n"
+                            "- **Chinedu Nwachukwu (CEO, co-founder)** spent seven years on a TPU serving team.\n"
+                            "- **Hanna Pendergast (CFO)** joined in March 2024.\n")
+    assert set(of_kind(facts, "Role", "person", "company", "role")) >= {
+        ("Chinedu Nwachukwu", "Stonechat AI", "ceo"), ("Chinedu Nwachukwu", "Stonechat AI", "co-founder"),
+        ("Hanna Pendergast", "Stonechat AI", "cfo")}

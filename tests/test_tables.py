@@ -302,3 +302,18 @@ def test_a_latest_round_cell_with_a_type_and_a_year_only(tmp_path):
     # Regression: "| Latest round | Series C, 2025 |" without an amount was no round
     facts = built(tmp_path, "# List\n\n| Name | Latest round |\n|---|---|\n| Kelderwick Cloud | Series C, 2025 |\n")
     assert of_kind(facts, "Round", "company", "kind") == [("Kelderwick Cloud", "series-c")]
+
+
+def test_a_database_export_of_rounds_and_acquisitions(tmp_path):
+    # Regression: "| Organization Name | Organization Location | Funding Type | Money Raised | Money Raised Currency |
+    # ..." gave no rounds and no headquarters, and "| Acquiree Name | Acquirer Name |" no deals
+    facts = built(tmp_path, "# Export\n\n| Organization Name | Organization Location | Funding Type | Money Raised | "
+                            "Money Raised Currency | Announced Date | Lead Investors | Investor Names |\n|---|---|---|---|---|---|---|---|\n"
+                            "| Corvanna Cloud | Denver, Colorado, United States | Seed | 7,500,000 | USD | 2022-03-14 | Brackenholt Ventures | "
+                            "Brackenholt Ventures, Juniper Hollow Angels |\n\n| Acquiree Name | Acquirer Name | Announced Date | Price |\n"
+                            "|---|---|---|---|\n| Pellworm GPU | Kiln Ridge AI | 2025-10-06 | $27,000,000 |\n")
+    got = [(d["company"], d["kind"], str(d["amount"].value), d["amount"].currency, d["leads"], d["participants"])
+           for name, d in facts if name == "Round"]
+    assert got == [("Corvanna Cloud", "seed", "7500000", "USD", ("Brackenholt Ventures",), ("Juniper Hollow Angels",))]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Corvanna Cloud", "Denver, Colorado")]
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Kiln Ridge AI", "Pellworm GPU")]

@@ -452,3 +452,29 @@ def test_a_dot_groups_thousands_in_a_count_but_not_in_money():
 def test_some_before_a_number_is_approximate():
     # Regression: "some 60 providers" was exactly 60
     assert one("pools capacity from some 60 providers").qualifiers == ("approximate",)
+
+
+def test_french_millions_and_billions_of_euros():
+    # Regression: "214 M€ in 2024" had no currency and "1,2 Md€" was 1.2 (with "€ in" warned of as unreadable)
+    assert (str(one("Group revenue was 214 M€ in 2024").value), one("214 M€ in 2024").currency) == ("214000000", "EUR")
+    assert (str(one("at 1,2 Md€ in 2024").value), one("at 1,2 Md€ in 2024").currency) == ("1200000000", "EUR")
+    assert malformed_amounts("a 45 M€ Series B and 1,2 Md€ for 2027") == []
+
+
+@pytest.mark.parametrize("text", [
+    # Regression: numbers of identifiers were read as figures, and tickers warned of as unreadable amounts
+    "Read it in your browser: https://rackreport.example.com/issues/87",
+    "Item 2.01 Completion of Acquisition or Disposition of Assets",
+    "Commission File Number 001-41877; I.R.S. Employer Identification No. 86-3310924",
+    "the decision in case ME/7312/25",
+    "Working Paper No. 25-14",
+    "Media contact: +1 (412) 555-0148",
+    "2/14 big week for funding",
+])
+def test_identifiers_are_no_figures(text):
+    assert find_quantities(text) == ()
+
+
+def test_a_ticker_is_no_unreadable_amount():
+    assert malformed_amounts("Sunderly Cloud ($SNDY) opened higher; comps to $CRWV") == []
+    assert malformed_amounts("raised $TBD") == ["$TBD"]

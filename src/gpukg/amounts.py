@@ -31,6 +31,7 @@ _SCALES = {
     "t": 10**12, "tn": 10**12, "trillion": 10**12,
     "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7, "cr": 10**7,  # Indian reports
     "tsd.": 10**3, "mio.": 10**6, "mio": 10**6, "mrd.": 10**9, "mrd": 10**9,  # German reports: "60 Mio. EUR", "1,5 Mrd."
+    "md": 10**9, "mds": 10**9,  # French reports: "1,2 Md€"
 }
 _PER = {
     "hour": "hour", "hr": "hour", "h": "hour", "gpu-hour": "hour", "gpu hour": "hour", "gpu/hour": "hour",
@@ -52,7 +53,7 @@ _CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|MX|A|C|S|R)\$|(?:\$|€|£|�
         + _CODES_RE + r")\s?)")
 # "1,200", "1.5"; as European reports write them: "8 000" (a space between thousands), "2,10" (a decimal comma)
 _NUM = r"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<!\d)\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,.])|\d+,\d{{1,2}}(?![\d,])|\d+(?:\.\d+)?)"
-_SCALE = r"(?P<scale{n}>\s?(?:thousand|millions?|billions?|trillion|crores?|lakhs?|bn|mn|mm|tn|cr|[KkMBT]|(?:Tsd|Mio|Mrd)\.?)(?![A-Za-z\d]))?"  # not "2,048 B200 GPUs"
+_SCALE = r"(?P<scale{n}>\s?(?:thousand|millions?|billions?|trillion|crores?|lakhs?|bn|mn|mm|tn|cr|[KkMBT]|(?:Tsd|Mio|Mrd)\.?|Mds?(?=€))(?![A-Za-z\d]))?"  # not "2,048 B200 GPUs"
 
 
 def _part(n: int, currency: bool) -> str:
@@ -94,13 +95,21 @@ _MODEL_VERSION = re.compile(r"\b[A-Z][a-z]+\s(?:Small|Medium|Large|Mini|Nano|Pro
 _NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|Exhibit|Appendix|Phase|Gen|Generation|"
                         r"[Vv]ersion|v)\s?\d+(?:\.\d+)*\b|(?<![\d,.])\b\d{1,2}\s+in\s+\d{1,3}\b(?![\d,.%])"
                         # a span of time, not an amount: "over the next 12 months"
-                        r"|\b(?:next|past|last|coming|previous|first)\s+\d+\s+(?:months?|years?|weeks?|days?|quarters?)\b")
+                        r"|\b(?:next|past|last|coming|previous|first)\s+\d+\s+(?:months?|years?|weeks?|days?|quarters?)\b"
+                        # identifiers, not amounts: a web address, a filing's "Item 2.01", a file or tax number
+                        # ("001-41877", "86-3310924"), a case number ("ME/7312/25"), a paper's "No. 25-14", a DOI,
+                        # a telephone number, a suite
+                        r"|https?://\S+|\bItems?\s\d+\.\d+\b|\b\d{2,3}-\d{5,}\b|\b[A-Z]{1,5}/\d+(?:/\d+)+\b"
+                        r"|\b(?:No\.|Paper|Number)\s\d+-\d+\b|\b10\.\d{4,}/\S+|\+?\d{0,3}\s?\(\d{3}\)\s?\d{3}-\d{4}\b"
+                        r"|\b\d{3}-\d{3}-\d{4}\b|\b(?:Suite|Floor)\s\d+\b"
+                        r"|^\d{1,2}/\d{1,2}(?=[\s.):])")  # a thread's post number: "2/14 Quillfire closed ..."
 # "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
 # (not a header's "($ bn)": a currency and a scale, no amount)
 # (a code before a word is English: "in USD unless marked", "EUR and GBP quotes")
 _MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z]))|"
                         # (nor a sign after its amount: "18,5 Mio. € Series A", "0,35 € per million tokens")
-                        r"(?<![\d.]\s)(?<![\d.])[$€£]\s?(?!(?:bn|mn|millions?|billions?|thousands?)\b)[A-Za-z?]{2,}\b")
+                        # (nor a ticker: "$NVDA", "($SNDY)")
+                        r"(?<![\d.]\s)(?<![\d.])(?<!\dM)(?<!\d\sM)(?<!\dMd)(?<!\d\sMd)(?<!\d\sMds)[$€£]\s?(?!(?:bn|mn|millions?|billions?|thousands?)\b)(?!(?!TBD\b|TBA\b|TBC\b|NA\b)[A-Z]{1,5}\b)[A-Za-z?]{2,}\b")
 _QUALIFIER_WORDS = [
     # "cut its rate by 12% to $4.40 per GPU-hour, from $5.00": the figure it was, not a floor
     (re.compile(r"\bto\s+(?:(?:[$€£¥₹]|[A-Z]{3}\s)\s?)?\d[\d.,]*[^,;]{0,30}?[,(]?\s*from\s*$", re.I), "former"),

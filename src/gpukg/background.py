@@ -17,7 +17,7 @@ from .people import PEOPLE, TITLE_BEFORE, full_names, is_person, label_roles, re
 from .reading import State, add, kinds_of, named_before, opening_name, owned_by_place, trim_name
 from .records import Backing, Founding, Headquarters, Role, Source
 
-_FOUNDED_BY = re.compile(rf"\b(?:(?P<co>co-?)?founded|started|set up)\b(?:\s+(?:in\s+)?[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{PEOPLE})")
+_FOUNDED_BY = re.compile(rf"\b(?:(?P<co>[Cc]o-?)?[Ff]ounded|[Ss]tarted|[Ss]et up)\b(?:\s+(?:in\s+)?[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{PEOPLE})")
 # "founded by A and B in 2019": the founders may stand between the verb and the date
 _FOUNDED_IN = re.compile(r"\b(?:(?:co-?)?(?:founded|established|incorporated|set up)|was started|"
                          r"(?:was\s+)?spun\s+(?:out|off)\s+(?:of|from)\s+[^,.;]{1,60}?(?=\s+in\s)|"
@@ -38,7 +38,11 @@ def background(state: State, text: str, source: Source, subject: str | None) -> 
     sentence is about (the profiled one), if any."""
     if state.surnames:
         text = full_names(state, text)
+    if _HONORIFIC.search(text):  # "Dr. Katharina Wendt", "Dame Philippa Strathearn": the person is her name
+        text = _HONORIFIC.sub("", text)
     company = subject or opening_name(state, text)
+    opened = _FOUNDED_OPENS.match(text) if not company else None
+    company = company or (trim_name(state, opened.group("c")) if opened else None)  # "Founded in 2020 by A and B, Bolt is"
     if company:
         _founding(state, text, source, company, subject)
         _headquarters(state, text, source, company)
@@ -233,6 +237,10 @@ def _founded_by_subject(state: State, text: str, source: Source, subject: str | 
         _founded_where(state, plain, len(plain) - len(rest) + dates[0][1], company, source)
 
 
+_BY = re.compile(r"\bby\s+[A-Z]")
+_FOUNDED_OPENS = re.compile(rf"(?:Co-)?[Ff]ounded\b[^.;]{{0,120}}?,\s+(?P<c>{NAME})\s+(?:is|was|has|had|now|operates|runs|"
+                            r"provides|offers|builds|raised|became)\b")
+_HONORIFIC = re.compile(r"\b(?:Dr|Prof|Mrs|Mr|Ms)\.\s+(?=[A-Z])|\b(?:Sir|Dame|Professor)\s+(?=[A-Z][a-z]+\s+[A-Z])")
 _SINCE = re.compile(r"\b(?:since|joined(?:\s+[^,;()]*?)?\s+in)\s+(?=[^),;]*\d)", re.I)  # "(joined from a utility in March 2025)"
 _LABEL_SINCE = re.compile(r"\s+since\s+(.+)$", re.I)
 
@@ -248,6 +256,8 @@ def about_who(state: State, company: str, label: str, value: str, source: Source
         when = first_date(value)
         if when:
             add(state, Founding(source, company, when), ("company", company))
+        if _BY.search(value):  # "Founded: 2021 by Dr. Katharina Wendt (CEO) and Tobias Haverkamp (CTO)"
+            _founders(state, f"founded {_HONORIFIC.sub('', value)}", source, company, company)
     elif group == "headquarters":
         for place in places(value):
             add(state, Headquarters(source, company, place), ("place", place))

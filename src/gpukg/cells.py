@@ -87,7 +87,9 @@ _CURRENCY_HEADERS = ("ccy", "currency", "cur", "curr", "currency code")
 
 def row_currency(cells: list[tuple[str, str]]) -> str | None:
     """The currency a row's own column names ('| Ccy | EUR |'), for the bare amounts beside it."""
-    return next((c.strip() for h, c in cells if h.strip().lower() in _CURRENCY_HEADERS and _currency(c.strip())), None)
+    # (a database export names it after its amount: "| Money Raised | Money Raised Currency |")
+    return next((c.strip() for h, c in cells if (h.strip().lower() in _CURRENCY_HEADERS or h.strip().lower().endswith(" currency"))
+                 and _currency(c.strip())), None)
 
 
 def written(header: str, cell: str, currency: str | None = None) -> str:

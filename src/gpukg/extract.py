@@ -107,7 +107,8 @@ def _own_rounds_table(blocks: list[Block]) -> bool:
     return rounds_without_names(headers) and not any("investor" in h for h in headers)  # not an investor's rounds
 
 
-_TITLE_ABOUT = re.compile(r"(?:(?:due\s+)?diligence|investment|company|credit)?\s*(?:memo|profile|teardown|tear sheet|one-pager|"
+# ("Investment Committee Memo: Stonechat AI (Series B)", "IC memo - X": a few words may say whose memo)
+_TITLE_ABOUT = re.compile(r"(?:[\w-]+\s+){0,3}?(?:memo|profile|teardown|tear sheet|one-pager|"
                           r"dossier|deep dive|spotlight|case study)\s*[:—–-]\s*(?P<n>.+)", re.I)
 
 
@@ -319,6 +320,11 @@ def _content(state: State, block: Block, source: Source) -> None:
     for bad in malformed_amounts(block.text):
         state.notices.append(Notice(state.report.file_name, block.line, f"cannot read the amount '{bad}'; the line is kept as a statement"))
     before = len(state.facts)
+    stated = block
+    _define(state, block.text)
+    if state.defined and _DEFINED_USE.search(block.text):  # read with the name the term stands for
+        block = replace(block, text=_with_defined(state, block.text),
+                        value=_with_defined(state, block.value) if block.value else block.value)
     if block.kind != "table-row":
         state.scale_note = scale_note(block.text) if block.kind == "paragraph" else None
     if block.kind == "paragraph" and state.table_facts and state.table_facts[1] == before:
@@ -393,12 +399,28 @@ def _content(state: State, block: Block, source: Source) -> None:
         state.kinds.extend((form, "org") for form in found + opening_orgs(state, REPORT_VERB.sub("", block.label or block.text)))
     mentioned = found + [n for f in facts for n in _fact_names(f)]
     state.statements.append(Statement(
-        source, block.kind, block.text, block.section,
+        source, block.kind, stated.text, block.section,
         cited=own_links or state.section_links,
         mentions=tuple(dict.fromkeys(mentioned)),
         trends=trends,
     ))
     _heading_categories(state, block, source)
+
+
+# 'Corvellan Cloud, Inc. (the "Company")': a filing's name for its registrant, used from then on
+_DEFINES = re.compile(rf"(?P<n>{NAME}(?:,\s+(?:Inc|Corp|Ltd|LLC|Co|plc|N\.V|S\.A|AG|SE)\.?)?)\s*\(\s*(?:the\s+)?[\"“](?P<t>Company|Registrant|Issuer|Borrower|Parent)[\"”]\s*\)")
+_DEFINED_USE = re.compile(r"\b(?:the|The)\s+(?P<t>Company|Registrant|Issuer|Borrower|Parent)\b(?!\s*[\"”])")
+
+
+def _define(state: State, text: str) -> None:
+    if "(" in text:
+        for m in _DEFINES.finditer(text):
+            state.defined[m.group("t")] = trim_name(state, m.group("n"))
+
+
+def _with_defined(state: State, text: str) -> str:
+    """'The Company expects ...' as 'Corvellan Cloud, Inc. expects ...', for reading (the statement keeps its words)."""
+    return _DEFINED_USE.sub(lambda m: state.defined.get(m.group("t"), m.group(0)), text)
 
 
 def _about_company(state: State, text: str) -> bool:

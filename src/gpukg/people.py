@@ -61,6 +61,10 @@ _BEFORE_ROLE = re.compile(
 
 def read_titles(state: State, text: str, source: Source, subject: str | None) -> None:
     """The titles ``text`` gives, takes away or passes on; ``subject`` is the sentence's company, if known."""
+    opens = _TITLED_OPENER.match(text) if subject else None
+    if opens:  # "Chinedu Nwachukwu (CEO, co-founder) spent seven years ..." in the company's profile
+        for role, _, _ in lexicon.find("roles", opens.group("t")):
+            add(state, Role(source, opens.group("p"), subject, role), ("person", opens.group("p")), ("company", subject))
     if "respectively" in text:
         _respectively(state, text, source, subject or opening_name(state, text) or at_company(state, text))
     succession = _SUCCESSION_WORD.search(text)
@@ -76,6 +80,7 @@ def read_titles(state: State, text: str, source: Source, subject: str | None) ->
         _replaced(state, text, source, [f for f in state.facts[before:] if isinstance(f, Role) and not f.former])
 
 
+_TITLED_OPENER = re.compile(rf"(?P<p>{PERSON})\s*\((?P<t>[^()]{{2,40}})\)\s+(?=[a-z])")
 _LEFT_WORD = re.compile(r"\b(?:stepped down|stepping down|steps down|stepped aside|resigned|resigns|departed|left|retired)\b")
 # "Kenji Mori stepped down as CEO of Sakura Compute in June 2025", "Sakura Compute's co-founder Kenji Mori
 # resigned as CEO"; not "will step down" (not done yet)

@@ -228,10 +228,16 @@ def places(text: str) -> list[str]:
     """'New York, Stockholm' -> two places; 'Denver, Colorado' -> one."""
     regions = lexicon.regions()
     parts = [p.strip(" .") for p in re.split(r";|,|\band\b|/", strip_parens(text)) if p.strip(" .")]
+    if len(parts) == 3 and "," in text and ";" not in text and parts[2].lower() in regions and parts[1].lower() not in regions:
+        # a database's "City, Region, Country" ("Stockholm, Stockholm County, Sweden"): one place, told as
+        # "City, Region", or "City, Country" when the region is the city's own name ("Berlin, Berlin, Germany")
+        return [f"{parts[0]}, {parts[2] if parts[1].startswith(parts[0]) else parts[1]}"]
     out: list[str] = []
     for part in parts:
-        if out and part.lower() in regions:
-            out[-1] = f"{out[-1]}, {part}"
+        if out and (part.lower() in regions or f"{part.lower()}." in regions):  # "U.S." lost its last dot above
+            # "Austin, Texas, US": a city and its state say where; the country after them is dropped, so
+            # that the place is the one "Austin, Texas" names
+            out[-1] = out[-1] if "," in out[-1] else f"{out[-1]}, {part}"
         else:
             out.append(part)
     return [p for p in out if p[:1].isupper()]

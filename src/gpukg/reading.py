@@ -62,6 +62,7 @@ class State:
     author: str | None = None  # the organization a report is written by, its "we" ("Kestrelmoor Ventures: 2025 Annual Letter")
     kinds_by_key: dict[str, set[str]] = field(default_factory=dict)  # ``kinds`` by name key, up to ``kinds_indexed``
     kinds_indexed: int = 0
+    defined: dict[str, str] = field(default_factory=dict)  # a filing's defined term -> its company ("Company" -> "Acme, Inc.")
 
 
 def in_third_person(text: str, person: str, company: str) -> str:
@@ -156,6 +157,8 @@ def opening_name(state: State, text: str) -> str | None:
     text = DISCOURSE.sub("", text)  # "meanwhile Andreessen Horowitz raised ..."
     text = REPORT_VERB.sub("", text)  # "Covers Halvane Compute, an Austin-based neocloud, and ..."
     text = WHERE_OPENER.sub("", text)  # "In the UK, Wrenfield GPU Ltd prices ..."
+    text = BASED_OPENER.sub("", text)  # "Zürich-based neocloud Almhalle Compute AG was founded ..."
+    text = PHRASE_OPENER.sub("", text)  # "In connection with the Agreement, the Company updated ..."
     owner = PLACE_OWNS.match(text)
     if owner and owner.group("place").lower() in lexicon.regions():  # "Singapore's Lumora Cloud has raised ..."
         text = text[owner.start("c"):]
@@ -176,6 +179,13 @@ OFFICER = re.compile(r"(?:CEO|CTO|CFO|COO|CPO|CRO|Chief\s+\w+\s+[Oo]fficer|Presi
 # where a sentence is set, before its subject: "In the UK, ", "Across Europe, "
 WHERE_OPENER = re.compile(r"^(?:(?:In|Across|Outside|Within|Over in|Back in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s+|"
                           r"The\s+(?:company|firm|startup|start-up)\s+)(?=[A-Z])")  # "The company Kaltwasser Compute GmbH realised"
+
+# a phrase that sets the scene before the subject: "In connection with the Agreement, ", "On October 6, 2025, "
+PHRASE_OPENER = re.compile(r"^(?:In connection with|As part of|Pursuant to|Following|After|Under|During|On)\s[^,;]{1,60},"
+                           r"(?:\s\d{4},)?\s+(?=[A-Z])")
+
+# a place the subject is based in, and what it is, before its name
+BASED_OPENER = re.compile(r"^[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?-(?:based|headquartered)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])")
 
 # a report's own verb opening a sentence that lists what it covers
 REPORT_VERB = re.compile(r"^(?:Covers|Includes|Profiles|Compares|Tracks|Reviews|Features|Ranks|Examines|Spotlights)\s+(?=[A-Z])")

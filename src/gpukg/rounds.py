@@ -382,6 +382,11 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
     told = _WHICH_RAISED.search(text)  # "Nebius acquired Skarvik AI, which had raised a $40M Series B ..."
     if told and trim_name(state, told.group("c")) not in investors:
         return trim_name(state, told.group("c"))
+    raiser = _RAISER.search(text) if context and not mentioned(context, text) else None
+    named = trim_name(state, _BASED_PREFIX.sub("", raiser.group("c"))) if raiser else ""
+    if named and named not in investors and looks_like_org(named) and not _is_round_name(named) \
+            and not _PRONOUN.fullmatch(named) and not TITLE_BEFORE.match(named):
+        return named  # "..., while Ebberly Labs raised a $22M Series A ... on the strength of its kernels": not the profiled company
     if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I) or _PRONOUN.match(text)
                     or re.search(r"\bit\s+(?:has\s+|had\s+|then\s+|later\s+|also\s+)?(?:raised|closed|secured|landed|took|added|signed|drew|obtained)\b", text)
                     or _OPENS_WITH_ROUND.match(text)):  # "Series B at $1.6B, led by X" in its company's profile

@@ -32,7 +32,8 @@ _MODEL_HEADERS = ("gpu", "gpu model", "gpu type", "model", "instance", "instance
 
 
 _ACQUIRER_HEADERS = ("acquirer", "buyer", "acquiring company", "acquired by", "purchaser")
-_TARGET_HEADERS = ("target", "acquired company", "company acquired", "acquired", "acquisition", "target company")
+_TARGET_HEADERS = ("target", "acquired company", "company acquired", "acquired", "acquisition", "target company", "acquiree")
+_NAME_SUFFIX = re.compile(r"\s+name$")
 _PRICE_HEADERS = ("price", "value", "deal value", "deal size", "amount", "consideration", "price paid")
 _INVESTOR_HEADERS = ("investor", "investors", "firm", "fund", "backer", "vc", "investment firm")
 
@@ -83,8 +84,9 @@ def table_row(state: State, block: Block, source: Source) -> None:
         _by_model(state, block, source)
         return
     column = {h: c for h, c in zip(lowered, (c for _, c in cells))}
-    acquirer_col = next((h for h in lowered if h in _ACQUIRER_HEADERS), None)
-    target_col = next((h for h in lowered if h in _TARGET_HEADERS), None)
+    # (a database export adds "name": "| Acquiree Name | Acquirer Name |")
+    acquirer_col = next((h for h in lowered if _NAME_SUFFIX.sub("", h) in _ACQUIRER_HEADERS), None)
+    target_col = next((h for h in lowered if _NAME_SUFFIX.sub("", h) in _TARGET_HEADERS), None)
     if acquirer_col == "acquired by" and not target_col:  # "| Company | Acquired By |": the row's company was bought
         target_col = next((h for h in lowered if any(w in h for w in _ENTITY_HEADERS)), None)
     if acquirer_col and target_col:
@@ -130,7 +132,8 @@ def table_row(state: State, block: Block, source: Source) -> None:
     # the column that holds the round's type ("| Type | Last round |" over "Neocloud" and "Series B, Oct 2025")
     rounds_cols = [h for h in lowered if h in _ROUND_COLUMNS]
     round_col = next((h for h in rounds_cols if lexicon.find("round_types", column[h])), rounds_cols[0] if rounds_cols else None)
-    amount_col = next((h for h in lowered if "amount" in h or "proceeds" in h or h in ("raised", "size")), None)
+    amount_col = next((h for h in lowered if "amount" in h or "proceeds" in h or h in ("raised", "size")
+                       or h in ("money raised", "capital raised", "funds raised")), None)
     customer_col = next((h for h in lowered if h in _CUSTOMER_HEADERS), None)
     value_col = next((h for h in lowered if h in _PRICE_HEADERS or re.search(r"\bcontract\b", h)), None)  # not "Contracted IT load"
     contract = bool(customer_col and value_col and not round_col)
@@ -139,9 +142,11 @@ def table_row(state: State, block: Block, source: Source) -> None:
     # "| Company | Date filed | Amount sold | Total offering |": a raise whose type the table does not say
     if amount_col and (round_col or re.search(r"\b(?:sold|raised)\b", amount_col)):
         _table_round(state, company, column, round_col, amount_col, source)
-        for header, cell in cells:  # "| Halcyra Compute | Neocloud | Series C | 620 |": what the company is
+        for header, cell in cells:  # "| Halcyra Compute | Neocloud | Series C | 620 |": what the company is, and where
             if lexicon.exact("labels", header) == "business_model" and not _NOTHING.fullmatch(cell):
                 category_from(state, company, cell, source, leading=True)
+            elif lexicon.exact("labels", header) == "headquarters" and cell and not _NOTHING.fullmatch(cell):
+                about_who(state, company, header, cell, source)
         return
     # What the row says for all its figures: when ("As of", "Date") and of what (the GPU model).
     date_col = next((i for i, h in enumerate(lowered) if i != entity_col and _DATE_HEADER.search(h)), None)
@@ -249,7 +254,8 @@ def _market_by_year(state: State, cells: list[tuple[str, str]], source: Source) 
 
 
 _ROUND_COLUMNS = ("round", "type", "round type", "stage", "series", "funding round", "deal", "deal type", "structure",
-                  "instrument", "financing", "financing type", "transaction", "last round", "latest round", "most recent round")
+                  "instrument", "financing", "financing type", "transaction", "last round", "latest round", "most recent round",
+                  "funding type", "investment type", "round name")
 _METRIC_HEADERS = ("metric", "metrics", "measure", "kpi", "item", "indicator", "")
 
 
