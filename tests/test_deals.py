@@ -298,3 +298,15 @@ def test_a_rename_after_an_appositive(tmp_path):
                            "its name to Lumaris Cloud.\n")
     entity, = [e for e in build([path]).resolved.entities if e.label == "Lumaris Cloud"]
     assert "Brantmoor Data" in entity.alt_labels
+
+
+def test_acqd_either_way_and_a_bracket_between_target_and_verb(tmp_path):
+    # Regression: "X (Chicago) acq'd Y" was no deal; "X acquired by chipmaker Y" was also Y bought by X; "X (...) was
+    # acquired by Y" and a thread's "6/14 X (...) acq'd by Y" were no deal
+    facts = built(tmp_path, "# Week\n\n- Tesmer Cloud (Chicago) acq'd Ravelin Compute for $275M.\n"
+                            "- Duskfall Labs acquired by chipmaker Sarnath Silicon.\n"
+                            "- Pellworm GPU (a serverless GPU platform) was acquired by Kiln Ridge AI.\n"
+                            "- **6/14** Quarrel Labs (Austin inference platform) acq'd by chipmaker Brannock Silicon.\n")
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [
+        ("Brannock Silicon", "Quarrel Labs"), ("Kiln Ridge AI", "Pellworm GPU"), ("Sarnath Silicon", "Duskfall Labs"),
+        ("Tesmer Cloud", "Ravelin Compute")]

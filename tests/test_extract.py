@@ -1347,3 +1347,13 @@ def test_a_later_clause_names_the_raiser_in_a_profile(tmp_path):
                             "raised a $22M Series A led by Lightspeed Venture Partners in July 2025 on the strength of its kernels.\n")
     assert ("Ebberly Labs", "series-a") in of_kind(facts, "Round", "company", "kind")
     assert ("Drovecrest", "series-a") not in of_kind(facts, "Round", "company", "kind")
+
+
+def test_a_place_and_a_category_in_a_bracket_beside_pictures_and_a_post_number(tmp_path):
+    # Regression: "2/14 Culvane Cloud (Denver neocloud 🏔️)" and "(P2P GPU marketplace, Singapore)" said nothing,
+    # or made "P2P GPU marketplace, Singapore" a place
+    from test_deals import built, of_kind
+    facts = built(tmp_path, "# Thread\n\n- **2/14** Culvane Cloud (Denver neocloud 🏔️) raised $40M Series A 🚀\n"
+                            "- **4/14** Brimstack GPU 🇸🇬 (P2P GPU marketplace, Singapore) got a $9M seed.\n")
+    assert of_kind(facts, "Category", "company", "category") == [("Brimstack GPU", "gpu-marketplace"), ("Culvane Cloud", "neocloud")]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Brimstack GPU", "Singapore"), ("Culvane Cloud", "Denver")]

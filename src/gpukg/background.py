@@ -96,11 +96,12 @@ def _headquarters(state: State, text: str, source: Source, company: str) -> None
         return
     # "Kumotori Systems (Osaka, Japan; founded 2019)": a place and its country or region in brackets after the name
     m = _BRACKETED_PLACE.match(text, len(company)) if text.startswith(company) else None
-    if m and _place(m.group("place")) == m.group("place"):
+    if m and _place(m.group("place")) == m.group("place") and _CAPITALISED.fullmatch(m.group("place").split(",")[0].strip()):
         add(state, Headquarters(source, company, m.group("place").strip()), ("place", m.group("place").strip()))
 
 
 _APPOSITIVE_BEFORE = re.compile(rf"(?P<n>{NAME}),\s+an?\s+[^,]*$")
+_CAPITALISED = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")  # a city, not "P2P GPU marketplace"
 _BRACKETED_PLACE = re.compile(r"\s+\((?P<place>[^;,()]+,\s*[^;,()]+)[;)]")  # after the name, compiled once
 
 

@@ -18,7 +18,7 @@ from .records import Acquisition, Backing, Source
 _BUYS = (r"agreed\s+(?:in|on)\s+(?:[\w,]+\s+){0,3}?(?:\d{4},?\s+)?to\s+(?:acquire|buy|purchase)|"  # "agreed in (September 2025|July) to acquire"
          "acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
          "to buy|will buy|purchased|agreed to purchase|to purchase|snapped up|took over|takes over|picked up|picks up|"
-         r"acq\.")  # a changelog's shorthand: "Nimbrel Cloud acq. Oakvale Labs, ~$40M"
+         r"acq\.|acq['’]d")  # a changelog's shorthand: "Nimbrel Cloud acq. Oakvale Labs, ~$40M"; a post's "acq'd"
 # "is reportedly in talks to acquire": a deal sought, not one agreed (no status; qualifiers say so)
 _INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)|negotiating|"
            r"planning|preparing|looking|poised|expected|seeking|set)\s+")
@@ -29,7 +29,7 @@ _DESCRIBED = (r"(?:(?:an?|the|its|fellow)\s+)?(?:[\w-]+\s+){0,4}?(?:company|star
 # ... or a bracket: "Hallgrim Cloud (co-founder and CEO Ingrid Vassbotn) has agreed to buy"
 _APPOSITIVE = r"(?:,\s+(?:an?|the)\s+[^,]{1,60},|\s+\([^()]{1,80}\))?"
 _ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|\b[Ii]t){_APPOSITIVE}\s+(?:has\s+|had\s+)?"
-                         rf"(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+"
+                         rf"(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+(?!by\s)"  # "X acquired by chipmaker Y" is passive
                          rf"(?:{_DESCRIBED})?(?P<t>{NAME}|the (?:company|startup|firm|business)\b)")
 # "acquired Skarvik AI, which had raised a $40M Series B in 2023, for $310 million": the target's
 # own story, whose money and dates are not the deal's
@@ -39,12 +39,14 @@ _THE_TARGET = ("the company", "the startup", "the firm", "the business")
 
 
 # "X was acquired by Y" (done); "X agreed to be acquired by Y", "X will be bought by Y" (agreed, not done)
-_ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:(?P<done>was|has been|were)|(?P<agreed>is being|"
+_ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},|\s+\([^()]{{1,80}}\))?\s+(?:(?P<done>was|has been|were)|(?P<agreed>is being|"
                           r"(?:has\s+)?agreed to be|(?:is|are)\s+(?:set|expected|due)\s+to be|is to be|will be))\s+"
                           rf"(?P<verb>acquired|acq['’]d|acqui-hired|bought|purchased|snapped up|taken over|picked up|absorbed)\s+by\s+"
                           rf"(?:{_DESCRIBED})?(?P<a>{NAME})")
 # a headline's "Sparrowgrid acq'd by Tarnwick Cloud", with no "was": only where a sentence or clause opens
-_ACQ_HEADLINE = re.compile(rf"(?:^|[:;]\s+)(?P<t>{NAME})\s+(?P<verb>acquired|acq['’]d|bought|snapped up)\s+by\s+"
+# (a thread's post number may come first, and a bracket after the target: "6/14 Duskfall Labs (Austin ...) acq'd by")
+_ACQ_HEADLINE = re.compile(rf"(?:^(?:\d{{1,2}}/\d{{1,2}}\s+)?|[:;]\s+)(?P<t>{NAME})(?:\s+\([^()]{{1,80}}\))?\s+"
+                           r"(?P<verb>acquired|acq['’]d|bought|snapped up)\s+by\s+"
                            rf"(?:{_DESCRIBED})?(?P<a>{NAME})")
 # "Quill Serve, which Arclight Compute acquired in 2024 for $300M, ..."
 # "Pell Labs, the inference startup that Ardent Cloud bought in June", "The startup, which X bought"

@@ -325,6 +325,10 @@ def _content(state: State, block: Block, source: Source) -> None:
     if state.defined and _DEFINED_USE.search(block.text):  # read with the name the term stands for
         block = replace(block, text=_with_defined(state, block.text),
                         value=_with_defined(state, block.value) if block.value else block.value)
+    if _EMOJI.search(block.text) or _POST_NUMBER.match(block.text):
+        # "2/14 Culvane Cloud (Denver neocloud 🏔️) raised ...": read without the post's number and the pictures
+        block = replace(block, text=_POST_NUMBER.sub("", _EMOJI.sub("", block.text)).strip(),
+                        value=_EMOJI.sub("", block.value).strip() if block.value else block.value)
     if block.kind != "table-row":
         state.scale_note = scale_note(block.text) if block.kind == "paragraph" else None
     if block.kind == "paragraph" and state.table_facts and state.table_facts[1] == before:
@@ -406,6 +410,10 @@ def _content(state: State, block: Block, source: Source) -> None:
     ))
     _heading_categories(state, block, source)
 
+
+_POST_NUMBER = re.compile(r"^\d{1,2}/\d{1,2}\s+(?=\S)")
+_EMOJI = re.compile(r"\s?[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+(?=\s|\)|$)|"
+                    r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+\s?")
 
 # 'Corvellan Cloud, Inc. (the "Company")': a filing's name for its registrant, used from then on
 _DEFINES = re.compile(rf"(?P<n>{NAME}(?:,\s+(?:Inc|Corp|Ltd|LLC|Co|plc|N\.V|S\.A|AG|SE)\.?)?)\s*\(\s*(?:the\s+)?[\"“](?P<t>Company|Registrant|Issuer|Borrower|Parent)[\"”]\s*\)")

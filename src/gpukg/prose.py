@@ -255,8 +255,15 @@ def bracket_facts(state: State, company: str, bracket: str, source: Source) -> b
     for part in parts:
         part = part.strip()
         kind = lexicon.find("categories", part)
-        if kind and kind[0][1] == 0:
+        before = part[:kind[0][1]].strip() if kind else ""
+        # what comes before it: a city ("Denver neocloud") or one word of the trade ("P2P GPU marketplace")
+        place_first = bool(before) and _PLACE_NAME.fullmatch(before) is not None and not _is_term(state, before) \
+            and "," not in before
+        if kind and (not before or place_first or len(before.split()) == 1 and not before[:1].isupper()
+                     or before.isupper() or any(ch.isdigit() for ch in before)):
             add(state, Category(source, company, kind[0][0]), ("company", company))
+            if place_first:
+                add(state, Headquarters(source, company, before), ("company", company), ("place", before))
             part, said = part[kind[0][2]:].lstrip(" ,"), True  # what follows: "Montreal"
         hq = _HQ_WORD.match(part)
         alone = not said and len(parts) == 1 and _PLACE_NAME.fullmatch(part) and not _is_term(state, part)
