@@ -317,3 +317,31 @@ def test_a_database_export_of_rounds_and_acquisitions(tmp_path):
     assert got == [("Corvanna Cloud", "seed", "7500000", "USD", ("Brackenholt Ventures",), ("Juniper Hollow Angels",))]
     assert of_kind(facts, "Headquarters", "company", "place") == [("Corvanna Cloud", "Denver, Colorado")]
     assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Kiln Ridge AI", "Pellworm GPU")]
+
+
+def test_a_facility_tables_other_columns_and_a_securitisation(tmp_path):
+    # Regression: a rounds table's "GPUs pledged" column was dropped, and "GPU ABS" was no round type
+    facts = built(tmp_path, "# Memo\n\n| Borrower | Instrument | Arranger / lenders | Size | Tenor | GPUs pledged | Closed |\n"
+                            "|---|---|---|---|---|---|---|\n| Tessary Cloud | GPU ABS (Class A and B notes) | Morgan Stanley | $640M | "
+                            "4 years | 9,800 H100 | Apr 2025 |\n")
+    assert of_kind(facts, "Round", "company", "kind") == [("Tessary Cloud", "gpu-financing")]
+    got = sorted((d["metric"], str(d["quantity"].value)) for name, d in facts if name == "Observation")
+    assert ("gpus", "9800") in got
+
+
+def test_a_table_of_orders_is_about_its_buyers(tmp_path):
+    # Regression: "| Buyer | Vendor |" made the vendors the rows' companies and "Order value" a metric of its own
+    facts = built(tmp_path, "# Orders\n\n| Buyer | Vendor | GPUs | Order value | Delivery |\n|---|---|---|---|---|\n"
+                            "| Mirrabel Compute | Supermicro | 17,280 GB300 | $930M | Q2 2026 |\n")
+    got = sorted((d["subject"], d["metric"], str(d["quantity"].value), d["related"] or "") for name, d in facts if name == "Observation")
+    assert got == [("Mirrabel Compute", "contract-value", "930000000", "Supermicro"), ("Mirrabel Compute", "gpus", "17280", "")]
+
+
+def test_a_caption_dates_its_table_and_a_bracket_says_what_a_column_counts(tmp_path):
+    # Regression: "**Table 2.** ..., Q2 2025" did not date the rows, "| Fleet (GPUs) |" was a metric "fleet", "1.71ᵃ" was
+    # no number, and "(US$/GPU-hour)" gave a price per nothing of the segment "US"
+    facts = built(tmp_path, "# Paper\n\n**Table 2.** Shares and prices by provider, Q2 2025\n\n"
+                            "| Provider | H100 on-demand (US$/GPU-hour) | Fleet (GPUs) |\n|---|---|---|\n| Ombrisk | 1.71ᵃ | 17,800ᵇ |\n")
+    got = sorted((d["metric"], str(d["quantity"].value), d["quantity"].per or "", d["when"].start.isoformat() if d["when"] else "")
+                 for name, d in facts if name == "Observation")
+    assert got == [("gpus", "17800", "", "2025-04-01"), ("price", "1.71", "hour", "2025-04-01")]

@@ -47,7 +47,7 @@ _CODES_RE = "|".join(_CODE_LIST)
 # After a number only codes that are no other word in these reports: "500 CAD teams", "1,000 SGD steps".
 _AFTER_RE = "|".join(code for code in _CODE_LIST if code not in ("CAD", "SGD"))
 # "R2.1 billion", "R42.50": the rand only with a scale or cents, so that no "R1" or "R&D" is money
-_CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|MX|A|C|S|R)\$|(?:\$|€|£|¥|₹|₩|₦)\s?|(?<![A-Za-z])Rs\.?\s?|"
+_CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|MX|A|C|S|R)\$\s?|(?:\$|€|£|¥|₹|₩|₦)\s?|(?<![A-Za-z])Rs\.?\s?|"
         r"(?<![\w$])R(?=\d[\d,]*(?:\.\d+)?\s?(?:million|billion|bn|mn|m|tn)\b|\d+\.\d\d\b)|(?<![A-Za-z])KSh\s?|"
         r"(?<![A-Za-z])(?:Rp\.?|RM)\s?(?=\d)|(?<![A-Za-z])M(?:SEK|NOK|DKK|EUR|USD|ISK)\s?(?=\d)|(?:"  # "Rp 1.2 trillion", "RM 95m", "MSEK 300"
         + _CODES_RE + r")\s?)")

@@ -76,7 +76,7 @@ _HEADER_MONEY = re.compile(r"\((?P<cur>[^()\d/,]+?)\s*(?P<scale>k|m|mn|bn|b|mill
 # (an estimate's or a bound's mark may open it: "~3.5", "c. 0.6", ">10")
 _BARE_NUMBER = re.compile(r"(?:~|ca?\.\s?|[><≥≤]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?"
                           r"(?P<scale>\s?(?:[kKmMbB]|mn|bn|million|billion))?")
-_HEADER_PER = re.compile(r"(?<![\w])(?P<cur>[$€£¥₹])\s?/\s?(?P<per>(?:GPU[-\s]?)?(?:hr|hour|h|month|mo)\b)", re.I)
+_HEADER_PER = re.compile(r"(?<![\w])(?P<cur>(?:US|A|C|S|HK|NZ)?[$€£¥₹])\s?/\s?(?P<per>(?:GPU[-\s]?)?(?:hr|hour|h|month|mo)\b)", re.I)
 # "| GPUs (k) |", "| Amount (m) |", "| Utilisation (%) |", "| Power (MW) |": what the column's bare numbers are in
 _HEADER_SCALE = re.compile(r"\((?P<scale>k|'000|000s|m|mn|bn|b|thousands?|millions?|billions?)(?:\s+units)?\)\s*$", re.I)
 _HEADER_UNIT = re.compile(r"\((?P<unit>%|mw|gw|kw)\)\s*$", re.I)

@@ -48,6 +48,9 @@ _HOURLY = re.compile(r"\bhourly\s+(?:rate|price|list price)s?\b[^.;$€£]{0,25}
 _POWER_UNITS = frozenset({"kilowatt", "megawatt", "gigawatt"})
 
 
+_BRACKETED = re.compile(r"\(([^()]{2,30})\)")
+
+
 def figures(state: State, subject: str | None, text: str, source: Source, *, label: str | None = None,
              metric: str | None = None, prose: bool = False, row_when: When | None = None,
              row_segment: str | None = None, row_per: str | None = None) -> None:
@@ -61,6 +64,9 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     """
     label_text = strip_parens(label) if label else ""
     label_metric = metric or (metric_of(label_text) if label else None)
+    unit_said = _BRACKETED.search(label) if label and not label_metric else None
+    if unit_said and not find_quantities(unit_said.group(1)):  # "| Fleet (GPUs) |": the bracket names what is counted
+        label_metric = metric_of(unit_said.group(1))
     fallback = label_slug(label_text) if label and subject and not prose and not label_metric else None
     # "As of September 30, 2025, the Company operated approximately 64,000 GPUs": the date the sentence opens with
     label_when = (first_date(label) if label else None) or row_when or (_as_of(text) if prose else None)

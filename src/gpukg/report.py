@@ -30,7 +30,7 @@ _FOOTNOTE = re.compile(r"\^[\w-]+|\d{1,3}")
 _UNRESOLVED_NOTE = re.compile(r"\[(?:\^[\w-]+|\d{1,3})\]")
 _BREAK = re.compile(r"<br\s*/?>")
 _NOTE_MARK = re.compile(r"\d{1,3}|[*†‡§a-z]")
-_SUPERSCRIPT_NOTE = re.compile(r"(?<=[\w)%])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")  # "Brisa Cloud¹", "ARR (EUR m)³"
+_SUPERSCRIPT_NOTE = re.compile(r"(?<=[\w)%])[¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ]+")  # "Brisa Cloud¹", "ARR (EUR m)³", "1.71ᵃ"
 
 
 def read_text(path: Path) -> str:
@@ -65,6 +65,7 @@ def parse_report(text: str, file_name: str, doc_id: str | None = None) -> Report
     )
 
 
+_CAPTION = re.compile(r"(?:Table|Exhibit)\s+\d+[A-Za-z]?[.:]$")
 _GRID_BORDER = re.compile(r"^\s*\+(?:[-=]+\+)+\s*$")
 _GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
@@ -272,7 +273,8 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
         if plain_labels or card and labelled[wrap[0][1]]:
             yield from _fields(text, line, section, links)
             continue
-        if kind == "paragraph" and bold.strip() == text and not links:
+        if kind == "paragraph" and (bold.strip() == text or _CAPTION.match(bold.strip()) and len(wraps) == 1) and not links:
+            # (a table's caption, "**Table 2.** Shares ... by provider, Q2 2025", titles the table under it)
             title = text.rstrip(":")
             yield Block("title", title, line, section, level=title_level)
             section = tuple(t for level, t in path if level < title_level) + (title,)

@@ -34,7 +34,7 @@ _MODEL_HEADERS = ("gpu", "gpu model", "gpu type", "model", "instance", "instance
 _ACQUIRER_HEADERS = ("acquirer", "buyer", "acquiring company", "acquired by", "purchaser")
 _TARGET_HEADERS = ("target", "acquired company", "company acquired", "acquired", "acquisition", "target company", "acquiree")
 _NAME_SUFFIX = re.compile(r"\s+name$")
-_PRICE_HEADERS = ("price", "value", "deal value", "deal size", "amount", "consideration", "price paid")
+_PRICE_HEADERS = ("price", "value", "deal value", "deal size", "amount", "consideration", "price paid", "order value", "order size")
 _INVESTOR_HEADERS = ("investor", "investors", "firm", "fund", "backer", "vc", "investment firm")
 
 
@@ -116,6 +116,10 @@ def table_row(state: State, block: Block, source: Source) -> None:
         _table_role(state, column, person_col, role_col, source)
         return
     entity_col = next((i for i, h in enumerate(lowered) if any(w in h for w in _ENTITY_HEADERS)), None)
+    # "| Buyer | Vendor | GPUs | Order value |": a table of orders is about its buyers, the vendor the other party
+    vendor_col = next((h for h in lowered if h in _VENDOR_HEADERS), None)
+    buyer_col = next((h for h in lowered if h in ("buyer", "purchaser")), None) if vendor_col else None
+    entity_col = lowered.index(buyer_col) if buyer_col else entity_col
     # a profile's own table of rounds ("| Round | Date | Amount | Lead |") has no column of names
     own = state.company is not None and rounds_without_names(lowered)
     entity_col = -1 if own else entity_col or 0
@@ -134,7 +138,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
     round_col = next((h for h in rounds_cols if lexicon.find("round_types", column[h])), rounds_cols[0] if rounds_cols else None)
     amount_col = next((h for h in lowered if "amount" in h or "proceeds" in h or h in ("raised", "size")
                        or h in ("money raised", "capital raised", "funds raised")), None)
-    customer_col = next((h for h in lowered if h in _CUSTOMER_HEADERS), None)
+    customer_col = vendor_col if buyer_col else next((h for h in lowered if h in _CUSTOMER_HEADERS), None)
     value_col = next((h for h in lowered if h in _PRICE_HEADERS or re.search(r"\bcontract\b", h)), None)  # not "Contracted IT load"
     contract = bool(customer_col and value_col and not round_col)
     if contract:  # the row's other columns are still its company's figures ("| Total power (MW) |")
@@ -142,11 +146,15 @@ def table_row(state: State, block: Block, source: Source) -> None:
     # "| Company | Date filed | Amount sold | Total offering |": a raise whose type the table does not say
     if amount_col and (round_col or re.search(r"\b(?:sold|raised)\b", amount_col)):
         _table_round(state, company, column, round_col, amount_col, source)
-        for header, cell in cells:  # "| Halcyra Compute | Neocloud | Series C | 620 |": what the company is, and where
+        for i, (header, cell) in enumerate(cells):  # "| Halcyra Compute | Neocloud | Series C | 620 |": what the company is, and where
             if lexicon.exact("labels", header) == "business_model" and not _NOTHING.fullmatch(cell):
                 category_from(state, company, cell, source, leading=True)
             elif lexicon.exact("labels", header) == "headquarters" and cell and not _NOTHING.fullmatch(cell):
                 about_who(state, company, header, cell, source)
+            elif i != entity_col and lowered[i] not in (round_col, amount_col) and not _ROUND_PART.search(lowered[i]) \
+                    and metric_of(strip_parens(header)) and find_quantities(cell):
+                # "| GPUs pledged |" beside the facility: the row's figures of a measure the model knows
+                figures(state, company, cell, source, label=header, row_when=_row_date(column))
         return
     # What the row says for all its figures: when ("As of", "Date") and of what (the GPU model).
     date_col = next((i for i, h in enumerate(lowered) if i != entity_col and _DATE_HEADER.search(h)), None)
@@ -209,6 +217,9 @@ _ESTIMATED_YEAR = re.compile(r"\b(?:19|20)\d\d\s?[EF]\b")
 _HELD = re.compile(r"\b(?:ownership|our stake|stake held|first investment|initial investment|cost basis)\b")
 _OUTCOME_HEADERS = ("status", "outcome", "exit", "current status")
 # a cell of words about the row's company: read as a sentence about it, never as a figure named after the column
+# the columns a round is read from: its investors, valuation and date
+_ROUND_PART = re.compile(r"lead|investor|participant|backer|lender|arranger|^others?$|^other\s|co-invest|valuation|"
+                         r"\b(?:post|pre)[- ]money\b|\bvalued\b|\bdate\b|\bclosed\b|\bannounced\b|^when$|^year$|currency|^ccy$")
 _NOTE_HEADERS = ("notes", "note", "fate", "remarks", "comments", "comment", "details", "history", "events")
 _FORMERLY = re.compile(r"^(?:formerly|previously)\s+(?:known\s+as\s+|called\s+)?", re.I)
 _RANK_HEADERS = ("#", "rank", "no.", "no", "ranking")  # a row's place in the table, not a figure
@@ -217,7 +228,8 @@ _DATE_HEADER = re.compile(r"\bdate\b|\bas of\b|^when$|^(?:fiscal\s+|financial\s+
 
 
 _SITE_HEADERS = ("site", "facility", "campus", "data center", "data centre", "site name", "location name")
-_ONLINE_HEADER = re.compile(r"\b(?:online|go-live|live|operational|energi[sz]ed|energi[sz]ation|commissioning|completion|opening)\b")
+_ONLINE_HEADER = re.compile(r"\b(?:online|go-live|live|operational|energi[sz]ed|energi[sz]ation|commissioning|completion|opening|"
+                            r"delivery|deliveries)\b")
 _UNIT_HEADER = re.compile(r"(?:(?:power|capacity|it load|critical it load)\s*)?\(?(?P<u>mw|gw|kw|megawatts?|gigawatts?)\)?", re.I)
 
 
@@ -421,6 +433,7 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
 _ACQUIRED = re.compile(r"\b(?:acquisition|acquired|acqui-hired|buyout|takeover|merger)\b", re.I)
 
 
+_VENDOR_HEADERS = ("vendor", "supplier", "seller", "oem", "odm", "manufacturer", "server maker")
 _CUSTOMER_HEADERS = ("customer", "client", "counterparty", "offtaker", "buyer of capacity", "tenant", "anchor tenant",
                      "lessee", "agency", "awarding body", "buyer")
 
