@@ -1357,3 +1357,13 @@ def test_a_place_and_a_category_in_a_bracket_beside_pictures_and_a_post_number(t
                             "- **4/14** Brimstack GPU 🇸🇬 (P2P GPU marketplace, Singapore) got a $9M seed.\n")
     assert of_kind(facts, "Category", "company", "category") == [("Brimstack GPU", "gpu-marketplace"), ("Culvane Cloud", "neocloud")]
     assert of_kind(facts, "Headquarters", "company", "place") == [("Brimstack GPU", "Singapore"), ("Culvane Cloud", "Denver")]
+
+
+def test_a_place_in_brackets_after_a_profiles_heading_and_a_ticker_in_brackets(tmp_path):
+    # Regression: "### Rheinlicht Cloud GmbH (Düsseldorf)" placed nothing; "Sunderly Cloud ($SNDY), the Dallas neocloud"
+    # made a company "SNDY"
+    from test_deals import built, of_kind
+    facts = built(tmp_path, "# Digest\n\n### Rheinlicht Cloud GmbH (Düsseldorf)\n\n- **Founded:** 2021\n- **Customers:** 40\n\n"
+                            "## Listings\n\nSunderly Cloud ($SNDY), the Dallas neocloud, priced its IPO at $21/sh, raising $630M.\n")
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Rheinlicht Cloud GmbH", "Düsseldorf"), ("Sunderly Cloud", "Dallas")]
+    assert of_kind(facts, "Category", "company", "category") == [("Sunderly Cloud", "neocloud")]

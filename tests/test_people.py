@@ -213,3 +213,11 @@ def test_a_name_with_titles_in_brackets_opening_a_line_of_a_memo(tmp_path):
     assert set(of_kind(facts, "Role", "person", "company", "role")) >= {
         ("Chinedu Nwachukwu", "Stonechat AI", "ceo"), ("Chinedu Nwachukwu", "Stonechat AI", "co-founder"),
         ("Hanna Pendergast", "Stonechat AI", "cfo")}
+
+
+def test_a_title_held_now_or_still(tmp_path):
+    # Regression: "is now CTO" and "who is still chief executive" gave no title
+    facts = built(tmp_path, "# Notes\n\nCulvane Cloud co-founder Jonah Prewitt is now CTO.\n\n"
+                            "Sambre Compute SA was founded in 2021 by Wouter Claessens, who is still chief executive.\n")
+    got = set(of_kind(facts, "Role", "person", "company", "role"))
+    assert {("Jonah Prewitt", "Culvane Cloud", "cto"), ("Wouter Claessens", "Sambre Compute SA", "ceo")} <= got

@@ -478,3 +478,9 @@ def test_identifiers_are_no_figures(text):
 def test_a_ticker_is_no_unreadable_amount():
     assert malformed_amounts("Sunderly Cloud ($SNDY) opened higher; comps to $CRWV") == []
     assert malformed_amounts("raised $TBD") == ["$TBD"]
+
+
+def test_new_taiwan_dollars_and_a_price_per_share_written_sh():
+    # Regression: "NT$182 billion" was US dollars, "$21/sh" a price per nothing
+    assert (str(one("revenue of NT$182 billion").value), one("NT$182 billion").currency) == ("182000000000", "TWD")
+    assert one("priced its IPO at $21/sh on Thursday").per == "share"

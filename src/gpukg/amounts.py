@@ -17,7 +17,7 @@ from .records import Quantity
 # A dollar sign with a country before it is not the US dollar ("S$8M", "A$5.5M").
 _SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "rs": "INR",
             "rs.": "INR", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD", "hk$": "HKD",
-            "r$": "BRL", "mx$": "MXN", "₦": "NGN", "r": "ZAR", "ksh": "KES", "rp": "IDR", "rp.": "IDR", "rm": "MYR"}
+            "r$": "BRL", "mx$": "MXN", "nt$": "TWD", "₦": "NGN", "r": "ZAR", "ksh": "KES", "rp": "IDR", "rp.": "IDR", "rm": "MYR"}
 _CODE_LIST = ("USD", "EUR", "GBP", "CHF", "JPY", "CAD", "SGD", "AUD", "NZD", "HKD", "INR", "CNY", "KRW", "SEK", "NOK", "DKK",
               "PLN", "CZK", "BRL", "MXN", "ZAR", "AED", "SAR", "ILS", "TWD", "IDR", "MYR", "THB", "NGN", "RMB", "KES", "CLP", "COP",
               "EGP", "TRY", "QAR", "KWD", "VND", "PHP")
@@ -37,7 +37,7 @@ _PER = {
     "hour": "hour", "hr": "hour", "h": "hour", "gpu-hour": "hour", "gpu hour": "hour", "gpu/hour": "hour",
     "gpu-hr": "hour", "gpu-second": "second", "gpu second": "second", "gpu-sec": "second", "gpu sec": "second",
     "month": "month", "mo": "month", "year": "year", "second": "second", "sec": "second",
-    "unit": "unit", "gpu": "unit", "rack": "rack", "share": "share",
+    "unit": "unit", "gpu": "unit", "rack": "rack", "share": "share", "sh": "share",
 }
 _POWER = {"gw": "gigawatt", "mw": "megawatt", "kw": "kilowatt"}
 _TIME = {"ms": "millisecond", "millisecond": "millisecond", "milliseconds": "millisecond", "second": "second", "seconds": "second",
@@ -47,7 +47,7 @@ _CODES_RE = "|".join(_CODE_LIST)
 # After a number only codes that are no other word in these reports: "500 CAD teams", "1,000 SGD steps".
 _AFTER_RE = "|".join(code for code in _CODE_LIST if code not in ("CAD", "SGD"))
 # "R2.1 billion", "R42.50": the rand only with a scale or cents, so that no "R1" or "R&D" is money
-_CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|MX|A|C|S|R)\$\s?|(?:\$|€|£|¥|₹|₩|₦)\s?|(?<![A-Za-z])Rs\.?\s?|"
+_CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|MX|NT|A|C|S|R)\$\s?|(?:\$|€|£|¥|₹|₩|₦)\s?|(?<![A-Za-z])Rs\.?\s?|"
         r"(?<![\w$])R(?=\d[\d,]*(?:\.\d+)?\s?(?:million|billion|bn|mn|m|tn)\b|\d+\.\d\d\b)|(?<![A-Za-z])KSh\s?|"
         r"(?<![A-Za-z])(?:Rp\.?|RM)\s?(?=\d)|(?<![A-Za-z])M(?:SEK|NOK|DKK|EUR|USD|ISK)\s?(?=\d)|(?:"  # "Rp 1.2 trillion", "RM 95m", "MSEK 300"
         + _CODES_RE + r")\s?)")
@@ -74,7 +74,7 @@ _QUANTITY = re.compile(
     + r"(?P<post>\s?(?:%|percent\b|x\b|×|[€£](?!\s?\d)|(?:" + _AFTER_RE + r"|dollars|euros|pounds|yuan|renminbi|yen|rupees)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b|months?\b|years?\b)"
     + r"|p(?=\s?(?:/|per\s)))?"  # "89p per GPU-hour": pence
     + r"(?P<plus3>\+)?"
-    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU[-\s]?sec(?:ond)?|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|rack|share|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"
+    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU[-\s]?sec(?:ond)?|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|rack|share|sh|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"
     + r"|\sa\sshare\b)?",
     re.I,
 )

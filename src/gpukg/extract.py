@@ -19,7 +19,7 @@ from .labels import BRACKETED, labelled
 from .names import Gazetteer, mentioned, name_key
 from .people import PERSON, label_roles
 from .phrases import NAME, heading_name, is_country, looks_like_name, looks_like_org, strip_parens
-from .prose import OPENING_PARTICIPLE, category_from, prose, told_of
+from .prose import OPENING_PARTICIPLE, bracket_facts, prose, told_of
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters, Notice, Observation, Quantity, Report,
     Role, Round, Source, Statement, Trend,
@@ -277,9 +277,9 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
             state.notices.append(Notice(state.report.file_name, block.line,
                                         f"company section '{name}' appears twice (first at line {state.seen_companies[name]}); both are loaded"))
         state.seen_companies.setdefault(name, block.line)
-        bracket = BRACKETED.search(block.text)  # "### Corvus Labs (Inference platform)"
+        bracket = BRACKETED.search(block.text)  # "### Corvus Labs (Inference platform)", "### Rheinlicht Cloud GmbH (Düsseldorf)"
         if bracket:
-            category_from(state, name, bracket.group(1), source, leading=True)
+            bracket_facts(state, name, bracket.group(1), source)
     elif level >= 2 and block.kind == "heading" and not state.company and _is_trend(block):
         label = _TREND_NUMBER.sub("", strip_numbering(block.text))
         broader = state.trend_levels[max(state.trend_levels)] if state.trend_levels else None
@@ -325,10 +325,11 @@ def _content(state: State, block: Block, source: Source) -> None:
     if state.defined and _DEFINED_USE.search(block.text):  # read with the name the term stands for
         block = replace(block, text=_with_defined(state, block.text),
                         value=_with_defined(state, block.value) if block.value else block.value)
-    if _EMOJI.search(block.text) or _POST_NUMBER.match(block.text):
-        # "2/14 Culvane Cloud (Denver neocloud 🏔️) raised ...": read without the post's number and the pictures
-        block = replace(block, text=_POST_NUMBER.sub("", _EMOJI.sub("", block.text)).strip(),
-                        value=_EMOJI.sub("", block.value).strip() if block.value else block.value)
+    if _EMOJI.search(block.text) or _POST_NUMBER.match(block.text) or "($" in block.text:
+        # "2/14 Culvane Cloud (Denver neocloud 🏔️) raised ...", "Sunderly Cloud ($SNDY), the Dallas neocloud":
+        # read without the post's number, the pictures and the ticker
+        block = replace(block, text=_TICKER.sub("", _POST_NUMBER.sub("", _EMOJI.sub("", block.text))).strip(),
+                        value=_TICKER.sub("", _EMOJI.sub("", block.value)).strip() if block.value else block.value)
     if block.kind != "table-row":
         state.scale_note = scale_note(block.text) if block.kind == "paragraph" else None
     if block.kind == "paragraph" and state.table_facts and state.table_facts[1] == before:
@@ -411,6 +412,7 @@ def _content(state: State, block: Block, source: Source) -> None:
     _heading_categories(state, block, source)
 
 
+_TICKER = re.compile(r"\s\(\$[A-Z]{1,5}\)")
 _POST_NUMBER = re.compile(r"^\d{1,2}/\d{1,2}\s+(?=\S)")
 _EMOJI = re.compile(r"\s?[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+(?=\s|\)|$)|"
                     r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+\s?")

@@ -53,7 +53,7 @@ _BEFORE_ROLE = re.compile(
     # an aside after the name: "previously at X", or a post at a company ("Vireo Cloud's head of infrastructure")
     rf"(?P<p>{PERSON})(?:,\s+(?:(?:previously|formerly|most recently|a former|the former)\b|(?P<at>{NAME})['’]s?\s)[^,]{{1,80}},)?"
     # "Ines Moreau, who co-founded Corvane Cloud and serves as its CEO"
-    rf"(?:\s*,\s*(?:(?:currently|now)\s+)?|(?:\s*,\s*who(?:\s+(?:co-?)?founded\s+(?P<w>{NAME})(?:\s+in\s+\d{{4}})?(?:\s+and|,))?)?\s+(?:as|is|was|became|becomes|serves as|served as|remains|has been|"
+    rf"(?:\s*,\s*(?:(?:currently|now)\s+)?|(?:\s*,\s*who(?:\s+(?:co-?)?founded\s+(?P<w>{NAME})(?:\s+in\s+\d{{4}})?(?:\s+and|,))?)?\s+(?:as|is now|is still|was still|is|was|became|becomes|serves as|served as|remains|has been|"
     r"stays on as|stayed on as|will stay on as|continues as|remained|"
     rf"was appointed|was named|was promoted to|promoted to|(?:joined|joins|has joined)(?:\s+(?P<j>{NAME}))?\s+as)\s+)"
     rf"(?:(?:the|its|our|their|the company['’]s|(?P<c>{NAME})['’]s?)\s+)?(?:(?:new|interim|acting|former)\s+)?$")
