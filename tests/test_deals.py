@@ -310,3 +310,11 @@ def test_acqd_either_way_and_a_bracket_between_target_and_verb(tmp_path):
     assert of_kind(facts, "Acquisition", "acquirer", "target") == [
         ("Brannock Silicon", "Quarrel Labs"), ("Kiln Ridge AI", "Pellworm GPU"), ("Sarnath Silicon", "Duskfall Labs"),
         ("Tesmer Cloud", "Ravelin Compute")]
+
+
+def test_a_deal_completed_today_with_an_appositive_before_its_price(tmp_path):
+    # Regression: "X today completed its acquisition of Y, a Montreal-based inference platform, for $48 million" was no deal
+    facts = built(tmp_path, "# Release\n\nQuillmount Cloud today completed its acquisition of Ferrisburg Systems, a Montreal-based "
+                            "inference platform, for $48 million in cash and stock.\n")
+    got = [(d["acquirer"], d["target"], str(d["price"].value), d["status"]) for name, d in facts if name == "Acquisition"]
+    assert got == [("Quillmount Cloud", "Ferrisburg Systems", "48000000", "completed")]

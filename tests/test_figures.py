@@ -241,3 +241,11 @@ def test_a_cut_in_staff_and_the_value_of_an_order_are_no_headcount_or_valuation(
     assert ("Dunmarrow GPU", "employees", "168") in got
     assert ("Skellig Cloud", "contract-value", "230000000") in got
     assert ("Orsolo Partners", "fund-size", "220000000") in got
+
+
+def test_a_part_told_with_of_which_has_the_time_of_its_whole(tmp_path):
+    # Regression: "turnover of €96 million in 2024, of which around €37 million came from UK customers" left the part undated
+    facts = built(tmp_path, "# Notes\n\nOrrisdale GPU reported turnover of €96 million in 2024, of which around €37 million "
+                            "came from UK customers.\n")
+    got = sorted((str(d["quantity"].value), d["when"].iso if d["when"] else None) for name, d in facts if name == "Observation")
+    assert got == [("37000000", "2024"), ("96000000", "2024")]

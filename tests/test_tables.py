@@ -345,3 +345,23 @@ def test_a_caption_dates_its_table_and_a_bracket_says_what_a_column_counts(tmp_p
     got = sorted((d["metric"], str(d["quantity"].value), d["quantity"].per or "", d["when"].start.isoformat() if d["when"] else "")
                  for name, d in facts if name == "Observation")
     assert got == [("gpus", "17800", "", "2025-04-01"), ("price", "1.71", "hour", "2025-04-01")]
+
+
+def test_a_table_of_campuses_is_about_their_operators(tmp_path):
+    # Regression: "| Campus | Operator | Location | Capacity (MW) |" made the campuses companies, based at their sites
+    facts = built(tmp_path, "# Campuses\n\n| Campus | Operator | Location | Capacity (MW) |\n|---|---|---|---|\n"
+                            "| Ironhollow | Strathmere Data Centers | Abilene, Texas | 600 |\n")
+    got = [(d["subject"], d["metric"], str(d["quantity"].value), d["segment"]) for name, d in facts if name == "Observation"]
+    assert got == [("Strathmere Data Centers", "power-capacity", "600", "Ironhollow")]
+    assert of_kind(facts, "Headquarters", "company", "place") == []
+
+
+def test_a_line_above_a_table_says_its_numbers_are_prices(tmp_path):
+    # Regression: "On-demand list prices in USD per GPU-hour, as of 17 October 2025:" over "| On-demand |" left the
+    # numbers counts of a metric "on-demand"; a table further down is not priced by it
+    facts = built(tmp_path, "# Watch\n\nOn-demand list prices in USD per GPU-hour, as of 17 October 2025:\n\n"
+                            "| Provider | GPU | On-demand |\n|---|---|---|\n| Veldora Cloud | H100 | 2.19 |\n\nMore text.\n\n"
+                            "| Provider | Racks |\n|---|---|\n| Kessock Labs | 12 |\n")
+    got = sorted((d["subject"], d["metric"], str(d["quantity"].value), d["quantity"].currency or "", d["quantity"].per or "")
+                 for name, d in facts if name == "Observation")
+    assert got == [("Kessock Labs", "racks", "12", "", ""), ("Veldora Cloud", "price", "2.19", "USD", "hour")]

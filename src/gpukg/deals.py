@@ -67,7 +67,8 @@ _ACQ_SOLD = re.compile(rf"(?P<t>{NAME})\s+(?:has\s+)?(?P<verb>sold itself|was so
 
 
 # "Coldharbor Systems completed its acquisition of Solace Compute": the deal's state is the verb
-_ACQ_DONE = re.compile(rf"(?P<a>{NAME}){_APPOSITIVE}\s+(?:has\s+|have\s+)?(?P<verb>completed|closed|finalized|finalised|announced|"
+_ACQ_DONE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|\b[Ii]t){_APPOSITIVE}\s+(?:has\s+|have\s+)?"
+                       r"(?:today\s+|yesterday\s+|now\s+|also\s+|formally\s+|officially\s+|finally\s+)?(?P<verb>completed|closed|finalized|finalised|announced|"
                        r"agreed|signed|terminated|abandoned|walked away from|pulled out of|called off|scrapped|dropped)\s+(?:its|an?|the)\s+(?:[\w$€£.,-]+\s+){0,3}?"
                        r"(?:\([^()]{1,40}\)\s+)?"  # "its A$1.35 billion (US$880 million) acquisition of"
                        r"(?:deal\s+for\s+|agreement\s+for\s+)?(?:acquisition|purchase|takeover|buyout)\s+of\s+"

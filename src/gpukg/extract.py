@@ -314,7 +314,7 @@ def _content(state: State, block: Block, source: Source) -> None:
     if block.kind != "bullet":
         state.listing = block.kind == "paragraph" and block.text.rstrip().endswith(":")
     if block.kind == "paragraph" and (own_links or block.text.rstrip().endswith(":")):
-        state.intro = block.text
+        state.intro, state.intro_line = block.text, block.line
         if own_links:
             state.section_links = own_links
     for bad in malformed_amounts(block.text):

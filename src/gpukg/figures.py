@@ -48,6 +48,7 @@ _HOURLY = re.compile(r"\bhourly\s+(?:rate|price|list price)s?\b[^.;$€£]{0,25}
 _POWER_UNITS = frozenset({"kilowatt", "megawatt", "gigawatt"})
 
 
+_OF_WHICH = re.compile(r"[^,;.]{0,20},\s*of which\s*(?:around\s+|about\s+|some\s+|roughly\s+)?", re.I)
 _BRACKETED = re.compile(r"\(([^()]{2,30})\)")
 
 
@@ -111,6 +112,9 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     quantities = per_carried(quantities, metrics)
     whens = [_date_for(i, quantities, dates, parts, text) for i in range(len(quantities))]
     whens = _years_before(quantities, whens, text)
+    # "turnover ... in 2024 was £412 million, of which £158 million was generated in the UK": a part, of the same time
+    whens = [w or (whens[i - 1] if i and _OF_WHICH.fullmatch(text[quantities[i - 1].end:q.start]) else None)
+             for i, (q, w) in enumerate(zip(quantities, whens))]
     main = next((i for i, m in enumerate(metrics) if m and m != "growth-rate"), None)
     segments: dict[int, str | None] = {}
     providers: dict[int, str] = {}  # the provider a price names, for the prices after it in the sentence

@@ -27,7 +27,7 @@ from .segments import PER_UNIT
 
 
 _ENTITY_HEADERS = ("company", "provider", "name", "startup", "firm", "player", "vendor", "platform", "organization",
-                   "borrower", "issuer", "winner", "awardee", "contractor", "recipient")
+                   "borrower", "issuer", "winner", "awardee", "contractor", "recipient", "operator")
 _MODEL_HEADERS = ("gpu", "gpu model", "gpu type", "model", "instance", "instance type", "hardware", "chip", "accelerator")
 
 
@@ -192,6 +192,8 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 add(state, fact, ("company", company))  # "| Latest Round |" of "Series D ($1.1B, May 2025)"
             elif (year := _YEAR_HEADER.fullmatch(header)) and block.section:
                 _year_column(state, company, block.section[-1], year, cell, source)
+            elif site_col is not None and lowered[i] in ("location", "city", "country", "state", "region"):
+                pass  # "| Campus | Operator | Location |": where the site is, not where its operator is based
             elif not about_who(state, company, header, cell, source):
                 named = re.search(rf"\b{MODEL}\b", header)  # "| H100 $/hr |"
                 unit = _UNIT_HEADER.fullmatch(header)  # "| MW |": power in that unit
@@ -203,6 +205,31 @@ def table_row(state: State, block: Block, source: Source) -> None:
                     _qualify(state, first, "estimated")
     if planned:
         _qualify(state, before, "projected")
+    first, last = state.table_start
+    first = first if last == block.line - 1 else block.line  # the rows of one table stand on consecutive lines
+    state.table_start = (first, block.line)
+    if state.intro.rstrip().endswith(":") and 0 < first - state.intro_line <= 5 and _PRICE_INTRO.search(state.intro):
+        _priced(state, before, state.intro)  # the table right under the line
+
+
+# "On-demand list prices in USD per GPU-hour, as of 17 October 2025:" over a table of bare numbers
+_PRICE_INTRO = re.compile(r"\b(?:prices|rates)\b[^:]*\b(?:in\s+(?:USD|EUR|GBP|US\s?dollars|euros)|per\s+(?:GPU[-\s]?)?(?:hour|hr))\b", re.I)
+
+
+def _priced(state: State, start: int, intro: str) -> None:
+    """A row's bare numbers under a line that says they are prices, in a currency, per an hour, as of a date."""
+    per = PER_UNIT.search(intro)
+    per = {"hr": "hour"}.get(per.group(1).lower(), per.group(1).lower()) if per else None
+    code = re.search(r"\b(USD|EUR|GBP)\b", intro)
+    currency = code.group(1) if code else None
+    as_of = re.search(r"\bas of\s+", intro)
+    when = first_date(intro[as_of.end():]) if as_of else None
+    for i in range(start, len(state.facts)):
+        fact = state.facts[i]
+        q = fact.quantity if isinstance(fact, Observation) else None
+        if q is not None and q.unit == "count" and not q.currency and fact.metric not in lexicon.lexicon()["metrics"]:
+            q = replace(q, unit=None, currency=currency or q.currency, per=q.per or per)
+            state.facts[i] = replace(fact, metric="price", quantity=q, when=fact.when or when)
 
 
 def _qualify(state: State, start: int, qualifier: str) -> None:
