@@ -466,3 +466,18 @@ def test_an_investor_joining_the_round_in_a_later_clause_and_an_appositive_befor
     got = sorted((d["company"], d["amount"].value, d["amount"].currency, d["participants"]) for name, d in facts if name == "Round")
     assert got == [("Almhalle Compute AG", Decimal("40000000"), "CHF", ("SoftBank",)),
                    ("Sundral Infrastructure", Decimal("1100000000"), "USD", ())]
+
+
+def test_a_second_round_after_an_appositive_and_a_founding_place_before_its_year(tmp_path):
+    # Regression: ", and Lumidrift, founded in Berlin in 2022, raised a €14 million seed round from X" gave X to the first
+    # company's round; "founded in Pittsburgh in 2020 ...; in May 2025 it raised" dated the round 2020
+    facts = built(tmp_path, "# Paper\n\nVeltrane Inference closed a US$ 88 million Series B led by Pelerin Ventures in February 2025, "
+                            "and Lumidrift, founded in Berlin in 2022, raised a €14 million seed round from Gantry Row Capital.\n\n"
+                            "Ferrowyn Cloud was founded in Pittsburgh in 2020 by Rukmini Salvesen; in May 2025 it raised a "
+                            "US$ 620 million Series C led by Sequoia Capital.\n")
+    got = sorted((d["company"], d["kind"], d["when"].iso if d["when"] else "", d["participants"])
+                 for name, d in facts if name == "Round")
+    assert got == [("Ferrowyn Cloud", "series-c", "2025-05", ()), ("Lumidrift", "seed", "", ("Gantry Row Capital",)),
+                   ("Veltrane Inference", "series-b", "2025-02", ())]
+    assert ("Lumidrift", "Berlin") in of_kind(facts, "Headquarters", "company", "place")
+    assert ("Lumidrift",) in of_kind(facts, "Founding", "company")

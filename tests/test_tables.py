@@ -365,3 +365,11 @@ def test_a_line_above_a_table_says_its_numbers_are_prices(tmp_path):
     got = sorted((d["subject"], d["metric"], str(d["quantity"].value), d["quantity"].currency or "", d["quantity"].per or "")
                  for name, d in facts if name == "Observation")
     assert got == [("Kessock Labs", "racks", "12", "", ""), ("Veldora Cloud", "price", "2.19", "USD", "hour")]
+
+
+def test_a_facility_tables_rates_and_terms(tmp_path):
+    # Regression: a rounds table's "| Coupon | Tenor |" cells were dropped
+    facts = built(tmp_path, "# Memo\n\n| Borrower | Instrument | Lenders | Size | Coupon | Tenor | Closed |\n|---|---|---|---|---|---|---|\n"
+                            "| Vantorre Cloud | Equipment term loan | Fennick Capital | €210M | 9.25% fixed | 36 months | Aug 2025 |\n")
+    got = sorted((str(d["quantity"].value), d["quantity"].unit) for name, d in facts if name == "Observation")
+    assert got == [("36", "month"), ("9.25", "percent")]

@@ -58,7 +58,11 @@ def background(state: State, text: str, source: Source, subject: str | None) -> 
 
 def _founding(state: State, text: str, source: Source, company: str, subject: str | None) -> None:
     for m in _FOUNDED_IN.finditer(text):
-        dates = find_dates(text[m.end():m.end() + 40])
+        at = m.end()
+        place_first = _PLACE_THEN_YEAR.match(text, at) if not m.group(0).lower().startswith("incorporated") else None
+        if place_first and _is_place_word(state, place_first.group("place")):  # "founded in Berlin in 2022"
+            at = place_first.end()
+        dates = find_dates(text[at:at + 40])
         if not dates or dates[0][0] != 0:  # "founded in 2020", not "incorporated in Delaware in 2020"
             continue
         # "Redwood Ventures, founded in 2005, led the round": said of the name just before
@@ -67,7 +71,10 @@ def _founding(state: State, text: str, source: Source, company: str, subject: st
         if named and not (subject and named.split()[0] == subject.split()[0]):
             company = named
         add(state, Founding(source, company, dates[0][2]), ("company", company))
-        _founded_where(state, text, m.end() + dates[0][1], company, source)
+        if at != m.end() and not _BASED_IN.search(text):
+            place = place_first.group("place")
+            add(state, Headquarters(source, company, place), ("company", company), ("place", place))
+        _founded_where(state, text, at + dates[0][1], company, source)
         return
 
 
@@ -79,6 +86,7 @@ def _founded_where(state: State, text: str, at: int, company: str, source: Sourc
         add(state, Headquarters(source, company, place), ("company", company), ("place", place))
 
 
+_PLACE_THEN_YEAR = re.compile(r"(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)\s+in\s+(?=(?:19|20)\d\d\b)")
 _FOUNDED_WHERE = re.compile(rf"\s+in\s+(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}(?:,\s+{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)"
                             r"(?=\s*(?:[,.;)]|$|\s(?:and|by|with|as)\b))")
 

@@ -176,7 +176,7 @@ _AMOUNT_RAISED = re.compile(r"(?:[$€£¥₹]|[A-Z]{3}\s?)\d[\d.,]*\s?(?:millio
 _ROUND_VERBS = r"(?:(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|announced|priced|issued)\b|" + _SEEKING + ")"
 
 # where a sentence turns to another company's round: ", while Solace Compute raised ..."
-_ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;)\s+(?={NAME}\s+{_ROUND_VERBS})"
+_ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;)\s+(?={NAME}(?:,[^,;]{{1,60}},)?\s+{_ROUND_VERBS})"
                             # "raised $300M of debt ..., on top of a $150M Series C in January 2025 led by X"
                             r"|,?\s+(?:on top of|in addition to|following|after)\s+(?=(?:a|an|its)\s+[$€£¥₹][\d.,]+\s?"
                             r"(?:million|billion|bn|mn|[MBK])?\s+(?:[\w-]+\s+){0,2}?(?:Series|[Ss]eed|round|debt|financing)\b)")
@@ -353,7 +353,9 @@ def _round_date(state: State, text: str) -> When | None:
                 None) or month_told(state, text)
 
 
-_OTHER_EVENT = re.compile(r"\b(?:founded|established|incorporated|formed|started|launched|spun out|since)\s+(?:in\s+|on\s+)?$", re.I)
+# (a place may come between: "founded in Pittsburgh in 2020")
+_OTHER_EVENT = re.compile(r"\b(?:founded|established|incorporated|formed|started|launched|spun out|since)\s+"
+                          r"(?:in\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?\s+)?(?:in\s+|on\s+)?$", re.I)
 _GRANTED = re.compile(r"\b(?:granted|awarded)\b(?![^.;]*\b(?:contract|tender|lot)\b)")  # not "awarded X a contract"
 _AND_LED = re.compile(r",?\s+and\s+(?:co-)?led\s+(?:a|an)\s+[$€£¥₹]")
 # ... or "of" it: "We joined the $95 million Series B of Lumacrest Compute"
@@ -362,7 +364,8 @@ _ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in
                        rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|the)\w*\b)(?P<c>{NAME})")
 # "Acme raised", "Acme had closed": the company a sentence's round is of, when nothing else says
 # (an appositive may come between: "Sundral Infrastructure, a Denver-based data-centre developer founded in 2022, closed")
-_RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})(?:\s*\([^()]{{1,60}}\)|,\s+(?:a|an|the)\s+[^,;$€£¥]{{1,80}},)?\s+"
+_RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})(?:\s*\([^()]{{1,60}}\)|,\s+(?:(?:a|an|the)\s+[^,;$€£¥]{{1,80}}|"
+                     r"(?:founded|based|headquartered|established)\s[^,;$€£¥]{1,60}),)?\s+"
                      r"(?:has\s+|had\s+|each\s+|both\s+|is\s+)?"
                      r"(?:last\s+|also\s+|then\s+|later\s+|previously\s+|recently\s+|just\s+)?"
                      r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public|priced|took|received|won|"

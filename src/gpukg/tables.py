@@ -152,8 +152,10 @@ def table_row(state: State, block: Block, source: Source) -> None:
             elif lexicon.exact("labels", header) == "headquarters" and cell and not _NOTHING.fullmatch(cell):
                 about_who(state, company, header, cell, source)
             elif i != entity_col and lowered[i] not in (round_col, amount_col) and not _ROUND_PART.search(lowered[i]) \
-                    and metric_of(strip_parens(header)) and find_quantities(cell):
-                # "| GPUs pledged |" beside the facility: the row's figures of a measure the model knows
+                    and (metric_of(strip_parens(header)) and find_quantities(cell)
+                         or any(q.unit in ("percent", "year", "month", "day") for q in find_quantities(cell))):
+                # "| Coupon | Tenor | GPUs pledged |" beside the facility: the row's rates, terms and figures of a measure
+                # the model knows (not "| Total offering |", an amount of no measure)
                 figures(state, company, cell, source, label=header, row_when=_row_date(column))
         return
     # What the row says for all its figures: when ("As of", "Date") and of what (the GPU model).
