@@ -106,3 +106,34 @@ def test_an_investors_profile_of_holdings_and_deeds(tmp_path):
         ("Cindral Cloud", "series-b", ("Wrenhollow Ventures",), ()),
         ("Kiverra Compute", "series-a", ("Index Ventures",), ("Wrenhollow Ventures",))]
     assert of_kind(facts, "Headquarters", "company", "place") == [("Kiverra Compute", "Madrid")]
+
+
+def test_a_defined_word_and_a_plural_kind_are_no_companies(tmp_path):
+    # Regression: "The Company is raising $350 million" made a company "The Company"; "Neoclouds raised ~$9.4B" a company
+    # "Neoclouds" with a debt round
+    from test_deals import built
+    facts = built(tmp_path, "# Teaser\n\nThe Company is raising $350 million. The Company operates 16,800 GPUs.\n\n"
+                            "Neoclouds raised ~$9.4B YTD, ~60% of it debt.\n")
+    assert [d for name, d in facts if name == "Round"] == []
+    assert {d.get("subject") for name, d in facts if name == "Observation"} == {None}
+
+
+def test_a_person_formerly_an_officer_elsewhere_is_no_other_name_of_that_company(tmp_path):
+    # Regression: "named Sigrun Hallvardsen, formerly CFO of Corriemoor, as its CFO" made her name an alias of Corriemoor
+    result = build_of(tmp_path, "# News\n\nCorriemoor Compute is a neocloud.\n\nSkerrywind Exchange named Sigrun Hallvardsen, "
+                                "formerly CFO of Corriemoor, as its chief financial officer in August 2025.\n")
+    assert not [e for e in result.resolved.entities if "Sigrun Hallvardsen" in e.alt_labels and e.kind == "org"]
+
+
+def test_two_surnames_joined_by_an_ampersand_name_one_firm():
+    # Regression: "Duncairn & Vell Ventures" was two investors
+    from gpukg.phrases import split_names
+    assert split_names("NVIDIA, Duncairn & Vell Ventures and Accel") == ["NVIDIA", "Duncairn & Vell Ventures", "Accel"]
+    assert split_names("Sequoia & Accel") == ["Sequoia", "Accel"]
+
+
+def build_of(tmp_path, text):
+    from gpukg.build import build
+    path = tmp_path / "r.md"
+    path.write_text(text)
+    return build([path])

@@ -373,3 +373,13 @@ def test_a_facility_tables_rates_and_terms(tmp_path):
                             "| Vantorre Cloud | Equipment term loan | Fennick Capital | €210M | 9.25% fixed | 36 months | Aug 2025 |\n")
     got = sorted((str(d["quantity"].value), d["quantity"].unit) for name, d in facts if name == "Observation")
     assert got == [("36", "month"), ("9.25", "percent")]
+
+
+def test_prices_per_million_input_and_output_tokens_under_their_headers(tmp_path):
+    # Regression: "| Input ($/1M tokens) | Output ($/1M tokens) |" made metrics "input" and "output" of counts, and a
+    # footnote's "0.24*" lost its currency
+    facts = built(tmp_path, "# Prices\n\n| Model | Provider | Input ($/1M tokens) | Output ($/1M tokens) |\n|---|---|---|---|\n"
+                            "| Mistral Small 3.1 | Sarvik Inference | 0.08 | 0.24* |\n")
+    got = sorted((d["metric"], str(d["quantity"].value), d["quantity"].currency, d["quantity"].per)
+                 for name, d in facts if name == "Observation")
+    assert got == [("price", "0.08", "USD", "million-tokens"), ("price", "0.24", "USD", "million-tokens")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon
 from .names import investor_key, is_curated, name_key
 from .phrases import NAME, OFFICE_OF, looks_like_org
 from .reading import State, trim_name
@@ -59,6 +60,8 @@ def renamed(state: State, text: str) -> None:
         return
     for pattern in _RENAMES:
         for m in pattern.finditer(text):
+            if lexicon.find("roles", m.group("old")):  # "Sigrun Hallvardsen, formerly CFO of Corriemoor,": a person's past post
+                continue
             old, new = trim_name(state, m.group("old")), trim_name(state, m.group("new"))
             if old and new and old != new:
                 state.kinds.extend(((old, "org"), (new, "org")))

@@ -77,6 +77,9 @@ _HEADER_MONEY = re.compile(r"\((?P<cur>[^()\d/,]+?)\s*(?P<scale>k|m|mn|bn|b|mill
 _BARE_NUMBER = re.compile(r"(?:~|ca?\.\s?|[><≥≤]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?"
                           r"(?P<scale>\s?(?:[kKmMbB]|mn|bn|million|billion))?")
 _HEADER_PER = re.compile(r"(?<![\w])(?P<cur>(?:US|A|C|S|HK|NZ)?[$€£¥₹])\s?/\s?(?P<per>(?:GPU[-\s]?)?(?:hr|hour|h|month|mo)\b)", re.I)
+_NOTE_MARK = re.compile(r"(?<=\d)[*†‡]+$")
+_HEADER_TOKENS = re.compile(r"(?<![\w])(?P<cur>(?:US)?[$€£])\s?/\s?(?P<n>1\s?[MK]|million|thousand)\s+tokens?\b", re.I)
+_SIDE = re.compile(r"\s*(input|output)\b", re.I)
 # "| GPUs (k) |", "| Amount (m) |", "| Utilisation (%) |", "| Power (MW) |": what the column's bare numbers are in
 _HEADER_SCALE = re.compile(r"\((?P<scale>k|'000|000s|m|mn|bn|b|thousands?|millions?|billions?)(?:\s+units)?\)\s*$", re.I)
 _HEADER_UNIT = re.compile(r"\((?P<unit>%|mw|gw|kw)\)\s*$", re.I)
@@ -97,11 +100,16 @@ def written(header: str, cell: str, currency: str | None = None) -> str:
     under 'Amount (USD)' is 'USD 120M', '120' under 'Raised ($M)' is '$ 120M', '18.5' under 'GPUs (k)'
     is '18.5k', '82' under 'Utilisation (%)' is '82%'; a row's own currency ('| Ccy | EUR |') goes
     to the amounts and the GPU models' prices beside it."""
+    cell = _NOTE_MARK.sub("", cell)  # "0.24*": a footnote's mark, not part of the number
     m = _HEADER_MONEY.search(header)
     number = _BARE_NUMBER.fullmatch(cell)
     per = _HEADER_PER.search(header)  # "| H100 $/GPU-hr |", "| On-demand ($/GPU-hour) |" over "2.19"
     if per and number:
         return f"{per.group('cur')}{cell}/{per.group('per')}"
+    tokens = _HEADER_TOKENS.search(header)  # "| Input ($/1M tokens) |" over "0.59": a price of a million input tokens
+    if tokens and number:
+        side = _SIDE.match(header)
+        return f"{tokens.group('cur')}{cell}/{tokens.group('n')} {side.group(1).lower() + ' ' if side else ''}tokens"
     unit = _HEADER_UNIT.search(header)
     if unit and number:
         return f"{cell}{unit.group('unit')}" if unit.group("unit") == "%" else f"{cell} {unit.group('unit')}"

@@ -77,6 +77,9 @@ def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
     protected = {}
     keep = keep | frozenset(m.group(0) for m in OFFICE_OF.finditer(text))  # "Ministry of Science and ICT"
     keep = keep | frozenset(m.group(0) for m in _AMPERSAND_CO.finditer(text))  # "Mitsui & Co."
+    # "Duncairn & Vell Ventures": two surnames that name one firm, not an unknown word and another firm
+    keep = keep | frozenset(m.group(0) for m in _SURNAMES_FIRM.finditer(text)
+                            if not any(m.group("a") == k or k.startswith(m.group("a") + " ") for k in keep))
     for i, name in enumerate(sorted((k for k in keep if k in text), key=len, reverse=True)):
         token = f"\x00{i}\x00"
         protected[token] = name
@@ -103,6 +106,10 @@ _NUMBER = re.compile(r"[\d.,]+")
 # "Mitsui & Co.", "Fidelity Management & Research": one name, its "&" no list's
 _AMPERSAND_CO = re.compile(r"\b[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?&\s?(?:Co\.|Company|Sons|Partners|Research|Development|"
                            r"Associates|Investments|Holdings|Engineering)(?!\w)")
+
+
+_SURNAMES_FIRM = re.compile(r"(?<![\w&] )(?<![,&])\b(?P<a>[A-Z][a-z]+)\s&\s[A-Z][a-z]+\s(?:Ventures|Capital|Partners|Growth|Investments|"
+                            r"Holdings|Associates)\b")
 
 
 def _name_prefix(text: str) -> str:

@@ -350,7 +350,18 @@ def trim_name(state: State, name: str) -> str:
     if words and _FULL_STOP.search(words[-1]) and words[-1].lower() not in lexicon.words("names", "corporate_suffixes"):
         words[-1] = words[-1][:-1]  # the sentence's full stop, not an abbreviation's ("Acme Inc.", "Sakura K.K.")
     name = " ".join(words)
-    return name if looks_like_name(name) and name not in _MONTH_NAMES else ""  # "agreed in July to acquire": no "July"
+    # "agreed in July to acquire": no "July"; "The Company is raising", "Neoclouds raised ~$9.4B": no one's name
+    return name if looks_like_name(name) and name not in _MONTH_NAMES and not _COMMON_NOUN.fullmatch(name) \
+        and not _category_plural(name) else ""
+
+
+_COMMON_NOUN = re.compile(r"(?:[Tt]he\s+)?(?:Company|Firm|Issuer|Registrant|Borrower|Group|Business|Startup|Target|Buyer|Seller)")
+
+
+def _category_plural(name: str) -> bool:
+    """'Neoclouds', 'Hyperscalers', 'Inference platforms': a kind of company, named in the plural."""
+    hits = lexicon.find("categories", name) if name.endswith("s") else []
+    return bool(hits) and hits[0][1] == 0 and hits[0][2] >= len(name) - 1
 
 
 _MONTH_NAMES = frozenset(("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
