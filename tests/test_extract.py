@@ -1367,3 +1367,10 @@ def test_a_place_in_brackets_after_a_profiles_heading_and_a_ticker_in_brackets(t
                             "## Listings\n\nSunderly Cloud ($SNDY), the Dallas neocloud, priced its IPO at $21/sh, raising $630M.\n")
     assert of_kind(facts, "Headquarters", "company", "place") == [("Rheinlicht Cloud GmbH", "Düsseldorf"), ("Sunderly Cloud", "Dallas")]
     assert of_kind(facts, "Category", "company", "category") == [("Sunderly Cloud", "neocloud")]
+
+
+def test_a_hardware_vendor_based_somewhere(tmp_path):
+    # Regression: "Kranji Systems, a Singapore-based hardware vendor" placed nothing ("vendor" was no organization noun)
+    from test_deals import built, of_kind
+    facts = built(tmp_path, "# Note\n\nKranji Systems, a Singapore-based hardware vendor, paid a fine.\n")
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Kranji Systems", "Singapore")]
