@@ -346,3 +346,12 @@ def test_a_listing_in_brackets_names_no_company(tmp_path):
                             "$1.2 billion.\n")
     assert of_kind(facts, "Category", "company") == [("Thornfield Cloud",)]
     assert of_kind(facts, "Headquarters", "company", "place") == [("Thornfield Cloud", "Dallas")]
+
+
+def test_a_label_that_names_a_company_and_its_titles(tmp_path):
+    # Regression: "- **Glenarm Atomics founder and CEO:** Rhiannon Osgood" gave a person and no titles
+    from test_deals import built, of_kind
+    facts = built(tmp_path, "# Notes\n\n- **Glenarm Atomics founder and CEO:** Rhiannon Osgood\n- **Sundral Infrastructure CFO:** Lauritz Fennick\n")
+    assert of_kind(facts, "Role", "person", "company", "role") == [
+        ("Lauritz Fennick", "Sundral Infrastructure", "cfo"), ("Rhiannon Osgood", "Glenarm Atomics", "ceo"),
+        ("Rhiannon Osgood", "Glenarm Atomics", "founder")]

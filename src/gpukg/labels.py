@@ -20,6 +20,19 @@ from .records import Acquisition, Backing, Block, Category, Headquarters, Round,
 from .rounds import PARTICIPATING, is_valuation
 
 
+def _owner_titles(state: State, label: str) -> tuple[str, str] | None:
+    """'Glenarm founder and CEO' -> ('Glenarm', 'founder and CEO'): a company's name, then only titles."""
+    roles = lexicon.find("roles", label)
+    if not roles or roles[0][1] == 0:
+        return None
+    owner, titles = label[:roles[0][1]].strip().removesuffix("'s").removesuffix("’s"), label[roles[0][1]:]
+    rest = titles
+    for _, start, end in reversed(roles):
+        rest = rest[:start - roles[0][1]] + rest[end - roles[0][1]:]
+    company = trim_name(state, owner) if looks_like_name(owner) else ""
+    return (company, titles) if company and not re.sub(r"\b(?:and|&)\b|[,/]", "", rest).strip() else None
+
+
 def labelled(state: State, block: Block, source: Source) -> None:
     """What a labelled line says: '**Founded:** 2019', '**Series A:** $25M led by X', '**Acme** — ...'."""
     label, value = block.label or "", block.value or ""
@@ -52,6 +65,11 @@ def labelled(state: State, block: Block, source: Source) -> None:
         return
     if company is None and _is_date(label):  # "2025-01-08 — Nimbrel Cloud (neocloud, Denver): Ser. B $120M, ..."
         prose(state, value if find_dates(value) else f"{value.rstrip(' .')} in {label.strip(' :')}.", source, None)
+        return
+    owned = _owner_titles(state, label) if company is None else None
+    if owned:  # "- **Glenarm founder and CEO:** Rhiannon Osgood": the titles are held at the company the label opens with
+        state.kinds.append((owned[0], "company"))
+        about_who(state, owned[0], owned[1], value, source)
         return
     if company is None and (_is_entity_label(state, label) or _named_item(block, label)):
         _entity_item(state, label, value, source)
