@@ -1374,3 +1374,13 @@ def test_a_hardware_vendor_based_somewhere(tmp_path):
     from test_deals import built, of_kind
     facts = built(tmp_path, "# Note\n\nKranji Systems, a Singapore-based hardware vendor, paid a fine.\n")
     assert of_kind(facts, "Headquarters", "company", "place") == [("Kranji Systems", "Singapore")]
+
+
+def test_a_citys_company_and_the_described_company_of_the_next_sentence(tmp_path):
+    # Regression: "Jakarta's Sunda Cloud, led by CEO X, ... runs 1,800 A100 GPUs" gave figures of no one, and "The Johor
+    # Bahru-based neocloud was denied ... 8,000 H200 GPUs" after "Merbau Compute was not so lucky." too
+    from test_deals import built
+    facts = built(tmp_path, "# Note\n\nJakarta's Sunda Cloud, led by CEO Dewi Kartika, runs 1,800 A100 GPUs.\n\n"
+                            "Merbau Compute was not so lucky. The Johor Bahru-based neocloud was denied a licence for 8,000 H200 GPUs.\n")
+    got = sorted((d["subject"], str(d["quantity"].value)) for name, d in facts if name == "Observation")
+    assert got == [("Merbau Compute", "8000"), ("Sunda Cloud", "1800")]

@@ -194,7 +194,8 @@ def _named_before(state: State, text: str, firm: re.Match[str] | None) -> bool:
 
 
 # ("The carved-out unit runs 3,200 GPUs", "The Seattle neocloud also bought": one word may say what or where it is)
-_IT = re.compile(r"(?:(?:The|This|Its)\s+(?:[A-Za-z][\w-]*\s+)?(?:company|firm|startup|start-up|business|provider|operator|neocloud|unit|"
+_IT = re.compile(r"(?:(?:The|This|Its)\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?:company|firm|startup|start-up|business|provider|operator|neocloud|unit|"
+                 r"marketplace|chipmaker|developer|"
                  r"division|subsidiary|IPO|listing|offering|facility|loan|"
                  r"stock|shares|board|management)|Shares|It|Its|Management|"
                  r"In\s+(?:the|its)\s+(?:last|latest|most recent|previous)\s+round)\b")  # "In the last round, a Series B of ..."

@@ -162,7 +162,8 @@ def opening_name(state: State, text: str) -> str | None:
     text = BASED_OPENER.sub("", text)  # "Zürich-based neocloud Almhalle Compute AG was founded ..."
     text = PHRASE_OPENER.sub("", text)  # "In connection with the Agreement, the Company updated ..."
     owner = PLACE_OWNS.match(text)
-    if owner and owner.group("place").lower() in lexicon.regions():  # "Singapore's Lumora Cloud has raised ..."
+    if owner and (owner.group("place").lower() in lexicon.regions()  # "Singapore's Lumora Cloud has raised ..."
+                  or owned_by_place(state, owner.group("place"), owner.group("c"))):  # "Jakarta's Sunda Cloud, led by ..."
         text = text[owner.start("c"):]
     lead = state.names.leading(text)
     if lead and text.startswith(lead[0] + " ") and text[len(lead[0]) + 1:len(lead[0]) + 2].isupper():
