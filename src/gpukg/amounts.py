@@ -106,10 +106,10 @@ _NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|
 # "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
 # (not a header's "($ bn)": a currency and a scale, no amount)
 # (a code before a word is English: "in USD unless marked", "EUR and GBP quotes")
-_MALFORMED = re.compile(r"(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z]))|"
+_MALFORMED = re.compile(r"(?=[$€£EGU])(?:(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(?:\d[\d,]*\.\.+\d*|\d[\d,]*\.(?!\d)(?=[A-Za-z]))|"
                         # (nor a sign after its amount: "18,5 Mio. € Series A", "0,35 € per million tokens")
                         # (nor a ticker: "$NVDA", "($SNDY)")
-                        r"(?<![\d.]\s)(?<![\d.])(?<!\dM)(?<!\d\sM)(?<!\dMd)(?<!\d\sMd)(?<!\d\sMds)[$€£]\s?(?!(?:bn|mn|millions?|billions?|thousands?)\b)(?!(?!TBD\b|TBA\b|TBC\b|NA\b)[A-Z]{1,5}\b)[A-Za-z?]{2,}\b")
+                        r"(?=[$€£])(?<![\d.]\s)(?<![\d.])(?<!\dM)(?<!\d\sM)(?<!\dMd)(?<!\d\sMd)(?<!\d\sMds)[$€£]\s?(?!(?:bn|mn|millions?|billions?|thousands?)\b)(?!(?!TBD\b|TBA\b|TBC\b|NA\b)[A-Z]{1,5}\b)[A-Za-z?]{2,}\b)")
 _QUALIFIER_WORDS = [
     # "cut its rate by 12% to $4.40 per GPU-hour, from $5.00": the figure it was, not a floor
     (re.compile(r"\bto\s+(?:(?:[$€£¥₹]|[A-Z]{3}\s)\s?)?\d[\d.,]*[^,;]{0,30}?[,(]?\s*from\s*$", re.I), "former"),

@@ -420,11 +420,12 @@ _EMOJI = re.compile(r"\s?[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\
 
 # 'Corvellan Cloud, Inc. (the "Company")': a filing's name for its registrant, used from then on
 _DEFINES = re.compile(rf"(?P<n>{NAME}(?:,\s+(?:Inc|Corp|Ltd|LLC|Co|plc|N\.V|S\.A|AG|SE)\.?)?)\s*\(\s*(?:the\s+)?[\"“](?P<t>Company|Registrant|Issuer|Borrower|Parent)[\"”]\s*\)")
+_DEFINED_HINT = re.compile(r"\(\s*(?:the\s+)?[\"“]")
 _DEFINED_USE = re.compile(r"\b(?:the|The)\s+(?P<t>Company|Registrant|Issuer|Borrower|Parent)\b(?!\s*[\"”])")
 
 
 def _define(state: State, text: str) -> None:
-    if "(" in text:
+    if _DEFINED_HINT.search(text):  # the pattern opens with a name: costly on every line
         for m in _DEFINES.finditer(text):
             state.defined[m.group("t")] = trim_name(state, m.group("n"))
 
