@@ -249,3 +249,9 @@ def test_a_part_told_with_of_which_has_the_time_of_its_whole(tmp_path):
                             "came from UK customers.\n")
     got = sorted((str(d["quantity"].value), d["when"].iso if d["when"] else None) for name, d in facts if name == "Observation")
     assert got == [("37000000", "2024"), ("96000000", "2024")]
+
+
+def test_a_month_after_a_price_is_no_segment(tmp_path):
+    # Regression: "Scarrow cut to €1.95/hr in August" gave the price the segment "August"
+    facts = built(tmp_path, "# Deck\n\n- Scarrow Compute cut its price to €1.95/hr in August.\n")
+    assert [(d["metric"], d["segment"]) for name, d in facts if name == "Observation"] == [("price", None)]

@@ -383,3 +383,11 @@ def test_prices_per_million_input_and_output_tokens_under_their_headers(tmp_path
     got = sorted((d["metric"], str(d["quantity"].value), d["quantity"].currency, d["quantity"].per)
                  for name, d in facts if name == "Observation")
     assert got == [("price", "0.08", "USD", "million-tokens"), ("price", "0.24", "USD", "million-tokens")]
+
+
+def test_a_heading_that_names_a_kind_places_its_tables_companies_in_it(tmp_path):
+    # Regression: "## League table: independent neoclouds" over rows of companies said nothing of what they are;
+    # a heading that sets the kind against another ("Neoclouds vs hyperscalers") places no one
+    facts = built(tmp_path, "# Deck\n\n## League table: independent neoclouds\n\n| Company | GPUs |\n|---|---|\n| Corvandel Cloud | 48,000 |\n\n"
+                            "## Neoclouds vs hyperscalers\n\n| Company | GPUs |\n|---|---|\n| Amazon Web Services | 300,000 |\n")
+    assert of_kind(facts, "Category", "company", "category") == [("Corvandel Cloud", "neocloud")]

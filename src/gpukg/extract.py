@@ -40,6 +40,7 @@ _GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "fina
                    "market", "competition", "references", "rounds", "capital", "fleet", "economics", "verdict"}
 
 
+_COMPARED = re.compile(r"\b(?:vs\.?|versus|and|against|compared|or)\b", re.I)
 _CONTRAST = re.compile(r"\bby contrast\b|^\s*unlike\b|\bis not\b|\bare not\b", re.I)
 
 
@@ -465,6 +466,12 @@ def _heading_categories(state: State, block: Block, source: Source) -> None:
     category = state.categories_by_heading[max(state.categories_by_heading)]
     if _CONTRAST.search(block.text):
         return
-    subjects = [block.label] if block.label and block.label in state.names else state.names.leading(block.text)
+    if block.kind == "table-row":  # "## League table: independent neoclouds" over its rows: the company of each row,
+        own = [f for f in state.facts[-12:] if f.source == source]  # unless the row says what it is, or the heading
+        if any(isinstance(f, Category) for f in own) or block.section and _COMPARED.search(block.section[-1]):
+            return  # sets the kind against others ("Neoclouds vs hyperscalers")
+        subjects = [n for f in own for n in [getattr(f, "company", None) or getattr(f, "subject", None)] if n][:1]
+    else:
+        subjects = [block.label] if block.label and block.label in state.names else state.names.leading(block.text)
     for name in subjects:
         add(state, Category(source, name, category), ("company", name))

@@ -38,7 +38,9 @@ def segment_of(text: str, q: Quantity, before: str) -> str | None:
         return model.group(0)
     priced = _PRICED_OBJECT.search(before) if q.currency and q.per else None  # "prices X at": a verb
     if q.currency and q.per and price_subject and not priced:
-        return _PRICE_CHANGE.sub("", price_subject.group(1)) or None  # "cut on-demand H100 prices": on-demand H100
+        # "cut on-demand H100 prices": on-demand H100; "Scarrow Compute cut its price": nothing after "its"
+        told = re.split(r"\b(?:its|their|our|the|a|an)(?:\s+|$)", price_subject.group(1))[-1]
+        return _PRICE_CHANGE.sub("", told) or None
     rest = text[q.end:]
     rest = re.split(r"[,;]|\(|\)|\s(?:in|by|during|to|and)\s(?=\$|€|£|\d|[A-Z][a-z]+ \d)", rest)[0]
     candidate = rest.strip(" .")
@@ -56,10 +58,11 @@ def segment_of(text: str, q: Quantity, before: str) -> str | None:
     for start, end, _ in reversed(find_dates(candidate)):
         candidate = candidate[:start] + candidate[end:]
     candidate = re.sub(r"\s+", " ", candidate).strip(" ,.;:")
-    if _ONLY_QUALIFIER.fullmatch(candidate):  # "about $2.74 per hour": "about" is no segment
-        return None
+    if _ONLY_QUALIFIER.fullmatch(candidate) or _MONTH.fullmatch(candidate):  # "about $2.74 per hour", "to €1.95/hr in August":
+        return None  # "about" and "August" are no segments
     return candidate[:80] or None
 
 
+_MONTH = re.compile(r"(?:early|mid|late|mid-)?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?", re.I)
 _ONLY_QUALIFIER = re.compile(r"(?:(?:or|and)\s+)?(?:about|approximately|around|roughly|nearly|almost|some|over|under|up to|at least|"
                              r"more than|less than)?", re.I)
