@@ -39,7 +39,7 @@ def segment_of(text: str, q: Quantity, before: str) -> str | None:
     priced = _PRICED_OBJECT.search(before) if q.currency and q.per else None  # "prices X at": a verb
     if q.currency and q.per and price_subject and not priced:
         # "cut on-demand H100 prices": on-demand H100; "Scarrow Compute cut its price": nothing after "its"
-        told = re.split(r"\b(?:its|their|our|the|a|an)(?:\s+|$)", price_subject.group(1))[-1]
+        told = re.split(r"\b(?:its|their|our)(?:\s+|$)", price_subject.group(1))[-1]
         return _PRICE_CHANGE.sub("", told) or None
     rest = text[q.end:]
     rest = re.split(r"[,;]|\(|\)|\s(?:in|by|during|to|and)\s(?=\$|€|£|\d|[A-Z][a-z]+ \d)", rest)[0]
