@@ -322,16 +322,7 @@ def _content(state: State, block: Block, source: Source) -> None:
     for bad in malformed_amounts(block.text):
         state.notices.append(Notice(state.report.file_name, block.line, f"cannot read the amount '{bad}'; the line is kept as a statement"))
     before = len(state.facts)
-    stated = block
-    _define(state, block.text)
-    if state.defined and _DEFINED_USE.search(block.text):  # read with the name the term stands for
-        block = replace(block, text=_with_defined(state, block.text),
-                        value=_with_defined(state, block.value) if block.value else block.value)
-    if _EMOJI.search(block.text) or _POST_NUMBER.match(block.text) or "($" in block.text:
-        # "2/14 Culvane Cloud (Denver neocloud 🏔️) raised ...", "Sunderly Cloud ($SNDY), the Dallas neocloud":
-        # read without the post's number, the pictures and the ticker
-        block = replace(block, text=_TICKER.sub("", _POST_NUMBER.sub("", _EMOJI.sub("", block.text))).strip(),
-                        value=_TICKER.sub("", _EMOJI.sub("", block.value)).strip() if block.value else block.value)
+    stated, block = block, _for_reading(state, block)  # the statement keeps the report's own words
     if block.kind != "table-row":
         state.scale_note = scale_note(block.text) if block.kind == "paragraph" else None
     if block.kind == "paragraph" and state.table_facts and state.table_facts[1] == before:
@@ -414,6 +405,20 @@ def _content(state: State, block: Block, source: Source) -> None:
     _heading_categories(state, block, source)
 
 
+def _for_reading(state: State, block: Block) -> Block:
+    """The block as it is read: a filing's defined term as the name it stands for ('The Company expects ...'
+    as 'Corvellan Cloud, Inc. expects ...'), and without a post's number, pictures and a ticker ("2/14 Culvane
+    Cloud (Denver neocloud 🏔️) raised ...", "Sunderly Cloud ($SNDY), the Dallas neocloud")."""
+    _define(state, block.text)
+    if state.defined and _DEFINED_USE.search(block.text):
+        block = replace(block, text=_with_defined(state, block.text),
+                        value=_with_defined(state, block.value) if block.value else block.value)
+    if _EMOJI.search(block.text) or _POST_NUMBER.match(block.text) or "($" in block.text:
+        block = replace(block, text=_TICKER.sub("", _POST_NUMBER.sub("", _EMOJI.sub("", block.text))).strip(),
+                        value=_TICKER.sub("", _EMOJI.sub("", block.value)).strip() if block.value else block.value)
+    return block
+
+
 _TICKER = re.compile(r"\s\(\$[A-Z]{1,5}\)")
 _POST_NUMBER = re.compile(r"^\d{1,2}/\d{1,2}\s+(?=\S)")
 _EMOJI = re.compile(r"\s?[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+(?=\s|\)|$)|"
@@ -432,7 +437,6 @@ def _define(state: State, text: str) -> None:
 
 
 def _with_defined(state: State, text: str) -> str:
-    """'The Company expects ...' as 'Corvellan Cloud, Inc. expects ...', for reading (the statement keeps its words)."""
     return _DEFINED_USE.sub(lambda m: state.defined.get(m.group("t"), m.group(0)), text)
 
 

@@ -41,7 +41,7 @@ class State:
     section_links: tuple[str, ...] = ()
     intro: str = ""  # the paragraph that introduces the list being read
     intro_line: int = 0  # its line
-    table_start: tuple[int, int] = (0, 0)  # (first, last) line of the table rows being read
+    table_lines: tuple[int, int] = (0, 0)  # (first, last) line of the table rows being read
     categories_by_heading: dict[int, str] = field(default_factory=dict)  # heading level -> category slug
     statements: list[Statement] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)

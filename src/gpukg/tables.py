@@ -207,9 +207,9 @@ def table_row(state: State, block: Block, source: Source) -> None:
                     _qualify(state, first, "estimated")
     if planned:
         _qualify(state, before, "projected")
-    first, last = state.table_start
+    first, last = state.table_lines
     first = first if last == block.line - 1 else block.line  # the rows of one table stand on consecutive lines
-    state.table_start = (first, block.line)
+    state.table_lines = (first, block.line)
     if state.intro.rstrip().endswith(":") and 0 < first - state.intro_line <= 5 and _PRICE_INTRO.search(state.intro):
         _priced(state, before, state.intro)  # the table right under the line
 
@@ -220,12 +220,9 @@ _PRICE_INTRO = re.compile(r"\b(?:prices|rates)\b[^:]*\b(?:in\s+(?:USD|EUR|GBP|US
 
 def _priced(state: State, start: int, intro: str) -> None:
     """A row's bare numbers under a line that says they are prices, in a currency, per an hour, as of a date."""
-    per = PER_UNIT.search(intro)
-    per = {"hr": "hour"}.get(per.group(1).lower(), per.group(1).lower()) if per else None
+    per, when = _note_terms(intro)
     code = re.search(r"\b(USD|EUR|GBP)\b", intro)
     currency = code.group(1) if code else None
-    as_of = re.search(r"\bas of\s+", intro)
-    when = first_date(intro[as_of.end():]) if as_of else None
     for i in range(start, len(state.facts)):
         fact = state.facts[i]
         q = fact.quantity if isinstance(fact, Observation) else None
@@ -245,10 +242,10 @@ _NOT_BUILT = re.compile(r"(?i)\b(?:planned|under construction|proposed|in develo
 _ESTIMATED_YEAR = re.compile(r"\b(?:19|20)\d\d\s?[EF]\b")
 _HELD = re.compile(r"\b(?:ownership|our stake|stake held|first investment|initial investment|cost basis)\b")
 _OUTCOME_HEADERS = ("status", "outcome", "exit", "current status")
-# a cell of words about the row's company: read as a sentence about it, never as a figure named after the column
 # the columns a round is read from: its investors, valuation and date
 _ROUND_PART = re.compile(r"lead|investor|participant|backer|lender|arranger|^others?$|^other\s|co-invest|valuation|"
                          r"\b(?:post|pre)[- ]money\b|\bvalued\b|\bdate\b|\bclosed\b|\bannounced\b|^when$|^year$|currency|^ccy$")
+# a cell of words about the row's company: read as a sentence about it, never as a figure named after the column
 _NOTE_HEADERS = ("notes", "note", "fate", "remarks", "comments", "comment", "details", "history", "events")
 _FORMERLY = re.compile(r"^(?:formerly|previously)\s+(?:known\s+as\s+|called\s+)?", re.I)
 _RANK_HEADERS = ("#", "rank", "no.", "no", "ranking")  # a row's place in the table, not a figure
@@ -305,10 +302,7 @@ def table_note(state: State, text: str) -> None:
     table's prices are per and when its figures hold, where its cells did not say."""
     if not _NOTE.match(text) or state.table_facts is None:
         return
-    per_word = PER_UNIT.search(text)
-    per = {"hr": "hour"}.get(per_word.group(1).lower(), per_word.group(1).lower()) if per_word else None
-    as_of = re.search(r"\bas of\s+", text)
-    when = first_date(text[as_of.end():]) if as_of else None
+    per, when = _note_terms(text)
     start, end = state.table_facts
     for i in range(start, end):
         fact = state.facts[i]
@@ -316,6 +310,14 @@ def table_note(state: State, text: str) -> None:
             quantity = replace(fact.quantity, per=per) if per and fact.metric == "price" and not fact.quantity.per else \
                 fact.quantity
             state.facts[i] = replace(fact, quantity=quantity, when=fact.when or when)
+
+
+def _note_terms(text: str) -> tuple[str | None, When | None]:
+    """What a note on a table's prices says they are per, and the date they hold "as of"."""
+    per = PER_UNIT.search(text)
+    as_of = re.search(r"\bas of\s+", text)
+    return ({"hr": "hour"}.get(per.group(1).lower(), per.group(1).lower()) if per else None,
+            first_date(text[as_of.end():]) if as_of else None)
 
 
 _NOTE = re.compile(r"(?:Note:\s*)?(?:All\s+)?(?:prices|rates|figures|amounts|numbers)\s+(?:are|as of|in)\b", re.I)
