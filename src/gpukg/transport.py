@@ -112,6 +112,7 @@ def with_retries(url: str, attempt: Callable[[], T], retries: int, idempotent: b
     raise AssertionError("unreachable")
 
 
+_VIRTUOSO_CANCELLED = re.compile(r"\bSR203\b.*killed by SQLCancel|killed by SQLCancel", re.S)
 _VIRTUOSO_ESTIMATE = re.compile(r"estimated execution time (-?\d+) \(sec\) exceeds the limit of (\d+) \(sec\)")
 
 
@@ -146,6 +147,12 @@ def explain(url: str, exc: BaseException, timeout: float, retries: int, user: st
             guess = f"more than 2^31 s ({seconds}, overflowed)" if seconds.startswith("-") else f"{seconds} s"
             return EndpointError(f"{url} refused to run the query: Virtuoso estimated {guess}, over its "
                                  f"limit of {estimate[2]} s; raise MaxQueryCostEstimationTime in the [SPARQL] "
+                                 "section of virtuoso.ini, or narrow the query with parameters")
+        if exc.code >= 500 and _VIRTUOSO_CANCELLED.search(body):
+            # past its time limit a busy Virtuoso may cancel the query outright instead of sending
+            # the rows it has (the "anytime" answer endpoint.py refuses): the same limit, said so
+            return EndpointError(f"{url} stopped the query at its time limit and sent no results "
+                                 "(Virtuoso SR203, cancelled); raise MaxQueryExecutionTime in the [SPARQL] "
                                  "section of virtuoso.ini, or narrow the query with parameters")
         if exc.code >= 500:
             return EndpointError(f"{url} failed with HTTP {exc.code}{detail}; see the server's log")
