@@ -1384,3 +1384,12 @@ def test_a_citys_company_and_the_described_company_of_the_next_sentence(tmp_path
                             "Merbau Compute was not so lucky. The Johor Bahru-based neocloud was denied a licence for 8,000 H200 GPUs.\n")
     got = sorted((d["subject"], str(d["quantity"].value)) for name, d in facts if name == "Observation")
     assert got == [("Merbau Compute", "8000"), ("Sunda Cloud", "1800")]
+
+
+def test_a_slashed_date_either_way_follows_the_reports_other_dates(tmp_path):
+    # Regression: "09/05/2025" was the year 2025 only, though the report writes 15/08/2025 day first
+    from test_deals import built
+    dated = built(tmp_path, "# Notes\n\nTisserand AI raised a €18 million Series A on 09/05/2025. This note is of 14/10/2025.\n")
+    assert [d["when"].iso for name, d in dated if name == "Round"] == ["2025-05-09"]
+    undated = built(tmp_path, "# Notes\n\nTisserand AI raised a €18 million Series A on 09/05/2025.\n")
+    assert [d["when"].iso for name, d in undated if name == "Round"] == ["2025"]

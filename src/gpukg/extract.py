@@ -215,8 +215,10 @@ def _profile_label(label: str) -> bool:
 
 def extract(report: Report, names: Gazetteer) -> Extraction:
     """All statements and facts of one report. ``names`` are the organizations known so far."""
-    names, shorts = names.with_short_forms("\n".join(block.text for block in report.blocks))
+    text = "\n".join(block.text for block in report.blocks)
+    names, shorts = names.with_short_forms(text)
     state = State(report, names)
+    state.day_first = _slash_dates_order(text)
     state.short_names.extend(shorts.items())
     titled = report_date(report.title)
     state.written = titled if titled and titled.precision != "year" else \
@@ -413,10 +415,32 @@ def _for_reading(state: State, block: Block) -> Block:
     if state.defined and _DEFINED_USE.search(block.text):
         block = replace(block, text=_with_defined(state, block.text),
                         value=_with_defined(state, block.value) if block.value else block.value)
+    if state.day_first is not None and _AMBIGUOUS_DATE.search(block.text):  # "09/05/2025" in a report that writes 15/08/2025
+        block = replace(block, text=_AMBIGUOUS_DATE.sub(lambda m: _spelled_date(m, state.day_first), block.text),
+                        value=_AMBIGUOUS_DATE.sub(lambda m: _spelled_date(m, state.day_first), block.value)
+                        if block.value else block.value)
     if _EMOJI.search(block.text) or _POST_NUMBER.match(block.text) or "($" in block.text:
         block = replace(block, text=_TICKER.sub("", _POST_NUMBER.sub("", _EMOJI.sub("", block.text))).strip(),
                         value=_TICKER.sub("", _EMOJI.sub("", block.value)).strip() if block.value else block.value)
     return block
+
+
+_DAY_FIRST = re.compile(r"\b(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\b")
+_MONTH_FIRST = re.compile(r"\b(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])/(?:19|20)\d\d\b")
+_AMBIGUOUS_DATE = re.compile(r"\b(0?[1-9]|1[0-2])/(0?[1-9]|1[0-2])/((?:19|20)\d\d)\b")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _slash_dates_order(text: str) -> bool | None:
+    """Whether the report writes its slashed dates day first (15/08/2025), month first (08/15/2025), or cannot tell."""
+    day, month = bool(_DAY_FIRST.search(text)), bool(_MONTH_FIRST.search(text))
+    return day if day != month else None
+
+
+def _spelled_date(m: re.Match[str], day_first: bool) -> str:
+    day, month = (m.group(1), m.group(2)) if day_first else (m.group(2), m.group(1))
+    return f"{int(day)} {_MONTHS[int(month) - 1]} {m.group(3)}"
 
 
 _TICKER = re.compile(r"\s\(\$[A-Z]{1,5}\)")

@@ -65,6 +65,7 @@ class State:
     kinds_by_key: dict[str, set[str]] = field(default_factory=dict)  # ``kinds`` by name key, up to ``kinds_indexed``
     kinds_indexed: int = 0
     defined: dict[str, str] = field(default_factory=dict)  # a filing's defined term -> its company ("Company" -> "Acme, Inc.")
+    day_first: bool | None = None  # how the report writes 09/05/2025: day first, month first, or no telling
 
 
 def in_third_person(text: str, person: str, company: str) -> str:
