@@ -255,3 +255,15 @@ def test_a_month_after_a_price_is_no_segment(tmp_path):
     # Regression: "Scarrow cut to €1.95/hr in August" gave the price the segment "August"
     facts = built(tmp_path, "# Deck\n\n- Scarrow Compute cut its price to €1.95/hr in August.\n")
     assert [(d["metric"], d["segment"]) for name, d in facts if name == "Observation"] == [("price", None)]
+
+
+def test_the_largest_customers_share_told_with_an_aside(tmp_path):
+    # Regression: "the largest customer, Nimbleleaf Health, accounted for 17% of ARR", "41 customers; the largest, a
+    # frontier AI lab, accounts for 24%" and "the top ten customers make up 46%" were unclassified percentages
+    facts = built(tmp_path, "# Memo\n\nAcme Cloud said the largest customer, Nimbleleaf Health, accounted for 17% of ARR.\n\n"
+                            "Bolt Cloud has 41 customers; the largest, a frontier AI lab, accounts for 24% of ARR.\n\n"
+                            "At Zeta Cloud the top ten customers make up 46% of ARR.\n")
+    got = sorted((str(d["quantity"].value), d["metric"], d["related"] or "") for name, d in facts
+                 if name == "Observation" and d["quantity"].unit == "percent")
+    assert got == [("17", "customer-concentration", "Nimbleleaf Health"), ("24", "customer-concentration", ""),
+                   ("46", "customer-concentration", "")]

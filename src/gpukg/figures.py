@@ -12,7 +12,7 @@ from . import lexicon
 from .amounts import GPU_NAME, LANGUAGE_MODEL, MODEL, TOKEN_UNITS, find_quantities
 from .dates import find_dates, first_date, opening_date, relative_dates, year_before
 from .metrics import BASELINE, continued, counted, grown, label_rest, label_slug, metric_for, metric_of, per_carried
-from .phrases import AWARD, NAME, clauses, looks_like_org, strip_parens
+from .phrases import AWARD, NAME, clauses, looks_like_name, looks_like_org, strip_parens
 from .records import Observation, Quantity, Source, When
 from .reading import State, add, qualifiers, trim_name
 from .segments import MODEL_BEFORE, ON_OPENING, ON_PROVIDER, PER_UNIT, PER_WORDS, PRICE_ON, segment_of
@@ -204,8 +204,10 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             # "Key customers include OpenAI (35% of revenue) and Microsoft (20%)": a customer's share
             name, related, segment = "customer-concentration", trim_name(state, customer.group("c")), None
         top = _TOP_CUSTOMERS.search(text, 0, q.start) if q.unit == "percent" else None
-        if top:  # "The top five customers account for 78% of revenue"
+        if top:  # "The top five customers account for 78% of revenue"; "the largest customer, Nimbleleaf Health, accounted for"
             name, segment = "customer-concentration", top.group("who")
+            named = trim_name(state, top.group("named")) if top.group("named") else ""
+            related = named if named and looks_like_name(named) else related
         # whose revenue, valuation or fleet a report gives is a company, whatever else it is
         if name == "share-price" and not q.per:  # "Shares closed at $58.10": a price per share
             q = replace(q, per="share")
@@ -218,8 +220,11 @@ _PLANNED_AFTER = re.compile(r"(?:\s+(?:of\s+)?[\w-]+){0,3}?\s+(?:(?:is|are)\s+)?
                             r"due (?:in|by|online)|scheduled to|slated to|to come online|coming online|(?:will\s+)?go live)\b")
 _CUSTOMERS = re.compile(r"\b(?:customers?|clients?)\b", re.I)
 _NAMED_SHARE = re.compile(rf"(?P<c>{NAME})\s*\(\s*(?:about\s+|~)?$")
-_TOP_CUSTOMERS = re.compile(r"\b(?P<who>(?:top|largest|biggest)\s+(?:\w+\s+)?(?:customers|clients)|(?:largest|biggest|top)\s+customer)"
-                            r"\s+(?:(?:accounts?|accounted|made up|makes up|represents?|represented|generated|generates?|contributed|"
+# ("the largest customer, Nimbleleaf Health, accounted for", "41 customers; the largest, a frontier AI lab, accounts for")
+_TOP_CUSTOMERS = re.compile(r"\b(?P<who>(?:top|largest|biggest)\s+(?:\w+\s+)?(?:customers|clients)|(?:largest|biggest|top)\s+customer|"
+                            r"(?<=customers; the )(?:largest|biggest)|(?<=customers, the )(?:largest|biggest))"
+                            r"(?:,\s*(?P<named>[^,;]{1,60}),)?"
+                            r"\s+(?:(?:accounts?|accounted|made up|makes up|make up|represents?|represented|generated|generates?|contributed|"
                             r"contributes?|brought in|bring in|were|was|are|is)\s+(?:for\s+)?|for\s+)"  # "... and its top five for 83%"
                             r"(?:about\s+|roughly\s+|nearly\s+|over\s+)?$", re.I)
 _WITH_PARTY = re.compile(rf"[^.]{{0,60}}?\bwith\s+(?P<c>{NAME})")
