@@ -13,11 +13,16 @@ from test_extract import NEWS, facts_of, read
 from gpukg.build import build
 
 
-def built(tmp_path: Path, text: str) -> list[tuple[str, dict]]:
-    """The facts a whole build reads from ``text`` (two readings, resolution), names as labels."""
+def build_text(tmp_path: Path, text: str):
+    """A whole build (two readings, resolution) of ``text`` written to a report file."""
     path = tmp_path / "r.md"
     path.write_text(text)
-    result = build([path])
+    return build([path])
+
+
+def built(tmp_path: Path, text: str) -> list[tuple[str, dict]]:
+    """The facts a whole build reads from ``text``, names as labels."""
+    result = build_text(tmp_path, text)
     label = {e.key: e.label for e in result.resolved.entities}
 
     def named(value):

@@ -120,7 +120,8 @@ def test_a_defined_word_and_a_plural_kind_are_no_companies(tmp_path):
 
 def test_a_person_formerly_an_officer_elsewhere_is_no_other_name_of_that_company(tmp_path):
     # Regression: "named Sigrun Hallvardsen, formerly CFO of Corriemoor, as its CFO" made her name an alias of Corriemoor
-    result = build_of(tmp_path, "# News\n\nCorriemoor Compute is a neocloud.\n\nSkerrywind Exchange named Sigrun Hallvardsen, "
+    from test_deals import build_text
+    result = build_text(tmp_path, "# News\n\nCorriemoor Compute is a neocloud.\n\nSkerrywind Exchange named Sigrun Hallvardsen, "
                                 "formerly CFO of Corriemoor, as its chief financial officer in August 2025.\n")
     assert not [e for e in result.resolved.entities if "Sigrun Hallvardsen" in e.alt_labels and e.kind == "org"]
 
@@ -130,10 +131,3 @@ def test_two_surnames_joined_by_an_ampersand_name_one_firm():
     from gpukg.phrases import split_names
     assert split_names("NVIDIA, Duncairn & Vell Ventures and Accel") == ["NVIDIA", "Duncairn & Vell Ventures", "Accel"]
     assert split_names("Sequoia & Accel") == ["Sequoia", "Accel"]
-
-
-def build_of(tmp_path, text):
-    from gpukg.build import build
-    path = tmp_path / "r.md"
-    path.write_text(text)
-    return build([path])
