@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from test_deals import built, of_kind
+from test_deals import build_text, built, of_kind
 from test_extract import NEWS, facts_of, read
 
 from gpukg.build import build
@@ -481,3 +481,34 @@ def test_a_second_round_after_an_appositive_and_a_founding_place_before_its_year
                    ("Veltrane Inference", "series-b", "2025-02", ())]
     assert ("Lumidrift", "Berlin") in of_kind(facts, "Headquarters", "company", "place")
     assert ("Lumidrift",) in of_kind(facts, "Founding", "company")
+
+
+def test_lenders_after_lent_by_and_underwritten_by(tmp_path):
+    # Regression: "and lent by Blackstone and Apollo" lost Blackstone, read as a word of the arranger's list
+    facts = built(tmp_path, "# Debt\n\nHarvane Cloud closed a $400 million delayed-draw term loan, arranged by "
+                            "Morgan Stanley and lent by Blackstone and Apollo.\n\nQuenlor Cloud secured a $90M credit "
+                            "facility underwritten by Barclays and HSBC.\n")
+    assert of_kind(facts, "Round", "company", "participants") == [
+        ("Harvane Cloud", ("Morgan Stanley", "Apollo", "Blackstone")), ("Quenlor Cloud", ("Barclays", "HSBC"))]
+
+
+def test_investors_only_in_debt_rounds_are_lenders(tmp_path):
+    # Regression: every investor no corporation and not curated was typed venture capital, lenders too
+    result = build_text(tmp_path, "# Debt\n\nHarvane Cloud closed a $400 million term loan lent by Falworth Credit.\n\n"
+                                  "Quenlor Cloud raised a $20M Series A led by Pinefield Ventures, with Falworth Credit "
+                                  "and Ostrava Lending.\n\nQuenlor Cloud later drew a $50M debt facility from Ostrava "
+                                  "Lending and Tamsin Bank.\n")
+    kinds = {e.label: e.investor_kind for e in result.resolved.entities if "investor" in e.types}
+    # Falworth Credit also bought into an equity round: what it is cannot be told, so the default stays
+    assert kinds == {"Falworth Credit": "venture-capital", "Pinefield Ventures": "venture-capital",
+                     "Ostrava Lending": "venture-capital", "Tamsin Bank": "lender"}
+
+
+def test_investors_after_the_lead_and_a_comma_with(tmp_path):
+    # Regression: "led by X, with Y and Z" kept only the lead
+    facts = built(tmp_path, "# Deals\n\nQuenlor Cloud raised a $20M Series A led by Pinefield Ventures, with Falworth "
+                            "Credit and Ostrava Lending.\n\nBrisk Compute closed a $12M seed round led by Index "
+                            "Ventures, with Microsoft as its anchor customer.\n")
+    assert of_kind(facts, "Round", "company", "leads", "participants") == [
+        ("Brisk Compute", ("Index Ventures",), ()),
+        ("Quenlor Cloud", ("Pinefield Ventures",), ("Falworth Credit", "Ostrava Lending"))]

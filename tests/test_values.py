@@ -484,3 +484,11 @@ def test_new_taiwan_dollars_and_a_price_per_share_written_sh():
     # Regression: "NT$182 billion" was US dollars, "$21/sh" a price per nothing
     assert (str(one("revenue of NT$182 billion").value), one("NT$182 billion").currency) == ("182000000000", "TWD")
     assert one("priced its IPO at $21/sh on Thursday").per == "share"
+
+
+def test_a_spread_in_basis_points_is_no_count():
+    # Regression: "SOFR + 550 bp" was a count of 550, as if of things
+    assert [(q.value, q.unit) for q in find_quantities("priced at SOFR + 550 bp, then SOFR + 600 bps")] == [
+        (Decimal(550), "basis-point"), (Decimal(600), "basis-point")]
+    assert one("a 25 basis point cut").unit == "basis-point"
+    assert one("BRL 40 million").unit is None  # a currency after a number is still money

@@ -71,7 +71,7 @@ _QUANTITY = re.compile(
     + _part(1, False)
     + r"(?P<plus1>\+|-plus\b)?"  # "$300M+", "$1.2 billion-plus"
     + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
-    + r"(?P<post>\s?(?:%|percent\b|x\b|×|[€£](?!\s?\d)|(?:" + _AFTER_RE + r"|dollars|euros|pounds|yuan|renminbi|yen|rupees)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b|months?\b|years?\b)"
+    + r"(?P<post>\s?(?:%|percent\b|x\b|×|[€£](?!\s?\d)|(?:" + _AFTER_RE + r"|dollars|euros|pounds|yuan|renminbi|yen|rupees)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b|months?\b|years?\b|bps?\b|basis[\s-]points?\b)"
     + r"|p(?=\s?(?:/|per\s)))?"  # "89p per GPU-hour": pence
     + r"(?P<plus3>\+)?"
     + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU[-\s]?sec(?:ond)?|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|rack|share|sh|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"
@@ -307,6 +307,8 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         unit = _POWER[post]
     elif post in _TIME:
         unit = _TIME[post]
+    elif post in ("bp", "bps") or post.startswith("basis"):  # "SOFR + 550 bps", "550 basis points": a spread, not a count
+        unit = "basis-point"
     elif currency is None:
         unit = "count"
     per_raw = (m.group("per") or "").strip().lower().lstrip("/").removeprefix("per").removeprefix("an ").removeprefix("a ").strip()

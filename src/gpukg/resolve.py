@@ -53,7 +53,8 @@ def resolve(extractions: list[Extraction]) -> Resolved:
         for name, kind in ex.kinds:
             if name:
                 uses[name][kind] += 1
-    entities, key_of = _entities(uses, [pair for ex in extractions for pair in ex.short_names])
+    entities, key_of = _entities(uses, [pair for ex in extractions for pair in ex.short_names],
+                                 _lending_only([f for ex in extractions for f in ex.facts]))
     statements = tuple(
         replace(s, mentions=tuple(dict.fromkeys(key_of[m] for m in s.mentions if m in key_of)))
         for ex in extractions for s in ex.statements
@@ -68,7 +69,25 @@ def resolve(extractions: list[Extraction]) -> Resolved:
     )
 
 
-def _entities(uses: dict[str, Counter], short_names: list[tuple[str, str]]) -> tuple[tuple[Entity, ...], dict[str, str]]:
+# Round types in which an investor lends rather than buys a stake.
+_LENDING = frozenset({"debt-facility", "credit-facility", "gpu-financing"})
+
+
+def _lending_only(facts: list[Fact]) -> set[str]:
+    """Spellings of investors named only in debt rounds (and never as backers): lenders, whatever
+    their names say, rather than the venture capital an investor is taken for by default."""
+    lending: set[str] = set()
+    owning: set[str] = set()
+    for fact in facts:
+        if isinstance(fact, Round):
+            (lending if fact.kind in _LENDING else owning).update(fact.leads + fact.participants)
+        elif isinstance(fact, Backing):
+            owning.add(fact.investor)
+    return lending - owning
+
+
+def _entities(uses: dict[str, Counter], short_names: list[tuple[str, str]],
+              lenders: set[str] = frozenset()) -> tuple[tuple[Entity, ...], dict[str, str]]:
     known = {c.name: c for c in curated()}
     for c in curated():
         for alias in c.aliases:
@@ -115,7 +134,7 @@ def _entities(uses: dict[str, Counter], short_names: list[tuple[str, str]]) -> t
     key_of: dict[str, str] = {}
     profiled = {full for _, full in short_names}
     for spellings in members.values():
-        entity = _org(spellings, uses, known, profiled)
+        entity = _org(spellings, uses, known, profiled, lenders)
         company = next((arms[s] for s in spellings if s in arms), None)
         if company and entity.parent is None and "company" not in entity.types:
             entity = replace(entity, investor_kind="corporate-venture", parent=company)
@@ -155,7 +174,8 @@ _OPERATING_WORDS = frozenset({"cloud", "compute", "computing", "networks", "syst
                               "semiconductors", "robotics", "analytics", "software", "electronics", "motors"})
 
 
-def _org(spellings: list[str], uses: dict[str, Counter], known: dict, profiled: set[str]) -> Entity:
+def _org(spellings: list[str], uses: dict[str, Counter], known: dict, profiled: set[str],
+         lenders: set[str] = frozenset()) -> Entity:
     curated_entry = next((known[s] for s in spellings if s in known), None)
     count = Counter({s: sum(uses[s].values()) for s in spellings})
     # the name a profile is headed with, over a short name that may be used more often
@@ -177,6 +197,8 @@ def _org(spellings: list[str], uses: dict[str, Counter], known: dict, profiled: 
             investor_kind = "sovereign"
         elif "company" in types:
             investor_kind = "corporation"
+        elif all(s in lenders for s in spellings if uses[s]["investor"]):
+            investor_kind = "lender"
         else:
             investor_kind = "venture-capital"
     alt = tuple(sorted({s for s in spellings if s != label} | set(curated_entry.aliases if curated_entry else ())))

@@ -89,7 +89,7 @@ _LEADS = r"\b(?:(?:co-led|led)\s+by|(?<=[(;,]\s)(?:co-)?leads?(?:\s+investors?)?
          r"(?i:the\s+)?(?i:lead)(?:\s+investors?)?\s+(?:was|is|were|are))\s+"
 
 _PARTICIPANTS = (r"\b(?:with participation (?:from|of)|(?<=facility )with|(?<=loan )with|(?<=financing )with|participation (?:from|of)|joined by|alongside|investors including|provided by|"
-                 r"from|participants:|other investors:|(?:further|other) investors (?:are|were|include)|arranged by)\s+")
+                 r"from|participants:|other investors:|(?:further|other) investors (?:are|were|include)|arranged by|(?<=,\s)with(?=\s+(?-i:[A-Z])(?![^,;.]*\bas\s+(?:its|their|an?|the)\b))|lent by|underwritten by|syndicated (?:to|among))\s+")
 
 _ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:\s*\([A-Z][\w&]{{1,7}}\))?(?:,[^,]{{1,60}},)?\s+(?:(?:then|later|again|also)\s+)?"
                           r"(?:(?:returned|came back|stepped in|agreed|moved)\s+to\s+)?(?:co-)?le(?:d|ad|ading)\s+"
