@@ -1393,3 +1393,23 @@ def test_a_slashed_date_either_way_follows_the_reports_other_dates(tmp_path):
     assert [d["when"].iso for name, d in dated if name == "Round"] == ["2025-05-09"]
     undated = built(tmp_path, "# Notes\n\nTisserand AI raised a €18 million Series A on 09/05/2025.\n")
     assert [d["when"].iso for name, d in undated if name == "Round"] == ["2025"]
+
+
+def test_a_paragraphs_links_cite_it_and_its_list_not_the_paragraphs_after_it():
+    # Regression: a paragraph's link (or footnote) was cited by every later statement of its section
+    ex = read("# Notes\n\n## Deals\n\nKestrel Cloud raised $40M ([release](https://k.example/a)). It hired 20 people."
+              "\n\nWispline raised $12M.\n\nPer [Tracker](https://t.example/p):\n\n- H100: $2.10/hr\n\n| Provider | H100 |\n"
+              "|---|---|\n| Wispline | $2.20 |\n\n## Sources\n\nSources: [A](https://a.example/1), [B](https://b.example/2)"
+              "\n\nEverything here is from them.\n\n- So is this.\n")
+    cited = {s.text: s.cited for s in ex.statements if s.kind != "heading"}
+    assert cited == {
+        "Kestrel Cloud raised $40M (release).": ("https://k.example/a",),
+        "It hired 20 people.": ("https://k.example/a",),  # the same paragraph
+        "Wispline raised $12M.": (),
+        "Per Tracker:": ("https://t.example/p",),
+        "H100: $2.10/hr": ("https://t.example/p",),
+        "Provider: Wispline; H100: $2.20": ("https://t.example/p",),
+        "Sources: A, B": ("https://a.example/1", "https://b.example/2"),
+        "Everything here is from them.": ("https://a.example/1", "https://b.example/2"),
+        "So is this.": ("https://a.example/1", "https://b.example/2"),
+    }

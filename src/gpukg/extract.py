@@ -262,7 +262,7 @@ def _yuan(fact: Fact) -> Fact:
 
 def _heading(state: State, block: Block, source: Source, profiles: dict[int, str], investors: dict[int, str]) -> None:
     level = block.level
-    state.section_links, state.intro, state.last_round = (), "", None
+    state.section_links, state.section_sources, state.intro, state.last_round = (), False, "", None
     state.scale_note = heading_scale(block.text)
     if state.company and level <= state.company_level:
         state.company = None
@@ -297,6 +297,7 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
     state.statements.append(Statement(source, block.kind, block.text, block.section, trends=trends))
 
 
+_SOURCES_LINE = re.compile(r"\s*(?:sources?|references?|via|read more|further reading)\s*:", re.I)
 # "## Key Trends" over "1. **Inference overtakes training:** ...": each labelled line is a trend
 _LISTS_TRENDS = re.compile(r"\b(?:trends|drivers|themes|shifts)\b", re.I)
 # "### Trend 4: Consolidation among neoclouds", "### Trend: Sovereign AI": the trend is what follows
@@ -319,8 +320,14 @@ def _content(state: State, block: Block, source: Source) -> None:
         state.listing = block.kind == "paragraph" and block.text.rstrip().endswith(":")
     if block.kind == "paragraph" and (own_links or block.text.rstrip().endswith(":")):
         state.intro, state.intro_line = block.text, block.line
+    if block.kind == "paragraph" and not state.section_sources:
+        # A paragraph's links cite it and the list or table it introduces, not the paragraphs
+        # after it; a line of sources ("Sources: [A](...), [B](...)") cites its whole section.
+        if not block.index:
+            state.section_links = ()
         if own_links:
             state.section_links = own_links
+            state.section_sources = bool(_SOURCES_LINE.match(block.text))
     for bad in malformed_amounts(block.text):
         state.notices.append(Notice(state.report.file_name, block.line, f"cannot read the amount '{bad}'; the line is kept as a statement"))
     before = len(state.facts)

@@ -39,6 +39,7 @@ class State:
     investor_level: int = 0
     trend_levels: dict[int, str] = field(default_factory=dict)  # heading level -> trend label
     section_links: tuple[str, ...] = ()
+    section_sources: bool = False  # the section's links came from a line of sources: they cite all of it
     intro: str = ""  # the paragraph that introduces the list being read
     intro_line: int = 0  # its line
     table_lines: tuple[int, int] = (0, 0)  # (first, last) line of the table rows being read
