@@ -1413,3 +1413,27 @@ def test_a_paragraphs_links_cite_it_and_its_list_not_the_paragraphs_after_it():
         "Everything here is from them.": ("https://a.example/1", "https://b.example/2"),
         "So is this.": ("https://a.example/1", "https://b.example/2"),
     }
+
+
+def test_front_matter_gives_the_report_its_title_and_date():
+    # Regression: YAML front matter was read as a heading underlined by its closing "---", and
+    # "in July" in the post had no year
+    text = ("---\ntitle: \"Three Neoclouds\"\ndate: 2025-09-14\nauthor: Rowena Pellingham\ntags:\n  - neocloud\n---\n\n"
+            "Fjordvane Cloud signed a €400 million debt facility with Blackstone in July.\n")
+    report = parse_report(text, "post.md")
+    assert report.title == "Three Neoclouds"
+    assert [(b.kind, b.line, b.label) for b in report.blocks[:5]] == [
+        ("meta", 2, "title"), ("meta", 3, "date"), ("meta", 4, "author"), ("meta", 5, "tags"), ("meta", 6, "tags")]
+    ex = extract(report, Gazetteer())
+    assert [(f.company, f.when.iso) for f in facts_of(ex, "Round")] == [("Fjordvane Cloud", "2025-07")]
+    assert not [f for f in ex.facts if f.source.line < 8]  # the fields are kept as statements, not read
+    assert [s.text for s in ex.statements][:2] == ["title: Three Neoclouds", "date: 2025-09-14"]
+
+
+def test_a_heading_naming_a_part_of_the_world_is_no_company():
+    # Regression: "## Central & Eastern Europe" was a company profile, given every figure below it
+    ex = read("# Note\n\n## Central & Eastern Europe\n\n**Bursztyn Cloud** is Poland's largest neocloud. It closed a "
+              "PLN 180 million Series B in June 2025.\n\n- Fleet: about 1,400 GPUs\n- Pricing: H100 at 10.50 zł per GPU-hour\n"
+              "- Revenue: PLN 62m in 2024\n")
+    assert "Central & Eastern Europe" not in {name for name, kind in ex.kinds}
+    assert [(f.company, f.amount.currency) for f in facts_of(ex, "Round")] == [("Bursztyn Cloud", "PLN")]

@@ -492,3 +492,29 @@ def test_a_spread_in_basis_points_is_no_count():
         (Decimal(550), "basis-point"), (Decimal(600), "basis-point")]
     assert one("a 25 basis point cut").unit == "basis-point"
     assert one("BRL 40 million").unit is None  # a currency after a number is still money
+
+
+@pytest.mark.parametrize("text, value, currency, per", [
+    # Regression: "zł" and "Kč" after an amount were no currency ("Kč" even read as thousands: 58,000)
+    ("10.50 zł per GPU-hour", "10.5", "PLN", "hour"), ("58 Kč", "58", "CZK", None),
+    ("a 95 million Kč seed round", "95000000", "CZK", None),
+    # Regression: RON was no currency code; a rand amount without a scale or cents was no money
+    ("RON 11.90 per GPU-hour", "11.9", "RON", "hour"), ("R48 per GPU-hour", "48", "ZAR", "hour"),
+    ("11.90 lei", "11.9", "RON", None),
+])
+def test_the_currencies_of_central_europe_and_africa(text, value, currency, per):
+    q = one(text)
+    assert (str(q.value), q.currency, q.per) == (value, currency, per)
+
+
+@pytest.mark.parametrize("text", ["we try 3 times", "Ron 5 GPUs", "the gbp 5"])
+def test_a_currency_code_is_written_in_capitals(text):
+    # Regression: "try 3" was 3 Turkish lira, "Ron 5" (a first name) 5 Romanian lei
+    assert one(text).currency is None
+
+
+def test_a_month_a_period_ended_in_is_of_the_last_twelve_months():
+    # Regression: "ended June with 18,000 GPUs" in a September 2025 post was undated
+    report = find_dates("2025-09-14")[0][2]
+    found = relative_dates("Tollerbank ended June with 18,000 GPUs; at the end of August it had more", report)
+    assert [when.iso for _, _, when in found] == ["2025-06", "2025-08"]

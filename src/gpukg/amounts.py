@@ -17,13 +17,15 @@ from .records import Quantity
 # A dollar sign with a country before it is not the US dollar ("S$8M", "A$5.5M").
 _SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "rs": "INR",
             "rs.": "INR", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD", "hk$": "HKD",
-            "r$": "BRL", "mx$": "MXN", "nt$": "TWD", "₦": "NGN", "r": "ZAR", "ksh": "KES", "rp": "IDR", "rp.": "IDR", "rm": "MYR"}
+            "r$": "BRL", "mx$": "MXN", "nt$": "TWD", "₦": "NGN", "r": "ZAR", "ksh": "KES", "rp": "IDR", "rp.": "IDR", "rm": "MYR",
+            "zł": "PLN", "kč": "CZK"}  # the zloty's and the koruna's signs stand after the amount: "10.50 zł", "58 Kč"
 _CODE_LIST = ("USD", "EUR", "GBP", "CHF", "JPY", "CAD", "SGD", "AUD", "NZD", "HKD", "INR", "CNY", "KRW", "SEK", "NOK", "DKK",
               "PLN", "CZK", "BRL", "MXN", "ZAR", "AED", "SAR", "ILS", "TWD", "IDR", "MYR", "THB", "NGN", "RMB", "KES", "CLP", "COP",
-              "EGP", "TRY", "QAR", "KWD", "VND", "PHP")
+              "EGP", "TRY", "QAR", "KWD", "VND", "PHP", "RON", "HUF", "BGN", "UAH", "GHS", "PKR", "BDT", "ARS", "ISK")
 _CODES = {code.lower(): code for code in _CODE_LIST} | {"rmb": "CNY"}  # renminbi, as reports write it
 _WORDS = {"dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
-          "rupees": "INR"}
+          "rupees": "INR", "lei": "RON", "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN", "koruna": "CZK", "forint": "HUF",
+          "rand": "ZAR", "naira": "NGN", "lira": "TRY"}
 _SCALES = {
     "k": 10**3, "thousand": 10**3,
     "m": 10**6, "mn": 10**6, "mm": 10**6, "million": 10**6, "millions": 10**6,
@@ -48,12 +50,12 @@ _CODES_RE = "|".join(_CODE_LIST)
 _AFTER_RE = "|".join(code for code in _CODE_LIST if code not in ("CAD", "SGD"))
 # "R2.1 billion", "R42.50": the rand only with a scale or cents, so that no "R1" or "R&D" is money
 _CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|MX|NT|A|C|S|R)\$\s?|(?:\$|€|£|¥|₹|₩|₦)\s?|(?<![A-Za-z])Rs\.?\s?|"
-        r"(?<![\w$])R(?=\d[\d,]*(?:\.\d+)?\s?(?:million|billion|bn|mn|m|tn)\b|\d+\.\d\d\b)|(?<![A-Za-z])KSh\s?|"
-        r"(?<![A-Za-z])(?:Rp\.?|RM)\s?(?=\d)|(?<![A-Za-z])M(?:SEK|NOK|DKK|EUR|USD|ISK)\s?(?=\d)|(?:"  # "Rp 1.2 trillion", "RM 95m", "MSEK 300"
+        r"(?<![\w$])R(?=\d[\d,]*(?:\.\d+)?\s?(?:million|billion|bn|mn|m|tn)\b|\d+\.\d\d\b|\d+(?:\.\d+)?\s?(?:/|per\s))|(?<![A-Za-z])KSh\s?|"
+        r"(?<![A-Za-z])(?:Rp\.?|RM)\s?(?=\d)|(?<![A-Za-z])M(?:SEK|NOK|DKK|EUR|USD|ISK)\s?(?=\d)|(?-i:"  # "Rp 1.2 trillion", "RM 95m", "MSEK 300"
         + _CODES_RE + r")\s?)")
 # "1,200", "1.5"; as European reports write them: "8 000" (a space between thousands), "2,10" (a decimal comma)
 _NUM = r"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<!\d)\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,.])|\d+,\d{{1,2}}(?![\d,])|\d+(?:\.\d+)?)"
-_SCALE = r"(?P<scale{n}>\s?(?:thousand|millions?|billions?|trillion|crores?|lakhs?|bn|mn|mm|tn|cr|[KkMBT]|(?:Tsd|Mio|Mrd)\.?|Mds?(?=€))(?![A-Za-z\d]))?"  # not "2,048 B200 GPUs"
+_SCALE = r"(?P<scale{n}>\s?(?:thousand|millions?|billions?|trillion|crores?|lakhs?|bn|mn|mm|tn|cr|[KkMBT]|(?:Tsd|Mio|Mrd)\.?|Mds?(?=€))(?![^\W_]))?"  # not "2,048 B200 GPUs"
 
 
 def _part(n: int, currency: bool) -> str:
@@ -71,7 +73,7 @@ _QUANTITY = re.compile(
     + _part(1, False)
     + r"(?P<plus1>\+|-plus\b)?"  # "$300M+", "$1.2 billion-plus"
     + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
-    + r"(?P<post>\s?(?:%|percent\b|x\b|×|[€£](?!\s?\d)|(?:" + _AFTER_RE + r"|dollars|euros|pounds|yuan|renminbi|yen|rupees)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b|months?\b|years?\b|bps?\b|basis[\s-]points?\b)"
+    + r"(?P<post>\s?(?:%|percent\b|x\b|×|[€£](?!\s?\d)|zł|Kč|(?-i:" + _AFTER_RE + r")\b|(?:dollars|euros|pounds|yuan|renminbi|yen|rupees|lei|zlotys?|złoty|koruna|forint|rand|naira|lira)\b|GW\b|MW\b|kW\b|ms\b|milliseconds?\b|seconds?\b|months?\b|years?\b|bps?\b|basis[\s-]points?\b)"
     + r"|p(?=\s?(?:/|per\s)))?"  # "89p per GPU-hour": pence
     + r"(?P<plus3>\+)?"
     + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU[-\s]?sec(?:ond)?|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|rack|share|sh|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"
@@ -281,7 +283,7 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     cur_raw = (m.group("cur1") or m.group("cur2") or "").strip().lower()
     post = (m.group("post") or "").strip().lower()
     currency = _SYMBOLS.get(cur_raw) or _CODES.get(cur_raw) or _CODES.get(post) or _WORDS.get(post) or \
-        (_SYMBOLS[post] if post in ("€", "£") else None)
+        (_SYMBOLS[post] if post in ("€", "£", "zł", "kč") else None)
     low, high = _number(m, 1), _number(m, 2)
     if low is None:
         return None

@@ -109,7 +109,7 @@ _QUARTER_ALONE = re.compile(r"\b(?:(?P<qw>first|second|third|fourth)[- ]quarter\
 
 
 # "in June", "since September": a month of the last twelve before the report's date
-_MONTH_ALONE = re.compile(rf"\b(?:in|since|from|by|until|during|through|early|mid|late)[-\s]+{_MONTH}(?![a-z])(?![\s,.'’-]*\d)", re.I)
+_MONTH_ALONE = re.compile(rf"\b(?:in|since|from|by|until|during|through|early|mid|late|ended|ending|end\s+of|as\s+of)[-\s]+{_MONTH}(?![a-z])(?![\s,.'’-]*\d)", re.I)
 
 
 # "on 2 September", "from November 1": a day of the last twelve months before the report's date

@@ -18,7 +18,7 @@ from .investors import investor_line, investor_sections
 from .labels import BRACKETED, labelled
 from .names import Gazetteer, mentioned, name_key
 from .people import PERSON, label_roles
-from .phrases import NAME, heading_name, is_country, looks_like_name, looks_like_org, strip_parens
+from .phrases import NAME, heading_name, is_region, looks_like_name, looks_like_org, strip_parens
 from .prose import OPENING_PARTICIPLE, bracket_facts, prose, told_of
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters, Notice, Observation, Quantity, Report,
@@ -58,7 +58,7 @@ def profile_sections(report: Report) -> dict[int, str]:
     for pos, (i, head) in enumerate(headings):
         title = heading_name(head.text)
         if not title or title.lower() in _GENERIC_TITLES or not looks_like_name(title) or _is_trend(head) \
-                or is_country(title):  # "## Saudi Arabia" over the country's companies
+                or is_region(title):  # "## Saudi Arabia", "## Central & Eastern Europe" over their companies
             continue
         end = next((j for j, b in headings[pos + 1:] if b.level <= head.level), len(blocks))
         labels = [b.label for b in blocks[i + 1:end] if b.kind == "bullet" and b.label]
@@ -221,8 +221,11 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
     state.day_first = _slash_dates_order(text)
     state.short_names.extend(shorts.items())
     titled = report_date(report.title)
-    state.written = titled if titled and titled.precision != "year" else \
-        dateline([b.text for b in report.blocks if b.kind != "heading"]) or titled
+    fields = {b.label: b.value for b in report.blocks if b.kind == "meta"}
+    dated = [report_date(fields[f] or "") for f in _DATE_FIELDS if f in fields]
+    state.written = next((d for d in dated if d), None) or (titled if titled and titled.precision != "year" else
+                                                           dateline([b.text for b in report.blocks
+                                                                     if b.kind not in ("heading", "meta")]) or titled)
     author = _AUTHOR_TITLE.match(report.title)
     state.author = author.group("n") if author and looks_like_org(author.group("n")) else None
     profiles = profile_sections(report)
@@ -297,6 +300,8 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
     state.statements.append(Statement(source, block.kind, block.text, block.section, trends=trends))
 
 
+# Front-matter fields that date a post
+_DATE_FIELDS = ("date", "published", "publishdate", "pubdate", "created", "updated", "lastmod")  # the first there
 _SOURCES_LINE = re.compile(r"\s*(?:sources?|references?|via|read more|further reading)\s*:", re.I)
 # "## Key Trends" over "1. **Inference overtakes training:** ...": each labelled line is a trend
 _LISTS_TRENDS = re.compile(r"\b(?:trends|drivers|themes|shifts)\b", re.I)
@@ -336,7 +341,9 @@ def _content(state: State, block: Block, source: Source) -> None:
         state.scale_note = scale_note(block.text) if block.kind == "paragraph" else None
     if block.kind == "paragraph" and state.table_facts and state.table_facts[1] == before:
         table_note(state, block.text)  # "Prices are per GPU-hour, as of December 1, 2025." right under a table
-    if block.kind == "code":  # a code block's lines are kept as they are, not read
+    if block.kind == "meta":  # front matter: the report's date and title, kept as statements
+        pass
+    elif block.kind == "code":  # a code block's lines are kept as they are, not read
         if not state.statements or state.statements[-1].kind != "code":
             state.notices.append(Notice(state.report.file_name, block.line, "a code block is kept as statements; "
                                         "its lines are not read for facts"))
@@ -402,7 +409,7 @@ def _content(state: State, block: Block, source: Source) -> None:
         state.facts.append(Trend(source, label, trends[0] if trends else None))
         trends = (label,)
     found = [form for form, _, _ in state.names.find(block.text)]
-    if block.kind != "code":  # a name in quoted code makes nothing an organization
+    if block.kind not in ("code", "meta"):  # a name in quoted code or a tag makes nothing an organization
         state.kinds.extend((form, "org") for form in found + opening_orgs(state, REPORT_VERB.sub("", block.label or block.text)))
     mentioned = found + [n for f in facts for n in _fact_names(f)]
     state.statements.append(Statement(

@@ -254,6 +254,17 @@ def is_country(name: str) -> bool:
     return name.lower() in lexicon.words("places", "countries")
 
 
+_COMPASS = re.compile(r"^(?:the\s+)?(?:(?:central|eastern|western|northern|southern|north|south|east|west)(?:[\s-]+|$))*", re.I)
+_PARTS = re.compile(r"\s*(?:,|&|/|\band\b)\s*")
+
+
+def is_region(title: str) -> bool:
+    """'Central & Eastern Europe', 'Poland and the Baltics', 'Africa': places only, no company's name."""
+    parts = [_COMPASS.sub("", part).strip().lower() for part in _PARTS.split(title)]
+    return all(part in lexicon.regions() or part in lexicon.words("places", "world") for part in parts if part) \
+        and any(parts)
+
+
 def after(text: str, pattern: str) -> str | None:
     """The text after the first match of ``pattern`` up to the next clause end."""
     m = re.search(pattern, text, re.I)

@@ -53,8 +53,10 @@ def strip_numbering(title: str) -> str:
 
 def parse_report(text: str, file_name: str, doc_id: str | None = None) -> Report:
     """Parse Markdown text into a ``Report``; pure, so it is easy to test."""
-    blocks = _cited(tuple(_blocks(_MD.parse(_grid_tables(text) if "+-" in text else text))), text.splitlines())
-    title = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), Path(file_name).stem)
+    meta, body = _front_matter(text)
+    blocks = meta + _cited(tuple(_blocks(_MD.parse(_grid_tables(body) if "+-" in body else body))), text.splitlines())
+    title = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), None) or \
+        next((b.value for b in meta if b.label == "title" and b.value), Path(file_name).stem)
     return Report(
         doc_id=doc_id or Path(file_name).stem,
         file_name=file_name,
@@ -63,6 +65,31 @@ def parse_report(text: str, file_name: str, doc_id: str | None = None) -> Report
         line_count=text.count("\n") + (0 if text.endswith("\n") or not text else 1),
         blocks=blocks,
     )
+
+
+_FRONT_FIELD = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)")
+
+
+def _front_matter(text: str) -> tuple[tuple[Block, ...], str]:
+    """A blog post's YAML front matter ("---", "title: ...", "date: 2025-09-14", "---") as "meta"
+    blocks, one per field, and the text with those lines blank (every other line keeps its number).
+    Markdown would read the block as a heading underlined by its closing "---"."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return (), text
+    end = next((i for i, line in enumerate(lines[1:60], 1) if line.strip() in ("---", "...")), None)
+    if end is None or not any(_FRONT_FIELD.match(line) for line in lines[1:end]):
+        return (), text
+    blocks = []
+    for n, line in enumerate(lines[1:end], 2):
+        field = _FRONT_FIELD.match(line)
+        if field:  # a field's value, unquoted; a list's items stay as written ("[neocloud, funding]")
+            value = field.group("value").strip().strip("\"'")
+            blocks.append(Block("meta", f"{field.group('key')}: {value}".rstrip(": "), n, (),
+                                label=field.group("key").lower(), value=value))
+        elif line.strip() and blocks:  # an item of a list given one per line ("  - neocloud")
+            blocks.append(Block("meta", line.strip(), n, (), label=blocks[-1].label, value=line.strip().lstrip("- ")))
+    return tuple(blocks), "\n" * (end + 1) + "\n".join(lines[end + 1:])
 
 
 _CAPTION = re.compile(r"(?:Table|Exhibit)\s+\d+[A-Za-z]?[.:]$")
