@@ -1437,3 +1437,20 @@ def test_a_heading_naming_a_part_of_the_world_is_no_company():
               "- Revenue: PLN 62m in 2024\n")
     assert "Central & Eastern Europe" not in {name for name, kind in ex.kinds}
     assert [(f.company, f.amount.currency) for f in facts_of(ex, "Round")] == [("Bursztyn Cloud", "PLN")]
+
+
+def test_a_vault_notes_links_fields_callouts_and_tasks():
+    # Regression: "[[Larkspire Cloud]]" links, "founded:: 2021" fields, "> [!note]" callouts and "- [ ]"
+    # tasks hid every fact of a note-taking vault's page
+    ex = read("# [[Larkspire Cloud]]\n\nfounded:: 2021\nhq:: Austin, Texas\nceo:: [[Yselle Ostrowski]]\n\n"
+              "> [!note] Funding\n> - 2024-05 — Series B, $120M, led by [[Nettlefield Partners|Nettlefield]]\n\n"
+              "## Peers\n\n### [[Skerrow Compute]]\n- founded:: 2020 · hq:: Oslo, Norway · ceo:: [[Ingeborg Ravensel]]\n\n"
+              "## To do\n\n- [ ] ask about [[Skerrow Compute|Skerrow]]'s H200 delivery\n")
+    assert sorted((type(f).__name__, f.company, f.source.line) for f in ex.facts
+                  if type(f).__name__ in ("Founding", "Headquarters", "Role", "Round")) == [
+        ("Founding", "Larkspire Cloud", 3), ("Founding", "Skerrow Compute", 13),
+        ("Headquarters", "Larkspire Cloud", 4), ("Headquarters", "Skerrow Compute", 13),
+        ("Role", "Larkspire Cloud", 5), ("Role", "Skerrow Compute", 13), ("Round", "Larkspire Cloud", 8)]
+    assert [f.leads for f in facts_of(ex, "Round")] == [("Nettlefield",)]
+    assert ex.report.title == "Larkspire Cloud"
+    assert "ask about Skerrow's H200 delivery" in [s.text for s in ex.statements]

@@ -76,16 +76,23 @@ def profile_sections(report: Report) -> dict[int, str]:
     if top and not about:  # "# Orrindale Compute" over "**Orrindale Compute, Inc.** is an American neocloud ...": an article
         first = next((b.text for b in blocks[top[0] + 1:] if b.kind not in ("heading", "title")), "")
         title = top[1].text.strip()
-        name = title if len(title) > 2 and re.match(re.escape(title) + r"\b", first) else ""
-    if name and looks_like_name(name) and not lexicon.find("categories", name) and not candidates:
-        # "# Diligence Memo: Corvane Cloud": the whole report is that company's profile
+        # ... or over "Founded: 2021", "HQ: Austin, Texas", "CEO: ...": a note's fields about it
+        end = next((j for j, b in headings if j > top[0]), len(blocks))
+        fields = sum(1 for b in blocks[top[0] + 1:end] if b.label and _profile_label(b.label))
+        name = title if len(title) > 2 and (re.match(re.escape(title) + r"\b", first) or fields >= 2) else ""
+    fielded = bool(top and not about and name and fields >= 2)
+    if name and looks_like_name(name) and not lexicon.find("categories", name) and (not candidates or fielded):
+        # "# Diligence Memo: Corvane Cloud": the whole report is that company's profile; a note whose
+        # fields describe its title's company is that company's even with its peers' sections in it
         candidates[top[1].line] = (name, top[0], len(blocks), True)
-    found = {}
+    found = {top[1].line: name} if fielded and looks_like_name(name) else {}
     for line, (title, i, end, named) in candidates.items():
+        if line in found:
+            continue
         inner = [c for other, c in candidates.items() if other != line and i < c[1] < end]
         if inner and not (named and not any(c[3] for c in inner)):
             continue
-        outer = [c for other, c in candidates.items() if other != line and c[1] < i < c[2]]
+        outer = [c for other, c in candidates.items() if other != line and c[1] < i < c[2] and other not in found]
         if any(c[3] and not named for c in outer):
             continue
         found[line] = title

@@ -54,6 +54,8 @@ def strip_numbering(title: str) -> str:
 def parse_report(text: str, file_name: str, doc_id: str | None = None) -> Report:
     """Parse Markdown text into a ``Report``; pure, so it is easy to test."""
     meta, body = _front_matter(text)
+    if "[[" in body or "::" in body or "[!" in body:
+        body = _vault_markup(body)
     blocks = meta + _cited(tuple(_blocks(_MD.parse(_grid_tables(body) if "+-" in body else body))), text.splitlines())
     title = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), None) or \
         next((b.value for b in meta if b.label == "title" and b.value), Path(file_name).stem)
@@ -90,6 +92,21 @@ def _front_matter(text: str) -> tuple[tuple[Block, ...], str]:
         elif line.strip() and blocks:  # an item of a list given one per line ("  - neocloud")
             blocks.append(Block("meta", line.strip(), n, (), label=blocks[-1].label, value=line.strip().lstrip("- ")))
     return tuple(blocks), "\n" * (end + 1) + "\n".join(lines[end + 1:])
+
+
+# A note-taking vault's markup (Obsidian, Logseq): "[[Target|shown]]" links, "key:: value" fields
+# (Dataview), "> [!note] Title" callouts, "- [ ] task" boxes; each line keeps its number.
+_WIKILINK = re.compile(r"!?\[\[(?P<target>[^\]|#]+)(?:#[^\]|]*)?(?:\|(?P<shown>[^\]]+))?\]\]")
+_INLINE_FIELD = re.compile(r"(?:(?<=^)|(?<=[\s\[(·|,;]))(?P<key>[A-Za-z][\w -]{0,30}?)::\s*", re.M)
+_CALLOUT = re.compile(r"^(?P<quote>\s*>\s*)\[![\w-]+\][+-]?\s*", re.M)
+_TASK_BOX = re.compile(r"^(?P<item>\s*[-*+]\s+)\[[ xX]\]\s+", re.M)
+
+
+def _vault_markup(text: str) -> str:
+    text = _WIKILINK.sub(lambda m: (m.group("shown") or m.group("target")).strip(), text)
+    text = _INLINE_FIELD.sub(lambda m: m.group("key").replace("_", " ").strip().capitalize() + ": ", text)
+    text = _CALLOUT.sub(lambda m: m.group("quote"), text)
+    return _TASK_BOX.sub(lambda m: m.group("item"), text)
 
 
 _CAPTION = re.compile(r"(?:Table|Exhibit)\s+\d+[A-Za-z]?[.:]$")
@@ -310,7 +327,9 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
         qa = (_QA_LINE.match(text) or _DATED_LINE.match(text)) if not label else None
         if qa:  # "Q. Who backs the company?" / "A. It is ...": a question and its answer, as bold labels make them;
             label, value = qa.group("k"), qa.group("v")  # "2025-01-08 — Acme ...": a changelog's dated line
-        if kind == "bullet" and label and len(_FIELD_SPLIT.split(text)) > 1 and _KEY_VALUE_LINE.match(text):
+        fields = _FIELD_SPLIT.split(text) if kind == "bullet" else []
+        # "- Founded: 2020 · HQ: Oslo, Norway · CEO: ...": fields, with or without a bold first label
+        if len(fields) > 1 and _KEY_VALUE_LINE.match(text) and (label or all(map(_KEY_VALUE_LINE.match, fields))):
             yield from _fields(text, line, section, links)
             continue
         if kind == "bullet" and label or label and not value:
