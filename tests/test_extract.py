@@ -1454,3 +1454,4 @@ def test_a_vault_notes_links_fields_callouts_and_tasks():
     assert [f.leads for f in facts_of(ex, "Round")] == [("Nettlefield",)]
     assert ex.report.title == "Larkspire Cloud"
     assert "ask about Skerrow's H200 delivery" in [s.text for s in ex.statements]
+

@@ -391,3 +391,10 @@ def test_a_heading_that_names_a_kind_places_its_tables_companies_in_it(tmp_path)
     facts = built(tmp_path, "# Deck\n\n## League table: independent neoclouds\n\n| Company | GPUs |\n|---|---|\n| Corvandel Cloud | 48,000 |\n\n"
                             "## Neoclouds vs hyperscalers\n\n| Company | GPUs |\n|---|---|\n| Amazon Web Services | 300,000 |\n")
     assert of_kind(facts, "Category", "company", "category") == [("Corvandel Cloud", "neocloud")]
+
+
+def test_a_heading_naming_a_company_the_report_has_named_opens_its_section(tmp_path):
+    # Regression: the notes under "### Quorrel AI", a company of the table above, were nobody's
+    facts = built(tmp_path, "# Peers\n\n| Company | Type |\n|---|---|\n| Quorrel AI | inference platform |\n\n"
+                            "### Quorrel AI\n\n- serves 1,900 developers\n\n### Pricing\n\n- H100 at $2.10/hr\n")
+    assert of_kind(facts, "Observation", "metric", "subject") == [("developers", "Quorrel AI"), ("price", None)]

@@ -294,6 +294,9 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
         bracket = BRACKETED.search(block.text)  # "### Corvus Labs (Inference platform)", "### Rheinlicht Cloud GmbH (Düsseldorf)"
         if bracket:
             bracket_facts(state, name, bracket.group(1), source)
+    elif level >= 2 and block.kind == "heading" and _named_company(state, block.text):
+        # "### Quorrel AI" over notes about a company the report has named as one before: its section
+        state.company, state.company_level, state.company_heading = heading_name(block.text), level, block.text
     elif level >= 2 and block.kind == "heading" and not state.company and _is_trend(block):
         label = _TREND_NUMBER.sub("", strip_numbering(block.text))
         broader = state.trend_levels[max(state.trend_levels)] if state.trend_levels else None
@@ -310,6 +313,11 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
 # Front-matter fields that date a post
 _DATE_FIELDS = ("date", "published", "publishdate", "pubdate", "created", "updated", "lastmod")  # the first there
 _SOURCES_LINE = re.compile(r"\s*(?:sources?|references?|via|read more|further reading)\s*:", re.I)
+def _named_company(state: State, title: str) -> bool:
+    name = heading_name(title)
+    return bool(name and name == title.strip() and name in state.names and "company" in kinds_of(state, name_key(name)))
+
+
 # "## Key Trends" over "1. **Inference overtakes training:** ...": each labelled line is a trend
 _LISTS_TRENDS = re.compile(r"\b(?:trends|drivers|themes|shifts)\b", re.I)
 # "### Trend 4: Consolidation among neoclouds", "### Trend: Sovereign AI": the trend is what follows
