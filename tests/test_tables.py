@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from test_deals import built, of_kind
+from test_deals import build_text, built, of_kind
+
+from gpukg.records import Observation, Round
 
 
 def test_a_table_of_facilities_is_a_table_of_rounds(tmp_path):
@@ -398,3 +400,24 @@ def test_a_heading_naming_a_company_the_report_has_named_opens_its_section(tmp_p
     facts = built(tmp_path, "# Peers\n\n| Company | Type |\n|---|---|\n| Quorrel AI | inference platform |\n\n"
                             "### Quorrel AI\n\n- serves 1,900 developers\n\n### Pricing\n\n- H100 at $2.10/hr\n")
     assert of_kind(facts, "Observation", "metric", "subject") == [("developers", "Quorrel AI"), ("price", None)]
+
+
+def test_a_csv_appendix_is_read_as_tables(tmp_path):
+    # Regression: a fenced CSV block was kept as lines of code, none of its records read
+    result = build_text(tmp_path, '# Brief\n\n```csv\ncompany,date,round,amount_usd_m,lead_investor,other_investors\n'
+                                  'Tessellar Cloud,2025-11-04,Series C,210,Sequoia Capital,"NVIDIA, Ardentmoor Capital"\n\n'
+                                  'Orravik GPU,2025-10-29,Series B,85,,"Lightspeed Venture Partners"\n```\n\n```csv\n'
+                                  'provider,gpu,price_usd_hr,as_of\nTessellar Cloud,H100 SXM,2.19,2025-11-17\n```\n\n'
+                                  '| GPU | Median on-demand (USD/hr) |\n|---|---|\n| H200 | 2.85 |\n')
+    label = {e.key: e.label for e in result.resolved.entities}
+    rounds = sorted((sources[0].line, label[f.company], f.kind, f.amount.value, f.amount.currency, f.when.iso,
+                     tuple(label[n] for n in f.leads), tuple(label[n] for n in f.participants))
+                    for f, sources in result.resolved.facts if isinstance(f, Round))
+    assert rounds == [
+        (5, "Tessellar Cloud", "series-c", Decimal(210_000_000), "USD", "2025-11-04", ("Sequoia Capital",),
+         ("NVIDIA", "Ardentmoor Capital")),
+        (7, "Orravik GPU", "series-b", Decimal(85_000_000), "USD", "2025-10-29", (), ("Lightspeed Venture Partners",))]
+    prices = sorted((sources[0].line, label.get(f.subject), f.segment, f.quantity.value, f.quantity.currency, f.quantity.per)
+                    for f, sources in result.resolved.facts if isinstance(f, Observation))
+    assert prices == [(12, "Tessellar Cloud", "H100 SXM", Decimal("2.19"), "USD", "hour"),
+                      (17, None, "H200", Decimal("2.85"), "USD", "hour")]

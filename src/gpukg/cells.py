@@ -30,6 +30,25 @@ def _currency(said: str | None) -> str | None:
     return probe[0].currency if len(probe) == 1 else None
 
 
+_SNAKE_SCALES = {"k": "k", "m": "m", "mn": "m", "mm": "m", "b": "bn", "bn": "bn"}
+_SNAKE_PERS = {"hr": "hr", "h": "hr", "hour": "hr", "mo": "month", "month": "month", "yr": "year", "year": "year"}
+
+
+def snake_header(header: str) -> str:
+    """A data file's column name as a table's header: 'amount_usd_m' -> 'amount (USD m)',
+    'price_usd_hr' -> 'price (USD/hr)', 'lead_investor' -> 'lead investor'."""
+    if "_" not in header or " " in header:
+        return header
+    words = [w for w in header.split("_") if w]
+    at = next((i for i, w in enumerate(words) if i and len(w) == 3 and _currency(w.upper())), None)
+    rest = words[at + 1:] if at is not None else []
+    if at is None or not all(w.lower() in _SNAKE_SCALES or w.lower() in _SNAKE_PERS for w in rest):
+        return " ".join(words)
+    scale = next((_SNAKE_SCALES[w.lower()] for w in rest if w.lower() in _SNAKE_SCALES), "")
+    per = next((_SNAKE_PERS[w.lower()] for w in rest if w.lower() in _SNAKE_PERS), "")
+    return f"{' '.join(words[:at])} ({words[at].upper()}{' ' + scale if scale else ''}{'/' + per if per else ''})"
+
+
 def scale_note(text: str) -> ScaleNote | None:
     """The scale a line standing above a table gives its bare numbers, if it is such a line."""
     m = _SCALE_NOTE.fullmatch(text.strip().strip("*_"))
@@ -76,7 +95,7 @@ _HEADER_MONEY = re.compile(r"\((?P<cur>[^()\d/,]+?)\s*(?P<scale>k|m|mn|bn|b|mill
 # (an estimate's or a bound's mark may open it: "~3.5", "c. 0.6", ">10")
 _BARE_NUMBER = re.compile(r"(?:~|ca?\.\s?|[><≥≤]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?"
                           r"(?P<scale>\s?(?:[kKmMbB]|mn|bn|million|billion))?")
-_HEADER_PER = re.compile(r"(?<![\w])(?P<cur>(?:US|A|C|S|HK|NZ)?[$€£¥₹])\s?/\s?(?P<per>(?:GPU[-\s]?)?(?:hr|hour|h|month|mo)\b)", re.I)
+_HEADER_PER = re.compile(r"(?<![\w])(?P<cur>(?:US|A|C|S|HK|NZ)?[$€£¥₹]|(?-i:[A-Z]{3}))\s?/\s?(?P<per>(?:GPU[-\s]?)?(?:hr|hour|h|month|mo)\b)", re.I)
 _NOTE_MARK = re.compile(r"(?<=\d)[*†‡]+$")
 _HEADER_TOKENS = re.compile(r"(?<![\w])(?P<cur>(?:US)?[$€£])\s?/\s?(?P<n>1\s?[MK]|million|thousand)\s+tokens?\b", re.I)
 _SIDE = re.compile(r"\s*(input|output)\b", re.I)
@@ -104,8 +123,8 @@ def written(header: str, cell: str, currency: str | None = None) -> str:
     m = _HEADER_MONEY.search(header)
     number = _BARE_NUMBER.fullmatch(cell)
     per = _HEADER_PER.search(header)  # "| H100 $/GPU-hr |", "| On-demand ($/GPU-hour) |" over "2.19"
-    if per and number:
-        return f"{per.group('cur')}{cell}/{per.group('per')}"
+    if per and number and _currency(per.group("cur")):  # (and "| Median (USD/hr) |")
+        return f"{per.group('cur')} {cell}/{per.group('per')}"
     tokens = _HEADER_TOKENS.search(header)  # "| Input ($/1M tokens) |" over "0.59": a price of a million input tokens
     if tokens and number:
         side = _SIDE.match(header)

@@ -5,6 +5,7 @@ list items and table rows, each with its section path, bold label and links.
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import html
 import re
@@ -214,6 +215,9 @@ def _blocks(tokens: list[Token]):
             yield Block("table-row", text, row_line, tuple(t for _, t in path), cells=cells)
         elif tok.type == "html_block":
             yield from _html_blocks(tok, tuple(t for _, t in path))
+        elif tok.type == "fence" and tok.info.strip().lower() in ("csv", "tsv"):
+            # a data appendix: each record a table row under the block's first (header) record
+            yield from _csv_rows(tok, tuple(t for _, t in path))
         elif tok.type in ("fence", "code_block"):
             # kept as statements, not read: a code block quotes, it does not state
             first = tok.map[0] + (2 if tok.type == "fence" else 1)
@@ -235,6 +239,19 @@ def _blocks(tokens: list[Token]):
                     path = [p for p in path if p[0] < block.level] + [(block.level, block.text)]
                 yield block
         i += 1
+
+
+def _csv_rows(tok: Token, section: tuple[str, ...]):
+    lines = tok.content.splitlines()
+    delimiter = "\t" if tok.info.strip().lower() == "tsv" else ","
+    records = [(n, record) for n, record in zip(range(len(lines)), csv.reader(lines, delimiter=delimiter))]
+    records = [(n, [cell.strip() for cell in record]) for n, record in records if any(c.strip() for c in record)]
+    if not records:
+        return
+    header = records[0][1]
+    for n, record in records[1:]:
+        cells = tuple(zip(header, record))
+        yield Block("table-row", "; ".join(f"{h}: {c}" for h, c in cells if c), tok.map[0] + 2 + n, section, cells=cells)
 
 
 def _html_blocks(tok: Token, section: tuple[str, ...]):

@@ -13,7 +13,7 @@ from . import lexicon
 from .amounts import MODEL, find_quantities
 from .aliases import renamed
 from .background import about_who
-from .cells import row_currency, scaled, written
+from .cells import row_currency, scaled, snake_header, written
 from .dates import find_dates, first_date, report_date
 from .figures import figures
 from .metrics import metric_of
@@ -53,7 +53,8 @@ def table_row(state: State, block: Block, source: Source) -> None:
     """A row of a comparison table (figures per company), of a table of rounds, of deals, or of
     investors' portfolios."""
     currency = row_currency(block.cells)
-    cells = [(header.strip(), written(header.strip(), cell.strip(), currency)) for header, cell in block.cells]
+    cells = [(snake_header(header.strip()), written(snake_header(header.strip()), cell.strip(), currency))
+             for header, cell in block.cells]
     if not cells:
         return
     if state.scale_note and state.scale_note.line and block.line != state.scale_note.line + 1:
