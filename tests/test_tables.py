@@ -421,3 +421,23 @@ def test_a_csv_appendix_is_read_as_tables(tmp_path):
                     for f, sources in result.resolved.facts if isinstance(f, Observation))
     assert prices == [(12, "Tessellar Cloud", "H100 SXM", Decimal("2.19"), "USD", "hour"),
                       (17, None, "H200", Decimal("2.85"), "USD", "hour")]
+
+
+def test_a_company_in_the_corner_over_actual_and_estimated_years(tmp_path):
+    # Regression: "| Corvelline Compute (USD) | 2024A | 2025E |" made a metric "estimates" of every row;
+    # and an equity research initiation or a bankruptcy summary was no report about its company
+    facts = built(tmp_path, "# Corvelline Compute (NASDAQ: CRVL): Initiating at Buy\n\n## Estimates\n\n"
+                            "| Corvelline Compute (USD) | 2024A | 2025E |\n|---|---|---|\n| Revenue | $412M | $905M |\n"
+                            "| GPUs deployed | 22,000 | 41,000 |\n\n"
+                            "## Funding history\n\n| Date | Round | Amount | Lead |\n|---|---|---|---|\n"
+                            "| May 2021 | Seed | $4M | Boreham Ventures |\n")
+    got = sorted((d["subject"], d["metric"], d["quantity"].value, d["when"].iso, d["qualifiers"]) for name, d in facts
+                 if name == "Observation")
+    assert got == [("Corvelline Compute", "gpus", Decimal(22000), "2024", ()),
+                   ("Corvelline Compute", "gpus", Decimal(41000), "2025", ("estimated",)),
+                   ("Corvelline Compute", "revenue", Decimal(412_000_000), "2024", ()),
+                   ("Corvelline Compute", "revenue", Decimal(905_000_000), "2025", ("estimated",))]
+    assert of_kind(facts, "Round", "company", "kind", "leads") == [("Corvelline Compute", "seed", ("Boreham Ventures",))]
+    chapter = built(tmp_path, "# Orrinvale Compute in Chapter 11: Case Summary\n\n## Funding history\n\n"
+                              "| Date | Round | Amount | Lead |\n|---|---|---|---|\n| March 2022 | Series A | $28M | Sequoia Capital |\n")
+    assert of_kind(chapter, "Round", "company", "kind") == [("Orrinvale Compute", "series-a")]

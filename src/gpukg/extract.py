@@ -102,10 +102,12 @@ def profile_sections(report: Report) -> dict[int, str]:
 # "Sarnhollow Cloud (NASDAQ: SRNH): Q3 2025 Earnings Call", "Stratalume Cloud, Inc. — 10-Q Excerpts": a company's own document
 # ("Quillmere Compute S-1: Annotated Excerpts": a filing's name may follow the company's with nothing between)
 # ("Thornvale Cloud: 2025 Letter to Shareholders": a company writes to its shareholders, a fund to its partners)
+# ("Corvelline Compute (NASDAQ: CRVL): Initiating at Buy", "Orrinvale Compute in Chapter 11: Case Summary": about it)
 _TITLE_OF = re.compile(r"(?P<n>[A-Z][^:—–(]{1,60}?)\s*(?:\([^)]*\))?\s*(?:[:—–]\s*(?:(?:Q[1-4]|FY|H[12])?\s*\d{2,4}\s+)?"
                        r"(?:earnings call|(?:form\s+)?10-[QK]|(?:form\s+)?[SF]-1|quarterly report|annual report|"
-                       r"shareholder letter|letter to (?:share|stock)holders|investor (?:day|presentation)|prospectus|fact sheet)|"
-                       r"\s(?:form\s+)?(?:10-[QK]|[SF]-1))\b", re.I)
+                       r"shareholder letter|letter to (?:share|stock)holders|investor (?:day|presentation)|prospectus|fact sheet|"
+                       r"initiat(?:ing|ion|es)|case summary|credit (?:memo|note|profile))|"
+                       r"\s(?:form\s+)?(?:10-[QK]|[SF]-1)|\s+in\s+chapter\s+(?:7|11|15))\b", re.I)
 
 
 def _own_rounds_table(blocks: list[Block]) -> bool:

@@ -19,8 +19,9 @@ from .figures import figures
 from .metrics import metric_of
 from .deals import deal_status
 from .prose import category_from, prose, told_of
+from .names import name_key
 from .phrases import NAME, looks_like_name, looks_like_org, split_names, strip_parens
-from .reading import State, add, opening_name
+from .reading import State, add, kinds_of, opening_name
 from .records import Acquisition, Backing, Block, Observation, Role, Round, Source, When
 from .rounds import MARKED_LEAD
 from .segments import PER_UNIT
@@ -67,8 +68,11 @@ def table_row(state: State, block: Block, source: Source) -> None:
     if metric_of(lowered[0]) == "market-size" and len(cells) > 1 and all(_YEAR_HEADER.fullmatch(h) for h, _ in cells[1:]):
         _market_by_year(state, cells, source)  # "| Market ($ bn) | 2024A | 2025E |" over "| Inference | 12.2 | 23.4 |"
         return
-    if lowered[0] in _METRIC_HEADERS and len(cells) > 1 and all(_is_period(h) for h, _ in cells[1:]):
-        _by_period(state, cells, source)  # "| Metric | Q3 2025 | Q2 2025 |": the figures of the table's company
+    if len(cells) > 1 and all(_is_period(h) for h, _ in cells[1:]) and \
+            (lowered[0] in _METRIC_HEADERS or _names_company(state, cells[0][0])):
+        # "| Metric | Q3 2025 | Q2 2025 |": the figures of the table's company; "| Corvelline Compute (USD) |
+        # 2024A | 2025E |": of the company its corner names
+        _by_period(state, cells, source, None if lowered[0] in _METRIC_HEADERS else strip_parens(cells[0][0]))
         return
     if _TOTAL_ROW.fullmatch(cells[0][1]):  # "| **Total** | | 653,500 | |": a sum of the rows above, not a company
         return
@@ -334,7 +338,7 @@ def _is_period(text: str) -> bool:
     """A header or cell that is a date and nothing else: 'Q3 2025', 'Apr 2021', 'Three Months Ended September 30, 2025'."""
     text = text.strip(" *")
     dates = find_dates(text)
-    return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] >= len(text.rstrip(" .E"))
+    return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] >= len(text.rstrip(" .EAF"))  # "2025E", "2024A"
 
 
 _OTHERS_ROW = re.compile(r"\**\s*(?:others?|all others|the rest|rest of (?:the )?market|everyone else)\s*\**"
@@ -342,17 +346,27 @@ _OTHERS_ROW = re.compile(r"\**\s*(?:others?|all others|the rest|rest of (?:the )
 _TOTAL_ROW = re.compile(r"\**\s*(?:total|subtotal|sum|totals|grand total)\s*\**:?", re.I)
 
 
-def _by_period(state: State, cells: list[tuple[str, str]], source: Source) -> None:
+def _by_period(state: State, cells: list[tuple[str, str]], source: Source, company: str | None = None) -> None:
     """'| Revenue | $318M | $251M |' under '| Metric | Q3 2025 | Q2 2025 |': a measure per column, each
-    column's period its date, of the company the table stands in (or the report is about)."""
-    company = state.company
+    column's period its date, of the company the table stands in (or the report is about); a column
+    of estimates ("2025E") gives estimates."""
+    company = company or state.company
     if company is None:
         return
     label = cells[0][1]
     for header, cell in cells[1:]:
-        cell = written(label, cell)
+        cell = written(label, written(cells[0][0], cell))  # "(USD)" in the corner: the currency of every cell
         if cell and not _NOTHING.fullmatch(cell):
+            first = len(state.facts)
             figures(state, company, cell, source, label=label, row_when=first_date(header))
+            if _ESTIMATED_YEAR.search(header):
+                _qualify(state, first, "estimated")
+
+
+def _names_company(state: State, header: str) -> bool:
+    """Whether a table's corner is the name of the company the report or its section is about."""
+    name = strip_parens(header).strip()
+    return bool(name) and (name == state.company or name in state.names and "company" in kinds_of(state, name_key(name)))
 
 
 def _by_company(state: State, block: Block, source: Source) -> None:
