@@ -441,3 +441,19 @@ def test_a_company_in_the_corner_over_actual_and_estimated_years(tmp_path):
     chapter = built(tmp_path, "# Orrinvale Compute in Chapter 11: Case Summary\n\n## Funding history\n\n"
                               "| Date | Round | Amount | Lead |\n|---|---|---|---|\n| March 2022 | Series A | $28M | Sequoia Capital |\n")
     assert of_kind(chapter, "Round", "company", "kind") == [("Orrinvale Compute", "series-a")]
+
+
+def test_a_column_per_company_with_rows_of_rounds_leads_and_features(tmp_path):
+    # Regression: a "Last round" row was a metric called "last round", its "Lead investor" row nothing,
+    # a GPU in a row's label no segment, and a feature table's rows ("SOC 2 Type II") companies
+    facts = built(tmp_path, "# Matrix\n\n| | Flickpoint | Quaywren |\n|---|---|---|\n| Founded | 2021 | 2022 |\n"
+                            "| Last round | Series B, $60M (Mar 2025) | Seed, £9.5M (Jan 2025) |\n"
+                            "| Lead investor | Accel | Index Ventures |\n| H100 price/hr (Oct 2025) | $2.49 | $2.79 |\n\n"
+                            "| Feature | Flickpoint | Quaywren |\n|---|---|---|\n| SOC 2 Type II | ✅ | ❌ |\n")
+    assert of_kind(facts, "Round", "company", "kind", "leads") == [("Flickpoint", "series-b", ("Accel",)),
+                                                                   ("Quaywren", "seed", ("Index Ventures",))]
+    assert of_kind(facts, "Backing", "investor", "company") == [("Accel", "Flickpoint"), ("Index Ventures", "Quaywren")]
+    assert of_kind(facts, "Observation", "subject", "metric", "segment") == [("Flickpoint", "price", "H100"),
+                                                                            ("Quaywren", "price", "H100")]
+    result = build_text(tmp_path, "# Matrix\n\n| Feature | Flickpoint | Quaywren |\n|---|---|---|\n| SOC 2 Type II | ✅ | ❌ |\n")
+    assert sorted(e.label for e in result.resolved.entities) == ["Flickpoint", "Quaywren"]

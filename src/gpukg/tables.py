@@ -299,7 +299,7 @@ def _market_by_year(state: State, cells: list[tuple[str, str]], source: Source) 
 _ROUND_COLUMNS = ("round", "type", "round type", "stage", "series", "funding round", "deal", "deal type", "structure",
                   "instrument", "financing", "financing type", "transaction", "last round", "latest round", "most recent round",
                   "funding type", "investment type", "round name")
-_METRIC_HEADERS = ("metric", "metrics", "measure", "kpi", "item", "indicator", "")
+_METRIC_HEADERS = ("metric", "metrics", "measure", "kpi", "item", "indicator", "feature", "features", "capability", "")
 
 
 def table_note(state: State, text: str) -> None:
@@ -371,15 +371,37 @@ def _names_company(state: State, header: str) -> bool:
 
 def _by_company(state: State, block: Block, source: Source) -> None:
     """'| Metric | Fernhill AI | Stratos Compute |' over '| GPUs deployed | 6,200 | 18,000 |': a
-    table with a column per company and a row per measure."""
+    table with a column per company and a row per measure; a row of rounds ('Series B, $60M (Mar
+    2025)'), and a row of their leads under it."""
     label = block.cells[0][1].strip()
+    model = re.search(rf"\b{MODEL}\b", label)  # "| H100 price/hr (Oct 2025) |"
     for header, cell in block.cells[1:]:
         company, cell = strip_parens(header.strip()), written(label, cell.strip())
         if not cell or _NOTHING.fullmatch(cell):
             continue
         state.kinds.append((company, "company"))
-        if not about_who(state, company, label, cell, source):
-            figures(state, company, cell, source, label=label)
+        if _ROUND_HEADER.search(label) and (fact := _cell_round(company, cell, source)):
+            add(state, fact, ("company", company))
+        elif _LEAD_ROW.fullmatch(label):
+            _led(state, company, split_names(cell, state.names.spelled_in(cell)), source)
+        elif not about_who(state, company, label, cell, source):
+            figures(state, company, cell, source, label=label, row_segment=model.group(0) if model else None)
+
+
+_LEAD_ROW = re.compile(r"(?:lead|leading)\s+(?:investors?|backers?)|leads?|led by", re.I)
+
+
+def _led(state: State, company: str, leads: list[str], source: Source) -> None:
+    """The leads a row names (backers of the column's company), and of the round a row just above gave it."""
+    for lead in leads:
+        add(state, Backing(source, lead, company), ("investor", lead), ("company", company))
+    for i in range(len(state.facts) - 1, -1, -1):
+        fact = state.facts[i]
+        if fact.source.line < source.line - 3:
+            break
+        if isinstance(fact, Round) and fact.company == company and not fact.leads:
+            state.facts[i] = replace(fact, leads=tuple(leads))
+            return
 
 
 def _by_model(state: State, block: Block, source: Source) -> None:
