@@ -457,3 +457,11 @@ def test_a_column_per_company_with_rows_of_rounds_leads_and_features(tmp_path):
                                                                             ("Quaywren", "price", "H100")]
     result = build_text(tmp_path, "# Matrix\n\n| Feature | Flickpoint | Quaywren |\n|---|---|---|\n| SOC 2 Type II | ✅ | ❌ |\n")
     assert sorted(e.label for e in result.resolved.entities) == ["Flickpoint", "Quaywren"]
+
+
+def test_a_rank_column_and_a_lower_case_legal_form(tmp_path):
+    # Regression: "| Rank | Creditor |" made companies "1" and "2"; "Vltava Compute s.r.o." was no name
+    result = build_text(tmp_path, "# Case\n\n| Rank | Creditor | Claim amount |\n|---|---|---|\n"
+                                  "| 1 | Veyrant Systems | $48.2 million |\n\n| Country | Provider | Founded |\n|---|---|---|\n"
+                                  "| Czechia | Vltava Compute s.r.o. | 2021 |\n")
+    assert sorted(e.label for e in result.resolved.entities if e.kind == "org") == ["Veyrant Systems", "Vltava Compute s.r.o."]

@@ -59,7 +59,8 @@ def looks_like_name(text: str) -> bool:
     if lexicon.exact("labels", text) or lexicon.exact("metrics", text):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in ("of", "de", "&", "and", "the", "for") for w in words[:1] + words[1:-1]) \
-        and (words[-1][0].isupper() or words[-1][0].isdigit() or len(words) == 1)
+        and (words[-1][0].isupper() or words[-1][0].isdigit() or len(words) == 1
+             or words[-1].lower() in lexicon.words("names", "corporate_suffixes"))  # "Vltava Compute s.r.o."
 
 
 _PRONOUNS = frozenset({"i", "we", "us", "you", "he", "she", "it", "they", "them", "our", "their", "its"})

@@ -127,7 +127,8 @@ def table_row(state: State, block: Block, source: Source) -> None:
     entity_col = lowered.index(buyer_col) if buyer_col else entity_col
     # a profile's own table of rounds ("| Round | Date | Amount | Lead |") has no column of names
     own = state.company is not None and rounds_without_names(lowered)
-    entity_col = -1 if own else entity_col or 0
+    # "| Rank | Creditor | Claim |": the names stand after the rank
+    entity_col = -1 if own else entity_col or (1 if lowered[0] in _RANK_HEADERS and len(cells) > 1 else 0)
     # "| Apr 2021 | Seed | 6,500 | ... |" under a company's heading: a date, not the row's company
     own = own or entity_col == 0 and (_is_period(cells[0][1]) or _DATE_HEADER.search(lowered[0])) \
         and not any(w in lowered[0] for w in _ENTITY_HEADERS)
