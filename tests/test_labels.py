@@ -355,3 +355,15 @@ def test_a_label_that_names_a_company_and_its_titles(tmp_path):
     assert of_kind(facts, "Role", "person", "company", "role") == [
         ("Lauritz Fennick", "Sundral Infrastructure", "cfo"), ("Rhiannon Osgood", "Glenarm Atomics", "ceo"),
         ("Rhiannon Osgood", "Glenarm Atomics", "founder")]
+
+
+def test_a_bold_line_of_fields_is_no_title():
+    # Regression: "**Rating: Buy | 12-month price target: $46.00 | Market cap: $9.8 billion**" titled the
+    # section below it, and none of its figures was read
+    ex = read("# Corvelline Compute (NASDAQ: CRVL): Initiating at Buy\n\n**Rating: Buy | 12-month price target: $46.00 | "
+              "Market cap: $9.8 billion**\n\nCorvelline runs 22,000 GPUs.\n")
+    assert [b.kind for b in ex.report.blocks if b.line == 3] == ["bullet", "bullet", "bullet"]
+    got = [(f.subject, f.metric, f.quantity.value, f.qualifiers) for f in facts_of(ex, "Observation") if f.source.line == 3]
+    assert got == [("Corvelline Compute", "share-price", Decimal(46), ("projected",)),
+                   ("Corvelline Compute", "market-cap", Decimal(9_800_000_000), ())]
+    assert all(s.section == ("Corvelline Compute (NASDAQ: CRVL): Initiating at Buy",) for s in ex.statements if s.source.line == 5)

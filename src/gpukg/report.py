@@ -334,6 +334,10 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
         if plain_labels or card and labelled[wrap[0][1]]:
             yield from _fields(text, line, section, links)
             continue
+        if _all_fields(_FIELD_SPLIT.split(text)):
+            # "**Rating: Buy | Price target: $46.00 | Market cap: $9.8 billion**": fields, though all in bold
+            yield from _fields(text, line, section, links)
+            continue
         if kind == "paragraph" and (bold.strip() == text or _CAPTION.match(bold.strip()) and len(wraps) == 1) and not links:
             # (a table's caption, "**Table 2.** Shares ... by provider, Q2 2025", titles the table under it)
             title = text.rstrip(":")
@@ -346,7 +350,7 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
             label, value = qa.group("k"), qa.group("v")  # "2025-01-08 — Acme ...": a changelog's dated line
         fields = _FIELD_SPLIT.split(text) if kind == "bullet" else []
         # "- Founded: 2020 · HQ: Oslo, Norway · CEO: ...": fields, with or without a bold first label
-        if len(fields) > 1 and _KEY_VALUE_LINE.match(text) and (label or all(map(_KEY_VALUE_LINE.match, fields))):
+        if len(fields) > 1 and _KEY_VALUE_LINE.match(text) and (label or _all_fields(fields)):
             yield from _fields(text, line, section, links)
             continue
         if kind == "bullet" and label or label and not value:
@@ -404,14 +408,18 @@ def _fields(text: str, line: int, section: tuple[str, ...], links: tuple[Link, .
     """'Founded: 2022 · HQ: Toronto, Canada | Employees: ~85': each field a labelled line of its own."""
     fields = _FIELD_SPLIT.split(text)
     for index, field in enumerate(fields):
-        m = _KEY_VALUE_LINE.match(field)
+        m = (_KEY_VALUE_LINE if not index else _LATER_FIELD).match(field)
         if m:
             yield Block("bullet", field, line, section, label=m.group("k").strip(), value=m.group("v").strip(),
                         links=links if len(fields) == 1 else _links_in(field, links), index=index)
 
 
+def _all_fields(fields: list[str]) -> bool:
+    return len(fields) > 1 and bool(_KEY_VALUE_LINE.match(fields[0])) and all(map(_LATER_FIELD.match, fields[1:]))
+
+
 # a separator between two "Key: value" fields of one line
-_FIELD_SPLIT = re.compile(r"\s+[·|;]\s+(?=[A-Z][^:.!?·|;]{0,38}?:\s)|;\s+(?=[A-Z][^:.!?·|;]{0,38}?:\s)")
+_FIELD_SPLIT = re.compile(r"\s+[·|;]\s+(?=[A-Z0-9][^:.!?·|;]{0,38}?:\s)|;\s+(?=[A-Z][^:.!?·|;]{0,38}?:\s)")
 
 
 def _plain(children: list[Token]) -> tuple[str, str, tuple[Link, ...]]:
@@ -466,6 +474,7 @@ def _plain(children: list[Token]) -> tuple[str, str, tuple[Link, ...]]:
 _QA_LINE = re.compile(r"(?P<k>Q|A)[.:]\s+(?P<v>\S.*)")
 _DATED_LINE = re.compile(r"(?P<k>(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\s*(?:[—–:]|\s-)\s+(?P<v>\S.*)")
 _KEY_VALUE_LINE = re.compile(r"(?P<k>[A-Z][^:.!?]{0,38}?):\s+(?P<v>\S.*)")
+_LATER_FIELD = re.compile(r"(?P<k>[A-Z0-9][^:.!?]{0,38}?):\s+(?P<v>\S.*)")  # "... | 12-month price target: $46.00"
 _KEY_HEADERS = {"", "field", "attribute", "item", "key", "property", "fact", "category", "metric"}
 _VALUE_HEADERS = {"", "value", "detail", "details", "data", "information", "info"}
 
