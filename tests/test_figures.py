@@ -267,3 +267,17 @@ def test_the_largest_customers_share_told_with_an_aside(tmp_path):
                  if name == "Observation" and d["quantity"].unit == "percent")
     assert got == [("17", "customer-concentration", "Nimbleleaf Health"), ("24", "customer-concentration", ""),
                    ("46", "customer-concentration", "")]
+
+
+def test_a_list_under_a_paragraph_about_one_company_is_about_it(tmp_path):
+    # Regression: the items of a list right under a paragraph about a company were nobody's figures
+    facts = built(tmp_path, "# Note\n\n## Central & Eastern Europe\n\n**Bursztyn Cloud** is Poland's largest neocloud. "
+                            "It closed a PLN 180 million Series B in June 2025.\n\n- Fleet: about 1,400 GPUs\n"
+                            "- Revenue: PLN 62m in 2024\n\n## Nordics\n\nFjordvane Cloud signed a debt facility.\n\n"
+                            "Some context on the fleet:\n- roughly 9,500 GPUs today;\n- Sojung Robotics: 300 GPUs\n"
+                            "- a Helsinki site. CEO Ilona Varis runs 40 MW there.\n")
+    got = sorted((d["subject"], d["metric"], d["quantity"].value) for name, d in facts
+                 if name == "Observation" and d["subject"])
+    # neither a bullet that opens with a name of its own nor a bullet's later sentence is the list's
+    assert got == [("Bursztyn Cloud", "gpus", Decimal(1400)), ("Bursztyn Cloud", "revenue", Decimal(62_000_000)),
+                   ("Fjordvane Cloud", "gpus", Decimal(9500))]

@@ -216,6 +216,19 @@ _ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|sta
                       r"builds|provides)\b")
 
 
+def _measure_label(label: str) -> bool:
+    """'Fleet', 'Pricing', 'Revenue', 'Founded': a label of what a company measures or is, not of who holds a post."""
+    return bool(lexicon.exact("labels", label) or lexicon.find("metrics", label) or lexicon.find("round_types", label)) \
+        and not label_roles(label)
+
+
+def _names_others(state: State, text: str) -> bool:
+    return bool(state.names.find(text) or opening_orgs(state, text))
+
+
+_OPENS_WITH_NAME = re.compile(rf"{NAME}\s*(?:[:,(—–]|\s-\s)")  # "- Sojung Robotics: KRW 1.2 billion"
+
+
 def _profile_label(label: str) -> bool:
     label = re.sub(r"\s+since\s+.+$", "", label, flags=re.I)  # "CFO since 2024"
     return bool(lexicon.exact("labels", label) or lexicon.find("round_types", label) or lexicon.find("metrics", label)
@@ -275,6 +288,7 @@ def _yuan(fact: Fact) -> Fact:
 def _heading(state: State, block: Block, source: Source, profiles: dict[int, str], investors: dict[int, str]) -> None:
     level = block.level
     state.section_links, state.section_sources, state.intro, state.last_round = (), False, "", None
+    state.list_subject = None
     state.scale_note = heading_scale(block.text)
     if state.company and level <= state.company_level:
         state.company = None
@@ -372,11 +386,21 @@ def _content(state: State, block: Block, source: Source) -> None:
         labelled(state, card, source)  # "- Nodewell (Berlin): inference API, 2,000 developers"
     elif block.label and state.investor and not state.company:
         investor_line(state, block, source)
+    elif block.label and not state.company and block.kind == "bullet" and state.list_subject \
+            and _measure_label(block.label) and not _names_others(state, block.value or ""):
+        # "**Bursztyn Cloud** is ... It closed ..." over "- Fleet: about 1,400 GPUs": the list goes on about
+        # the company of the paragraph it follows
+        state.company = state.list_subject
+        labelled(state, block, source)
+        state.company = None
     elif block.label:
         labelled(state, block, source)
     else:
         told = told_of(state.company, block.text) if state.company else None  # "Acquired by Y in 2025."
         subject = state.company if state.company and (told or _about_company(state, block.text)) else None
+        if not subject and block.kind == "bullet" and not block.index and state.list_subject \
+                and not _names_others(state, block.text) and not _OPENS_WITH_NAME.match(block.text):
+            subject = state.list_subject  # "- roughly 9,500 GPUs today" under a paragraph about one company
         # (a sentence of the same paragraph, or the next line of it, which the parser numbers anew)
         next_line = block.kind == "paragraph" and state.last_line == block.line - 1
         firm = _THE_FIRM.search(block.text)
@@ -398,6 +422,12 @@ def _content(state: State, block: Block, source: Source) -> None:
             told = in_third_person(told or block.text, "", state.author)
         prose(state, told or block.text, source, subject)
     state.last_line = block.line if block.kind == "paragraph" else 0
+    if block.kind == "paragraph":
+        # (a short line that opens the list, "Some context on the fleet:", keeps the company before it)
+        intro = not state.previous and block.text.rstrip().endswith(":") and len(block.text) < 80
+        state.list_subject = state.previous or (state.list_subject if intro else None)
+    elif block.kind != "bullet":
+        state.list_subject = None
     renamed(state, block.text)
     if "(" in block.text:
         abbreviated(state, block.text)
