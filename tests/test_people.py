@@ -221,3 +221,10 @@ def test_a_title_held_now_or_still(tmp_path):
                             "Sambre Compute SA was founded in 2021 by Wouter Claessens, who is still chief executive.\n")
     got = set(of_kind(facts, "Role", "person", "company", "role"))
     assert {("Jonah Prewitt", "Culvane Cloud", "cto"), ("Wouter Claessens", "Sambre Compute SA", "ceo")} <= got
+
+
+def test_started_in_a_year_as_what_it_is_is_a_founding(tmp_path):
+    # Regression: "Brindlecrest started in 2022 as a GPU marketplace" told no founding
+    facts = built(tmp_path, "# N\n\n## Brindlecrest\n\nBrindlecrest started in 2022 as a GPU marketplace. Prices started "
+                            "in 2024 at $3.\n")
+    assert [(c, w.iso) for c, w in of_kind(facts, "Founding", "company", "when")] == [("Brindlecrest", "2022")]

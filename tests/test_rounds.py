@@ -512,3 +512,12 @@ def test_investors_after_the_lead_and_a_comma_with(tmp_path):
     assert of_kind(facts, "Round", "company", "leads", "participants") == [
         ("Brisk Compute", ("Index Ventures",), ()),
         ("Quenlor Cloud", ("Pinefield Ventures",), ("Falworth Credit", "Ostrava Lending"))]
+
+
+def test_the_valuation_in_the_next_sentence_is_the_rounds(tmp_path):
+    # Regression: "The post-money valuation was $2.1 billion" after the round was a valuation of its own
+    facts = built(tmp_path, "# N\n\nTollerbank Compute closed a $275 million Series C on August 19, 2025. Cauldwell "
+                            "Ventures led. The post-money valuation was $2.1 billion, roughly double its Series B mark.\n\n"
+                            "The valuation was $5 billion.\n")
+    got = [(c, k, v.value if v else None) for c, k, v in of_kind(facts, "Round", "company", "kind", "valuation")]
+    assert got == [("Tollerbank Compute", "series-c", Decimal(2_100_000_000))]

@@ -19,7 +19,9 @@ from .records import Backing, Founding, Headquarters, Role, Source
 
 _FOUNDED_BY = re.compile(rf"\b(?:(?P<co>[Cc]o-?)?[Ff]ounded|[Ss]tarted|[Ss]et up)\b(?:\s+(?:in\s+)?[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{PEOPLE})")
 # "founded by A and B in 2019": the founders may stand between the verb and the date
+# ... "started in 2022 as a GPU marketplace": began as what it is
 _FOUNDED_IN = re.compile(r"\b(?:(?:co-?)?(?:founded|established|incorporated|set up)|was started|"
+                         r"(?:started|began)(?=\s+in\s+(?:19|20)\d\d\s+as\s)|"
                          r"(?:was\s+)?spun\s+(?:out|off)\s+(?:of|from)\s+[^,.;]{1,60}?(?=\s+in\s)|"
                          r"since\s+(?:its|the\s+company['’]s)\s+(?:founding|inception))\b"
                          r"(?:\s+by\s+[^,.;]{1,80}?(?=\s+(?:in|on)\s))?\s+(?:in\s+|on\s+)?", re.I)

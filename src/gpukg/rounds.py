@@ -156,6 +156,8 @@ _POST = re.compile(r"(?:^|[;,(]\s*)(?:post|pre)(?:-money)?\s*:?\s*$", re.I)  # "
 _VALUING_NAME = re.compile(rf"\bvalu(?:ing|ed)\s+(?P<c>{NAME})\s+at\b")
 
 _ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|es|ing|ation)\b", re.I)
+# "... closed a $275 million Series C. The post-money valuation was $2.1 billion": the round's, in the same paragraph
+_THE_VALUATION = re.compile(r"(?:The|Its)\s+(?:post-money\s+|pre-money\s+)?valuation\s+(?:was|is|came in at|stood at)\b")
 
 # "is said to be in talks to raise", "had sought to raise", "is looking to raise": a round still sought
 _SEEKING = (r"(?:(?:is|are|was|were|had|has)\s+(?:said\s+to\s+be\s+|reportedly\s+|now\s+)?)?(?:in\s+talks|looking|seeking|"
@@ -457,7 +459,8 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
         return False
     money = [q for q in find_quantities(text) if q.currency]
     led = _LED_IT.match(text) if source.line - last.source.line <= 1 else None
-    valued = money[0] if money and _ROUND_VALUATION.search(text) else None
+    valued = money[0] if money and (_ROUND_VALUATION.search(text) or _THE_VALUATION.match(text)
+                                    and source.line == last.source.line) else None
     if led:  # "Greyloch Capital led; NVIDIA and existing backer Halyard Peak Partners participated"
         keep = state.names.spelled_in(text)
         leads = split_names(led.group("names"), keep)
