@@ -521,3 +521,15 @@ def test_the_valuation_in_the_next_sentence_is_the_rounds(tmp_path):
                             "The valuation was $5 billion.\n")
     got = [(c, k, v.value if v else None) for c, k, v in of_kind(facts, "Round", "company", "kind", "valuation")]
     assert got == [("Tollerbank Compute", "series-c", Decimal(2_100_000_000))]
+
+
+def test_a_total_before_the_latest_round_and_in_all(tmp_path):
+    # Regression: "raised about $1.1 billion of equity, most recently a $350 million Series D" gave the Series D
+    # the total; "In all, the company raised $142 million of equity before the loan" was a debt round
+    facts = built(tmp_path, "# N\n\nCorvelline Compute has raised about $1.1 billion of equity, most recently a $350 million "
+                            "Series D in May 2024 led by Fidelity.\n\n## Orrinvale Compute\n\nOrrinvale Compute closed a "
+                            "$350M GPU-backed loan in 2024. In all, the company raised $142 million of equity before the loan.\n")
+    assert [(c, k, a.value) for c, k, a in of_kind(facts, "Round", "company", "kind", "amount")] == [
+        ("Corvelline Compute", "series-d", Decimal(350_000_000)), ("Orrinvale Compute", "gpu-financing", Decimal(350_000_000))]
+    totals = [(d["subject"], d["quantity"].value) for name, d in facts if name == "Observation" and d["metric"] == "total-raised"]
+    assert sorted(totals) == [("Corvelline Compute", Decimal(1_100_000_000)), ("Orrinvale Compute", Decimal(142_000_000))]

@@ -103,7 +103,7 @@ _TOOK_PART_IN = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?
 _LEADING_ITS = re.compile(rf"^(?P<names>{NAME})\b[^,;]*,\s+(?:most recently\s+|also\s+|again\s+)?(?:co-)?leading\s+"
                           rf"(?:its\b|{NAME}['’]s\s)")
 
-_CUMULATIVE = re.compile(r"\b(?:to date|in total|so far|a total of|overall|cumulative|since (?:its )?(?:founding|inception))\b", re.I)
+_CUMULATIVE = re.compile(r"\b(?:to date|in total|in all|all told|so far|a total of|overall|cumulative|since (?:its )?(?:founding|inception))\b", re.I)
 
 PARTICIPATING = re.compile(rf"(?:\bwith\s+(?:the\s+)?|[,;]\s+|\band\s+)(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+"
                            r"(?:participating|joining|also investing|came (?:back )?in|joined in|also took part|participated)\b")
@@ -241,12 +241,18 @@ def _part_at(text: str, at: int) -> str:
 
 def _total_beside_round(state: State, text: str, source: Source, company: str) -> None:
     """'..., bringing its total funding to $210 million': a company's total told in a clause of its
-    own beside a round (the round's other numbers are its amount and valuation)."""
+    own beside a round (the round's other numbers are its amount and valuation); 'has raised about
+    $1.1 billion of equity, most recently a $350 million Series D': the total before its latest round."""
     for clause in clauses(text):
         if _TOTAL_CLAUSE.search(clause.text) and any(q.currency for q in find_quantities(clause.text)):
             figures(state, company, clause.text, source, metric="total-raised")
+    for q in find_quantities(text):
+        if q.currency and _THEN_LATEST.match(text, q.end):
+            figures(state, company, text[:q.end], source, metric="total-raised")
+            break
 
 
+_THEN_LATEST = re.compile(r"[^.;,$€£]{0,40},\s+(?:most recently|the latest|the last|including)\s+(?:a|an|its|the)\b")
 _TOTAL_CLAUSE = re.compile(r"\b(?:bringing|taking|lifting|pushing)\b[^.]*\btotal\b", re.I)
 
 
@@ -322,7 +328,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     # "$1.1B raised to date; last valued at $4B (Series C, Mar 2025)": a total is no round's amount
     # and a price per share is no round's amount: "priced at $28 per share, raising $1.1 billion"
     amount = next((q for q in money if q is not valuation and not q.per and (not offered or q.start >= offered.end())
-                   and not _CUMULATIVE.search(_part_at(text, q.start))), None)
+                   and not _CUMULATIVE.search(_part_at(text, q.start)) and not _THEN_LATEST.match(text, q.end)), None)
     if amount is None and money and not investors and valuation is None and not untold:
         return False  # "has raised SGD 25 million in seed and Series A funding since its founding": a total, no round
     each = _EACH.search(text)  # "Vireo Cloud and Solace Compute each closed $20M seed rounds"
