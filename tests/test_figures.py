@@ -281,3 +281,11 @@ def test_a_list_under_a_paragraph_about_one_company_is_about_it(tmp_path):
     # neither a bullet that opens with a name of its own nor a bullet's later sentence is the list's
     assert got == [("Bursztyn Cloud", "gpus", Decimal(1400)), ("Bursztyn Cloud", "revenue", Decimal(62_000_000)),
                    ("Fjordvane Cloud", "gpus", Decimal(9500))]
+
+
+def test_a_rates_label_says_nothing_of_the_money_beside_the_rate(tmp_path):
+    # Regression: under "**Growth:**" every amount was a growth rate, revenue of $905 million too
+    facts = built(tmp_path, "# Corvelline Compute (NASDAQ: CRVL): Initiating at Buy\n\n- **Growth:** revenue of $905 million "
+                            "in 2025, up from $412 million in 2024, growth of roughly 100%.\n")
+    got = sorted((d["metric"], d["quantity"].value) for name, d in facts if name == "Observation")
+    assert got == [("growth-rate", Decimal(100)), ("revenue", Decimal(412_000_000)), ("revenue", Decimal(905_000_000))]

@@ -43,6 +43,10 @@ _SHIPPED = re.compile(r"\b(?:shipped|ships|delivered|sold)\s+(?:about\s+|roughly
 _SHARES_MOVED = re.compile(r"\b(?:[Ss]hares|[Tt]he stock|[Ii]ts stock)\s+(?:[\w%.,-]+\s+){0,6}?(?:to|at)\s+$")
 
 
+_RATES = frozenset({"growth-rate", "gross-margin", "operating-margin", "utilization", "market-share", "revenue-share",
+                    "customer-concentration"})
+
+
 def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> str | None:
     """What a number measures: the words right after it, the label, then the words before it."""
     noun = (q.noun or "").lower()
@@ -67,7 +71,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
             return "fund-size"
         if _SHARES_MOVED.search(before):  # "Shares rose 14% to $87.20", "The stock closed at $58.10"
             return "share-price"
-    if label_metric:
+    # (a rate's label says nothing of the money beside the rate: "**Growth:** revenue of $905 million ...")
+    if label_metric and not (q.currency and label_metric in _RATES):
         return label_metric
     if q.unit == "count" and _SHIPPED.search(before):  # "shipped roughly 38,000 accelerator cards in 2025"
         return "shipments"
