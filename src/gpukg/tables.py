@@ -221,7 +221,8 @@ def table_row(state: State, block: Block, source: Source) -> None:
 
 
 # "On-demand list prices in USD per GPU-hour, as of 17 October 2025:" over a table of bare numbers
-_PRICE_INTRO = re.compile(r"\b(?:prices|rates)\b[^:]*\b(?:in\s+(?:USD|EUR|GBP|US\s?dollars|euros)|per\s+(?:GPU[-\s]?)?(?:hour|hr))\b", re.I)
+_PRICE_INTRO = re.compile(r"\b(?:prices|rates)\b[^:]*\b(?:in\s+(?:USD|EUR|GBP|US\s?dollars|euros)|per\s+(?:GPU[-\s]?)?(?:hour|hr))\b|"
+                          r"\b(?:USD|EUR|GBP)\s+per\s+(?:GPU[-\s]?)?(?:hour|hr)\b", re.I)  # "(USD per GPU-hour, on-demand)"
 
 
 def _priced(state: State, start: int, intro: str) -> None:
@@ -235,6 +236,8 @@ def _priced(state: State, start: int, intro: str) -> None:
         if q is not None and q.unit == "count" and not q.currency and fact.metric not in lexicon.lexicon()["metrics"]:
             q = replace(q, unit=None, currency=currency or q.currency, per=q.per or per)
             state.facts[i] = replace(fact, metric="price", quantity=q, when=fact.when or when)
+        elif q is not None and q.currency and not q.per and per and fact.metric == "price":  # "| Price |" over "$1.99"
+            state.facts[i] = replace(fact, quantity=replace(q, per=per), when=fact.when or when)
 
 
 def _qualify(state: State, start: int, qualifier: str) -> None:
