@@ -228,3 +228,11 @@ def test_started_in_a_year_as_what_it_is_is_a_founding(tmp_path):
     facts = built(tmp_path, "# N\n\n## Brindlecrest\n\nBrindlecrest started in 2022 as a GPU marketplace. Prices started "
                             "in 2024 at $3.\n")
     assert [(c, w.iso) for c, w in of_kind(facts, "Founding", "company", "when")] == [("Brindlecrest", "2022")]
+
+
+def test_a_city_before_the_category_the_company_is_is_its_headquarters(tmp_path):
+    # Regression: "X is a Munich neocloud" told no headquarters unless Munich was named elsewhere as a place
+    facts = built(tmp_path, "# N\n\nHalder Cloud is a Munich neocloud operating 2,400 GPUs.\n\nWispline is a Berlin "
+                            "serverless GPU platform.\n\nKelso Cloud is an American neocloud.\n\nTarn Cloud is a Kubernetes "
+                            "platform company.\n")
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Halder Cloud", "Munich"), ("Wispline", "Berlin")]

@@ -52,7 +52,7 @@ def background(state: State, text: str, source: Source, subject: str | None) -> 
         _based_compound(state, text, source, subject)
     if "'s " in text or "’s " in text:
         _place_possessive(state, text, source)
-    if ", a" in text and _PLACE_HINT.search(text):  # the pattern opens with a name: costly on every sentence
+    if (", a" in text or " is a" in text) and _PLACE_HINT.search(text):  # the pattern opens with a name: costly on every sentence
         _place_apposed(state, text, source)
     _founders(state, text, source, company, subject)
     read_titles(state, text, source, subject)
@@ -140,11 +140,15 @@ def _based_compound(state: State, text: str, source: Source, subject: str | None
 
 def _place_apposed(state: State, text: str, source: Source) -> None:
     """'Spreehalle Rechenzentren GmbH, a Berlin colocation operator,', 'Hallowmere GPU, a Reno, Nevada
-    neocloud': a place written as an adjective of what the company is."""
+    neocloud', 'Halder Cloud is a Munich neocloud': a place written as an adjective of what the company is."""
     for m in _PLACE_APPOSED.finditer(text):
         place, company = m.group("place"), trim_name(state, m.group("n"))
-        # a region, "City, Region", or a place the report has named as one ("a Kubernetes platform company" is none)
-        known = place.split(", ")[-1].lower() in lexicon.regions() or "place" in kinds_of(state, name_key(place))
+        # a region, "City, Region", or a place the report has named as one ("a Kubernetes platform company" is
+        # none), or any place word before one of the market's categories ("a Munich neocloud")
+        categorized = bool(lexicon.find("categories", text[m.end():m.end() + 40])) and \
+            lexicon.find("categories", text[m.end():m.end() + 40])[0][1] == 0
+        known = place.split(", ")[-1].lower() in lexicon.regions() or "place" in kinds_of(state, name_key(place)) \
+            or categorized and place.lower() not in lexicon.words("places", "demonyms")
         if company and known and all(_is_place_word(state, part) for part in place.split(", ")):
             add(state, Headquarters(source, company, place), ("company", company), ("place", place))
 
@@ -162,7 +166,7 @@ def _place_possessive(state: State, text: str, source: Source) -> None:
 _BASED_COMPOUND = re.compile(rf"(?<![\w-])(?P<place>{UPPER}[\w.'’]*(?:\s+{UPPER}[\w.'’]*){{0,2}})-(?:based|headquartered)\s+"
                              r"(?=(?P<after>.{1,60}))")
 _APPOSED = re.compile(rf"(?P<n>{NAME}),\s+(?:an?|the)\s+(?:(?:small|large|young|fast-growing|rival|fellow)\s+)?$")
-_PLACE_HINT = re.compile(r",\s+an?\s+[A-Z][a-zà-ÿ]+(?:,?\s[A-Z][a-zà-ÿ]+)?\s+[a-z]")
+_PLACE_HINT = re.compile(r"(?:,|\sis)\s+an?\s+[A-Z][a-zà-ÿ]+(?:,?\s[A-Z][a-zà-ÿ]+)?\s+[a-z]")
 # what the compound may say a company is: nouns of an organization only ("a Kubernetes-based
 # platform" places nothing; "a Lisbon-based GPU marketplace", "an Austin-based inference platform" do)
 _ORG_NOUN = (r"(?:(?![\w-]*(?i:invest|fund|capital|venture|bank|backer))[\w-]+\s+){0,3}?"
@@ -172,7 +176,7 @@ _ORG_NOUN = (r"(?:(?![\w-]*(?i:invest|fund|capital|venture|bank|backer))[\w-]+\s
 _COMPANY_NOUN = re.compile(rf"{_ORG_NOUN}\b")  # in lower case: "Corvid Labs" is a name
 # "X, a Berlin colocation operator": a place, then what the company is (not "Acme, a GPU cloud", "Bolt, a
 # US$ 40M company": a place's words are capitalised words and nothing else)
-_PLACE_APPOSED = re.compile(rf"(?P<n>{NAME}),\s+an?\s+(?P<place>{UPPER}[a-zà-ÿ]+(?:\s{UPPER}[a-zà-ÿ]+)?"
+_PLACE_APPOSED = re.compile(rf"(?P<n>{NAME})(?:,|\s+is)\s+an?\s+(?P<place>{UPPER}[a-zà-ÿ]+(?:\s{UPPER}[a-zà-ÿ]+)?"
                             rf"(?:,\s{UPPER}[a-zà-ÿ]+(?:\s{UPPER}[a-zà-ÿ]+)?)?)\s+(?=[a-z])(?={_ORG_NOUN}\b)")
 # ... and then names it: "London-based GPU marketplace Tamsin Labs"
 _DESCRIPTOR = re.compile(rf"{_ORG_NOUN}\s+(?=[A-Z])|")

@@ -26,7 +26,7 @@ from .records import (
 )
 from .report import strip_numbering
 from .tables import rounds_without_names, table_note, table_row
-from .reading import REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
+from .reading import FIRST_PERSON as _FIRST_PERSON, REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
 
 
 _GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "financial performance", "business model",
@@ -102,11 +102,12 @@ def profile_sections(report: Report) -> dict[int, str]:
 # "Sarnhollow Cloud (NASDAQ: SRNH): Q3 2025 Earnings Call", "Stratalume Cloud, Inc. — 10-Q Excerpts": a company's own document
 # ("Quillmere Compute S-1: Annotated Excerpts": a filing's name may follow the company's with nothing between)
 # ("Thornvale Cloud: 2025 Letter to Shareholders": a company writes to its shareholders, a fund to its partners)
-# ("Corvelline Compute (NASDAQ: CRVL): Initiating at Buy", "Orrinvale Compute in Chapter 11: Case Summary": about it)
+# ("Corvelline Compute (NASDAQ: CRVL): Initiating at Buy", "Orrinvale Compute in Chapter 11: Case Summary": about it;
+# "Caravela Compute — About us": its own pages, in which "we" is the company)
 _TITLE_OF = re.compile(r"(?P<n>[A-Z][^:—–(]{1,60}?)\s*(?:\([^)]*\))?\s*(?:[:—–]\s*(?:(?:Q[1-4]|FY|H[12])?\s*\d{2,4}\s+)?"
                        r"(?:earnings call|(?:form\s+)?10-[QK]|(?:form\s+)?[SF]-1|quarterly report|annual report|"
                        r"shareholder letter|letter to (?:share|stock)holders|investor (?:day|presentation)|prospectus|fact sheet|"
-                       r"initiat(?:ing|ion|es)|case summary|credit (?:memo|note|profile))|"
+                       r"initiat(?:ing|ion|es)|case summary|credit (?:memo|note|profile)|about(?:\s+us)?|our story)|"
                        r"\s(?:form\s+)?(?:10-[QK]|[SF]-1)|\s+in\s+chapter\s+(?:7|11|15))\b", re.I)
 
 
@@ -137,7 +138,7 @@ def _told_in_prose(title: str, section: list[Block]) -> bool:
 
 
 # "Kestrelmoor Ventures: 2025 Annual Letter to Our Limited Partners": a report its title says an organization wrote
-_AUTHOR_TITLE = re.compile(rf"(?P<n>{NAME})\s*[:—–|-]\s+.*\b(?i:letter|update|memo|note|review)\b")
+_AUTHOR_TITLE = re.compile(rf"(?P<n>{NAME})\s*[:—–|-]\s+.*\b(?i:letter|update|memo|note|review|about(?:\s+us)?|our story|newsroom)\b")
 
 
 def _plain_card(block: Block) -> Block | None:
@@ -480,6 +481,10 @@ def _for_reading(state: State, block: Block) -> Block:
         block = replace(block, text=_AMBIGUOUS_DATE.sub(lambda m: _spelled_date(m, state.day_first), block.text),
                         value=_AMBIGUOUS_DATE.sub(lambda m: _spelled_date(m, state.day_first), block.value)
                         if block.value else block.value)
+    if state.author and block.kind == "bullet" and _FIRST_PERSON.search(block.text):
+        # "- **Pinegarth Growth** — led our Series B" on the company's own page: its Series B
+        block = replace(block, text=in_third_person(block.text, "", state.author),
+                        value=in_third_person(block.value, "", state.author) if block.value else block.value)
     if _EMOJI.search(block.text) or _POST_NUMBER.match(block.text) or "($" in block.text:
         block = replace(block, text=_TICKER.sub("", _POST_NUMBER.sub("", _EMOJI.sub("", block.text))).strip(),
                         value=_TICKER.sub("", _EMOJI.sub("", block.value)).strip() if block.value else block.value)

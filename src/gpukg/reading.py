@@ -81,13 +81,13 @@ def in_third_person(text: str, person: str, company: str) -> str:
             return word
         said = said.format(p=person, c=company)
         return said[0].upper() + said[1:] if word[0].isupper() and said[0].islower() else said
-    return _FIRST_PERSON.sub(told, text)
+    return FIRST_PERSON.sub(told, text)
 
 
 _THIRD_PERSON = {"i": "{p}", "i'm": "{p} is", "i've": "{p} has", "my": "{p}'s", "we": "{c}", "we're": "{c} is",
                  "we've": "{c} has", "we'll": "{c} will", "our": "{c}'s", "us": "{c}"}
 # contractions first: "We're" is not "We" then "'re"
-_FIRST_PERSON = re.compile(r"\b(?:I['’]m|I['’]ve|I|[Mm]y|[Ww]e['’]re|[Ww]e['’]ve|[Ww]e['’]ll|[Ww]e|[Oo]ur|us)\b")
+FIRST_PERSON = re.compile(r"\b(?:I['’]m|I['’]ve|I|[Mm]y|[Ww]e['’]re|[Ww]e['’]ve|[Ww]e['’]ll|[Ww]e|[Oo]ur|us)\b")
 
 
 def month_told(state: State, text: str) -> When | None:
