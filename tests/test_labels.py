@@ -367,3 +367,15 @@ def test_a_bold_line_of_fields_is_no_title():
     assert got == [("Corvelline Compute", "share-price", Decimal(46), ("projected",)),
                    ("Corvelline Compute", "market-cap", Decimal(9_800_000_000), ())]
     assert all(s.section == ("Corvelline Compute (NASDAQ: CRVL): Initiating at Buy",) for s in ex.statements if s.source.line == 5)
+
+
+def test_a_month_label_under_a_years_heading_is_a_date_of_that_year():
+    # Regression: "- **March** — Kelvane Cloud raised ..." made a company "March", and a month had no year
+    ex = read("# Timeline\n\n*Last updated January 12, 2026.*\n\n### 2023\n\n- **March** — Kelvane Cloud raised a $38 million "
+              "Series A led by Sequoia Capital.\n- June: Quarrymoor Inference closed a €11 million seed round.\n\n### 2024\n\n"
+              "- **April** — Kelvane Cloud acquired Thistlecombe Labs.\n\n## Since then\n\n- **March** — Wendgate Market "
+              "raised $25 million in a Series A.\n")
+    assert "March" not in {name for name, _ in ex.kinds}
+    assert [(f.company, f.when.iso) for f in facts_of(ex, "Round")] == [
+        ("Kelvane Cloud", "2023-03"), ("Quarrymoor Inference", "2023-06"), ("Wendgate Market", "2025-03")]
+    assert [f.when.iso for f in facts_of(ex, "Acquisition")] == ["2024-04"]

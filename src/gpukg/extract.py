@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields, replace
+from datetime import date
 
 from . import iris, lexicon
 from .aliases import abbreviated, renamed, short_forms
@@ -22,7 +23,7 @@ from .phrases import NAME, heading_name, is_region, looks_like_name, looks_like_
 from .prose import OPENING_PARTICIPLE, bracket_facts, prose, told_of
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters, Notice, Observation, Quantity, Report,
-    Role, Round, Source, Statement, Trend,
+    Role, Round, Source, Statement, Trend, When,
 )
 from .report import strip_numbering
 from .tables import rounds_without_names, table_note, table_row
@@ -246,7 +247,7 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
     titled = report_date(report.title)
     fields = {b.label: b.value for b in report.blocks if b.kind == "meta"}
     dated = [report_date(fields[f] or "") for f in _DATE_FIELDS if f in fields]
-    state.written = next((d for d in dated if d), None) or (titled if titled and titled.precision != "year" else
+    state.written = state.report_written = next((d for d in dated if d), None) or (titled if titled and titled.precision != "year" else
                                                            dateline([b.text for b in report.blocks
                                                                      if b.kind not in ("heading", "meta")]) or titled)
     author = _AUTHOR_TITLE.match(report.title)
@@ -290,6 +291,13 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
     level = block.level
     state.section_links, state.section_sources, state.intro, state.last_round = (), False, "", None
     state.list_subject = None
+    if state.year_level and level <= state.year_level:
+        state.written, state.year_level = state.report_written, 0
+    year = _YEAR_HEADING.fullmatch(strip_numbering(block.text).strip())
+    if year and block.kind == "heading":
+        # "### 2023" over "- **March** — ...": the months and quarters below it are of that year
+        y = int(year.group(1))
+        state.written, state.year_level = When(year.group(1), f"{y}-12-31", "day", date(y, 12, 31), date(y, 12, 31)), level
     state.scale_note = heading_scale(block.text)
     if state.company and level <= state.company_level:
         state.company = None
@@ -328,6 +336,7 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
 
 
 # Front-matter fields that date a post
+_YEAR_HEADING = re.compile(r"((?:19|20)\d\d)(?:\s*[:—–-]\s*.{0,60})?")
 _DATE_FIELDS = ("date", "published", "publishdate", "pubdate", "created", "updated", "lastmod")  # the first there
 _SOURCES_LINE = re.compile(r"\s*(?:sources?|references?|via|read more|further reading)\s*:", re.I)
 def _named_company(state: State, title: str) -> bool:

@@ -164,9 +164,15 @@ def _answered(state: State, answer: str) -> str:
 
 
 def _is_date(label: str) -> bool:
-    """A label that is a date and nothing else ('2019', 'March 2023', 'Q3 2024')."""
-    dates = find_dates(label.strip(" :.-—–"))
-    return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] == len(label.strip(" :.-—–"))
+    """A label that is a date and nothing else ('2019', 'March 2023', 'Q3 2024'), or a month or a quarter
+    of the year the report or its section is about ('March', 'Q4')."""
+    label = label.strip(" :.-—–*")
+    dates = find_dates(label)
+    return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] == len(label) or bool(_MONTH_OR_QUARTER.fullmatch(label))
+
+
+_MONTH_OR_QUARTER = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December|"
+                               r"Q[1-4]|H[12]")
 
 
 _DATELINE = re.compile(r"(?P<p>[A-Z][A-Za-z .'’-]+?),\s*(?P<d>.+)")

@@ -63,6 +63,8 @@ class State:
     last_line: int = 0  # the line of the paragraph sentence read last (0 after anything else)
     list_subject: str | None = None  # the company the paragraph before a list was about: its labelled items' subject
     written: When | None = None  # the report's own date, from its title or a dateline: what "in June" is told against
+    report_written: When | None = None  # ... which a year's heading ("### 2023") stands in for over its section
+    year_level: int = 0  # the level of that heading
     author: str | None = None  # the organization a report is written by, its "we" ("Kestrelmoor Ventures: 2025 Annual Letter")
     kinds_by_key: dict[str, set[str]] = field(default_factory=dict)  # ``kinds`` by name key, up to ``kinds_indexed``
     kinds_indexed: int = 0

@@ -472,7 +472,9 @@ def _plain(children: list[Token]) -> tuple[str, str, tuple[Link, ...]]:
 
 
 _QA_LINE = re.compile(r"(?P<k>Q|A)[.:]\s+(?P<v>\S.*)")
-_DATED_LINE = re.compile(r"(?P<k>(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\s*(?:[—–:]|\s-)\s+(?P<v>\S.*)")
+# "2025-01-08 — Acme ...", and under a year's heading "June: Acme ...", "Q4 — Acme ...": a line that opens with its date
+_DATED_LINE = re.compile(r"(?P<k>(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?|(?:January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December|Q[1-4]|H[12])(?=\s*(?:[—–:]|\s-)))\s*(?:[—–:]|\s-)\s+(?P<v>\S.*)")
 _KEY_VALUE_LINE = re.compile(r"(?P<k>[A-Z][^:.!?]{0,38}?):\s+(?P<v>\S.*)")
 _LATER_FIELD = re.compile(r"(?P<k>[A-Z0-9][^:.!?]{0,38}?):\s+(?P<v>\S.*)")  # "... | 12-month price target: $46.00"
 _KEY_HEADERS = {"", "field", "attribute", "item", "key", "property", "fact", "category", "metric"}
