@@ -15,6 +15,7 @@ from gpukg.cli import main
 from gpukg.errors import InputError
 from gpukg.oxstore import canonical_graph, from_store
 from gpukg.report import parse_report
+from gpukg.validate import validate
 from rdflib.compare import isomorphic
 from gpukg.synth import write_corpus
 
@@ -149,14 +150,26 @@ def test_each_report_is_parsed_once_for_both_readings(market, fresh, monkeypatch
     assert sorted(parsed) == sorted(p.name for p in market.glob("*.md"))
 
 
-def test_both_engines_hold_the_same_graph():
-    # One reading of every fixture report; the engine only decides where its triples go
-    # (test_build runs `gpukg build --engine rdflib` end to end on the corpus).
-    result = build([ROOT / "corpus", REPORTS])
+@pytest.fixture(scope="module")
+def everything():
+    """One reading of the corpus and every fixture report together."""
+    return build([ROOT / "corpus", REPORTS])
+
+
+def test_both_engines_hold_the_same_graph(everything):
+    # The engine only decides where the triples go (test_build runs `gpukg build --engine rdflib`
+    # end to end on the corpus).
+    result = everything
     plain = replace(result, engine="rdflib")
     assert len(result.store) == len(plain.graph)
     assert isomorphic(canonical_graph(from_store(result.store)), canonical_graph(plain.graph))
     assert result.summary() == plain.summary()
+
+
+def test_every_report_together_makes_a_graph_without_violations(everything):
+    # Regression: a front matter's statements had a block kind ("meta") the shapes did not allow
+    report = validate(everything.store)
+    assert not report.violations, [f"{v.focus} {v.path}: {v.message}" for v in report.violations[:10]]
 
 
 def test_the_fingerprint_covers_what_reading_imports_and_nothing_downstream(tmp_path):

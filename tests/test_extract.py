@@ -1455,3 +1455,22 @@ def test_a_vault_notes_links_fields_callouts_and_tasks():
     assert ex.report.title == "Larkspire Cloud"
     assert "ask about Skerrow's H200 delivery" in [s.text for s in ex.statements]
 
+
+
+def test_a_press_releases_end_mark_is_no_heading():
+    # Regression: "###" alone made a statement with no text, which the shapes reject
+    ex = read("# Release\n\nAcme Cloud raised $5M.\n\n###\n")
+    assert all(s.text for s in ex.statements) and len(ex.statements) == 2
+
+
+def test_a_converted_pdfs_page_headers_and_broken_words():
+    # Regression: "GPU Cloud Outlook 2026 | Page 3 of 14" made a company "Outlook", and "Osterfell Com-" over
+    # "pute" a company of its own
+    page = "GPU Cloud Outlook 2026 | Page {} of 14\nConfidential — Hallmere Research\n\n"
+    text = (page.format(3) + "## Capital\n\nThe Hamburg neocloud Osterfell Com-\npute raised a $50 million Series A in\n"
+            "June 2025.\n\n" + page.format(4) + "Hyper-scalers and GPU-\nbacked loans.\n\n" + page.format(5))
+    ex = read(text)
+    assert [(f.company, f.source.line) for f in facts_of(ex, "Round")] == [("Osterfell Compute", 6)]
+    assert [b.line for b in ex.report.blocks if b.kind == "running"] == [1, 2, 10, 11, 16, 17]
+    assert "Outlook" not in {name for name, _ in ex.kinds}
+    assert "Hyper-scalers and GPU- backed loans." in [s.text for s in ex.statements]  # an acronym's hyphen is its own

@@ -289,3 +289,9 @@ def test_a_rates_label_says_nothing_of_the_money_beside_the_rate(tmp_path):
                             "in 2025, up from $412 million in 2024, growth of roughly 100%.\n")
     got = sorted((d["metric"], d["quantity"].value) for name, d in facts if name == "Observation")
     assert got == [("growth-rate", Decimal(100)), ("revenue", Decimal(412_000_000)), ("revenue", Decimal(905_000_000))]
+
+
+def test_a_percent_increase_is_a_growth_rate(tmp_path):
+    # Regression: "a 142% increase from a year ago" was an unclassified figure of 142%, out of a share's range
+    facts = built(tmp_path, "# N\n\nTidewell Compute posted revenue of $386 million, a 142% increase from a year ago.\n")
+    assert ("growth-rate", Decimal(142)) in [(d["metric"], d["quantity"].value) for name, d in facts if name == "Observation"]

@@ -188,3 +188,17 @@ def test_whose_revenue_or_valuation_a_report_gives_is_a_company(tmp_path):
     graph = build([tmp_path]).graph
     companies = {str(graph.value(c, SKOS.prefLabel)) for c in graph.subjects(RDF.type, GK.Company)}
     assert companies == {"Halvorsen Compute", "Corvina Labs"}
+
+
+def test_a_name_that_is_a_place_in_one_report_and_an_investor_in_another(tmp_path):
+    # Regression: built together, "Saudi Arabia" (a sovereign backer in one report, a company's home in
+    # the other) was one organization node, and the headquarters' place was no schema:Place
+    (tmp_path / "a.md").write_text("# Gulf\n\nSaudi Arabia led a $300 million Series B in Wadi Compute.\n")
+    (tmp_path / "b.md").write_text("# Gulf\n\nHijaz Datahalls, a data-center operator based in Saudi Arabia, "
+                                   "runs 40 MW.\n")
+    graph = build([tmp_path]).graph
+    org, = nodes_labelled(graph, "Saudi Arabia") - set(graph.subjects(RDF.type, SCHEMA.Place))
+    place, = set(graph.subjects(RDF.type, SCHEMA.Place))
+    assert (org, RDF.type, GK.Investor) in graph
+    hq = graph.value(predicate=GK.place, object=place)
+    assert hq is not None and graph.value(hq, GK.place) == place

@@ -382,7 +382,7 @@ def _content(state: State, block: Block, source: Source) -> None:
         state.scale_note = scale_note(block.text) if block.kind == "paragraph" else None
     if block.kind == "paragraph" and state.table_facts and state.table_facts[1] == before:
         table_note(state, block.text)  # "Prices are per GPU-hour, as of December 1, 2025." right under a table
-    if block.kind == "meta":  # front matter: the report's date and title, kept as statements
+    if block.kind in ("meta", "running"):  # front matter (the report's date and title), page headers: kept, not read
         pass
     elif block.kind == "code":  # a code block's lines are kept as they are, not read
         if not state.statements or state.statements[-1].kind != "code":
@@ -466,7 +466,7 @@ def _content(state: State, block: Block, source: Source) -> None:
         state.facts.append(Trend(source, label, trends[0] if trends else None))
         trends = (label,)
     found = [form for form, _, _ in state.names.find(block.text)]
-    if block.kind not in ("code", "meta"):  # a name in quoted code or a tag makes nothing an organization
+    if block.kind not in ("code", "meta", "running"):  # a name in quoted code or a tag makes nothing an organization
         state.kinds.extend((form, "org") for form in found + opening_orgs(state, REPORT_VERB.sub("", block.label or block.text)))
     mentioned = found + [n for f in facts for n in _fact_names(f)]
     state.statements.append(Statement(

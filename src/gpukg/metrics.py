@@ -53,7 +53,7 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
     before = text[max(0, q.start - 40):q.start]
     after_q = text[q.end:q.end + 60].lower()
     if q.unit in ("percent", "multiple") and (
-            re.match(r"\s*(?:growth|yoy|y/y|year[- ](?:over|on)[- ]year|cagr|compound annual)", after_q)
+            re.match(r"\s*(?:growth|yoy|y/y|year[- ](?:over|on)[- ]year|cagr|compound annual|increase|rise|jump|gain)\b", after_q)
             or _GROWTH_BEFORE.search(before)):
         return "growth-rate"
     if q.currency:

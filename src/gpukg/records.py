@@ -20,7 +20,7 @@ class Link:
 class Block:
     """One unit of a report: a heading, a paragraph sentence, a list item or a table row."""
 
-    kind: str  # "heading" | "title" (a bold-only line) | "paragraph" | "bullet" | "table-row" | "code" | "meta" (front matter)
+    kind: str  # "heading" | "title" (a bold-only line) | "paragraph" | "bullet" | "table-row" | "code" | "meta" (front matter) | "running" (a page header)
     text: str  # plain text, Markdown markup removed, link texts kept
     line: int  # 1-based
     section: tuple[str, ...]  # titles of the enclosing headings, outermost first

@@ -57,7 +57,8 @@ def parse_report(text: str, file_name: str, doc_id: str | None = None) -> Report
     meta, body = _front_matter(text)
     if "[[" in body or "::" in body or "[!" in body:
         body = _vault_markup(body)
-    blocks = meta + _cited(tuple(_blocks(_MD.parse(_grid_tables(body) if "+-" in body else body))), text.splitlines())
+    running, body = _running_lines(body)
+    blocks = meta + running + _cited(tuple(_blocks(_MD.parse(_grid_tables(body) if "+-" in body else body))), text.splitlines())
     title = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), None) or \
         next((b.value for b in meta if b.label == "title" and b.value), Path(file_name).stem)
     return Report(
@@ -93,6 +94,30 @@ def _front_matter(text: str) -> tuple[tuple[Block, ...], str]:
         elif line.strip() and blocks:  # an item of a list given one per line ("  - neocloud")
             blocks.append(Block("meta", line.strip(), n, (), label=blocks[-1].label, value=line.strip().lstrip("- ")))
     return tuple(blocks), "\n" * (end + 1) + "\n".join(lines[end + 1:])
+
+
+_PAGE_MARK = re.compile(r"(?:^|[|·•—–-]\s*)page\s+\d+(?:\s*(?:of|/)\s*\d+)?\s*$", re.I)
+_MARKUP_START = re.compile(r"\s*(?:[#>|*+-]|\d+[.)]\s|```|\[)")
+
+
+def _running_lines(text: str) -> tuple[tuple[Block, ...], str]:
+    """A converted PDF's running headers and footers ("GPU Cloud Outlook 2026 | Page 3 of 14", "Confidential —
+    Hallmere Research" at every page) as "running" blocks, kept but not read (they say nothing where they
+    stand), and the text with those lines blank."""
+    lines = text.split("\n")
+    plain = [not _MARKUP_START.match(line) and 0 < len(line.strip()) <= 100 and "](" not in line and "://" not in line
+             for line in lines]
+    shape = [re.sub(r"\d+", "#", line.strip()) for line in lines]
+    count: dict[str, int] = {}
+    for ok, form in zip(plain, shape):
+        if ok:
+            count[form] = count.get(form, 0) + 1
+    running = {i for i, (ok, form, line) in enumerate(zip(plain, shape, lines))
+               if ok and (_PAGE_MARK.search(line.strip()) or count[form] >= 3 and not _LINE_ENDS.search(line.strip()))}
+    if not running:
+        return (), text
+    blocks = tuple(Block("running", lines[i].strip(), i + 1, ()) for i in sorted(running))
+    return blocks, "\n".join("" if i in running else line for i, line in enumerate(lines))
 
 
 # A note-taking vault's markup (Obsidian, Logseq): "[[Target|shown]]" links, "key:: value" fields
@@ -177,6 +202,9 @@ def _blocks(tokens: list[Token]):
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if tok.type == "heading_open" and not tokens[i + 1].content.strip(" #"):
+            i += 3  # "###" alone: a press release's end mark, no heading
+            continue
         if tok.type == "heading_open":
             level = int(tok.tag[1])
             title = tokens[i + 1].content.strip()
@@ -383,8 +411,11 @@ def _unwrapped(plains: list[tuple[str, str, tuple[Link, ...]]]) -> tuple[list, l
         text = text.strip()
         if out and not title and _runs_on(out[-1][0], text):
             before, first_bold, first_links = out[-1]
-            wraps[-1].append((len(before) + 1, offset))
-            out[-1] = (f"{before} {text}", first_bold, first_links + links)
+            # "Osterfell Com-" over "pute ...": a word a converted PDF broke at the line's end, made whole
+            broken = _BROKEN_WORD.search(before) and text[:1].islower()
+            joined = f"{before[:-1]}{text}" if broken else f"{before} {text}"
+            wraps[-1].append((len(before) - 1 if broken else len(before) + 1, offset))
+            out[-1] = (joined, first_bold, first_links + links)
         else:
             out.append((text, bold, links))
             wraps.append([(0, offset)])
@@ -392,6 +423,7 @@ def _unwrapped(plains: list[tuple[str, str, tuple[Link, ...]]]) -> tuple[list, l
     return out, wraps
 
 
+_BROKEN_WORD = re.compile(r"(?<![A-Z0-9-])[A-Za-z]*[a-z]-$")  # not "GPU-" nor "H100-", whose hyphen is the word's own
 _LINE_ENDS = re.compile(r"[.!?:;]['\"”’)\]]*$|\[\d{1,3}\]$|>$|https?://\S+$")
 _NOTE_START = re.compile(r"\[\^?\w{1,8}\]")  # "[^2]: ...", "[1] https://...": a note of its own
 

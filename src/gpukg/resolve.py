@@ -59,7 +59,11 @@ def resolve(extractions: list[Extraction]) -> Resolved:
         replace(s, mentions=tuple(dict.fromkeys(key_of[m] for m in s.mentions if m in key_of)))
         for ex in extractions for s in ex.statements
     )
-    facts = [_rename(f, key_of) for ex in extractions for f in ex.facts]
+    # A name that is a place in one report and an organization in another ("Saudi Arabia" invests, and
+    # is where a company is based): a place node as well, for the facts that need a place.
+    places = {e.key for e in entities if e.kind == "place"}
+    place_of = {n: f"place:{name_key(n)}" for n, k in uses.items() if k["place"] and f"place:{name_key(n)}" in places}
+    facts = [_rename(f, key_of, place_of) for ex in extractions for f in ex.facts]
     return Resolved(
         reports=tuple(ex.report for ex in extractions),
         entities=entities,
@@ -141,10 +145,11 @@ def _entities(uses: dict[str, Counter], short_names: list[tuple[str, str]],
         entities.append(entity)
         key_of.update({s: entity.key for s in spellings})
     taken = {e.key for e in entities}
+    place_names |= {n for n, k in uses.items() if k["place"] and n not in people}
     for kind, names in (("person", people), ("place", place_names)):
         for name in sorted(names):
             key = f"{kind}:{name_key(name)}"
-            key_of[name] = key
+            key_of.setdefault(name, key)  # (an organization's name stays its own)
             if key not in taken:
                 taken.add(key)
                 entities.append(Entity(key, kind, name))
@@ -215,12 +220,14 @@ def _parents(entities: list[Entity], known: dict, key_of: dict[str, str]) -> Non
             entities[i] = replace(entity, parent=key if key in keys else None)
 
 
-def _rename(fact: Fact, key_of: dict[str, str]) -> Fact | None:
-    """The fact with its names replaced by entity keys."""
+def _rename(fact: Fact, key_of: dict[str, str], place_of: dict[str, str]) -> Fact | None:
+    """The fact with its names replaced by entity keys (a place's by its place's)."""
     changes = {}
     for f in fields(fact):
         value = getattr(fact, f.name)
-        if f.name in ("company", "acquirer", "target", "investor", "person", "place", "subject", "related"):
+        if f.name == "place" and value in place_of:
+            changes[f.name] = place_of[value]
+        elif f.name in ("company", "acquirer", "target", "investor", "person", "place", "subject", "related"):
             if value is not None:
                 if value not in key_of:
                     return None
