@@ -465,3 +465,24 @@ def test_a_rank_column_and_a_lower_case_legal_form(tmp_path):
                                   "| 1 | Veyrant Systems | $48.2 million |\n\n| Country | Provider | Founded |\n|---|---|---|\n"
                                   "| Czechia | Vltava Compute s.r.o. | 2021 |\n")
     assert sorted(e.label for e in result.resolved.entities if e.kind == "org") == ["Veyrant Systems", "Vltava Compute s.r.o."]
+
+
+def test_a_notebooks_exported_tables(tmp_path):
+    # Regression: pandas' to_markdown() output gave nothing: floats ("2021.0", "115000000.0"), midnight
+    # timestamps, "nan", snake_case values ("gpu_marketplace"), title-cased headers ("Arr Usd"), and a long
+    # table of investors with a True/False "is_lead" column
+    result = build_text(tmp_path, "# Export\n\n|   | company | round_type | amount | currency | announced_date |\n"
+                                  "|--:|:--|:--|--:|:--|:--|\n| 0 | Pelmora Compute | Series B | 115000000.0 | USD | "
+                                  "2025-03-14 00:00:00 |\n\n|   | company | round_type | investor | is_lead |\n|--:|:--|:--|:--|:--|\n"
+                                  "| 0 | Pelmora Compute | Series B | Sequoia Capital | True |\n| 1 | Pelmora Compute | Series B "
+                                  "| NVIDIA | False |\n\n|   | Company | Category | Founded | Arr Usd | H100 Usd Per Hr |\n"
+                                  "|--:|:--|:--|--:|--:|--:|\n| 0 | Quillback Cloud | gpu_marketplace | 2023.0 | nan | 1.8700 |\n")
+    label = {e.key: e.label for e in result.resolved.entities}
+    facts = [f for f, _ in result.resolved.facts]
+    rounds = [(label[f.company], f.kind, f.amount.value if f.amount else None, f.when.iso if f.when else None,
+               tuple(label[n] for n in f.leads), tuple(label[n] for n in f.participants)) for f in facts if isinstance(f, Round)]
+    assert rounds == [("Pelmora Compute", "series-b", Decimal(115_000_000), "2025-03-14", ("Sequoia Capital",), ("NVIDIA",))]
+    kinds = {type(f).__name__: f for f in facts if label.get(getattr(f, "company", getattr(f, "subject", None))) == "Quillback Cloud"}
+    assert kinds["Category"].category == "gpu-marketplace" and kinds["Founding"].when.iso == "2023"
+    price = kinds["Observation"]
+    assert (price.metric, price.quantity.value, price.quantity.currency, price.quantity.per) == ("price", Decimal("1.87"), "USD", "hour")

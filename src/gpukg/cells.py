@@ -36,17 +36,36 @@ _SNAKE_PERS = {"hr": "hr", "h": "hr", "hour": "hr", "mo": "month", "month": "mon
 
 def snake_header(header: str) -> str:
     """A data file's column name as a table's header: 'amount_usd_m' -> 'amount (USD m)',
-    'price_usd_hr' -> 'price (USD/hr)', 'lead_investor' -> 'lead investor'."""
-    if "_" not in header or " " in header:
+    'price_usd_hr' -> 'price (USD/hr)', 'lead_investor' -> 'lead investor'; and as a notebook titles
+    them: 'Arr Usd' -> 'Arr (USD)', 'H100 Usd Per Hr' -> 'H100 (USD/hr)'."""
+    if "(" in header or not ("_" in header and " " not in header or _TITLED_CODE.search(header)):
         return header
-    words = [w for w in header.split("_") if w]
+    words = [w for w in re.split(r"[_ ]", header) if w and w.lower() != "per"]
     at = next((i for i, w in enumerate(words) if i and len(w) == 3 and _currency(w.upper())), None)
     rest = words[at + 1:] if at is not None else []
     if at is None or not all(w.lower() in _SNAKE_SCALES or w.lower() in _SNAKE_PERS for w in rest):
-        return " ".join(words)
+        return " ".join(words) if "_" in header else header
     scale = next((_SNAKE_SCALES[w.lower()] for w in rest if w.lower() in _SNAKE_SCALES), "")
     per = next((_SNAKE_PERS[w.lower()] for w in rest if w.lower() in _SNAKE_PERS), "")
     return f"{' '.join(words[:at])} ({words[at].upper()}{' ' + scale if scale else ''}{'/' + per if per else ''})"
+
+
+_TITLED_CODE = re.compile(r"\s(?:Usd|Eur|Gbp|Jpy|Cad|Aud|Chf|Inr|Sgd)\b")
+# what a notebook's export writes for a number or a time: "2021.0", "115000000.0", "2025-03-14 00:00:00"
+_WHOLE_FLOAT = re.compile(r"(?P<n>\d+)\.0+")
+_MIDNIGHT = re.compile(r"(?P<d>\d{4}-\d\d-\d\d)[ T]00:00:00(?:\.0+)?")
+_SNAKE_VALUE = re.compile(r"[a-z]+(?:_[a-z]+)+")
+
+
+def exported_cell(cell: str) -> str:
+    """A cell of a data export as a report would write it: '2021.0' -> '2021', '2025-03-14 00:00:00' ->
+    '2025-03-14', 'gpu_marketplace' -> 'gpu marketplace'."""
+    cell = cell.strip()
+    if m := _WHOLE_FLOAT.fullmatch(cell):
+        return m.group("n")
+    if m := _MIDNIGHT.fullmatch(cell):
+        return m.group("d")
+    return cell.replace("_", " ") if _SNAKE_VALUE.fullmatch(cell) else cell
 
 
 def scale_note(text: str) -> ScaleNote | None:
@@ -138,7 +157,8 @@ def written(header: str, cell: str, currency: str | None = None) -> str:
         word = "k" if word in ("'000", "000s") or word.startswith("thousand") else word
         money = currency and number and (word != "k" and metric_of(header) in MONEY_METRICS or re.search(r"\bamount\b", header, re.I))
         return _with(currency if money else None, cell, word)
-    if currency and number and not m and (re.search(rf"\b{MODEL}\b", header) or metric_of(header) in MONEY_METRICS):
+    if currency and number and not m and (re.search(rf"\b{MODEL}\b", header) or metric_of(header) in MONEY_METRICS
+                                          or re.fullmatch(r"(?i)amount(?:\s+raised)?", header.strip())):
         return _with(currency, cell)  # "| Ccy | H100 SXM |" over "EUR" and "2.05"; "| Revenue | Ccy |"
     if not m or not number:
         return cell

@@ -13,7 +13,7 @@ from . import lexicon
 from .amounts import MODEL, find_quantities
 from .aliases import renamed
 from .background import about_who
-from .cells import row_currency, scaled, snake_header, written
+from .cells import exported_cell, row_currency, scaled, snake_header, written
 from .dates import find_dates, first_date, report_date
 from .figures import figures
 from .metrics import metric_of
@@ -47,15 +47,16 @@ def _is_portfolio(header: str) -> bool:
 
 
 _SELECTION = re.compile(r"^(?:notable|selected|select|key|major|main|recent|some|example|sample)\s+", re.I)
-_NOTHING = re.compile(r"(?i)n/?a|-+|—|not disclosed|undisclosed|unknown|tbd")
+_NOTHING = re.compile(r"(?i)n/?a|-+|—|not disclosed|undisclosed|unknown|tbd|nan|none|nat|null")
 
 
 def table_row(state: State, block: Block, source: Source) -> None:
     """A row of a comparison table (figures per company), of a table of rounds, of deals, or of
     investors' portfolios."""
-    currency = row_currency(block.cells)
-    cells = [(snake_header(header.strip()), written(snake_header(header.strip()), cell.strip(), currency))
-             for header, cell in block.cells]
+    exported = tuple((header, exported_cell(cell)) for header, cell in block.cells)
+    currency = row_currency(exported)
+    cells = [(snake_header(header.strip()), written(snake_header(header.strip()), cell, currency))
+             for header, cell in exported]
     if not cells:
         return
     if state.scale_note and state.scale_note.line and block.line != state.scale_note.line + 1:
@@ -150,7 +151,9 @@ def table_row(state: State, block: Block, source: Source) -> None:
     if contract:  # the row's other columns are still its company's figures ("| Total power (MW) |")
         _table_contract(state, company, column, customer_col, value_col, source)
     # "| Company | Date filed | Amount sold | Total offering |": a raise whose type the table does not say
-    if amount_col and (round_col or re.search(r"\b(?:sold|raised)\b", amount_col)):
+    # ... or a long table of who took part in which round ("| company | round type | investor | is lead |")
+    investor_col = next((h for h in lowered if re.fullmatch(r"investors?|investor name|backer|participant", h)), None)
+    if amount_col and (round_col or re.search(r"\b(?:sold|raised)\b", amount_col)) or round_col and investor_col:
         _table_round(state, company, column, round_col, amount_col, source)
         for i, (header, cell) in enumerate(cells):  # "| Halcyra Compute | Neocloud | Series C | 620 |": what the company is, and where
             if lexicon.exact("labels", header) == "business_model" and not _NOTHING.fullmatch(cell):
@@ -472,14 +475,14 @@ def _note(state: State, company: str, cell: str, source: Source) -> None:
         prose(state, cell, source, company)
 
 
-def _table_round(state: State, company: str, column: dict[str, str], round_col: str | None, amount_col: str,
+def _table_round(state: State, company: str, column: dict[str, str], round_col: str | None, amount_col: str | None,
                  source: Source) -> None:
     """'| Tamarack Compute | Term loan | RBC Capital Markets (lead arranger), CIBC | C$850M | March 2025 |'
     under Borrower, Structure, Lenders, Amount, Signed; a row whose deal is an acquisition is one,
     its buyer in a buyer's column ('| Lead investor / buyer |')."""
     kinds = lexicon.find("round_types", column[round_col]) if round_col else []
     kind = kinds[0][0] if kinds else "unspecified"
-    amount = next((q for q in find_quantities(column[amount_col]) if q.currency), None)
+    amount = next((q for q in find_quantities(column[amount_col]) if q.currency), None) if amount_col else None
     when = _row_date(column) or (first_date(column[round_col]) if round_col else None)  # "| Series B, Oct 2025 |"
     buyer = next((strip_parens(cell) for header, cell in column.items() if re.search(r"\b(?:buyer|acquirer)\b", header)), "")
     if round_col and _ACQUIRED.search(column[round_col]) and looks_like_name(buyer) and buyer != company:
@@ -488,20 +491,29 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
     leads: list[str] = []
     participants: list[str] = []
     valuation = None
+    # "| is lead |" over "True": whether the row's investor led
+    flag_col = next((header for header, cell in column.items()
+                     if _LEAD_FLAG.fullmatch(header) and _YES_NO.fullmatch(cell.strip())), None)
+    flag = column[flag_col].strip().lower() if flag_col else None
     for header, cell in column.items():
+        if header == flag_col:
+            continue
         if "lead" in header:
             leads += split_names(cell, state.names.spelled_in(cell))
         elif re.search(r"investor|participant|backer|lender|arranger|^others?$|^other\s|co-invest", header):
             marked = [m.group("n") for m in MARKED_LEAD.finditer(cell)]  # "RBC Capital Markets (lead arranger), CIBC"
             names = split_names(MARKED_LEAD.sub(lambda m: m.group("n"), cell), state.names.spelled_in(cell))
-            leads += [n for n in names if n in marked]
-            participants += [n for n in names if n not in marked]
+            led = flag in ("true", "yes", "y", "1", "✓", "✔", "x")
+            leads += [n for n in names if n in marked or led]
+            participants += [n for n in names if n not in marked and not led]
         elif "valuation" in header or re.search(r"\b(?:post|pre)[- ]money\b|\bvalued\b", header):  # "| Post-money |"
             valuation = next((q for q in find_quantities(cell) if q.currency), None)
     fact = Round(source, company, kind, amount, when, tuple(leads), tuple(p for p in participants if p not in leads), valuation)
     add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
 
 
+_LEAD_FLAG = re.compile(r"(?:is[ _])?lead\??|led\??|lead investor\?", re.I)
+_YES_NO = re.compile(r"(?i)true|false|yes|no|y|n|[01]|[✓✔✗✘x]|")
 _ACQUIRED = re.compile(r"\b(?:acquisition|acquired|acqui-hired|buyout|takeover|merger)\b", re.I)
 
 
