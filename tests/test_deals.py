@@ -323,3 +323,16 @@ def test_a_deal_completed_today_with_an_appositive_before_its_price(tmp_path):
                             "inference platform, for $48 million in cash and stock.\n")
     got = [(d["acquirer"], d["target"], str(d["price"].value), d["status"]) for name, d in facts if name == "Acquisition"]
     assert got == [("Quillmount Cloud", "Ferrisburg Systems", "48000000", "completed")]
+
+
+@pytest.mark.parametrize("text, acquirer, target", [
+    # Regression: "is buying", a headline's "swallows" and a target introduced as a "shop" told no deal
+    ("Brasswell Compute is buying Tenzo Labs, the 30-person startup, for $65M.", "Brasswell Compute", "Tenzo Labs"),
+    ("Brasswell Compute swallows inference shop Tenzo Labs for $65M.", "Brasswell Compute", "Tenzo Labs"),
+    # Regression: "In November 2025 it agreed to acquire" after a sentence about the buyer had no buyer
+    ("Brannoch Cloud raised money in 2024. In November 2025 it agreed to acquire Ilvermoor Data for $180 million.",
+     "Brannoch Cloud", "Ilvermoor Data"),
+])
+def test_more_ways_to_say_a_company_buys_another(tmp_path, text, acquirer, target):
+    facts = built(tmp_path, "# Deals\n\n" + text + "\n")
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [(acquirer, target)]

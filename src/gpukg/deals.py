@@ -17,14 +17,15 @@ from .records import Acquisition, Backing, Source
 
 _BUYS = (r"agreed\s+(?:in|on)\s+(?:[\w,]+\s+){0,3}?(?:\d{4},?\s+)?to\s+(?:acquire|buy|purchase)|"  # "agreed in (September 2025|July) to acquire"
          "acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
-         "to buy|will buy|purchased|agreed to purchase|to purchase|snapped up|took over|takes over|picked up|picks up|"
+         "to buy|will buy|is buying|is purchasing|is taking over|purchased|agreed to purchase|to purchase|snapped up|took over|takes over|"
+         "picked up|picks up|swallowed|swallows|"
          r"acq\.|acq['’]d")  # a changelog's shorthand: "Nimbrel Cloud acq. Oakvale Labs, ~$40M"; a post's "acq'd"
 # "is reportedly in talks to acquire": a deal sought, not one agreed (no status; qualifiers say so)
 _INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)|negotiating|"
            r"planning|preparing|looking|poised|expected|seeking|set)\s+")
 # what a target may be introduced as: "agreed to buy Danish data-centre operator Ravnholm DC"
 _DESCRIBED = (r"(?:(?:an?|the|its|fellow)\s+)?(?:[\w-]+\s+){0,4}?(?:company|startup|start-up|operator|provider|firm|marketplace|"
-              r"platform|developer|maker|chipmaker|specialist|rival|competitor|neocloud|miner|lab)\s+")
+              r"platform|developer|maker|chipmaker|specialist|rival|competitor|neocloud|miner|lab|shop|outfit)\s+")
 # an appositive may stand between the buyer and its verb: "Nebulon, the UK sovereign compute company, has agreed to acquire"
 # ... or a bracket: "Hallgrim Cloud (co-founder and CEO Ingrid Vassbotn) has agreed to buy"
 _APPOSITIVE = r"(?:,\s+(?:an?|the)\s+[^,]{1,60},|\s+\([^()]{1,80}\))?"
@@ -157,7 +158,7 @@ def deal_status(text: str) -> str | None:
 
 
 # every pattern of a deal holds one of these words: most sentences are passed over at one search
-_DEAL_HINT = re.compile(r"acq|bought|buy|purchas|snapped|\btak|took|picked|picks|absorbed|sold|sell|stake|\bbid\b|offer|buyout",
+_DEAL_HINT = re.compile(r"acq|bought|buy|purchas|snapped|\btak|took|picked|picks|absorbed|swallow|sold|sell|stake|\bbid\b|offer|buyout",
                         re.I)
 
 

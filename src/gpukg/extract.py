@@ -187,7 +187,7 @@ def _a_measure_opens(text: str) -> bool:
 # a sentence whose subject is the company the sentence before was about; "it" after an opening
 # phrase ("Earlier that year it had closed a $25 million Series A extension")
 _IT_DID = re.compile(r"[A-Z][\w\s]{0,40}?,?\s+it\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:raised|closed|secured|landed|took|won|"
-                     r"signed|acquired|bought|reported|posted|opened|added|borrowed|repaid|refinanced|drew)\b")
+                     r"signed|acquired|bought|reported|posted|opened|added|borrowed|repaid|refinanced|drew|agreed|announced|completed)\b")
 # "CEO Solenne Abernathy announced ...", "CTO Tadeo Eskildsen filled in ...": a title of the company
 # the sentence before was about
 _TITLED_OPENS = re.compile(r"(?:CEO|CTO|CFO|COO|CPO|CRO|Chief\s+\w+\s+[Oo]fficer|Chief\s+executive|President|Chair|Co-founder|Founder)"
