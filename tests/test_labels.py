@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from test_deals import built, of_kind
 from test_extract import NEWS, TIMELINE, facts_of, read
 
 from gpukg.extract import extract
@@ -379,3 +380,21 @@ def test_a_month_label_under_a_years_heading_is_a_date_of_that_year():
     assert [(f.company, f.when.iso) for f in facts_of(ex, "Round")] == [
         ("Kelvane Cloud", "2023-03"), ("Quarrymoor Inference", "2023-06"), ("Wendgate Market", "2025-03")]
     assert [f.when.iso for f in facts_of(ex, "Acquisition")] == ["2024-04"]
+
+
+def test_a_companys_own_list_of_its_investors(tmp_path):
+    # Regression: on "X — About us", "- **Pinegarth Growth** — led our Series B" and "- **NVIDIA** — a strategic
+    # investor since our Series A" told no backing ("our" was nobody's)
+    facts = built(tmp_path, "# Caravela Compute — About us\n\n## Our investors\n\n- **Pinegarth Growth** — led our Series B "
+                            "in 2025.\n- **NVIDIA** — a strategic investor since our Series A.\n- **Marlow Harbour Credit** — "
+                            "provides our GPU-backed debt facility.\n- **Lisbon** — where we are based.\n")
+    assert of_kind(facts, "Backing", "investor", "company") == [
+        ("Marlow Harbour Credit", "Caravela Compute"), ("NVIDIA", "Caravela Compute"), ("Pinegarth Growth", "Caravela Compute")]
+
+
+def test_we_on_a_companys_own_pages_is_the_company(tmp_path):
+    # Regression: "Caravela Compute — About us" was about nobody, and its "we" and "our" were no one's
+    facts = built(tmp_path, "# Caravela Compute — About us\n\n## Milestones\n\n- **2025** — 10,000 GPUs online.\n\n"
+                            "## Who we are\n\nToday we run three data centers with 38 MW of contracted power.\n")
+    got = sorted((d["subject"], d["metric"]) for name, d in facts if name == "Observation")
+    assert got == [("Caravela Compute", "data-centers"), ("Caravela Compute", "gpus"), ("Caravela Compute", "power-capacity")]

@@ -12,7 +12,7 @@ from .background import about_who, background
 from .dates import find_dates, first_date
 from .deals import deal_status
 from .figures import figures
-from .people import PERSON
+from .people import PERSON, label_roles
 from .phrases import LOWER, NAME, UPPER, clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .prose import IS_A, bracket_facts, category_from, prose, told_of
 from .reading import SUBJECT_FOLLOWS, State, add, in_third_person, names_after, opening_orgs, qualifiers, trim_name
@@ -97,6 +97,14 @@ def labelled(state: State, block: Block, source: Source) -> None:
         investor = strip_parens(label)
         add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
         return
+    if not group and looks_like_name(label) and (_BACKED.match(value) or _AN_INVESTOR.search(value)) \
+            and not label_roles(label):
+        # "- **Pinegarth Growth** — led our Series B in 2025", "- **NVIDIA** — a strategic investor since our
+        # Series A" in a company's list of its investors
+        investor = strip_parens(label)
+        add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
+        prose(state, f"{investor} {value}", source, None)
+        return
     if group == "acquisition":
         _labelled_acquisition(state, company, value, source)
     elif group == "business_model":
@@ -117,6 +125,9 @@ def labelled(state: State, block: Block, source: Source) -> None:
         figures(state, company, value, source, label=label, metric=metric)
 
 
+_BACKED = re.compile(r"(?:co-)?led\b|joined\b|participated\b|invested\b|backs\b|backed\b|anchored\b|provides?\b[^.]*\b(?:facility|loan|financing)\b",
+                     re.I)
+_AN_INVESTOR = re.compile(r"^(?:an?|the|its|[\w ]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:investor|backer|shareholder|lender)\b", re.I)
 _HOST = re.compile(r"(?:Operator|Moderator|Host|Interviewer)", re.I)
 _ASKER = re.compile(rf"{PERSON}\s*\([^()]+\)")
 _TURN = re.compile(rf"(?:(?:CEO|CFO|CTO|COO|President|Chair)\s+)?(?P<p>{PERSON})")
