@@ -11,6 +11,7 @@ from rdflib import URIRef
 from test_extract import NEWS, facts_of, read
 
 from gpukg.build import build
+from gpukg.records import Acquisition
 
 
 def build_text(tmp_path: Path, text: str):
@@ -336,3 +337,17 @@ def test_a_deal_completed_today_with_an_appositive_before_its_price(tmp_path):
 def test_more_ways_to_say_a_company_buys_another(tmp_path, text, acquirer, target):
     facts = built(tmp_path, "# Deals\n\n" + text + "\n")
     assert of_kind(facts, "Acquisition", "acquirer", "target") == [(acquirer, target)]
+
+
+def test_a_deals_date_is_its_own_sentences_not_the_next_ones(tmp_path):
+    # Regression: "agreed on 6 August 2025 to acquire ... Sundara's ARR reached $31 million in June 2025." dated the
+    # deal June 2025, and made a company "Sundara's ARR"; "Nasdaq-listed Stourcastle Holdings" was a company's name
+    result = build_text(tmp_path, "# Deals\n\n- **Arkstead Digital / Sundara Inference:** Singapore-based Arkstead Digital "
+                                  "agreed on 6 August 2025 to acquire Sundara Inference for $260 million in cash. The deal "
+                                  "awaits approval. Sundara's ARR reached $31 million in June 2025.\n\nOn paper, Nasdaq-listed "
+                                  "Stourcastle Holdings acquired Virelay Compute.\n")
+    label = {e.key: e.label for e in result.resolved.entities}
+    deals = sorted((label[f.acquirer], label[f.target], f.when.iso if f.when else None)
+                   for f, _ in result.resolved.facts if isinstance(f, Acquisition))
+    assert deals == [("Arkstead Digital", "Sundara Inference", "2025-08-06"), ("Stourcastle Holdings", "Virelay Compute", None)]
+    assert not [name for name in label.values() if "'s" in name or "listed" in name]

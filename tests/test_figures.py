@@ -295,3 +295,9 @@ def test_a_percent_increase_is_a_growth_rate(tmp_path):
     # Regression: "a 142% increase from a year ago" was an unclassified figure of 142%, out of a share's range
     facts = built(tmp_path, "# N\n\nTidewell Compute posted revenue of $386 million, a 142% increase from a year ago.\n")
     assert ("growth-rate", Decimal(142)) in [(d["metric"], d["quantity"].value) for name, d in facts if name == "Observation"]
+
+
+def test_a_count_of_a_gpu_model_in_the_plural_counts_gpus(tmp_path):
+    # Regression: "secured against its 16,000 H200s" was an unclassified count
+    facts = built(tmp_path, "# N\n\nTidepine GPU secured a loan against its 16,000 H200s.\n")
+    assert [(d["metric"], d["quantity"].value) for name, d in facts if name == "Observation"] == [("gpus", Decimal(16000))]

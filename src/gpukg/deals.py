@@ -179,7 +179,8 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
             if not acquirer or not target or acquirer == target or _PRODUCT.fullmatch(target.rstrip(".")):
                 continue  # "a debt facility from X to buy H200s": GPUs bought, no company
             rest = re.sub(r"^\W*\(([^()]*)\)", r" \1", text[m.end():])  # "Pinecrest Data** (March 2025) for $340M"
-            tail = re.split(r"[;]|,\s+(?=[A-Z])|\)", _TARGET_CLAUSE.sub("", rest))[0]
+            # (up to the sentence's end: "... for $260 million in cash. ... ARR reached $31 million in June 2025.")
+            tail = re.split(r"[;]|,\s+(?=[A-Z])|\)|(?<=[a-z\d][.!?])\s+(?=[A-Z][a-z])", _TARGET_CLAUSE.sub("", rest))[0]
             # the price after the target, or inside the phrase: "announced a $2 billion acquisition of"
             price = next((q for part in (tail, m.group(0)) for q in find_quantities(part) if q.currency), None)
             told = _DEAL_TOLD.match(rest[len(tail):])
@@ -197,7 +198,7 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
             status = status if status == "terminated" else deal_status(tail) or status
             if _ENDED.search(rest[len(tail):]):  # "...; the two companies terminated the merger agreement"
                 status = "terminated"
-            add(state, Acquisition(source, acquirer, target, price, opening_date(text) or first_date(tail) or first_date(verb) or month_told(state, tail),
+            add(state, Acquisition(source, acquirer, target, price, opening_date(text) or first_date(verb) or first_date(tail) or month_told(state, tail),
                                     status, qualifiers((m.group(0) if intent else "") + tail)),
                  ("company", acquirer), ("company", target))
             found = True

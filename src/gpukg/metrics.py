@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from . import lexicon
+from .amounts import MODEL
 from .dates import find_dates
 from .records import Quantity
 
@@ -191,9 +192,14 @@ _NO_SEGMENT = frozenset({"mix", "base", "total", "latest", "current", "last", "r
 def counted(q: Quantity) -> str | None:
     """The metric of what a count counts: '250,000 GPUs' -> 'gpus'."""
     noun = (q.noun or "").lower()
+    if _MODELS.match(q.noun or ""):  # "its 16,000 H200s", "9,800 B200 GPUs": GPUs of a model
+        return "gpus"
     hit = lexicon.find("count_nouns", noun)
     # The counted noun may follow one adjective: "2,400+ independent hosts".
     return hit[0][0] if hit and len(noun[:hit[0][1]].split()) <= 1 else None
+
+
+_MODELS = re.compile(rf"{MODEL}s\b")
 
 
 def grown(text: str, q: Quantity, metric: str | None) -> str | None:

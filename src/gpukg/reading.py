@@ -267,7 +267,7 @@ def _is_category_after(text: str, at: int) -> bool:
 
 # "The Paris-based Veridane", "Lumen Growth-backed Tessaract Labs": what the compound says of the name is no part of it
 _ROUND_OF = re.compile(r"^(?:[A-Z]\s+)?(?:Series\s+[A-H]\d?|Seed|Pre-[Ss]eed)\s+(?:[Rr]ound\s+)?(?:of|for|in)\s+(?=[A-Z])")
-_COMPOUND_LEAD = re.compile(r"^.*\b[\w.]+-(?:based|backed|funded|owned|headquartered)\s+(?=\S)")
+_COMPOUND_LEAD = re.compile(r"^.*\b[\w.]+-(?:based|backed|funded|owned|headquartered|listed|traded)\s+(?=\S)")  # "Nasdaq-listed X"
 
 
 def named_before(state: State, text: str, end: int) -> str | None:
@@ -341,6 +341,9 @@ def trim_name(state: State, name: str) -> str:
     name = _COMPOUND_LEAD.sub("", name).rstrip("'’")  # "Fieldstone Ventures' portfolio"
     name = _ROUND_OF.sub("", name)  # "(the $95 million) Series B of Lumacrest Compute", "($28)M Series A of Orbisane AI"
     name = _without_kind(name)
+    measured = re.match(r"(?P<c>.+?)['’]s\s+(?P<m>.+)$", name)
+    if measured and _is_measure(measured.group("m")):  # "Sundara's ARR reached $31 million": Sundara's
+        name = measured.group("c")
     owner = PLACE_OWNS.match(name)
     if owner and (owner.group("place").lower() in lexicon.regions()  # "Abu Dhabi's MGX"
                   or owned_by_place(state, owner.group("place"), owner.group("c"))):  # "Jeddah's Rimal Labs"
@@ -359,6 +362,11 @@ def trim_name(state: State, name: str) -> str:
     # "agreed in July to acquire": no "July"; "The Company is raising", "Neoclouds raised ~$9.4B": no one's name
     return name if looks_like_name(name) and name not in _MONTH_NAMES and not _COMMON_NOUN.fullmatch(name) \
         and not _category_plural(name) else ""
+
+
+def _is_measure(words: str) -> bool:
+    hits = lexicon.find("metrics", words) + lexicon.find("amount_nouns", words) + lexicon.find("count_nouns", words)
+    return any(start == 0 and end >= len(words.rstrip(". ")) for _, start, end in hits)
 
 
 _COMMON_NOUN = re.compile(r"(?:[Tt]he\s+)?(?:Company|Firm|Issuer|Registrant|Borrower|Group|Business|Startup|Target|Buyer|Seller)")
