@@ -486,3 +486,13 @@ def test_a_notebooks_exported_tables(tmp_path):
     assert kinds["Category"].category == "gpu-marketplace" and kinds["Founding"].when.iso == "2023"
     price = kinds["Observation"]
     assert (price.metric, price.quantity.value, price.quantity.currency, price.quantity.per) == ("price", Decimal("1.87"), "USD", "hour")
+
+
+def test_a_node_of_gpus_and_headers_that_only_name_a_currency(tmp_path):
+    # Regression: "| Node |" over "8× H100 SXM" gave the price no GPU (and "8" a junk multiple), and a
+    # header of a currency and a period ("| JPY/month |") was appended to every segment
+    facts = built(tmp_path, "# Prices\n\n| Provider | Node | JPY/month | SGD/month |\n|---|---|---|---|\n"
+                            "| Tsukimori Cloud | 8× H100 SXM | 2,380,000 | 20,700 |\n\n| Provider | GPU | On-demand ($/GPU-hr) |\n"
+                            "|---|---|---|\n| Tsukimori Cloud | H200 | 2.95 |\n")
+    got = sorted((d["segment"], d["quantity"].currency, d["quantity"].per) for name, d in facts if name == "Observation")
+    assert got == [("H100 SXM", "JPY", "month"), ("H100 SXM", "SGD", "month"), ("H200, On-demand", "USD", "hour")]

@@ -52,6 +52,9 @@ _OF_WHICH = re.compile(r"[^,;.]{0,20},\s*of which\s*(?:around\s+|about\s+|some\s
 _BRACKETED = re.compile(r"\(([^()]{2,30})\)")
 
 
+_UNIT_ONLY = re.compile(r"(?i)(?:[a-z]{3}|[$€£¥₹])?\s*(?:/|per\s+)?\s*(?:gpu[-\s]?)?(?:hour|hr|h|month|mo|year|yr)?")
+
+
 def figures(state: State, subject: str | None, text: str, source: Source, *, label: str | None = None,
              metric: str | None = None, prose: bool = False, row_when: When | None = None,
              row_segment: str | None = None, row_per: str | None = None) -> None:
@@ -155,7 +158,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             segment = named_models[-1].group(0)
         if q.per in TOKEN_UNITS and q.noun in ("input tokens", "output tokens"):
             segment = ", ".join(p for p in (segment, q.noun) if p)
-        if fallback not in (None, "unclassified") and name == "price" and segment == row_segment and label_text.strip():
+        if fallback not in (None, "unclassified") and name == "price" and segment == row_segment and label_text.strip() \
+                and not _UNIT_ONLY.fullmatch(label_text.strip()):  # ("| JPY/month |" names no kind of price)
             # "| On-demand ($/GPU-hr) |" over "2.35": a price, and the header says of which kind
             segment = ", ".join(p for p in (row_segment, label_text.strip()) if p)
         provider = (PRICE_ON.match(text, q.end) or ON_PROVIDER.search(text, clause.start, q.start)

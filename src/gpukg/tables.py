@@ -29,7 +29,8 @@ from .segments import PER_UNIT
 
 _ENTITY_HEADERS = ("company", "provider", "name", "startup", "firm", "player", "vendor", "platform", "organization",
                    "borrower", "issuer", "winner", "awardee", "contractor", "recipient", "operator")
-_MODEL_HEADERS = ("gpu", "gpu model", "gpu type", "model", "instance", "instance type", "hardware", "chip", "accelerator")
+_MODEL_HEADERS = ("gpu", "gpu model", "gpu type", "model", "instance", "instance type", "hardware", "chip", "accelerator",
+                  "node", "node type", "configuration", "config")
 
 
 _ACQUIRER_HEADERS = ("acquirer", "buyer", "acquiring company", "acquired by", "purchaser")
@@ -180,7 +181,8 @@ def table_row(state: State, block: Block, source: Source) -> None:
     per = heading_per.group(1) if heading_per else None
     when = first_date(cells[date_col][1]) if date_col is not None else \
         (report_date(block.section[-1]) if block.section else None)
-    model = cells[model_col][1] if model_col is not None and (model_col == site_col or not find_quantities(cells[model_col][1])) \
+    model_cell = _NODE_OF.sub("", cells[model_col][1]) if model_col is not None else ""  # "8× H100 SXM": a node of H100s
+    model = model_cell if model_col is not None and (model_col == site_col or not find_quantities(model_cell)) \
         else None  # "Keflavík Hall 4" is a site's name, not a number
     # a date still to come when the report was written ("| Online | Q1 2026 |" in a report of H2 2025)
     planned = online_col is not None and when is not None and state.written is not None and when.start > state.written.end
@@ -512,6 +514,7 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
     add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
 
 
+_NODE_OF = re.compile(r"^\d+\s?[×x]\s?(?=[A-Z])")
 _LEAD_FLAG = re.compile(r"(?:is[ _])?lead\??|led\??|lead investor\?", re.I)
 _YES_NO = re.compile(r"(?i)true|false|yes|no|y|n|[01]|[✓✔✗✘x]|")
 _ACQUIRED = re.compile(r"\b(?:acquisition|acquired|acqui-hired|buyout|takeover|merger)\b", re.I)
