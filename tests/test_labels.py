@@ -398,3 +398,13 @@ def test_we_on_a_companys_own_pages_is_the_company(tmp_path):
                             "## Who we are\n\nToday we run three data centers with 38 MW of contracted power.\n")
     got = sorted((d["subject"], d["metric"]) for name, d in facts if name == "Observation")
     assert got == [("Caravela Compute", "data-centers"), ("Caravela Compute", "gpus"), ("Caravela Compute", "power-capacity")]
+
+
+def test_a_timeline_lines_date_is_its_first_sentences_and_the_next_tells_the_status(tmp_path):
+    # Regression: the line's month went to the end of its last sentence, and the deal's status told there was lost
+    facts = built(tmp_path, "# Timeline\n\n### 2025\n\n- May: Calderstone Data Centers agreed to acquire Quarrymoor Inference "
+                            "for about €600 million. The deal is pending EU merger clearance.\n- 2025-01-08 — Nimbrel Cloud "
+                            "(neocloud, Denver): Ser. B $120M, lead Harborlight Ventures.\n")
+    assert [(w.iso, s) for w, s in of_kind(facts, "Acquisition", "when", "status")] == [("2025-05", "pending")]
+    assert [(c, k, w.iso) for c, k, w in of_kind(facts, "Round", "company", "kind", "when")] == [
+        ("Nimbrel Cloud", "series-b", "2025-01-08")]

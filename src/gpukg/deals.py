@@ -179,13 +179,15 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
             if not acquirer or not target or acquirer == target or _PRODUCT.fullmatch(target.rstrip(".")):
                 continue  # "a debt facility from X to buy H200s": GPUs bought, no company
             rest = re.sub(r"^\W*\(([^()]*)\)", r" \1", text[m.end():])  # "Pinecrest Data** (March 2025) for $340M"
-            # (up to the sentence's end: "... for $260 million in cash. ... ARR reached $31 million in June 2025.")
-            tail = re.split(r"[;]|,\s+(?=[A-Z])|\)|(?<=[a-z\d][.!?])\s+(?=[A-Z][a-z])", _TARGET_CLAUSE.sub("", rest))[0]
+            # what the deal's sentences go on to say of it ("... for €600 million. The deal is pending ..."), and the
+            # part of its own sentence its price and date are in (not "... ARR reached $31 million in June 2025.")
+            said = re.split(r"[;]|,\s+(?=[A-Z])|\)", _TARGET_CLAUSE.sub("", rest))[0]
+            tail = re.split(r"(?<=[a-z\d][.!?])\s+(?=[A-Z][a-z])", said)[0]
             # the price after the target, or inside the phrase: "announced a $2 billion acquisition of"
             price = next((q for part in (tail, m.group(0)) for q in find_quantities(part) if q.currency), None)
-            told = _DEAL_TOLD.match(rest[len(tail):])
+            told = _DEAL_TOLD.match(rest[len(said):])
             if price is None and told:  # "Being acquired by X; deal announced Oct 2025 at ~$310M": the deal's own clause
-                tail = told.group("c")
+                tail = said = told.group("c")
                 price = next((q for q in find_quantities(tail) if q.currency), None)
             verb = m.group("verb").lower()
             status = deal_status(verb) or _STATUS.get(verb, "announced")
@@ -195,8 +197,8 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
             elif m.groupdict().get("agreed"):  # "agreed to be acquired": announced, not yet done
                 status = "announced"
             # a deal ended stays ended whatever the rest says it was ("walked away ..., months after the two announced")
-            status = status if status == "terminated" else deal_status(tail) or status
-            if _ENDED.search(rest[len(tail):]):  # "...; the two companies terminated the merger agreement"
+            status = status if status == "terminated" else deal_status(said) or status
+            if _ENDED.search(rest[len(said):]):  # "...; the two companies terminated the merger agreement"
                 status = "terminated"
             add(state, Acquisition(source, acquirer, target, price, opening_date(text) or first_date(verb) or first_date(tail) or month_told(state, tail),
                                     status, qualifiers((m.group(0) if intent else "") + tail)),

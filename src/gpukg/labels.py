@@ -64,7 +64,7 @@ def labelled(state: State, block: Block, source: Source) -> None:
         prose(state, _TODAY.sub(f"on {dateline.group('d')}", value), source, None)
         return
     if company is None and _is_date(label):  # "2025-01-08 — Nimbrel Cloud (neocloud, Denver): Ser. B $120M, ..."
-        prose(state, value if find_dates(value) else f"{value.rstrip(' .')} in {label.strip(' :')}.", source, None)
+        prose(state, value if find_dates(value) else _dated(value, label), source, None)
         return
     owned = _owner_titles(state, label) if company is None else None
     if owned:  # "- **Glenarm founder and CEO:** Rhiannon Osgood": the titles are held at the company the label opens with
@@ -118,7 +118,7 @@ def labelled(state: State, block: Block, source: Source) -> None:
         # a timeline's line: "**2019** — Founded by A and B", "**March 2023:** Seed round of C$8M led by X"
         text = told_of(company, value) or value
         if _is_date(label) and not find_dates(value):
-            text = f"{text.rstrip(' .')} in {label.strip(' :')}."
+            text = _dated(text, label)
         prose(state, text, source, company)
     else:
         metric = "total-raised" if group == "total_raised" else None
@@ -172,6 +172,21 @@ def _answered(state: State, answer: str) -> str:
     if not asked:
         return answer
     return _THE_ROUND.sub(lambda m: f"the {m.group('amount') or ''}{asked.group('t')} in {asked.group('c')}", answer, count=1)
+
+
+def _dated(value: str, label: str) -> str:
+    """A timeline line's first sentence told with the line's date ('Calderstone agreed to acquire Quarrymoor
+    for €600 million in May. The deal is pending ...')."""
+    end = next((m for m in _NEXT_SENTENCE.finditer(value)
+                if value[:m.start()].split()[-1].rstrip(".!?").lower() not in _ABBREVIATIONS), None)
+    first, rest = (value[:end.start()], [value[end.end():]]) if end else (value, [])
+    return " ".join([f"{first.rstrip(' .')} in {label.strip(' :*')}.", *rest])
+
+
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z\d)][.!?])\s+(?=[A-Z][a-z])")
+# words a full stop shortens, which end no sentence: "Nimbrel Cloud acq. Oakvale Labs", "Ser. B"
+_ABBREVIATIONS = frozenset({"acq", "ser", "inc", "ltd", "corp", "co", "vs", "est", "approx", "no", "dr", "mr", "ms", "st",
+                            "pvt", "pte", "sr", "jr", "ca", "c", "e.g", "i.e"})
 
 
 def _is_date(label: str) -> bool:
