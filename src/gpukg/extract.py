@@ -27,7 +27,7 @@ from .records import (
 )
 from .report import strip_numbering
 from .tables import rounds_without_names, table_note, table_row
-from .reading import FIRST_PERSON as _FIRST_PERSON, REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
+from .reading import FIRST_PERSON, REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
 
 
 _GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "financial performance", "business model",
@@ -246,10 +246,10 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
     state.short_names.extend(shorts.items())
     titled = report_date(report.title)
     fields = {b.label: b.value for b in report.blocks if b.kind == "meta"}
-    dated = [report_date(fields[f] or "") for f in _DATE_FIELDS if f in fields]
-    state.written = state.report_written = next((d for d in dated if d), None) or (titled if titled and titled.precision != "year" else
-                                                           dateline([b.text for b in report.blocks
-                                                                     if b.kind not in ("heading", "meta")]) or titled)
+    posted = next((d for d in (report_date(fields[f] or "") for f in _DATE_FIELDS if f in fields) if d), None)
+    told = titled if titled and titled.precision != "year" else \
+        dateline([b.text for b in report.blocks if b.kind not in ("heading", "meta")]) or titled
+    state.written = state.report_written = posted or told
     author = _AUTHOR_TITLE.match(report.title)
     state.author = author.group("n") if author and looks_like_org(author.group("n")) else None
     profiles = profile_sections(report)
@@ -335,10 +335,13 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
     state.statements.append(Statement(source, block.kind, block.text, block.section, trends=trends))
 
 
-# Front-matter fields that date a post
+# "### 2023", "## 2024: the price war": a year's heading
 _YEAR_HEADING = re.compile(r"((?:19|20)\d\d)(?:\s*[:—–-]\s*.{0,60})?")
-_DATE_FIELDS = ("date", "published", "publishdate", "pubdate", "created", "updated", "lastmod")  # the first there
+# Front-matter fields that date a post (the first there)
+_DATE_FIELDS = ("date", "published", "publishdate", "pubdate", "created", "updated", "lastmod")
 _SOURCES_LINE = re.compile(r"\s*(?:sources?|references?|via|read more|further reading)\s*:", re.I)
+
+
 def _named_company(state: State, title: str) -> bool:
     name = heading_name(title)
     return bool(name and name == title.strip() and name in state.names and "company" in kinds_of(state, name_key(name)))
@@ -490,7 +493,7 @@ def _for_reading(state: State, block: Block) -> Block:
         block = replace(block, text=_AMBIGUOUS_DATE.sub(lambda m: _spelled_date(m, state.day_first), block.text),
                         value=_AMBIGUOUS_DATE.sub(lambda m: _spelled_date(m, state.day_first), block.value)
                         if block.value else block.value)
-    if state.author and block.kind == "bullet" and _FIRST_PERSON.search(block.text):
+    if state.author and block.kind == "bullet" and FIRST_PERSON.search(block.text):
         # "- **Pinegarth Growth** — led our Series B" on the company's own page: its Series B
         block = replace(block, text=in_third_person(block.text, "", state.author),
                         value=in_third_person(block.value, "", state.author) if block.value else block.value)

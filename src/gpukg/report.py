@@ -270,10 +270,11 @@ def _blocks(tokens: list[Token]):
 
 
 def _csv_rows(tok: Token, section: tuple[str, ...]):
-    lines = tok.content.splitlines()
+    """A fenced CSV (or TSV) block's records, each on its own line, as rows under its first record."""
     delimiter = "\t" if tok.info.strip().lower() == "tsv" else ","
-    records = [(n, record) for n, record in zip(range(len(lines)), csv.reader(lines, delimiter=delimiter))]
-    records = [(n, [cell.strip() for cell in record]) for n, record in records if any(c.strip() for c in record)]
+    records = [(n, [cell.strip() for cell in record])
+               for n, record in enumerate(csv.reader(tok.content.splitlines(), delimiter=delimiter))
+               if any(cell.strip() for cell in record)]
     if not records:
         return
     header = records[0][1]
