@@ -408,3 +408,16 @@ def test_a_timeline_lines_date_is_its_first_sentences_and_the_next_tells_the_sta
     assert [(w.iso, s) for w, s in of_kind(facts, "Acquisition", "when", "status")] == [("2025-05", "pending")]
     assert [(c, k, w.iso) for c, k, w in of_kind(facts, "Round", "company", "kind", "when")] == [
         ("Nimbrel Cloud", "series-b", "2025-01-08")]
+
+
+def test_a_list_of_linked_names_each_with_what_it_is(tmp_path):
+    # Regression: "- [Brantwell Cloud](https://...) — Rotterdam neocloud ..." told nothing: a link opening an item
+    # was no label, and what followed the dash was no sentence about the name
+    facts = built(tmp_path, "# Show notes\n\n## Mentioned\n\n- [Brantwell Cloud](https://b.example) — Rotterdam neocloud "
+                            "running H100 clusters\n- [Kestrow](https://k.example) — inference compiler startup, acquired "
+                            "by Vantorel Inference in July 2025\n- [Gantrybid](https://g.example) — GPU rental marketplace "
+                            "backed by Lightspeed\n")
+    assert of_kind(facts, "Category", "company", "category") == [("Brantwell Cloud", "neocloud"), ("Gantrybid", "gpu-marketplace")]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Brantwell Cloud", "Rotterdam")]
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Vantorel Inference", "Kestrow")]
+    assert of_kind(facts, "Backing", "investor", "company") == [("Lightspeed", "Gantrybid")]

@@ -44,6 +44,9 @@ _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},|\s+\([^()]{{1,80}}\)
                           r"(?:has\s+)?agreed to be|(?:is|are)\s+(?:set|expected|due)\s+to be|is to be|will be))\s+"
                           rf"(?P<verb>acquired|acq['’]d|acqui-hired|bought|purchased|snapped up|taken over|picked up|absorbed)\s+by\s+"
                           rf"(?:{_DESCRIBED})?(?P<a>{NAME})")
+# "Kestrow is an inference compiler startup, acquired by Vantorel in July 2025": what it is, then who bought it
+_ACQ_DESCRIBED = re.compile(rf"(?P<t>{NAME})\s+(?:is|was)\s+(?:an?|the)\s+[^,;.()]{{1,60}},\s+(?:since\s+)?"
+                            rf"(?P<verb>acquired|bought|purchased|taken over)\s+by\s+(?:{_DESCRIBED})?(?P<a>{NAME})")
 # a headline's "Sparrowgrid acq'd by Tarnwick Cloud", with no "was": only where a sentence or clause opens
 # (a thread's post number may come first, and a bracket after the target: "6/14 Duskfall Labs (Austin ...) acq'd by")
 _ACQ_HEADLINE = re.compile(rf"(?:^(?:\d{{1,2}}/\d{{1,2}}\s+)?|[:;]\s+)(?P<t>{NAME})(?:\s+\([^()]{{1,80}}\))?\s+"
@@ -166,7 +169,7 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
     found = False
     if not _DEAL_HINT.search(text):
         return found
-    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_HEADLINE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD, _ACQ_CARVE_OUT, _ACQ_STAKE,
+    for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DESCRIBED, _ACQ_HEADLINE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD, _ACQ_CARVE_OUT, _ACQ_STAKE,
                     _ACQ_BID):
         for m in pattern.finditer(text):
             acquirer, target = m.group("a"), m.group("t") or m.groupdict().get("t2") or ""

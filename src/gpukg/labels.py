@@ -273,10 +273,21 @@ def _entity_item(state: State, label: str, value: str, source: Source) -> None:
         add(state, Category(source, name, category), ("company", name))
     else:
         category_from(state, name, value, source, leading=True)
+    kind = lexicon.find("categories", value)
+    if not told_of(name, value) and value[:1].isalpha() and not _ELSEWHERE.match(value) \
+            and (kind and len(value[:kind[0][1]].split()) <= 3 or _WHAT_IT_IS.match(value)):
+        # "- [Brantwell Cloud](...) — Rotterdam neocloud running H100 clusters": what it is, told as a sentence
+        article = "" if re.match(r"(?i)(?:an?|the)\s", value) else "an " if value[0].lower() in "aeiou" else "a "
+        value = f"{name} is {article}{value}"
     prose(state, told_of(name, value) or value, source, name)
 
 
 BRACKETED = re.compile(r"\(([^()]+)\)\s*$")
+# what a name is, told after a dash ("Rotterdam neocloud running ...", "inference compiler startup, acquired by ..."),
+# not where it went ("From crypto-mining to AI hyperscaler")
+_ELSEWHERE = re.compile(r"(?i)(?:from|to|with|for|by|in|on|at|into|via|after|before|since|now|once|formerly)\b")
+_WHAT_IT_IS = re.compile(r"(?:(?:an?|the)\s+)?(?:[\w&-]+\s+){0,4}?(?:startup|company|firm|lab|fund|shop|provider|operator|"
+                         r"developer|platform|marketplace|neocloud|hyperscaler|chipmaker|miner|vendor|maker|lender)\b", re.I)
 _CARD_FIELDS = re.compile(r"\s+[·•|]\s+")
 
 

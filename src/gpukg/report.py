@@ -374,6 +374,9 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
             section = tuple(t for level, t in path if level < title_level) + (title,)
             continue
         label, value = _label(bold, text)
+        if not label and kind == "bullet" and links and links[0].text and text.startswith(links[0].text) \
+                and _DASH.match(text[len(links[0].text):]):
+            label, value = _label(links[0].text, text)  # "- [Gantrybid](https://...) — GPU rental marketplace ..."
         qa = (_QA_LINE.match(text) or _DATED_LINE.match(text)) if not label else None
         if qa:  # "Q. Who backs the company?" / "A. It is ...": a question and its answer, as bold labels make them;
             label, value = qa.group("k"), qa.group("v")  # "2025-01-08 — Acme ...": a changelog's dated line
