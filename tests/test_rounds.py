@@ -533,3 +533,10 @@ def test_a_total_before_the_latest_round_and_in_all(tmp_path):
         ("Corvelline Compute", "series-d", Decimal(350_000_000)), ("Orrinvale Compute", "gpu-financing", Decimal(350_000_000))]
     totals = [(d["subject"], d["quantity"].value) for name, d in facts if name == "Observation" and d["metric"] == "total-raised"]
     assert sorted(totals) == [("Corvelline Compute", Decimal(1_100_000_000)), ("Orrinvale Compute", Decimal(142_000_000))]
+
+
+def test_a_digests_post_money_line(tmp_path):
+    # Regression: "Post-money: $1.1B." after the round was a figure of its own
+    facts = built(tmp_path, "# Digest\n\nPelicorn Cloud raised a $140M Series C led by Accel. Post-money: $1.1B.\n")
+    got = [(c, k, a.value, v.value if v else None) for c, k, a, v in of_kind(facts, "Round", "company", "kind", "amount", "valuation")]
+    assert got == [("Pelicorn Cloud", "series-c", Decimal(140_000_000), Decimal(1_100_000_000))]

@@ -157,7 +157,8 @@ _VALUING_NAME = re.compile(rf"\bvalu(?:ing|ed)\s+(?P<c>{NAME})\s+at\b")
 
 _ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|es|ing|ation)\b", re.I)
 # "... closed a $275 million Series C. The post-money valuation was $2.1 billion": the round's, in the same paragraph
-_THE_VALUATION = re.compile(r"(?:The|Its)\s+(?:post-money\s+|pre-money\s+)?valuation\s+(?:was|is|came in at|stood at)\b")
+_THE_VALUATION = re.compile(r"(?:The|Its)\s+(?:post-money\s+|pre-money\s+)?valuation\s+(?:was|is|came in at|stood at)\b|"
+                            r"(?:Post|Pre)-money(?:\s+valuation)?\s*:")  # a digest's "Post-money: $1.1B."
 
 # "is said to be in talks to raise", "had sought to raise", "is looking to raise": a round still sought
 _SEEKING = (r"(?:(?:is|are|was|were|had|has)\s+(?:said\s+to\s+be\s+|reportedly\s+|now\s+)?)?(?:in\s+talks|looking|seeking|"
