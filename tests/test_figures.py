@@ -301,3 +301,18 @@ def test_a_count_of_a_gpu_model_in_the_plural_counts_gpus(tmp_path):
     # Regression: "secured against its 16,000 H200s" was an unclassified count
     facts = built(tmp_path, "# N\n\nTidepine GPU secured a loan against its 16,000 H200s.\n")
     assert [(d["metric"], d["quantity"].value) for name, d in facts if name == "Observation"] == [("gpus", Decimal(16000))]
+
+
+def test_a_sentence_opening_with_what_and_where_a_named_company_is_is_about_it(tmp_path):
+    # Regression: "The Lisbon-based neocloud Lumeira Compute says ..." on the line after another company's
+    # sentence (and under another company's heading) gave its GPUs and its CEO to that other company
+    text = ("The Lisbon-based neocloud Lumeira Compute says its allocation was cut to 3,200 GPUs; CEO Maelle "
+            "Verhaeghe called it a packaging problem.\n")
+    after_line = built(tmp_path, "# Note\n\n## Allocations\n\nNeocloud Pinegate GPU received 12,500 B200s in Q4 2025.\n"
+                       + text)
+    under_heading = built(tmp_path, "# Note\n\n## Sundral Infrastructure\n\nSundral Infrastructure is a Denver-based "
+                          "developer.\n\n" + text)
+    for facts in (after_line, under_heading):
+        told = sorted((name, d.get("subject") or d.get("company")) for name, d in facts
+                      if name == "Role" or name == "Observation" and d["quantity"].value == 3200)
+        assert told == [("Observation", "Lumeira Compute"), ("Role", "Lumeira Compute")]

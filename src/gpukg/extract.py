@@ -27,7 +27,7 @@ from .records import (
 )
 from .report import strip_numbering
 from .tables import rounds_without_names, table_note, table_row
-from .reading import FIRST_PERSON, REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
+from .reading import BASED_OPENER, FIRST_PERSON, REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
 
 
 _GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "financial performance", "business model",
@@ -205,11 +205,12 @@ def _named_before(state: State, text: str, firm: re.Match[str] | None) -> bool:
     return bool(found) and (firm is None or found[0][1] < firm.start())
 
 
-# ("The carved-out unit runs 3,200 GPUs", "The Seattle neocloud also bought": one word may say what or where it is)
+# ("The carved-out unit runs 3,200 GPUs", "The Seattle neocloud also bought": one word may say what or where it is;
+# "The Lisbon-based neocloud Lumeira Compute says" names its own subject)
 _IT = re.compile(r"(?:(?:The|This|Its)\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?:company|firm|startup|start-up|business|provider|operator|neocloud|unit|"
                  r"marketplace|chipmaker|developer|"
                  r"division|subsidiary|IPO|listing|offering|facility|loan|"
-                 r"stock|shares|board|management)|Shares|It|Its|Management|"
+                 r"stock|shares|board|management)(?!\s+[A-Z][a-z])|Shares|It|Its|Management|"
                  r"In\s+(?:the|its)\s+(?:last|latest|most recent|previous)\s+round)\b")  # "In the last round, a Series B of ..."
 # "The London-headquartered firm was set up in 2020": under a heading that is a name, a first line
 # whose subject can only be the heading's company
@@ -544,8 +545,9 @@ def _with_defined(state: State, text: str) -> str:
 
 def _about_company(state: State, text: str) -> bool:
     """A sentence in a profile is about the profiled company unless it opens with another name;
-    the company's short name ('Traivuma' in the profile of 'Traivuma Cloud') is not another."""
-    lead = state.names.leading(text)
+    the company's short name ('Traivuma' in the profile of 'Traivuma Cloud') is not another, nor is
+    what the other is said to be ('The Lisbon-based neocloud Lumeira Compute says')."""
+    lead = state.names.leading(BASED_OPENER.sub("", text))
     company = state.company or ""
     return not lead or short_name(text, company) is not None or \
         lead[0] in state.names and state.names.names.get(name_key(lead[0])) == state.names.names.get(name_key(company))

@@ -193,7 +193,7 @@ PHRASE_OPENER = re.compile(r"^(?:In connection with|As part of|Pursuant to|Follo
                            r"(?:\s\d{4},)?\s+(?=[A-Z])")
 
 # a place the subject is based in, and what it is, before its name
-BASED_OPENER = re.compile(r"^[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?-(?:based|headquartered)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])")
+BASED_OPENER = re.compile(r"^(?:The\s+)?[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?-(?:based|headquartered)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])")
 
 # a report's own verb opening a sentence that lists what it covers
 REPORT_VERB = re.compile(r"^(?:Covers|Includes|Profiles|Compares|Tracks|Reviews|Features|Ranks|Examines|Spotlights)\s+(?=[A-Z])")
