@@ -1125,10 +1125,11 @@ def test_a_market_report_title_is_no_company():
 
 
 def test_a_reports_own_section_title_is_no_company():
-    # Regression: "## Deals" over "- **Founded:** 2019" made "Deals" a company founded in 2019
+    # Regression: "## Deals" over "- **Founded:** 2019" made "Deals" a company founded in 2019 (the list goes
+    # on about the paragraph's company)
     ex = read("# Notes (2025)\n\n## Deals\n\nLyra Compute raised a $120 million Series B in October 2025.\n\n"
               "- **Founded:** 2019\n")
-    assert facts_of(ex, "Founding") == []
+    assert [f.company for f in facts_of(ex, "Founding")] == ["Lyra Compute"]
     assert [f.company for f in facts_of(ex, "Round")] == ["Lyra Compute"]
 
 
@@ -1474,3 +1475,25 @@ def test_a_converted_pdfs_page_headers_and_broken_words():
     assert [b.line for b in ex.report.blocks if b.kind == "running"] == [1, 2, 10, 11, 16, 17]
     assert "Outlook" not in {name for name, _ in ex.kinds}
     assert "Hyper-scalers and GPU- backed loans." in [s.text for s in ex.statements]  # an acronym's hyphen is its own
+
+
+def test_a_code_name_given_away_is_the_companys_other_name(tmp_path):
+    # Regression: a placement teaser's "## The Company" section was a company called "The Company", and
+    # "Kestrel is Vantrell Compute, founded in 2021" left the code name a company of its own
+    from test_deals import built, of_kind
+    facts = built(tmp_path, "# Project Kestrel\n\nWe are raising for \"Project Kestrel\", a US neocloud.\n\n## The Company\n\n"
+                            "Kestrel is **Vantrell Compute**, founded in 2021 and headquartered in Salt Lake City.\n\n"
+                            "- **ARR:** $214 million at October 2025\n- **Customers:** 41 contracted customers\n")
+    assert {d["subject"] for name, d in facts if name == "Observation"} == {"Vantrell Compute"}
+    assert of_kind(facts, "Founding", "company") == [("Vantrell Compute",)]
+
+
+def test_a_list_goes_on_about_the_first_company_of_the_paragraph_above_it(tmp_path):
+    # Regression: "## Deal" over labelled bullets was a company called "Deal"; and a one-line paragraph
+    # about a company gave the list under it no company (the list took the company of the line before)
+    from test_deals import built
+    facts = built(tmp_path, "# Brief\n\n## Deal\n\nLanhai Compute listed in Hong Kong on December 4, 2025.\n"
+                            "Tencent came in as a cornerstone investor.\n\n- **Fleet:** 23,000 GPUs in 6 data centers\n\n"
+                            "## Notes\n\nOrrvik Cloud is a Swedish neocloud.\n\n- **Fleet:** 4,000 GPUs\n")
+    assert sorted((d["subject"], d["metric"], int(d["quantity"].value)) for name, d in facts if name == "Observation") == [
+        ("Lanhai Compute", "data-centers", 6), ("Lanhai Compute", "gpus", 23000), ("Orrvik Cloud", "gpus", 4000)]

@@ -540,3 +540,14 @@ def test_a_digests_post_money_line(tmp_path):
     facts = built(tmp_path, "# Digest\n\nPelicorn Cloud raised a $140M Series C led by Accel. Post-money: $1.1B.\n")
     got = [(c, k, a.value, v.value if v else None) for c, k, a, v in of_kind(facts, "Round", "company", "kind", "amount", "valuation")]
     assert got == [("Pelicorn Cloud", "series-c", Decimal(140_000_000), Decimal(1_100_000_000))]
+
+
+@pytest.mark.parametrize("opening", ["Nairobi's Savanna Inference", "Ho Chi Minh City's Savanna Inference"])
+def test_a_citys_company_whose_name_says_no_organization_and_a_platform_led_by_its_ceo(tmp_path, opening):
+    # Regression: "Nairobi's Savanna Inference, an inference platform led by CEO Wanjiru Kamau, closed ..." gave the
+    # round to "Nairobi", the category to "Nairobi's Savanna Inference" and made "CEO Wanjiru Kamau" its lead investor
+    facts = built(tmp_path, f"# Notes\n\n{opening}, an inference platform led by CEO Wanjiru Kamau, closed a KES 2.6 "
+                            "billion Series A in November 2025. Kilima Capital led.\n")
+    assert of_kind(facts, "Round", "company", "leads") == [("Savanna Inference", ("Kilima Capital",))]
+    assert of_kind(facts, "Category", "company") == [("Savanna Inference",)]
+    assert of_kind(facts, "Role", "company", "role") == [("Savanna Inference", "ceo")]

@@ -1,5 +1,6 @@
 """Two names of one company, as a report tells them: its short form after the first mention
-('Vireo' for 'Vireo Cloud') and a rename ('Brisa Cloud (formerly Brisa Labs)'). Each pair goes to
+('Vireo' for 'Vireo Cloud'), a rename ('Brisa Cloud (formerly Brisa Labs)') and a code name
+given away ('Kestrel is Vantrell Compute, founded in 2021'). Each pair goes to
 resolution (``Extraction.short_names``), which makes the two one entity.
 """
 from __future__ import annotations
@@ -76,3 +77,19 @@ _RENAMES = (
     re.compile(rf"(?P<old>{NAME})(?:,[^,]{{1,100}},)?\s+(?:has\s+)?(?:rebranded|renamed itself|changed its name)\s+(?:as|to)\s+(?P<new>{NAME})"),
     re.compile(rf"(?P<old>{NAME})\s*\(now\s+(?:called\s+|known\s+as\s+)?(?P<new>{NAME})\)"),  # "Together Computer (now Together AI)"
 )
+
+
+def identified(state: State, text: str) -> None:
+    """'Kestrel is Vantrell Compute, founded in 2021 ...': a sentence that opens by saying one name
+    is another (a deal's code name, a brand) names one company twice; the second name is its label."""
+    m = _IS_NAMED.match(text)
+    if not m:
+        return
+    alias, name = trim_name(state, m.group("alias")), trim_name(state, m.group("name"))
+    if alias and name and alias != name and (name in state.names or looks_like_org(name)):
+        state.kinds.extend(((alias, "org"), (name, "org")))
+        state.short_names.append((alias, name))
+
+
+# (the second name must end the clause: "Kestrel is NVIDIA Inception member" says what, not who)
+_IS_NAMED = re.compile(rf"(?:Project\s+)?(?P<alias>{NAME})\s+is\s+(?P<name>{NAME})(?=[,.;]|\s+\(|$)")

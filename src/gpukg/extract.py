@@ -11,7 +11,7 @@ from dataclasses import fields, replace
 from datetime import date
 
 from . import iris, lexicon
-from .aliases import abbreviated, renamed, short_forms
+from .aliases import abbreviated, identified, renamed, short_forms
 from .amounts import malformed_amounts
 from .cells import heading_scale, scale_note
 from .dates import dateline, report_date
@@ -38,7 +38,10 @@ _GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "fina
                    "key facts", "facts", "details", "history", "timeline", "milestones", "operations", "customers",
                    "investors", "team", "products", "appendix", "sources", "methodology", "scale", "footprint",
                    "capacity", "infrastructure", "revenue", "valuation", "risks", "strategy", "technology", "growth",
-                   "market", "competition", "references", "rounds", "capital", "fleet", "economics", "verdict"}
+                   "market", "competition", "references", "rounds", "capital", "fleet", "economics", "verdict",
+                   # a deal document's own words
+                   "company", "the company", "the business", "the issuer", "the borrower", "the target", "deal", "the deal",
+                   "transaction", "the transaction", "the offering", "terms", "key terms"}
 
 
 _COMPARED = re.compile(r"\b(?:vs\.?|versus|and|against|compared|or)\b", re.I)
@@ -229,6 +232,9 @@ def _names_others(state: State, text: str) -> bool:
     return bool(state.names.find(text) or opening_orgs(state, text))
 
 
+# "- Providers provisioning across 10+ clouds" under "Per Fireworks.ai's approach:": others, in general
+_OTHERS_OPEN = re.compile(r"(?:Providers|Operators|Vendors|Companies|Customers|Buyers|Users|Startups|Players|Neoclouds|"
+                          r"Hyperscalers|Platforms|Clouds|Most|Many|Several|Some|Others|Rivals|Competitors|Peers)\b")
 _OPENS_WITH_NAME = re.compile(rf"{NAME}\s*(?:[:,(—–]|\s-\s)")  # "- Sojung Robotics: KRW 1.2 billion"
 
 
@@ -381,7 +387,9 @@ def _content(state: State, block: Block, source: Source) -> None:
     for bad in malformed_amounts(block.text):
         state.notices.append(Notice(state.report.file_name, block.line, f"cannot read the amount '{bad}'; the line is kept as a statement"))
     before = len(state.facts)
-    stated, block = block, _for_reading(state, block)  # the statement keeps the report's own words
+    stated, block = block, _for_reading(state, block)
+    # (a sentence of the same paragraph, or the next line of it, which the parser numbers anew)
+    next_line = block.kind == "paragraph" and state.last_line == block.line - 1  # the statement keeps the report's own words
     if block.kind != "table-row":
         state.scale_note = scale_note(block.text) if block.kind == "paragraph" else None
     if block.kind == "paragraph" and state.table_facts and state.table_facts[1] == before:
@@ -413,10 +421,9 @@ def _content(state: State, block: Block, source: Source) -> None:
         told = told_of(state.company, block.text) if state.company else None  # "Acquired by Y in 2025."
         subject = state.company if state.company and (told or _about_company(state, block.text)) else None
         if not subject and block.kind == "bullet" and not block.index and state.list_subject \
-                and not _names_others(state, block.text) and not _OPENS_WITH_NAME.match(block.text):
+                and not _names_others(state, block.text) and not _OPENS_WITH_NAME.match(block.text) \
+                and not _OTHERS_OPEN.match(block.text):
             subject = state.list_subject  # "- roughly 9,500 GPUs today" under a paragraph about one company
-        # (a sentence of the same paragraph, or the next line of it, which the parser numbers anew)
-        next_line = block.kind == "paragraph" and state.last_line == block.line - 1
         firm = _THE_FIRM.search(block.text)
         if not subject and (block.index or next_line) and (_IT.match(block.text) or _IT_DID.match(block.text)
                                                             or _TITLED_OPENS.match(block.text)
@@ -436,13 +443,9 @@ def _content(state: State, block: Block, source: Source) -> None:
             told = in_third_person(told or block.text, "", state.author)
         prose(state, told or block.text, source, subject)
     state.last_line = block.line if block.kind == "paragraph" else 0
-    if block.kind == "paragraph":
-        # (a short line that opens the list, "Some context on the fleet:", keeps the company before it)
-        intro = not state.previous and block.text.rstrip().endswith(":") and len(block.text) < 80
-        state.list_subject = state.previous or (state.list_subject if intro else None)
-    elif block.kind != "bullet":
-        state.list_subject = None
     renamed(state, block.text)
+    if " is " in block.text[:80]:
+        identified(state, block.text)
     if "(" in block.text:
         abbreviated(state, block.text)
     facts = state.facts[before:]
@@ -463,6 +466,15 @@ def _content(state: State, block: Block, source: Source) -> None:
         state.previous = said if said and not _investor_only(state, said) else state.previous if block.index else None
     else:
         state.previous = state.previous if block.index else None
+    if block.kind == "paragraph":
+        # the first company the paragraph is about, though its last sentence may turn to its investors ("Tencent
+        # ... came in as cornerstone investors"); a short line that opens the list, "Some context on the fleet:",
+        # keeps the company before it
+        intro = not state.previous and block.text.rstrip().endswith(":") and len(block.text) < 80
+        state.list_subject = (state.list_subject or state.previous) if block.index or next_line else \
+            state.previous or (state.list_subject if intro else None)
+    elif block.kind != "bullet":
+        state.list_subject = None
     trends = tuple(state.trend_levels.values())[-1:]
     if block.label and state.trend_levels and block.label not in state.names and (
             "insight" in " ".join(block.section).lower() or _LISTS_TRENDS.search(block.section[-1])):

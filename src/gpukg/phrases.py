@@ -65,7 +65,7 @@ def looks_like_name(text: str) -> bool:
 
 _PRONOUNS = frozenset({"i", "we", "us", "you", "he", "she", "it", "they", "them", "our", "their", "its"})
 # "Singapore's Lumora Cloud", "Abu Dhabi's MGX": a place's company
-PLACE_OWNS = re.compile(rf"(?<![\w'’-])(?P<place>{UPPER}[\w.]*(?:\s+{UPPER}[\w.]*)?)['’]s\s+(?P<c>{NAME})")
+PLACE_OWNS = re.compile(rf"(?<![\w'’-])(?P<place>{UPPER}[\w.]*(?:\s+{UPPER}[\w.]*){{0,3}})['’]s\s+(?P<c>{NAME})")
 
 
 def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:

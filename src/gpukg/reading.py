@@ -316,10 +316,11 @@ _OWNED = re.compile(rf"[^'’\s]+['’]s\s+(?P<owned>{NAME})$")
 
 
 def owned_by_place(state: State, owner: str, owned: str) -> bool:
-    """'Jeddah's Rimal Labs': an organization after the possessive of a word that names no
-    organization or person the report knows (a city, as far as words can tell)."""
-    return " " not in owner and owner not in state.names and owner not in state.surnames and not looks_like_org(owner) \
-        and (owned in state.names or looks_like_org(owned))
+    """'Jeddah's Rimal Labs', 'Ho Chi Minh City's Sen Vang Cloud': an organization (a name of two
+    words or more) after the possessive of a word that names no organization or person the report
+    knows (a city, as far as words can tell)."""
+    return (" " not in owner or owner.endswith(" City")) and owner not in state.names and owner not in state.surnames \
+        and not looks_like_org(owner) and (owned in state.names or looks_like_org(owned) or " " in owned and looks_like_name(owned))
 
 
 def _without_kind(name: str) -> str:

@@ -20,7 +20,7 @@ from .grants import given_to, listed_round
 from .lenders import borrower_signed, investor_subject, whole_name
 from .metrics import counted
 from .people import TITLE_BEFORE
-from .reading import State, add, month_told, names_after, opening_name, owned_name, qualifiers, trim_name
+from .reading import State, add, month_told, names_after, opening_name, owned_by_place, owned_name, qualifiers, trim_name
 
 
 def rounds(state: State, text: str, source: Source, subject: str | None) -> bool:
@@ -315,8 +315,9 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
         context, subject_investor = trim_name(state, subject_investor.group("i")), None
     elif subject_investor:
         participants.append(whole_name(state, text, subject_investor))
-    # "Series B, Kleiner led it": the round's name is no lead
-    leads, participants = [n for n in leads if n and not _is_round_name(n)], [n for n in participants if n]
+    # "Series B, Kleiner led it": the round's name is no lead; "a platform led by CEO Wanjiru Kamau": nor its chief
+    leads = [n for n in leads if n and not _is_round_name(n) and not TITLE_BEFORE.match(n)]
+    participants = [n for n in participants if n]
     investors = set(leads) | set(participants)
     # "approved a ¥5.2 billion subsidy for Fujimi's Hokkaido data center": for Fujimi
     company = trim_name(state, re.split(r"['’]s\b", subject_investor.group("c"))[0]) if subject_investor else None
@@ -408,8 +409,8 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
         return owned_name(state, trim_name(state, held.group("c")))
     possessive = re.search(rf"(?P<c>{NAME})(?:'s|’s)\s+(?P<owned>{NAME})?", text)
     owned = trim_name(state, possessive.group("owned")) if possessive and possessive.group("owned") else ""
-    if owned and looks_like_org(owned) and owned not in investors:
-        return owned  # "Bengaluru's Tejas GPU Pvt. Ltd. raised": the place's company
+    if owned and (looks_like_org(owned) or owned_by_place(state, possessive.group("c"), owned)) and owned not in investors:
+        return owned  # "Bengaluru's Tejas GPU Pvt. Ltd. raised", "Nairobi's Savanna Inference closed": the place's company
     if possessive and trim_name(state, possessive.group("c")) not in investors \
             and possessive.group("c").lower() not in lexicon.regions():  # "India's National Investment ... Fund committed"
         return trim_name(state, possessive.group("c"))
