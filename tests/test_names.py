@@ -131,3 +131,8 @@ def test_two_surnames_joined_by_an_ampersand_name_one_firm():
     from gpukg.phrases import split_names
     assert split_names("NVIDIA, Duncairn & Vell Ventures and Accel") == ["NVIDIA", "Duncairn & Vell Ventures", "Accel"]
     assert split_names("Sequoia & Accel") == ["Sequoia", "Accel"]
+
+
+def test_an_indian_private_limited_company_is_its_name():
+    # Regression: "Kaveri Compute Pvt. Ltd." and "Kaveri Compute" were two companies
+    assert name_key("Kaveri Compute Pvt. Ltd.") == name_key("Kaveri Compute Pvt Ltd") == name_key("Kaveri Compute")

@@ -111,6 +111,28 @@ def test_an_interview_answer_is_told_of_the_speaker_and_their_company(tmp_path):
     assert of_kind(facts, "Observation", "subject", "metric") == [("Lumenpath", "gpus")]
 
 
+def test_an_answer_that_tells_of_another_company_tells_it_of_that_company(tmp_path):
+    # Regression: "Saltreef raised $30 million from General Catalyst ..." in an answer of Quarrystone's CEO was
+    # a total raised and an H100 price of Quarrystone
+    facts = built(tmp_path, "# Rack Units\n\n## Transcript\n\n**Ines Oduya, co-founder and CEO of Quarrystone:** [12:40] "
+                            "The pressure is coming from the marketplaces. Saltreef raised $30 million from General "
+                            "Catalyst in August and they're listing H100s at $1.49 an hour. We charge $1.80.\n")
+    assert sorted((d["subject"], str(d["quantity"].value)) for name, d in facts if name == "Observation") == [
+        ("Quarrystone", "1.8"), ("Saltreef", "1.49"), ("Saltreef", "30000000")]
+    assert of_kind(facts, "Role", "person", "company", "role") == [
+        ("Ines Oduya", "Quarrystone", "ceo"), ("Ines Oduya", "Quarrystone", "co-founder")]
+
+
+def test_a_founder_is_not_the_company_that_raised_nor_its_backers_part_of_a_name(tmp_path):
+    # Regression: "Founder Radu Ionescu raised a RON 22 million seed round ... from the EU-backed Romanian
+    # Startup Fund" was a round of a company "Founder Radu Ionescu", with an investor "EU-backed Romanian Startup Fund"
+    facts = built(tmp_path, "# Notes\n\nIn Romania, Carpatix Cloud runs a GPU marketplace. Founder Radu Ionescu raised a "
+                            "RON 22 million seed round in January 2025 from Feleac Ventures and the EU-backed Romanian "
+                            "Startup Fund.\n")
+    assert of_kind(facts, "Round", "company", "participants") == [
+        ("Carpatix Cloud", ("Feleac Ventures", "Romanian Startup Fund"))]
+
+
 def test_a_firms_letter_says_we_of_the_firm(tmp_path):
     # Regression: "We led X's $40M Series A" in a venture firm's letter made an investor called "We"
     facts = built(tmp_path, "# Kestrelmoor Ventures: 2025 Annual Letter\n\n## Portfolio\n\n"

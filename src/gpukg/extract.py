@@ -232,6 +232,9 @@ def _names_others(state: State, text: str) -> bool:
     return bool(state.names.find(text) or opening_orgs(state, text))
 
 
+# "Saltreef raised $30 million ...", a name not known yet, in a speaker's answer: what another company did
+_NAME_DID = re.compile(rf"(?P<n>{NAME})\s+(?:has\s+|had\s+|also\s+|just\s+)?(?:raised|closed|signed|bought|acquired|"
+                       r"charges|lists|rents|sells|runs|operates|announced|secured|landed|won|cut|launched)\b")
 # "- Providers provisioning across 10+ clouds" under "Per Fireworks.ai's approach:": others, in general
 _OTHERS_OPEN = re.compile(r"(?:Providers|Operators|Vendors|Companies|Customers|Buyers|Users|Startups|Players|Neoclouds|"
                           r"Hyperscalers|Platforms|Clouds|Most|Many|Several|Some|Others|Rivals|Competitors|Peers)\b")
@@ -438,7 +441,11 @@ def _content(state: State, block: Block, source: Source) -> None:
             state.short_names.append((short, subject))
         speaker = state.speaker if state.speaker and state.speaker[0] == block.line else None
         if speaker:  # the rest of an interview answer: "... That was in September, and it put us at ..."
-            told, subject = in_third_person(told or block.text, speaker[1], speaker[2]), subject or speaker[2]
+            told = in_third_person(told or block.text, speaker[1], speaker[2])
+            # (unless the sentence is about another company: "Saltreef raised $30 million from ...")
+            did = _NAME_DID.match(told)
+            other = None if subject else opening_name(state, told) or (trim_name(state, did.group("n")) if did else None)
+            subject = subject or (speaker[2] if not other or other == speaker[2] else other if did else None)
         elif state.author:  # a firm's own letter: "We led Varnhem Compute's $40M Series A"
             told = in_third_person(told or block.text, "", state.author)
         prose(state, told or block.text, source, subject)

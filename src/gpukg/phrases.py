@@ -97,7 +97,7 @@ def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
         owner = PLACE_OWNS.match(part)
         if owner and owner.group("place").lower() in lexicon.regions():  # "led by Abu Dhabi's MGX"
             part = part[owner.start("c"):]
-        part = _name_prefix(part)
+        part = _name_prefix(_BACKED_LEAD.sub("", part))
         if part and not _NUMBER.fullmatch(part):  # "capacity from 340 providers": a count, not a name
             names.append(part)
     return names
@@ -111,6 +111,10 @@ _AMPERSAND_CO = re.compile(r"\b[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?&\s
 
 _SURNAMES_FIRM = re.compile(r"(?<![\w&] )(?<![,&])\b(?P<a>[A-Z][a-z]+)\s&\s[A-Z][a-z]+\s(?:Ventures|Capital|Partners|Growth|Investments|"
                             r"Holdings|Associates)\b")
+
+
+# "the EU-backed Romanian Startup Fund": who backs it is not part of its name
+_BACKED_LEAD = re.compile(r"^[\w.]+-(?:backed|funded|owned|based|listed)\s+(?=[A-Z])")
 
 
 def _name_prefix(text: str) -> str:
