@@ -551,3 +551,26 @@ def test_a_citys_company_whose_name_says_no_organization_and_a_platform_led_by_i
     assert of_kind(facts, "Round", "company", "leads") == [("Savanna Inference", ("Kilima Capital",))]
     assert of_kind(facts, "Category", "company") == [("Savanna Inference",)]
     assert of_kind(facts, "Role", "company", "role") == [("Savanna Inference", "ceo")]
+
+
+def test_a_sentence_about_the_target_in_a_deal_item_and_a_round_in_a_currency_code(tmp_path):
+    # Regression: in "- **Solvanta Cloud / Gravenor GPU:** Solvanta Cloud is in talks to buy Gravenor GPU ... Gravenor
+    # GPU, which rents out about 6,500 H100s from sites in Texas and Georgia, was valued at $150 million in its 2024
+    # Series A." the GPUs and the round were the buyer's, with "Georgia" an investor; "Driftmoor AI Cloud's AED 2.6
+    # billion Series C" was a round of a company called "AED"
+    facts = built(tmp_path, "# Tracker\n\n- **Solvanta Cloud / Gravenor GPU:** Solvanta Cloud is in talks to buy Gravenor "
+                            "GPU for around $200 million. Gravenor GPU, which rents out about 6,500 H100s from sites in "
+                            "Texas and Georgia, was valued at $150 million in its 2024 Series A.\n\n"
+                            "Qadira Future Fund anchored Driftmoor AI Cloud's AED 2.6 billion Series C in October 2025.\n")
+    assert of_kind(facts, "Round", "company", "kind", "participants") == [
+        ("Driftmoor AI Cloud", "series-c", ()), ("Gravenor GPU", "series-a", ())]
+    assert of_kind(facts, "Observation", "subject", "metric") == [("Gravenor GPU", "gpus")]
+
+
+def test_a_timeline_day_dates_its_line_without_making_it_an_investee(tmp_path):
+    # Regression: "- **8 January 2026** — X commits AED 500 million to Y as a strategic investment." was read
+    # as "... investment in 8 January 2026": a backing of a company "8 January"
+    facts = built(tmp_path, "# Timeline\n\n- **8 January 2026** — Emirates Future Fund commits AED 500 million to Khor "
+                            "Data Centres as a strategic investment.\n")
+    assert not [d for name, d in facts if name == "Backing" and "January" in d["company"]]
+    assert {d["when"].iso for name, d in facts if d.get("when")} == {"2026-01-08"}

@@ -45,6 +45,7 @@ _POWER = {"gw": "gigawatt", "mw": "megawatt", "kw": "kilowatt"}
 _TIME = {"ms": "millisecond", "millisecond": "millisecond", "milliseconds": "millisecond", "second": "second", "seconds": "second",
          "month": "month", "months": "month", "year": "year", "years": "year"}
 
+CURRENCY_CODES = frozenset(_CODE_LIST)  # (no name: "Driftmoor AI Cloud's AED 2.6 billion Series C")
 _CODES_RE = "|".join(_CODE_LIST)
 # After a number only codes that are no other word in these reports: "500 CAD teams", "1,000 SGD steps".
 _AFTER_RE = "|".join(code for code in _CODE_LIST if code not in ("CAD", "SGD"))

@@ -180,7 +180,11 @@ def _dated(value: str, label: str) -> str:
     end = next((m for m in _NEXT_SENTENCE.finditer(value)
                 if value[:m.start()].split()[-1].rstrip(".!?").lower() not in _ABBREVIATIONS), None)
     first, rest = (value[:end.start()], [value[end.end():]]) if end else (value, [])
-    return " ".join([f"{first.rstrip(' .')} in {label.strip(' :*')}.", *rest])
+    label = label.strip(' :*')
+    # "on" a day: "... as a strategic investment in 8 January 2026" would invest in "8 January"
+    dates = find_dates(label)
+    on = "on" if dates and dates[0][2].precision == "day" else "in"
+    return " ".join([f"{first.rstrip(' .')} {on} {label}.", *rest])
 
 
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z\d)][.!?])\s+(?=[A-Z][a-z])")

@@ -123,7 +123,9 @@ _SUFFIX_COMMA = re.compile(r",\s+(?=(?:Inc|LLC|Ltd|Corp|GmbH|plc|L\.P|S\.A|AG|K\
 
 # "; its backers include A and B" (a figure after "; it reached" keeps the first clause's measure: not split)
 # a clause after a semicolon that says what another company is: a sentence of its own
-_NAMED_CLAUSE = re.compile(rf";\s+(?={NAME}\s+(?:is|was)\s+(?:an?|the)\s)")
+# ("...; Lowmarsh GPU is a Lisbon-based GPU marketplace", "... for $200 million. Gravenor, which rents out ...":
+# a clause or sentence about another name)
+_NAMED_CLAUSE = re.compile(rf";\s+(?={NAME}\s+(?:is|was)\s+(?:an?|the)\s)|(?<=[a-z0-9%)\]])\.\s+(?={NAME},\s+(?:which|whose)\s)")
 _WITH = re.compile(r"(?<![\w/])w/\s*(?=[A-Z])")
 _PRONOUN_CLAUSE = re.compile(r";\s+(?=(?:its|the company['’]s)\s+(?:other\s+|existing\s+)?(?:backers|investors|shareholders|funders)\b)")
 

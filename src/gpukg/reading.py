@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
+from .amounts import CURRENCY_CODES
 from .dates import relative_dates
 from .names import Gazetteer, is_curated, name_key
 from .phrases import NAME, PLACE_OWNS, after, looks_like_name, looks_like_org, split_names
@@ -361,7 +362,8 @@ def trim_name(state: State, name: str) -> str:
         words[-1] = words[-1][:-1]  # the sentence's full stop, not an abbreviation's ("Acme Inc.", "Sakura K.K.")
     name = " ".join(words)
     # "agreed in July to acquire": no "July"; "The Company is raising", "Neoclouds raised ~$9.4B": no one's name
-    return name if looks_like_name(name) and name not in _MONTH_NAMES and not _COMMON_NOUN.fullmatch(name) \
+    return name if looks_like_name(name) and name not in _MONTH_NAMES and name not in CURRENCY_CODES \
+        and not _COMMON_NOUN.fullmatch(name) \
         and not _category_plural(name) else ""
 
 

@@ -317,7 +317,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
         participants.append(whole_name(state, text, subject_investor))
     # "Series B, Kleiner led it": the round's name is no lead; "a platform led by CEO Wanjiru Kamau": nor its chief
     leads = [n for n in leads if n and not _is_round_name(n) and not TITLE_BEFORE.match(n)]
-    participants = [n for n in participants if n]
+    # (nor is a state or region an investor: "rents out 6,500 H100s from sites in Texas and Georgia")
+    participants = [n for n in participants if n and n.lower() not in lexicon.words("places", "regions")]
     investors = set(leads) | set(participants)
     # "approved a ¥5.2 billion subsidy for Fujimi's Hokkaido data center": for Fujimi
     company = trim_name(state, re.split(r"['’]s\b", subject_investor.group("c"))[0]) if subject_investor else None
