@@ -258,3 +258,16 @@ def test_a_city_before_the_category_the_company_is_is_its_headquarters(tmp_path)
                             "serverless GPU platform.\n\nKelso Cloud is an American neocloud.\n\nTarn Cloud is a Kubernetes "
                             "platform company.\n")
     assert of_kind(facts, "Headquarters", "company", "place") == [("Halder Cloud", "Munich"), ("Wispline", "Berlin")]
+
+
+def test_a_titled_person_after_a_sentence_about_another_company_in_a_firms_section(tmp_path):
+    # Regression: under "## Marrowby Credit Partners: Our partnership with Osprena Cloud", "Osprena Cloud ... reported
+    # 2024 revenue of €96 million. Chief executive Mira Ilves told us the company plans to run 30,000 GPUs" made
+    # Mira Ilves the CEO of Marrowby Credit Partners, with its 30,000 GPUs
+    facts = built(tmp_path, "# Deals\n\n## Marrowby Credit Partners: Our partnership with Osprena Cloud\n\n*Marrowby Credit "
+                            "Partners news · June 2, 2025 · [marrowbycredit.com](https://marrowbycredit.com/news/osprena)*\n\nWe are proud to "
+                            "partner with Osprena Cloud on a $250 million GPU-backed financing facility.\n\nOsprena Cloud, a "
+                            "Helsinki-headquartered neocloud, reported 2024 revenue of €96 million. Chief executive Mira "
+                            "Ilves told us the company plans to run 30,000 GPUs by the end of 2026.\n")
+    assert of_kind(facts, "Role", "person", "company", "role") == [("Mira Ilves", "Osprena Cloud", "ceo")]
+    assert sorted(d["subject"] for name, d in facts if name == "Observation" and d["metric"] == "gpus") == ["Osprena Cloud"]

@@ -215,6 +215,9 @@ _IT = re.compile(r"(?:(?:The|This|Its)\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?:company|f
                  r"division|subsidiary|IPO|listing|offering|facility|loan|"
                  r"stock|shares|board|management)(?!\s+[A-Z][a-z])|Shares|It|Its|Management|"
                  r"In\s+(?:the|its)\s+(?:last|latest|most recent|previous)\s+round)\b")  # "In the last round, a Series B of ..."
+# "It operates about 2,400 GPUs" (not "It is the largest contract in our history"): what a company does
+_IT_RUNS = re.compile(r"(?:It|The\s+company|The\s+firm)\s+(?:also\s+|now\s+|already\s+)?(?:operates|runs|rents|sells|serves|employs|"
+                      r"raised|closed|signed|plans|expects|counts|has\s+(?:raised|signed|about|roughly|more|over|\d))\b")
 # "The London-headquartered firm was set up in 2020": under a heading that is a name, a first line
 # whose subject can only be the heading's company
 _ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|start-up|business|provider|"
@@ -423,6 +426,11 @@ def _content(state: State, block: Block, source: Source) -> None:
     else:
         told = told_of(state.company, block.text) if state.company else None  # "Acquired by Y in 2025."
         subject = state.company if state.company and (told or _about_company(state, block.text)) else None
+        if subject and not told and (block.index or next_line) and state.previous not in (None, subject) \
+                and (_IT_RUNS.match(block.text) or _TITLED_OPENS.match(block.text)):
+            # "Osprena Cloud ... reported revenue of €96 million. Chief executive Mira Ilves told us ...": in another
+            # company's section, the company of the sentence before
+            subject = state.previous
         if not subject and block.kind == "bullet" and not block.index and state.list_subject \
                 and not _names_others(state, block.text) and not _OPENS_WITH_NAME.match(block.text) \
                 and not _OTHERS_OPEN.match(block.text):
