@@ -1497,3 +1497,22 @@ def test_a_list_goes_on_about_the_first_company_of_the_paragraph_above_it(tmp_pa
                             "## Notes\n\nOrrvik Cloud is a Swedish neocloud.\n\n- **Fleet:** 4,000 GPUs\n")
     assert sorted((d["subject"], d["metric"], int(d["quantity"].value)) for name, d in facts if name == "Observation") == [
         ("Lanhai Compute", "data-centers", 6), ("Lanhai Compute", "gpus", 23000), ("Orrvik Cloud", "gpus", 4000)]
+
+
+def test_a_link_in_a_table_cell_cites_its_row():
+    # Regression: "| Veldmoor Cloud | ... | [CEO memo](https://...) |" gave the row statement no cited source
+    ex = read("# Tracker\n\nSee the sources in the last column ([method](https://example.org/method)).\n\n"
+              "| Company | Staff cut | Source |\n|---|---|---|\n| Veldmoor Cloud | 120 | [CEO memo](https://veldmoor.example/memo) |\n"
+              "| Sorrelby AI | 46 | n/a |\n")
+    rows = [s for s in ex.statements if s.kind == "table-row"]
+    assert [s.cited for s in rows] == [("https://veldmoor.example/memo",), ("https://example.org/method",)]
+
+
+@pytest.mark.parametrize("sentence", ["At Ombrevale GPU, the Chicago neocloud, the cuts came with a new CEO.",
+                                      "RESOLVED, that Ombrevale GPU, the Chicago neocloud, may borrow; the meeting began at 9:00 a.m. ET."])
+def test_no_organization_is_made_of_an_opening_preposition_or_a_word_in_capitals(sentence):
+    # Regression: "At Ombrevale GPU, the Chicago neocloud" made a company "At Ombrevale GPU"; board minutes' "RESOLVED,
+    # that" made a company "RESOLVED", and "9:00 a.m. ET" an organization "ET"
+    ex = read(NEWS + sentence + "\n")
+    assert {name for name, _ in ex.kinds} & {"At Ombrevale GPU", "RESOLVED", "ET"} == set()
+    assert [(f.company, f.category) for f in facts_of(ex, "Category")] == [("Ombrevale GPU", "neocloud")]

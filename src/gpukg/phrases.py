@@ -162,7 +162,10 @@ _FUNCTION_WORDS = {"The", "A", "An", "Per", "According", "As", "In", "On", "At",
 
 # Capitalised words of the trade that are not organizations.
 _NOT_ORGS = {"AI", "GPU", "GPUS", "CPU", "TPU", "LLM", "LLMS", "API", "APIS", "ML", "P2P", "ARR", "TTM", "HQ", "CEO", "CTO",
-             "CFO", "COO", "USD", "EUR", "GBP", "SaaS".upper(), "MLOPS", "HPC", "AR", "VR", "IPO", "M&A", "YOY", "B2B", "SLA"}
+             "CFO", "COO", "USD", "EUR", "GBP", "SaaS".upper(), "MLOPS", "HPC", "AR", "VR", "IPO", "M&A", "YOY", "B2B", "SLA",
+             # units, time zones and a document's own words in capitals ("9:00 a.m. ET", "MW is IT load", "RESOLVED, that")
+             "MW", "GW", "KW", "MWH", "PUE", "ET", "PT", "CT", "UTC", "GMT", "CET", "KPI", "SOFR", "EBITDA", "NDA", "TBD",
+             "FAQ", "RESOLVED", "FURTHER", "WHEREAS", "NOTE", "UPDATE", "BREAKING", "EXCLUSIVE", "CONFIDENTIAL", "DRAFT"}
 
 
 def is_acronym_term(name: str) -> bool:

@@ -354,7 +354,7 @@ def trim_name(state: State, name: str) -> str:
     if known:
         return max(known, key=lambda k: k[2] - k[1])[0]
     words = name.split()
-    while words and (words[0].lower() in ("in", "meanwhile", "also", "and", "then", "recently", "earlier", "later", "when",
+    while words and (words[0].lower() in ("in", "at", "meanwhile", "also", "and", "then", "recently", "earlier", "later", "when",
                                           "acquired", "acquires", "bought", "buys", "purchased", "after", "with")
                      or len(words) > 1 and words[0] in _MONTH_NAMES):  # "In May Thornvale Cloud completed"
         words.pop(0)

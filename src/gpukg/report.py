@@ -197,6 +197,7 @@ def _blocks(tokens: list[Token]):
     key_value_lists: list[bool] = []  # for each open list, whether every item of it is "Label: value"
     table: list[str] = []  # header cells of the table being read
     row: list[str] = []
+    row_links: list[Link] = []
     row_line = 0
     in_head = False
     i = 0
@@ -229,18 +230,20 @@ def _blocks(tokens: list[Token]):
         elif tok.type == "thead_close":
             in_head = False
         elif tok.type == "tr_open":
-            row, row_line = [], tok.map[0] + 1
+            row, row_line, row_links = [], tok.map[0] + 1, []
         elif tok.type in ("th_open", "td_open"):
-            cell = _plain(tokens[i + 1].children or [])[0].strip()
-            (table if in_head else row).append(cell)
+            cell, _, cell_links = _plain(tokens[i + 1].children or [])
+            (table if in_head else row).append(cell.strip())
+            row_links += cell_links  # "| Source |" cells: "[CEO memo](https://...)" cites the row
         elif tok.type == "tr_close" and not in_head and _key_value_table(table) and len(row) == 2 and row[0]:
             # "| Founded | 2022 |" under "| Field | Detail |": a labelled line of the section
-            yield Block("bullet", f"{row[0]}: {row[1]}", row_line, tuple(t for _, t in path), label=row[0], value=row[1])
+            yield Block("bullet", f"{row[0]}: {row[1]}", row_line, tuple(t for _, t in path), label=row[0], value=row[1],
+                        links=tuple(row_links))
         elif tok.type == "tr_close" and not in_head:
             cells = tuple(zip(table, row))
             # The header travels with each row, so a row statement reads on its own.
             text = "; ".join(f"{h}: {c}" for h, c in cells if c)
-            yield Block("table-row", text, row_line, tuple(t for _, t in path), cells=cells)
+            yield Block("table-row", text, row_line, tuple(t for _, t in path), cells=cells, links=tuple(row_links))
         elif tok.type == "html_block":
             yield from _html_blocks(tok, tuple(t for _, t in path))
         elif tok.type == "fence" and tok.info.strip().lower() in ("csv", "tsv"):
