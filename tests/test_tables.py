@@ -496,3 +496,61 @@ def test_a_node_of_gpus_and_headers_that_only_name_a_currency(tmp_path):
                             "|---|---|---|\n| Tsukimori Cloud | H200 | 2.95 |\n")
     got = sorted((d["segment"], d["quantity"].currency, d["quantity"].per) for name, d in facts if name == "Observation")
     assert got == [("H100 SXM", "JPY", "month"), ("H100 SXM", "SGD", "month"), ("H200, On-demand", "USD", "hour")]
+
+
+DATABASE_EXPORT = """# Profiles Export
+
+## Skjoldvik Compute
+
+Skjoldvik Compute is a neocloud.
+
+- Founded Date: Mar 14, 2021
+- Number of Employees: 101-250
+
+### Funding Rounds (2)
+| Announced Date | Transaction Name | Money Raised | Lead Investors |
+|---|---|---|---|
+| Feb 18, 2025 | Series B - Skjoldvik Compute | $120M | Sequoia Capital |
+| Jun 2, 2023 | Series A - Skjoldvik Compute | $36M | Skarvhavn Ventures |
+
+### Investors (3)
+| Investor Name | Lead Investor | Funding Round |
+|---|---|---|
+| Sequoia Capital | Yes | Series B - Skjoldvik Compute |
+| NVIDIA | No | Series B - Skjoldvik Compute |
+| Skarvhavn Ventures | Yes | Series A - Skjoldvik Compute |
+
+### Acquisitions (1)
+| Acquiree Name | Announced Date | Price |
+|---|---|---|
+| Lystrup Racks AS | Aug 19, 2024 | NOK 180M |
+"""
+
+
+def test_a_company_database_export(tmp_path):
+    # Regression: a "Transaction Name" of "Series B - X" gave no round type; an Investors table made a round of each
+    # investor (and investors "Yes" and "No"); an Acquisitions table in the profile gave no acquisition; "Founded
+    # Date:" no founding
+    facts = built(tmp_path, DATABASE_EXPORT)
+    assert of_kind(facts, "Round", "company", "kind", "leads", "participants") == [
+        ("Skjoldvik Compute", "series-a", ("Skarvhavn Ventures",), ()),
+        ("Skjoldvik Compute", "series-b", ("Sequoia Capital",), ("NVIDIA",))]
+    assert of_kind(facts, "Backing", "investor", "company") == [
+        ("NVIDIA", "Skjoldvik Compute"), ("Sequoia Capital", "Skjoldvik Compute"), ("Skarvhavn Ventures", "Skjoldvik Compute")]
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Skjoldvik Compute", "Lystrup Racks AS")]
+    assert [d["when"].iso for name, d in facts if name == "Founding"] == ["2021-03-14"]
+
+
+def test_a_list_of_acquisitions_by_a_company(tmp_path):
+    # Regression: the rows of "# List of acquisitions by X" were "value" figures of each target, not X's purchases
+    facts = built(tmp_path, "# List of acquisitions by Harrowdene Cloud\n\nHarrowdene Cloud is a neocloud.\n\n## Acquisitions\n\n"
+                            "| # | Date | Company | Business | Country | Value (USD) |\n|---|---|---|---|---|---|\n"
+                            "| 1 | June 2020 | Solsgirth Data | Data-center operator | Norway | $210 million |\n"
+                            "| 2 | August 2022 | Kinnordy Systems | GPU marketplace | Germany | €40 million |\n")
+    assert sorted((d["acquirer"], d["target"], int(d["price"].value), d["price"].currency) for name, d in facts
+                  if name == "Acquisition") == [("Harrowdene Cloud", "Kinnordy Systems", 40000000, "EUR"),
+                                                ("Harrowdene Cloud", "Solsgirth Data", 210000000, "USD")]
+    assert of_kind(facts, "Category", "company", "category") == [
+        ("Harrowdene Cloud", "neocloud"), ("Kinnordy Systems", "gpu-marketplace"), ("Solsgirth Data", "data-center-operator")]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Kinnordy Systems", "Germany"), ("Solsgirth Data", "Norway")]
+    assert not [d for name, d in facts if name == "Observation"]

@@ -96,8 +96,19 @@ def table_row(state: State, block: Block, source: Source) -> None:
     target_col = next((h for h in lowered if _NAME_SUFFIX.sub("", h) in _TARGET_HEADERS), None)
     if acquirer_col == "acquired by" and not target_col:  # "| Company | Acquired By |": the row's company was bought
         target_col = next((h for h in lowered if any(w in h for w in _ENTITY_HEADERS)), None)
+    buyer = None if acquirer_col else _buyer_of_table(state, block.section)
+    if buyer:  # "## Acquisitions (1)" in a company's profile, "# List of acquisitions by X": the rows are its purchases
+        target_col = target_col or next((h for h in lowered if any(w in h for w in _ENTITY_HEADERS)), None)
+        acquirer_col, column = "acquirer", {**column, "acquirer": buyer}
     if acquirer_col and target_col:
         _table_deal(state, column, acquirer_col, target_col, source)
+        if buyer:  # "| Skelmorlie Labs | GPU cluster scheduling software | United States |": what and where the target is
+            target = strip_parens(column[target_col])
+            for header, cell in cells:
+                if lexicon.exact("labels", header) == "business_model" and not _NOTHING.fullmatch(cell):
+                    category_from(state, target, cell, source, leading=True)
+                elif header.lower() not in (target_col, "acquirer") and lexicon.exact("labels", header) == "headquarters":
+                    about_who(state, target, header, cell, source)
         return
     investor_col = next((h for h in lowered if h in _INVESTOR_HEADERS), None)
     portfolio_col = next((h for h in lowered if _is_portfolio(h)), None)
@@ -134,6 +145,14 @@ def table_row(state: State, block: Block, source: Source) -> None:
     # "| Apr 2021 | Seed | 6,500 | ... |" under a company's heading: a date, not the row's company
     own = own or entity_col == 0 and (_is_period(cells[0][1]) or _DATE_HEADER.search(lowered[0])) \
         and not any(w in lowered[0] for w in _ENTITY_HEADERS)
+    # "| Investor Name | Lead Investor | Funding Round |" in a company's profile: who took part in its rounds, and
+    # so backs it
+    backers = state.company is not None and entity_col is not None and entity_col >= 0 \
+        and _INVESTOR_COLUMN.fullmatch(lowered[entity_col]) is not None and any(h in _ROUND_COLUMNS for h in lowered)
+    if backers and looks_like_name(strip_parens(cells[entity_col][1])):
+        investor = strip_parens(cells[entity_col][1])
+        add(state, Backing(source, investor, state.company), ("investor", investor), ("company", state.company))
+    own = own or backers
     company = state.company if own else strip_parens(cells[entity_col][1]) or state.company
     entity_col = -1 if own else entity_col  # "| Quarter |" of the company's own table is its date column
     if not company or not looks_like_name(company):
@@ -307,7 +326,7 @@ def _market_by_year(state: State, cells: list[tuple[str, str]], source: Source) 
 
 _ROUND_COLUMNS = ("round", "type", "round type", "stage", "series", "funding round", "deal", "deal type", "structure",
                   "instrument", "financing", "financing type", "transaction", "last round", "latest round", "most recent round",
-                  "funding type", "investment type", "round name")
+                  "funding type", "investment type", "round name", "transaction name")
 _METRIC_HEADERS = ("metric", "metrics", "measure", "kpi", "item", "indicator", "feature", "features", "capability", "")
 
 
@@ -515,7 +534,7 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
 
 
 _NODE_OF = re.compile(r"^\d+\s?[×x]\s?(?=[A-Z])")
-_LEAD_FLAG = re.compile(r"(?:is[ _])?lead\??|led\??|lead investor\?", re.I)
+_LEAD_FLAG = re.compile(r"(?:is[ _])?lead\??|led\??|lead investor\??", re.I)
 _YES_NO = re.compile(r"(?i)true|false|yes|no|y|n|[01]|[✓✔✗✘x]|")
 _ACQUIRED = re.compile(r"\b(?:acquisition|acquired|acqui-hired|buyout|takeover|merger)\b", re.I)
 
@@ -561,12 +580,27 @@ def _table_role(state: State, column: dict[str, str], person_col: str, role_col:
         add(state, Role(source, person, company, role, when), ("person", person), ("company", company))
 
 
+def _buyer_of_table(state: State, section: tuple[str, ...]) -> str | None:
+    """Whose purchases a table lists: the company a heading names ('List of acquisitions by Harrowdene Cloud'),
+    or the profiled company, under a heading of its acquisitions ('Acquisitions (1)')."""
+    for title in reversed(section):
+        named = _ACQUISITIONS_BY.search(title)
+        if named and looks_like_name(strip_parens(named.group("n"))):
+            return strip_parens(named.group("n"))
+    return state.company if section and _ACQUISITIONS.match(section[-1]) else None
+
+
+_INVESTOR_COLUMN = re.compile(r"investors?(?:\s+name)?|backer|participant")
+_ACQUISITIONS_BY = re.compile(r"\bacquisitions\s+(?:made\s+)?by\s+(?P<n>[A-Z].*?)\s*$", re.I)
+_ACQUISITIONS = re.compile(r"(?:\d+\.\s*)?acquisitions\s*(?:\(\d+\))?\s*$", re.I)
+
+
 def _table_deal(state: State, column: dict[str, str], acquirer_col: str, target_col: str, source: Source) -> None:
     """'| Meridian Cloud | Oriel Compute | $410M | March 2024 | Completed |' under Acquirer, Target ..."""
     acquirer, target = strip_parens(column[acquirer_col]), strip_parens(column[target_col])
     if not looks_like_name(acquirer) or not looks_like_name(target) or acquirer == target:
         return
-    price_col = next((h for h in column if h in _PRICE_HEADERS), None)
+    price_col = next((h for h in column if strip_parens(h).strip() in _PRICE_HEADERS), None)  # "| Value (USD) |"
     price = next((q for q in find_quantities(column[price_col]) if q.currency), None) if price_col else None
     # a deal's state in its own column, or told in the row's notes ("Pending regulatory approval")
     status_col = next((h for h in column if "status" in h or h == "stage"), None) or \
