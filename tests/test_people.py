@@ -271,3 +271,22 @@ def test_a_titled_person_after_a_sentence_about_another_company_in_a_firms_secti
                             "Ilves told us the company plans to run 30,000 GPUs by the end of 2026.\n")
     assert of_kind(facts, "Role", "person", "company", "role") == [("Mira Ilves", "Osprena Cloud", "ceo")]
     assert sorted(d["subject"] for name, d in facts if name == "Observation" and d["metric"] == "gpus") == ["Osprena Cloud"]
+
+
+def test_board_minutes_tell_of_the_company_in_their_title(tmp_path):
+    # Regression: "# X, Inc.: Minutes of a Regular Meeting of the Board" named no company for the report; "Directors
+    # present: Vesna Dragomir, Chair (independent director); ..." made a person "Chair"; "Hanne Kowalewska is appointed
+    # Chief Financial Officer of the Company" was no role; "In October Ardent Cloud appointed ..." in the company's
+    # minutes was told of the company
+    facts = built(tmp_path, "# Glenmorrow Compute, Inc.: Minutes of a Regular Meeting of the Board of Directors\n\n"
+                            "**Directors present:** Vesna Dragomir, Chair (independent director); Marcus Iwuchukwu, "
+                            "co-founder and Chief Executive Officer; Dana Kaltenbach (Rillington Ventures)\n\n"
+                            "**Also present:** Jonah Loxley, interim Chief Financial Officer; Rosalind Bexley\n\n"
+                            "## 1. Management report\n\nRevenue for the third quarter of 2025 was $71.8 million.\n\n"
+                            "RESOLVED, that Hanne Kowalewska is appointed Chief Financial Officer of the Company, effective "
+                            "1 December 2025.\n\nIn October Ardent Cloud appointed Mira Salo as CFO.\n")
+    assert of_kind(facts, "Role", "person", "company", "role") == [
+        ("Hanne Kowalewska", "Glenmorrow Compute, Inc.", "cfo"), ("Jonah Loxley", "Glenmorrow Compute, Inc.", "cfo"),
+        ("Marcus Iwuchukwu", "Glenmorrow Compute, Inc.", "ceo"), ("Marcus Iwuchukwu", "Glenmorrow Compute, Inc.", "co-founder"),
+        ("Vesna Dragomir", "Glenmorrow Compute, Inc.", "chair")]
+    assert of_kind(facts, "Observation", "subject", "metric") == [("Glenmorrow Compute, Inc.", "revenue")]

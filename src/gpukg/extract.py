@@ -107,11 +107,13 @@ def profile_sections(report: Report) -> dict[int, str]:
 # ("Quillmere Compute S-1: Annotated Excerpts": a filing's name may follow the company's with nothing between)
 # ("Thornvale Cloud: 2025 Letter to Shareholders": a company writes to its shareholders, a fund to its partners)
 # ("Corvelline Compute (NASDAQ: CRVL): Initiating at Buy", "Orrinvale Compute in Chapter 11: Case Summary": about it;
-# "Caravela Compute — About us": its own pages, in which "we" is the company)
+# "Caravela Compute — About us": its own pages, in which "we" is the company; "Glenmorrow Compute, Inc.: Minutes of a
+# Regular Meeting of the Board of Directors": its board's)
 _TITLE_OF = re.compile(r"(?P<n>[A-Z][^:—–(]{1,60}?)\s*(?:\([^)]*\))?\s*(?:[:—–]\s*(?:(?:Q[1-4]|FY|H[12])?\s*\d{2,4}\s+)?"
                        r"(?:earnings call|(?:form\s+)?10-[QK]|(?:form\s+)?[SF]-1|quarterly report|annual report|"
                        r"shareholder letter|letter to (?:share|stock)holders|investor (?:day|presentation)|prospectus|fact sheet|"
-                       r"initiat(?:ing|ion|es)|case summary|credit (?:memo|note|profile)|about(?:\s+us)?|our story)|"
+                       r"initiat(?:ing|ion|es)|case summary|credit (?:memo|note|profile)|about(?:\s+us)?|our story|"
+                       r"minutes\s+of\b|(?:board\s+)?minutes|board meeting)|"
                        r"\s(?:form\s+)?(?:10-[QK]|[SF]-1)|\s+in\s+chapter\s+(?:7|11|15))\b", re.I)
 
 
@@ -574,10 +576,15 @@ def _about_company(state: State, text: str) -> bool:
     """A sentence in a profile is about the profiled company unless it opens with another name;
     the company's short name ('Traivuma' in the profile of 'Traivuma Cloud') is not another, nor is
     what the other is said to be ('The Lisbon-based neocloud Lumeira Compute says')."""
-    lead = state.names.leading(BASED_OPENER.sub("", text))
+    opening = _OPENING_WHEN.sub("", BASED_OPENER.sub("", text), count=1)
+    lead = state.names.leading(opening) or (opening_orgs(state, opening) if opening is not text else [])
     company = state.company or ""
     return not lead or short_name(text, company) is not None or \
         lead[0] in state.names and state.names.names.get(name_key(lead[0])) == state.names.names.get(name_key(company))
+
+
+# "In October Ardent Cloud appointed ...", "Last week, Ardent Cloud ...": when, before the sentence's subject
+_OPENING_WHEN = re.compile(r"^(?:In|On|During|By|Since|Earlier|Later|Last|This)\b[^,]{0,30}?,?\s+(?=[A-Z])")
 
 
 def _fact_names(fact: Fact) -> list[str]:

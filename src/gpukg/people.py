@@ -55,7 +55,7 @@ _BEFORE_ROLE = re.compile(
     # "Ines Moreau, who co-founded Corvane Cloud and serves as its CEO"
     rf"(?:\s*,\s*(?:(?:currently|now)\s+)?|(?:\s*,\s*who(?:\s+(?:co-?)?founded\s+(?P<w>{NAME})(?:\s+in\s+\d{{4}})?(?:\s+and|,))?)?\s+(?:as|is now|is still|was still|is|was|became|becomes|serves as|served as|remains|has been|"
     r"stays on as|stayed on as|will stay on as|continues as|remained|"
-    rf"was appointed|was named|was promoted to|promoted to|(?:joined|joins|has joined)(?:\s+(?P<j>{NAME}))?\s+as)\s+)"
+    rf"(?:was|is|has been|will be)\s+(?:appointed|named)|(?:was|is|has been)\s+promoted to|promoted to|(?:joined|joins|has joined)(?:\s+(?P<j>{NAME}))?\s+as)\s+)"
     rf"(?:(?:the|its|our|their|the company['’]s|(?P<c>{NAME})['’]s?)\s+)?(?:(?:new|interim|acting|former)\s+)?$")
 
 

@@ -209,6 +209,7 @@ _PERSON_ROLE = re.compile(r"(?P<name>[^,;()]+?)\s*\((?P<roles>[^)]*)\)")
 _NAME_COMMA_ROLE = re.compile(r"(?P<name>[^,;]+?),\s*(?P<roles>[^;]+)")  # "Haruto Kisaragi, co-founder, director and CEO"
 
 
+_INTERIM = re.compile(r"^\s*(?:interim|acting)\s+", re.I)
 _FULL_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
 _WHEN_AFTER = re.compile(r"\s+(?:since|from|until|till|through|effective)\b", re.I)
 _WHEN_WORDS = re.compile(r"\s*(?:since|from|until|till|through|former|formerly|ex-|effective)\b", re.I)
@@ -220,7 +221,12 @@ def people(text: str) -> list[tuple[str, tuple[str, ...]]]:
     Also 'Jane Doe, CEO; John Roe, CTO'. Roles not in the lexicon are kept by their slug.
     """
     found = []
-    matches = list(_PERSON_ROLE.finditer(text))
+    # "Vesna Dragomir, Chair (independent director); Marcus Iwuchukwu, co-founder and Chief Executive Officer": a
+    # full name, then its titles, person by person (a bracket there says more of the title, it names no one)
+    listed = [m for part in text.split(";") for m in [_NAME_COMMA_ROLE.fullmatch(strip_parens(part).strip())]
+              if m and _FULL_NAME.fullmatch(m.group("name").strip()) and lexicon.find("roles", m.group("roles"))] \
+        if ";" in text else []
+    matches = listed or list(_PERSON_ROLE.finditer(text))
     if not matches:
         matches = [m for part in text.split(";") for m in [_NAME_COMMA_ROLE.fullmatch(part.strip())] if m]
     for m in matches:
@@ -233,8 +239,10 @@ def people(text: str) -> list[tuple[str, tuple[str, ...]]]:
         # "(since 2023)", "(2019-2023)", "(former)" say when, not which title
         # "CFO since April 2024": the CFO
         parts = [head if lexicon.exact("roles", head := _WHEN_AFTER.split(p)[0]) else p for p in parts]
+        parts = [_INTERIM.sub("", p) for p in parts]  # "interim Chief Financial Officer": the CFO, for now
         roles = tuple(dict.fromkeys(lexicon.exact("roles", p) or p.strip().lower() for p in parts
-                                    if p.strip() and not _WHEN_WORDS.match(p) and not find_dates(p)))
+                                    if p.strip() and not _WHEN_WORDS.match(p) and not find_dates(p)
+                                    and (not listed or lexicon.exact("roles", p))))
         found.append((name, roles))
     return found
 
