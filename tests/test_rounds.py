@@ -574,3 +574,12 @@ def test_a_timeline_day_dates_its_line_without_making_it_an_investee(tmp_path):
                             "Data Centres as a strategic investment.\n")
     assert not [d for name, d in facts if name == "Backing" and "January" in d["company"]]
     assert {d["when"].iso for name, d in facts if d.get("when")} == {"2026-01-08"}
+
+
+def test_a_price_below_the_ipo_price_is_no_ipo(tmp_path):
+    # Regression: "shares closed at $19.40 ..., still 37% below the IPO price" was an IPO of $19.40
+    facts = built(tmp_path, "# Notes\n\nPellhaven Compute shares closed at $19.40 on 31 October 2025, still 37% below the "
+                            "IPO price.\n")
+    assert of_kind(facts, "Round", "company") == []
+    assert of_kind(facts, "Observation", "subject", "metric") == [("Pellhaven Compute", "share-price"),
+                                                                   ("Pellhaven Compute", "unclassified")]

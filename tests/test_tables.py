@@ -554,3 +554,16 @@ def test_a_list_of_acquisitions_by_a_company(tmp_path):
         ("Harrowdene Cloud", "neocloud"), ("Kinnordy Systems", "gpu-marketplace"), ("Solsgirth Data", "data-center-operator")]
     assert of_kind(facts, "Headquarters", "company", "place") == [("Kinnordy Systems", "Germany"), ("Solsgirth Data", "Norway")]
     assert not [d for name, d in facts if name == "Observation"]
+
+
+def test_a_build_out_table_with_a_noted_unit_planned_figures_and_a_change_column(tmp_path):
+    # Regression: "| MW (IT load) |" minted a metric "mw" counted in units; "| GPUs planned |" gave its GPUs the segment
+    # "planned", not the row's site, and no "projected"; "| Staff cut |" was a headcount of the company
+    facts = built(tmp_path, "# Tracker\n\n| Site | Operator | City | MW (IT load) | GPUs planned | Energized / expected |\n"
+                            "|---|---|---|---|---|---|\n| Red Mesa 1 | Ocotillo Cloud | Amarillo, TX | 200 | 72,000 | Q3 2026 |\n\n"
+                            "| Company | Date | Staff cut | Headcount after |\n|---|---|---|---|\n| Veldmoor Cloud | 2025-03-12 | 120 | 290 |\n")
+    got = sorted((d["subject"], d["metric"], int(d["quantity"].value), d["quantity"].unit, d["segment"], d["qualifiers"])
+                 for name, d in facts if name == "Observation")
+    assert ("Ocotillo Cloud", "power-capacity", 200, "megawatt", "Red Mesa 1", ("projected",)) in got
+    assert ("Ocotillo Cloud", "gpus", 72000, "count", "Red Mesa 1", ("projected",)) in got
+    assert [(m, v) for s, m, v, *_ in got if s == "Veldmoor Cloud" and m == "employees"] == [("employees", 290)]

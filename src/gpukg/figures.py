@@ -55,6 +55,10 @@ _BRACKETED = re.compile(r"\(([^()]{2,30})\)")
 _UNIT_ONLY = re.compile(r"(?i)(?:[a-z]{3}|[$€£¥₹])?\s*(?:/|per\s+)?\s*(?:gpu[-\s]?)?(?:hour|hr|h|month|mo|year|yr)?")
 
 
+# "| Staff cut |", "| GPUs added |": how much a measure moved, not where it stands (the label names it)
+_CHANGE_LABEL = re.compile(r"\b(?:cut|cuts|laid off|layoffs?|reduction|added|change|net new)\b", re.I)
+
+
 def figures(state: State, subject: str | None, text: str, source: Source, *, label: str | None = None,
              metric: str | None = None, prose: bool = False, row_when: When | None = None,
              row_segment: str | None = None, row_per: str | None = None) -> None:
@@ -67,7 +71,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     words do not say (a table row's GPU), ``row_per`` the word a price is per ("hour" in a table heading's "per GPU-hour").
     """
     label_text = strip_parens(label) if label else ""
-    label_metric = metric or (metric_of(label_text) if label else None)
+    label_metric = metric or (metric_of(label_text) if label and not _CHANGE_LABEL.search(label_text) else None)
     unit_said = _BRACKETED.search(label) if label and not label_metric else None
     if unit_said and not find_quantities(unit_said.group(1)):  # "| Fleet (GPUs) |": the bracket names what is counted
         label_metric = metric_of(unit_said.group(1))

@@ -257,11 +257,15 @@ _THEN_LATEST = re.compile(r"[^.;,$€£]{0,40},\s+(?:most recently|the latest|th
 _TOTAL_CLAUSE = re.compile(r"\b(?:bringing|taking|lifting|pushing)\b[^.]*\btotal\b", re.I)
 
 
+_ROUND_PRICE = re.compile(r"\s+(?:price|priced|range|pop|lock-up|lockup|share price)\b", re.I)
+
+
 def _prose_round(state: State, text: str, source: Source, context: str | None) -> bool:
     """'In March 2025, Acme raised a $150M Series B led by X, with participation from Y.' and its kin."""
     if AWARD.search(text):  # "CSCA awarded Laurentide GPU Cloud a C$850 million contract": a contract won, no round
         return False
-    types = lexicon.find("round_types", text)
+    # ("still 37% below the IPO price", "at its Series C price": a price a round set, no round told)
+    types = [t for t in lexicon.find("round_types", text) if not _ROUND_PRICE.match(text, t[2])]
     types = [t for t in types if t[0] != "unspecified"] or types
     money = [q for q in find_quantities(text) if q.currency]
     if not types and money and not _CUMULATIVE.search(text) and (

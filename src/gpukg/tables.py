@@ -230,11 +230,15 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 named = re.search(rf"\b{MODEL}\b", header)  # "| H100 $/hr |"
                 unit = _UNIT_HEADER.fullmatch(header)  # "| MW |": power in that unit
                 label, cell = ("power capacity", f"{cell} {unit.group('u')}") if unit and find_quantities(cell) else (header, cell)
+                planned_col = _PLANNED_HEADER.fullmatch(label)
+                label = (planned_col.group("m") or planned_col.group("m2")) if planned_col else label
                 first = len(state.facts)
                 figures(state, company, cell, source, label=label, row_when=when,
                         row_segment=model or (named.group(0) if named else None), row_per=per)
                 if _ESTIMATED_YEAR.search(header):  # "| Share 2025E |": an estimate
                     _qualify(state, first, "estimated")
+                if planned_col:
+                    _qualify(state, first, "projected")
     if planned:
         _qualify(state, before, "projected")
     first, last = state.table_lines
@@ -289,7 +293,11 @@ _DATE_HEADER = re.compile(r"\bdate\b|\bas of\b|^when$|^(?:fiscal\s+|financial\s+
 _SITE_HEADERS = ("site", "facility", "campus", "data center", "data centre", "site name", "location name")
 _ONLINE_HEADER = re.compile(r"\b(?:online|go-live|live|operational|energi[sz]ed|energi[sz]ation|commissioning|completion|opening|"
                             r"delivery|deliveries)\b")
-_UNIT_HEADER = re.compile(r"(?:(?:power|capacity|it load|critical it load)\s*)?\(?(?P<u>mw|gw|kw|megawatts?|gigawatts?)\)?", re.I)
+# ("| MW (IT load) |": what the power counts, in brackets after the unit)
+_UNIT_HEADER = re.compile(r"(?:(?:power|capacity|it load|critical it load)\s*)?\(?(?P<u>mw|gw|kw|megawatts?|gigawatts?)\)?"
+                          r"(?:\s*\([^)]*\))?", re.I)
+# "| GPUs planned |", "| Target GPUs |": a figure still to come, of what the rest of the header names
+_PLANNED_HEADER = re.compile(r"(?P<m>.+?)\s+(?:planned|expected|targeted|target)|(?:planned|expected|target(?:ed)?)\s+(?P<m2>.+)", re.I)
 
 
 # "| 2023 | 2024 | 2025E |": a column per year (E, F or est.: an estimate), what is measured in the heading
