@@ -567,3 +567,13 @@ def test_a_build_out_table_with_a_noted_unit_planned_figures_and_a_change_column
     assert ("Ocotillo Cloud", "power-capacity", 200, "megawatt", "Red Mesa 1", ("projected",)) in got
     assert ("Ocotillo Cloud", "gpus", 72000, "count", "Red Mesa 1", ("projected",)) in got
     assert [(m, v) for s, m, v, *_ in got if s == "Veldmoor Cloud" and m == "employees"] == [("employees", 290)]
+
+
+def test_the_amounts_of_a_row_that_names_no_company_are_kept(tmp_path):
+    # Regression: a row of a table of cases ("| Torvane v. Ossinger | ... | $120M damages sought |") had no company,
+    # and its amounts were dropped
+    facts = built(tmp_path, "# Cases\n\n| Case | Filed | Claim | Status |\n|---|---|---|---|\n"
+                            "| Torvane v. Ossinger | 3 Mar 2025 | Patent infringement; $120M damages sought | Pending |\n"
+                            "| DDMA decision | n/a | Misleading claims | €11.5M fine; on appeal |\n")
+    assert sorted((d["subject"], int(d["quantity"].value), d["quantity"].currency) for name, d in facts
+                  if name == "Observation") == [(None, 11500000, "EUR"), (None, 120000000, "USD")]

@@ -157,7 +157,10 @@ def table_row(state: State, block: Block, source: Source) -> None:
     entity_col = -1 if own else entity_col  # "| Quarter |" of the company's own table is its date column
     if not company or not looks_like_name(company):
         company = state.company
-    if company is None:
+    if company is None:  # "| Torvane v. Ossinger | ... | $120M damages sought |": the row's amounts, of no one company
+        for header, cell in cells[1:]:
+            if any(q.currency for q in find_quantities(cell)) and not _DATE_HEADER.search(header.lower()):
+                figures(state, None, cell, source, label=header, prose=True, row_segment=cells[0][1])
         return
     state.kinds.append((company, "company"))
     # the column that holds the round's type ("| Type | Last round |" over "Neocloud" and "Series B, Oct 2025")
