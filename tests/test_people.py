@@ -279,6 +279,7 @@ def test_board_minutes_tell_of_the_company_in_their_title(tmp_path):
     # Chief Financial Officer of the Company" was no role; "In October Ardent Cloud appointed ..." in the company's
     # minutes was told of the company
     facts = built(tmp_path, "# Glenmorrow Compute, Inc.: Minutes of a Regular Meeting of the Board of Directors\n\n"
+                            "*18 November 2025, at the Company's headquarters in Pittsburgh, Pennsylvania.*\n\n"
                             "**Directors present:** Vesna Dragomir, Chair (independent director); Marcus Iwuchukwu, "
                             "co-founder and Chief Executive Officer; Dana Kaltenbach (Rillington Ventures)\n\n"
                             "**Also present:** Jonah Loxley, interim Chief Financial Officer; Rosalind Bexley\n\n"
@@ -290,3 +291,6 @@ def test_board_minutes_tell_of_the_company_in_their_title(tmp_path):
         ("Marcus Iwuchukwu", "Glenmorrow Compute, Inc.", "ceo"), ("Marcus Iwuchukwu", "Glenmorrow Compute, Inc.", "co-founder"),
         ("Vesna Dragomir", "Glenmorrow Compute, Inc.", "chair")]
     assert of_kind(facts, "Observation", "subject", "metric") == [("Glenmorrow Compute, Inc.", "revenue")]
+    # ... "of the Company, effective 1 December 2025": from then; "at the Company's headquarters in Pittsburgh": there
+    assert [d["when"].iso for name, d in facts if name == "Role" and d["person"] == "Hanne Kowalewska"] == ["2025-12-01"]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Glenmorrow Compute, Inc.", "Pittsburgh, Pennsylvania")]

@@ -32,7 +32,9 @@ _BASED_IN = re.compile(r"\b(?:(?:headquartered|head-quartered|based|with headqua
                        rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s+{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)")
 # What may stand before "based in" when it is said of the sentence's company: nothing ("Based in
 # Oslo, Acme ..."), a verb of being, a comma or "and", or an appositive ("Acme, a GPU cloud based in").
-_BASED_LEAD = re.compile(r"(?:^|,|\band|\b(?:is|was|has been|remains))\s*$|(?:,|\bis|\bwas)\s+an?\s+[^,]*$", re.I)
+# ("at the Company's headquarters in Pittsburgh": its own)
+_BASED_LEAD = re.compile(r"(?:^|,|\band|\b(?:is|was|has been|remains))\s*$|(?:,|\bis|\bwas)\s+an?\s+[^,]*$|"
+                         r"\b(?:its|the\s+company['’]s)\s*$", re.I)
 
 
 def background(state: State, text: str, source: Source, subject: str | None) -> None:

@@ -39,7 +39,7 @@ _GIVEN = re.compile(
 _RUN_BY = re.compile(r"\b(?:is|was|are|has been)\s+(?:now\s+)?(?:led|run|headed|managed)\s+by\s+(?:its\s+)?"
                      r"(?:[^,.;]{1,60}?\s+and\s+(?:its\s+)?)?$")
 _TAKEN_UP = re.compile(r"\b(?:became|becomes|joined|appointed|named|promoted)\b")
-_OF_WHOM = r"(?:\s+of\s+the\s+(?:\w+\s+)?board)?(?:\s+(?:of|at)\s+(?:" + NAME + r"|the (?:company|firm|startup)))?"
+_OF_WHOM = r"(?:\s+of\s+the\s+(?:\w+\s+)?board)?(?:\s+(?:of|at)\s+(?:" + NAME + r"|the (?:[Cc]ompany|[Ff]irm|[Ss]tartup)))?"
 _DATE_AFTER = re.compile(_OF_WHOM + r",?\s+(?:in|on|since|from|effective)\s+")
 _SINCE_AFTER = re.compile(_OF_WHOM + r",?\s+since\s+")  # "CEO since 2022": a start told outright
 _POSSESSOR = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:(?:new|interim|acting|former)\s+)?$")  # "Acme's CEO, Jane Roe"
