@@ -433,8 +433,8 @@ def test_shares_sold_under_a_listing_are_its_ipo(tmp_path):
                             "listed on the ASX on 12 November 2025. It sold 185 million new shares at A$1.60 each, raising "
                             "A$296 million (US$193 million) before costs.\n")
     assert [(d["kind"], str(d["amount"].value)) for name, d in facts if name == "Round"] == [("ipo", "296000000")]
-    assert [(d["metric"], str(d["quantity"].value), d["quantity"].per) for name, d in facts if name == "Observation"] == \
-        [("share-price", "1.6", "share")]
+    assert sorted((d["metric"], str(d["quantity"].value), d["quantity"].per) for name, d in facts if name == "Observation") == \
+        [("share-price", "1.6", "share"), ("unclassified", "185000000", None)]  # (the shares sold, kept)
 
 
 def test_investors_joined_by_after_a_lead_and_a_round_of_a_company(tmp_path):
@@ -583,3 +583,14 @@ def test_a_price_below_the_ipo_price_is_no_ipo(tmp_path):
     assert of_kind(facts, "Round", "company") == []
     assert of_kind(facts, "Observation", "subject", "metric") == [("Pellhaven Compute", "share-price"),
                                                                    ("Pellhaven Compute", "unclassified")]
+
+
+def test_a_listing_that_sells_shares_to_raise_money_is_an_ipo(tmp_path):
+    # Regression: "listed on Nasdaq on 6 February 2025, selling 20 million shares at $31 apiece to raise $620 million"
+    # was no IPO, its $620 million an unclassified figure
+    facts = built(tmp_path, "# Notes\n\nPellhaven Cloud, an Atlanta neocloud, listed on Nasdaq on 6 February 2025, selling "
+                            "20 million shares at $31 apiece to raise $620 million.\n")
+    assert [(d["company"], d["kind"], int(d["amount"].value), d["when"].iso) for name, d in facts if name == "Round"] == [
+        ("Pellhaven Cloud", "ipo", 620000000, "2025-02-06")]
+    assert sorted((d["metric"], int(d["quantity"].value)) for name, d in facts if name == "Observation") == [
+        ("share-price", 31), ("unclassified", 20000000)]

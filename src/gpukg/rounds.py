@@ -73,6 +73,7 @@ def _share_price(state: State, text: str, source: Source, company: str) -> None:
                 ("company", company))
 
 
+_SHARES_AFTER = re.compile(r"\s+(?:new\s+|ordinary\s+|common\s+)?shares\b")
 _EACH_SHARE = re.compile(r"\s+(?:each|apiece)\b")
 _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by|"
                            r"drew backing|committed|invested|leading its|anchored|granted|awarded|drew down|realised|realized|"
@@ -166,8 +167,10 @@ _SEEKING = (r"(?:(?:is|are|was|were|had|has)\s+(?:said\s+to\s+be\s+|reportedly\s
 _RAISING = re.compile(r"\b(?:(?:is|are)\s+(?:now\s+|reportedly\s+)?raising|" + _SEEKING
                       + r")\s+(?:about\s+|up to\s+|some\s+|roughly\s+|around\s+|as much as\s+)?[$€£¥₹₩]")
 
-_OFFERED = re.compile(r"\b(?:sold|issued|offered|placed)\s+(?:about\s+)?[\d.,]+\s*(?:million|billion|m|bn)?\s+(?:new\s+|ordinary\s+|"
-                      r"[A-Z]\s+|class\s+\w+\s+)?shares\b(?:[^.;]|\.\d)*?\braising\s+")
+# ("listed on Nasdaq on 6 February 2025, selling 20 million shares at $31 apiece to raise $620 million")
+_OFFERED = re.compile(r"\b(?:sold|issued|offered|placed|selling|issuing|offering|placing)\s+(?:about\s+)?[\d.,]+\s*"
+                      r"(?:million|billion|m|bn)?\s+(?:new\s+|ordinary\s+|[A-Z]\s+|class\s+\w+\s+)?shares\b(?:[^.;]|\.\d)*?"
+                      r"\b(?:raising|to\s+raise)\s+")
 _LISTING = re.compile(r"\b(?:IPO|listed|listing|lists|floated|flotation|debut|went public)\b")
 # "Dunmore AI raised £55m in September 2025": a dated raise is a round, its type untold
 _RAISED_AMOUNT = re.compile(r"\b(?:raised|raises|secured|secures|closed|landed)\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?"
@@ -220,6 +223,11 @@ def _counts_in_round(state: State, text: str, source: Source, company: str) -> N
         return
     read: set[int] = set()
     for q in find_quantities(text):
+        if not q.currency and q.unit == "count" and _SHARES_AFTER.match(text, q.end):
+            # the shares an offering sold ("selling 20 million shares at $31 apiece to raise $620 million"): kept,
+            # though no measure counts shares
+            add(state, Observation(source, company, "unclassified", q, segment="shares"), ("company", company))
+            continue
         if q.currency or q.unit != "count" or not counted(q):
             continue
         clause = next(c for c in clauses(text) if c.start <= q.start <= c.end)
