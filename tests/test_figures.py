@@ -316,3 +316,13 @@ def test_a_sentence_opening_with_what_and_where_a_named_company_is_is_about_it(t
         told = sorted((name, d.get("subject") or d.get("company")) for name, d in facts
                       if name == "Role" or name == "Observation" and d["quantity"].value == 3200)
         assert told == [("Observation", "Lumeira Compute"), ("Role", "Lumeira Compute")]
+
+
+def test_the_figures_of_an_aside_about_a_name_are_that_names(tmp_path):
+    # Regression: "Harrowdene Cloud entered Japan by buying Cairnbeck Compute, an Osaka neocloud with roughly 4,000 H100
+    # GPUs; ..." gave the 4,000 GPUs to the buyer (as "X is buying Y, the 30-person startup" gave the buyer its staff)
+    facts = built(tmp_path, "# Deals\n\nHarrowdene Cloud entered Japan on October 22, 2024 by buying Cairnbeck Compute, an "
+                            "Osaka neocloud with roughly 4,000 H100 GPUs; the price was not disclosed. Harrowdene Cloud "
+                            "runs 60,000 GPUs.\n")
+    assert sorted((d["subject"], int(d["quantity"].value)) for name, d in facts if name == "Observation"
+                  and d["metric"] == "gpus") == [("Cairnbeck Compute", 4000), ("Harrowdene Cloud", 60000)]

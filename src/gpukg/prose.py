@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
+from .amounts import find_quantities
 from .background import background
 from .deals import acquisitions, labelled_deal, secondaries
 from .phrases import AWARD, NAME, ROUNDS_OF, after, clause_after, clauses, is_acronym_term, looks_like_name, looks_like_org, places, split_names, strip_parens
@@ -102,8 +103,24 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     # a deal's own price is the deal's; what else the sentence counts is read as any sentence's
     # ("..., which Hexfield bought for $85 million, had about 9,000 developers")
     told = _without_prices(state, text, source) if found_deal else text
+    told = _apposed_figures(state, told, source, subject)
     for part, who in _subjects(state, told, subject):
         figures(state, who, part, source, label=label, metric=metric, prose=True)
+
+
+def _apposed_figures(state: State, text: str, source: Source, subject: str | None) -> str:
+    """'... by buying Cairnbeck Compute, an Osaka neocloud with roughly 4,000 H100 GPUs; ...': the figures of an
+    aside about a name are that name's, whoever the sentence is about. Returns the text without them."""
+    for m in _APPOSED_WITH.finditer(text):
+        name = trim_name(state, m.group("n"))
+        if name and name != subject and (name in state.names or looks_like_org(name)) and find_quantities(m.group("what")):
+            figures(state, name, m.group("what"), source, prose=True)
+            text = text[:m.start("what")] + " " * len(m.group("what")) + text[m.end("what"):]
+    return text
+
+
+_APPOSED_WITH = re.compile(rf"(?P<n>{NAME}),\s+(?P<what>(?:an?|the)\s+[^,;()]{{0,80}}?\bwith\s+[^;]*?)"
+                           r"(?=;|\.\s|\.$|,\s+(?:for|in|and|but|which|while|the)\b|$)")
 
 
 _TICKER = re.compile(r"\s*\((?:NASDAQ|Nasdaq|NYSE|LSE|TSX|ASX|TSE|TYO|HKEX|SGX|KRX|KOSDAQ|Euronext|SIX|NSE|BSE|OTC)"
