@@ -351,3 +351,15 @@ def test_a_deals_date_is_its_own_sentences_not_the_next_ones(tmp_path):
                    for f, _ in result.resolved.facts if isinstance(f, Acquisition))
     assert deals == [("Arkstead Digital", "Sundara Inference", "2025-08-06"), ("Stourcastle Holdings", "Virelay Compute", None)]
     assert not [name for name in label.values() if "'s" in name or "listed" in name]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Harrowdene Cloud agreed to buy Ormsary Power for $1.2 billion in January 2024. Ormsary held 150 MW of grid "
+     "connections. After clearance from the European Commission, the purchase closed on April 2, 2024.\n", "completed"),
+    ("- **Lochmaben Compute (abandoned).** In March 2025 Harrowdene Cloud agreed to buy Lochmaben Compute for $640 million. "
+     "The FTC sued to block the deal in May, and the companies terminated the agreement on June 11, 2025.\n", "terminated")])
+def test_a_later_sentence_tells_how_far_the_deal_got(tmp_path, text, status):
+    # Regression: "... agreed to buy X ... the purchase closed on April 2, 2024." stayed "announced", as did a deal whose
+    # item went on "the companies terminated the agreement"
+    facts = built(tmp_path, "# Deals\n\n" + text)
+    assert [d["status"] for name, d in facts if name == "Acquisition"] == [status]

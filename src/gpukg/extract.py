@@ -15,6 +15,7 @@ from .aliases import abbreviated, identified, renamed, short_forms
 from .amounts import malformed_amounts
 from .cells import heading_scale, scale_note
 from .dates import dateline, report_date
+from .deals import deal_status
 from .investors import investor_line, investor_sections
 from .labels import BRACKETED, labelled
 from .names import Gazetteer, mentioned, name_key
@@ -465,6 +466,8 @@ def _content(state: State, block: Block, source: Source) -> None:
         identified(state, block.text)
     if "(" in block.text:
         abbreviated(state, block.text)
+    if block.kind in ("paragraph", "bullet"):
+        _deal_sequel(state, block)
     facts = state.facts[before:]
     about = [getattr(f, "company", None) or getattr(f, "acquirer", None) or getattr(f, "subject", None) for f in facts]
     # "The company" after a sentence about an investor ("PIF has said it will keep funding ...")
@@ -585,6 +588,28 @@ def _about_company(state: State, text: str) -> bool:
 
 # "In October Ardent Cloud appointed ...", "Last week, Ardent Cloud ...": when, before the sentence's subject
 _OPENING_WHEN = re.compile(r"^(?:In|On|During|By|Since|Earlier|Later|Last|This)\b[^,]{0,30}?,?\s+(?=[A-Z])")
+
+
+def _deal_sequel(state: State, block: Block) -> None:
+    """'Harrowdene agreed to buy Ormsary Power ... After clearance, the purchase closed on April 2, 2024.': a later
+    sentence of the paragraph (or of the item) tells how far the deal got."""
+    m = _DEAL_SEQUEL.search(block.text)
+    status = deal_status(m.group(0)) if m else None
+    if not status:
+        return
+    for i in range(len(state.facts) - 1, -1, -1):
+        fact = state.facts[i]
+        if fact.source.line < block.line - 1:
+            return
+        if isinstance(fact, Acquisition):
+            state.facts[i] = replace(fact, status=status)
+            return
+
+
+# "the purchase closed on ...", "the $210 million all-cash deal closed", "the companies terminated the agreement"
+_DEAL_SEQUEL = re.compile(r"\b(?:the|this)\s+(?:[\w$.,-]+\s+){0,4}?(?:deal|purchase|acquisition|transaction|takeover)\s+"
+                          r"(?:was\s+|has\s+|had\s+)?(?:closed|completed|terminated|called off|abandoned)\b|"
+                          r"\b(?:the\s+)?(?:companies|parties|two sides)\s+(?:later\s+)?(?:terminated|called off|abandoned)\b", re.I)
 
 
 def _fact_names(fact: Fact) -> list[str]:
