@@ -1516,3 +1516,12 @@ def test_no_organization_is_made_of_an_opening_preposition_or_a_word_in_capitals
     ex = read(NEWS + sentence + "\n")
     assert {name for name, _ in ex.kinds} & {"At Ombrevale GPU", "RESOLVED", "ET"} == set()
     assert [(f.company, f.category) for f in facts_of(ex, "Category")] == [("Ombrevale GPU", "neocloud")]
+
+
+def test_a_city_and_state_before_based_is_one_place(tmp_path):
+    # Regression: "Ocotillo Cloud, the Austin, Texas-based neocloud" was headquartered in "Texas"
+    from test_deals import built, of_kind
+    facts = built(tmp_path, "# N\n\nOcotillo Cloud, the Austin, Texas-based neocloud, signed a loan.\n\n"
+                            "The Austin, Texas-based Bravo Cloud raised money.\n")
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Bravo Cloud", "Austin, Texas"),
+                                                                  ("Ocotillo Cloud", "Austin, Texas")]

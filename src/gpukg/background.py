@@ -125,19 +125,26 @@ def _based_compound(state: State, text: str, source: Source, subject: str | None
         place = re.split(r"['’]s\s+", place)[-1]  # "Cobbleford Ventures's Lagos-based" (a letter's "our"): Lagos
         if not _is_place_word(state, place):
             continue
+        start = m.start()
+        city = _CITY_BEFORE.search(text, 0, start) if place.lower() in lexicon.regions() else None
+        if city and not state.names.find(city.group("c")):  # "the Austin, Texas-based neocloud": the city as well
+            place, start = f"{city.group('c')}, {place}", city.start()
         described = _DESCRIPTOR.match(after).end()
         # "London-based GPU marketplace Tamsin Labs"; not "Ondrea Compute, a Lisbon-based GPU marketplace"
         named = None if not described and _COMPANY_NOUN.match(after) else re.match(NAME, after[described:])
         company = trim_name(state, named.group(0)) if named else None
-        apposed = _APPOSED.search(text, 0, m.start()) if not company else None
+        apposed = _APPOSED.search(text, 0, start) if not company else None
         if apposed and _COMPANY_NOUN.match(after):  # "Harbourline Data, a Manchester-based operator of ..."
             company = trim_name(state, apposed.group("n"))
         if not company and _COMPANY_NOUN.match(after):
             # "a month after the Toronto-headquartered serverless GPU platform raised": the company named last
-            the = re.search(r"\b[Tt]he\s+$", text[:m.start()])
-            company = subject or (named_before(state, text, m.start()) if the else None) or opening_name(state, text)
+            the = re.search(r"\b[Tt]he\s+$", text[:start])
+            company = subject or (named_before(state, text, start) if the else None) or opening_name(state, text)
         if company and company != place:
             add(state, Headquarters(source, company, place), ("company", company), ("place", place))
+
+
+_CITY_BEFORE = re.compile(rf"(?<![\w-])(?P<c>{UPPER}[\w.'’]*(?:\s+{UPPER}[\w.'’]*)?),\s+$")
 
 
 def _place_apposed(state: State, text: str, source: Source) -> None:
