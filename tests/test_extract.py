@@ -1525,3 +1525,11 @@ def test_a_city_and_state_before_based_is_one_place(tmp_path):
                             "The Austin, Texas-based Bravo Cloud raised money.\n")
     assert of_kind(facts, "Headquarters", "company", "place") == [("Bravo Cloud", "Austin, Texas"),
                                                                   ("Ocotillo Cloud", "Austin, Texas")]
+
+
+def test_a_funds_number_alone_is_no_company():
+    # Regression: "Stavely Systems, which Fund III backed in 2021, ..." made "Fund III" a company
+    from gpukg.reading import State, trim_name
+    state = State(parse_report("# R\n", "r.md"), Gazetteer())
+    assert [trim_name(state, n) for n in ("Fund III", "Growth Fund IV", "the Fund 2", "Fundamental Compute")] == \
+        ["", "", "", "Fundamental Compute"]

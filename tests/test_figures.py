@@ -326,3 +326,9 @@ def test_the_figures_of_an_aside_about_a_name_are_that_names(tmp_path):
                             "runs 60,000 GPUs.\n")
     assert sorted((d["subject"], int(d["quantity"].value)) for name, d in facts if name == "Observation"
                   and d["metric"] == "gpus") == [("Cairnbeck Compute", 4000), ("Harrowdene Cloud", 60000)]
+
+
+def test_a_price_on_a_gpu_model_is_of_that_gpu_not_a_provider(tmp_path):
+    # Regression: "- **Wisp Compute** · serverless GPU · $0.00042/sec on L40S" made "L40S" a provider with a price
+    facts = built(tmp_path, "# Map\n\n- **Wisp Compute** · serverless GPU · $0.00042/sec on L40S · San Francisco\n")
+    assert [(d["subject"], d["segment"]) for name, d in facts if name == "Observation"] == [("Wisp Compute", "L40S")]

@@ -169,6 +169,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         provider = (PRICE_ON.match(text, q.end) or ON_PROVIDER.search(text, clause.start, q.start)
                     or ON_OPENING.match(text)) if name == "price" and q.currency and q.per else None
         provider_name = trim_name(state, provider.group("c")) if provider else ""
+        if re.fullmatch(rf"{MODEL}(?:\s+GPUs?)?", provider_name):  # "$0.00042/sec on L40S": the GPU, no provider
+            segment, provider_name = segment or provider_name, ""
         if provider_name:  # "A100 instances start at $1.29/hr on Tallis Cloud": that provider's price of that GPU
             models = re.findall(rf"\b{MODEL}\b", text[:q.start])
             segment = models[-1] if models else None

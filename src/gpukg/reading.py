@@ -372,7 +372,9 @@ def _is_measure(words: str) -> bool:
     return any(start == 0 and end >= len(words.rstrip(". ")) for _, start, end in hits)
 
 
-_COMMON_NOUN = re.compile(r"(?:[Tt]he\s+)?(?:Company|Firm|Issuer|Registrant|Borrower|Group|Business|Startup|Target|Buyer|Seller)")
+# (and a firm's fund by its number alone: "Fund IV", "Growth Fund III")
+_COMMON_NOUN = re.compile(r"(?:[Tt]he\s+)?(?:Company|Firm|Issuer|Registrant|Borrower|Group|Business|Startup|Target|Buyer|Seller)"
+                          r"|(?:[Tt]he\s+)?(?:Growth\s+|Opportunity\s+|Credit\s+)?Fund\s+(?:[IVX]+|\d+)")
 
 
 def _category_plural(name: str) -> bool:
