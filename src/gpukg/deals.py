@@ -7,6 +7,7 @@ sought ("is in talks to acquire") and a label naming both sides. No pattern name
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .amounts import MODEL, find_quantities
 from .dates import first_date, opening_date
@@ -240,3 +241,25 @@ def _names_before(state: State, text: str) -> list[str]:
     """The names in ``text``, known or looking like organizations, left to right."""
     known = [form for form, _, _ in state.names.find(text)]
     return known or [n for n in (trim_name(state, m.group(0)) for m in re.finditer(NAME, text)) if n and looks_like_org(n)]
+
+
+def deal_sequel(state: State, text: str, line: int) -> None:
+    """'Harrowdene agreed to buy Ormsary Power ... After clearance, the purchase closed on April 2, 2024.': a later
+    sentence of the paragraph (or of the item) tells how far the deal got."""
+    m = _DEAL_SEQUEL.search(text)
+    status = deal_status(m.group(0)) if m else None
+    if not status:
+        return
+    for i in range(len(state.facts) - 1, -1, -1):
+        fact = state.facts[i]
+        if fact.source.line < line - 1:
+            return
+        if isinstance(fact, Acquisition):
+            state.facts[i] = replace(fact, status=status)
+            return
+
+
+# "the purchase closed on ...", "the $210 million all-cash deal closed", "the companies terminated the agreement"
+_DEAL_SEQUEL = re.compile(r"\b(?:the|this)\s+(?:[\w$.,-]+\s+){0,4}?(?:deal|purchase|acquisition|transaction|takeover)\s+"
+                          r"(?:was\s+|has\s+|had\s+)?(?:closed|completed|terminated|called off|abandoned)\b|"
+                          r"\b(?:the\s+)?(?:companies|parties|two sides)\s+(?:later\s+)?(?:terminated|called off|abandoned)\b", re.I)

@@ -15,7 +15,7 @@ from .aliases import abbreviated, identified, renamed, short_forms
 from .amounts import malformed_amounts
 from .cells import heading_scale, scale_note
 from .dates import dateline, report_date
-from .deals import deal_status
+from .deals import deal_sequel
 from .investors import investor_line, investor_sections
 from .labels import BRACKETED, labelled
 from .names import Gazetteer, mentioned, name_key
@@ -242,7 +242,7 @@ def _names_others(state: State, text: str) -> bool:
 _NAME_DID = re.compile(rf"(?P<n>{NAME})\s+(?:has\s+|had\s+|also\s+|just\s+)?(?:raised|closed|signed|bought|acquired|"
                        r"charges|lists|rents|sells|runs|operates|announced|secured|landed|won|cut|launched)\b")
 # "- Providers provisioning across 10+ clouds" under "Per Fireworks.ai's approach:": others, in general
-_OTHERS_OPEN = re.compile(r"(?:Providers|Operators|Vendors|Companies|Customers|Buyers|Users|Startups|Players|Neoclouds|"
+_GENERIC_OPEN = re.compile(r"(?:Providers|Operators|Vendors|Companies|Customers|Buyers|Users|Startups|Players|Neoclouds|"
                           r"Hyperscalers|Platforms|Clouds|Most|Many|Several|Some|Others|Rivals|Competitors|Peers)\b")
 _OPENS_WITH_NAME = re.compile(rf"{NAME}\s*(?:[:,(—–]|\s-\s)")  # "- Sojung Robotics: KRW 1.2 billion"
 
@@ -436,7 +436,7 @@ def _content(state: State, block: Block, source: Source) -> None:
             subject = state.previous
         if not subject and block.kind == "bullet" and not block.index and state.list_subject \
                 and not _names_others(state, block.text) and not _OPENS_WITH_NAME.match(block.text) \
-                and not _OTHERS_OPEN.match(block.text):
+                and not _GENERIC_OPEN.match(block.text):
             subject = state.list_subject  # "- roughly 9,500 GPUs today" under a paragraph about one company
         firm = _THE_FIRM.search(block.text)
         if not subject and (block.index or next_line) and (_IT.match(block.text) or _IT_DID.match(block.text)
@@ -467,7 +467,7 @@ def _content(state: State, block: Block, source: Source) -> None:
     if "(" in block.text:
         abbreviated(state, block.text)
     if block.kind in ("paragraph", "bullet"):
-        _deal_sequel(state, block)
+        deal_sequel(state, block.text, block.line)
     facts = state.facts[before:]
     about = [getattr(f, "company", None) or getattr(f, "acquirer", None) or getattr(f, "subject", None) for f in facts]
     # "The company" after a sentence about an investor ("PIF has said it will keep funding ...")
@@ -588,28 +588,6 @@ def _about_company(state: State, text: str) -> bool:
 
 # "In October Ardent Cloud appointed ...", "Last week, Ardent Cloud ...": when, before the sentence's subject
 _OPENING_WHEN = re.compile(r"^(?:In|On|During|By|Since|Earlier|Later|Last|This)\b[^,]{0,30}?,?\s+(?=[A-Z])")
-
-
-def _deal_sequel(state: State, block: Block) -> None:
-    """'Harrowdene agreed to buy Ormsary Power ... After clearance, the purchase closed on April 2, 2024.': a later
-    sentence of the paragraph (or of the item) tells how far the deal got."""
-    m = _DEAL_SEQUEL.search(block.text)
-    status = deal_status(m.group(0)) if m else None
-    if not status:
-        return
-    for i in range(len(state.facts) - 1, -1, -1):
-        fact = state.facts[i]
-        if fact.source.line < block.line - 1:
-            return
-        if isinstance(fact, Acquisition):
-            state.facts[i] = replace(fact, status=status)
-            return
-
-
-# "the purchase closed on ...", "the $210 million all-cash deal closed", "the companies terminated the agreement"
-_DEAL_SEQUEL = re.compile(r"\b(?:the|this)\s+(?:[\w$.,-]+\s+){0,4}?(?:deal|purchase|acquisition|transaction|takeover)\s+"
-                          r"(?:was\s+|has\s+|had\s+)?(?:closed|completed|terminated|called off|abandoned)\b|"
-                          r"\b(?:the\s+)?(?:companies|parties|two sides)\s+(?:later\s+)?(?:terminated|called off|abandoned)\b", re.I)
 
 
 def _fact_names(fact: Fact) -> list[str]:
