@@ -396,9 +396,9 @@ def _content(state: State, block: Block, source: Source) -> None:
     for bad in malformed_amounts(block.text):
         state.notices.append(Notice(state.report.file_name, block.line, f"cannot read the amount '{bad}'; the line is kept as a statement"))
     before = len(state.facts)
-    stated, block = block, _for_reading(state, block)
+    stated, block = block, _for_reading(state, block)  # the statement keeps the report's own words
     # (a sentence of the same paragraph, or the next line of it, which the parser numbers anew)
-    next_line = block.kind == "paragraph" and state.last_line == block.line - 1  # the statement keeps the report's own words
+    next_line = block.kind == "paragraph" and state.last_line == block.line - 1
     if block.kind != "table-row":
         state.scale_note = scale_note(block.text) if block.kind == "paragraph" else None
     if block.kind == "paragraph" and state.table_facts and state.table_facts[1] == before:
@@ -580,7 +580,7 @@ def _about_company(state: State, text: str) -> bool:
     the company's short name ('Traivuma' in the profile of 'Traivuma Cloud') is not another, nor is
     what the other is said to be ('The Lisbon-based neocloud Lumeira Compute says')."""
     opening = _OPENING_WHEN.sub("", BASED_OPENER.sub("", text), count=1)
-    lead = state.names.leading(opening) or (opening_orgs(state, opening) if opening is not text else [])
+    lead = state.names.leading(opening) or (opening_orgs(state, opening) if opening != text else [])
     company = state.company or ""
     return not lead or short_name(text, company) is not None or \
         lead[0] in state.names and state.names.names.get(name_key(lead[0])) == state.names.names.get(name_key(company))
