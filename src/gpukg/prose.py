@@ -111,6 +111,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
 def _apposed_figures(state: State, text: str, source: Source, subject: str | None) -> str:
     """'... by buying Cairnbeck Compute, an Osaka neocloud with roughly 4,000 H100 GPUs; ...': the figures of an
     aside about a name are that name's, whoever the sentence is about. Returns the text without them."""
+    if " with " not in text:  # (the pattern opens with a name: costly on every sentence)
+        return text
     for m in _APPOSED_WITH.finditer(text):
         name = trim_name(state, m.group("n"))
         if name and name != subject and (name in state.names or looks_like_org(name)) and find_quantities(m.group("what")):
