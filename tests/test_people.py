@@ -277,7 +277,7 @@ def test_board_minutes_tell_of_the_company_in_their_title(tmp_path):
     # Regression: "# X, Inc.: Minutes of a Regular Meeting of the Board" named no company for the report; "Directors
     # present: Vesna Dragomir, Chair (independent director); ..." made a person "Chair"; "Hanne Kowalewska is appointed
     # Chief Financial Officer of the Company" was no role; "In October Ardent Cloud appointed ..." in the company's
-    # minutes was told of the company
+    # minutes was told of the company (and, in any report, gave no role: the time hid the company)
     facts = built(tmp_path, "# Glenmorrow Compute, Inc.: Minutes of a Regular Meeting of the Board of Directors\n\n"
                             "*18 November 2025, at the Company's headquarters in Pittsburgh, Pennsylvania.*\n\n"
                             "**Directors present:** Vesna Dragomir, Chair (independent director); Marcus Iwuchukwu, "
@@ -289,7 +289,7 @@ def test_board_minutes_tell_of_the_company_in_their_title(tmp_path):
     assert of_kind(facts, "Role", "person", "company", "role") == [
         ("Hanne Kowalewska", "Glenmorrow Compute, Inc.", "cfo"), ("Jonah Loxley", "Glenmorrow Compute, Inc.", "cfo"),
         ("Marcus Iwuchukwu", "Glenmorrow Compute, Inc.", "ceo"), ("Marcus Iwuchukwu", "Glenmorrow Compute, Inc.", "co-founder"),
-        ("Vesna Dragomir", "Glenmorrow Compute, Inc.", "chair")]
+        ("Mira Salo", "Ardent Cloud", "cfo"), ("Vesna Dragomir", "Glenmorrow Compute, Inc.", "chair")]
     assert of_kind(facts, "Observation", "subject", "metric") == [("Glenmorrow Compute, Inc.", "revenue")]
     # ... "of the Company, effective 1 December 2025": from then; "at the Company's headquarters in Pittsburgh": there
     assert [d["when"].iso for name, d in facts if name == "Role" and d["person"] == "Hanne Kowalewska"] == ["2025-12-01"]

@@ -227,7 +227,9 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
             possessor = None  # "Corvane Cloud co-founder Ines Moreau", not "Veteran CEO ..."
         named = next((n for n in (of and of.group("c"), before and before.group("c"), before and before.group("j"),
                                   before and before.group("at"), before and before.group("w"),
-                                  possessor and possessor.group("c"), given and given.group("c"))
+                                  possessor and possessor.group("c"),
+                                  # ("In October Ardent Cloud appointed ...": the company after the time)
+                                  given and given.group("c") and trim_name(state, given.group("c")))
                       if n and n.split()[0] not in _NOT_FIRST), None)  # not "The Board named ..."
         run_by = _RUN_BY.search(window)  # "Vireo Cloud is run by chief executive Jane Roe"
         its = _ITS.search(window)  # "Fernhill AI's chief executive, ...; its CTO is Luis Ortega"
