@@ -294,3 +294,13 @@ def test_board_minutes_tell_of_the_company_in_their_title(tmp_path):
     # ... "of the Company, effective 1 December 2025": from then; "at the Company's headquarters in Pittsburgh": there
     assert [d["when"].iso for name, d in facts if name == "Role" and d["person"] == "Hanne Kowalewska"] == ["2025-12-01"]
     assert of_kind(facts, "Headquarters", "company", "place") == [("Glenmorrow Compute, Inc.", "Pittsburgh, Pennsylvania")]
+
+
+def test_its_title_after_a_name_is_held_at_that_name(tmp_path):
+    # Regression: "Rookwood Ollerton LLP is lead counsel; Beaumaris Wendover LLP defends Pellhaven, its CEO Gideon Fairlop"
+    # made Gideon Fairlop CEO of the law firm the sentence opened with ("by Arjun Raghavan, its CEO" is still the CEO's)
+    facts = built(tmp_path, "# Cases\n\nRookwood Ollerton LLP is lead counsel for the class; Beaumaris Wendover LLP defends "
+                            "Pellhaven Cloud, its CEO Gideon Fairlop.\n\nKaveri Compute was founded in 2022 by Arjun Raghavan, "
+                            "its CEO.\n")
+    assert ("Gideon Fairlop", "Pellhaven Cloud", "ceo") in of_kind(facts, "Role", "person", "company", "role")
+    assert ("Arjun Raghavan", "Kaveri Compute", "ceo") in of_kind(facts, "Role", "person", "company", "role")

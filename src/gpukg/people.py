@@ -43,6 +43,7 @@ _OF_WHOM = r"(?:\s+of\s+the\s+(?:\w+\s+)?board)?(?:\s+(?:of|at)\s+(?:" + NAME + 
 _DATE_AFTER = re.compile(_OF_WHOM + r",?\s+(?:in|on|since|from|effective)\s+")
 _SINCE_AFTER = re.compile(_OF_WHOM + r",?\s+since\s+")  # "CEO since 2022": a start told outright
 _POSSESSOR = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:(?:new|interim|acting|former)\s+)?$")  # "Acme's CEO, Jane Roe"
+_NAME_ITS = re.compile(rf"(?P<c>{NAME}),\s+(?:and\s+)?its\s+(?:new\s+|interim\s+|acting\s+)?$")
 _ITS = re.compile(r"\b(?:its|the company['’]s)\s+(?:new\s+|interim\s+|acting\s+)?$")
 _SINCE_BRACKET = re.compile(r"\s*\(\s*since\s+")
 _ORG_BEFORE = re.compile(rf"(?P<c>{NAME})\s+$")  # "Corvane Cloud co-founder and chief executive Ines Moreau"
@@ -225,7 +226,11 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
         if possessor and possessor.re is _ORG_BEFORE and not (possessor.group("c") in state.names
                                                               or looks_like_org(possessor.group("c"))):
             possessor = None  # "Corvane Cloud co-founder Ines Moreau", not "Veteran CEO ..."
-        named = next((n for n in (of and of.group("c"), before and before.group("c"), before and before.group("j"),
+        its_name = _NAME_ITS.search(window)  # "... defends Pellhaven, its CEO Gideon Fairlop": the name before "its"
+        if its_name and is_person(state, its_name.group("c")):  # "by Arjun Raghavan, its CEO": the holder, not the company
+            its_name = None
+        named = next((n for n in (of and of.group("c"), its_name and its_name.group("c"),
+                                  before and before.group("c"), before and before.group("j"),
                                   before and before.group("at"), before and before.group("w"),
                                   possessor and possessor.group("c"),
                                   # ("In October Ardent Cloud appointed ...": the company after the time)
