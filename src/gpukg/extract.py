@@ -28,7 +28,7 @@ from .records import (
 )
 from .report import strip_numbering
 from .tables import rounds_without_names, table_note, table_row
-from .reading import BASED_OPENER, FIRST_PERSON, REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
+from .reading import BASED_OPENER, FIRST_PERSON, OPENING_ADVERBIAL, REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
 
 
 _GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "financial performance", "business model",
@@ -579,15 +579,12 @@ def _about_company(state: State, text: str) -> bool:
     """A sentence in a profile is about the profiled company unless it opens with another name;
     the company's short name ('Traivuma' in the profile of 'Traivuma Cloud') is not another, nor is
     what the other is said to be ('The Lisbon-based neocloud Lumeira Compute says')."""
-    opening = _OPENING_WHEN.sub("", BASED_OPENER.sub("", text), count=1)
+    opening = BASED_OPENER.sub("", text)
+    opening = opening[OPENING_ADVERBIAL.match(opening).end():]  # "In October Ardent Cloud appointed ..."
     lead = state.names.leading(opening) or (opening_orgs(state, opening) if opening != text else [])
     company = state.company or ""
     return not lead or short_name(text, company) is not None or \
         lead[0] in state.names and state.names.names.get(name_key(lead[0])) == state.names.names.get(name_key(company))
-
-
-# "In October Ardent Cloud appointed ...", "Last week, Ardent Cloud ...": when, before the sentence's subject
-_OPENING_WHEN = re.compile(r"^(?:In|On|During|By|Since|Earlier|Later|Last|This)\b[^,]{0,30}?,?\s+(?=[A-Z])")
 
 
 def _fact_names(fact: Fact) -> list[str]:

@@ -150,14 +150,14 @@ def short_name(text: str, company: str) -> str | None:
         return None
     # a pattern made of the word would be compiled for each company: the word is looked for instead
     start = text.find(words[0], 0, 48)
-    if start >= 0 and _OPENING_ADVERBIAL.fullmatch(text, 0, start) and _SHORT_NAME_GOES_ON.match(text, start + len(words[0])):
+    if start >= 0 and OPENING_ADVERBIAL.fullmatch(text, 0, start) and _SHORT_NAME_GOES_ON.match(text, start + len(words[0])):
         return words[0]
     return None
 
 
 # "In April 2025 Corriedale closed ...", "Earlier this year, Corriedale ...": what may stand before a
 # sentence's subject
-_OPENING_ADVERBIAL = re.compile(r"(?:(?:In|On|During|By|Since|Earlier|Later|Last|This|Then)\b[^,]{0,30}?,?\s+)?")
+OPENING_ADVERBIAL = re.compile(r"(?:(?:In|On|During|By|Since|Earlier|Later|Last|This|Then)\b[^,]{0,30}?,?\s+)?")
 _SHORT_NAME_GOES_ON = re.compile(r"(?:'s|’s)?\s+(?!(?:plc|llc|gmbh|ltd|inc)\b)[a-z]")  # "Aurivon plc": a name of its own
 
 
