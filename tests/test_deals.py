@@ -363,3 +363,46 @@ def test_a_later_sentence_tells_how_far_the_deal_got(tmp_path, text, status):
     # item went on "the companies terminated the agreement"
     facts = built(tmp_path, "# Deals\n\n" + text)
     assert [d["status"] for name, d in facts if name == "Acquisition"] == [status]
+
+
+@pytest.mark.parametrize("sentence, acquirer, target, status", [
+    # Regression (neocloud-company-overview, gpu-year-in-review-2025): deals told by their place among the buyer's,
+    # and one company merged or folded into another, were no deals
+    ("Orbiton Cloud's first acquisition was Kubevia, a scheduling startup.", "Orbiton Cloud", "Kubevia", "completed"),
+    ("Ravensloe AI merged into Saltcote Inference in an all-stock deal.", "Saltcote Inference", "Ravensloe AI", "completed"),
+])
+def test_deals_told_by_their_place_or_by_a_merger(sentence, acquirer, target, status):
+    ex = read(NEWS + "Saltcote Inference raised a $30M Series A in 2024. " + sentence + "\n")
+    assert [(f.acquirer, f.target, f.status) for f in facts_of(ex, "Acquisition")] == [(acquirer, target, status)]
+
+
+def test_folded_into_a_product_is_no_deal():
+    # "Kinnordy Systems ... was folded into Harrowdene Spot": a product line, not a company the report names
+    ex = read(NEWS + "Kinnordy Systems, a Munich GPU marketplace, was folded into Harrowdene Spot.\n")
+    assert facts_of(ex, "Acquisition") == []
+
+
+def test_the_targets_description_dates_neither_the_deal_nor_the_buyer():
+    # Regression (gpu-year-in-review-2025): "snapped up Fernmoss Labs, a Tallinn-based serverless GPU platform founded
+    # in 2023, for $23 million" dated the deal 2023 and founded the buyer then
+    ex = read(NEWS + "Wyndhurst Cloud snapped up Fernmoss Labs, a Tallinn-based serverless GPU platform founded in 2023, "
+              "for $23 million in cash.\n")
+    assert [(f.acquirer, f.target, f.price.value, f.when) for f in facts_of(ex, "Acquisition")] == [
+        ("Wyndhurst Cloud", "Fernmoss Labs", Decimal("23000000"), None)]
+    assert [(f.company, f.when.iso) for f in facts_of(ex, "Founding")] == [("Fernmoss Labs", "2023")]
+
+
+def test_a_share_held_is_a_backing_and_a_share_of_the_market_is_not():
+    # Regression (gpu-secondaries-memo, neocloud-company-overview): "NVIDIA owns roughly 7% and Coatue about 12%",
+    # "the largest outside holder is Balderon Capital at roughly 22%" gave unclassified percentages and no backings
+    ex = read("# Brief (Q3 2025)\n\n## Company Notes\n\n### Tesserine Cloud\n\nTesserine Cloud is a neocloud.\n\n"
+              "- NVIDIA owns roughly 7% and Coatue about 12%.\n- Moesa Growth Equity holds 12% and SoftBank Vision Fund 2 has 6%.\n"
+              "- The largest outside holder is Balderon Capital at roughly 22%.\n"
+              "- A block from seed investor Hallworth Ventures traded in September 2025.\n"
+              "- Lemanic Ventures and angel investors hold the rest.\n"
+              "- Paloma Villaseñor owns 20%.\n\nNVIDIA holds 80% of the GPU market.\n")
+    assert sorted(f.investor for f in facts_of(ex, "Backing") if f.company == "Tesserine Cloud") == [
+        "Balderon Capital", "Coatue", "Hallworth Ventures", "Lemanic Ventures", "Moesa Growth Equity", "NVIDIA",
+        "SoftBank Vision Fund 2"]
+    # (not the person's share, line 14, nor the market's, line 16)
+    assert {f.source.line for f in facts_of(ex, "Backing")} == {9, 10, 11, 12, 13}

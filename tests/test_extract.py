@@ -1533,3 +1533,47 @@ def test_a_funds_number_alone_is_no_company():
     state = State(parse_report("# R\n", "r.md"), Gazetteer())
     assert [trim_name(state, n) for n in ("Fund III", "Growth Fund IV", "the Fund 2", "Fundamental Compute")] == \
         ["", "", "", "Fundamental Compute"]
+
+
+def test_a_title_that_calls_the_report_a_company_profile_makes_it_that_companys():
+    # Regression (neocloud-company-overview): under "# Talvera Compute: Company Profile" the key-metrics table, with a
+    # metric per row and a date per column, and the report's other figures had no company
+    ex = read("# Orbiton Compute: Company Profile\n\n*Report date: March 2026*\n\n## Key Metrics\n\n"
+              "| Metric | Dec 2024 | Jun 2025 |\n|---|---|---|\n| GPUs deployed | 6,000 | 11,000 |\n")
+    assert [(f.subject, f.metric, f.quantity.value, f.when.iso) for f in facts_of(ex, "Observation")] == [
+        ("Orbiton Compute", "gpus", Decimal("6000"), "2024-12"), ("Orbiton Compute", "gpus", Decimal("11000"), "2025-06")]
+
+
+def test_a_heading_that_is_a_date_dates_what_its_section_tells_without_one():
+    # Regression (gpu-year-in-review-2025): the events under "### March" of a report written in December 2025 had no
+    # date; a date the text gives still wins, and a heading that is not a date dates nothing
+    ex = read("# The Ledger: 2025 in Review\n\n*Sent on December 29, 2025.*\n\n## The year\n\n### March\n\n"
+              "Ravensloe AI raised a $28 million Series A. Wyndhurst Cloud ended 2024 with 9,000 GPUs.\n\n"
+              "### Q3 2025\n\nKeldholme Compute snapped up Tarbet Cloud for $95 million.\n\n## Outlook\n\n"
+              "Corrandale Cloud raised a $40 million Series B led by Accel.\n")
+    assert [(f.company, f.when and f.when.iso) for f in facts_of(ex, "Round")] == [
+        ("Ravensloe AI", "2025-03"), ("Corrandale Cloud", None)]
+    assert [(f.subject, f.when.iso) for f in facts_of(ex, "Observation")] == [("Wyndhurst Cloud", "2024")]
+    assert [(f.target, f.when.text) for f in facts_of(ex, "Acquisition")] == [("Tarbet Cloud", "Q3 2025")]
+
+
+def test_the_line_that_introduces_a_table_dates_its_figures():
+    # Regression (gpu-year-in-review-2025): "On-demand rates per GPU-hour as posted ... in mid-December 2025:" over a
+    # table of prices left the prices undated
+    ex = read(NEWS + "On-demand rates per GPU-hour as posted on each provider's pricing page in mid-December 2025:\n\n"
+              "| Provider | H100 SXM | B200 |\n|---|---|---|\n| Keldholme Compute | $2.19 | $4.60 |\n")
+    assert [(f.subject, f.metric, f.segment, f.quantity.per, f.when.iso) for f in facts_of(ex, "Observation")] == [
+        ("Keldholme Compute", "price", "H100", "hour", "2025-12"), ("Keldholme Compute", "price", "B200", "hour", "2025-12")]
+
+
+def test_each_sentence_of_a_named_item_is_read_about_its_name():
+    # Regression (neocloud-quarterly-kpi-sheet): "**Caskbridge Compute**: Denver-based neocloud run by CEO Ilse
+    # Varnholt. It bought ..." made a company "CEO Ilse Varnholt. It"; a round's sentence took the date of the
+    # founding sentence before it
+    ex = read("# KPI sheet\n\n## Notes\n\n- **Caskbridge Compute**: Denver-based neocloud run by CEO Ilse Varnholt. It "
+              "bought the Ohio colocation operator Pellatine Data Centers for $610 million in September 2025.\n"
+              "- **Wendrell Cloud**: Oslo-headquartered; founded in 2019. Raised a €140M Series B in May 2025 led by "
+              "Fellgarth Partners.\n")
+    assert [(f.acquirer, f.target) for f in facts_of(ex, "Acquisition")] == [("Caskbridge Compute", "Pellatine Data Centers")]
+    assert [(f.company, f.when.iso) for f in facts_of(ex, "Round")] == [("Wendrell Cloud", "2025-05")]
+    assert ("Wendrell Cloud", "Oslo") in [(f.company, f.place) for f in facts_of(ex, "Headquarters")]

@@ -332,3 +332,25 @@ def test_a_price_on_a_gpu_model_is_of_that_gpu_not_a_provider(tmp_path):
     # Regression: "- **Wisp Compute** · serverless GPU · $0.00042/sec on L40S" made "L40S" a provider with a price
     facts = built(tmp_path, "# Map\n\n- **Wisp Compute** · serverless GPU · $0.00042/sec on L40S · San Francisco\n")
     assert [(d["subject"], d["segment"]) for name, d in facts if name == "Observation"] == [("Wisp Compute", "L40S")]
+
+
+def test_a_team_cut_is_headcount_and_a_move_up_to_a_number_is_no_bound(tmp_path):
+    # Regression (neocloud-company-overview): "cut its team from 248 to 179" was two unclassified counts;
+    # "headcount has since edged up to 183" an upper bound
+    facts = built(tmp_path, "# Brief\n\n## Talvera Compute\n\nTalvera Compute is a neocloud. In September 2025, after two "
+                            "contracts were deferred, Talvera Compute cut its team from 248 to 179; headcount has since "
+                            "edged up to 183.\n")
+    observed = sorted((d["metric"], d["quantity"].value, d["quantity"].qualifiers, d["when"] and d["when"].iso)
+                      for name, d in facts if name == "Observation")
+    assert observed == [("employees", Decimal("179"), (), "2025-09"), ("employees", Decimal("183"), (), None),
+                        ("employees", Decimal("248"), ("former",), None)]
+
+
+def test_gpus_counted_by_model_and_a_move_against_a_round_in_a_table(tmp_path):
+    # Regression (gpu-year-in-review-2025, gpu-secondaries-memo): "brought 16,000 B200s online" lost the model;
+    # "+158%" under "| Secondary price vs. last round |" was a price of 158 percent (a violation)
+    facts = built(tmp_path, "# Brief\n\n## Keldholme Compute\n\nKeldholme Compute is a neocloud. It brought 16,000 B200s "
+                            "online.\n\n## Table\n\n| Company | Secondary price vs. last round |\n|---|---|\n"
+                            "| Keldholme Compute | +158% |\n")
+    observed = sorted((d["metric"], d["quantity"].value, d["segment"]) for name, d in facts if name == "Observation")
+    assert observed == [("gpus", Decimal("16000"), "B200"), ("growth-rate", Decimal("158"), "Secondary price vs. last round")]

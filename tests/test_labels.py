@@ -169,7 +169,7 @@ def test_a_question_states_nothing_and_its_answer_names_the_round_it_asks_about(
     assert facts_of(ex, "Backing") == []
     assert [(f.company, f.kind, f.amount.value, f.leads, f.participants) for f in facts_of(ex, "Round")] == [
         ("Vela Compute", "series-b", Decimal("80000000"), ("Ardent Capital",), ("Kiln Ventures", "Moraine Partners"))]
-    assert [(f.subject, f.metric, f.segment) for f in facts_of(ex, "Observation")] == [("Brightforge", "gpus", None)]
+    assert [(f.subject, f.metric, f.segment) for f in facts_of(ex, "Observation")] == [("Brightforge", "gpus", "H100")]
 
 
 def test_a_post_money_column_is_the_rounds_valuation():
@@ -421,3 +421,12 @@ def test_a_list_of_linked_names_each_with_what_it_is(tmp_path):
     assert of_kind(facts, "Headquarters", "company", "place") == [("Brantwell Cloud", "Rotterdam")]
     assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Vantorel Inference", "Kestrow")]
     assert of_kind(facts, "Backing", "investor", "company") == [("Lightspeed", "Gantrybid")]
+
+
+def test_a_number_as_a_bullets_label_is_read_with_what_it_is_of():
+    # Regression (gpu-year-in-review-2025): "**$1.2 billion** — Saltcote Inference's post-money valuation" and
+    # "**16,000** — B200s ..." in a "numbers of the year" list were read as nothing
+    ex = read(NEWS + "- **$1.2 billion** — Saltcote Inference's post-money valuation after its August round.\n"
+              "- **16,000** — B200s switched on in a single month.\n")
+    assert sorted((f.metric, f.quantity.value) for f in facts_of(ex, "Observation")) == [
+        ("gpus", Decimal("16000")), ("valuation", Decimal("1200000000"))]

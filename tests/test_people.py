@@ -118,7 +118,9 @@ def test_an_answer_that_tells_of_another_company_tells_it_of_that_company(tmp_pa
                             "The pressure is coming from the marketplaces. Saltreef raised $30 million from General "
                             "Catalyst in August and they're listing H100s at $1.49 an hour. We charge $1.80.\n")
     assert sorted((d["subject"], str(d["quantity"].value)) for name, d in facts if name == "Observation") == [
-        ("Quarrystone", "1.8"), ("Saltreef", "1.49"), ("Saltreef", "30000000")]
+        ("Quarrystone", "1.8"), ("Saltreef", "1.49")]
+    # money raised from named investors is a round (its investors say so), not a total
+    assert of_kind(facts, "Round", "company", "kind", "participants") == [("Saltreef", "unspecified", ("General Catalyst",))]
     assert of_kind(facts, "Role", "person", "company", "role") == [
         ("Ines Oduya", "Quarrystone", "ceo"), ("Ines Oduya", "Quarrystone", "co-founder")]
 
@@ -304,3 +306,28 @@ def test_its_title_after_a_name_is_held_at_that_name(tmp_path):
                             "its CEO.\n")
     assert ("Gideon Fairlop", "Pellhaven Cloud", "ceo") in of_kind(facts, "Role", "person", "company", "role")
     assert ("Arjun Raghavan", "Kaveri Compute", "ceo") in of_kind(facts, "Role", "person", "company", "role")
+
+
+def test_titles_in_brackets_after_each_name_a_title_word_before_the_list_and_a_board_chaired(tmp_path):
+    # Regression (gpu-secondaries-memo, neocloud-company-overview): "Co-founders Paloma Villaseñor (CEO) and Remy
+    # Corriveau (CTO) hold ..." made a person "Co-founders Paloma Villaseñor" and gave Remy Corriveau nothing;
+    # "Co-founder Luca Castellaz is CTO" a person "Co-founder Luca Castellaz"; "the board is chaired by" nothing
+    text = ("# Memo\n\n## Tesserine Cloud\n\nTesserine Cloud is a Denver-based neocloud.\n\n"
+            "- Co-founders Paloma Villaseñor (CEO) and Remy Corriveau (CTO) hold about 35% between them.\n"
+            "- Co-founder Luca Castellaz is CTO; the board is chaired by Dorothea Wyss.\n")
+    assert roles(tmp_path, text) == [
+        ("Dorothea Wyss", "Tesserine Cloud", "chair", None, None, False),
+        ("Luca Castellaz", "Tesserine Cloud", "co-founder", None, None, False), ("Luca Castellaz", "Tesserine Cloud", "cto", None, None, False),
+        ("Paloma Villaseñor", "Tesserine Cloud", "ceo", None, None, False), ("Paloma Villaseñor", "Tesserine Cloud", "co-founder", None, None, False),
+        ("Remy Corriveau", "Tesserine Cloud", "co-founder", None, None, False), ("Remy Corriveau", "Tesserine Cloud", "cto", None, None, False)]
+
+
+def test_a_founder_still_in_charge_and_a_start_told_by_who_joined(tmp_path):
+    # Regression (neocloud-quarterly-kpi-sheet, neocloud-company-overview): "X co-founded the company in 2019 and is
+    # still its CEO" gave no CEO; "CFO Matthias Zemp, who joined in May 2023" no start
+    text = ("# Memo\n\n## Wendrell Cloud\n\nWendrell Cloud is a Frankfurt-based neocloud. Dario Kessenbrook co-founded "
+            "the company in 2019 and is still its CEO. CFO Matthias Zemp, who joined in May 2023 from Swiss Re, runs "
+            "finance.\n")
+    assert roles(tmp_path, text) == [
+        ("Dario Kessenbrook", "Wendrell Cloud", "ceo", None, None, False), ("Dario Kessenbrook", "Wendrell Cloud", "co-founder", None, None, False),
+        ("Matthias Zemp", "Wendrell Cloud", "cfo", "2023-05", None, False)]

@@ -594,3 +594,61 @@ def test_a_listing_that_sells_shares_to_raise_money_is_an_ipo(tmp_path):
         ("Pellhaven Cloud", "ipo", 620000000, "2025-02-06")]
     assert sorted((d["metric"], int(d["quantity"].value)) for name, d in facts if name == "Observation") == [
         ("share-price", 31), ("unclassified", 20000000)]
+
+
+def test_two_rounds_joined_in_one_sentence_are_two_rounds():
+    # Regression (neocloud-company-overview): "raised a CHF 9 million seed in 2021 from X and a CHF 32 million
+    # Series A in 2022 led by Y" was one seed round, led by Y
+    ex = read(NEWS + "Kestrel Compute raised a $10M seed in 2021 from Accel and a $50M Series A in 2022 led by Index Ventures. "
+              "Morrow AI closed its $20M Series A in March 2023, followed by a $75M Series B in 2024 led by Lux Capital.\n")
+    assert [(f.company, f.kind, f.amount.value, f.when.iso, f.leads, f.participants) for f in facts_of(ex, "Round")] == [
+        ("Kestrel Compute", "seed", Decimal("10000000"), "2021", (), ("Accel",)),
+        ("Kestrel Compute", "series-a", Decimal("50000000"), "2022", ("Index Ventures",), ()),
+        ("Morrow AI", "series-a", Decimal("20000000"), "2023-03", (), ()),
+        ("Morrow AI", "series-b", Decimal("75000000"), "2024", ("Lux Capital",), ())]
+
+
+def test_two_companies_rounds_joined_by_and_are_each_their_own():
+    # Regression (gpu-year-in-review-2025): "X ... raised $40M from A and B, and Y, a neocloud out of Raleigh, North
+    # Carolina, closed a $110M Series B led by C" was one Series B of Y for $40M with all four investors
+    ex = read(NEWS + "Saltcote Inference raised $40M from Kettlebrook Ventures and Lanyard Partners, and Keldholme Compute, "
+              "a neocloud out of Raleigh, North Carolina, closed a $110M Series B led by Rookhope Capital.\n")
+    assert [(f.company, f.kind, f.amount.value, f.leads, f.participants) for f in facts_of(ex, "Round")] == [
+        ("Saltcote Inference", "unspecified", Decimal("40000000"), (), ("Kettlebrook Ventures", "Lanyard Partners")),
+        ("Keldholme Compute", "series-b", Decimal("110000000"), ("Rookhope Capital",), ())]
+
+
+@pytest.mark.parametrize("sentence, company, kind, value", [
+    ("Its 2023 seed round valued the company at €50M.", "Corriedale Compute", "seed", Decimal("50000000")),
+    ("Kestrel Compute's Series A, in 2022, valued it at $300 million post-money.", "Kestrel Compute", "series-a",
+     Decimal("300000000")),
+])
+def test_a_round_told_by_the_valuation_it_set(sentence, company, kind, value):
+    # Regression (neocloud-company-overview): a round told only by its valuation was an unclassified figure
+    ex = read("# Brief (Q3 2025)\n\n## Company Notes\n\n### Corriedale Compute\n\nCorriedale Compute is a neocloud. "
+              + sentence + "\n")
+    assert [(f.company, f.kind, f.amount, f.valuation.value) for f in facts_of(ex, "Round")] == [(company, kind, None, value)]
+
+
+def test_a_round_sought_a_lender_as_subject_and_a_participant_after_the_lead():
+    # Regression (gpu-secondaries-memo, neocloud-quarterly-kpi-sheet, neocloud-company-overview): "is seeking a
+    # €150 million Series C" was an unclassified figure; "Magnetar provided a $60 million GPU-financing line" nothing;
+    # "led by X with Y" lost Y
+    ex = read("# Brief (Q3 2025)\n\n## Company Notes\n\n### Mireval Compute\n\nMireval Compute is a neocloud. "
+              "The company is seeking a €150 million Series C. Magnetar provided a $60 million GPU-financing line in "
+              "October 2025. Its Series B closed in 2024, led by Moesa Growth Equity with SoftBank Vision Fund 2, at $90 "
+              "million.\n")
+    assert [(f.kind, f.amount.value, f.leads, f.participants, f.qualifiers) for f in facts_of(ex, "Round")] == [
+        ("series-c", Decimal("150000000"), (), (), ("sought",)),
+        ("gpu-financing", Decimal("60000000"), (), ("Magnetar",), ()),
+        ("series-b", Decimal("90000000"), ("Moesa Growth Equity",), ("SoftBank Vision Fund 2",), ())]
+
+
+def test_a_commitment_of_customers_is_no_round():
+    # Regression (neocloud-company-overview): "customers on three-year commitments ... from reserved capacity"
+    # read "from" as the round's investors: a CHF 212 million strategic commitment that was the order backlog
+    ex = read("# Brief (Q3 2025)\n\n## Company Notes\n\n### Talvera Compute\n\nGrowth has come from reserved capacity: "
+              "customers on three-year commitments generated 78% of revenue in 2025, and the order backlog stood at "
+              "CHF 212 million at the end of December.\n")
+    assert facts_of(ex, "Round") == []
+    assert ("backlog", Decimal("212000000")) in [(f.metric, f.quantity.value) for f in facts_of(ex, "Observation")]

@@ -122,7 +122,9 @@ _QUALIFIER_WORDS = [
     (re.compile(r"\b(?:over|more than|exceeding|exceeds|above|beyond|at least|upwards of|starting at|starting from|as low as|"
                 r"passed|surpassed|topped|crossed|pass|passes|surpass|surpasses|exceed|"
                 r"faster than|higher than|greater than)\s*$|(?:^|[,:;(]\s*)from\s*$", re.I), "lower-bound"),
-    (re.compile(r"\b(?:under|below|less than|up to|at most)\s*$", re.I), "upper-bound"),
+    # (not a move: "headcount has since edged up to 183", "rose up to")
+    (re.compile(r"\b(?:under|below|less than|(?<!edged )(?<!crept )(?<!ticked )(?<!moved )(?<!rose )(?<!went )(?<!climbed )up to|"
+                r"at most)\s*$", re.I), "upper-bound"),
     (re.compile(r"\b(?:about|approximately|around|roughly|nearly|approaching|almost|circa|some)\s*$", re.I), "approximate"),
     # a data table's marks: "c. 410", ">2,000", "<5" (not an arrow's "->")
     (re.compile(r"(?<![\w.])ca?\.\s*$", re.I), "approximate"),

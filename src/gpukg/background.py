@@ -69,8 +69,9 @@ def _founding(state: State, text: str, source: Source, company: str, subject: st
         dates = find_dates(text[at:at + 40])
         if not dates or dates[0][0] != 0:  # "founded in 2020", not "incorporated in Delaware in 2020"
             continue
-        # "Redwood Ventures, founded in 2005, led the round": said of the name just before
-        apposed = re.search(rf"(?P<n>{NAME}),\s*$", text[:m.start()])
+        # "Redwood Ventures, founded in 2005, led the round": said of the name just before; "snapped up
+        # Fernmoss Labs, a Tallinn-based serverless GPU platform founded in 2023": of the name the appositive is of
+        apposed = _APPOSED_FOUNDED.search(text[:m.start()])
         named = trim_name(state, apposed.group("n")) if apposed else ""
         if named and not (subject and named.split()[0] == subject.split()[0]):
             company = named
@@ -80,6 +81,9 @@ def _founding(state: State, text: str, source: Source, company: str, subject: st
             add(state, Headquarters(source, company, place), ("company", company), ("place", place))
         _founded_where(state, text, at + dates[0][1], company, source)
         return
+
+
+_APPOSED_FOUNDED = re.compile(rf"(?P<n>{NAME}),\s*(?:(?:an?|the)\s+[^,;()]{{1,80}}?\s*)?$")
 
 
 def _founded_where(state: State, text: str, at: int, company: str, source: Source) -> None:

@@ -12,7 +12,8 @@ from dataclasses import replace
 from .amounts import MODEL, find_quantities
 from .dates import first_date, opening_date
 from .phrases import NAME, looks_like_name, looks_like_org, split_names
-from .reading import State, add, month_told, opening_name, owned_name, qualifiers, trim_name
+from .names import name_key
+from .reading import State, add, kinds_of, month_told, opening_name, owned_name, qualifiers, trim_name
 from .records import Acquisition, Backing, Source
 
 
@@ -35,7 +36,7 @@ _ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|\b[Ii]t){_APPOSITIVE}\s+
                          rf"(?:{_DESCRIBED})?(?P<t>{NAME}|the (?:company|startup|firm|business)\b)")
 # "acquired Skarvik AI, which had raised a $40M Series B in 2023, for $310 million": the target's
 # own story, whose money and dates are not the deal's
-_TARGET_CLAUSE = re.compile(r"^,\s+(?:which|who)\s+(?![^,]*\b(?:deal|paid|price|acquisition|purchase|bought|acquired)\b)[^,]*(?=,|$)")
+_TARGET_CLAUSE = re.compile(r"^,\s+(?:which|who|an?\s|the\s)\s*(?![^,]*\b(?:deal|paid|price|acquisition|purchase|bought|acquired)\b)[^,]*(?=,|$)")
 _PRODUCT = re.compile(rf"{MODEL}s?|GPUs?|chips?|servers?")
 _THE_TARGET = ("the company", "the startup", "the firm", "the business")
 
@@ -45,6 +46,10 @@ _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},|\s+\([^()]{{1,80}}\)
                           r"(?:has\s+)?agreed to be|(?:is|are)\s+(?:set|expected|due)\s+to be|is to be|will be))\s+"
                           rf"(?P<verb>acquired|acq['’]d|acqui-hired|bought|purchased|snapped up|taken over|picked up|absorbed)\s+by\s+"
                           rf"(?:{_DESCRIBED})?(?P<a>{NAME})")
+# "Ravensloe AI merged into Saltcote Inference", "Lintwhite Exchange was folded into Keldholme Compute": the one merged
+# into the other is bought by it
+_ACQ_INTO = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:(?:was|has been|were)\s+|(?P<agreed>is being|will be|is to be|"
+                       rf"(?:has\s+)?agreed to be)\s+)?(?P<verb>merged|folded|absorbed)\s+into\s+(?P<a>{NAME})")
 # "Kestrow is an inference compiler startup, acquired by Vantorel in July 2025": what it is, then who bought it
 _ACQ_DESCRIBED = re.compile(rf"(?P<t>{NAME})\s+(?:is|was)\s+(?:an?|the)\s+[^,;.()]{{1,60}},\s+(?:since\s+)?"
                             rf"(?P<verb>acquired|bought|purchased|taken over)\s+by\s+(?:{_DESCRIBED})?(?P<a>{NAME})")
@@ -83,6 +88,11 @@ _ACQ_NOUN_BY = re.compile(rf"\b(?P<verb>takeover|acquisition|purchase|buyout)\s+
 # "Helmsdale Cloud's €700 million purchase of Brisk GPU", "X's planned all-cash takeover of Y"
 _ACQ_NOUN = re.compile(rf"(?P<a>{NAME})(?:'s|’s|(?<=s)['’])\s+(?:(?:[$€£¥₹]|[A-Z]{{3}}\s)\s?[\d.,]+\s?(?:[MBK]n?|million|billion|bn)?\s+|[\w-]+\s+){{0,3}}?"
                        rf"(?P<verb>acquisition|purchase|takeover|buyout)\s+of\s+(?P<t>{NAME})")
+# "Its first acquisition was Kubevia", "Orbiton's largest purchase, in 2025, was the scheduling startup Kubevia":
+# a deal told by its place among the buyer's
+_ACQ_NTH = re.compile(rf"(?P<a>{NAME}(?='s|’s)|\b[Ii]ts)(?:'s|’s)?\s+(?:first|second|third|latest|largest|biggest|only|"
+                      r"most recent|last|newest|earliest)\s+(?:[\w-]+\s+)?(?:acquisition|purchase|takeover|buy|deal)"
+                      rf"(?:,[^,]{{1,40}},)?\s+(?P<verb>was|is)\s+(?:{_DESCRIBED})?(?P<t>{NAME})")
 # "is said to be weighing a bid for Lanterra GPU": a deal sought
 _ACQ_BID = re.compile(rf"(?P<a>{NAME})\s+(?:(?:is|are|was|were|has|have)\s+(?:\w+\s+){{0,4}}?)?(?P<intent>(?:weighing|considering|"
                       r"exploring|preparing|mulling|made|making|submitted|tabled|launched)\s+(?:a|an)\s+(?:[\w$€£.,-]+\s+){0,3}?)"
@@ -111,7 +121,7 @@ _SOLD_STAKE = re.compile(rf"(?P<s>{NAME})(?:,[^,]{{1,60}},)?\s+(?:has\s+|had\s+)
                          rf"(?:its|their)\s+(?:entire\s+)?(?:(?P<c>{NAME})\s+)?(?:stake|position|holding|shares)"
                          rf"(?:\s+in\s+(?P<c2>{NAME}))?[^.;]{{0,40}}?\s+to\s+(?P<b>{_NAMES})")
 # "Thrive Capital and Arrowmere Partners will buy up to $600 million of common stock", "Lightspeed bought most of the shares"
-_BOUGHT_SHARES = re.compile(rf"(?P<b>{_NAMES})\s+(?:will\s+buy|bought|agreed\s+to\s+buy|is\s+buying|are\s+buying|acquired)\s+"
+_BOUGHT_SHARES = re.compile(rf"(?P<b>{_NAMES})\s+(?:will\s+buy|bought|agreed\s+to\s+buy|is\s+buying|are\s+buying|buying|acquired)\s+"
                             r"(?:up\s+to\s+)?(?:(?:most|all|some|part)\s+of\s+)?(?:the\s+)?(?:[$€£][\d.,]+\s?(?:million|billion|bn|[MB])?\s+of\s+)?"
                             r"(?:(?:its|the\s+company['’]s)\s+)?(?:common\s+|preferred\s+|employee\s+)?(?:stock|shares)\b")
 _SHARES_HINT = re.compile(r"\b(?:stake|position|holding|shares|stock)\b")
@@ -140,6 +150,51 @@ def secondaries(state: State, text: str, source: Source, subject: str | None) ->
     return found
 
 
+# A share of the company held: its holder backs it. "Vauderon Partners owns 18%", "Moesa Growth Equity holds
+# 12% and Sequoia Capital 11%", "NVIDIA owns roughly 7% of Tesserine", "the largest outside holder is Balderon
+# Capital at roughly 22%" (not "NVIDIA holds 80% of the market": a share of something else)
+_ABOUT = r"(?:(?:about|roughly|around|approximately|nearly|almost|just\s+(?:under|over)|some|over|more\s+than|under|~)\s*)?"
+_PERCENT = r"\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)"
+_OF_IT = rf"(?:\s+of\s+(?:the\s+(?:company|business|firm|startup|equity|shares)\b|its\s+(?:equity|shares|stock)\b|it\b|(?P<c>{NAME})))?"
+_HELD_ENDS = r"(?=\s*(?:[.;,)]|$|\s+(?:and|after|following|since|between|through|via|on\s+a|today|now|post-money)\b))"
+_HOLDS = re.compile(rf"(?P<i>{NAME}(?:\s\d{{1,2}}\b)?)\s+(?:now\s+|still\s+|also\s+)?(?:owns|holds|has|controls|retains|owned|held)\s+"
+                    rf"{_ABOUT}{_PERCENT}{_OF_IT}{_HELD_ENDS}")
+_AND_HOLDS = re.compile(rf"\s*(?:,\s*)?(?:and\s+)?(?P<i>{NAME})\s+{_ABOUT}{_PERCENT}{_HELD_ENDS}")
+_HOLDER_IS = re.compile(rf"\b(?:outside|external|institutional|largest|biggest|main|second-largest|major|principal)\s+"
+                        rf"(?:holder|shareholder|owner|investor)\s+(?:is|was|remains)\s+(?P<i>{NAME})|"
+                        # "Lemanic Ventures and angel investors hold the rest"; "...; Fidelity was the main buyer" (of shares)
+                        rf"(?P<i2>{NAME})(?:\s+and\s+[^,;.]{{1,30}}?)?\s+(?:hold|holds|own|owns)\s+the\s+(?:rest|remainder|balance)\b|"
+                        rf"(?:^|(?<=[;:]\s))(?P<i3>{NAME})\s+(?:was|were)\s+the\s+(?:main|largest|biggest|lead|sole|only)\s+buyers?(?=\s*(?:[.;,]|$))")
+# "seed investor Hallworth Ventures", "existing backer Rookhope Capital": what the name is to the company says it backs it
+_INVESTOR_BEFORE = re.compile(rf"\b(?:seed|pre-seed|early|earliest|first|existing|lead|anchor|series\s+[A-H]|founding|"
+                              rf"venture)\s+(?:investor|backer|shareholder)\s+(?P<i>{NAME})")
+
+
+def holdings(state: State, text: str, source: Source, subject: str | None) -> bool:
+    """Shares of a company held ('Vauderon Partners owns 18%'), and a holder named for what it is
+    ('seed investor Hallworth Ventures'): each a backing of the company the text names, or its subject."""
+    found = False
+    if not re.search(r"%|per\s?cent|holder|investor|backer|buyer|\bhold|\bown", text):
+        return found
+    for m in (*_HOLDS.finditer(text), *_HOLDER_IS.finditer(text), *_INVESTOR_BEFORE.finditer(text)):
+        holders = [m.group("i") or m.group("i2") or m.group("i3")] if m.re is _HOLDER_IS else [m.group("i")]
+        if m.re is _HOLDS:  # "... and Sequoia Capital 11%"
+            at = m.end()
+            while more := _AND_HOLDS.match(text, at):
+                holders.append(more.group("i"))
+                at = more.end()
+        named = m.groupdict().get("c")
+        company = owned_name(state, trim_name(state, named)) if named else subject
+        for holder in (trim_name(state, h) for h in holders):
+            # (a holder named in two plain words may be a person: "Paloma Villaseñor owns 20%")
+            if company and holder and holder != company and looks_like_name(holder) \
+                    and (looks_like_org(holder) or holder in state.names or len(holder.split()) != 2) \
+                    and not re.match(r"(?i)(?:co-)?founders?\b|the\b|its\b|it\b|employees?\b|management\b", holder):
+                add(state, Backing(source, holder, company), ("investor", holder), ("company", company))
+                found = True
+    return found
+
+
 _ENDED = re.compile(r"\b(?:terminated|called off|abandoned|scrapped|cancell?ed|walked away from)\s+(?:the\s+|their\s+)?"
                     r"(?:merger|deal|agreement|acquisition|transaction|takeover)\b")
 _DEAL_TOLD = re.compile(r";\s+(?P<c>(?:the\s+)?(?:deal|transaction|purchase|acquisition|takeover)\b[^;]*)", re.I)
@@ -149,7 +204,8 @@ _DEAL_TOLD = re.compile(r";\s+(?P<c>(?:the\s+)?(?:deal|transaction|purchase|acqu
 _STATUS = {"acquired": "completed", "acq'd": "completed", "acq’d": "completed", "acqui-hired": "completed", "bought": "completed", "purchased": "completed", "snapped up": "completed",
            "took over": "completed", "picked up": "completed", "absorbed": "completed", "sold itself": "completed",
            "was sold": "completed", "taken over": "completed", "acquisition": None, "purchase": None, "acquiring": None,
-           "takeover": None, "buyout": None, "taken": "completed", "took": "completed", "sold": "completed"}
+           "takeover": None, "buyout": None, "taken": "completed", "took": "completed", "sold": "completed",
+           "was": "completed", "is": None, "merged": "completed", "folded": "completed"}  # "its first acquisition was X"
 
 
 def deal_status(text: str) -> str | None:
@@ -162,7 +218,7 @@ def deal_status(text: str) -> str | None:
 
 
 # every pattern of a deal holds one of these words: most sentences are passed over at one search
-_DEAL_HINT = re.compile(r"acq|bought|buy|purchas|snapped|\btak|took|picked|picks|absorbed|swallow|sold|sell|stake|\bbid\b|offer|buyout",
+_DEAL_HINT = re.compile(r"acq|bought|buy|purchas|snapped|\btak|took|picked|picks|absorbed|swallow|sold|sell|stake|\bbid\b|offer|buyout|deal|merged|folded",
                         re.I)
 
 
@@ -171,10 +227,10 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
     if not _DEAL_HINT.search(text):
         return found
     for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DESCRIBED, _ACQ_HEADLINE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD, _ACQ_CARVE_OUT, _ACQ_STAKE,
-                    _ACQ_BID):
+                    _ACQ_BID, _ACQ_NTH, _ACQ_INTO):
         for m in pattern.finditer(text):
             acquirer, target = m.group("a"), m.group("t") or m.groupdict().get("t2") or ""
-            if acquirer.lower() in ("the company", "it"):
+            if acquirer.lower() in ("the company", "it", "its"):
                 acquirer = context or ""
             if target.lower() in _THE_TARGET:  # "... stake in Kestrel Grid when Orbital Systems acquired the company"
                 named = [n for n in _names_before(state, text[:m.start()]) if n != trim_name(state, acquirer)]
@@ -182,6 +238,8 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
             acquirer, target = owned_name(state, trim_name(state, acquirer)), owned_name(state, trim_name(state, target))
             if not acquirer or not target or acquirer == target or _PRODUCT.fullmatch(target.rstrip(".")):
                 continue  # "a debt facility from X to buy H200s": GPUs bought, no company
+            if m.re is _ACQ_INTO and acquirer not in state.names and "company" not in kinds_of(state, name_key(acquirer)):
+                continue  # "was folded into Harrowdene Spot": into a product or a unit, unless a company the report has named
             rest = re.sub(r"^\W*\(([^()]*)\)", r" \1", text[m.end():])  # "Pinecrest Data** (March 2025) for $340M"
             # what the deal's sentences go on to say of it ("... for €600 million. The deal is pending ..."), and the
             # part of its own sentence its price and date are in (not "... ARR reached $31 million in June 2025.")

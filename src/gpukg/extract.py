@@ -14,7 +14,7 @@ from . import iris, lexicon
 from .aliases import abbreviated, identified, renamed, short_forms
 from .amounts import malformed_amounts
 from .cells import heading_scale, scale_note
-from .dates import dateline, report_date
+from .dates import dateline, find_dates, relative_dates, report_date
 from .deals import deal_sequel
 from .investors import investor_line, investor_sections
 from .labels import BRACKETED, labelled
@@ -109,11 +109,12 @@ def profile_sections(report: Report) -> dict[int, str]:
 # ("Thornvale Cloud: 2025 Letter to Shareholders": a company writes to its shareholders, a fund to its partners)
 # ("Corvelline Compute (NASDAQ: CRVL): Initiating at Buy", "Orrinvale Compute in Chapter 11: Case Summary": about it;
 # "Caravela Compute — About us": its own pages, in which "we" is the company; "Glenmorrow Compute, Inc.: Minutes of a
-# Regular Meeting of the Board of Directors": its board's)
+# Regular Meeting of the Board of Directors": its board's; "Orbiton Compute: Company Profile": an analyst's of it)
 _TITLE_OF = re.compile(r"(?P<n>[A-Z][^:—–(]{1,60}?)\s*(?:\([^)]*\))?\s*(?:[:—–]\s*(?:(?:Q[1-4]|FY|H[12])?\s*\d{2,4}\s+)?"
                        r"(?:earnings call|(?:form\s+)?10-[QK]|(?:form\s+)?[SF]-1|quarterly report|annual report|"
                        r"shareholder letter|letter to (?:share|stock)holders|investor (?:day|presentation)|prospectus|fact sheet|"
                        r"initiat(?:ing|ion|es)|case summary|credit (?:memo|note|profile)|about(?:\s+us)?|our story|"
+                       r"(?:company|corporate)\s+(?:profile|overview|snapshot)|profile|backgrounder|tear sheet|one-pager|"
                        r"minutes\s+of\b|(?:board\s+)?minutes|board meeting)|"
                        r"\s(?:form\s+)?(?:10-[QK]|[SF]-1)|\s+in\s+chapter\s+(?:7|11|15))\b", re.I)
 
@@ -279,7 +280,12 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
         else:
             if state.company and state.company_heading not in block.section:
                 state.company = None  # past the list a bold item titled ("- **Halden Cloud**" over its own list)
+            before = len(state.facts)
             _content(state, block, source)
+            if state.heading_when:
+                state.facts[before:] = [_dated(fact, state.heading_when) for fact in state.facts[before:]]
+            elif block.cells and (told := _intro_when(state)):
+                state.facts[before:] = [_dated(f, told) if isinstance(f, Observation) else f for f in state.facts[before:]]
     # the word stands where a report says how to read it: in its opening lines
     if _YEN_IS_YUAN.search("\n".join(block.text for block in report.blocks[:12])):
         state.facts = [_yuan(fact) for fact in state.facts]
@@ -315,6 +321,11 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
         y = int(year.group(1))
         state.written, state.year_level = When(year.group(1), f"{y}-12-31", "day", date(y, 12, 31), date(y, 12, 31)), level
     state.scale_note = heading_scale(block.text)
+    if state.heading_when and level <= state.heading_when_level:
+        state.heading_when = None
+    when = _heading_when(state, strip_numbering(block.text)) if block.kind == "heading" else None
+    if when:
+        state.heading_when, state.heading_when_level = when, level
     if state.company and level <= state.company_level:
         state.company = None
     if state.investor and level <= state.investor_level:
@@ -349,6 +360,31 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
     if category and not state.company and level >= 2:
         state.categories_by_heading[level] = category
     state.statements.append(Statement(source, block.kind, block.text, block.section, trends=trends))
+
+
+def _heading_when(state: State, text: str) -> When | None:
+    """'### March' (of the report's year, or of the year heading above), '## Q3 2025', '### June 2025': a
+    heading that is a date shorter than a year and nothing else (a year's heading dates its section apart)."""
+    text = text.strip(" *:")
+    dates = find_dates(text)
+    if len(dates) == 1 and dates[0][0] == 0 and dates[0][1] >= len(text) and dates[0][2].precision != "year":
+        return dates[0][2]
+    alone = relative_dates(f"in {text}", state.written) if not dates and len(text) <= 12 else []
+    return alone[0][2] if len(alone) == 1 and alone[0][1] == len(text) + 3 else None
+
+
+def _intro_when(state: State) -> When | None:
+    """'On-demand rates per GPU-hour as posted ... in mid-December 2025:' over a table: the one date of the
+    line that introduces it, which its figures are as of."""
+    if not state.intro.rstrip().endswith(":"):
+        return None
+    dates = find_dates(state.intro) or relative_dates(state.intro, state.written)
+    return dates[0][2] if len(dates) == 1 else None
+
+
+def _dated(fact: Fact, when: When) -> Fact:
+    """A round, deal or figure that tells no date of its own, dated by the heading it stands under."""
+    return replace(fact, when=when) if isinstance(fact, (Round, Acquisition, Observation)) and fact.when is None else fact
 
 
 # "### 2023", "## 2024: the price war": a year's heading

@@ -46,6 +46,7 @@ _HOURLY = re.compile(r"\bhourly\s+(?:rate|price|list price)s?\b[^.;$€£]{0,25}
 
 
 _POWER_UNITS = frozenset({"kilowatt", "megawatt", "gigawatt"})
+_MODEL_COUNTED = re.compile(rf"\s+(?:NVIDIA\s+|AMD\s+)?({MODEL})(?:s\b|\s+GPUs?\b)")
 
 
 _OF_WHICH = re.compile(r"[^,;.]{0,20},\s*of which\s*(?:around\s+|about\s+|some\s+|roughly\s+)?", re.I)
@@ -57,6 +58,7 @@ _UNIT_ONLY = re.compile(r"(?i)(?:[a-z]{3}|[$€£¥₹])?\s*(?:/|per\s+)?\s*(?:g
 
 # "| Staff cut |", "| GPUs added |": how much a measure moved, not where it stands (the label names it)
 _CHANGE_LABEL = re.compile(r"\b(?:cut|cuts|laid off|layoffs?|reduction|added|change|net new)\b", re.I)
+_VERSUS_LABEL = re.compile(r"\b(?:vs\.?|versus|relative to|premium to|discount to)(?=\s)", re.I)
 
 
 def figures(state: State, subject: str | None, text: str, source: Source, *, label: str | None = None,
@@ -72,12 +74,18 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     """
     label_text = strip_parens(label) if label else ""
     label_metric = metric or (metric_of(label_text) if label and not _CHANGE_LABEL.search(label_text) else None)
+    if label and not metric and _VERSUS_LABEL.search(label_text):
+        label_metric = "growth-rate"  # "| Secondary price vs. last round |" over "+158%": how far it moved, not a price
     unit_said = _BRACKETED.search(label) if label and not label_metric else None
     if unit_said and not find_quantities(unit_said.group(1)):  # "| Fleet (GPUs) |": the bracket names what is counted
         label_metric = metric_of(unit_said.group(1))
     fallback = label_slug(label_text) if label and subject and not prose and not label_metric else None
     # "As of September 30, 2025, the Company operated approximately 64,000 GPUs": the date the sentence opens with
     label_when = (first_date(label) if label else None) or row_when or (_as_of(text) if prose else None)
+    # ... or "In September 2025, after two contracts were deferred, Talvera cut its team from 248 to 179" (up to a
+    # semicolon: "; headcount has since edged up to 183" is of a later time)
+    opened = opening_date(text) if prose and not label_when else None
+    opened_until = text.find(";") % (len(text) + 1)
     label_qualifiers = qualifiers(label) if label else ()
     label_per = PER_UNIT.search(label) if label else None
     quantities = [q for q in find_quantities(text) if not (q.unit == "count" and _TOP.search(text[:q.start]))]
@@ -100,7 +108,9 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
                   else q for q in quantities]
     if not quantities:
         return
-    model = re.fullmatch(rf"{MODEL}(?:\s+GPUs?)?", label_text.strip()) if label and not label_metric else None
+    # ("| H100 SXM |", "| A100 80GB |": a model's form factor or memory beside it)
+    model = re.fullmatch(rf"{MODEL}(?:\s+(?:SXM\d?|PCIe|NVL\d*|HGX|\d+\s?GB))*(?:\s+GPUs?)?", label_text.strip()) \
+        if label and not label_metric else None
     if model and all(q.currency for q in quantities):  # "| H100 |" over "$2.49": the price of that GPU
         label_metric, fallback, row_segment = "price", None, row_segment or model.group(0).split()[0]
     dates = [d for d in find_dates(text) if not _FROM_DATE.search(text[:d[0]])]
@@ -135,7 +145,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         clause = next(c for c in parts if c.start <= q.start <= c.end)
         before = text[clause.start:q.start]
         baseline = bool(BASELINE.search(before))
-        when = whens[i] or (None if baseline else label_when)
+        when = whens[i] or (None if baseline else label_when or (opened if q.start < opened_until and "former" not in q.qualifiers else None))
         segment = None
         if name == "growth-rate":
             if main is not None:
@@ -143,6 +153,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             if _COMPOUND.search(text) and main is not None:  # a CAGR spans the first to the last date of what it grows
                 when = _span([w for m, w in zip(metrics, whens) if w and m == metrics[main]]) or when
             segment = grown(text, q, metrics[main] if main is not None else label_metric)
+            if not prose and label and _VERSUS_LABEL.search(label_text):
+                segment = label_text.strip()  # what moved, against what
         elif name in _SEGMENT_FROM_TEXT or name == fallback:
             segment = segment_of(text, q, before)
         elif name == "market-size":
@@ -156,6 +168,9 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
                 (quantities[i - 1].currency, quantities[i - 1].unit) == (q.currency, q.unit):
             segment = segments.get(i - 1)  # "up from 35% in 2024": of the same thing as the number before
         segment = segment or row_segment
+        counted_model = _MODEL_COUNTED.match(text, q.end) if name == "gpus" and not segment else None
+        if counted_model:  # "brought 16,000 B200s online": GPUs of that model
+            segment = counted_model.group(1)
         named_models = list(LANGUAGE_MODEL.finditer(text, clause.start, q.start)) \
             if q.per in TOKEN_UNITS and not (segment and LANGUAGE_MODEL.fullmatch(segment)) else []
         if named_models:  # "cut Llama 3.3 70B from $0.88 to $0.54 per million tokens": that model's price

@@ -17,6 +17,7 @@ from .phrases import LOWER, NAME, UPPER, clauses, looks_like_name, looks_like_or
 from .prose import IS_A, bracket_facts, category_from, prose, told_of
 from .reading import SUBJECT_FOLLOWS, State, add, in_third_person, names_after, opening_orgs, qualifiers, trim_name
 from .records import Acquisition, Backing, Block, Category, Headquarters, Round, Source
+from .report import sentences
 from .rounds import PARTICIPATING, is_valuation
 
 
@@ -50,6 +51,14 @@ def labelled(state: State, block: Block, source: Source) -> None:
         _answer(state, first, source, company or asked)
         for sentence in rest:
             prose(state, sentence, source, company or asked)
+        return
+    number = find_quantities(label)
+    if len(number) == 1 and number[0].start == 0 and number[0].end >= len(label.strip(" *:—–-")) and value:
+        # "**16,000** — B200s Keldholme switched on", "**$1.2 billion** — Saltcote's post-money valuation": the
+        # number and what it is of, read as one sentence (a count before its noun, an amount after its words)
+        told = f"{label.strip(' *:')} {value}" if number[0].unit == "count" and not number[0].currency \
+            else f"{value.rstrip(' .')}: {label.strip(' *:')}."
+        prose(state, told, source, company)
         return
     speaker = _SPEAKER.fullmatch(label) if company is None else None
     if speaker:  # an interview's answer: "**Rosa Delgado, CEO of Halcyon Compute:** We expect ..."
@@ -275,18 +284,27 @@ def _entity_item(state: State, label: str, value: str, source: Source) -> None:
     category = lexicon.first("categories", state.intro) if state.intro.rstrip().endswith(":") else None
     if category:
         add(state, Category(source, name, category), ("company", name))
-    else:
-        category_from(state, name, value, source, leading=True)
+    else:  # ("an Austin, Texas neocloud focused on ...": where it is may come first)
+        category_from(state, name, _PLACE_LEAD.sub("", value), source, leading=True)
+        based = _BASED_ALONE.match(value)
+        if based:  # "Oslo-headquartered; markets itself as ..."
+            add(state, Headquarters(source, name, based.group("place")), ("company", name), ("place", based.group("place")))
+    # "**Caskbridge Compute**: Denver-based neocloud run by CEO Ilse Varnholt. It bought ...": each sentence
+    # of its own, all of them about the name ("Raised a €140M Series B in May 2025": its subject left out)
+    value, *rest = sentences(value) or [value]
     kind = lexicon.find("categories", value)
     if not told_of(name, value) and value[:1].isalpha() and not _ELSEWHERE.match(value) \
             and (kind and len(value[:kind[0][1]].split()) <= 3 or _WHAT_IT_IS.match(value)):
         # "- [Brantwell Cloud](...) — Rotterdam neocloud running H100 clusters": what it is, told as a sentence
         article = "" if re.match(r"(?i)(?:an?|the)\s", value) else "an " if value[0].lower() in "aeiou" else "a "
         value = f"{name} is {article}{value}"
-    prose(state, told_of(name, value) or value, source, name)
+    for sentence in (value, *rest):
+        prose(state, told_of(name, sentence) or sentence, source, name)
 
 
 BRACKETED = re.compile(r"\(([^()]+)\)\s*$")
+_PLACE_LEAD = re.compile(r"^(?:(?:an?|the)\s+)?[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\s+(?=[a-z])")
+_BASED_ALONE = re.compile(rf"^(?P<place>{UPPER}[\w.'’]*(?:\s{UPPER}[\w.'’]*){{0,2}})-(?:based|headquartered)(?=\s*[;,.]|$)")
 # what a name is, told after a dash ("Rotterdam neocloud running ...", "inference compiler startup, acquired by ..."),
 # not where it went ("From crypto-mining to AI hyperscaler")
 _ELSEWHERE = re.compile(r"(?i)(?:from|to|with|for|by|in|on|at|into|via|after|before|since|now|once|formerly)\b")

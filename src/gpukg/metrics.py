@@ -141,7 +141,8 @@ _CHANGED = re.compile(r"\b(?:laid off|lays off|laying off|cut|cuts|cutting|shed|
 _THING_VALUED = re.compile(r"\b(?:order|purchase|contract|deal|agreement|lease|award|commitment)s?\b[^.;$€£¥]{0,30}?"
                            r"\bvalued\s+at\s+(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|up to\s+|over\s+|more than\s+)?$", re.I)
 _PEOPLE = frozenset({"people", "persons", "staff", "workers", "staffers", "full-time employees"})
-_HEADCOUNT = re.compile(r"\b(?:headcount|head count|workforce|staff(?:ing)?|employs|employed|employing)\b", re.I)
+# ... "cut its team from 248 to 179", "reducing our team from 410 to 290"
+_HEADCOUNT = re.compile(r"\b(?:headcount|head count|workforce|staff(?:ing)?|employs|employed|employing|(?:its|their|our|the)\s+team)\b", re.I)
 
 
 def _clause_before(text: str, at: int) -> str:

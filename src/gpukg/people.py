@@ -46,6 +46,7 @@ _POSSESSOR = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:(?:new|interim|acting|form
 _NAME_ITS = re.compile(rf"(?P<c>{NAME}),\s+(?:and\s+)?its\s+(?:new\s+|interim\s+|acting\s+)?$")
 _ITS = re.compile(r"\b(?:its|the company['’]s)\s+(?:new\s+|interim\s+|acting\s+)?$")
 _SINCE_BRACKET = re.compile(r"\s*\(\s*since\s+")
+_WHO_JOINED = re.compile(r",?\s+who\s+(?:joined|was\s+(?:appointed|hired|named)|took\s+over)\s+(?:the\s+company\s+)?(?:in|on)\s+")
 _ORG_BEFORE = re.compile(rf"(?P<c>{NAME})\s+$")  # "Corvane Cloud co-founder and chief executive Ines Moreau"
 # a signature's "— Ottilie Vantongeren, Co-founder and Chief Executive Officer, Thornvale Cloud": the company ends the line
 _THEN_COMPANY = re.compile(rf",\s+(?P<c>{NAME})\.?\s*$")
@@ -53,8 +54,9 @@ _OF_COMPANY = re.compile(rf"(?:\s+of\s+the\s+(?:\w+\s+)?board)?\s+(?:of|at)\s+(?
 _BEFORE_ROLE = re.compile(
     # an aside after the name: "previously at X", or a post at a company ("Vireo Cloud's head of infrastructure")
     rf"(?P<p>{PERSON})(?:,\s+(?:(?:previously|formerly|most recently|a former|the former)\b|(?P<at>{NAME})['’]s?\s)[^,]{{1,80}},)?"
-    # "Ines Moreau, who co-founded Corvane Cloud and serves as its CEO"
-    rf"(?:\s*,\s*(?:(?:currently|now)\s+)?|(?:\s*,\s*who(?:\s+(?:co-?)?founded\s+(?P<w>{NAME})(?:\s+in\s+\d{{4}})?(?:\s+and|,))?)?\s+(?:as|is now|is still|was still|is|was|became|becomes|serves as|served as|remains|has been|"
+    # "Ines Moreau, who co-founded Corvane Cloud and serves as its CEO", "Dario Kessenbrook co-founded the company in 2019
+    # and is still its CEO"
+    rf"(?:\s*,\s*(?:(?:currently|now)\s+)?|(?:\s*,\s*who)?(?:\s+(?:co-?)?founded\s+(?:the\s+company|(?P<w>{NAME}))(?:\s+in\s+\d{{4}})?(?:\s+and|,))?\s+(?:as|is now|is still|was still|is|was|became|becomes|serves as|served as|remains|has been|"
     r"stays on as|stayed on as|will stay on as|continues as|remained|"
     rf"(?:was|is|has been|will be)\s+(?:appointed|named)|(?:was|is|has been)\s+promoted to|promoted to|(?:joined|joins|has joined)(?:\s+(?P<j>{NAME}))?\s+as)\s+)"
     rf"(?:(?:the|its|our|their|the company['’]s|(?P<c>{NAME})['’]s?)\s+)?(?:(?:new|interim|acting|former)\s+)?$")
@@ -66,6 +68,19 @@ def read_titles(state: State, text: str, source: Source, subject: str | None) ->
     if opens:  # "Chinedu Nwachukwu (CEO, co-founder) spent seven years ..." in the company's profile
         for role, _, _ in lexicon.find("roles", opens.group("t")):
             add(state, Role(source, opens.group("p"), subject, role), ("person", opens.group("p")), ("company", subject))
+    if subject and "(" in text:
+        # "Co-founders Paloma Villaseñor (CEO) and Remy Corriveau (CTO) hold about 35%": a title each, in brackets
+        # that hold nothing else; read without them, the list has its own title ("Co-founders")
+        titled = [m for m in _TITLED.finditer(text) if label_roles(m.group("t"))]
+        for m in titled:
+            for role in label_roles(m.group("t")) if not opens or m.start() >= opens.end() else ():
+                add(state, Role(source, m.group("p"), subject, role), ("person", m.group("p")), ("company", subject))
+        for m in reversed(titled):
+            text = text[:m.end("p")] + text[m.end():]
+    for m in _CHAIRED.finditer(text):  # "the board is chaired by Dorothea Wyss": the company's chair
+        company = subject or opening_name(state, text)
+        if company and is_person(state, m.group("p")):
+            add(state, Role(source, m.group("p"), company, "chair"), ("person", m.group("p")), ("company", company))
     if "respectively" in text:
         _respectively(state, text, source, subject or opening_name(state, text) or at_company(state, text))
     succession = _SUCCESSION_WORD.search(text)
@@ -82,6 +97,8 @@ def read_titles(state: State, text: str, source: Source, subject: str | None) ->
 
 
 _TITLED_OPENER = re.compile(rf"(?P<p>{PERSON})\s*\((?P<t>[^()]{{2,40}})\)\s+(?=[a-z])")
+_CHAIRED = re.compile(rf"\b(?:is|was|has been|are)\s+(?:now\s+|also\s+)?chaired\s+by\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?P<p>{PERSON})")
+_TITLED = re.compile(rf"(?P<p>{PERSON})\s*\((?P<t>[^()]{{2,40}})\)")
 _LEFT_WORD = re.compile(r"\b(?:stepped down|stepping down|steps down|stepped aside|resigned|resigns|departed|left|retired)\b")
 # "Kenji Mori stepped down as CEO of Sakura Compute in June 2025", "Sakura Compute's co-founder Kenji Mori
 # resigned as CEO"; not "will step down" (not done yet)
@@ -245,7 +262,8 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
         # title beside a name dates nothing ("CEO Mei Chen said revenue reached $40M in 2024")
         moved = given or before and _TAKEN_UP.search(before.group(0))
         when = _date_after(text, end) or opening_date(text) if moved else _date_after(text, end, _SINCE_AFTER) \
-            or after and _date_after(text, after.end(), _SINCE_BRACKET)  # "CTO: Anouk Jansen (since 2023)"
+            or after and _date_after(text, after.end(), _SINCE_BRACKET) \
+            or after and _date_after(text, after.end(), _WHO_JOINED)  # "CFO Matthias Zemp, who joined in May 2023"
         for person in people if company else ():
             for role in roles if company != person else ():
                 add(state, Role(source, person, company, role, when), ("person", person), ("company", company))

@@ -293,7 +293,8 @@ def clause_after(text: str, start: int) -> str:
     # ... and where a purpose or a security follows: "from X to buy 8,192 H200 GPUs", "from X against 4,200 GPUs"
     stop = re.search(r"\s*(?:[.;)(]|,\s*(?!and\b|&)(?=[a-z])|\bagainst\b|\bto\s+(?:buy|fund|finance|build|expand|acquire|"
                      r"purchase|deploy|pay|refinance)\b|\bwith\b|\bjoined by\b|\balongside\b|\bprovided by\b|\bat\s+a\b|\bat\s+[$€£]|\bfor\s+[$€£]|"
-                     r"\b(?:in|on|during|since)\s+(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d|\b(?:19|20)\d\d\b)",
+                     r"\b(?:in|on|during|since)\s+(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d|\b(?:19|20)\d\d\b|"
+                     r"\bas\s+(?=(?:the\s+|an?\s+)?[a-z]))",  # "with DNB as sole lender"
                      _ABBREVIATION_BRACKET.sub(lambda m: " " * len(m.group(0)), rest) if "(" in rest else rest)
     return rest[: stop.start()] if stop else rest
 

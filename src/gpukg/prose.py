@@ -11,7 +11,7 @@ import re
 from . import lexicon
 from .amounts import find_quantities
 from .background import background
-from .deals import acquisitions, labelled_deal, secondaries
+from .deals import acquisitions, holdings, labelled_deal, secondaries
 from .phrases import AWARD, NAME, ROUNDS_OF, after, clause_after, clauses, is_acronym_term, looks_like_name, looks_like_org, places, split_names, strip_parens
 from .records import Acquisition, Backing, Category, Headquarters, Source
 from .figures import figures
@@ -75,6 +75,7 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
     background(state, text, source, subject)
     found_deal = acquisitions(state, text, source, subject or company)
     secondaries(state, text, source, subject or company)
+    holdings(state, text, source, subject or company)
     speaker = subject if subject and _opens_with_subject(state, main, subject) else opening_name(state, main)
     aside = _ASIDE.match(main, len(speaker)) if speaker and main.startswith(speaker) else None
     if aside:  # what the company is comes after the aside
@@ -84,6 +85,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
         category_from(state, speaker, appositive.group("what").split(" of ")[0], source)
     elif speaker and IS_A.search(clauses(main)[0].text if main else ""):
         category_from(state, speaker, main, source)
+    if subject and _CLASSED.search(text):
+        _classed(state, text, source, subject)
     _compound_backings(state, text, source)
     _category_before_name(state, text, source)
     _category_examples(state, text, source)
@@ -235,6 +238,18 @@ def category_from(state: State, company: str, text: str, source: Source, *, lead
         hits = [h for h in hits if len(first[:h[1]].split()) <= 2]
     if hits:
         add(state, Category(source, company, hits[0][0]), ("company", company))
+
+
+# "... but is a neocloud by our definition", "so we classify it as a neocloud": a category the writer gives
+_CLASSED = re.compile(r"\b(?:(?:but|yet|and|so)\s+(?:it\s+)?(?:is|remains)|(?:classify|class|count|treat|consider|regard)\s+"
+                      r"(?:it|them|the company)\s+as)\s+(?:an?\s+|the\s+)?(?=[a-zA-Z])")
+
+
+def _classed(state: State, text: str, source: Source, subject: str) -> None:
+    for m in _CLASSED.finditer(text):
+        hits = lexicon.find("categories", text[m.end():m.end() + 60])
+        if hits and hits[0][1] == 0:
+            add(state, Category(source, subject, hits[0][0]), ("company", subject))
 
 
 # "other neoclouds such as CoreWeave, Nebius and Lambda", "hyperscalers like Microsoft Azure and Google Cloud"

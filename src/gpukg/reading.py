@@ -7,7 +7,7 @@ what its names were used as.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import lexicon
 from .amounts import CURRENCY_CODES
@@ -66,6 +66,8 @@ class State:
     written: When | None = None  # the report's own date, from its title or a dateline: what "in June" is told against
     report_written: When | None = None  # ... which a year's heading ("### 2023") stands in for over its section
     year_level: int = 0  # the level of that heading
+    heading_when: When | None = None  # a heading's date ("### March", "## Q3 2025"): what its section's events are of
+    heading_when_level: int = 0
     author: str | None = None  # the organization a report is written by, its "we" ("Kestrelmoor Ventures: 2025 Annual Letter")
     kinds_by_key: dict[str, set[str]] = field(default_factory=dict)  # ``kinds`` by name key, up to ``kinds_indexed``
     kinds_indexed: int = 0
@@ -110,6 +112,11 @@ def kinds_of(state: State, key: str) -> set[str]:
 def add(state: State, fact: Fact, *kinds: tuple[str, str]) -> None:
     """Record a fact and what its names were used as: ``("investor", "Benchmark")``. A fact that two
     readers of one line both find is kept once."""
+    person = getattr(fact, "person", None)
+    titled = _TITLE_BEFORE_PERSON.match(person) if person else None
+    if titled and len(person[titled.end():].split()) >= 2:  # "Co-founder Luca Castellaz is CTO": the title is no part of the name
+        fact = replace(fact, person=person[titled.end():])
+        kinds = tuple((kind, fact.person if name == person else name) for kind, name in kinds)
     if not any(type(f) is type(fact) and f.source == fact.source and f == fact for f in state.facts[-6:]):
         state.facts.append(fact)
     state.kinds.extend((name, kind) for kind, name in kinds if name)
@@ -117,6 +124,9 @@ def add(state: State, fact: Fact, *kinds: tuple[str, str]) -> None:
     if person and " " in person:
         surname = person.rsplit(" ", 1)[1]
         state.surnames[surname] = person if state.surnames.get(surname, person) == person else None
+
+
+_TITLE_BEFORE_PERSON = re.compile(r"(?:(?:Co-?founders?|Founders?|CEO|CTO|CFO|COO|Chair(?:man|woman)?|President|Director)\s+)+(?=[A-Z])")
 
 
 def names_after(state: State, text: str, pattern: str) -> list[str]:

@@ -34,6 +34,11 @@ _NOTE_MARK = re.compile(r"\d{1,3}|[*†‡§a-z]")
 _SUPERSCRIPT_NOTE = re.compile(r"(?<=[\w)%])[¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ]+")  # "Brisa Cloud¹", "ARR (EUR m)³", "1.71ᵃ"
 
 
+def sentences(text: str) -> list[str]:
+    """``text`` cut where its sentences end (see ``_SENTENCE_END``)."""
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
 def read_text(path: Path) -> str:
     """The file as text; an ``InputError`` naming the line when it is not UTF-8."""
     try:

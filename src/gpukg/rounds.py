@@ -31,10 +31,14 @@ def rounds(state: State, text: str, source: Source, subject: str | None) -> bool
     parts = [piece for part in _ROUND_CLAUSES.split(text) for piece in _own_rounds(part)]
     found = False
     for part in parts:  # "X raised $50M ..., while Y raised $30M ...": a round each
+        joined = part.startswith(_JOINED)
+        if joined and not found:
+            continue  # "... and a $45M Series A": only a round told before it says whose
         # "...; in 2025 it added a $600 million debt facility": "it" is the company of the round before
-        context = subject or state.company or (state.last_round.company if found and state.last_round else None) \
+        context = state.last_round.company if joined else subject or state.company \
+            or (state.last_round.company if found and state.last_round else None) \
             or (opening_name(state, parts[0]) if part is not parts[0] and TITLE_BEFORE.match(part) else None)  # "...; CFO X priced"
-        found = _prose_round(state, part, source, context) or found
+        found = _prose_round(state, part.removeprefix(_JOINED), source, context, joined=joined) or found
     if not found:
         return False
     company = subject or state.last_round.company
@@ -43,7 +47,21 @@ def rounds(state: State, text: str, source: Source, subject: str | None) -> bool
     _counts_in_round(state, text, source, company)
     _share_price(state, text, source, company)
     _figure_clauses(state, text, source, company)
+    _prices_beside_round(state, text, source, company)
     return True
+
+
+def _prices_beside_round(state: State, text: str, source: Source, company: str) -> None:
+    """'Saltreef raised $30 million from General Catalyst in August and they're listing H100s at $1.49 an
+    hour': a price the round's sentence gives as well (read with the other money blanked out)."""
+    money = [q for q in find_quantities(text) if q.currency]
+    if not any(q.per for q in money):
+        return
+    masked = text
+    for q in money:
+        if not q.per:
+            masked = masked[:q.start] + " " * (q.end - q.start) + masked[q.end:]
+    figures(state, company, masked, source, prose=True)
 
 
 _MONEY_WORD = re.compile(r"\b(?:valuation|revenue|revenues|ARR|run-rate|sales)\b", re.I)
@@ -92,6 +110,9 @@ _LEADS = r"\b(?:(?:co-led|led)\s+by|(?<=[(;,]\s)(?:co-)?leads?(?:\s+investors?)?
 _PARTICIPANTS = (r"\b(?:with participation (?:from|of)|(?<=facility )with|(?<=loan )with|(?<=financing )with|participation (?:from|of)|joined by|alongside|investors including|provided by|"
                  r"from|participants:|other investors:|(?:further|other) investors (?:are|were|include)|arranged by|(?<=,\s)with(?=\s+(?-i:[A-Z])(?![^,;.]*\bas\s+(?:its|their|an?|the)\b))|lent by|underwritten by|syndicated (?:to|among))\s+")
 
+# ... a name after it ("customers on three-year commitments ... from reserved capacity" tell no round)
+_NAMED_PARTICIPANTS = re.compile(_PARTICIPANTS + r"(?=(?:(?:existing|new|returning|current|its|their)\s+)?"
+                                                 r"(?:(?:investors?|backers?|shareholders?|lenders?)\s+)?[A-Z])")
 _ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:\s*\([A-Z][\w&]{{1,7}}\))?(?:,[^,]{{1,60}},)?\s+(?:(?:then|later|again|also)\s+)?"
                           r"(?:(?:returned|came back|stepped in|agreed|moved)\s+to\s+)?(?:co-)?le(?:d|ad|ading)\s+"
                           rf"(?:(?:a|an|the|it|its)\b|{NAME}['’]s?(?=\s))")  # "co-led Marrow Compute's $110M Series C"
@@ -116,6 +137,11 @@ _JOINED_LATER = re.compile(rf"(?:;|,\s+and|,\s+while)\s+(?:(?:[Ee]xisting|[Nn]ew
                            rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?"
                            r"(?:joined|took part in|participated in|came into|invested in)\s+(?:the|this)\s+(?:round|raise|financing)\b")
 # "..., as did Falcon Ridge Ventures": more of them
+_NUMBERED = rf"{NAME}(?:\s\d{{1,2}}\b)?"  # "SoftBank Vision Fund 2"
+# a lender as the subject, the borrower the sentence's company: "Magnetar provided a $60 million GPU-financing line"
+_LENT = re.compile(rf"(?P<i>{NAME})\s+(?:has\s+|also\s+|then\s+)?(?:provided|extended|arranged|lent|underwrote)\s+(?:a|an)\s+"
+                   r"(?:[$€£¥₹₩]|[A-Z]{1,3}\$|[A-Z]{3}\s)\s?\d")
+_LED_WITH = re.compile(rf"\b(?:co-)?led\s+by\s+{NAME}(?:\s*(?:,|and|&)\s*{NAME})*\s+with\s+(?P<names>{_NUMBERED}(?:\s*(?:,|and|&)\s*{_NUMBERED})*)")
 _AS_DID = re.compile(rf",\s+as\s+did\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 
 # "Quasar Cloud's Series B was joined by Ember Ventures": more investors in the round just read
@@ -176,13 +202,16 @@ _LISTING = re.compile(r"\b(?:IPO|listed|listing|lists|floated|flotation|debut|we
 _RAISED_AMOUNT = re.compile(r"\b(?:raised|raises|secured|secures|closed|landed)\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?"
                             r"(?:[$€£¥₹₩]|[A-Z]{3}\s?\d)")
 
+# "raised $40M from Kettlebrook Ventures and Lanyard Partners": money from named investors is a round
+_RAISED_FROM = re.compile(r"\b(?:raised|raises|secured|secures|closed|landed)\s+[^.;]{1,30}?\bfrom\s+(?=[A-Z])")
 # "a Form D disclosing $212 million raised of a $300 million offering": the amount, then its verb
 _AMOUNT_RAISED = re.compile(r"(?:[$€£¥₹]|[A-Z]{3}\s?)\d[\d.,]*\s?(?:million|billion|bn|mn|[MBK])?\s+(?:raised|sold)\b")
 
-_ROUND_VERBS = r"(?:(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|announced|priced|issued)\b|" + _SEEKING + ")"
+_ROUND_VERBS = r"(?:(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|announced|priced|issued)\b|" \
+    r"(?:was|is|came)\s+back\s+with\b|returned\s+with\b|" + _SEEKING + ")"  # "... and Saltcote was back with a $135M Series B"
 
 # where a sentence turns to another company's round: ", while Solace Compute raised ..."
-_ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;)\s+(?={NAME}(?:,[^,;]{{1,60}},)?\s+{_ROUND_VERBS})"
+_ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;|\s+and)\s+(?={NAME}(?:,[^,;]{{1,60}},|,\s+(?:an?|the)\s[^;]{{1,80}}?,)?\s+{_ROUND_VERBS})"
                             # "raised $300M of debt ..., on top of a $150M Series C in January 2025 led by X"
                             r"|,?\s+(?:on top of|in addition to|following|after)\s+(?=(?:a|an|its)\s+[$€£¥₹][\d.,]+\s?"
                             r"(?:million|billion|bn|mn|[MBK])?\s+(?:[\w-]+\s+){0,2}?(?:Series|[Ss]eed|round|debt|financing)\b)")
@@ -190,12 +219,28 @@ _ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;)\s+(?={NAME}(?
 def _own_rounds(text: str) -> list[str]:
     """'a $160M Series B led by Accel; in 2025 it added a $600 million debt facility from Blackstone':
     the parts between semicolons when each tells a round of its own (a named type and an amount; not
-    "...; the round was led by X and valued Y at €900 million", which adds to the round before)."""
+    "...; the round was led by X and valued Y at €900 million", which adds to the round before).
+    'raised a €12M seed in 2022 and a €45M Series A in 2023 led by X': a round joined to the one
+    before as a noun phrase, which the part starts with ``_JOINED`` to say (its verb and company
+    are the first round's)."""
     pieces = text.split("; ")
-    if len(pieces) > 1 and all(any(kind != "unspecified" for kind, _, _ in lexicon.find("round_types", p))
-                               and any(q.currency for q in find_quantities(p)) for p in pieces):
+    if len(pieces) > 1 and all(_tells_round(p) for p in pieces):
         return pieces
+    pieces = _AND_ROUND.split(text)
+    if len(pieces) > 1 and all(_tells_round(p) for p in pieces):
+        return [pieces[0], *(_JOINED + p for p in pieces[1:])]
     return [text]
+
+
+def _tells_round(text: str) -> bool:
+    return any(kind != "unspecified" for kind, _, _ in lexicon.find("round_types", text)) \
+        and any(q.currency for q in find_quantities(text))
+
+
+_JOINED = "\0"
+# ", and a €45M Series A", ", followed by a $75M Series B", " then an A$20 million extension"
+_AND_ROUND = re.compile(r",?\s+(?:and(?:\s+then)?|then|followed\s+by|and\s+later)\s+"
+                        r"(?=(?:a|an)\s+(?:[$€£¥₹₩]|[A-Z]{1,3}\$|[A-Z]{3}\s)\s?\d)")
 
 
 _EACH = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})+)\s+(?:each|both)\s+{_ROUND_VERBS}")
@@ -268,8 +313,9 @@ _TOTAL_CLAUSE = re.compile(r"\b(?:bringing|taking|lifting|pushing)\b[^.]*\btotal
 _ROUND_PRICE = re.compile(r"\s+(?:price|priced|range|pop|lock-up|lockup|share price)\b", re.I)
 
 
-def _prose_round(state: State, text: str, source: Source, context: str | None) -> bool:
-    """'In March 2025, Acme raised a $150M Series B led by X, with participation from Y.' and its kin."""
+def _prose_round(state: State, text: str, source: Source, context: str | None, *, joined: bool = False) -> bool:
+    """'In March 2025, Acme raised a $150M Series B led by X, with participation from Y.' and its kin;
+    ``joined``: a round told as a noun phrase after the one before, of the same company (``_own_rounds``)."""
     if AWARD.search(text):  # "CSCA awarded Laurentide GPU Cloud a C$850 million contract": a contract won, no round
         return False
     # ("still 37% below the IPO price", "at its Series C price": a price a round set, no round told)
@@ -278,7 +324,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     money = [q for q in find_quantities(text) if q.currency]
     if not types and money and not _CUMULATIVE.search(text) and (
             _FUNDING_VERB.search(text) and re.search(_LEADS, text) or _RAISING.search(text)
-            or (_RAISED_AMOUNT.search(text) or _AMOUNT_RAISED.search(text)) and first_date(text) or investor_subject(text)):
+            or (_RAISED_AMOUNT.search(text) or _AMOUNT_RAISED.search(text)) and (first_date(text) or _RAISED_FROM.search(text))
+            or investor_subject(text)):
         # "raised $50 million at a $1 billion valuation, led by X", "is raising $300M at a $3B
         # valuation": a round, type untold (the second sought)
         # "granted €60 million to X": a grant, by its verb
@@ -289,9 +336,14 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     named_type = any(t[0] != "unspecified" for t in types)  # "$520M debt financing (November 2025) from X"
     # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
     untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
-    told = _FUNDING_VERB.search(text) or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) or investor_subject(text) \
+    valued_by = named_type and not _FUNDING_VERB.search(text) and _ROUND_VALUED.match(text)
+    if valued_by and state.last_round and not (valued_by.group("own") or valued_by.group("c")):
+        valued_by = None  # "The Series B valued Orrinvale at ...": of the round just read, as its sequel reads it
+    lent = _LENT.match(text) if named_type and money else None  # "Magnetar provided a $60 million GPU-financing line"
+    told = joined or _FUNDING_VERB.search(text) or valued_by or lent \
+        or named_type and (_VALUED_IN_ROUND.search(text) or _SEEKS_ROUND.search(text)) or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) or investor_subject(text) \
         or _TOOK_PART_IN.search(text) \
-        or named_type and (re.search(_PARTICIPANTS, text) or _ROUND_AT.search(text[:money[0].start] if money else "")
+        or named_type and (_NAMED_PARTICIPANTS.search(text) or _ROUND_AT.search(text[:money[0].start] if money else "")
                            or _TOLD_AFTER_COLON.search(text) or re.search(_LEADS, text))
     # "The round valued Thornvale at $3.6 billion and brings the equity we have raised to ...": the round just read
     # ... and "Temasek led the round, with EDBI participating, at a post-money valuation of S$1.05 billion"
@@ -317,10 +369,15 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
         participants += split_names(took_part.group("names"), keep)
     for later in _JOINED_LATER.finditer(listed):
         participants += [n for n in split_names(later.group("names"), keep) if n not in leads]
+    led_with = _LED_WITH.search(listed)
+    if led_with:  # "led by Moesa Growth Equity with SoftBank Vision Fund 2"
+        participants += [n for n in split_names(led_with.group("names"), keep) if n not in leads]
     participating = PARTICIPATING.search(listed)
     if participating:  # "led by X, NVIDIA participating": NVIDIA is no lead
         participants += split_names(participating.group("names"), keep)
         leads = [n for n in leads if n not in participants]
+    if lent and not investor_subject(text):
+        participants.append(trim_name(state, lent.group("i")))
     subject_investor = investor_subject(text)
     if subject_investor and borrower_signed(state, subject_investor, context):
         participants.append(trim_name(state, subject_investor.group("c")))
@@ -334,7 +391,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None) -
     investors = set(leads) | set(participants)
     # "approved a ¥5.2 billion subsidy for Fujimi's Hokkaido data center": for Fujimi
     company = trim_name(state, re.split(r"['’]s\b", subject_investor.group("c"))[0]) if subject_investor else None
-    company = company or _funded_company(state, text, investors, context)
+    company = company or (context if joined else _valued_company(state, valued_by, context) if valued_by
+                          else _funded_company(state, text, investors, context))
     if not company:
         return False
     # "The EIB signed a facility with Atlantica GPU": the company the facility is with is no lender of its own
@@ -362,6 +420,20 @@ _TOLD_AFTER_COLON = re.compile(r":\s+(?:an?|its)\s+(?:[$€£¥₹₩]|[A-Z]{2,3
                                r"[^.;]{0,20}?\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d")
 
 
+# "Its 2023 seed round valued the company at €50M", "Orbiton's Series B, in 2024, valued it at $1.2B": a round
+# told by the valuation it set
+_ROUND_VALUED = re.compile(rf"(?:(?P<own>[Ii]ts|[Tt]heir)\s+|(?:[Tt]he|[Tt]hat|[Tt]his)\s+|(?P<c>{NAME})['’]s\s+)(?:[\w-]+\s+){{0,3}}?"
+                           r"(?:round|Series\s+[A-H]\d?|seed|extension|IPO)\b[^.;$€£¥₹]{0,40}?\bvalu(?:ed|ing)\b")
+
+
+# "the company is seeking a €150 million Series C": a round sought (the qualifier says so)
+_SEEKS_ROUND = re.compile(r"\b(?:is|are|was|were)\s+(?:now\s+|reportedly\s+|also\s+)?(?:seeking|raising|looking\s+for|shopping)\s+"
+                          r"(?:a|an)\s+(?:[$€£¥₹₩]|[A-Z]{1,3}\$|[A-Z]{3}\s)\s?\d")
+# "Gravenor ... was valued at $150 million in its 2024 Series A"
+_VALUED_IN_ROUND = re.compile(r"\bvalued\s+at\s+[^.;]{1,40}?\s+in\s+(?:its|the|a|an)\s+(?:\d{4}\s+)?(?:[\w-]+\s+){0,2}?"
+                              r"(?:round|Series\s+[A-H]\d?|seed)\b")
+
+
 def is_valuation(text: str, q: Quantity) -> bool:
     """Whether the amount ``q`` of a round's ``text`` is its valuation: '$1.9 billion post-money
     valuation', 'valuing the company at $14B', 'Series A at $250M', '...; post $900M'."""
@@ -386,8 +458,9 @@ _ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in
                        r"(?!(?:Q[1-4]|H[12]|FY|Jan|Feb|Mar|"
                        rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|the)\w*\b)(?P<c>{NAME})")
 # "Acme raised", "Acme had closed": the company a sentence's round is of, when nothing else says
-# (an appositive may come between: "Sundral Infrastructure, a Denver-based data-centre developer founded in 2022, closed")
-_RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})(?:\s*\([^()]{{1,60}}\)|,\s+(?:(?:a|an|the)\s+[^,;$€£¥]{{1,80}}|"
+# (an appositive may come between: "Sundral Infrastructure, a Denver-based data-centre developer founded in 2022, closed",
+# "Keldholme Compute, a neocloud out of Raleigh, North Carolina, closed")
+_RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})(?:\s*\([^()]{{1,60}}\)|,\s+(?:(?:a|an|the)\s+[^,;$€£¥]{{1,80}}(?:,\s+[A-Z][^,;$€£¥]{{1,30}})?|"
                      r"(?:founded|based|headquartered|established)\s[^,;$€£¥]{1,60}),)?\s+"
                      r"(?:has\s+|had\s+|each\s+|both\s+|is\s+)?"
                      r"(?:last\s+|also\s+|then\s+|later\s+|previously\s+|recently\s+|just\s+)?"
@@ -417,6 +490,12 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
                     or re.search(r"\bit\s+(?:has\s+|had\s+|then\s+|later\s+|also\s+)?(?:raised|closed|secured|landed|took|added|signed|drew|obtained)\b", text)
                     or _OPENS_WITH_ROUND.match(text)):  # "Series B at $1.6B, led by X" in its company's profile
         return context
+    valued = _VALUING_NAME.search(text)  # "..., was led by X with Y and valued Talvera at CHF 1.6 billion"
+    named = trim_name(state, valued.group("c")) if valued else ""
+    if named and context and (mentioned(context, named) or (named, context) in state.short_names):
+        return context
+    if named and named not in investors and looks_like_org(named):
+        return named
     held = _ROUND_IN.search(text)  # "led a $60 million Series B in Lumen Cloud", "in Jeddah's Rimal Labs"
     if held and trim_name(state, held.group("c")) not in investors:
         return owned_name(state, trim_name(state, held.group("c")))
@@ -438,6 +517,17 @@ def _funded_company(state: State, text: str, investors: set[str], context: str |
     if telegraphic and trim_name(state, telegraphic.group("c")) not in investors:
         company = trim_name(state, telegraphic.group("c"))
     return company or context
+
+
+def _valued_company(state: State, told: re.Match, context: str | None) -> str | None:
+    """Whose round set the valuation: 'valued Morrow at' (the round just read, when its company's
+    short name), else 'Kestrel's Series A valued it', else the section's ('Its seed round')."""
+    valued = _VALUING_NAME.search(told.string)
+    name = trim_name(state, (valued or told).group("c") or "") if valued or told.group("c") else ""
+    last = state.last_round
+    if name and last and (mentioned(last.company, name) or (name, last.company) in state.short_names):
+        return last.company
+    return name or (context if told.group("own") else None)
 
 
 def _opens_with_backer(state: State, text: str, last: Round) -> bool:
