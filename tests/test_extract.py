@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from gpukg.extract import extract, profile_sections
+from gpukg.extract import extract
+from gpukg.profiles import profile_sections
 from gpukg.names import Gazetteer
 from gpukg.records import Acquisition, Category, Observation
 from gpukg.report import parse_report

@@ -18,131 +18,22 @@ from .dates import dateline, find_dates, relative_dates, report_date
 from .deals import deal_sequel
 from .investors import investor_line, investor_sections
 from .labels import BRACKETED, labelled
-from .names import Gazetteer, mentioned, name_key
+from .names import Gazetteer, name_key
 from .people import PERSON, label_roles
-from .phrases import NAME, heading_name, is_region, looks_like_name, looks_like_org, strip_parens
-from .prose import OPENING_PARTICIPLE, bracket_facts, prose, told_of
+from .phrases import NAME, heading_name, looks_like_name, looks_like_org
+from .profiles import is_trend, profile_sections
+from .prose import bracket_facts, prose, told_of
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters, Notice, Observation, Quantity, Report,
     Role, Round, Source, Statement, Trend, When,
 )
 from .report import strip_numbering
-from .tables import rounds_without_names, table_note, table_row
+from .tables import table_note, table_row
 from .reading import BASED_OPENER, FIRST_PERSON, OPENING_ADVERBIAL, REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
-
-
-_GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "financial performance", "business model",
-                   "leadership", "competitive advantages", "performance", "performance metrics", "market position",
-                   "strategic initiatives", "key metrics", "profile", "company overview", "background", "summary",
-                   # a report's own sections, whatever they hold
-                   "deals", "news", "notes", "highlights", "results", "people", "contracts", "pricing", "outlook",
-                   "key facts", "facts", "details", "history", "timeline", "milestones", "operations", "customers",
-                   "investors", "team", "products", "appendix", "sources", "methodology", "scale", "footprint",
-                   "capacity", "infrastructure", "revenue", "valuation", "risks", "strategy", "technology", "growth",
-                   "market", "competition", "references", "rounds", "capital", "fleet", "economics", "verdict",
-                   # a deal document's own words
-                   "company", "the company", "the business", "the issuer", "the borrower", "the target", "deal", "the deal",
-                   "transaction", "the transaction", "the offering", "terms", "key terms"}
 
 
 _COMPARED = re.compile(r"\b(?:vs\.?|versus|and|against|compared|or)\b", re.I)
 _CONTRAST = re.compile(r"\bby contrast\b|^\s*unlike\b|\bis not\b|\bare not\b", re.I)
-
-
-def profile_sections(report: Report) -> dict[int, str]:
-    """Line of each heading that opens a company profile -> the company's name.
-
-    A profile heading is a name whose section holds labelled bullets of profile
-    kinds (founded, headquarters, rounds, metrics, ...). Of two nested ones the
-    inner wins ("Major Company Profiles" holds every profile), unless only the
-    outer one is named in its own text ("Acme" over its "Key Numbers").
-    """
-    blocks = report.blocks
-    headings = [(i, b) for i, b in enumerate(blocks) if b.kind == "heading" and b.level >= 2]
-    candidates: dict[int, tuple[str, int, int]] = {}  # line -> (name, level, end index)
-    for pos, (i, head) in enumerate(headings):
-        title = heading_name(head.text)
-        if not title or title.lower() in _GENERIC_TITLES or not looks_like_name(title) or _is_trend(head) \
-                or is_region(title):  # "## Saudi Arabia", "## Central & Eastern Europe" over their companies
-            continue
-        end = next((j for j, b in headings[pos + 1:] if b.level <= head.level), len(blocks))
-        labels = [b.label for b in blocks[i + 1:end] if b.kind == "bullet" and b.label]
-        if any(lexicon.exact("labels", label) == "portfolio" for label in labels):
-            continue  # an investor's profile (``investors``)
-        profile = sum(1 for label in labels if _profile_label(label))
-        strong = sum(1 for label in labels if lexicon.exact("labels", label) or lexicon.find("round_types", label))
-        if strong >= 1 and (profile >= 2 or len(labels) == 1) or profile >= 2 and profile * 2 >= len(labels) \
-                or _told_in_prose(title, blocks[i + 1:end]) or _own_rounds_table(blocks[i + 1:end]):
-            named = mentioned(title, " ".join(b.text for b in blocks[i + 1:end]))
-            candidates[head.line] = (title, i, end, named)
-    top = next(((i, b) for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 1), None)
-    about = (_TITLE_ABOUT.match(strip_numbering(top[1].text)) or _TITLE_OF.match(top[1].text)) if top else None
-    name = strip_parens(about.group("n")).strip() if about else ""
-    if top and not about:  # "# Orrindale Compute" over "**Orrindale Compute, Inc.** is an American neocloud ...": an article
-        first = next((b.text for b in blocks[top[0] + 1:] if b.kind not in ("heading", "title")), "")
-        title = top[1].text.strip()
-        # ... or over "Founded: 2021", "HQ: Austin, Texas", "CEO: ...": a note's fields about it
-        end = next((j for j, b in headings if j > top[0]), len(blocks))
-        fields = sum(1 for b in blocks[top[0] + 1:end] if b.label and _profile_label(b.label))
-        name = title if len(title) > 2 and (re.match(re.escape(title) + r"\b", first) or fields >= 2) else ""
-    fielded = bool(top and not about and name and fields >= 2)
-    if name and looks_like_name(name) and not lexicon.find("categories", name) and (not candidates or fielded):
-        # "# Diligence Memo: Corvane Cloud": the whole report is that company's profile; a note whose
-        # fields describe its title's company is that company's even with its peers' sections in it
-        candidates[top[1].line] = (name, top[0], len(blocks), True)
-    found = {top[1].line: name} if fielded and looks_like_name(name) else {}
-    for line, (title, i, end, named) in candidates.items():
-        if line in found:
-            continue
-        inner = [c for other, c in candidates.items() if other != line and i < c[1] < end]
-        if inner and not (named and not any(c[3] for c in inner)):
-            continue
-        outer = [c for other, c in candidates.items() if other != line and c[1] < i < c[2] and other not in found]
-        if any(c[3] and not named for c in outer):
-            continue
-        found[line] = title
-    return found
-
-
-# "Sarnhollow Cloud (NASDAQ: SRNH): Q3 2025 Earnings Call", "Stratalume Cloud, Inc. — 10-Q Excerpts": a company's own document
-# ("Quillmere Compute S-1: Annotated Excerpts": a filing's name may follow the company's with nothing between)
-# ("Thornvale Cloud: 2025 Letter to Shareholders": a company writes to its shareholders, a fund to its partners)
-# ("Corvelline Compute (NASDAQ: CRVL): Initiating at Buy", "Orrinvale Compute in Chapter 11: Case Summary": about it;
-# "Caravela Compute — About us": its own pages, in which "we" is the company; "Glenmorrow Compute, Inc.: Minutes of a
-# Regular Meeting of the Board of Directors": its board's; "Orbiton Compute: Company Profile": an analyst's of it)
-_TITLE_OF = re.compile(r"(?P<n>[A-Z][^:—–(]{1,60}?)\s*(?:\([^)]*\))?\s*(?:[:—–]\s*(?:(?:Q[1-4]|FY|H[12])?\s*\d{2,4}\s+)?"
-                       r"(?:earnings call|(?:form\s+)?10-[QK]|(?:form\s+)?[SF]-1|quarterly report|annual report|"
-                       r"shareholder letter|letter to (?:share|stock)holders|investor (?:day|presentation)|prospectus|fact sheet|"
-                       r"initiat(?:ing|ion|es)|case summary|credit (?:memo|note|profile)|about(?:\s+us)?|our story|"
-                       r"(?:company|corporate)\s+(?:profile|overview|snapshot)|profile|backgrounder|tear sheet|one-pager|"
-                       r"minutes\s+of\b|(?:board\s+)?minutes|board meeting)|"
-                       r"\s(?:form\s+)?(?:10-[QK]|[SF]-1)|\s+in\s+chapter\s+(?:7|11|15))\b", re.I)
-
-
-def _own_rounds_table(blocks: list[Block]) -> bool:
-    """'## Sorrelwick Compute — funding history' over its table of rounds, which has no column of names."""
-    first = next((b for b in blocks if b.cells), None)
-    headers = [h.lower() for h, _ in first.cells] if first else []
-    return rounds_without_names(headers) and not any("investor" in h for h in headers)  # not an investor's rounds
-
-
-# ("Investment Committee Memo: Stonechat AI (Series B)", "IC memo - X": a few words may say whose memo)
-_TITLE_ABOUT = re.compile(r"(?:[\w-]+\s+){0,3}?(?:memo|profile|teardown|tear sheet|one-pager|"
-                          r"dossier|deep dive|spotlight|case study)\s*[:—–-]\s*(?P<n>.+)", re.I)
-
-
-def _told_in_prose(title: str, section: list[Block]) -> bool:
-    """A profile written as sentences: its first line has the name as its subject ('Halcyon
-    Compute was founded ...', 'Founded in 2011, Jeamelle Labs is ...'), or a later line does and
-    another names it again."""
-    lines = [b.text for b in section if b.kind in ("paragraph", "bullet") and not b.label]
-    subject = rf"{re.escape(title)}(?:['’]s?)?(?:,|\s+[a-z]|\s+\()"  # "Kumotori Systems (Osaka, Japan) builds"
-    opening = [bool(re.match(subject, text) or OPENING_PARTICIPLE.match(text) and re.search(rf",\s+{subject}", text))
-               for text in lines]
-    if not opening:
-        return False
-    return opening[0] or _ANAPHOR.match(lines[0]) is not None or \
-        (any(opening) and sum(1 for text in lines if mentioned(title, text)) >= 2)
 
 
 # "Kestrelmoor Ventures: 2025 Annual Letter to Our Limited Partners": a report its title says an organization wrote
@@ -222,13 +113,6 @@ _IT = re.compile(r"(?:(?:The|This|Its)\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?:company|f
 # "It operates about 2,400 GPUs" (not "It is the largest contract in our history"): what a company does
 _IT_RUNS = re.compile(r"(?:It|The\s+company|The\s+firm)\s+(?:also\s+|now\s+|already\s+)?(?:operates|runs|rents|sells|serves|employs|"
                       r"raised|closed|signed|plans|expects|counts|has\s+(?:raised|signed|about|roughly|more|over|\d))\b")
-# "The London-headquartered firm was set up in 2020": under a heading that is a name, a first line
-# whose subject can only be the heading's company
-_ANAPHOR = re.compile(r"(?:(?:The|This)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|start-up|business|provider|"
-                      r"operator|neocloud)|It)\s+(?:is|was|has|had|began|started|rents|runs|operates|offers|sells|"
-                      r"builds|provides)\b")
-
-
 def _measure_label(label: str) -> bool:
     """'Fleet', 'Pricing', 'Revenue', 'Founded': a label of what a company measures or is, not of who holds a post."""
     return bool(lexicon.exact("labels", label) or lexicon.find("metrics", label) or lexicon.find("round_types", label)) \
@@ -246,12 +130,6 @@ _NAME_DID = re.compile(rf"(?P<n>{NAME})\s+(?:has\s+|had\s+|also\s+|just\s+)?(?:r
 _GENERIC_OPEN = re.compile(r"(?:Providers|Operators|Vendors|Companies|Customers|Buyers|Users|Startups|Players|Neoclouds|"
                           r"Hyperscalers|Platforms|Clouds|Most|Many|Several|Some|Others|Rivals|Competitors|Peers)\b")
 _OPENS_WITH_NAME = re.compile(rf"{NAME}\s*(?:[:,(—–]|\s-\s)")  # "- Sojung Robotics: KRW 1.2 billion"
-
-
-def _profile_label(label: str) -> bool:
-    label = re.sub(r"\s+since\s+.+$", "", label, flags=re.I)  # "CFO since 2024"
-    return bool(lexicon.exact("labels", label) or lexicon.find("round_types", label) or lexicon.find("metrics", label)
-                or label_roles(label))
 
 
 def extract(report: Report, names: Gazetteer) -> Extraction:
@@ -349,7 +227,7 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
     elif level >= 2 and block.kind == "heading" and _named_company(state, block.text):
         # "### Quorrel AI" over notes about a company the report has named as one before: its section
         state.company, state.company_level, state.company_heading = heading_name(block.text), level, block.text
-    elif level >= 2 and block.kind == "heading" and not state.company and _is_trend(block):
+    elif level >= 2 and block.kind == "heading" and not state.company and is_trend(block):
         label = _TREND_NUMBER.sub("", strip_numbering(block.text))
         broader = state.trend_levels[max(state.trend_levels)] if state.trend_levels else None
         state.trend_levels[level] = label
@@ -403,12 +281,6 @@ def _named_company(state: State, title: str) -> bool:
 _LISTS_TRENDS = re.compile(r"\b(?:trends|drivers|themes|shifts)\b", re.I)
 # "### Trend 4: Consolidation among neoclouds", "### Trend: Sovereign AI": the trend is what follows
 _TREND_NUMBER = re.compile(r"^(?:trend|theme|driver)\s*(?:#?\d+\s*)?[:.–—-]\s*", re.I)
-
-
-def _is_trend(block: Block) -> bool:
-    words = lexicon.words("trends", "section_words")
-    titles = [block.text, *block.section[1:]]
-    return any(w in words for title in titles for w in re.findall(r"[a-z]+", title.lower()))
 
 
 def _content(state: State, block: Block, source: Source) -> None:
