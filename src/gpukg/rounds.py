@@ -13,14 +13,15 @@ from . import lexicon
 from .amounts import find_quantities
 from .dates import find_dates, first_date
 from .names import mentioned
-from .phrases import AWARD, NAME, ROUNDS_OF, UPPER, clause_after, clauses, looks_like_org, split_names
+from .phrases import AWARD, NAME, ROUNDS_OF, UPPER, clause_after, clauses, split_names
 from .records import Backing, Observation, Quantity, Round, Source, When
 from .figures import figures
 from .grants import given_to, listed_round
 from .lenders import borrower_signed, investor_subject, whole_name
 from .metrics import counted
 from .people import TITLE_BEFORE
-from .reading import State, add, month_told, names_after, opening_name, owned_by_place, owned_name, qualifiers, trim_name
+from .raisers import SEEKING, VALUING_NAME, funded_company, is_round_name, valued_company
+from .reading import State, add, month_told, names_after, opening_name, qualifiers, trim_name
 
 
 def rounds(state: State, text: str, source: Source, subject: str | None) -> bool:
@@ -180,17 +181,12 @@ _ROUND_AT = re.compile(r"(?:Series\s+[A-H]\d?|[Ss]eed|round)\s+at\s+(?:an?\s+)?$
 
 _POST = re.compile(r"(?:^|[;,(]\s*)(?:post|pre)(?:-money)?\s*:?\s*$", re.I)  # "...; post $900M": a changelog's valuation
 
-_VALUING_NAME = re.compile(rf"\bvalu(?:ing|ed)\s+(?P<c>{NAME})\s+at\b")
-
 _ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|es|ing|ation)\b", re.I)
 # "... closed a $275 million Series C. The post-money valuation was $2.1 billion": the round's, in the same paragraph
 _THE_VALUATION = re.compile(r"(?:The|Its)\s+(?:post-money\s+|pre-money\s+)?valuation\s+(?:was|is|came in at|stood at)\b|"
                             r"(?:Post|Pre)-money(?:\s+valuation)?\s*:")  # a digest's "Post-money: $1.1B."
 
-# "is said to be in talks to raise", "had sought to raise", "is looking to raise": a round still sought
-_SEEKING = (r"(?:(?:is|are|was|were|had|has)\s+(?:said\s+to\s+be\s+|reportedly\s+|now\s+)?)?(?:in\s+talks|looking|seeking|"
-            r"aiming|planning|hoping|trying|sought|set)\s+to\s+raise\b")
-_RAISING = re.compile(r"\b(?:(?:is|are)\s+(?:now\s+|reportedly\s+)?raising|" + _SEEKING
+_RAISING = re.compile(r"\b(?:(?:is|are)\s+(?:now\s+|reportedly\s+)?raising|" + SEEKING
                       + r")\s+(?:about\s+|up to\s+|some\s+|roughly\s+|around\s+|as much as\s+)?[$€£¥₹₩]")
 
 # ("listed on Nasdaq on 6 February 2025, selling 20 million shares at $31 apiece to raise $620 million")
@@ -208,7 +204,7 @@ _RAISED_FROM = re.compile(r"\b(?:raised|raises|secured|secures|closed|landed)\s+
 _AMOUNT_RAISED = re.compile(r"(?:[$€£¥₹]|[A-Z]{3}\s?)\d[\d.,]*\s?(?:million|billion|bn|mn|[MBK])?\s+(?:raised|sold)\b")
 
 _ROUND_VERBS = r"(?:(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|announced|priced|issued)\b|" \
-    r"(?:was|is|came)\s+back\s+with\b|returned\s+with\b|" + _SEEKING + ")"  # "... and Saltcote was back with a $135M Series B"
+    r"(?:was|is|came)\s+back\s+with\b|returned\s+with\b|" + SEEKING + ")"  # "... and Saltcote was back with a $135M Series B"
 
 # where a sentence turns to another company's round: ", while Solace Compute raised ..."
 _ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;|\s+and)\s+(?={NAME}(?:,[^,;]{{1,60}},|,\s+(?:an?|the)\s[^;]{{1,80}}?,)?\s+{_ROUND_VERBS})"
@@ -385,14 +381,14 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     elif subject_investor:
         participants.append(whole_name(state, text, subject_investor))
     # "Series B, Kleiner led it": the round's name is no lead; "a platform led by CEO Wanjiru Kamau": nor its chief
-    leads = [n for n in leads if n and not _is_round_name(n) and not TITLE_BEFORE.match(n)]
+    leads = [n for n in leads if n and not is_round_name(n) and not TITLE_BEFORE.match(n)]
     # (nor is a state or region an investor: "rents out 6,500 H100s from sites in Texas and Georgia")
     participants = [n for n in participants if n and n.lower() not in lexicon.words("places", "regions")]
     investors = set(leads) | set(participants)
     # "approved a ¥5.2 billion subsidy for Fujimi's Hokkaido data center": for Fujimi
     company = trim_name(state, re.split(r"['’]s\b", subject_investor.group("c"))[0]) if subject_investor else None
-    company = company or (context if joined else _valued_company(state, valued_by, context) if valued_by
-                          else _funded_company(state, text, investors, context))
+    company = company or (context if joined else valued_company(state, valued_by, context) if valued_by
+                          else funded_company(state, text, investors, context))
     if not company:
         return False
     # "The EIB signed a facility with Atlantica GPU": the company the facility is with is no lender of its own
@@ -453,102 +449,6 @@ _OTHER_EVENT = re.compile(r"\b(?:founded|established|incorporated|formed|started
                           r"(?:in\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?\s+)?(?:in\s+|on\s+)?$", re.I)
 _GRANTED = re.compile(r"\b(?:granted|awarded)\b(?![^.;]*\b(?:contract|tender|lot)\b)")  # not "awarded X a contract"
 _AND_LED = re.compile(r",?\s+and\s+(?:co-)?led\s+(?:a|an)\s+[$€£¥₹]")
-# ... or "of" it: "We joined the $95 million Series B of Lumacrest Compute"
-_ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in|into|of)\s+(?![A-Z]{3}\s?\d|[A-Z]{1,3}\$)"
-                       r"(?!(?:Q[1-4]|H[12]|FY|Jan|Feb|Mar|"
-                       rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|the)\w*\b)(?P<c>{NAME})")
-# "Acme raised", "Acme had closed": the company a sentence's round is of, when nothing else says
-# (an appositive may come between: "Sundral Infrastructure, a Denver-based data-centre developer founded in 2022, closed",
-# "Keldholme Compute, a neocloud out of Raleigh, North Carolina, closed")
-_RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})(?:\s*\([^()]{{1,60}}\)|,\s+(?:(?:a|an|the)\s+[^,;$€£¥]{{1,80}}(?:,\s+[A-Z][^,;$€£¥]{{1,30}})?|"
-                     r"(?:founded|based|headquartered|established)\s[^,;$€£¥]{1,60}),)?\s+"
-                     r"(?:has\s+|had\s+|each\s+|both\s+|is\s+)?"
-                     r"(?:last\s+|also\s+|then\s+|later\s+|previously\s+|recently\s+|just\s+)?"
-                     r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public|priced|took|received|won|"
-                     r"signed|obtained|" + _SEEKING + ")")
-_BASED_PREFIX = re.compile(r"^[\w.]+(?:\s[A-Z][\w.]+)?-(?:based|headquartered)\s+")  # "Hangzhou-based Moyun Intelligence"
-_PRONOUN = re.compile(r"\s*(?:It|The (?:company|firm|startup))\b")
-_NAME_THEN_ROUND = re.compile(rf"(?P<c>{NAME})\s+(?:(?:Ser\.|Series)\s+[A-H]\d?|[Ss]eed|IPO|[Bb]ridge)\b")
-_WHICH_RAISED = re.compile(rf"(?P<c>{NAME}),\s+(?:which|who)\s+(?:had\s+|has\s+|previously\s+|earlier\s+|itself\s+)*"
-                           r"(?:raised|closed|secured|landed)\b")
-
-
-def _funded_company(state: State, text: str, investors: set[str], context: str | None) -> str | None:
-    """The profiled company when the sentence names it, else 'X's Series A', else the first other name."""
-    last = state.last_round
-    if last and not investors and _opens_with_backer(state, text, last):  # "JIC then added a ¥6 billion extension"
-        return last.company
-    told = _WHICH_RAISED.search(text)  # "Nebius acquired Skarvik AI, which had raised a $40M Series B ..."
-    if told and trim_name(state, told.group("c")) not in investors:
-        return trim_name(state, told.group("c"))
-    raiser = _RAISER.search(text) if context and not mentioned(context, text) else None
-    named = trim_name(state, _BASED_PREFIX.sub("", raiser.group("c"))) if raiser else ""
-    if named and named not in investors and looks_like_org(named) and not _is_round_name(named) \
-            and not _PRONOUN.fullmatch(named) and not TITLE_BEFORE.match(named):
-        return named  # "..., while Ebberly Labs raised a $22M Series A ... on the strength of its kernels": not the profiled company
-    if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I) or _PRONOUN.match(text)
-                    or re.search(r"\bit\s+(?:has\s+|had\s+|then\s+|later\s+|also\s+)?(?:raised|closed|secured|landed|took|added|signed|drew|obtained)\b", text)
-                    or _OPENS_WITH_ROUND.match(text)):  # "Series B at $1.6B, led by X" in its company's profile
-        return context
-    valued = _VALUING_NAME.search(text)  # "..., was led by X with Y and valued Talvera at CHF 1.6 billion"
-    named = trim_name(state, valued.group("c")) if valued else ""
-    if named and context and (mentioned(context, named) or (named, context) in state.short_names):
-        return context
-    if named and named not in investors and looks_like_org(named):
-        return named
-    held = _ROUND_IN.search(text)  # "led a $60 million Series B in Lumen Cloud", "in Jeddah's Rimal Labs"
-    if held and trim_name(state, held.group("c")) not in investors:
-        return owned_name(state, trim_name(state, held.group("c")))
-    possessive = re.search(rf"(?P<c>{NAME})(?:'s|’s)\s+(?P<owned>{NAME})?", text)
-    owned = trim_name(state, possessive.group("owned")) if possessive and possessive.group("owned") else ""
-    if owned and (looks_like_org(owned) or owned_by_place(state, possessive.group("c"), owned)) and owned not in investors:
-        return owned  # "Bengaluru's Tejas GPU Pvt. Ltd. raised", "Nairobi's Savanna Inference closed": the place's company
-    if possessive and trim_name(state, possessive.group("c")) not in investors \
-            and possessive.group("c").lower() not in lexicon.regions():  # "India's National Investment ... Fund committed"
-        return trim_name(state, possessive.group("c"))
-    company = next((form for form, _, _ in state.names.find(text) if form not in investors
-                    and not any(form in i for i in investors) and not _is_round_name(form) and not TITLE_BEFORE.match(form)), None)
-    if not company:
-        # (not "CFO Anneliese Korvath priced ...": who signs for the company is not it)
-        company = next((trim_name(state, _BASED_PREFIX.sub("", m.group("c"))) for m in _RAISER.finditer(text)
-                        if not _is_round_name(m.group("c")) and not _PRONOUN.fullmatch(m.group("c"))
-                        and not TITLE_BEFORE.match(m.group("c"))), None)
-    telegraphic = _NAME_THEN_ROUND.match(text) if not company else None  # "Quorra Inference Ser. A $38M, co-leads X"
-    if telegraphic and trim_name(state, telegraphic.group("c")) not in investors:
-        company = trim_name(state, telegraphic.group("c"))
-    return company or context
-
-
-def _valued_company(state: State, told: re.Match, context: str | None) -> str | None:
-    """Whose round set the valuation: 'valued Morrow at' (the round just read, when its company's
-    short name), else 'Kestrel's Series A valued it', else the section's ('Its seed round')."""
-    valued = _VALUING_NAME.search(told.string)
-    name = trim_name(state, (valued or told).group("c") or "") if valued or told.group("c") else ""
-    last = state.last_round
-    if name and last and (mentioned(last.company, name) or (name, last.company) in state.short_names):
-        return last.company
-    return name or (context if told.group("own") else None)
-
-
-def _opens_with_backer(state: State, text: str, last: Round) -> bool:
-    """The sentence opens with an investor of the round just read and names no other organization."""
-    backers = last.leads + last.participants
-    backers += tuple(short for short, full in state.short_names if full in backers)
-    found = [form for form, _, _ in state.names.find(text)]
-    return bool(found) and text.startswith(found[0]) and any(mentioned(b, found[0]) for b in backers) \
-        and all(any(mentioned(b, f) for b in backers) for f in found)
-
-
-_OPENS_WITH_ROUND = re.compile(r"(?:[^:]{1,20}:\s*)?(?:Series\s+[A-H]\d?|[Ss]eed|Pre-seed|IPO)\b")  # "June 2025: Series B at"
-
-
-def _is_round_name(name: str) -> bool:
-    """'Series A' in "a $35 million Series A announced on ...", "The IPO raised ...": a round, never the company."""
-    name = re.sub(r"^(?:The|This|That|Its)\s+", "", name)
-    found = lexicon.find("round_types", name)
-    return bool(found) and found[0][1] == 0 and found[-1][2] >= len(name.rstrip(". "))
-
-
 _THE_ROUND_OPENS = re.compile(r"(?:The|This|That)\s+(?:round|raise|financing|investment)\b")
 
 
@@ -557,7 +457,7 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
     last = state.last_round
     if last is None:
         return False
-    other = _VALUING_NAME.search(text)
+    other = VALUING_NAME.search(text)
     drew = _DREW.search(text)
     named = trim_name(state, other.group("c")) if other else ""
     if other and named != last.company and not mentioned(last.company, other.group("c")) \
