@@ -1578,3 +1578,27 @@ def test_each_sentence_of_a_named_item_is_read_about_its_name():
     assert [(f.acquirer, f.target) for f in facts_of(ex, "Acquisition")] == [("Caskbridge Compute", "Pellatine Data Centers")]
     assert [(f.company, f.when.iso) for f in facts_of(ex, "Round")] == [("Wendrell Cloud", "2025-05")]
     assert ("Wendrell Cloud", "Oslo") in [(f.company, f.place) for f in facts_of(ex, "Headquarters")]
+
+
+def test_a_run_in_heading_makes_its_paragraph_about_its_company():
+    # Regression (gpu-form-d-digest, neocloud-trading-comps): after "**Tollamore Cloud.** Three investors, ..." the
+    # paragraph's "CEO Gwendoline Lugard" and "It signed a SEK 4 billion credit facility with SEB" had no company or
+    # SEB's; the next paragraph, after a blank line, is not about it
+    ex = read("# Digest\n\n## Notes\n\n**Tollamore Cloud.** The Dallas neocloud filed a notice.\n"
+              "The only related persons are CEO Gwendoline Lugard and CFO Mireille Fontanet.\n"
+              "It signed a $400 million credit facility with SEB and Nordea in November 2025.\n\n"
+              "Storage prices rose 4% in November.\n")
+    assert [(f.person, f.company, f.role) for f in facts_of(ex, "Role")] == [
+        ("Gwendoline Lugard", "Tollamore Cloud", "ceo"), ("Mireille Fontanet", "Tollamore Cloud", "cfo")]
+    assert [(f.company, f.participants) for f in facts_of(ex, "Round")] == [("Tollamore Cloud", ("SEB", "Nordea"))]
+    assert [f.subject for f in facts_of(ex, "Observation")] == [None]
+
+
+def test_a_post_after_a_name_is_no_second_name_of_a_company(tmp_path):
+    # Regression (gpu-summit-agenda-recap): "**Kwame Ofori-Mensah** is CTO of Drifthollow" made the person a name
+    # of the company, which was then its own CTO
+    from test_deals import build_text
+    result = build_text(tmp_path, "# Recap\n\n## Who said what\n\n- **Kwame Ofori-Mensah** is CTO of Drifthollow, a "
+                                  "serverless GPU platform.\n")
+    labels = {e.key: e.label for e in result.resolved.entities}
+    assert sorted(labels.values()) == ["Drifthollow", "Kwame Ofori-Mensah"]

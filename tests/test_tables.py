@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from test_deals import build_text, built, of_kind
+from test_extract import facts_of, read
 
 from gpukg.records import Observation, Round
 
@@ -577,3 +578,38 @@ def test_the_amounts_of_a_row_that_names_no_company_are_kept(tmp_path):
                             "| DDMA decision | n/a | Misleading claims | €11.5M fine; on appeal |\n")
     assert sorted((d["subject"], int(d["quantity"].value), d["quantity"].currency) for name, d in facts
                   if name == "Observation") == [(None, 11500000, "EUR"), (None, 120000000, "USD")]
+
+
+def test_a_comps_table_its_footnote_marks_tickers_multiples_and_median_row():
+    # Regression (neocloud-trading-comps): "| Ostravik Compute [a] |" lost the row's company; the ticker "4798 (Tokyo)"
+    # was a count; "13.1x" under "| EV/2025E revenue |" was revenue; "| **Median** |" was a company
+    ex = read("# Comps\n\n## Table\n\n| Company | Ticker | EV/2025E revenue | Gross margin |\n|---|---|---|---|\n"
+              "| Ostravik Compute [a] | 4798 (Tokyo) | 11.0x | 64% |\n| **Median** | | 8.1x | 58% |\n")
+    observed = [(f.subject, f.metric, f.quantity.value, f.quantity.unit) for f in facts_of(ex, "Observation")]
+    assert observed == [("Ostravik Compute", "unclassified", Decimal("11.0"), "multiple"),
+                        ("Ostravik Compute", "gross-margin", Decimal("64"), "percent"),
+                        (None, "unclassified", Decimal("8.1"), "multiple"), (None, "gross-margin", Decimal("58"), "percent")]
+
+
+def test_an_agendas_rows_are_sessions_not_companies():
+    # Regression (gpu-summit-agenda-recap): the "| Time |" column made companies "09:00", "09:40", ...; the speakers
+    # cell is read as sentences
+    ex = read("# Summit\n\n## Programme\n\n| Time | Session | Speakers |\n|---|---|---|\n"
+              "| 09:00 | Opening keynote | Ilse Verhoeckx, CEO, Keldermoor Compute |\n")
+    assert [name for name, kind in ex.kinds if kind == "company" and name[0].isdigit()] == []
+    assert [(f.person, f.company, f.role) for f in facts_of(ex, "Role")] == [("Ilse Verhoeckx", "Keldermoor Compute", "ceo")]
+
+
+def test_a_cap_table_export_is_its_companys_rounds_and_holders():
+    # Regression (neocloud-cap-table-export): the share classes were companies ("Series Seed Preferred"), the
+    # founder stock a round, share counts market shares, and the holders no backers
+    ex = read("# Skerryvale Compute, Inc. — Cap Table & Financing History\n\n## Share classes\n\n"
+              "| Class | Issue date | Shares issued | Original issue price | Amount raised | Lead investor(s) |\n"
+              "|---|---|---|---|---|---|\n| Common | 2021-03-15 | 8,000,000 | $0.0001 | — | — (founder stock) |\n"
+              "| Series Seed Preferred | 2021-09-08 | 3,000,000 | $1.0000 | $3,000,000 | Hexworthy Ventures |\n\n"
+              "## Holders\n\n| Holder | Class | Shares | Fully diluted % |\n|---|---|---|---|\n"
+              "| Hexworthy Ventures | Series Seed | 2,400,000 | 9.2% |\n")
+    assert [(f.company, f.kind, f.amount.value, f.leads) for f in facts_of(ex, "Round")] == [
+        ("Skerryvale Compute, Inc.", "seed", Decimal("3000000"), ("Hexworthy Ventures",))]
+    assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [("Hexworthy Ventures", "Skerryvale Compute, Inc.")]
+    assert {f.metric for f in facts_of(ex, "Observation")} == {"unclassified", "share-price"}

@@ -83,7 +83,7 @@ def identified(state: State, text: str) -> None:
     """'Kestrel is Vantrell Compute, founded in 2021 ...': a sentence that opens by saying one name
     is another (a deal's code name, a brand) names one company twice; the second name is its label."""
     m = _IS_NAMED.match(text)
-    if not m:
+    if not m or lexicon.find("roles", m.group("name")):  # "Kwame Ofori-Mensah is CTO of Drifthollow": a post, not a name
         return
     alias, name = trim_name(state, m.group("alias")), trim_name(state, m.group("name"))
     if alias and name and alias != name and (name in state.names or looks_like_org(name)):

@@ -158,6 +158,7 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
         else:
             if state.company and state.company_heading not in block.section:
                 state.company = None  # past the list a bold item titled ("- **Halden Cloud**" over its own list)
+            _run_in(state, block)
             before = len(state.facts)
             _content(state, block, source)
             if state.heading_when:
@@ -190,7 +191,7 @@ def _yuan(fact: Fact) -> Fact:
 def _heading(state: State, block: Block, source: Source, profiles: dict[int, str], investors: dict[int, str]) -> None:
     level = block.level
     state.section_links, state.section_sources, state.intro, state.last_round = (), False, "", None
-    state.list_subject = None
+    state.list_subject, state.run_in = None, None
     if state.year_level and level <= state.year_level:
         state.written, state.year_level = state.report_written, 0
     year = _YEAR_HEADING.fullmatch(strip_numbering(block.text).strip())
@@ -265,6 +266,23 @@ def _dated(fact: Fact, when: When) -> Fact:
     return replace(fact, when=when) if isinstance(fact, (Round, Acquisition, Observation)) and fact.when is None else fact
 
 
+def _run_in(state: State, block: Block) -> None:
+    """'**Quillane Compute.** The Columbus, Ohio neocloud ...': a run-in heading; the rest of its paragraph (the
+    lines right after it) is about that company, as a section is about the company its heading names."""
+    if state.run_in and (block.kind != "paragraph" or block.line > state.run_in[1] + 1):
+        state.company, state.company_level, state.company_heading = state.run_in[2]
+        state.run_in = None
+    if state.run_in:
+        state.run_in = (state.run_in[0], block.line, state.run_in[2])
+    named = _RUN_IN.fullmatch(block.text) if block.kind == "paragraph" and not block.index and block.section else None
+    if named and looks_like_name(named.group(1)) and not lexicon.exact("labels", named.group(1)):
+        before = state.run_in[2] if state.run_in else (state.company, state.company_level, state.company_heading)
+        state.run_in = (named.group(1), block.line, before)
+        state.company, state.company_level, state.company_heading = named.group(1), 99, block.section[-1]
+        state.kinds.append((named.group(1), "company"))
+
+
+_RUN_IN = re.compile(r"([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4})\.")
 # "### 2023", "## 2024: the price war": a year's heading
 _YEAR_HEADING = re.compile(r"((?:19|20)\d\d)(?:\s*[:—–-]\s*.{0,60})?")
 # Front-matter fields that date a post (the first there)

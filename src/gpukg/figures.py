@@ -120,6 +120,10 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     # A number whose measure cannot be told is still kept, as an unclassified figure.
     fallback = fallback or ("unclassified" if prose else None)
     metrics = [metric_for(q, text, label_metric, state.intro if prose else "") or fallback for q in quantities]
+    # "| EV/2025E revenue |" over "13.1x": a multiple no measure of ours holds, kept unclassified, the header saying of what
+    # ... and so is a table's count under a header that names a ratio ("| Shares issued |" over "3,000,000" is no market share)
+    metrics = [m or ("unclassified" if label and (q.unit == "multiple" or not prose and label_metric) else None)
+               for q, m in zip(quantities, metrics)]
     # After the first number, a counted noun beats the label: "GPUs: 3,200 across 2 sites".
     metrics = [(counted(q) or m) if i and q.unit == "count" else m for i, (q, m) in enumerate(zip(quantities, metrics))]
     metrics = continued(quantities, metrics, text, fallback)

@@ -72,8 +72,11 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
             return "fund-size"
         if _SHARES_MOVED.search(before):  # "Shares rose 14% to $87.20", "The stock closed at $58.10"
             return "share-price"
-    # (a rate's label says nothing of the money beside the rate: "**Growth:** revenue of $905 million ...")
-    if label_metric and not (q.currency and label_metric in _RATES):
+    # (a rate's label says nothing of the money beside the rate: "**Growth:** revenue of $905 million ...";
+    # nor an amount's of a multiple: "| EV/2025E revenue |" over "13.1x" is no revenue)
+    if label_metric and not (q.currency and label_metric in _RATES) \
+            and not (q.unit == "multiple" and label_metric in MONEY_METRICS) \
+            and not (q.unit == "count" and not q.currency and label_metric in _RATES):
         return label_metric
     if q.unit == "count" and _SHIPPED.search(before):  # "shipped roughly 38,000 accelerator cards in 2025"
         return "shipments"

@@ -27,7 +27,9 @@ _GENERIC_TITLES = {"overview", "funding", "funding history", "financials", "fina
                    "market", "competition", "references", "rounds", "capital", "fleet", "economics", "verdict",
                    # a deal document's own words
                    "company", "the company", "the business", "the issuer", "the borrower", "the target", "deal", "the deal",
-                   "transaction", "the transaction", "the offering", "terms", "key terms"}
+                   "transaction", "the transaction", "the offering", "terms", "key terms",
+                   # a cap table's
+                   "holders", "shareholders", "share classes", "ownership", "cap table", "capitalization", "option pool"}
 
 
 
@@ -91,12 +93,14 @@ def profile_sections(report: Report) -> dict[int, str]:
 # ("Thornvale Cloud: 2025 Letter to Shareholders": a company writes to its shareholders, a fund to its partners)
 # ("Corvelline Compute (NASDAQ: CRVL): Initiating at Buy", "Orrinvale Compute in Chapter 11: Case Summary": about it;
 # "Caravela Compute — About us": its own pages, in which "we" is the company; "Glenmorrow Compute, Inc.: Minutes of a
-# Regular Meeting of the Board of Directors": its board's; "Orbiton Compute: Company Profile": an analyst's of it)
+# Regular Meeting of the Board of Directors": its board's; "Orbiton Compute: Company Profile": an analyst's of it;
+# "Skerryvale Compute, Inc. — Cap Table & Financing History": its own records)
 _TITLE_OF = re.compile(r"(?P<n>[A-Z][^:—–(]{1,60}?)\s*(?:\([^)]*\))?\s*(?:[:—–]\s*(?:(?:Q[1-4]|FY|H[12])?\s*\d{2,4}\s+)?"
                        r"(?:earnings call|(?:form\s+)?10-[QK]|(?:form\s+)?[SF]-1|quarterly report|annual report|"
                        r"shareholder letter|letter to (?:share|stock)holders|investor (?:day|presentation)|prospectus|fact sheet|"
                        r"initiat(?:ing|ion|es)|case summary|credit (?:memo|note|profile)|about(?:\s+us)?|our story|"
                        r"(?:company|corporate)\s+(?:profile|overview|snapshot)|profile|backgrounder|tear sheet|one-pager|"
+                       r"cap(?:italization)?\s+table|(?:financing|funding)\s+history|"
                        r"minutes\s+of\b|(?:board\s+)?minutes|board meeting)|"
                        r"\s(?:form\s+)?(?:10-[QK]|[SF]-1)|\s+in\s+chapter\s+(?:7|11|15))\b", re.I)
 

@@ -37,6 +37,7 @@ IS_A = re.compile(r"\b(?:operates?|is|are|runs?|provides?|offers?|describes itse
                    r"serves as|sells|builds)\b", re.I)
 
 _STAKE = re.compile(r"\bstakes? in\b", re.I)
+_CUSTOMERS_BEFORE = re.compile(r"\b(?:to|for|serving|serves)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def prose(state: State, text: str, source: Source, subject: str | None, label: str | None = None,
@@ -233,7 +234,9 @@ def category_from(state: State, company: str, text: str, source: Source, *, lead
     With ``leading`` the phrase must open the text ('Peer-to-peer GPU marketplace').
     """
     first = clauses(text)[0].text if text else ""
-    hits = [h for h in lexicon.find("categories", first) if not _NEGATION.search(first[:h[1]])]
+    # (not whom it sells to: "sells reserved clusters to AI labs")
+    hits = [h for h in lexicon.find("categories", first) if not _NEGATION.search(first[:h[1]])
+            and not _CUSTOMERS_BEFORE.search(first[:h[1]])]
     if leading:
         hits = [h for h in hits if len(first[:h[1]].split()) <= 2]
     if hits:

@@ -68,6 +68,8 @@ class State:
     year_level: int = 0  # the level of that heading
     heading_when: When | None = None  # a heading's date ("### March", "## Q3 2025"): what its section's events are of
     heading_when_level: int = 0
+    # a run-in heading's company, the last line of its paragraph so far, and the company, level and heading before it
+    run_in: tuple[str, int, tuple[str | None, int, str]] | None = None
     author: str | None = None  # the organization a report is written by, its "we" ("Kestrelmoor Ventures: 2025 Annual Letter")
     kinds_by_key: dict[str, set[str]] = field(default_factory=dict)  # ``kinds`` by name key, up to ``kinds_indexed``
     kinds_indexed: int = 0

@@ -28,7 +28,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bPvt\.)(?<!\bCo\.)(?<!\bInc\.)(?<!\b
                            r"(?<!\bMio\.)(?<!\bMrd\.)(?<!\bTsd\.)\s+(?=[A-Z\"“])")  # "60 Mio. EUR", "12,3 Mio. €"
 # the label of a footnote reference, "[^1]", or of a numbered source, "[1]" (a reference-style link)
 _FOOTNOTE = re.compile(r"\^[\w-]+|\d{1,3}")
-_UNRESOLVED_NOTE = re.compile(r"\[(?:\^[\w-]+|\d{1,3})\]")
+_UNRESOLVED_NOTE = re.compile(r"\[(?:\^[\w-]+|\d{1,3})\]|\s?\[[a-z]\](?!\()")  # ... and a table's "Ostravik Compute [a]"
 _BREAK = re.compile(r"<br\s*/?>")
 _NOTE_MARK = re.compile(r"\d{1,3}|[*†‡§a-z]")
 _SUPERSCRIPT_NOTE = re.compile(r"(?<=[\w)%])[¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ]+")  # "Brisa Cloud¹", "ARR (EUR m)³", "1.71ᵃ"

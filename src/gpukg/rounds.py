@@ -377,7 +377,9 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     subject_investor = investor_subject(text)
     if subject_investor and borrower_signed(state, subject_investor, context):
         participants.append(trim_name(state, subject_investor.group("c")))
-        context, subject_investor = trim_name(state, subject_investor.group("i")), None
+        borrower = subject_investor.group("i")
+        context = context if re.fullmatch(r"It|The (?:company|firm|startup|business)", borrower) else trim_name(state, borrower)
+        subject_investor = None
     elif subject_investor:
         participants.append(whole_name(state, text, subject_investor))
     # "Series B, Kleiner led it": the round's name is no lead; "a platform led by CEO Wanjiru Kamau": nor its chief

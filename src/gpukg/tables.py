@@ -78,7 +78,15 @@ def table_row(state: State, block: Block, source: Source) -> None:
         return
     if _TOTAL_ROW.fullmatch(cells[0][1]):  # "| **Total** | | 653,500 | |": a sum of the rows above, not a company
         return
-    if _OTHERS_ROW.fullmatch(cells[0][1]):  # "| Others (23 providers) | | 8% |": the rest of a market, no company
+    if _CLOCK.fullmatch(cells[0][1].strip()):
+        # an agenda's "| 09:00 | Opening keynote | Ilse Verhoeckx, CEO, Keldermoor Compute |": no company per row,
+        # its cells sentences of their own
+        for _, cell in cells[1:]:
+            if cell and not _NOTHING.fullmatch(cell):
+                prose(state, cell, source, None)
+        return
+    # "| Others (23 providers) | | 8% |": the rest of a market, no company; "| **Median** | | 11.0x |": the rows' median
+    if _OTHERS_ROW.fullmatch(cells[0][1]) or _MEDIAN_ROW.fullmatch(cells[0][1]):
         for header, cell in cells[1:]:
             if cell and not _NOTHING.fullmatch(cell):
                 figures(state, None, cell, source, label=header, row_segment=cells[0][1])
@@ -216,7 +224,8 @@ def table_row(state: State, block: Block, source: Source) -> None:
         add(state, Backing(source, state.author, company), ("investor", state.author), ("company", company))
     for i, (header, cell) in enumerate(cells):
         if i not in (entity_col, date_col, model_col) and cell and not _NOTHING.fullmatch(cell) and \
-                lowered[i] not in _RANK_HEADERS and not (contract and lowered[i] in (customer_col, value_col, *_TERM_HEADERS)):
+                lowered[i] not in _RANK_HEADERS + _TICKER_HEADERS and \
+                not (contract and lowered[i] in (customer_col, value_col, *_TERM_HEADERS)):
             if lexicon.exact("labels", header) == "business_model":  # "| Segment |" of "Neocloud"
                 category_from(state, company, cell, source, leading=True)
             elif lowered[i] in _OUTCOME_HEADERS + _NOTE_HEADERS and (told := told_of(company, cell)):
@@ -290,6 +299,7 @@ _NOTE_HEADERS = ("notes", "note", "fate", "remarks", "comments", "comment", "det
 _FORMERLY = re.compile(r"^(?:formerly|previously)\s+(?:known\s+as\s+|called\s+)?", re.I)
 _RANK_HEADERS = ("#", "rank", "no.", "no", "ranking")  # a row's place in the table, not a figure
 _TERM_HEADERS = ("term", "tenor", "duration", "length")  # how long a contract runs, which the model does not hold
+_TICKER_HEADERS = ("ticker", "symbol", "ticker symbol", "exchange", "listing", "isin")  # where it trades: "4798 (Tokyo)" is no count
 _DATE_HEADER = re.compile(r"\bdate\b|\bas of\b|^when$|^(?:fiscal\s+|financial\s+)?(?:year|period|quarter)(?:\s+ended)?$|^fy$")
 
 
@@ -337,7 +347,7 @@ def _market_by_year(state: State, cells: list[tuple[str, str]], source: Source) 
 
 _ROUND_COLUMNS = ("round", "type", "round type", "stage", "series", "funding round", "deal", "deal type", "structure",
                   "instrument", "financing", "financing type", "transaction", "last round", "latest round", "most recent round",
-                  "funding type", "investment type", "round name", "transaction name")
+                  "funding type", "investment type", "round name", "transaction name", "class", "share class")
 _METRIC_HEADERS = ("metric", "metrics", "measure", "kpi", "item", "indicator", "feature", "features", "capability", "")
 
 
@@ -383,6 +393,8 @@ def _is_period(text: str) -> bool:
 _OTHERS_ROW = re.compile(r"\**\s*(?:others?|all others|the rest|rest of (?:the )?market|everyone else)\s*\**"
                          r"(?:\s*\([^)]*\))?\s*", re.I)
 _TOTAL_ROW = re.compile(r"\**\s*(?:total|subtotal|sum|totals|grand total)\s*\**:?", re.I)
+_CLOCK = re.compile(r"\d{1,2}[:.h]\d{2}(?:\s*[-–]\s*\d{1,2}[:.h]\d{2})?(?:\s*[ap]\.?m\.?)?", re.I)
+_MEDIAN_ROW = re.compile(r"\**\s*(?:median|mean|average|avg\.?)\s*\**:?", re.I)
 
 
 def _by_period(state: State, cells: list[tuple[str, str]], source: Source, company: str | None = None) -> None:
@@ -540,6 +552,8 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
             participants += [n for n in names if n not in marked and not led]
         elif "valuation" in header or re.search(r"\b(?:post|pre)[- ]money\b|\bvalued\b", header):  # "| Post-money |"
             valuation = next((q for q in find_quantities(cell) if q.currency), None)
+    if not kinds and amount is None and not leads and not participants and valuation is None:
+        return  # "| Common | 2021-03-15 | 8,000,000 | $0.0001 | — | — (founder stock) |": shares issued, no round
     fact = Round(source, company, kind, amount, when, tuple(leads), tuple(p for p in participants if p not in leads), valuation)
     add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
 
