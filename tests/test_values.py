@@ -518,3 +518,19 @@ def test_a_month_a_period_ended_in_is_of_the_last_twelve_months():
     report = find_dates("2025-09-14")[0][2]
     found = relative_dates("Tollerbank ended June with 18,000 GPUs; at the end of August it had more", report)
     assert [when.iso for _, _, when in found] == ["2025-06", "2025-08"]
+
+
+@pytest.mark.parametrize("text, value", [
+    # Regression (gpu-secondaries-memo): "−35%" in a table was read as 35%, "-20%" not at all
+    ("| -20% |", Decimal("-20")), ("| −35% |", Decimal("-35")), ("operating margin (–12%)", Decimal("-12")),
+    ("+158%", Decimal("158")), ("grew 5-10%", None),
+])
+def test_a_percentage_keeps_its_minus_sign(text, value):
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit) == (value, "percent")
+
+
+@pytest.mark.parametrize("text", ["net income -$45M", "−$12 million", "FlashAttention-3", "H100-80GB"])
+def test_a_signed_amount_or_a_name_is_no_figure(text):
+    # money and counts are never below zero in the model: a signed amount is not read rather than read as its opposite
+    assert find_quantities(text) == ()

@@ -273,8 +273,10 @@ def _tokens(per: str) -> str | None:
 
 def _quantity(text: str, m: re.Match) -> Quantity | None:
     start, end = m.span()
+    # a minus sign right before the number, itself after a space or a bracket: "-20%", "(−35%)", "| –12% |"
+    minus = start > 0 and text[start - 1] in "-−–" and (start == 1 or text[start - 2] in " \t(|[/")
     # A number glued to letters is part of a name ("H100", "FlashAttention-3", "Prosperity7").
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_") and not m.group("cur1"):
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_") and not m.group("cur1") and not minus:
         return None
     if text[end:end + 1] == ":" and text[end + 1:end + 2].isdigit() or start > 1 and text[start - 1] == ":" \
             and text[start - 2].isdigit():  # "[12:40]": a time on a clock
@@ -316,6 +318,12 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         unit = "basis-point"
     elif currency is None:
         unit = "count"
+    if minus:
+        # a percentage below zero is a fall ("-20%" growth, "−8%" margin); money and counts are never below zero
+        # in the model, so a signed amount is not read rather than read as its opposite
+        if unit != "percent" or high is not None:
+            return None
+        low = -low
     per_raw = (m.group("per") or "").strip().lower().lstrip("/").removeprefix("per").removeprefix("an ").removeprefix("a ").strip()
     per_raw = re.sub(rf"^{MODEL.lower()}[-\s]", "", per_raw)  # "per H100-hour"
     per_gpu = re.fullmatch(r"gpu,?\s?(?:per\s|/\s?)(?P<p>hour|hr|month)", per_raw)  # "per GPU per month"
