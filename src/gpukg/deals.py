@@ -164,7 +164,8 @@ _HOLDER_IS = re.compile(rf"\b(?:outside|external|institutional|largest|biggest|m
                         rf"(?:holder|shareholder|owner|investor)\s+(?:is|was|remains)\s+(?P<i>{NAME})|"
                         # "Lemanic Ventures and angel investors hold the rest"; "...; Fidelity was the main buyer" (of shares)
                         rf"(?P<i2>{NAME})(?:\s+and\s+[^,;.]{{1,30}}?)?\s+(?:hold|holds|own|owns)\s+the\s+(?:rest|remainder|balance)\b|"
-                        rf"(?:^|(?<=[;:]\s))(?P<i3>{NAME})\s+(?:was|were)\s+the\s+(?:main|largest|biggest|lead|sole|only)\s+buyers?(?=\s*(?:[.;,]|$))")
+                        rf"(?:^|(?<=[;:]\s))(?P<i3>{NAME})\s+(?:was|were)\s+the\s+(?:main|largest|biggest|lead|sole|only)\s+"
+                        r"buyers?(?=\s*(?:[.;,]|$))")
 # "seed investor Hallworth Ventures", "existing backer Rookhope Capital": what the name is to the company says it backs it
 _INVESTOR_BEFORE = re.compile(rf"\b(?:seed|pre-seed|early|earliest|first|existing|lead|anchor|series\s+[A-H]|founding|"
                               rf"venture)\s+(?:investor|backer|shareholder)\s+(?P<i>{NAME})")
@@ -218,7 +219,8 @@ def deal_status(text: str) -> str | None:
 
 
 # every pattern of a deal holds one of these words: most sentences are passed over at one search
-_DEAL_HINT = re.compile(r"acq|bought|buy|purchas|snapped|\btak|took|picked|picks|absorbed|swallow|sold|sell|stake|\bbid\b|offer|buyout|deal|merged|folded",
+_DEAL_HINT = re.compile(r"acq|bought|buy|purchas|snapped|\btak|took|picked|picks|absorbed|swallow|sold|sell|stake|\bbid\b|offer|"
+                        r"buyout|deal|merged|folded",
                         re.I)
 
 

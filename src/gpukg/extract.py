@@ -262,7 +262,7 @@ def _intro_when(state: State) -> When | None:
 
 
 def _dated(fact: Fact, when: When) -> Fact:
-    """A round, deal or figure that tells no date of its own, dated by the heading it stands under."""
+    """A round, deal or figure that tells no date of its own, dated by the heading (or the line) it stands under."""
     return replace(fact, when=when) if isinstance(fact, (Round, Acquisition, Observation)) and fact.when is None else fact
 
 
@@ -275,11 +275,14 @@ def _run_in(state: State, block: Block) -> None:
     if state.run_in:
         state.run_in = (state.run_in[0], block.line, state.run_in[2])
     named = _RUN_IN.fullmatch(block.text) if block.kind == "paragraph" and not block.index and block.section else None
-    if named and looks_like_name(named.group(1)) and not lexicon.exact("labels", named.group(1)):
+    name = named.group(1) if named else ""
+    # (a name, not "Verdict." or "Bottom line.": one that looks like a firm's, or that the report has named as one)
+    if name and looks_like_name(name) and (looks_like_org(name) or name in state.names
+                                           or kinds_of(state, name_key(name)) & {"company", "org"}):
         before = state.run_in[2] if state.run_in else (state.company, state.company_level, state.company_heading)
-        state.run_in = (named.group(1), block.line, before)
-        state.company, state.company_level, state.company_heading = named.group(1), 99, block.section[-1]
-        state.kinds.append((named.group(1), "company"))
+        state.run_in = (name, block.line, before)
+        state.company, state.company_level, state.company_heading = name, 99, block.section[-1]
+        state.kinds.append((name, "company"))
 
 
 _RUN_IN = re.compile(r"([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4})\.")

@@ -149,7 +149,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         clause = next(c for c in parts if c.start <= q.start <= c.end)
         before = text[clause.start:q.start]
         baseline = bool(BASELINE.search(before))
-        when = whens[i] or (None if baseline else label_when or (opened if q.start < opened_until and "former" not in q.qualifiers else None))
+        opening = opened if q.start < opened_until and "former" not in q.qualifiers else None
+        when = whens[i] or (None if baseline else label_when or opening)
         segment = None
         if name == "growth-rate":
             if main is not None:

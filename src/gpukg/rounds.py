@@ -336,11 +336,11 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     if valued_by and state.last_round and not (valued_by.group("own") or valued_by.group("c")):
         valued_by = None  # "The Series B valued Orrinvale at ...": of the round just read, as its sequel reads it
     lent = _LENT.match(text) if named_type and money else None  # "Magnetar provided a $60 million GPU-financing line"
-    told = joined or _FUNDING_VERB.search(text) or valued_by or lent \
-        or named_type and (_VALUED_IN_ROUND.search(text) or _SEEKS_ROUND.search(text)) or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) or investor_subject(text) \
-        or _TOOK_PART_IN.search(text) \
+    told = joined or _FUNDING_VERB.search(text) or valued_by or lent or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) \
+        or investor_subject(text) or _TOOK_PART_IN.search(text) \
         or named_type and (_NAMED_PARTICIPANTS.search(text) or _ROUND_AT.search(text[:money[0].start] if money else "")
-                           or _TOLD_AFTER_COLON.search(text) or re.search(_LEADS, text))
+                           or _TOLD_AFTER_COLON.search(text) or re.search(_LEADS, text)
+                           or _VALUED_IN_ROUND.search(text) or _SEEKS_ROUND.search(text))
     # "The round valued Thornvale at $3.6 billion and brings the equity we have raised to ...": the round just read
     # ... and "Temasek led the round, with EDBI participating, at a post-money valuation of S$1.05 billion"
     sequel = state.last_round and not named_type and (_THE_ROUND_OPENS.match(text) or _LED_IT.match(text)
