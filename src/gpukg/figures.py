@@ -11,7 +11,7 @@ from dataclasses import replace
 from . import lexicon
 from .amounts import GPU_NAME, LANGUAGE_MODEL, MODEL, TOKEN_UNITS, find_quantities
 from .dates import find_dates, first_date, opening_date, relative_dates, year_before
-from .metrics import BASELINE, continued, counted, grown, label_rest, label_slug, metric_for, metric_of, per_carried
+from .metrics import BASELINE, FALL_BEFORE, continued, counted, grown, label_rest, label_slug, metric_for, metric_of, per_carried
 from .phrases import AWARD, NAME, clauses, looks_like_name, looks_like_org, strip_parens
 from .records import Observation, Quantity, Source, When
 from .reading import State, add, qualifiers, trim_name
@@ -127,6 +127,9 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     # After the first number, a counted noun beats the label: "GPUs: 3,200 across 2 sites".
     metrics = [(counted(q) or m) if i and q.unit == "count" else m for i, (q, m) in enumerate(zip(quantities, metrics))]
     metrics = continued(quantities, metrics, text, fallback)
+    # ... and a fall is a growth rate below zero ("revenue fell 20%": -20)
+    quantities = [replace(q, value=-q.value) if m == "growth-rate" and q.value and q.value > 0
+                  and FALL_BEFORE.search(text, max(0, q.start - 40), q.start) else q for q, m in zip(quantities, metrics)]
     # "Power under contract: 340 MW": power, whatever else the words name
     metrics = ["power-capacity" if q.unit in _POWER_UNITS and not q.currency and m not in (None, "growth-rate") else m
                for q, m in zip(quantities, metrics)]

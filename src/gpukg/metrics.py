@@ -22,6 +22,9 @@ BASELINE = re.compile(r"\b(?:up from|down from|from|compared (?:to|with)|versus|
 # "grew 40%", "up 40%", "a CAGR of 35%"; not "made up 40%" nor "up from 35%" (a baseline)
 _GROWTH_BEFORE = re.compile(r"\b(?:grew|grow|growing|growth|cagr|increase[ds]?|rose|"
                             r"(?<!made )(?<!makes )(?<!make )up(?!\s+(?:to|from)\b))\b[^,;]{0,20}$", re.I)
+# "revenue fell 20%", "utilization was down 12%", "prices dropped by 15%": a fall, a growth rate below zero
+FALL_BEFORE = re.compile(r"\b(?:fell|falls|fall|dropped|drops|declined|declines|decreased|decreases|shrank|shrinks|slid|slipped|"
+                         r"contracted|down)\s+(?:by\s+)?(?:about\s+|roughly\s+|nearly\s+|some\s+|almost\s+|over\s+|~)?$", re.I)
 _IN = re.compile(r"^\s*(?:in\s+|of\s+)?")  # "$2.2 billion of capex"
 _ONE_WORD = re.compile(r"^\s*(?:in\s+|of\s+)?(?:annual\s+)?[a-z][\w-]*\s+(?=revenues?\b|sales\b|arr\b|ebitda\b|capex\b|backlog\b)")
 # "$40M in annual revenue", "€1.1 billion, four-year capacity agreement": a word for the period
@@ -55,7 +58,7 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
     after_q = text[q.end:q.end + 60].lower()
     if q.unit in ("percent", "multiple") and (
             re.match(r"\s*(?:growth|yoy|y/y|year[- ](?:over|on)[- ]year|cagr|compound annual|increase|rise|jump|gain)\b", after_q)
-            or _GROWTH_BEFORE.search(before)):
+            or _GROWTH_BEFORE.search(before) or q.unit == "percent" and FALL_BEFORE.search(before)):
         return "growth-rate"
     if q.currency:
         # "$40M in annual revenue": a word for the period between the number and its noun
@@ -208,13 +211,17 @@ _MODELS = re.compile(rf"{MODEL}s\b")
 
 def grown(text: str, q: Quantity, metric: str | None) -> str | None:
     """What a growth figure is the growth of: the figure it qualifies, or the words around it."""
-    if metric and metric != "growth-rate":
+    if metric and metric not in ("growth-rate", "unclassified"):
         return metric
     after_q = lexicon.find("metrics", text[q.end:q.end + 30])
     named = [key for key, _, _ in after_q if key != "growth-rate"]
     if named:
         return named[0]
-    before = re.search(r"((?:[\w-]+\s){0,2}[\w-]+)\s+(?:grew|growing|grow|rose)\b", text[:q.start])
+    # ("H100 prices dropped by 15%", "utilization was down 12%")
+    before = re.search(r"((?:[\w-]+\s){0,2}[\w-]+)\s+(?:(?:was|were|is|are)\s+)?(?:grew|growing|grow|rose|fell|dropped|declined|"
+                       r"decreased|shrank|slid|slipped|contracted|down)\b", text[:q.start])
+    if before:
+        return re.sub(r"\s+(?:was|were|is|are)$", "", before.group(1))
     return before.group(1) if before else None
 
 
