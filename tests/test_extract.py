@@ -1602,3 +1602,36 @@ def test_a_post_after_a_name_is_no_second_name_of_a_company(tmp_path):
                                   "serverless GPU platform.\n")
     labels = {e.key: e.label for e in result.resolved.entities}
     assert sorted(labels.values()) == ["Drifthollow", "Kwame Ofori-Mensah"]
+
+
+def test_numbered_headings_most_of_which_are_profiles_are_all_profiles():
+    # Regression (best-gpu-clouds-2026-listicle): "### 3. Mirecourt — best for serverless inference" among ranked
+    # providers was no profile (its lines fewer), so its prices had no company and "**Notable:** bought Lattisk ..."
+    # made a company "Notable"
+    item = "### {n}. {name} — best for {what}\n\n{name} is a neocloud.\n\n- **Founded:** 2020\n- **Pricing:** H100 at $2.10/hr\n\n"
+    text = "# The 5 best GPU clouds\n\n" + "".join(item.format(n=n, name=name, what="it") for n, name in
+                                                   enumerate(["Halvorn Cloud", "Quillfern", "Auerwald Cloud"], 1))
+    text += "### 4. Mirecourt — best for serverless\n\n- **Pricing:** H100 at $2.45 an hour\n- **Notable:** bought Lattisk in 2025.\n"
+    ex = read(text)
+    assert ("Mirecourt", "Lattisk") in [(f.acquirer, f.target) for f in facts_of(ex, "Acquisition")]
+    assert ("Mirecourt", Decimal("2.45")) in [(f.subject, f.quantity.value) for f in facts_of(ex, "Observation")]
+
+
+def test_a_results_release_is_its_companys_and_inc_after_a_category_word_is_no_company():
+    # Regression (japan-gpu-cloud-results-release): under "# Shinonome GPU Cloud Reports 1H FY2026 Results" the
+    # highlights had no company; "Shinonome GPU Cloud, Inc." made a neocloud named "Inc."
+    ex = read("# Shinonome GPU Cloud Reports 1H FY2026 Results\n\nTOKYO, November 13, 2025 -- Shinonome GPU Cloud, Inc. "
+              "(TSE Growth: 4592), a Tokyo-based neocloud, today announced its results.\n\n## Highlights\n\n"
+              "- Revenue rose 64.0% year on year to ¥14.2 billion.\n")
+    # (the title's name, or the dateline's with its company form: one company once names are resolved)
+    assert {f.company for f in facts_of(ex, "Category")} == {"Shinonome GPU Cloud Inc."}
+    assert {f.subject for f in facts_of(ex, "Observation")} <= {"Shinonome GPU Cloud", "Shinonome GPU Cloud Inc."}
+    assert facts_of(ex, "Observation")
+
+
+def test_a_thousands_comma_splits_no_investor_list_and_a_ppa_is_no_company():
+    # Regression (best-gpu-clouds-2026-listicle, gpu-datacenter-power-report): "backed by NVIDIA and Sequoia Capital and
+    # runs roughly 18,000 GPUs" made an investor "000 GPUs"; "a 10-year PPA" an organization "PPA"
+    ex = read(NEWS + "Halvorn Cloud is backed by NVIDIA and Sequoia Capital and runs roughly 18,000 GPUs. It signed a 10-year "
+              "PPA with Skarvheim Kraft.\n")
+    assert not [name for name, _ in ex.kinds if name.startswith("000") or name == "PPA"]

@@ -354,3 +354,13 @@ def test_gpus_counted_by_model_and_a_move_against_a_round_in_a_table(tmp_path):
                             "| Keldholme Compute | +158% |\n")
     observed = sorted((d["metric"], d["quantity"].value, d["segment"]) for name, d in facts if name == "Observation")
     assert observed == [("gpus", Decimal("16000"), "B200"), ("growth-rate", Decimal("158"), "Secondary price vs. last round")]
+
+
+def test_a_fall_is_a_growth_rate_below_zero_of_what_fell(tmp_path):
+    # Regression (gpu-earnings-season, inference-price-war): "The stock fell 9%" was 9 (a rise); "Utilization was
+    # down 12%" a utilization of 12%; "H100 prices dropped by 15%" an unclassified 15
+    facts = built(tmp_path, "# Brief\n\n## Acme Cloud\n\nAcme Cloud is a neocloud. Its revenue fell 20% in 2025. "
+                            "Utilization was down 12%. H100 prices dropped by 15%. Its revenue grew 40% in 2024.\n")
+    observed = sorted((d["metric"], d["quantity"].value, d["segment"]) for name, d in facts if name == "Observation")
+    assert observed == [("growth-rate", Decimal("-20"), "Its revenue"), ("growth-rate", Decimal("-15"), "H100 prices"),
+                        ("growth-rate", Decimal("-12"), "Utilization"), ("growth-rate", Decimal("40"), "Its revenue")]

@@ -28,7 +28,8 @@ AWARD = re.compile(rf"(?P<a>{NAME})(?:\s*\((?P<abbr>[A-Z]{{2,8}})\))?\s+(?:has\s
                    r"(?=(?:[^.;]|\.\d)*\b(?:contract|tender|lot)\b)"
                    rf"(?:(?:its|a|an|the)\b(?:[^.;]|\.\d){{0,100}}?\bto\s+(?P<w>{NAME})|"
                    rf"(?:(?:[\w-]+-based|[a-z][\w-]*)\s+){{0,3}}(?P<w2>{NAME}))")
-_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\band\b|&|\bplus\b|/|\||·)\s*")
+# (not the comma of a number: "... and runs roughly 18,000 GPUs" makes no name "000 GPUs")
+_SPLIT_NAMES = re.compile(r"\s*(?:,(?!\d{3}\b)|;|\band\b|&|\bplus\b|/|\||·)\s*")
 _FILLER = re.compile(r"^(?:and|the|with|from|by|plus|including|as well as|others?|among others|etc\.?|various|other|"
                      # "existing investors Lattice Ventures": who they are, then the name
                      # "Thornvale Cloud's seed investor Drummore Ventures" (a letter's "our seed investor")
@@ -165,7 +166,9 @@ _NOT_ORGS = {"AI", "GPU", "GPUS", "CPU", "TPU", "LLM", "LLMS", "API", "APIS", "M
              "CFO", "COO", "USD", "EUR", "GBP", "SaaS".upper(), "MLOPS", "HPC", "AR", "VR", "IPO", "M&A", "YOY", "B2B", "SLA",
              # units, time zones and a document's own words in capitals ("9:00 a.m. ET", "MW is IT load", "RESOLVED, that")
              "MW", "GW", "KW", "MWH", "PUE", "ET", "PT", "CT", "UTC", "GMT", "CET", "KPI", "SOFR", "EBITDA", "NDA", "TBD",
-             "FAQ", "RESOLVED", "FURTHER", "WHEREAS", "NOTE", "UPDATE", "BREAKING", "EXCLUSIVE", "CONFIDENTIAL", "DRAFT"}
+             "FAQ", "RESOLVED", "FURTHER", "WHEREAS", "NOTE", "UPDATE", "BREAKING", "EXCLUSIVE", "CONFIDENTIAL", "DRAFT",
+             # a power report's ("a 10-year PPA", "WUE of 0.4")
+             "PPA", "WUE", "CUE", "REC", "KWH"}
 
 
 def is_acronym_term(name: str) -> bool:

@@ -9,7 +9,7 @@ import re
 from . import lexicon
 from .names import mentioned
 from .people import label_roles
-from .phrases import heading_name, is_region, looks_like_name, strip_parens
+from .phrases import heading_name, is_region, looks_like_name, looks_like_org, strip_parens
 from .prose import OPENING_PARTICIPLE
 from .records import Block, Report
 from .report import strip_numbering
@@ -70,7 +70,9 @@ def profile_sections(report: Report) -> dict[int, str]:
         fields = sum(1 for b in blocks[top[0] + 1:end] if b.label and _profile_label(b.label))
         name = title if len(title) > 2 and (re.match(re.escape(title) + r"\b", first) or fields >= 2) else ""
     fielded = bool(top and not about and name and fields >= 2)
-    if name and looks_like_name(name) and not lexicon.find("categories", name) and (not candidates or fielded):
+    # (a name that holds a category's words may still be a firm's: "Shinonome GPU Cloud", not "GPU Clouds")
+    named_firm = not lexicon.find("categories", name) or looks_like_org(name) and not lexicon.exact("categories", name)
+    if name and looks_like_name(name) and named_firm and (not candidates or fielded):
         # "# Diligence Memo: Corvane Cloud": the whole report is that company's profile; a note whose
         # fields describe its title's company is that company's even with its peers' sections in it
         candidates[top[1].line] = (name, top[0], len(blocks), True)
@@ -85,7 +87,23 @@ def profile_sections(report: Report) -> dict[int, str]:
         if any(c[3] and not named for c in outer):
             continue
         found[line] = title
-    return found
+    return {**found, **_numbered_peers(headings, found)}
+
+
+def _numbered_peers(headings: list[tuple[int, Block]], found: dict[int, str]) -> dict[int, str]:
+    """'### 3. Mirecourt — best for serverless inference' among numbered headings of the same level most of
+    which are profiles: a profile too, though its own lines are fewer or told otherwise (a ranked list of providers)."""
+    peers: dict[int, dict[int, str]] = {}
+    for _, head in headings:
+        title = heading_name(head.text)
+        if _NUMBERED.match(head.text) and title and looks_like_name(title) and title.lower() not in _GENERIC_TITLES \
+                and not is_region(title):
+            peers.setdefault(head.level, {})[head.line] = title
+    return {line: title for level in peers.values() if (known := sum(line in found for line in level)) >= 3
+            and known * 2 >= len(level) for line, title in level.items() if line not in found}
+
+
+_NUMBERED = re.compile(r"\s*(?:#\s*)?\d{1,2}[.)]\s")
 
 
 # "Sarnhollow Cloud (NASDAQ: SRNH): Q3 2025 Earnings Call", "Stratalume Cloud, Inc. — 10-Q Excerpts": a company's own document
@@ -102,7 +120,9 @@ _TITLE_OF = re.compile(r"(?P<n>[A-Z][^:—–(]{1,60}?)\s*(?:\([^)]*\))?\s*(?:[:
                        r"(?:company|corporate)\s+(?:profile|overview|snapshot)|profile|backgrounder|tear sheet|one-pager|"
                        r"cap(?:italization)?\s+table|(?:financing|funding)\s+history|"
                        r"minutes\s+of\b|(?:board\s+)?minutes|board meeting)|"
-                       r"\s(?:form\s+)?(?:10-[QK]|[SF]-1)|\s+in\s+chapter\s+(?:7|11|15))\b", re.I)
+                       r"\s(?:form\s+)?(?:10-[QK]|[SF]-1)|\s+in\s+chapter\s+(?:7|11|15)|"
+                       # a company's own results release: "Shinonome GPU Cloud Reports 1H FY2026 Results, ..."
+                       r"\s+(?-i:Reports|Posts)\s+(?=[^:]*\b(?-i:Results)\b))\b", re.I)
 
 
 def _own_rounds_table(blocks: list[Block]) -> bool:

@@ -142,6 +142,7 @@ def _without_prices(state: State, text: str, source: Source) -> str:
     return text
 
 
+_COMPANY_FORM = re.compile(r"(?:Inc|LLC|Ltd|Corp|Co|GmbH|plc|AG|SA|S\.A|K\.K|N\.V|L\.P|SE|AB|AS|Oy)\.?")
 _SUFFIX_COMMA = re.compile(r",\s+(?=(?:Inc|LLC|Ltd|Corp|GmbH|plc|L\.P|S\.A|AG|K\.K)\b)")
 
 # "; its backers include A and B" (a figure after "; it reached" keeps the first clause's measure: not split)
@@ -280,6 +281,8 @@ def _category_before_name(state: State, text: str, source: Source) -> None:
             continue
         named = re.match(rf"\s+(?P<n>{NAME})", text[end:])
         company = trim_name(state, named.group("n")) if named else ""
+        if _COMPANY_FORM.fullmatch(company):
+            continue  # "Shinonome GPU Cloud, Inc.": the category's words are the name's, "Inc." no name after them
         # a capitalised name, not a term of the trade ("neocloud Series B")
         if company and not is_acronym_term(company) and (company in state.names or looks_like_org(company) or looks_like_name(company)
                         and not any(lexicon.find(group, company) for group in ("round_types", "categories", "metrics"))):
