@@ -85,7 +85,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     # ... or "In September 2025, after two contracts were deferred, Talvera cut its team from 248 to 179" (up to a
     # semicolon: "; headcount has since edged up to 183" is of a later time)
     opened = opening_date(text) if prose and not label_when else None
-    opened_until = text.find(";") % (len(text) + 1)
+    opened_until = text.find(";") if ";" in text else len(text)
     label_qualifiers = qualifiers(label) if label else ()
     label_per = PER_UNIT.search(label) if label else None
     quantities = [q for q in find_quantities(text) if not (q.unit == "count" and _TOP.search(text[:q.start]))]

@@ -393,7 +393,9 @@ def _is_period(text: str) -> bool:
 _OTHERS_ROW = re.compile(r"\**\s*(?:others?|all others|the rest|rest of (?:the )?market|everyone else)\s*\**"
                          r"(?:\s*\([^)]*\))?\s*", re.I)
 _TOTAL_ROW = re.compile(r"\**\s*(?:total|subtotal|sum|totals|grand total)\s*\**:?", re.I)
-_CLOCK = re.compile(r"\d{1,2}[:.h]\d{2}(?:\s*[-–]\s*\d{1,2}[:.h]\d{2})?(?:\s*[ap]\.?m\.?)?", re.I)
+# "09:00", "9h30", "9.30 am", "09:00–09:40" (not "4.60", a price)
+_CLOCK = re.compile(r"(?:\d{1,2}[:h]\d{2}|\d{1,2}\.\d{2}(?=\s*[ap]\.?m))(?:\s*[ap]\.?m\.?)?"
+                    r"(?:\s*[-–]\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?)?", re.I)
 _MEDIAN_ROW = re.compile(r"\**\s*(?:median|mean|average|avg\.?)\s*\**:?", re.I)
 
 
