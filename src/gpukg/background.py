@@ -13,8 +13,8 @@ from . import lexicon
 from .dates import find_dates, first_date
 from .names import mentioned, name_key
 from .phrases import LOWER, NAME, PLACE_OWNS, UPPER, looks_like_name, looks_like_org, people, places, split_names, strip_parens
-from .people import PEOPLE, TITLE_BEFORE, full_names, is_person, label_roles, read_titles, split_people, title_groups
-from .reading import State, add, kinds_of, named_before, opening_name, owned_by_place, trim_name
+from .people import PEOPLE, full_names, is_person, label_roles, read_titles, split_people, title_groups
+from .reading import TITLE_BEFORE, State, add, kinds_of, named_before, opening_name, owned_by_place, trim_name
 from .records import Backing, Founding, Headquarters, Role, Source
 
 _FOUNDED_BY = re.compile(rf"\b(?:(?P<co>[Cc]o-?)?[Ff]ounded|[Ss]tarted|[Ss]et up)\b(?:\s+(?:in\s+)?[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{PEOPLE})")

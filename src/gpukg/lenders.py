@@ -11,6 +11,7 @@ import re
 from . import lexicon
 from .names import mentioned, name_key
 from .phrases import NAME, OFFICE_OF
+from .raisers import PRONOUN
 from .reading import State, kinds_of, owned_name, trim_name
 
 
@@ -38,7 +39,6 @@ _LENDER = re.compile(r"(?:\b(?:Capital|Partners|Credit|Lending|Finance|Financial
                      r"|[a-z]bank)$")
 
 
-_IT = re.compile(r"It|The (?:company|firm|startup|business)")
 _SIGNED = re.compile(r"(?:\s*\([^()]*\))?\s+(?:has\s+|later\s+|then\s+|also\s+)?(?:signed|agreed)\b")
 
 
@@ -49,7 +49,7 @@ def borrower_signed(state: State, m: re.Match[str], context: str | None) -> bool
     if not _SIGNED.match(m.string, m.end("i")):
         return False
     subject, other = trim_name(state, m.group("i")), trim_name(state, m.group("c"))
-    if subject and context and mentioned(context, subject) or _IT.fullmatch(m.group("i")):
+    if subject and context and mentioned(context, subject) or PRONOUN.fullmatch(m.group("i")):
         return True  # ("It signed a SEK 4 billion credit facility with SEB": the company the text is about)
     kinds = kinds_of(state, name_key(subject)) if subject else set()
     if "investor" in kinds or _LENDER.search(subject) or OFFICE_OF.search(m.group(0)):

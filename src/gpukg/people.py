@@ -126,7 +126,6 @@ def _departures(state: State, text: str, source: Source, subject: str | None) ->
 
 
 _THE_COMPANY = re.compile(r"\b[Tt]he (?:company|firm|startup)\b")
-TITLE_BEFORE = re.compile(r"\b(?:CEO|CTO|CFO|COO|CPO|CRO|chief\s+\w+\s+officer|president|chair|[Cc]o-[Ff]ounder|[Ff]ounder)\s+(?=[A-Z][a-z])")
 _SUCCESSION_WORD = re.compile(r"\b(?:succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|took over from|"
                               r"takes over from|taking over from|has taken over from)\b")
 _TITLE_TAIL = (r"\s+as\s+(?:(?:the\s+|its\s+)?(?P<c>" + NAME + r")['’]s?\s+)?(?:(?:new|interim|acting)\s+)?"

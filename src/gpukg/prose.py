@@ -142,8 +142,9 @@ def _without_prices(state: State, text: str, source: Source) -> str:
     return text
 
 
-_COMPANY_FORM = re.compile(r"(?:Inc|LLC|Ltd|Corp|Co|GmbH|plc|AG|SA|S\.A|K\.K|N\.V|L\.P|SE|AB|AS|Oy)\.?")
-_SUFFIX_COMMA = re.compile(r",\s+(?=(?:Inc|LLC|Ltd|Corp|GmbH|plc|L\.P|S\.A|AG|K\.K)\b)")
+_FORMS = r"Inc|LLC|Ltd|Corp|GmbH|plc|L\.P|S\.A|AG|K\.K"  # a company's legal form, after its name
+_COMPANY_FORM = re.compile(rf"(?:{_FORMS})\.?")
+_SUFFIX_COMMA = re.compile(rf",\s+(?=(?:{_FORMS})\b)")
 
 # "; its backers include A and B" (a figure after "; it reached" keeps the first clause's measure: not split)
 # a clause after a semicolon that says what another company is: a sentence of its own

@@ -6,9 +6,8 @@ import re
 
 from . import lexicon
 from .names import mentioned
-from .people import TITLE_BEFORE
 from .phrases import NAME, looks_like_org
-from .reading import State, owned_by_place, owned_name, trim_name
+from .reading import TITLE_BEFORE, State, owned_by_place, owned_name, trim_name
 from .records import Round
 
 # "valuing Dunmore AI at roughly £400m": the company a valuation is of
@@ -32,7 +31,8 @@ _RAISER = re.compile(rf"(?<![\w$€£¥₹.])(?P<c>{NAME})(?:\s*\([^()]{{1,60}}\
                      r"(?:raised|raises|raising|closed|secured|landed|announced|completed|drew|went public|priced|took|received|won|"
                      r"signed|obtained|" + SEEKING + ")")
 _BASED_PREFIX = re.compile(r"^[\w.]+(?:\s[A-Z][\w.]+)?-(?:based|headquartered)\s+")  # "Hangzhou-based Moyun Intelligence"
-_PRONOUN = re.compile(r"\s*(?:It|The (?:company|firm|startup))\b")
+# "It", "The company": the company the text is about, named before
+PRONOUN = re.compile(r"\s*(?:It|The (?:company|firm|startup|business))\b")
 _NAME_THEN_ROUND = re.compile(rf"(?P<c>{NAME})\s+(?:(?:Ser\.|Series)\s+[A-H]\d?|[Ss]eed|IPO|[Bb]ridge)\b")
 _WHICH_RAISED = re.compile(rf"(?P<c>{NAME}),\s+(?:which|who)\s+(?:had\s+|has\s+|previously\s+|earlier\s+|itself\s+)*"
                            r"(?:raised|closed|secured|landed)\b")
@@ -50,9 +50,9 @@ def funded_company(state: State, text: str, investors: set[str], context: str | 
     raiser = _RAISER.search(text) if context and not mentioned(context, text) else None
     named = trim_name(state, _BASED_PREFIX.sub("", raiser.group("c"))) if raiser else ""
     if named and named not in investors and looks_like_org(named) and not is_round_name(named) \
-            and not _PRONOUN.fullmatch(named) and not TITLE_BEFORE.match(named):
+            and not PRONOUN.fullmatch(named) and not TITLE_BEFORE.match(named):
         return named  # "..., while Ebberly Labs raised a $22M Series A ... on the strength of its kernels": not the profiled company
-    if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I) or _PRONOUN.match(text)
+    if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I) or PRONOUN.match(text)
                     or re.search(r"\bit\s+(?:has\s+|had\s+|then\s+|later\s+|also\s+)?(?:raised|closed|secured|landed|took|added|signed|drew|obtained)\b", text)
                     or _OPENS_WITH_ROUND.match(text)):  # "Series B at $1.6B, led by X" in its company's profile
         return context
@@ -77,7 +77,7 @@ def funded_company(state: State, text: str, investors: set[str], context: str | 
     if not company:
         # (not "CFO Anneliese Korvath priced ...": who signs for the company is not it)
         company = next((trim_name(state, _BASED_PREFIX.sub("", m.group("c"))) for m in _RAISER.finditer(text)
-                        if not is_round_name(m.group("c")) and not _PRONOUN.fullmatch(m.group("c"))
+                        if not is_round_name(m.group("c")) and not PRONOUN.fullmatch(m.group("c"))
                         and not TITLE_BEFORE.match(m.group("c"))), None)
     telegraphic = _NAME_THEN_ROUND.match(text) if not company else None  # "Quorra Inference Ser. A $38M, co-leads X"
     if telegraphic and trim_name(state, telegraphic.group("c")) not in investors:

@@ -115,9 +115,11 @@ def add(state: State, fact: Fact, *kinds: tuple[str, str]) -> None:
     """Record a fact and what its names were used as: ``("investor", "Benchmark")``. A fact that two
     readers of one line both find is kept once."""
     person = getattr(fact, "person", None)
-    titled = _TITLE_BEFORE_PERSON.match(person) if person else None
-    if titled and len(person[titled.end():].split()) >= 2:  # "Co-founder Luca Castellaz is CTO": the title is no part of the name
-        fact = replace(fact, person=person[titled.end():])
+    untitled = person
+    while untitled and (titled := TITLE_BEFORE.match(untitled)):
+        untitled = untitled[titled.end():]
+    if untitled != person and len(untitled.split()) >= 2:  # "Co-founder Luca Castellaz is CTO": the title is no part of the name
+        fact = replace(fact, person=untitled)
         kinds = tuple((kind, fact.person if name == person else name) for kind, name in kinds)
     if not any(type(f) is type(fact) and f.source == fact.source and f == fact for f in state.facts[-6:]):
         state.facts.append(fact)
@@ -128,7 +130,9 @@ def add(state: State, fact: Fact, *kinds: tuple[str, str]) -> None:
         state.surnames[surname] = person if state.surnames.get(surname, person) == person else None
 
 
-_TITLE_BEFORE_PERSON = re.compile(r"(?:(?:Co-?founders?|Founders?|CEO|CTO|CFO|COO|Chair(?:man|woman)?|President|Director)\s+)+(?=[A-Z])")
+# a title before a name: "CEO Jane Roe", "Co-founders Paloma Villaseñor (CEO) and ..."
+TITLE_BEFORE = re.compile(r"\b(?:CEO|CTO|CFO|COO|CPO|CRO|chief\s+\w+\s+officer|[Pp]resident|[Cc]hair(?:man|woman)?|"
+                          r"[Cc]o-?[Ff]ounders?|[Ff]ounders?)\s+(?=[A-Z][a-z])")
 
 
 def names_after(state: State, text: str, pattern: str) -> list[str]:

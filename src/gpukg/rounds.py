@@ -19,9 +19,8 @@ from .figures import figures
 from .grants import given_to, listed_round
 from .lenders import borrower_signed, investor_subject, whole_name
 from .metrics import counted
-from .people import TITLE_BEFORE
-from .raisers import SEEKING, VALUING_NAME, funded_company, is_round_name, valued_company
-from .reading import State, add, month_told, names_after, opening_name, qualifiers, trim_name
+from .raisers import PRONOUN, SEEKING, VALUING_NAME, funded_company, is_round_name, valued_company
+from .reading import TITLE_BEFORE, State, add, month_told, names_after, opening_name, qualifiers, trim_name
 
 
 def rounds(state: State, text: str, source: Source, subject: str | None) -> bool:
@@ -378,7 +377,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     if subject_investor and borrower_signed(state, subject_investor, context):
         participants.append(trim_name(state, subject_investor.group("c")))
         borrower = subject_investor.group("i")
-        context = context if re.fullmatch(r"It|The (?:company|firm|startup|business)", borrower) else trim_name(state, borrower)
+        context = context if PRONOUN.fullmatch(borrower) else trim_name(state, borrower)
         subject_investor = None
     elif subject_investor:
         participants.append(whole_name(state, text, subject_investor))
