@@ -163,8 +163,6 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
             _content(state, block, source)
             if state.heading_when:
                 state.facts[before:] = [_dated(fact, state.heading_when) for fact in state.facts[before:]]
-            elif block.cells and (told := _intro_when(state)):
-                state.facts[before:] = [_dated(f, told) if isinstance(f, Observation) else f for f in state.facts[before:]]
     # the word stands where a report says how to read it: in its opening lines
     if _YEN_IS_YUAN.search("\n".join(block.text for block in report.blocks[:12])):
         state.facts = [_yuan(fact) for fact in state.facts]
@@ -252,17 +250,8 @@ def _heading_when(state: State, text: str) -> When | None:
     return alone[0][2] if len(alone) == 1 and alone[0][1] == len(text) + 3 else None
 
 
-def _intro_when(state: State) -> When | None:
-    """'On-demand rates per GPU-hour as posted ... in mid-December 2025:' over a table: the one date of the
-    line that introduces it, which its figures are as of."""
-    if not state.intro.rstrip().endswith(":"):
-        return None
-    dates = find_dates(state.intro) or relative_dates(state.intro, state.written)
-    return dates[0][2] if len(dates) == 1 else None
-
-
 def _dated(fact: Fact, when: When) -> Fact:
-    """A round, deal or figure that tells no date of its own, dated by the heading (or the line) it stands under."""
+    """A round, deal or figure that tells no date of its own, dated by the heading it stands under."""
     return replace(fact, when=when) if isinstance(fact, (Round, Acquisition, Observation)) and fact.when is None else fact
 
 

@@ -96,9 +96,9 @@ def read_titles(state: State, text: str, source: Source, subject: str | None) ->
         _replaced(state, text, source, [f for f in state.facts[before:] if isinstance(f, Role) and not f.former])
 
 
-_TITLED_OPENER = re.compile(rf"(?P<p>{PERSON})\s*\((?P<t>[^()]{{2,40}})\)\s+(?=[a-z])")
-_CHAIRED = re.compile(rf"\b(?:is|was|has been|are)\s+(?:now\s+|also\s+)?chaired\s+by\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?P<p>{PERSON})")
 _TITLED = re.compile(rf"(?P<p>{PERSON})\s*\((?P<t>[^()]{{2,40}})\)")
+_TITLED_OPENER = re.compile(_TITLED.pattern + r"\s+(?=[a-z])")
+_CHAIRED = re.compile(rf"\b(?:is|was|has been|are)\s+(?:now\s+|also\s+)?chaired\s+by\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?P<p>{PERSON})")
 _LEFT_WORD = re.compile(r"\b(?:stepped down|stepping down|steps down|stepped aside|resigned|resigns|departed|left|retired)\b")
 # "Kenji Mori stepped down as CEO of Sakura Compute in June 2025", "Sakura Compute's co-founder Kenji Mori
 # resigned as CEO"; not "will step down" (not done yet)

@@ -14,7 +14,7 @@ from .amounts import MODEL, find_quantities
 from .aliases import renamed
 from .background import about_who
 from .cells import exported_cell, row_currency, scaled, snake_header, written
-from .dates import find_dates, first_date, report_date
+from .dates import find_dates, first_date, relative_dates, report_date
 from .figures import figures
 from .metrics import metric_of
 from .deals import deal_status
@@ -256,8 +256,10 @@ def table_row(state: State, block: Block, source: Source) -> None:
     first, last = state.table_lines
     first = first if last == block.line - 1 else block.line  # the rows of one table stand on consecutive lines
     state.table_lines = (first, block.line)
-    if state.intro.rstrip().endswith(":") and 0 < first - state.intro_line <= 5 and _PRICE_INTRO.search(state.intro):
-        _priced(state, before, state.intro)  # the table right under the line
+    if state.intro.rstrip().endswith(":") and 0 < first - state.intro_line <= 5:  # the table right under the line
+        if _PRICE_INTRO.search(state.intro):
+            _priced(state, before, state.intro)
+        _dated_by_intro(state, before, state.intro)
 
 
 # "On-demand list prices in USD per GPU-hour, as of 17 October 2025:" over a table of bare numbers
@@ -364,6 +366,16 @@ def table_note(state: State, text: str) -> None:
             quantity = replace(fact.quantity, per=per) if per and fact.metric == "price" and not fact.quantity.per else \
                 fact.quantity
             state.facts[i] = replace(fact, quantity=quantity, when=fact.when or when)
+
+
+def _dated_by_intro(state: State, start: int, intro: str) -> None:
+    """'On-demand rates per GPU-hour as posted ... in mid-December 2025:' over a table: the date it says the
+    figures hold as of, or its one date, for the row's figures that tell none."""
+    dates = find_dates(intro) or relative_dates(intro, state.written)
+    when = _note_terms(intro)[1] or (dates[0][2] if len(dates) == 1 else None)
+    if when:
+        state.facts[start:] = [replace(f, when=when) if isinstance(f, Observation) and f.when is None else f
+                               for f in state.facts[start:]]
 
 
 def _note_terms(text: str) -> tuple[str | None, When | None]:
