@@ -47,6 +47,14 @@ def test_a_relative_link_is_a_warning_not_a_cited_source():
     assert [n.line for n in ex.notices if "notes.md" in n.message] == [5]
 
 
+def test_a_bare_url_is_cited_as_the_same_link_in_markdown_would_be():
+    ex = read("# P\n\n## Funding\n\nAcme Cloud raised $5M ([filing](https://example.org/{c}), "
+              "https://example.org/{c} and https://example.org/%41).\n")
+    (statement,) = [s for s in ex.statements if s.kind == "paragraph"]
+    assert statement.cited == ("https://example.org/%7Bc%7D", "https://example.org/%41")
+    assert not [n for n in ex.notices if "link" in n.message]  # the bare one is not refused as invalid
+
+
 SHORT_NAMES = ("# P\n\n## Profiles\n\n### 1. Bisiva Cloud\n\n- **Founded:** 2017\n\n**Business Model**\n"
                "Bisiva provides AI infrastructure as a GPU cloud.\n\n### 2. Traivuma Cloud\n\n- **Founded:** 2019\n\n"
                "**Business Model**\nTraivuma is a neocloud that rents dedicated GPU clusters.\n\n### 3. Microsoft Azure\n\n"

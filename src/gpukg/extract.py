@@ -297,7 +297,7 @@ def _content(state: State, block: Block, source: Source) -> None:
     own_links = tuple(link.url for link in block.links if iris.is_absolute(link.url))
     for link in block.links:
         if not iris.is_absolute(link.url):
-            state.notices.append(Notice(state.report.file_name, block.line, f"the link '{link.url}' is not an absolute "
+            state.notices.append(Notice(state.report.file_name, block.line, f"the link '{link.url}' is not a valid absolute "
                                         "URL; it stays in the statement's text but is not recorded as a cited source"))
     if block.kind != "bullet":
         state.listing = block.kind == "paragraph" and block.text.rstrip().endswith(":")

@@ -281,7 +281,8 @@ def serialize_sorted(source: ox.Store | Graph, format: str = "turtle",
             del lines  # half a gigabyte at 2.6M triples: gone before the serializer needs its own
             if rdf_format == ox.RdfFormat.N_TRIPLES:
                 return data
-            triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+            # lenient: the store's own terms, checked when they went in (0.6 s of 1.6 at a million triples)
+            triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES, lenient=True)
             return _sorted_prefixes(ox.serialize(triples, format=rdf_format, prefixes=prefixes))
         rows = [(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
         return _sorted_prefixes(ox.serialize((ox.Triple(*row) for row in _sorted_rows(rows)),

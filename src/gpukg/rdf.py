@@ -83,7 +83,9 @@ def to_store(resolved: Resolved, batch: int = 200_000) -> ox.Store:
     lines: list[str] = []
 
     def flush() -> None:
-        store.load("".join(lines).encode(), ox.RdfFormat.N_TRIPLES)
+        # lenient: no IRI is checked again (a quarter of the load); every IRI here is minted by
+        # ``iris`` from slugs, or is a cited URL that ``iris.is_absolute`` let through
+        store.load("".join(lines).encode(), ox.RdfFormat.N_TRIPLES, lenient=True)
         lines.clear()
 
     def add_triple(triple: Triple) -> None:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.token import Token
 
 from .errors import InputError
@@ -162,10 +163,12 @@ def _cited(blocks: tuple[Block, ...], lines: list[str]) -> tuple[Block, ...]:
     """Sources a line cites without a Markdown link: a bare URL in it ('..., https://x.org/a'), or
     a footnote whose note below tells its source in words and a URL ('[^1]: Acme press release,
     12 August 2025, https://...'; a note that is a URL alone is a link already)."""
-    notes = {m.group("label"): url.group(0) for line in lines if (m := _NOTE_LINE.match(line))
+    # Written out as markdown-it writes a link's target ("{" as %7B, a bad "%zz" as %25zz), so a bare
+    # URL and the same URL in a Markdown link are one source
+    notes = {m.group("label"): normalizeLink(url.group(0)) for line in lines if (m := _NOTE_LINE.match(line))
              and (url := _URL.search(m.group("body")))}
     # "- [1] [Title](https://...)": a numbered list of sources, cited as "[1]" in the text
-    numbered = {m.group("label"): url.group(0) for line in lines if (m := _NUMBERED_SOURCE.match(line))
+    numbered = {m.group("label"): normalizeLink(url.group(0)) for line in lines if (m := _NUMBERED_SOURCE.match(line))
                 and (url := _URL.search(m.group("body")))}
     out = []
     for block in blocks:
@@ -174,7 +177,7 @@ def _cited(blocks: tuple[Block, ...], lines: list[str]) -> tuple[Block, ...]:
             out.append(block)
             continue
         known = {link.url for link in block.links}
-        found = [Link(block.text[:m.start()].strip()[-40:], m.group(0)) for m in _URL.finditer(block.text)]
+        found = [Link(block.text[:m.start()].strip()[-40:], normalizeLink(m.group(0))) for m in _URL.finditer(block.text)]
         found += [Link(block.text[-40:], notes[ref]) for ref in _NOTE_REF.findall(raw) if ref in notes]
         if not _NUMBERED_SOURCE.match(raw):
             found += [Link(block.text[-40:], numbered[ref]) for ref in _NUMBER_REF.findall(raw) if ref in numbered]
