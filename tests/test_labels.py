@@ -430,3 +430,16 @@ def test_a_number_as_a_bullets_label_is_read_with_what_it_is_of():
               "- **16,000** — B200s switched on in a single month.\n")
     assert sorted((f.metric, f.quantity.value) for f in facts_of(ex, "Observation")) == [
         ("gpus", Decimal("16000")), ("valuation", Decimal("1200000000"))]
+
+
+def test_a_press_dateline_is_where_and_when_not_the_date_of_what_the_sentence_dates(tmp_path):
+    # regression: "TOKYO, November 13, 2025 -- ... raised ... in October 2025" dated the round by the dateline,
+    # and in a company's own report the dateline was read as a field of the company ("metric: tokyo november")
+    for title in ("# Shinonome GPU Cloud: Company Profile", "# Press releases"):
+        facts = built(tmp_path, f"{title}\n\nTOKYO, November 13, 2025 -- Shinonome GPU Cloud, a Tokyo-based neocloud, "
+                      "raised JPY 2 billion from Kiyose Holdings in October 2025.\n\n"
+                      "NEW YORK, March 3, 2025 (BUSINESS WIRE) -- Shinonome GPU Cloud today announced it raised "
+                      "$20 million led by Foo Capital.\n")
+        rounds = sorted((d["company"], d["when"].iso, d["amount"].currency) for name, d in facts if name == "Round")
+        assert rounds == [("Shinonome GPU Cloud", "2025-03-03", "USD"), ("Shinonome GPU Cloud", "2025-10", "JPY")], title
+        assert [name for name, _ in facts if name == "Observation"] == [], title

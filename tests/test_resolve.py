@@ -202,3 +202,16 @@ def test_a_name_that_is_a_place_in_one_report_and_an_investor_in_another(tmp_pat
     assert (org, RDF.type, GK.Investor) in graph
     hq = graph.value(predicate=GK.place, object=place)
     assert hq is not None and graph.value(hq, GK.place) == place
+
+
+def test_a_legal_name_written_with_its_comma_is_a_spelling_of_the_company(tmp_path):
+    # regression: prose reads "Shinonome GPU Cloud, Inc." as one name without its comma, so the legal
+    # name as written was no label of the company, and a lookup by it found nothing
+    path = tmp_path / "r.md"
+    path.write_text("# Shinonome GPU Cloud: Company Profile\n\nTOKYO, November 13, 2025 -- Shinonome GPU Cloud, Inc., "
+                    "a Tokyo-based neocloud, raised JPY 2 billion from Kiyose Holdings, Ltd. in October 2025.\n")
+    graph = build([path]).graph
+    (company,) = nodes_labelled(graph, "Shinonome GPU Cloud")
+    assert nodes_labelled(graph, "Shinonome GPU Cloud, Inc.") == {company}
+    (investor,) = nodes_labelled(graph, "Kiyose Holdings, Ltd.")
+    assert investor != company and (None, GK.fundedCompany, company) in graph

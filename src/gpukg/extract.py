@@ -22,7 +22,7 @@ from .names import Gazetteer, name_key
 from .people import PERSON, label_roles
 from .phrases import NAME, heading_name, looks_like_name, looks_like_org
 from .profiles import is_trend, profile_sections
-from .prose import bracket_facts, prose, told_of
+from .prose import LEGAL_FORM_AFTER, bracket_facts, prose, told_of
 from .records import (
     Acquisition, Backing, Block, Category, Extraction, Fact, Founding, Headquarters, Notice, Observation, Quantity, Report,
     Role, Round, Source, Statement, Trend, When,
@@ -419,7 +419,11 @@ def _content(state: State, block: Block, source: Source) -> None:
         label = block.label
         state.facts.append(Trend(source, label, trends[0] if trends else None))
         trends = (label,)
-    found = [form for form, _, _ in state.names.find(block.text)]
+    spans = state.names.find(block.text)
+    found = [form for form, _, _ in spans]
+    # The sentence is read with "Shinonome GPU Cloud, Inc." as one name without its comma; the legal name
+    # as the report writes it is kept too, as a spelling a reader may look the company up by
+    found += [block.text[start:m.end()] for _, start, end in spans if (m := LEGAL_FORM_AFTER.match(block.text, end))]
     if block.kind not in ("code", "meta", "running"):  # a name in quoted code or a tag makes nothing an organization
         state.kinds.extend((form, "org") for form in found + opening_orgs(state, REPORT_VERB.sub("", block.label or block.text)))
     mentioned = found + [n for f in facts for n in _fact_names(f)]

@@ -52,6 +52,12 @@ def labelled(state: State, block: Block, source: Source) -> None:
         for sentence in rest:
             prose(state, sentence, source, company or asked)
         return
+    dateline = _DATELINE.fullmatch(label)
+    if dateline and _is_date(dateline.group("d")) and (company is None or dateline.group("p").isupper()):
+        # "**SAN FRANCISCO, Nov. 24, 2025** — Acme today announced ...": where and when, not a name; a place in
+        # capitals is a press release's dateline in a company's own report too, not a field of the company
+        prose(state, _TODAY.sub(f"on {dateline.group('d')}", value), source, None)
+        return
     number = find_quantities(label)
     if len(number) == 1 and number[0].start == 0 and number[0].end >= len(label.strip(" *:—–-")) and value:
         # "**16,000** — B200s Keldholme switched on", "**$1.2 billion** — Saltcote's post-money valuation": the
@@ -66,11 +72,6 @@ def labelled(state: State, block: Block, source: Source) -> None:
         company = trim_name(state, speaker.group("c"))
         state.speaker = (source.line, speaker.group("p"), company) if company else None
         prose(state, in_third_person(value, speaker.group("p"), company) if company else value, source, company)
-        return
-    dateline = _DATELINE.fullmatch(label) if company is None else None
-    if dateline and _is_date(dateline.group("d")):
-        # "**SAN FRANCISCO, Nov. 24, 2025** — Acme today announced ...": where and when, not a name
-        prose(state, _TODAY.sub(f"on {dateline.group('d')}", value), source, None)
         return
     if company is None and _is_date(label):  # "2025-01-08 — Nimbrel Cloud (neocloud, Denver): Ser. B $120M, ..."
         prose(state, value if find_dates(value) else _dated(value, label), source, None)

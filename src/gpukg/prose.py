@@ -145,6 +145,7 @@ def _without_prices(state: State, text: str, source: Source) -> str:
 _FORMS = r"Inc|LLC|Ltd|Corp|GmbH|plc|L\.P|S\.A|AG|K\.K"  # a company's legal form, after its name
 _COMPANY_FORM = re.compile(rf"(?:{_FORMS})\.?")
 _SUFFIX_COMMA = re.compile(rf",\s+(?=(?:{_FORMS})\b)")
+LEGAL_FORM_AFTER = re.compile(rf",\s+(?:{_FORMS})\b\.?")  # ", Inc." after a name: the legal name as written
 
 # "; its backers include A and B" (a figure after "; it reached" keeps the first clause's measure: not split)
 # a clause after a semicolon that says what another company is: a sentence of its own
