@@ -45,6 +45,9 @@ def test_a_form_opening_with_punctuation_is_still_found():
 def test_name_keys_fold_case_punctuation_and_corporate_words():
     assert name_key("Acme Cloud Inc.") == name_key("ACME cloud") == "acme cloud"
     assert name_key("Fireworks.ai") == "fireworks"
+    # Regression: "Kanemaru & Co." was keyed "kanemaru and", apart from "Kanemaru" and minted as .../kanemaru-and
+    assert name_key("Kanemaru & Co.") == name_key("Kanemaru") == "kanemaru"
+    assert name_key("Johnson & Johnson") == "johnson and johnson"
     # Regression: company forms of other countries kept two names of one company apart
     for name in ("Sakura Tensor K.K.", "Sakura Tensor Pte. Ltd.", "Sakura Tensor AB", "Sakura Tensor B.V.",
                  "Sakura Tensor S.p.A.", "Sakura Tensor Oy"):

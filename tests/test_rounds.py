@@ -652,3 +652,11 @@ def test_a_commitment_of_customers_is_no_round():
               "CHF 212 million at the end of December.\n")
     assert facts_of(ex, "Round") == []
     assert ("backlog", Decimal("212000000")) in [(f.metric, f.quantity.value) for f in facts_of(ex, "Observation")]
+
+
+def test_an_ampersand_and_company_is_part_of_each_lead_name(tmp_path):
+    # regression: the full stop of "& Co." ended the clause, so the second lead was lost and a lead "Co" made up
+    facts = built(tmp_path, "# Notes\n\nBrightforge AI closed an $85 million Series B led by Goldman Sachs & Co. and "
+                            "Kohlberg Kravis Roberts & Co. in May 2025.\n\nIn June Orrin Cloud raised $9 million led by Mitsui & Co.\n")
+    assert of_kind(facts, "Round", "company", "leads") == [
+        ("Brightforge AI", ("Goldman Sachs & Co.", "Kohlberg Kravis Roberts & Co.")), ("Orrin Cloud", ("Mitsui & Co.",))]

@@ -57,8 +57,8 @@ def name_key(name: str) -> str:
     """'Lambda Labs' -> 'lambda'; 'Fireworks.ai' -> 'fireworks'; 'Acme Cloud Inc.' -> 'acme cloud'."""
     words = _words(name)
     suffixes = _suffixes()
-    while len(words) > 1 and words[-1] in suffixes:
-        words.pop()
+    while len(words) > 1 and (words[-1] in suffixes or words[-1] == "and" and len(words) < len(_words(name))):
+        words.pop()  # "Kanemaru & Co." -> "kanemaru": the "&" of a legal form goes with it
     if len(words) > 1 and words[0] == "the":
         words.pop(0)
     return " ".join(words)

@@ -105,8 +105,9 @@ def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
 
 
 _NUMBER = re.compile(r"[\d.,]+")
-# "Mitsui & Co.", "Fidelity Management & Research": one name, its "&" no list's
-_AMPERSAND_CO = re.compile(r"\b[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?&\s?(?:Co\.|Company|Sons|Partners|Research|Development|"
+# "Mitsui & Co.", "Fidelity Management & Research": one name, its "&" no list's (nor is it at a sentence's
+# end, where "led by Goldman Sachs & Co." has lost its full stop)
+_AMPERSAND_CO = re.compile(r"\b[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?&\s?(?:Co\.?|Company|Sons|Partners|Research|Development|"
                            r"Associates|Investments|Holdings|Engineering)(?!\w)")
 
 
@@ -293,8 +294,9 @@ def after(text: str, pattern: str) -> str | None:
 def clause_after(text: str, start: int) -> str:
     """The text from ``start`` up to the next clause end."""
     rest = text[start:]
-    # ... and where a purpose or a security follows: "from X to buy 8,192 H200 GPUs", "from X against 4,200 GPUs"
-    stop = re.search(r"\s*(?:[.;)(]|,\s*(?!and\b|&)(?=[a-z])|\bagainst\b|\bto\s+(?:buy|fund|finance|build|expand|acquire|"
+    # ... and where a purpose or a security follows: "from X to buy 8,192 H200 GPUs", "from X against 4,200 GPUs";
+    # the full stop of "Goldman Sachs & Co." or "Acme Inc." ends no clause
+    stop = re.search(r"\s*(?:(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.|[;)(]|,\s*(?!and\b|&)(?=[a-z])|\bagainst\b|\bto\s+(?:buy|fund|finance|build|expand|acquire|"
                      r"purchase|deploy|pay|refinance)\b|\bwith\b|\bjoined by\b|\balongside\b|\bprovided by\b|\bat\s+a\b|\bat\s+[$€£]|\bfor\s+[$€£]|"
                      r"\b(?:in|on|during|since)\s+(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d|\b(?:19|20)\d\d\b|"
                      r"\bas\s+(?=(?:the\s+|an?\s+)?[a-z]))",  # "with DNB as sole lender"
