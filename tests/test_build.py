@@ -246,3 +246,42 @@ def test_the_headline_names_the_investors_backing_most_and_counts_the_rest(monke
     assert text.startswith("investors backing two or more neoclouds: Investor 07 (Cloud 0, Cloud 1, Cloud 2 and 6 more); "
                            "Investor 06 (")
     assert text.endswith("; and 5 more (gpukg query investors-backing-multiple-neoclouds)")
+
+
+_ODD = ["\x00", "\ufeff", "\u2028", "\x0c", "\r", "\u202e", "|", "||", "**", "`", "```", "[^1]", "[^1]: ", "<sup>",
+        "## ", "- ", "> ", "+--+--+", "$", "€", "−", "99999999999999999999999", "1e400", "31 February 2025", "Q5 2025",
+        "https://x.com/%zz", "[x](", "](http://a b)", "[[", "::", "\\", "\"", "{", "| a | b |\n|---|\n| 1 | 2 | 3 |"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_mangled_report_builds_validates_and_dumps_without_a_traceback(tmp_path, seed):
+    # Lines deleted, repeated and cut short, odd characters and Markdown put in at random: whatever the
+    # reading makes of it, the build must not fail with anything but a GpukgError
+    import random
+
+    from gpukg.errors import GpukgError
+    from gpukg.validate import check_built
+
+    rng = random.Random(seed)
+    sources = sorted(Path(__file__).parent.joinpath("data", "reports").glob("*.md"))
+    lines = rng.choice(sources).read_text(encoding="utf-8").split("\n")
+    for _ in range(rng.randint(10, 40)):
+        i = rng.randrange(len(lines))
+        op = rng.randrange(4)
+        if op == 0 and len(lines) > 1:
+            del lines[i]
+        elif op == 1:
+            lines.insert(i, lines[rng.randrange(len(lines))])
+        elif op == 2:
+            lines[i] = lines[i][: rng.randint(0, len(lines[i]))]
+        else:
+            k = rng.randint(0, len(lines[i]))
+            lines[i] = lines[i][:k] + rng.choice(_ODD) + lines[i][k:]
+    path = tmp_path / "mangled.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    try:
+        result = build([path])
+        check_built(result.store, force=True)
+        assert dump(result.store)
+    except GpukgError:
+        pass
