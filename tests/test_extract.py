@@ -1643,3 +1643,12 @@ def test_a_thousands_comma_splits_no_investor_list_and_a_ppa_is_no_company():
     ex = read(NEWS + "Halvorn Cloud is backed by NVIDIA and Sequoia Capital and runs roughly 18,000 GPUs. It signed a 10-year "
               "PPA with Skarvheim Kraft.\n")
     assert not [name for name, _ in ex.kinds if name.startswith("000") or name == "PPA"]
+
+
+def test_a_discourse_word_before_a_sentence_subject_is_no_part_of_its_name(tmp_path):
+    # regression: "Later Orrin Cloud raised ..." made an organization "Later Orrin Cloud" (with a comma it did not)
+    from test_deals import built
+
+    facts = built(tmp_path, "# Notes\n\nLater Orrin Cloud raised $9 million led by Mitsui & Co.\n\n"
+                            "Subsequently Brisk Compute closed a $4 million seed round from Foo Capital.\n")
+    assert sorted(d["company"] for name, d in facts if name == "Round") == ["Brisk Compute", "Orrin Cloud"]

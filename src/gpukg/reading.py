@@ -238,6 +238,7 @@ def opening_orgs(state: State, text: str) -> list[str]:
     """Names a sentence opens with when they look like organizations and act as its subject."""
     out: list[str] = []
     pos = 0
+    text = DISCOURSE.sub("", text)  # "Later Orrin Cloud raised ...": no company "Later Orrin Cloud"
     # a known name with "and" in it is one name: "The National Investment and Infrastructure Fund"
     head = text[:120]
     joined = [(form, start, end) for form, start, end in state.names.find(head) if " and " in form or "&" in form] \
@@ -371,7 +372,8 @@ def trim_name(state: State, name: str) -> str:
         return max(known, key=lambda k: k[2] - k[1])[0]
     words = name.split()
     while words and (words[0].lower() in ("in", "at", "meanwhile", "also", "and", "then", "recently", "earlier", "later", "when",
-                                          "acquired", "acquires", "bought", "buys", "purchased", "after", "with")
+                                          "acquired", "acquires", "bought", "buys", "purchased", "after", "with",
+                                          "subsequently", "separately", "additionally", "afterwards", "finally")
                      or len(words) > 1 and words[0] in _MONTH_NAMES):  # "In May Thornvale Cloud completed"
         words.pop(0)
     if words and _FULL_STOP.search(words[-1]) and words[-1].lower() not in lexicon.words("names", "corporate_suffixes"):
