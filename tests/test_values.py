@@ -283,6 +283,10 @@ def test_from_one_amount_to_another_is_two_figures(text, read):
     ("$2.49 per H100-hour on Kestrune Cloud", Decimal("2.49"), "USD", "hour", ()),
     ("cut its rate by 12% to $4.40 per GPU-hour, from $5.00", Decimal("5"), "USD", None, ("former",)),
     ("grew revenue faster than 150% year over year", Decimal("150"), None, None, ("lower-bound",)),
+    # Regression: a rate "from" its amount was no floor, nor one that "starts at" it; "up from" was a floor
+    ("Vessel Cloud rents H100s from $1.49/hr", Decimal("1.49"), "USD", "hour", ("lower-bound",)),
+    ("H100 instances start at $2.10 per GPU-hour", Decimal("2.10"), "USD", "hour", ("lower-bound",)),
+    ("now $2.20/hr, up from $1.85/hr", Decimal("1.85"), "USD", "hour", ("former",)),
 ])
 def test_prices_and_bounds_in_other_words(text, value, currency, per, qualifiers):
     q = find_quantities(text)[-1]

@@ -118,8 +118,8 @@ _QUALIFIER_WORDS = [
     (re.compile(r"\bto\s+(?:(?:[$€£¥₹]|[A-Z]{3}\s)\s?)?\d[\d.,]*[^,;]{0,30}?[,(]?\s*from\s*$", re.I), "former"),
     # "cut Llama 3.3 70B from $0.88 to $0.54", "lowered its H100 hourly rate from $3.25": what it was before the change
     (re.compile(r"\b(?:cut|cuts|cutting|lowered|lowers|lowering|reduced|reduces|reducing|slashed|trimmed|dropped|drops|fell|falls|"
-                r"raised|raises|raising|hiked|increased|increasing|down|moved|went)\b[^,;.]{0,40}?\bfrom\s*$", re.I), "former"),
-    (re.compile(r"\b(?:over|more than|exceeding|exceeds|above|beyond|at least|upwards of|starting at|starting from|as low as|"
+                r"raised|raises|raising|hiked|increased|increasing|down|up|moved|went|changed)\b[^,;.]{0,40}?\bfrom\s*$", re.I), "former"),
+    (re.compile(r"\b(?:over|more than|exceeding|exceeds|above|beyond|at least|upwards of|start(?:s|ing)? (?:at|from)|begin(?:s|ning)? at|as low as|"
                 r"passed|surpassed|topped|crossed|pass|passes|surpass|surpasses|exceed|"
                 r"faster than|higher than|greater than)\s*$|(?:^|[,:;(]\s*)from\s*$", re.I), "lower-bound"),
     # (not a move: "headcount has since edged up to 183", "rose up to")
@@ -131,6 +131,7 @@ _QUALIFIER_WORDS = [
     (re.compile(r"(?<![-=])(?:>|≥)\s*$"), "lower-bound"),
     (re.compile(r"(?<![-<])(?:<|≤)\s*$"), "upper-bound"),
 ]
+_FROM = re.compile(r"\bfrom\s*$", re.I)
 # GPUs named with a space before their number: "RTX 4090", "GTX 1080 Ti", "RX 7900 XTX"
 GPU_NAME = re.compile(r"\b(?:RTX|GTX|RX|Quadro)\s?\d{3,4}(?:\s?(?:Ti|XTX|XT|SUPER))?\b")
 _GPU_COMPOUND = re.compile(r"-GPUs?\b")
@@ -338,6 +339,8 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     for pattern, qualifier in _QUALIFIER_WORDS:
         if pattern.search(before) and not (qualifier == "lower-bound" and "former" in qualifiers):
             qualifiers.append(qualifier)
+    if per and high is None and _FROM.search(before) and not {"former", "lower-bound"} & set(qualifiers):
+        qualifiers.append("lower-bound")  # "rents H100s from $1.49/hr": a rate's floor, not a change from it
     if high is not None:
         if high < low:
             return None
