@@ -331,3 +331,23 @@ def test_a_founder_still_in_charge_and_a_start_told_by_who_joined(tmp_path):
     assert roles(tmp_path, text) == [
         ("Dario Kessenbrook", "Wendrell Cloud", "ceo", None, None, False), ("Dario Kessenbrook", "Wendrell Cloud", "co-founder", None, None, False),
         ("Matthias Zemp", "Wendrell Cloud", "cfo", "2023-05", None, False)]
+
+
+def test_a_title_handed_over_goes_to_the_new_holder_and_ends_for_the_old(tmp_path):
+    # regression: "handed the CEO job to", "passed ... role to" and "stepped down ... and was replaced by" told
+    # no new holder; a handover "at X, where ..." went to the company a later sentence of the line named
+    facts = built(tmp_path, "# Year in review\n\n### August 2025\n\n"
+                            "The story came from Wyndhurst Cloud, where co-founder Caspar Lindqvist handed the CEO job to "
+                            "Odile Vance. The same week Saltcote Inference raised a $135M Series B.\n\n"
+                            "### Earlier\n\nAt Vessel Cloud, Lena Ortiz passed the chief executive role to Marco Vial in "
+                            "March 2025. Pia Rask stepped down as CTO of Vessel Cloud in May 2025 and was replaced by Tom Hale.\n")
+    roles = sorted((d["person"], d["company"], d["role"], d["when"] and d["when"].iso, d["ended"] and d["ended"].iso,
+                    d["former"]) for name, d in facts if name == "Role")
+    assert roles == [
+        ("Caspar Lindqvist", "Wyndhurst Cloud", "ceo", None, "2025-08", True),
+        ("Lena Ortiz", "Vessel Cloud", "ceo", None, "2025-03", True),
+        ("Marco Vial", "Vessel Cloud", "ceo", "2025-03", None, False),
+        ("Odile Vance", "Wyndhurst Cloud", "ceo", "2025-08", None, False),
+        ("Pia Rask", "Vessel Cloud", "cto", None, "2025-05", True),
+        ("Tom Hale", "Vessel Cloud", "cto", "2025-05", None, False),
+    ]

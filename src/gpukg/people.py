@@ -94,6 +94,7 @@ def read_titles(state: State, text: str, source: Source, subject: str | None) ->
         _titles(state, _REPLACING.sub(lambda m: " " * len(m.group(0)), text) if succession else text, source, subject)
     if succession:
         _replaced(state, text, source, [f for f in state.facts[before:] if isinstance(f, Role) and not f.former])
+        _taken_over(state, text, source, [f for f in state.facts[before:] if isinstance(f, Role) and f.former])
 
 
 _TITLED = re.compile(rf"(?P<p>{PERSON})\s*\((?P<t>[^()]{{2,40}})\)")
@@ -127,7 +128,7 @@ def _departures(state: State, text: str, source: Source, subject: str | None) ->
 
 _THE_COMPANY = re.compile(r"\b[Tt]he (?:company|firm|startup)\b")
 _SUCCESSION_WORD = re.compile(r"\b(?:succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|took over from|"
-                              r"takes over from|taking over from|has taken over from)\b")
+                              r"takes over from|taking over from|has taken over from|hand(?:s|ed)?|pass(?:es|ed)?|turn(?:s|ed)? over)\b")
 _TITLE_TAIL = (r"\s+as\s+(?:(?:the\s+|its\s+)?(?P<c>" + NAME + r")['’]s?\s+)?(?:(?:new|interim|acting)\s+)?"
                r"(?P<t>[^,.;]{2,50}?)(?:\s+(?:of|at)\s+(?P<c2>" + NAME + r"))?(?=\s+(?:in|on|effective|after|from|when)\b|[,.;]|$)")
 # "Mara Lind succeeds Tomas Berg as CEO of Veyra Cloud", "Tomas Berg will be replaced by Mara Lind as CEO"
@@ -135,6 +136,14 @@ _SUCCEEDS = re.compile(rf"(?P<new>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:has\s+|will\
                        rf"(?:took|takes|taking|taken)\s+over\s+from)\s+(?P<old>{PERSON}|her|him|them)(?P<aside>,[^,]{{1,80}},)?" + _TITLE_TAIL)
 _SUCCEEDED_BY = re.compile(rf"(?P<old>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:will be|was|has been|is being|is to be)\s+"
                            rf"(?:replaced|succeeded)\s+by\s+(?P<new>{PERSON})(?P<aside>,[^,]{{1,80}},)?" + _TITLE_TAIL)
+# "Lena Ortiz handed the CEO job to Marco Vial", "passed her chief executive role to": the title goes over (no
+# aside: one after the old holder would be read as the new one's)
+_HANDED = re.compile(rf"(?P<old>{PERSON})\s+(?:has\s+|will\s+)?(?:hand(?:s|ed)?|pass(?:es|ed)?|turn(?:s|ed)?)\s+(?:over\s+)?"
+                     rf"(?:the|her|his|their)\s+(?P<t>[\w -]{{2,40}}?)\s+(?:job|role|post|position|title|reins|seat|duties)\s+"
+                     rf"(?:over\s+)?to\s+(?P<new>{PERSON})(?P<c>(?!))?(?P<c2>(?!))?(?P<aside>(?!))?")
+_WHERE_BEFORE = re.compile(rf"(?:at|from|of|in)\s+(?P<c>{NAME}),\s+where\s+(?:[\w-]+\s+){{0,3}}$")
+# "Lena Ortiz stepped down as CEO in March and was replaced by Marco Vial": the titles just left go to the new holder
+_WAS_REPLACED = re.compile(rf"\b(?:was|has been|will be|is to be)\s+(?:replaced|succeeded)\s+by\s+(?P<new>{PERSON})(?![\w'’-])")
 # "hired Dana Cole as its new COO, replacing Sam Reid": the title just given was Sam Reid's
 _REPLACING = re.compile(rf",?\s+(?:replacing|succeeding|who (?:replaces|replaced|succeeds|succeeded))\s+(?P<old>{PERSON})(?![\w'’-])")
 
@@ -161,23 +170,26 @@ def _successions(state: State, text: str, source: Source, company: str | None) -
     """A title passed from one person to another: the new holder has it from the date of the move,
     the old one held it until then (unless the move is still to come). Returns ``text`` with the
     succession blanked, so that the titles of the rest are read as before."""
-    for m in (*_SUCCEEDS.finditer(text), *_SUCCEEDED_BY.finditer(text)):
+    for m in (*_SUCCEEDS.finditer(text), *_SUCCEEDED_BY.finditer(text), *_HANDED.finditer(text)):
         roles = [role for role, _, _ in lexicon.find("roles", m.group("t"))]
-        named = m.group("c") or m.group("c2")
+        place = _WHERE_BEFORE.search(text, 0, m.start())  # "came from Wyndhurst Cloud, where co-founder X handed ..."
+        named = m.group("c") or m.group("c2") or (place.group("c") if place else None)
         where = trim_name(state, named) if named else company
         new, old = m.group("new"), m.group("old")
         told = old not in ("her", "him", "them")  # "Kwabena Osterley ... succeeds her as CTO": the one before, unnamed here
         if not roles or not where or not (is_person(state, new) and (not told or is_person(state, old))):
             continue
-        when = _date_after(text, m.end("t")) or opening_date(text)
+        # (a move is an event: under a heading that is a date, "### August", it happened then)
+        when = _date_after(text, m.end("t")) or _date_after(text, m.end("new")) or opening_date(text) or state.heading_when
         done = not re.search(r"\b(?:will|is to be|is being)\b", m.group(0))
         for role in dict.fromkeys(roles):
             add(state, Role(source, new, where, role, when), ("person", new), ("company", where))
             if told:
                 add(state, Role(source, old, where, role, None, when if done else None, former=done),
                     ("person", old), ("company", where))
-        # what the aside says stays to be read: "Raghav Subramanian, currently Pyxara's chief operating officer,"
-        kept = f"{new}{m.group('aside')}" if m.group("aside") else ""
+        # what the aside says stays to be read: "Raghav Subramanian, currently Pyxara's chief operating officer,";
+        # and the titles before a name that hands its own over ("founder Lena Ortiz handed the CEO job to ...")
+        kept = f"{new}{m.group('aside')}" if m.group("aside") else old if m.re is _HANDED else ""
         text = text[:m.start()] + kept.ljust(m.end() - m.start()) + text[m.end():]
     return text
 
@@ -189,6 +201,15 @@ def _replaced(state: State, text: str, source: Source, given: list[Role]) -> Non
         role = given[-1]
         add(state, Role(source, m.group("old"), role.company, role.role, None, role.when, former=True),
             ("person", m.group("old")))
+
+
+def _taken_over(state: State, text: str, source: Source, left: list[Role]) -> None:
+    """'Lena Ortiz stepped down as CEO in March and was replaced by Marco Vial': the titles ``left`` are
+    the new holder's from when they were left."""
+    m = _WAS_REPLACED.search(text)
+    if m and left and is_person(state, m.group("new")):
+        for role in left:
+            add(state, Role(source, m.group("new"), role.company, role.role, role.ended), ("person", m.group("new")))
 
 
 # "co-founders Lena Voss and Arun Mehta lead the company as CEO and CTO respectively"
