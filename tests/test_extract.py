@@ -1652,3 +1652,12 @@ def test_a_discourse_word_before_a_sentence_subject_is_no_part_of_its_name(tmp_p
     facts = built(tmp_path, "# Notes\n\nLater Orrin Cloud raised $9 million led by Mitsui & Co.\n\n"
                             "Subsequently Brisk Compute closed a $4 million seed round from Foo Capital.\n")
     assert sorted(d["company"] for name, d in facts if name == "Round") == ["Brisk Compute", "Orrin Cloud"]
+
+
+def test_a_company_out_of_a_city_is_headquartered_there_but_not_one_spun_out_of_another(tmp_path):
+    # regression: "a neocloud out of Raleigh" told no headquarters
+    from test_deals import built, of_kind
+
+    facts = built(tmp_path, "# Notes\n\nBrasswick Compute, a neocloud out of Raleigh, raised $30 million in May 2025.\n\n"
+                            "Tarnfield AI, spun out of Google in 2021, raised $12 million in June 2025.\n")
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Brasswick Compute", "Raleigh")]

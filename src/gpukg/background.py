@@ -26,9 +26,11 @@ _FOUNDED_IN = re.compile(r"\b(?:(?:co-?)?(?:founded|established|incorporated|set
                          r"since\s+(?:its|the\s+company['’]s)\s+(?:founding|inception))\b"
                          r"(?:\s+by\s+[^,.;]{1,80}?(?=\s+(?:in|on)\s))?\s+(?:in\s+|on\s+)?", re.I)
 _PLACE_WORD = rf"{UPPER}[\w.'’-]*"
-# "headquartered at Stockholm", "with seat in Singapore", "based out of Leeds": as reports also write it
+# "headquartered at Stockholm", "with seat in Singapore", "based out of Leeds", "a neocloud out of Raleigh" (not
+# "spun out of Google"): as reports also write it
 _BASED_IN = re.compile(r"\b(?:(?:headquartered|head-quartered|based|with headquarters|headquarters|with (?:its )?seat|seated)\s+(?:in|at)"
-                       r"|based out of)\s+(?P<place>"
+                       r"|based out of|(?:(?<=neocloud\s)|(?<=startup\s)|(?<=start-up\s)|(?<=company\s)|(?<=provider\s)|"
+                       r"(?<=platform\s)|(?<=marketplace\s)|(?<=chipmaker\s)|(?<=firm\s))out of)\s+(?P<place>"
                        rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s+{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)")
 # What may stand before "based in" when it is said of the sentence's company: nothing ("Based in
 # Oslo, Acme ..."), a verb of being, a comma or "and", or an appositive ("Acme, a GPU cloud based in").
