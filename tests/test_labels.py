@@ -443,3 +443,18 @@ def test_a_press_dateline_is_where_and_when_not_the_date_of_what_the_sentence_da
         rounds = sorted((d["company"], d["when"].iso, d["amount"].currency) for name, d in facts if name == "Round")
         assert rounds == [("Shinonome GPU Cloud", "2025-03-03", "USD"), ("Shinonome GPU Cloud", "2025-10", "JPY")], title
         assert [name for name, _ in facts if name == "Observation"] == [], title
+
+
+def test_a_press_dateline_with_a_state_a_wire_or_the_day_first(tmp_path):
+    # regression: "LONDON, 12 November 2025 --" made a company "LONDON"; "SAN JOSE, Calif., Oct. 7, 2025 /PRNewswire/ --"
+    # and "AUSTIN, Texas--(BUSINESS WIRE)--Nov. 4, 2025--" were no datelines
+    facts = built(tmp_path, "# Clippings\n\nLONDON, 12 November 2025 -- Marlowgate Compute, a UK-headquartered neocloud, "
+                            "today announced a GBP 400 million debt facility.\n\n"
+                            "SAN JOSE, Calif., Oct. 7, 2025 /PRNewswire/ -- Ostravel Cloud today announced a $90 million "
+                            "Series C led by Foo Capital.\n\n"
+                            "AUSTIN, Texas--(BUSINESS WIRE)--Nov. 4, 2025-- Tiderow AI today announced a $180 million "
+                            "Series B led by Sequoia Capital.\n")
+    rounds = sorted((d["company"], d["when"].iso) for name, d in facts if name == "Round")
+    assert rounds == [("Marlowgate Compute", "2025-11-12"), ("Ostravel Cloud", "2025-10-07"), ("Tiderow AI", "2025-11-04")]
+    named = {d.get("company") for name, d in facts} | {d.get("subject") for name, d in facts}
+    assert not named & {"LONDON", "SAN JOSE", "AUSTIN"}

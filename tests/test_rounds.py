@@ -660,3 +660,24 @@ def test_an_ampersand_and_company_is_part_of_each_lead_name(tmp_path):
                             "Kohlberg Kravis Roberts & Co. in May 2025.\n\nIn June Orrin Cloud raised $9 million led by Mitsui & Co.\n")
     assert of_kind(facts, "Round", "company", "leads") == [
         ("Brightforge AI", ("Goldman Sachs & Co.", "Kohlberg Kravis Roberts & Co.")), ("Orrin Cloud", ("Mitsui & Co.",))]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # regression: rounds named as Chinese tech media name them were all "unspecified"
+    ("Baiyu Yun closed an RMB 80 million Pre-A round on 17 November 2025.", "seed"),
+    ("Baiyu Yun raised an RMB 15 million angel round in May 2024.", "pre-seed"),
+    ("Mofang Xinke raised an RMB 300 million A+ round in 2025.", "series-a"),
+    ("Hanhai Compute raised a B1 round of RMB 1.2 billion in November 2025.", "series-b"),
+    ("Suanchao Keji received strategic financing of RMB 50 million from China Mobile.", "strategic-commitment"),
+    # "a round" is no A round
+    ("In a round led by Foo Capital, Baiyu Yun raised $5M.", "unspecified"),
+])
+def test_round_names_of_other_markets(tmp_path, text, kind):
+    facts = built(tmp_path, f"# Notes\n\n{text}\n")
+    assert of_kind(facts, "Round", "kind") == [(kind,)]
+
+
+def test_a_company_leads_no_round_of_its_own(tmp_path):
+    # regression: "In a round led by Foo Capital, Acme raised $5M" listed Acme among the round's leads
+    facts = built(tmp_path, "# Notes\n\nIn a round led by Foo Capital, Baiyu Yun raised $5M.\n")
+    assert of_kind(facts, "Round", "company", "leads") == [("Baiyu Yun", ("Foo Capital",))]

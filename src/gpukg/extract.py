@@ -17,7 +17,7 @@ from .cells import heading_scale, scale_note
 from .dates import dateline, find_dates, relative_dates, report_date
 from .deals import deal_sequel
 from .investors import investor_line, investor_sections
-from .labels import BRACKETED, labelled
+from .labels import BRACKETED, is_dateline, labelled
 from .names import Gazetteer, name_key
 from .people import PERSON, label_roles
 from .phrases import NAME, heading_name, looks_like_name, looks_like_org
@@ -425,7 +425,8 @@ def _content(state: State, block: Block, source: Source) -> None:
     # as the report writes it is kept too, as a spelling a reader may look the company up by
     found += [block.text[start:m.end()] for _, start, end in spans if (m := LEGAL_FORM_AFTER.match(block.text, end))]
     if block.kind not in ("code", "meta", "running"):  # a name in quoted code or a tag makes nothing an organization
-        state.kinds.extend((form, "org") for form in found + opening_orgs(state, REPORT_VERB.sub("", block.label or block.text)))
+        opening = (block.value or "") if block.label and is_dateline(block.label) else block.label or block.text  # no org "LONDON"
+        state.kinds.extend((form, "org") for form in found + opening_orgs(state, REPORT_VERB.sub("", opening)))
     mentioned = found + [n for f in facts for n in _fact_names(f)]
     state.statements.append(Statement(
         source, block.kind, stated.text, block.section,

@@ -53,10 +53,12 @@ def labelled(state: State, block: Block, source: Source) -> None:
             prose(state, sentence, source, company or asked)
         return
     dateline = _DATELINE.fullmatch(label)
-    if dateline and _is_date(dateline.group("d")) and (company is None or dateline.group("p").isupper()):
+    if is_dateline(label) and (company is None or dateline.group("p").isupper()):
         # "**SAN FRANCISCO, Nov. 24, 2025** — Acme today announced ...": where and when, not a name; a place in
         # capitals is a press release's dateline in a company's own report too, not a field of the company
-        prose(state, _TODAY.sub(f"on {dateline.group('d')}", value), source, None)
+        # (the date opens the sentence: "Tiderow AI on Nov. 4, 2025 announced" hid the subject of a name not yet known)
+        told = f"On {dateline.group('d')}, {_TODAY.sub('', value, count=1).replace('  ', ' ')}" if _TODAY.search(value) else value
+        prose(state, told, source, None)
         return
     number = find_quantities(label)
     if len(number) == 1 and number[0].start == 0 and number[0].end >= len(label.strip(" *:—–-")) and value:
@@ -201,6 +203,12 @@ _NEXT_SENTENCE = re.compile(r"(?<=[a-z\d)][.!?])\s+(?=[A-Z][a-z])")
 # words a full stop shortens, which end no sentence: "Nimbrel Cloud acq. Oakvale Labs", "Ser. B"
 _ABBREVIATIONS = frozenset({"acq", "ser", "inc", "ltd", "corp", "co", "vs", "est", "approx", "no", "dr", "mr", "ms", "st",
                             "pvt", "pte", "sr", "jr", "ca", "c", "e.g", "i.e"})
+
+
+def is_dateline(label: str) -> bool:
+    """'SAN FRANCISCO, Nov. 24, 2025': a place and a date, where and when a release was written (no organization)."""
+    dateline = _DATELINE.fullmatch(label)
+    return bool(dateline) and _is_date(dateline.group("d"))
 
 
 def _is_date(label: str) -> bool:

@@ -388,9 +388,12 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
         if not label and kind == "bullet" and links and links[0].text and text.startswith(links[0].text) \
                 and _DASH.match(text[len(links[0].text):]):
             label, value = _label(links[0].text, text)  # "- [Gantrybid](https://...) — GPU rental marketplace ..."
-        qa = (_QA_LINE.match(text) or _DATED_LINE.match(text) or _PRESS_DATELINE.match(text)) if not label else None
+        qa = (_QA_LINE.match(text) or _DATED_LINE.match(text)) if not label else None
         if qa:  # "Q. Who backs the company?" / "A. It is ...": a question and its answer, as bold labels make them;
             label, value = qa.group("k"), qa.group("v")  # "2025-01-08 — Acme ...": a changelog's dated line
+        press = _PRESS_DATELINE.match(text) if not label else None
+        if press:
+            label, value = f"{press.group('p')}, {press.group('d')}", press.group("v")
         fields = _FIELD_SPLIT.split(text) if kind == "bullet" else []
         # "- Founded: 2020 · HQ: Oslo, Norway · CEO: ...": fields, with or without a bold first label
         if len(fields) > 1 and _KEY_VALUE_LINE.match(text) and (label or _all_fields(fields)):
@@ -522,10 +525,13 @@ _QA_LINE = re.compile(r"(?P<k>Q|A)[.:]\s+(?P<v>\S.*)")
 # "2025-01-08 — Acme ...", and under a year's heading "June: Acme ...", "Q4 — Acme ...": a line that opens with its date
 _DATED_LINE = re.compile(r"(?P<k>(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?|(?:January|February|March|April|May|June|July|August|"
                          r"September|October|November|December|Q[1-4]|H[12])(?=\s*(?:[—–:]|\s-)))\s*(?:[—–:]|\s-)\s+(?P<v>\S.*)")
-# "TOKYO, November 13, 2025 -- Acme ...", "SAN FRANCISCO, Nov. 24, 2025 /PRNewswire/ -- ...": a press release's
-# dateline, as "**SAN FRANCISCO, Nov. 24, 2025** — ..." makes it with bold (the wire's name is no part of it)
-_PRESS_DATELINE = re.compile(r"(?P<k>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*,\s*[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d)"
-                             r"(?:\s*(?:/[A-Za-z ]{2,30}/|\([A-Z][A-Z ]{2,30}\)))?\s*(?:--|[—–]|\s-)\s+(?P<v>\S.*)")
+# "TOKYO, November 13, 2025 -- Acme ...", "SAN JOSE, Calif., Oct. 7, 2025 /PRNewswire/ -- ...", "AUSTIN, Texas--(BUSINESS
+# WIRE)--Nov. 4, 2025-- ...", "LONDON, 12 November 2025 -- ...": a press release's dateline, read as "**SAN FRANCISCO,
+# Nov. 24, 2025** — ..." with bold is (its city and date; the state and the wire's name are no part of it)
+_PRESS_DATELINE = re.compile(r"(?P<p>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+                             r"(?:\s*--\s*\([A-Z][A-Z ]{2,30}\)\s*--\s*|,\s*)"
+                             r"(?P<d>[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]{2,8}\.? (?:19|20)\d\d)"
+                             r"(?:\s*(?:/[A-Za-z ]{2,30}/|\([A-Z][A-Z ]{2,30}\)))?\s*(?:--|[—–]|\s-)\s*(?P<v>\S.*)")
 _KEY_VALUE_LINE = re.compile(r"(?P<k>[A-Z][^:.!?]{0,38}?):\s+(?P<v>\S.*)")
 _LATER_FIELD = re.compile(r"(?P<k>[A-Z0-9][^:.!?]{0,38}?):\s+(?P<v>\S.*)")  # "... | 12-month price target: $46.00"
 _KEY_HEADERS = {"", "field", "attribute", "item", "key", "property", "fact", "category", "metric"}

@@ -394,6 +394,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
         return False
     # "The EIB signed a facility with Atlantica GPU": the company the facility is with is no lender of its own
     participants = [n for n in participants if n != company]
+    leads = [n for n in leads if n != company]  # "In a round led by Foo Capital, Acme raised ...": Acme leads no round of its own
     valuation = next((q for q in money if is_valuation(text, q)), None)
     # "$1.1B raised to date; last valued at $4B (Series C, Mar 2025)": a total is no round's amount
     # and a price per share is no round's amount: "priced at $28 per share, raising $1.1 billion"
