@@ -1661,3 +1661,11 @@ def test_a_company_out_of_a_city_is_headquartered_there_but_not_one_spun_out_of_
     facts = built(tmp_path, "# Notes\n\nBrasswick Compute, a neocloud out of Raleigh, raised $30 million in May 2025.\n\n"
                             "Tarnfield AI, spun out of Google in 2021, raised $12 million in June 2025.\n")
     assert of_kind(facts, "Headquarters", "company", "place") == [("Brasswick Compute", "Raleigh")]
+
+
+def test_a_based_compound_before_what_the_company_designs_names_no_company(tmp_path):
+    # regression: "a Suzhou-based GPU chip designer" made a company "GPU", based in Suzhou
+    from test_deals import built, of_kind
+
+    facts = built(tmp_path, "# Notes\n\nXuanjing Weidian, a Suzhou-based GPU chip designer, raised RMB 500 million.\n")
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Xuanjing Weidian", "Suzhou")]

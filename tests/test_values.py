@@ -538,3 +538,13 @@ def test_a_percentage_keeps_its_minus_sign(text, value):
 def test_a_signed_amount_or_a_name_is_no_figure(text):
     # money and counts are never below zero in the model: a signed amount is not read rather than read as its opposite
     assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize("text, values", [
+    # regression: a telephone number was four figures, and India's grouping "1,52,00,000" three
+    ("Media contact: press@marlowgate.example, +44 20 7946 0321", []),
+    ("Call +1 415-555-0134 today; margins rose +8.5%", [Decimal("8.5")]),
+    ("allotted 1,52,00,000 equity shares at ₹1,250 per share", [Decimal("15200000"), Decimal("1250")]),
+])
+def test_identifiers_and_other_groupings(text, values):
+    assert [q.value for q in find_quantities(text)] == values

@@ -55,7 +55,8 @@ _CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|MX|NT|A|C|S|R)\$\s?|(?:\$|�
         r"(?<![A-Za-z])(?:Rp\.?|RM)\s?(?=\d)|(?<![A-Za-z])M(?:SEK|NOK|DKK|EUR|USD|ISK)\s?(?=\d)|(?-i:"  # "Rp 1.2 trillion", "RM 95m", "MSEK 300"
         + _CODES_RE + r")\s?)")
 # "1,200", "1.5"; as European reports write them: "8 000" (a space between thousands), "2,10" (a decimal comma)
-_NUM = r"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<!\d)\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,.])|\d+,\d{{1,2}}(?![\d,])|\d+(?:\.\d+)?)"
+# (and India's grouping by lakh and crore: "1,52,00,000")
+_NUM = r"(?P<num{n}>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<!\d)\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,.])|\d+,\d{{1,2}}(?![\d,])|\d+(?:\.\d+)?)"
 _SCALE = r"(?P<scale{n}>\s?(?:thousand|millions?|billions?|trillion|crores?|lakhs?|bn|mn|mm|tn|cr|[KkMBT]|(?:Tsd|Mio|Mrd)\.?|Mds?(?=€))(?![^\W_]))?"  # not "2,048 B200 GPUs"
 
 
@@ -104,7 +105,7 @@ _NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|
                         # a telephone number, a suite
                         r"|https?://\S+|\bItems?\s\d+\.\d+\b|\b\d{2,3}-\d{5,}\b|\b[A-Z]{1,5}/\d+(?:/\d+)+\b"
                         r"|\b(?:No\.|Paper|Number)\s\d+-\d+\b|\b10\.\d{4,}/\S+|\+?\d{0,3}\s?\(\d{3}\)\s?\d{3}-\d{4}\b"
-                        r"|\b\d{3}-\d{3}-\d{4}\b|\b(?:Suite|Floor)\s\d+\b"
+                        r"|\b\d{3}-\d{3}-\d{4}\b|\b(?:Suite|Floor)\s\d+\b|(?<![\w.])\+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,5}(?![\d%.,])"
                         r"|^\d{1,2}/\d{1,2}(?=[\s.):])")  # a thread's post number: "2/14 Quillfire closed ..."
 # "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
 # (not a header's "($ bn)": a currency and a scale, no amount)

@@ -186,7 +186,7 @@ _PLACE_HINT = re.compile(r"(?:,|\sis)\s+an?\s+[A-Z][a-zà-ÿ]+(?:,?\s[A-Z][a-zà
 # platform" places nothing; "a Lisbon-based GPU marketplace", "an Austin-based inference platform" do)
 _ORG_NOUN = (r"(?:(?![\w-]*(?i:invest|fund|capital|venture|bank|backer))[\w-]+\s+){0,3}?"
              r"(?:company|startup|start-up|firm|provider|operator|neocloud|chipmaker|business|marketplace|lessor|developer|"
-             r"vendor|supplier|manufacturer|maker|integrator|reseller|OEM|ODM|"
+             r"vendor|supplier|manufacturer|maker|designer|builder|integrator|reseller|OEM|ODM|"
              r"miner|exchange|host|lab|(?:GPU|AI|inference|serverless|compute)\s+(?:[\w-]+\s+)?(?:cloud|platform))s?")
 _COMPANY_NOUN = re.compile(rf"{_ORG_NOUN}\b")  # in lower case: "Corvid Labs" is a name
 # "X, a Berlin colocation operator": a place, then what the company is (not "Acme, a GPU cloud", "Bolt, a
