@@ -215,3 +215,18 @@ def test_a_legal_name_written_with_its_comma_is_a_spelling_of_the_company(tmp_pa
     assert nodes_labelled(graph, "Shinonome GPU Cloud, Inc.") == {company}
     (investor,) = nodes_labelled(graph, "Kiyose Holdings, Ltd.")
     assert investor != company and (None, GK.fundedCompany, company) in graph
+
+
+def test_a_name_with_its_english_name_in_brackets_is_one_company_not_a_place(tmp_path):
+    # regression: "Hanhai Suanli (Hanhai Compute)" made "Hanhai Compute" a place and the company's headquarters
+    path = tmp_path / "r.md"
+    path.write_text("# Notes\n\nHanhai Suanli (Hanhai Compute), a Beijing-based computing-power leasing company, raised "
+                    "RMB 1.2 billion in November 2025.\n\nQianhe Zhineng (Kilostream AI) raised an RMB 30 million angel round.\n"
+                    "\nKumotori Systems (Frankfurt am Main) raised $5M.\n")
+    graph = build([path]).graph
+    (hanhai,) = nodes_labelled(graph, "Hanhai Suanli")
+    assert nodes_labelled(graph, "Hanhai Compute") == {hanhai}
+    assert nodes_labelled(graph, "Kilostream AI") == nodes_labelled(graph, "Qianhe Zhineng") != set()
+    places = {str(o) for o in graph.objects(None, SCHEMA.location)} | {str(s) for s in graph.subjects(RDF.type, SCHEMA.Place)}
+    assert not [p for p in places if "hanhai" in p or "kilostream" in p]
+    assert any(p.endswith("/frankfurt-am-main") for p in places)  # a city in brackets still is one

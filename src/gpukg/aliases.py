@@ -1,6 +1,7 @@
 """Two names of one company, as a report tells them: its short form after the first mention
 ('Vireo' for 'Vireo Cloud'), a rename ('Brisa Cloud (formerly Brisa Labs)') and a code name
-given away ('Kestrel is Vantrell Compute, founded in 2021'). Each pair goes to
+given away ('Kestrel is Vantrell Compute, founded in 2021'), a name in another language with its English one in
+brackets ('Hanhai Suanli (Hanhai Compute)'). Each pair goes to
 resolution (``Extraction.short_names``), which makes the two one entity.
 """
 from __future__ import annotations
@@ -51,6 +52,27 @@ def abbreviated(state: State, text: str) -> None:
 
 
 _ABBREVIATION = re.compile(r"(?<=\w)\s+\((?P<abbr>[A-Z][A-Za-z]{1,7})\)")
+
+
+def translated(state: State, text: str) -> None:
+    """'Hanhai Suanli (Hanhai Compute)', 'Xuanjing Weidian (Profound Micro)': a name, and in brackets right after it
+    another that looks like a firm's (the English one), the same company."""
+    for m in _OTHER_NAME.finditer(text):
+        name, other = trim_name(state, m.group("n")), m.group("o")
+        if name and other != name and len(name.split()) > 1 and is_firm_name(other):
+            state.kinds.extend(((name, "org"), (other, "org")))
+            state.short_names.append((other, name))
+
+
+def is_firm_name(text: str) -> bool:
+    """'Hanhai Compute', 'Kilostream AI': words that name a firm (a firm's word or a corporate one ends them), not a
+    place nor what a company is ('GPU cloud')."""
+    words = text.split()
+    return len(words) > 1 and all(w[:1].isupper() for w in words) and not lexicon.find("categories", text) \
+        and (looks_like_org(text) or words[-1].lower() in lexicon.words("names", "corporate_suffixes"))
+
+
+_OTHER_NAME = re.compile(rf"(?P<n>{NAME})\s+\((?P<o>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{1,3}})\)")
 _CONNECTORS = frozenset({"of", "and", "for", "the", "de", "du", "&"})
 
 

@@ -11,7 +11,7 @@ from dataclasses import fields, replace
 from datetime import date
 
 from . import iris, lexicon
-from .aliases import abbreviated, identified, renamed, short_forms
+from .aliases import abbreviated, identified, renamed, short_forms, translated
 from .amounts import malformed_amounts
 from .cells import heading_scale, scale_note
 from .dates import dateline, find_dates, relative_dates, report_date
@@ -384,6 +384,7 @@ def _content(state: State, block: Block, source: Source) -> None:
         identified(state, block.text)
     if "(" in block.text:
         abbreviated(state, block.text)
+        translated(state, block.text)
     if block.kind in ("paragraph", "bullet"):
         deal_sequel(state, block.text, block.line)
     facts = state.facts[before:]

@@ -12,6 +12,7 @@ from . import lexicon
 from .amounts import find_quantities
 from .background import background
 from .deals import acquisitions, holdings, labelled_deal, secondaries
+from .aliases import is_firm_name
 from .phrases import AWARD, NAME, ROUNDS_OF, after, clause_after, clauses, is_acronym_term, looks_like_name, looks_like_org, places, split_names, strip_parens
 from .records import Acquisition, Backing, Category, Headquarters, Source
 from .figures import figures
@@ -64,7 +65,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
               or state.company, label, metric)
         return
     opened = _NAME_BRACKET.match(text, len(text) - len(WHERE_OPENER.sub("", text)))  # "Vayu GPU Cloud (GPU marketplace; HQ Pune, India) was ..."
-    if opened and bracket_facts(state, trim_name(state, opened.group("n")) or opened.group("n"), opened.group("b"), source):
+    if opened and (bracket_facts(state, trim_name(state, opened.group("n")) or opened.group("n"), opened.group("b"), source)
+                   or is_firm_name(opened.group("b"))):  # "Baiyu Yun (Whitefeather Cloud), a serverless GPU platform"
         text = text[:opened.start()] + opened.group("n") + text[opened.end():]
     company = state.company
     award = AWARD.search(text) if subject is None else None
@@ -310,7 +312,9 @@ def bracket_facts(state: State, company: str, bracket: str, source: Source) -> b
                 add(state, Headquarters(source, company, before), ("company", company), ("place", before))
             part, said = part[kind[0][2]:].lstrip(" ,"), True  # what follows: "Montreal"
         hq = _HQ_WORD.match(part)
-        alone = not said and len(parts) == 1 and _PLACE_NAME.fullmatch(part) and not _is_term(state, part)
+        # (a firm's name alone is the company's other name, "Xuanjing Weidian (Profound Micro)", not its city)
+        alone = not said and len(parts) == 1 and _PLACE_NAME.fullmatch(part) and not _is_term(state, part) \
+            and not (len(part.split()) > 1 and is_firm_name(part))
         if part and (hq and hq.end() or said and _PLACE.fullmatch(part) or alone):  # "(Frankfurt am Main)"
             for place in places(part[hq.end():] if hq else part):
                 add(state, Headquarters(source, company, place), ("company", company), ("place", place))
