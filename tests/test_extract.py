@@ -1669,3 +1669,14 @@ def test_a_based_compound_before_what_the_company_designs_names_no_company(tmp_p
 
     facts = built(tmp_path, "# Notes\n\nXuanjing Weidian, a Suzhou-based GPU chip designer, raised RMB 500 million.\n")
     assert of_kind(facts, "Headquarters", "company", "place") == [("Xuanjing Weidian", "Suzhou")]
+
+
+def test_a_legal_form_after_category_words_is_no_company_and_a_defined_term_no_obstacle(tmp_path):
+    # regression: "Aravalli GPU Cloud Limited, a neocloud" made a neocloud named "Limited"; ("the Company") between
+    # a name and what it is hid what it is
+    from test_deals import built, of_kind
+
+    facts = built(tmp_path, "# Notes\n\nAravalli GPU Cloud Limited (\"the Company\"), a Mumbai-headquartered neocloud, "
+                            "raised $5M.\n\nBorvale GPU Cloud Limited, a neocloud, raised $7M.\n")
+    assert of_kind(facts, "Category", "company", "category") == [
+        ("Aravalli GPU Cloud Limited", "neocloud"), ("Borvale GPU Cloud Limited", "neocloud")]

@@ -66,7 +66,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
         return
     opened = _NAME_BRACKET.match(text, len(text) - len(WHERE_OPENER.sub("", text)))  # "Vayu GPU Cloud (GPU marketplace; HQ Pune, India) was ..."
     if opened and (bracket_facts(state, trim_name(state, opened.group("n")) or opened.group("n"), opened.group("b"), source)
-                   or is_firm_name(opened.group("b"))):  # "Baiyu Yun (Whitefeather Cloud), a serverless GPU platform"
+                   or is_firm_name(opened.group("b")) or _DEFINED_TERM.fullmatch(opened.group("b"))):
+        # ("Baiyu Yun (Whitefeather Cloud), a serverless GPU platform", 'Aravalli GPU Cloud Limited ("the Company"), a ...')
         text = text[:opened.start()] + opened.group("n") + text[opened.end():]
     company = state.company
     award = AWARD.search(text) if subject is None else None
@@ -146,6 +147,7 @@ def _without_prices(state: State, text: str, source: Source) -> str:
 
 _FORMS = r"Inc|LLC|Ltd|Corp|GmbH|plc|L\.P|S\.A|AG|K\.K"  # a company's legal form, after its name
 _COMPANY_FORM = re.compile(rf"(?:{_FORMS})\.?")
+_DEFINED_TERM = re.compile(r"\s*[\"“'‘][^\"“”'‘’]{1,40}[\"”'’]\s*")  # ("the Company"), ("Marlowgate"): a filing's defined term
 _SUFFIX_COMMA = re.compile(rf",\s+(?=(?:{_FORMS})\b)")
 LEGAL_FORM_AFTER = re.compile(rf",\s+(?:{_FORMS})\b\.?")  # ", Inc." after a name: the legal name as written
 
@@ -285,8 +287,8 @@ def _category_before_name(state: State, text: str, source: Source) -> None:
             continue
         named = re.match(rf"\s+(?P<n>{NAME})", text[end:])
         company = trim_name(state, named.group("n")) if named else ""
-        if _COMPANY_FORM.fullmatch(company):
-            continue  # "Shinonome GPU Cloud, Inc.": the category's words are the name's, "Inc." no name after them
+        if _COMPANY_FORM.fullmatch(company) or company.lower() in lexicon.words("names", "corporate_suffixes"):
+            continue  # "Shinonome GPU Cloud, Inc.", "Aravalli GPU Cloud Limited": the category's words are the name's
         # a capitalised name, not a term of the trade ("neocloud Series B")
         if company and not is_acronym_term(company) and (company in state.names or looks_like_org(company) or looks_like_name(company)
                         and not any(lexicon.find(group, company) for group in ("round_types", "categories", "metrics"))):
