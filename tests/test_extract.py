@@ -1680,3 +1680,16 @@ def test_a_legal_form_after_category_words_is_no_company_and_a_defined_term_no_o
                             "raised $5M.\n\nBorvale GPU Cloud Limited, a neocloud, raised $7M.\n")
     assert of_kind(facts, "Category", "company", "category") == [
         ("Aravalli GPU Cloud Limited", "neocloud"), ("Borvale GPU Cloud Limited", "neocloud")]
+
+
+def test_an_annual_reports_board_fiscal_years_ranks_and_title_bracket_name_nothing(tmp_path):
+    # regression: "The Board has approved ... for FY2025-26" was a round of a company "FY2025-26." backed by an
+    # investor "The Board"; "(Excerpts)" in the title a headquarters; "Lt. Gen. (Retd.)" a company "Gen" in "Retd"
+    from test_deals import build_text
+
+    result = build_text(tmp_path, "# Aravalli GPU Cloud Limited — Annual Report 2024-25 (Excerpts)\n\n"
+                                  "The Board has approved a capex plan of ₹4,500 crore for FY2025-26.\n\n"
+                                  "## Board of Directors\n\n- Lt. Gen. (Retd.) Harbhajan Virk — Independent Director\n")
+    labels = {e.label for e in result.resolved.entities}
+    assert not labels & {"The Board", "FY2025-26.", "FY2025-26", "Excerpts", "Gen", "Retd"}, labels
+    assert not [f for f, _ in result.resolved.facts if type(f).__name__ == "Round"]

@@ -271,7 +271,9 @@ def _founded_by_subject(state: State, text: str, source: Source, subject: str | 
 _BY = re.compile(r"\bby\s+[A-Z]")
 _FOUNDED_OPENS = re.compile(rf"(?:Co-)?[Ff]ounded\b[^.;]{{0,120}}?,\s+(?P<c>{NAME})\s+(?:is|was|has|had|now|operates|runs|"
                             r"provides|offers|builds|raised|became)\b")
-_HONORIFIC = re.compile(r"\b(?:Dr|Prof|Mrs|Mr|Ms)\.\s+(?=[A-Z])|\b(?:Sir|Dame|Professor)\s+(?=[A-Z][a-z]+\s+[A-Z])")
+_HONORIFIC = re.compile(r"\b(?:Dr|Prof|Mrs|Mr|Ms)\.\s+(?=[A-Z])|\b(?:Sir|Dame|Professor)\s+(?=[A-Z][a-z]+\s+[A-Z])"
+                        # a rank: "Lt. Gen. (Retd.) Harbhajan Virk", "Adm. (retd) Jane Roe", "Col. Sam Reid"
+                        r"|\b(?:(?:Lt|Maj|Brig|Col|Capt|Cdr|Adm|Gen|Air\s+Marshal|Vice\s+Adm)\.?\s+)+(?:\([Rr]etd\.?\)\s+)?(?=[A-Z][a-z]+\s+[A-Z])")
 _SINCE = re.compile(r"\b(?:since|joined(?:\s+[^,;()]*?)?\s+in)\s+(?=[^),;]*\d)", re.I)  # "(joined from a utility in March 2025)"
 _LABEL_SINCE = re.compile(r"\s+since\s+(.+)$", re.I)
 

@@ -12,7 +12,7 @@ from . import lexicon
 from .names import mentioned, name_key
 from .phrases import NAME, OFFICE_OF
 from .raisers import PRONOUN
-from .reading import State, kinds_of, owned_name, trim_name
+from .reading import COMMON_NOUN, State, kinds_of, owned_name, trim_name
 
 
 # a date after "in", not the company money went into: "added a ¥6 billion extension in November 2025"
@@ -31,7 +31,10 @@ _INVESTOR_GAVE = re.compile(rf"(?P<i>{NAME})(?:\s*\([A-Z][\w&]{{1,7}}\))?\s+(?:h
 
 
 def investor_subject(text: str) -> re.Match[str] | None:
-    return _INVESTOR_SUBJECT.search(text) or _INVESTOR_GAVE.search(text)
+    m = _INVESTOR_SUBJECT.search(text)
+    if m and (COMMON_NOUN.fullmatch(m.group("i")) or COMMON_NOUN.fullmatch(m.group("c"))):
+        m = None  # "The Board has approved a capex plan of ₹4,500 crore for FY2025-26": no one invested
+    return m or _INVESTOR_GAVE.search(text)
 
 
 # last words of a lender's name: "Harrowgate Credit", "Nordbank", "Pioneer Capital"

@@ -316,6 +316,7 @@ def bracket_facts(state: State, company: str, bracket: str, source: Source) -> b
         hq = _HQ_WORD.match(part)
         # (a firm's name alone is the company's other name, "Xuanjing Weidian (Profound Micro)", not its city)
         alone = not said and len(parts) == 1 and _PLACE_NAME.fullmatch(part) and not _is_term(state, part) \
+            and not _NO_PLACE.fullmatch(part) \
             and not (len(part.split()) > 1 and is_firm_name(part))
         if part and (hq and hq.end() or said and _PLACE.fullmatch(part) or alone):  # "(Frankfurt am Main)"
             for place in places(part[hq.end():] if hq else part):
@@ -324,6 +325,10 @@ def bracket_facts(state: State, company: str, bracket: str, source: Source) -> b
     return said
 
 
+# a bracket that is no place: what a title's says of the document ("Annual Report 2024-25 (Excerpts)"), a rank's
+# "(Retd.)" ("Lt. Gen. (Retd.) Harbhajan Virk")
+_NO_PLACE = re.compile(r"(?:Excerpts?|Extracts?|Summary|Abridged|Draft|Preview|Update[ds]?|Translation|(?:Un)?[Aa]udited|Redacted|"
+                       r"[Rr]etd\.?|Retired)")
 # a city written alone: capitalised words and the particles of place names
 _PLACE_NAME = re.compile(r"[A-Z][a-zà-ÿ'’.-]+(?:\s+(?:am|an der|upon|on|de|del|la|le|[A-Z][a-zà-ÿ'’.-]+))*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?")
 

@@ -381,7 +381,7 @@ def trim_name(state: State, name: str) -> str:
     name = " ".join(words)
     # "agreed in July to acquire": no "July"; "The Company is raising", "Neoclouds raised ~$9.4B": no one's name
     return name if looks_like_name(name) and name not in _MONTH_NAMES and name not in CURRENCY_CODES \
-        and not _COMMON_NOUN.fullmatch(name) \
+        and not COMMON_NOUN.fullmatch(name) \
         and not _category_plural(name) else ""
 
 
@@ -391,8 +391,10 @@ def _is_measure(words: str) -> bool:
 
 
 # (and a firm's fund by its number alone: "Fund IV", "Growth Fund III")
-_COMMON_NOUN = re.compile(r"(?:[Tt]he\s+)?(?:Company|Firm|Issuer|Registrant|Borrower|Group|Business|Startup|Target|Buyer|Seller)"
-                          r"|(?:[Tt]he\s+)?(?:Growth\s+|Opportunity\s+|Credit\s+)?Fund\s+(?:[IVX]+|\d+)")
+COMMON_NOUN = re.compile(r"(?:[Tt]he\s+)?(?:Company|Firm|Issuer|Registrant|Borrower|Group|Business|Startup|Target|Buyer|Seller|"
+                          r"Board|Directors|Committee|Management|Shareholders|Members)"
+                          r"|(?:[Tt]he\s+)?(?:Growth\s+|Opportunity\s+|Credit\s+)?Fund\s+(?:[IVX]+|\d+)"
+                          r"|(?:FY|H[12]\s?FY|Q[1-4]\s?FY)\s?\d{2,4}(?:[-/]\d{2,4})?\.?")  # "The Board", a fiscal year: no one's name
 
 
 def _category_plural(name: str) -> bool:
