@@ -351,3 +351,15 @@ def test_a_title_handed_over_goes_to_the_new_holder_and_ends_for_the_old(tmp_pat
         ("Pia Rask", "Vessel Cloud", "cto", None, "2025-05", True),
         ("Tom Hale", "Vessel Cloud", "cto", "2025-05", None, False),
     ]
+
+
+def test_a_leadership_list_of_name_dash_title_lines(tmp_path):
+    # regression: "- Meera Iyer — Chief Financial Officer" gave no role, and "... Chief Executive Officer (co-founder)"
+    # made a person named "Chief Executive Officer"
+    facts = built(tmp_path, "# Aravalli GPU Cloud: Company Profile\n\n## Board of Directors\n\n"
+                            "- Rohan Deshmukh — Managing Director & Chief Executive Officer (co-founder)\n"
+                            "- Meera Iyer — Chief Financial Officer\n"
+                            "- Nikhil Hegde — Chief Technology Officer (appointed 10 February 2025)\n")
+    assert of_kind(facts, "Role", "person", "company", "role") == [
+        ("Meera Iyer", "Aravalli GPU Cloud", "cfo"), ("Nikhil Hegde", "Aravalli GPU Cloud", "cto"),
+        ("Rohan Deshmukh", "Aravalli GPU Cloud", "ceo")]

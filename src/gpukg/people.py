@@ -54,9 +54,10 @@ _OF_COMPANY = re.compile(rf"(?:\s+of\s+the\s+(?:\w+\s+)?board)?\s+(?:of|at)\s+(?
 _BEFORE_ROLE = re.compile(
     # an aside after the name: "previously at X", or a post at a company ("Vireo Cloud's head of infrastructure")
     rf"(?P<p>{PERSON})(?:,\s+(?:(?:previously|formerly|most recently|a former|the former)\b|(?P<at>{NAME})['’]s?\s)[^,]{{1,80}},)?"
+    # a leadership list's "Rohan Deshmukh — Managing Director & Chief Executive Officer";
     # "Ines Moreau, who co-founded Corvane Cloud and serves as its CEO", "Dario Kessenbrook co-founded the company in 2019
     # and is still its CEO"
-    rf"(?:\s*,\s*(?:(?:currently|now)\s+)?|(?:\s*,\s*who)?(?:\s+(?:co-?)?founded\s+(?:the\s+company|(?P<w>{NAME}))(?:\s+in\s+\d{{4}})?(?:\s+and|,))?\s+(?:as|is now|is still|was still|is|was|became|becomes|serves as|served as|remains|has been|"
+    rf"(?:\s*,\s*(?:(?:currently|now)\s+)?|\s+[—–]\s+(?:[A-Z][\w-]*\s+(?:(?:&|and)\s+)?){{0,4}}|(?:\s*,\s*who)?(?:\s+(?:co-?)?founded\s+(?:the\s+company|(?P<w>{NAME}))(?:\s+in\s+\d{{4}})?(?:\s+and|,))?\s+(?:as|is now|is still|was still|is|was|became|becomes|serves as|served as|remains|has been|"
     r"stays on as|stayed on as|will stay on as|continues as|remained|"
     rf"(?:was|is|has been|will be)\s+(?:appointed|named)|(?:was|is|has been)\s+promoted to|promoted to|(?:joined|joins|has joined)(?:\s+(?P<j>{NAME}))?\s+as)\s+)"
     rf"(?:(?:the|its|our|their|the company['’]s|(?P<c>{NAME})['’]s?)\s+)?(?:(?:new|interim|acting|former)\s+)?$")
@@ -65,13 +66,15 @@ _BEFORE_ROLE = re.compile(
 def read_titles(state: State, text: str, source: Source, subject: str | None) -> None:
     """The titles ``text`` gives, takes away or passes on; ``subject`` is the sentence's company, if known."""
     opens = _TITLED_OPENER.match(text) if subject else None
+    if opens and not is_person(state, opens.group("p")):
+        opens = None
     if opens:  # "Chinedu Nwachukwu (CEO, co-founder) spent seven years ..." in the company's profile
         for role, _, _ in lexicon.find("roles", opens.group("t")):
             add(state, Role(source, opens.group("p"), subject, role), ("person", opens.group("p")), ("company", subject))
     if subject and "(" in text:
         # "Co-founders Paloma Villaseñor (CEO) and Remy Corriveau (CTO) hold about 35%": a title each, in brackets
         # that hold nothing else; read without them, the list has its own title ("Co-founders")
-        titled = [m for m in _TITLED.finditer(text) if label_roles(m.group("t"))]
+        titled = [m for m in _TITLED.finditer(text) if label_roles(m.group("t")) and is_person(state, m.group("p"))]
         for m in titled:
             for role in label_roles(m.group("t")) if not opens or m.start() >= opens.end() else ():
                 add(state, Role(source, m.group("p"), subject, role), ("person", m.group("p")), ("company", subject))
@@ -318,7 +321,7 @@ def split_people(text: str) -> list[str]:
 
 def is_person(state: State, name: str) -> bool:
     return looks_like_name(name) and name.split()[0] not in _NOT_FIRST and not looks_like_org(name) \
-        and name not in state.names
+        and name not in state.names and not label_roles(name)  # "Chief Executive Officer (co-founder)": a title
 
 
 @lru_cache(maxsize=1024)  # asked of every label of every profile
