@@ -681,3 +681,10 @@ def test_a_company_leads_no_round_of_its_own(tmp_path):
     # regression: "In a round led by Foo Capital, Acme raised $5M" listed Acme among the round's leads
     facts = built(tmp_path, "# Notes\n\nIn a round led by Foo Capital, Baiyu Yun raised $5M.\n")
     assert of_kind(facts, "Round", "company", "leads") == [("Baiyu Yun", ("Foo Capital",))]
+
+
+def test_a_guidance_fund_is_no_forecast(tmp_path):
+    # regression: "with ... a Hefei government guidance fund participating" made the round "projected"
+    facts = built(tmp_path, "# Notes\n\nHanhai Compute raised a B1 round of RMB 1.2 billion in November 2025, led by Hongshan, "
+                            "with a Hefei government guidance fund participating.\n")
+    assert of_kind(facts, "Round", "company", "qualifiers") == [("Hanhai Compute", ())]

@@ -143,7 +143,11 @@ def names_after(state: State, text: str, pattern: str) -> list[str]:
 def qualifiers(text: str | None) -> tuple[str, ...]:
     if not text:
         return ()
-    return tuple(dict.fromkeys(k for k, start, end in lexicon.find("qualifiers", text) if not _in_name(text, start, end)))
+    return tuple(dict.fromkeys(k for k, start, end in lexicon.find("qualifiers", text)
+                               if not _in_name(text, start, end) and not _FUND_AFTER.match(text, end)))
+
+
+_FUND_AFTER = re.compile(r"\s+funds?\b", re.I)  # "a Hefei government guidance fund": an investor, no forecast
 
 
 def _in_name(text: str, start: int, end: int) -> bool:
