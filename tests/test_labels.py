@@ -458,3 +458,12 @@ def test_a_press_dateline_with_a_state_a_wire_or_the_day_first(tmp_path):
     assert rounds == [("Marlowgate Compute", "2025-11-12"), ("Ostravel Cloud", "2025-10-07"), ("Tiderow AI", "2025-11-04")]
     named = {d.get("company") for name, d in facts} | {d.get("subject") for name, d in facts}
     assert not named & {"LONDON", "SAN JOSE", "AUSTIN"}
+
+
+def test_a_release_boilerplate_about_its_company(tmp_path):
+    # regression: "**About Ostravel Cloud, Inc.** Founded in 2019 ..." told its facts of no company
+    facts = built(tmp_path, "# Releases\n\n**About Ostravel Cloud, Inc.** Founded in 2019 and headquartered in San Jose, "
+                            "California, Ostravel operates more than 61,000 GPUs across 14 data centers.\n\n"
+                            "**About the author.** Jane Roe writes about chips.\n")
+    assert of_kind(facts, "Founding", "company") == [("Ostravel Cloud",)]
+    assert of_kind(facts, "Observation", "subject", "metric") == [("Ostravel Cloud", "data-centers"), ("Ostravel Cloud", "gpus")]

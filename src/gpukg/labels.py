@@ -14,7 +14,7 @@ from .deals import deal_status
 from .figures import figures
 from .people import PERSON, label_roles
 from .phrases import LOWER, NAME, UPPER, clauses, looks_like_name, looks_like_org, split_names, strip_parens
-from .prose import IS_A, bracket_facts, category_from, prose, told_of
+from .prose import IS_A, LEGAL_FORM_AFTER, bracket_facts, category_from, prose, told_of
 from .reading import SUBJECT_FOLLOWS, State, add, in_third_person, names_after, opening_orgs, qualifiers, trim_name
 from .records import Acquisition, Backing, Block, Category, Headquarters, Round, Source
 from .report import sentences
@@ -59,6 +59,15 @@ def labelled(state: State, block: Block, source: Source) -> None:
         # (the date opens the sentence: "Tiderow AI on Nov. 4, 2025 announced" hid the subject of a name not yet known)
         told = f"On {dateline.group('d')}, {_TODAY.sub('', value, count=1).replace('  ', ' ')}" if _TODAY.search(value) else value
         prose(state, told, source, None)
+        return
+    about = _ABOUT.fullmatch(label.strip(" *:")) if value else None
+    written = re.sub(r"(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)\.$", "", about.group("c")) if about else ""  # "Acme." / "Acme Inc."
+    if written and looks_like_name(written):
+        # a release's boilerplate, "**About Ostravel Cloud, Inc.** Founded in 2019 ...": what follows is about that company
+        named = trim_name(state, LEGAL_FORM_AFTER.sub("", written)) or written
+        state.kinds.append((written, "company"))
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", value):
+            prose(state, sentence, source, named)
         return
     number = find_quantities(label)
     if len(number) == 1 and number[0].start == 0 and number[0].end >= len(label.strip(" *:—–-")) and value:
@@ -223,6 +232,7 @@ _MONTH_OR_QUARTER = re.compile(r"January|February|March|April|May|June|July|Augu
                                r"Q[1-4]|H[12]")
 
 
+_ABOUT = re.compile(r"About\s+(?P<c>[A-Z].{1,60})")
 _DATELINE = re.compile(r"(?P<p>[A-Z][A-Za-z .'’-]+?),\s*(?P<d>.+)")
 _TODAY = re.compile(r"\btoday\b")
 _SPEAKER = re.compile(rf"(?P<p>{PERSON}),\s+(?:[\w&-]+\s+){{0,4}}?(?:of|at)\s+(?P<c>{NAME})")

@@ -558,6 +558,8 @@ def _label(bold: str, text: str) -> tuple[str | None, str | None]:
         return bold[:-1].strip(), rest.strip()
     if rest.lstrip().startswith(":"):
         return bold, rest.lstrip()[1:].strip()
+    if bold.startswith("About ") and rest[:1] == " " and rest.lstrip()[:1].isupper():
+        return bold, rest.strip()  # a release's "**About Ostravel Cloud, Inc.** Founded in 2019 ..."
     dash = _DASH.match(rest)  # "**2019** — Founded by ...", "**Acme** - GPU cloud"
     if dash and rest[dash.end():].strip():
         return bold, rest[dash.end():].strip()
