@@ -1693,3 +1693,17 @@ def test_an_annual_reports_board_fiscal_years_ranks_and_title_bracket_name_nothi
     labels = {e.label for e in result.resolved.entities}
     assert not labels & {"The Board", "FY2025-26.", "FY2025-26", "Excerpts", "Gen", "Retd"}, labels
     assert not [f for f, _ in result.resolved.facts if type(f).__name__ == "Round"]
+
+
+def test_a_database_page_pasted_as_text_gives_its_fields(tmp_path):
+    # regression: "Founded Date  Mar 1, 2019" (a label and its value apart by spaces or a tab, as a database page
+    # pastes) gave no founding, and "Founders  Dana Prewett, Rafael Adesanya" a person "Rafael Adesanya Number"
+    from test_deals import build_text
+
+    result = build_text(tmp_path, "# Database pulls\n\n## Mizzenhart Cloud\n\nMizzenhart Cloud is a neocloud.\n\n"
+                                  "### Overview\n\nFounded Date  Mar 1, 2019\n"
+                                  "Headquarters Location\tSomerville, Massachusetts, United States\n"
+                                  "Founders  Dana Prewett, Rafael Adesanya\nNumber of Employees  101-250\n")
+    facts = {(type(f).__name__, f.source.line) for f, _ in result.resolved.facts}
+    assert {("Founding", 9), ("Headquarters", 10), ("Role", 11), ("Observation", 12)} <= facts
+    assert sorted(e.label for e in result.resolved.entities if e.kind == "person") == ["Dana Prewett", "Rafael Adesanya"]

@@ -52,8 +52,8 @@ def labelled(state: State, block: Block, source: Source) -> None:
         for sentence in rest:
             prose(state, sentence, source, company or asked)
         return
-    dateline = _DATELINE.fullmatch(label)
-    if is_dateline(label) and (company is None or dateline.group("p").isupper()):
+    dateline = _DATELINE.fullmatch(label) if is_dateline(label) else None
+    if dateline and (company is None or dateline.group("p").isupper()):
         # "**SAN FRANCISCO, Nov. 24, 2025** — Acme today announced ...": where and when, not a name; a place in
         # capitals is a press release's dateline in a company's own report too, not a field of the company
         # (the date opens the sentence: "Tiderow AI on Nov. 4, 2025 announced" hid the subject of a name not yet known)
@@ -61,12 +61,12 @@ def labelled(state: State, block: Block, source: Source) -> None:
         prose(state, told, source, None)
         return
     about = _ABOUT.fullmatch(label.strip(" *:")) if value else None
-    written = re.sub(r"(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)\.$", "", about.group("c")) if about else ""  # "Acme." / "Acme Inc."
+    written = _RUN_IN_STOP.sub("", about.group("c")) if about else ""  # "About Acme." is Acme's; "About Acme Inc." Acme Inc.'s
     if written and looks_like_name(written):
         # a release's boilerplate, "**About Ostravel Cloud, Inc.** Founded in 2019 ...": what follows is about that company
         named = trim_name(state, LEGAL_FORM_AFTER.sub("", written)) or written
         state.kinds.append((written, "company"))
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", value):
+        for sentence in sentences(value):
             prose(state, sentence, source, named)
         return
     number = find_quantities(label)
@@ -233,6 +233,7 @@ _MONTH_OR_QUARTER = re.compile(r"January|February|March|April|May|June|July|Augu
 
 
 _ABOUT = re.compile(r"About\s+(?P<c>[A-Z].{1,60})")
+_RUN_IN_STOP = re.compile(r"(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)\.$")
 _DATELINE = re.compile(r"(?P<p>[A-Z][A-Za-z .'’-]+?),\s*(?P<d>.+)")
 _TODAY = re.compile(r"\btoday\b")
 _SPEAKER = re.compile(rf"(?P<p>{PERSON}),\s+(?:[\w&-]+\s+){{0,4}}?(?:of|at)\s+(?P<c>{NAME})")

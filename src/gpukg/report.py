@@ -359,6 +359,10 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
     section = tuple(t for _, t in path)
     # "Founded: 2019" on each line of a paragraph: labelled lines, as if each were a bullet
     plains = [_plain(children) for children in lines]
+    if len(plains) > 1 and sum(bool(_SPACED_FIELD.fullmatch(text.strip())) for text, _, _ in plains) > 1:
+        # a database page pasted as text, "Founded Date  Mar 1, 2019" / "Founders<TAB>A, B": a label and its value
+        # apart by a tab or spaces, as "Founded Date: Mar 1, 2019" would be (only where two lines or more are so)
+        plains = [(_SPACED_FIELD.sub(r"\1: \2", text.strip()), bold, links) for text, bold, links in plains]
     labelled = [bool(_KEY_VALUE_LINE.match(text.strip())) for text, _, _ in plains]
     plain_labels = (len(lines) > 1 or key_values) and all(labelled)
     # a card's "Founded: 2021 | HQ: ..." lines around a line of prose: the labelled lines still labelled
@@ -532,6 +536,7 @@ _PRESS_DATELINE = re.compile(r"(?P<p>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?
                              r"(?:\s*--\s*\([A-Z][A-Z ]{2,30}\)\s*--\s*|,\s*)"
                              r"(?P<d>[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]{2,8}\.? (?:19|20)\d\d)"
                              r"(?:\s*(?:/[A-Za-z ]{2,30}/|\([A-Z][A-Z ]{2,30}\)))?\s*(?:--|[—–]|\s-)\s*(?P<v>\S.*)")
+_SPACED_FIELD = re.compile(r"([A-Z][A-Za-z ]{0,38}?[A-Za-z])(?:\t+| {2,})(\S.*)")
 _KEY_VALUE_LINE = re.compile(r"(?P<k>[A-Z][^:.!?]{0,38}?):\s+(?P<v>\S.*)")
 _LATER_FIELD = re.compile(r"(?P<k>[A-Z0-9][^:.!?]{0,38}?):\s+(?P<v>\S.*)")  # "... | 12-month price target: $46.00"
 _KEY_HEADERS = {"", "field", "attribute", "item", "key", "property", "fact", "category", "metric"}
