@@ -140,7 +140,8 @@ _SUCCEEDS = re.compile(rf"(?P<new>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:has\s+|will\
 _SUCCEEDED_BY = re.compile(rf"(?P<old>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:will be|was|has been|is being|is to be)\s+"
                            rf"(?:replaced|succeeded)\s+by\s+(?P<new>{PERSON})(?P<aside>,[^,]{{1,80}},)?" + _TITLE_TAIL)
 # "Lena Ortiz handed the CEO job to Marco Vial", "passed her chief executive role to": the title goes over (no
-# aside: one after the old holder would be read as the new one's)
+# aside: one after the old holder would be read as the new one's; the groups that never match are there because
+# ``_successions`` asks every pattern for its company and aside)
 _HANDED = re.compile(rf"(?P<old>{PERSON})\s+(?:has\s+|will\s+)?(?:hand(?:s|ed)?|pass(?:es|ed)?|turn(?:s|ed)?)\s+(?:over\s+)?"
                      rf"(?:the|her|his|their)\s+(?P<t>[\w -]{{2,40}}?)\s+(?:job|role|post|position|title|reins|seat|duties)\s+"
                      rf"(?:over\s+)?to\s+(?P<new>{PERSON})(?P<c>(?!))?(?P<c2>(?!))?(?P<aside>(?!))?")

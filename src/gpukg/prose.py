@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from . import lexicon
+from .aliases import is_firm_name
 from .amounts import find_quantities
 from .background import background
 from .deals import acquisitions, holdings, labelled_deal, secondaries
-from .aliases import is_firm_name
 from .phrases import AWARD, NAME, ROUNDS_OF, after, clause_after, clauses, is_acronym_term, looks_like_name, looks_like_org, places, split_names, strip_parens
 from .records import Acquisition, Backing, Category, Headquarters, Source
 from .figures import figures
