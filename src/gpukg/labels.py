@@ -61,7 +61,9 @@ def labelled(state: State, block: Block, source: Source) -> None:
         prose(state, told, source, None)
         return
     about = _ABOUT.fullmatch(label.strip(" *:")) if value else None
-    written = _RUN_IN_STOP.sub("", about.group("c")) if about else ""  # "About Acme." is Acme's; "About Acme Inc." Acme Inc.'s
+    written = about.group("c") if about else ""
+    if written.endswith(".") and written.split()[-1].lower() not in lexicon.words("names", "corporate_suffixes"):
+        written = written[:-1]  # the run-in's full stop ("About Acme."), not a legal form's ("About Acme Inc."), as trim_name tells them
     if written and looks_like_name(written):
         # a release's boilerplate, "**About Ostravel Cloud, Inc.** Founded in 2019 ...": what follows is about that company
         named = trim_name(state, LEGAL_FORM_AFTER.sub("", written)) or written
@@ -233,7 +235,6 @@ _MONTH_OR_QUARTER = re.compile(r"January|February|March|April|May|June|July|Augu
 
 
 _ABOUT = re.compile(r"About\s+(?P<c>[A-Z].{1,60})")
-_RUN_IN_STOP = re.compile(r"(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)\.$")
 _DATELINE = re.compile(r"(?P<p>[A-Z][A-Za-z .'’-]+?),\s*(?P<d>.+)")
 _TODAY = re.compile(r"\btoday\b")
 _SPEAKER = re.compile(rf"(?P<p>{PERSON}),\s+(?:[\w&-]+\s+){{0,4}}?(?:of|at)\s+(?P<c>{NAME})")
