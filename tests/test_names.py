@@ -4,7 +4,9 @@ from __future__ import annotations
 import random
 import re
 
-from gpukg.names import Gazetteer, name_key
+import pytest
+
+from gpukg.names import Gazetteer, name_key, without_legal_form
 
 
 def alternation(gazetteer: Gazetteer, text: str) -> list[tuple[str, int, int]]:
@@ -139,3 +141,12 @@ def test_two_surnames_joined_by_an_ampersand_name_one_firm():
 def test_an_indian_private_limited_company_is_its_name():
     # Regression: "Kaveri Compute Pvt. Ltd." and "Kaveri Compute" were two companies
     assert name_key("Kaveri Compute Pvt. Ltd.") == name_key("Kaveri Compute Pvt Ltd") == name_key("Kaveri Compute")
+
+
+@pytest.mark.parametrize("name, label", [
+    ("Kestrevo, Inc.", "Kestrevo"), ("Acme Pte. Ltd.", "Acme"), ("Vltava Compute s.r.o.", "Vltava Compute"),
+    ("Lambda Labs", "Lambda Labs"), ("Mitsui & Co.", "Mitsui & Co."), ("Inc.", "Inc."), ("Holdings AG", "Holdings"),
+])
+def test_a_label_drops_the_legal_form_but_not_what_the_company_is_called(name, label):
+    assert without_legal_form(name) == label
+

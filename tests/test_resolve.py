@@ -217,6 +217,17 @@ def test_a_legal_name_written_with_its_comma_is_a_spelling_of_the_company(tmp_pa
     assert investor != company and (None, GK.fundedCompany, company) in graph
 
 
+def test_a_company_known_by_its_legal_name_alone_is_labelled_without_its_form(tmp_path):
+    # regression: "Kestrevo, Inc." was labelled "Kestrevo Inc.", so the name a reader knows it by was no label
+    path = tmp_path / "r.md"
+    path.write_text("# Notes\n\nKestrevo, Inc., a Seattle-based serverless GPU platform, raised $38M.\n\n"
+                    "Marlowgate Compute Ltd. raised £40 million from Barclays.\n")
+    graph = build([path]).graph
+    for name, legal in (("Kestrevo", "Kestrevo, Inc."), ("Marlowgate Compute", "Marlowgate Compute Ltd.")):
+        (company,) = nodes_labelled(graph, legal)
+        assert (company, SKOS.prefLabel, Literal(name)) in graph
+
+
 def test_a_name_with_its_english_name_in_brackets_is_one_company_not_a_place(tmp_path):
     # regression: "Hanhai Suanli (Hanhai Compute)" made "Hanhai Compute" a place and the company's headquarters
     path = tmp_path / "r.md"

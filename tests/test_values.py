@@ -105,6 +105,12 @@ def test_shares_multiples_and_counts():
     assert (q.value, q.unit, q.noun) == (Decimal(250000), "count", "GPUs")
 
 
+def test_power_written_out_is_power():
+    # regression: "310 megawatts of power capacity" was a count of 310
+    assert [(q.value, q.unit) for q in find_quantities("310 megawatts, 1.2 gigawatts and 800 kilowatt")] == \
+        [(Decimal(310), "megawatt"), (Decimal("1.2"), "gigawatt"), (Decimal(800), "kilowatt")]
+
+
 def test_names_and_years_are_not_numbers():
     assert find_quantities("H100 with FlashAttention-3 from Prosperity7") == ()
     assert find_quantities("Founded in 2021") == ()

@@ -17,7 +17,9 @@ from .reading import State, add, kinds_of, month_told, opening_name, owned_name,
 from .records import Acquisition, Backing, Source
 
 
-_BUYS = (r"agreed\s+(?:in|on)\s+(?:[\w,]+\s+){0,3}?(?:\d{4},?\s+)?to\s+(?:acquire|buy|purchase)|"  # "agreed in (September 2025|July) to acquire"
+_BUYS = (r"(?:(?:today|also)\s+)?(?:announced|signed|entered\s+into|reached)\s+(?:a|an)\s+(?:(?:definitive|binding|final)\s+)?(?:merger\s+)?"
+         r"agreement\s+(?:to|under\s+which\s+it\s+will)\s+(?:acquire|buy|purchase)|"  # "announced a definitive agreement to acquire"
+         r"agreed\s+(?:in|on)\s+(?:[\w,]+\s+){0,3}?(?:\d{4},?\s+)?to\s+(?:acquire|buy|purchase)|"  # "agreed in (September 2025|July) to acquire"
          "acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
          "to buy|will buy|is buying|is purchasing|is taking over|purchased|agreed to purchase|to purchase|snapped up|took over|takes over|"
          "picked up|picks up|swallowed|swallows|"

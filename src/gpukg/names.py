@@ -64,6 +64,20 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+@cache
+def _legal_forms() -> frozenset[str]:
+    return lexicon.words("names", "corporate_suffixes") - lexicon.words("names", "called_suffixes")
+
+
+def without_legal_form(name: str) -> str:
+    """'Kestrevo, Inc.' -> 'Kestrevo'; 'Acme Pte. Ltd.' -> 'Acme'; 'Lambda Labs' and 'Mitsui & Co.' stay."""
+    forms = _legal_forms()
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in forms:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
 def investor_key(name: str) -> str:
     """``name_key`` without a trailing investor word: 'Sequoia Capital' -> 'sequoia'."""
     words = name_key(name).split()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, fields, replace
 
-from .names import curated, investor_key, name_key
+from .names import curated, investor_key, name_key, without_legal_form
 from .phrases import is_country
 from .records import (
     Acquisition, Backing, Category, Entity, Extraction, Fact, Founding, Headquarters, Notice,
@@ -183,9 +183,10 @@ def _org(spellings: list[str], uses: dict[str, Counter], known: dict, profiled: 
          lenders: set[str] = frozenset()) -> Entity:
     curated_entry = next((known[s] for s in spellings if s in known), None)
     count = Counter({s: sum(uses[s].values()) for s in spellings})
-    # the name a profile is headed with, over a short name that may be used more often
+    # the name a profile is headed with, over a short name that may be used more often; a legal name
+    # ("Kestrevo, Inc.") labelled without its form, which name_key drops too, and kept as a spelling
     label = curated_entry.name if curated_entry else \
-        sorted(spellings, key=lambda s: (s not in profiled, -count[s], -len(s), s))[0]
+        without_legal_form(sorted(spellings, key=lambda s: (s not in profiled, -count[s], -len(s), s))[0])
     kinds = Counter()
     for s in spellings:
         kinds.update(uses[s])
