@@ -411,3 +411,21 @@ def test_a_share_held_is_a_backing_and_a_share_of_the_market_is_not():
         "SoftBank Vision Fund 2"]
     # (not the person's share, line 14, nor the market's, line 16)
     assert {f.source.line for f in facts_of(ex, "Backing")} == {9, 10, 11, 12, 13}
+
+
+def test_a_deal_tables_target_type_a_targets_aside_and_its_backers_including(tmp_path):
+    # regression: a deal table's "Target type" said nothing; "Wittenhall GPU, a ... marketplace listing 2,300
+    # providers" gave the providers to the buyer; "Its backers, including NVIDIA and Sequoia Capital, had put in"
+    # backed nothing; a count in the aside before "was folded into" hid the deal
+    facts = built(tmp_path, NEWS + "| Announced | Acquirer | Target | Target type | Value | Status |\n|---|---|---|---|---|---|\n"
+                                   "| 6 Aug 2025 | Fenmark Digital | Wittenhall GPU | GPU marketplace | €85 million | Pending |\n"
+                                   "| 19 Aug 2025 | Bramblecote Compute | Azulejo Labs | Inference platform | $95M | Closed |\n\n"
+                                   "Fenmark Digital agreed to buy Wittenhall GPU, a Hamburg-based GPU marketplace listing 2,300 "
+                                   "providers, for €85 million. Wittenhall GPU was founded in 2021. Its backers, including NVIDIA "
+                                   "and Sequoia Capital, had put in $21 million.\n\nNorthcairn Cloud is a Munich-based neocloud. Spreeweg "
+                                   "Serverless, a Berlin platform with 14,000 registered developers, was folded into Northcairn Cloud in July 2025.\n")
+    assert ("Azulejo Labs", "inference-platform") in of_kind(facts, "Category", "company", "category")
+    observed = [(d["subject"], d["metric"]) for kind, d in facts if kind == "Observation"]
+    assert ("Wittenhall GPU", "providers") in observed and not [s for s, _ in observed if s == "Fenmark Digital"]
+    assert of_kind(facts, "Backing", "investor", "company") == [("NVIDIA", "Wittenhall GPU"), ("Sequoia Capital", "Wittenhall GPU")]
+    assert ("Northcairn Cloud", "Spreeweg Serverless") in of_kind(facts, "Acquisition", "acquirer", "target")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from test_deals import built, of_kind
+from test_deals import build_text, built, of_kind
 from test_extract import NEWS, TIMELINE, facts_of, read
 
 from gpukg.extract import extract
@@ -467,3 +467,28 @@ def test_a_release_boilerplate_about_its_company(tmp_path):
                             "**About the author.** Jane Roe writes about chips.\n")
     assert of_kind(facts, "Founding", "company") == [("Ostravel Cloud",)]
     assert of_kind(facts, "Observation", "subject", "metric") == [("Ostravel Cloud", "data-centers"), ("Ostravel Cloud", "gpus")]
+
+
+def test_an_interview_turn_under_initials_is_the_speakers_company_in_its_own_words(tmp_path):
+    # regression: "**KL:** We closed our Series B" gave the round to a company "KL", the answer's next sentences to
+    # no one, "The seed was tiny" to a company "The", and "**JM:**", the interviewer, was an organization
+    facts = built(tmp_path, "# A conversation with Kaisa Lehtovaara\n\nKaisa Lehtovaara is the co-founder and CEO of "
+                            "Talvio Compute, a Helsinki-based neocloud.\n\n**JM:** What did the round look like?\n\n"
+                            "**KL:** We closed our Series B in March 2025, €85 million, led by Index Ventures. Overall we're "
+                            "140 people now. The seed was tiny, €4 million from Koivu Ventures in 2022.\n\n"
+                            "**JM:** And the fleet?\n\n**KL:** Another 4,000 B200s should be live by the end of Q1 2026.\n")
+    assert of_kind(facts, "Round", "company", "kind") == [("Talvio Compute", "seed"), ("Talvio Compute", "series-b")]
+    assert of_kind(facts, "Observation", "subject", "metric", "qualifiers") == [
+        ("Talvio Compute", "employees", ()), ("Talvio Compute", "gpus", ("projected",))]
+    result = build_text(tmp_path, "# A conversation\n\nKaisa Lehtovaara is the CEO of Talvio Compute.\n\n"
+                                  "**JM:** You did a deal?\n\n**KL:** We bought a Tallinn startup, Loomtide, for €8 million.\n")
+    assert sorted(e.label for e in result.resolved.entities if e.kind == "org") == ["Loomtide", "Talvio Compute"]
+
+
+def test_a_table_of_rounds_without_names_is_of_the_company_its_introduction_names(tmp_path):
+    # regression: under "Talvio's financing to date:" the rounds went to companies "Seed", "Series A" and "Series B"
+    facts = built(tmp_path, "# Interview\n\nTalvio Compute runs GPUs in Finland.\n\nTalvio's financing to date, as "
+                            "confirmed by the company:\n\n| Round | Date | Amount | Lead |\n|---|---|---|---|\n"
+                            "| Seed | 2022 | €4M | Koivu Ventures |\n| Series A | 2023 | €22M | Creandum |\n")
+    assert of_kind(facts, "Round", "company", "kind", "leads") == [
+        ("Talvio Compute", "seed", ("Koivu Ventures",)), ("Talvio Compute", "series-a", ("Creandum",))]

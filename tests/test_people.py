@@ -363,3 +363,28 @@ def test_a_leadership_list_of_name_dash_title_lines(tmp_path):
     assert of_kind(facts, "Role", "person", "company", "role") == [
         ("Meera Iyer", "Aravalli GPU Cloud", "cfo"), ("Nikhil Hegde", "Aravalli GPU Cloud", "cto"),
         ("Rohan Deshmukh", "Aravalli GPU Cloud", "ceo")]
+
+
+def test_titles_given_by_a_promotion_a_poach_a_move_and_a_hand_over(tmp_path):
+    # regression: none of these was read; "Tillerock CEO Amit Ben-Haroush has joined Sarrabond as CTO" gave a person
+    # "O Amit Ben-Haroush" (the name read from inside "CEO")
+    facts = built(tmp_path, NEWS + "Quorvin Silicon has promoted its VP of engineering, Harshita Balakumar, to CTO. She "
+                                   "replaces co-founder Casimir Lindqvell as CTO; Lindqvell becomes chief scientist.\n\n"
+                                   "GPU marketplace Ferrovane poached Cordelia Strandqvist from a hyperscaler to run its "
+                                   "revenue team as CRO.\n\nKeturah Mwangi has left Tarsel Semiconductor, where she was CFO, "
+                                   "to become chief financial officer of Brunmark Cloud, effective 2 February 2026.\n\n"
+                                   "Cressida Hollenbeck is stepping down as CEO of Sablemere Cloud after six years; Tiberiu "
+                                   "Mocanescu, the company's president, takes over on 1 March 2026.\n\n"
+                                   "Brunmark Cloud hired Florian Sallinger, who ran capacity planning at Microsoft, as chief "
+                                   "product officer.\n\nTillerock CEO Amit Ben-Haroush has joined Sarrabond as CTO.\n")
+    got = of_kind(facts, "Role", "person", "company", "role", "former")
+    for held in [("Harshita Balakumar", "Quorvin Silicon", "cto", False), ("Casimir Lindqvell", "Quorvin Silicon", "chief-scientist", False),
+                 ("Cordelia Strandqvist", "Ferrovane", "cro", False), ("Keturah Mwangi", "Tarsel Semiconductor", "cfo", True),
+                 ("Keturah Mwangi", "Brunmark Cloud", "cfo", False), ("Cressida Hollenbeck", "Sablemere Cloud", "ceo", False),
+                 ("Tiberiu Mocanescu", "Sablemere Cloud", "ceo", False), ("Florian Sallinger", "Brunmark Cloud", "cpo", False),
+                 ("Amit Ben-Haroush", "Sarrabond", "cto", False)]:
+        assert held in got
+    assert not [p for p, *_ in got if p.startswith("O ")]
+    dated = {(p, c, r, w.iso) for p, c, r, w in of_kind(facts, "Role", "person", "company", "role", "when") if w}
+    assert {("Tiberiu Mocanescu", "Sablemere Cloud", "ceo", "2026-03-01"),
+            ("Keturah Mwangi", "Brunmark Cloud", "cfo", "2026-02-02")} <= dated

@@ -29,7 +29,7 @@ _INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|d
            r"planning|preparing|looking|poised|expected|seeking|set)\s+")
 # what a target may be introduced as: "agreed to buy Danish data-centre operator Ravnholm DC"
 _DESCRIBED = (r"(?:(?:an?|the|its|fellow)\s+)?(?:[\w-]+\s+){0,4}?(?:company|startup|start-up|operator|provider|firm|marketplace|"
-              r"platform|developer|maker|chipmaker|specialist|rival|competitor|neocloud|miner|lab|shop|outfit)\s+")
+              r"platform|developer|maker|chipmaker|specialist|rival|competitor|neocloud|miner|lab|shop|outfit),?\s+")  # "startup, Loomtide,"
 # an appositive may stand between the buyer and its verb: "Nebulon, the UK sovereign compute company, has agreed to acquire"
 # ... or a bracket: "Hallgrim Cloud (co-founder and CEO Ingrid Vassbotn) has agreed to buy"
 _APPOSITIVE = r"(?:,\s+(?:an?|the)\s+[^,]{1,60},|\s+\([^()]{1,80}\))?"
@@ -49,8 +49,8 @@ _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},|\s+\([^()]{{1,80}}\)
                           rf"(?P<verb>acquired|acq['’]d|acqui-hired|bought|purchased|snapped up|taken over|picked up|absorbed)\s+by\s+"
                           rf"(?:{_DESCRIBED})?(?P<a>{NAME})")
 # "Ravensloe AI merged into Saltcote Inference", "Lintwhite Exchange was folded into Keldholme Compute": the one merged
-# into the other is bought by it
-_ACQ_INTO = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},)?\s+(?:(?:was|has been|were)\s+|(?P<agreed>is being|will be|is to be|"
+# into the other is bought by it (an aside between may hold a count: "..., a platform with 14,000 developers, was folded")
+_ACQ_INTO = re.compile(rf"(?P<t>{NAME})(?:,(?:[^,]|,(?=\d{{3}})){{1,80}},)?\s+(?:(?:was|has been|were)\s+|(?P<agreed>is being|will be|is to be|"
                        rf"(?:has\s+)?agreed to be)\s+)?(?P<verb>merged|folded|absorbed)\s+into\s+(?P<a>{NAME})")
 # "Kestrow is an inference compiler startup, acquired by Vantorel in July 2025": what it is, then who bought it
 _ACQ_DESCRIBED = re.compile(rf"(?P<t>{NAME})\s+(?:is|was)\s+(?:an?|the)\s+[^,;.()]{{1,60}},\s+(?:since\s+)?"

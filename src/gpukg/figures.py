@@ -250,7 +250,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
 
 # "another 150 MW under development", "the first 4,000 of those GPUs go live in Q1 2026": still to come
 _PLANNED_AFTER = re.compile(r"(?:\s+(?:of\s+)?[\w-]+){0,3}?\s+(?:(?:is|are)\s+)?(?:under development|under construction|in development|"
-                            r"due (?:in|by|online)|scheduled to|slated to|to come online|coming online|(?:will\s+)?go live)\b")
+                            r"due (?:in|by|online)|scheduled to|slated to|to come online|coming online|(?:will\s+)?go live|"
+                            r"(?:should|will|would)\s+(?:be\s+)?(?:live|online|operational|deployed|installed|delivered|in service))\b")
 _CUSTOMERS = re.compile(r"\b(?:customers?|clients?)\b", re.I)
 _NAMED_SHARE = re.compile(rf"(?P<c>{NAME})\s*\(\s*(?:about\s+|~)?$")
 # ("the largest customer, Nimbleleaf Health, accounted for", "41 customers; the largest, a frontier AI lab, accounts for")

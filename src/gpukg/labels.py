@@ -16,7 +16,7 @@ from .people import PERSON, label_roles
 from .phrases import LOWER, NAME, UPPER, clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .prose import IS_A, LEGAL_FORM_AFTER, bracket_facts, category_from, prose, told_of
 from .reading import SUBJECT_FOLLOWS, State, add, in_third_person, names_after, opening_orgs, qualifiers, trim_name
-from .records import Acquisition, Backing, Block, Category, Headquarters, Round, Source
+from .records import Acquisition, Backing, Block, Category, Headquarters, Role, Round, Source
 from .report import sentences
 from .rounds import PARTICIPATING, is_valuation
 
@@ -85,6 +85,14 @@ def labelled(state: State, block: Block, source: Source) -> None:
         company = trim_name(state, speaker.group("c"))
         state.speaker = (source.line, speaker.group("p"), company) if company else None
         prose(state, in_third_person(value, speaker.group("p"), company) if company else value, source, company)
+        return
+    voice = _voice(state, label) if company is None else None
+    if voice:  # an interview's turn under its speaker's initials or name: "**KL:** We closed our Series B in March"
+        person, employer = voice
+        state.speaker = (source.line, person, employer) if employer else None  # and the turn's next sentences
+        if not employer:  # the interviewer's, or a speaker of no known company: what the words say, no one's voice
+            state.question = value if "?" in value else state.question
+        prose(state, in_third_person(value, person, employer) if employer else value, source, employer)
         return
     if company is None and _is_date(label):  # "2025-01-08 — Nimbrel Cloud (neocloud, Denver): Ser. B $120M, ..."
         prose(state, value if find_dates(value) else _dated(value, label), source, None)
@@ -238,6 +246,25 @@ _ABOUT = re.compile(r"About\s+(?P<c>[A-Z].{1,60})")
 _DATELINE = re.compile(r"(?P<p>[A-Z][A-Za-z .'’-]+?),\s*(?P<d>.+)")
 _TODAY = re.compile(r"\btoday\b")
 _SPEAKER = re.compile(rf"(?P<p>{PERSON}),\s+(?:[\w&-]+\s+){{0,4}}?(?:of|at)\s+(?P<c>{NAME})")
+_INITIALS = re.compile(r"[A-Z]{2,3}")
+
+
+def _voice(state: State, label: str) -> tuple[str, str | None] | None:
+    """The person a transcript's turn is labelled with ('KL' for Kaisa Lehtovaara, or her name), and the company
+    she holds a title at, as the report has told it so far; None when the label names no speaker. Initials
+    that are no one's ('JM', an interviewer the report names only in passing) are a speaker's still."""
+    label = label.strip(" *:")
+    if _INITIALS.fullmatch(label) and label not in state.names:
+        people = {p for p in state.surnames.values() if p and "".join(w[0] for w in p.split()) == label}
+        person = people.pop() if len(people) == 1 else ""
+    elif re.fullmatch(PERSON, label) and state.surnames.get(label.split()[-1]) == label:
+        person = label
+    else:
+        return None
+    employer = next((f.company for f in reversed(state.facts) if isinstance(f, Role) and f.person == person
+                     and not f.former), None) if person else None
+    return person, employer
+
 
 
 def _category_members(state: State, label: str, value: str, source: Source) -> None:

@@ -7,6 +7,7 @@ No pattern names a company or a person.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from . import lexicon
@@ -29,10 +30,14 @@ _AFTER_ROLE = re.compile(rf"\s*(?:[,:]\s*)?(?:is\s+|was\s+|are\s+|were\s+)?(?:(?
 # by a verb, so the company is the verb's subject.
 _GIVEN = re.compile(
     rf"(?:(?P<c>{NAME})\s+(?:has\s+|have\s+)?)?"
-    r"\b(?:named|names|appointed|appoints|hired|hires|promoted|promotes|tapped|taps|elevated|elevates)\s+"
+    r"\b(?:named|names|appointed|appoints|hired|hires|promoted|promotes|tapped|taps|elevated|elevates|poached|poaches|"
+    r"recruited|recruits|lured|lures)\s+"
     # "hired former AWS executive Marcus Bell as", "tapped Priya Nair to lead engineering as"
     r"(?:(?:former|ex-|longtime|veteran)\s*(?:[\w&-]+\s+){0,3}?(?:executive|exec|engineer|leader|veteran|banker)\s+)?"
-    rf"(?P<p>{PERSON})(?:,\s+(?:previously|formerly|most recently|a former|the former)\b[^,]{{1,80}},)?\s*,?\s+"
+    r"(?:(?:its|their|the company['’]s)\s+[^,]{1,50},\s+)?"  # "promoted its VP of engineering, Harshita Balakumar, to CTO"
+    rf"(?P<p>{PERSON})(?:,\s+(?:previously|formerly|most recently|a former|the former|who)\b[^,]{{1,80}},)?\s*,?\s+"
+    # "poached Cordelia Strandqvist from a hyperscaler to run its revenue team as CRO"
+    r"(?:from\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s+(?=to\s|as\s))?"
     r"(?:to\s+(?:lead|run|head|oversee)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:as|to)\s+)?"
     rf"(?:(?:its|the|their|our|the company['’]s)\s+)?(?:(?:new|interim|acting)\s+)?$")
 # "X is run by chief executive A", "... led by CEO A and president B": X's titles
@@ -47,13 +52,14 @@ _NAME_ITS = re.compile(rf"(?P<c>{NAME}),\s+(?:and\s+)?its\s+(?:new\s+|interim\s+
 _ITS = re.compile(r"\b(?:its|the company['’]s)\s+(?:new\s+|interim\s+|acting\s+)?$")
 _SINCE_BRACKET = re.compile(r"\s*\(\s*since\s+")
 _WHO_JOINED = re.compile(r",?\s+who\s+(?:joined|was\s+(?:appointed|hired|named)|took\s+over)\s+(?:the\s+company\s+)?(?:in|on)\s+")
+_PRONOUN_OPENS = re.compile(r"(?:She|He|They)\s")  # a sentence about the person the last one named, at its company
 _ORG_BEFORE = re.compile(rf"(?P<c>{NAME})\s+$")  # "Corvane Cloud co-founder and chief executive Ines Moreau"
 # a signature's "— Ottilie Vantongeren, Co-founder and Chief Executive Officer, Thornvale Cloud": the company ends the line
 _THEN_COMPANY = re.compile(rf",\s+(?P<c>{NAME})\.?\s*$")
 _OF_COMPANY = re.compile(rf"(?:\s+of\s+the\s+(?:\w+\s+)?board)?\s+(?:of|at)\s+(?P<c>{NAME})")  # "chair of the board of X"
 _BEFORE_ROLE = re.compile(
     # an aside after the name: "previously at X", or a post at a company ("Vireo Cloud's head of infrastructure")
-    rf"(?P<p>{PERSON})(?:,\s+(?:(?:previously|formerly|most recently|a former|the former)\b|(?P<at>{NAME})['’]s?\s)[^,]{{1,80}},)?"
+    rf"(?<![\w'’-])(?P<p>{PERSON})(?:,\s+(?:(?:previously|formerly|most recently|a former|the former)\b|(?P<at>{NAME})['’]s?\s)[^,]{{1,80}},)?"
     # a leadership list's "Rohan Deshmukh — Managing Director & Chief Executive Officer";
     # "Ines Moreau, who co-founded Corvane Cloud and serves as its CEO", "Dario Kessenbrook co-founded the company in 2019
     # and is still its CEO"
@@ -106,15 +112,31 @@ _CHAIRED = re.compile(rf"\b(?:is|was|has been|are)\s+(?:now\s+|also\s+)?chaired\
 _LEFT_WORD = re.compile(r"\b(?:stepped down|stepping down|steps down|stepped aside|resigned|resigns|departed|left|retired)\b")
 # "Kenji Mori stepped down as CEO of Sakura Compute in June 2025", "Sakura Compute's co-founder Kenji Mori
 # resigned as CEO"; not "will step down" (not done yet)
+# "Cressida Hollenbeck is stepping down as CEO of Sablemere Cloud": a title still held, about to be left
 _LEFT = re.compile(rf"(?P<p>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:has\s+|have\s+|had\s+)?"
-                   r"(?:stepped down|stepped aside|resigned|departed|left|retired)(?:\s+(?:from\s+)?(?:his|her|their|the)\s+"
+                   r"(?:stepped down|stepped aside|resigned|departed|left|retired|(?P<leaving>(?:is|are)\s+stepping down|steps down))"
+                   r"(?:\s+(?:from\s+)?(?:his|her|their|the)\s+"
                    r"(?:role|post|position|job))?\s+as\s+(?:(?:the\s+|its\s+)?(?P<c>" + NAME + r")['’]s?\s+)?"
                    r"(?P<t>[^,.;]{2,50}?)(?:\s+(?:of|at)\s+(?P<c2>" + NAME + r"))?(?=\s+(?:in|on|effective|after)\b|[,.;]|$)")
+
+
+# "Keturah Mwangi has left Tarsel Semiconductor, where she was CFO, to become chief financial officer of Brunmark Cloud":
+# a title left at one company, another taken up at the next
+_MOVED = re.compile(rf"(?P<p>{PERSON})\s+(?:has\s+|had\s+)?(?:left|quit|departed)\s+(?P<c>{NAME}),\s+where\s+(?:she|he|they)\s+"
+                    r"(?:was|had been|served as|has been)\s+(?:its\s+|the\s+)?(?P<t>[^,]{2,40}),\s+to\s+(?:become|join)\s+")
 
 
 def _departures(state: State, text: str, source: Source, subject: str | None) -> None:
     """A role the sentence says was left: a former role, dated when the leaving is. What else the
     sentence says of people ("COO Aiko Tanaka takes over") is read as titles, after the clause."""
+    moved = _MOVED.search(text)
+    if moved and is_person(state, moved.group("p")) and (company := trim_name(state, moved.group("c"))):
+        for role, _, _ in lexicon.find("roles", moved.group("t")):
+            add(state, Role(source, moved.group("p"), company, role, former=True), ("person", moved.group("p")),
+                ("company", company))
+        # the rest is the title taken up: "Keturah Mwangi became chief financial officer of Brunmark Cloud"
+        _titles(state, f"{moved.group('p')} became {text[moved.end():]}", source, None)
+        return
     m = _LEFT.search(text)
     roles = [role for role, _, _ in lexicon.find("roles", m.group("t"))] if m else []
     person = m.group("p") if m else ""
@@ -124,9 +146,20 @@ def _departures(state: State, text: str, source: Source, subject: str | None) ->
     named = m.group("c") or m.group("c2")  # else the sentence's company: "Sakura Compute's co-founder Kenji Mori resigned"
     company = trim_name(state, named) if named else subject or opening_name(state, text)
     ended = _date_after(text, m.end())  # "... in June 2025", "..., effective June 30"
+    leaving = bool(m.group("leaving"))
     for role in dict.fromkeys(roles) if company and company != person else ():
-        add(state, Role(source, person, company, role, None, ended, former=True), ("person", person), ("company", company))
+        add(state, Role(source, person, company, role, None, None if leaving else ended, former=not leaving),
+            ("person", person), ("company", company))
+    successor = _TAKES_OVER.search(text, m.end())  # "...; Tiberiu Mocanescu, the company's president, takes over on 1 March"
+    if successor and company and is_person(state, successor.group("new")):
+        for role in dict.fromkeys(roles):
+            add(state, Role(source, successor.group("new"), company, role, _date_after(text, successor.end())),
+                ("person", successor.group("new")), ("company", company))
     _titles(state, text[:m.end("p")] + " " * (m.end() - m.end("p")) + text[m.end():], source, subject)
+
+
+_TAKES_OVER = re.compile(rf"[;.]\s+(?P<new>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:takes|took|will take|is taking|is to take)\s+over"
+                         r"(?!\s+(?:from|as)\b)")
 
 
 _THE_COMPANY = re.compile(r"\b[Tt]he (?:company|firm|startup)\b")
@@ -156,11 +189,17 @@ def full_names(state: State, text: str) -> str:
     """'Wrenfield, who co-founded Stellmark, stays on as chair' after 'Tobias Wrenfield' in the
     report: a person called by the last word of their name, written out whole for the patterns
     that read people (which want two words)."""
+    surnames = state.surnames
+    said = Counter(m.group(0) for m in re.finditer(r"(?<![\w'’-])[A-Z][\w-]{3,}(?![\w-])", text))
+    if any(n > 1 for n in said.values()):  # "She replaces Casimir Lindqvell as CTO; Lindqvell becomes chief scientist"
+        here = {p.split()[-1]: p for p in re.findall(PERSON, text) if said[p.split()[-1]] > 1}
+        surnames = {**surnames, **here} if here else surnames
+
     def whole(m: re.Match[str]) -> str:
-        person = state.surnames.get(m.group(0))
+        person = surnames.get(m.group(0))
         alone = not _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())  # not "Tobias Wrenfield" itself
         return person if person and alone and m.group(0) not in state.names else m.group(0)
-    if not state.surnames.keys() & set(_SURNAME.findall(text)):  # most lines name no one by surname
+    if not surnames.keys() & set(_SURNAME.findall(text)):  # most lines name no one by surname
         return text
     return _SURNAME.sub(whole, text)
 
@@ -281,7 +320,10 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
         its = _ITS.search(window)  # "Fernhill AI's chief executive, ...; its CTO is Luis Ortega"
         company = trim_name(state, named) if named else (given or run_by or its) and opening_name(state, text) or subject \
             or said_name(state, text) or at_company(state, text) \
-            or (after or before) and opening_name(state, text)  # "CEO Ines Moreau said Corvane Cloud would ...", "Halcyra's ..., and CEO X told us"
+            or (after or before) and opening_name(state, text) \
+            or _PRONOUN_OPENS.match(text) and state.previous
+        # (a name said after the title: "CEO Ines Moreau said Corvane Cloud would ...", "Halcyra's ..., and CEO X told
+        # us"; a sentence about the person the last one named: "She replaces ... as CTO; Lindqvell becomes ...")
         # a title taken up has the date of the move, a title held "since" a date that date; a
         # title beside a name dates nothing ("CEO Mei Chen said revenue reached $40M in 2024")
         moved = given or before and _TAKEN_UP.search(before.group(0))

@@ -118,7 +118,7 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
 def _apposed_figures(state: State, text: str, source: Source, subject: str | None) -> str:
     """'... by buying Cairnbeck Compute, an Osaka neocloud with roughly 4,000 H100 GPUs; ...': the figures of an
     aside about a name are that name's, whoever the sentence is about. Returns the text without them."""
-    if " with " not in text:  # (the pattern opens with a name: costly on every sentence)
+    if not _APPOSED_WORD.search(text):  # (the pattern opens with a name: costly on every sentence)
         return text
     for m in _APPOSED_WITH.finditer(text):
         name = trim_name(state, m.group("n"))
@@ -128,7 +128,10 @@ def _apposed_figures(state: State, text: str, source: Source, subject: str | Non
     return text
 
 
-_APPOSED_WITH = re.compile(rf"(?P<n>{NAME}),\s+(?P<what>(?:an?|the)\s+[^,;()]{{0,80}}?\bwith\s+[^;]*?)"
+# "..., a Hamburg-based GPU marketplace listing 2,300 providers, ...", "..., an operator that runs 4 sites"
+_APPOSED_VERB = r"\b(?:with|listing|running|operating|serving|employing|that\s+(?:runs|operates|has|serves|lists|employs))\s+"
+_APPOSED_WORD = re.compile(_APPOSED_VERB)
+_APPOSED_WITH = re.compile(rf"(?P<n>{NAME}),\s+(?P<what>(?:an?|the)\s+[^,;()]{{0,80}}?{_APPOSED_VERB}[^;]*?)"
                            r"(?=;|\.\s|\.$|,\s+(?:for|in|and|but|which|while|the)\b|$)")
 
 
@@ -471,7 +474,7 @@ _COUNTED_LIST = re.compile(r"^(?:[a-z0-9][\w-]*\s+){1,3}?[\w-]+:\s+")
 _LED_ROUNDS = re.compile(rf"\b(?:[Cc]o-)?[Ll]ed\s+(?P<c>{NAME})['’]s?\s+(?:[\w$€£.,-]+\s+){{0,2}}?"
                          r"(?:Series|[Ss]eed|rounds?|financing|raise)\b")
 
-# "A and B are among Vireo's backers", "Vireo's investors include A and B"
+# "A and B are among Vireo's backers", "Vireo's investors include A and B", "its backers, including A and B, ..."
 _BACKERS = r"(?:backers|investors|shareholders|funders)"
 
 _BACKERS_CAP = r"(?:[Bb]ackers|[Ii]nvestors|[Ss]hareholders|[Ff]unders)"  # "Backers of Veltra GPU include ..."
@@ -487,7 +490,8 @@ _COUNTS_AMONG = re.compile(rf"(?P<c>{NAME})(?:,[^,]{{1,60}},)?,?\s+(?:which\s+|t
                            rf"among\s+its\s+{_BACKERS}")
 
 _BACKERS_INCLUDE = re.compile(rf"(?:(?:(?P<c>{NAME})['’]s?|(?P<its>\b[Ii]ts))\s+(?:other\s+|existing\s+)?{_BACKERS}|"
-                              rf"{_BACKERS_CAP}\s+(?:in|of)\s+(?P<c2>{NAME}))\s+(?:include|includes|are)\s+(?P<i>[^.;]+)")
+                              rf"{_BACKERS_CAP}\s+(?:in|of)\s+(?P<c2>{NAME}))(?:\s+(?:include|includes|are)|,\s+(?:including|among them|such as))\s+"
+                              r"(?P<i>[^.;]+?)(?=,\s+[a-z]|[.;]|$)")  # "Its backers, including A and B, had put in ..."
 
 _INVESTOR_BEFORE = re.compile(rf"(?P<n>{NAME})\s+(?:(?:has|have|had|also|now|already|still|reportedly)\s+)*$")
 

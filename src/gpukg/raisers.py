@@ -105,7 +105,8 @@ def _opens_with_backer(state: State, text: str, last: Round) -> bool:
         and all(any(mentioned(b, f) for b in backers) for f in found)
 
 
-_OPENS_WITH_ROUND = re.compile(r"(?:[^:]{1,20}:\s*)?(?:Series\s+[A-H]\d?|[Ss]eed|Pre-seed|IPO)\b")  # "June 2025: Series B at"
+# "June 2025: Series B at", "The seed was tiny, €4 million from Koivu" (in the company's own words)
+_OPENS_WITH_ROUND = re.compile(r"(?:[^:]{1,20}:\s*)?(?:(?:The|Our|Its)\s+)?(?:Series\s+[A-H]\d?|[Ss]eed|Pre-seed|IPO)\b")
 
 
 def is_round_name(name: str) -> bool:

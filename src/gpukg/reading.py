@@ -221,7 +221,7 @@ REPORT_VERB = re.compile(r"^(?:Covers|Includes|Profiles|Compares|Tracks|Reviews|
 
 # a word that links a sentence to the one before it, not part of its subject
 DISCOURSE = re.compile(r"^(?:meanwhile|separately|elsewhere|similarly|likewise|in turn|also|later|subsequently|additionally|"
-                       r"moreover|furthermore|in addition|finally|notably|"
+                       r"moreover|furthermore|in addition|finally|notably|overall|today|now|yes|honestly|frankly|"
                        # the report's own view, then what it is of: "We estimate NVIDIA shipped about 1.45 million ..."
                        r"we (?:estimate|expect|believe|think|model|forecast|calculate|understand|hear)(?: that)?),?\s+", re.I)
 

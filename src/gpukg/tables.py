@@ -21,7 +21,7 @@ from .deals import deal_status
 from .prose import category_from, prose, told_of
 from .names import name_key
 from .phrases import NAME, looks_like_name, looks_like_org, split_names, strip_parens
-from .reading import State, add, kinds_of, opening_name
+from .reading import State, add, kinds_of, opening_name, trim_name
 from .records import Acquisition, Backing, Block, Observation, Role, Round, Source, When
 from .rounds import MARKED_LEAD
 from .segments import PER_UNIT
@@ -36,6 +36,7 @@ _MODEL_HEADERS = ("gpu", "gpu model", "gpu type", "model", "instance", "instance
 _ACQUIRER_HEADERS = ("acquirer", "buyer", "acquiring company", "acquired by", "purchaser")
 _TARGET_HEADERS = ("target", "acquired company", "company acquired", "acquired", "acquisition", "target company", "acquiree")
 _NAME_SUFFIX = re.compile(r"\s+name$")
+_TARGET_PART = re.compile(r"^(?:target|acquiree|acquired company)(?:['’]s)?\s+(?=\w)", re.I)  # "Target type", "Target HQ"
 _PRICE_HEADERS = ("price", "value", "deal value", "deal size", "amount", "consideration", "price paid", "order value", "order size")
 _INVESTOR_HEADERS = ("investor", "investors", "firm", "fund", "backer", "vc", "investment firm")
 
@@ -110,13 +111,15 @@ def table_row(state: State, block: Block, source: Source) -> None:
         acquirer_col, column = "acquirer", {**column, "acquirer": buyer}
     if acquirer_col and target_col:
         _table_deal(state, column, acquirer_col, target_col, source)
-        if buyer:  # "| Skelmorlie Labs | GPU cluster scheduling software | United States |": what and where the target is
-            target = strip_parens(column[target_col])
-            for header, cell in cells:
-                if lexicon.exact("labels", header) == "business_model" and not _NOTHING.fullmatch(cell):
-                    category_from(state, target, cell, source, leading=True)
-                elif header.lower() not in (target_col, "acquirer") and lexicon.exact("labels", header) == "headquarters":
-                    about_who(state, target, header, cell, source)
+        # what and where the target is: "| Skelmorlie Labs | GPU cluster scheduling software | United States |" in a
+        # buyer's list of purchases, "| Target type |" in a deal table
+        target = strip_parens(column[target_col])
+        for header, cell in cells:
+            told = _TARGET_PART.sub("", header) if buyer or _TARGET_PART.match(header) else ""
+            if lexicon.exact("labels", told) == "business_model" and not _NOTHING.fullmatch(cell):
+                category_from(state, target, cell, source, leading=True)
+            elif header.lower() not in (target_col, "acquirer") and lexicon.exact("labels", told) == "headquarters":
+                about_who(state, target, told, cell, source)
         return
     investor_col = next((h for h in lowered if h in _INVESTOR_HEADERS), None)
     portfolio_col = next((h for h in lowered if _is_portfolio(h)), None)
@@ -148,6 +151,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
     entity_col = lowered.index(buyer_col) if buyer_col else entity_col
     # a profile's own table of rounds ("| Round | Date | Amount | Lead |") has no column of names
     own = state.company is not None and rounds_without_names(lowered)
+    whose = _intro_company(state) if state.company is None and rounds_without_names(lowered) else None
     # "| Rank | Creditor | Claim |": the names stand after the rank
     entity_col = -1 if own else entity_col or (1 if lowered[0] in _RANK_HEADERS and len(cells) > 1 else 0)
     # "| Apr 2021 | Seed | 6,500 | ... |" under a company's heading: a date, not the row's company
@@ -160,8 +164,8 @@ def table_row(state: State, block: Block, source: Source) -> None:
     if backers and looks_like_name(strip_parens(cells[entity_col][1])):
         investor = strip_parens(cells[entity_col][1])
         add(state, Backing(source, investor, state.company), ("investor", investor), ("company", state.company))
-    own = own or backers
-    company = state.company if own else strip_parens(cells[entity_col][1]) or state.company
+    own = own or backers or bool(whose)
+    company = (state.company or whose) if own else strip_parens(cells[entity_col][1]) or state.company
     entity_col = -1 if own else entity_col  # "| Quarter |" of the company's own table is its date column
     if not company or not looks_like_name(company):
         company = state.company
@@ -387,6 +391,15 @@ def _note_terms(text: str) -> tuple[str | None, When | None]:
 
 
 _NOTE = re.compile(r"(?:Note:\s*)?(?:All\s+)?(?:prices|rates|figures|amounts|numbers)\s+(?:are|as of|in)\b", re.I)
+
+
+_INTRO_OWNER = re.compile(rf"^(?:(?:The|Its)\s+)?(?P<c>{NAME})['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:funding|financing|rounds?|fundraising|capital)\b")
+
+
+def _intro_company(state: State) -> str | None:
+    """'Talvio's financing to date, as confirmed by the company:' over a table of rounds with no names: whose rounds."""
+    m = _INTRO_OWNER.match(state.intro) if state.intro.rstrip().endswith(":") else None
+    return trim_name(state, m.group("c")) or None if m else None
 
 
 def rounds_without_names(headers: list[str]) -> bool:
