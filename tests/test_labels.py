@@ -492,3 +492,34 @@ def test_a_table_of_rounds_without_names_is_of_the_company_its_introduction_name
                             "| Seed | 2022 | €4M | Koivu Ventures |\n| Series A | 2023 | €22M | Creandum |\n")
     assert of_kind(facts, "Round", "company", "kind", "leads") == [
         ("Talvio Compute", "seed", ("Koivu Ventures",)), ("Talvio Compute", "series-a", ("Creandum",))]
+
+
+def test_a_funds_own_portfolio_page_its_cards_fields_and_the_rounds_it_led(tmp_path):
+    # regression: on "Portfolio | Cinderholt Ventures" the firm backed nothing; a card's later sentences
+    # ("Invested: Seed (2021), Series A (2023).", "Co-investors: ...", "Founders: A (CEO), ...", "Status: ...") were
+    # read as plain text; "Recent rounds we led" had no lead; "Fund III, $450M" was a company with unclassified money
+    facts = built(tmp_path, "# Portfolio — AI Infrastructure | Cinderholt Ventures\n\n## About the fund\n\nCinderholt Ventures "
+                            "is an early-stage firm. **Fund III, $450M, closed March 2024** is our current vehicle; it "
+                            "follows Fund II ($210M, 2021 vintage).\n\n## Portfolio\n\n**Vastrel Compute** — Oslo-based "
+                            "neocloud with $310M of 2024 revenue. Founders: Halldis Hollinshead (CEO), Thorvald Okafor-Brandt "
+                            "(CTO). Invested: Seed (2021), Series A (2023). Co-investors: NVIDIA, Index Ventures. Status: "
+                            "Active.\n\n**Hexbridge** — GPU marketplace. Invested: Seed (2021). Status: Acquired by Sandlin "
+                            "Data Centers (2025).\n\n**Oxlade Cloud** — Dallas-based neocloud. Invested: Series A (2019). "
+                            "Status: IPO (NASDAQ: OXLD), May 2025.\n\n## Recent rounds we led\n\n| Company | Round | Amount "
+                            "| Date |\n|---|---|---|---|\n| Strathbeck Power | Series A | $38M | Jun 2025 |\n")
+    backings = of_kind(facts, "Backing", "investor", "company")
+    assert {("Cinderholt Ventures", "Vastrel Compute"), ("Cinderholt Ventures", "Hexbridge"), ("NVIDIA", "Vastrel Compute"),
+            ("Index Ventures", "Vastrel Compute")} <= set(backings)
+    rounds = {(c, k, w.iso if w else None, l, p) for c, k, w, l, p in of_kind(facts, "Round", "company", "kind", "when", "leads", "participants")}
+    assert {("Vastrel Compute", "seed", "2021", (), ("Cinderholt Ventures",)),
+            ("Vastrel Compute", "series-a", "2023", (), ("Cinderholt Ventures",)),
+            ("Oxlade Cloud", "ipo", "2025-05", (), ()),
+            ("Strathbeck Power", "series-a", "2025-06", ("Cinderholt Ventures",), ())} <= rounds
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Sandlin Data Centers", "Hexbridge")]
+    assert {("Halldis Hollinshead", "ceo"), ("Halldis Hollinshead", "founder"), ("Thorvald Okafor-Brandt", "cto"),
+            ("Thorvald Okafor-Brandt", "founder")} <= {(p, r) for p, r in of_kind(facts, "Role", "person", "role")}
+    observed = {(d["subject"], d["metric"], d["quantity"].value) for kind, d in facts if kind == "Observation"}
+    assert {("Cinderholt Ventures", "fund-size", 450000000), ("Cinderholt Ventures", "fund-size", 210000000),
+            ("Vastrel Compute", "revenue", 310000000)} <= observed
+    result = build_text(tmp_path, "# Portfolio | Cinderholt Ventures\n\n**Fund III, $450M, closed March 2024** is our fund.\n")
+    assert [e.label for e in result.resolved.entities if e.kind == "org"] == ["Cinderholt Ventures"]

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from . import lexicon
+from .amounts import find_quantities
 from .dates import find_dates, first_date
 from .names import mentioned, name_key
 from .phrases import LOWER, NAME, PLACE_OWNS, UPPER, looks_like_name, looks_like_org, people, places, split_names, strip_parens
 from .people import PEOPLE, full_names, is_person, label_roles, read_titles, split_people, title_groups
 from .reading import TITLE_BEFORE, State, add, kinds_of, named_before, opening_name, owned_by_place, trim_name
-from .records import Backing, Founding, Headquarters, Role, Source
+from .records import Backing, Founding, Headquarters, Role, Round, Source
 
 _FOUNDED_BY = re.compile(rf"\b(?:(?P<co>[Cc]o-?)?[Ff]ounded|[Ss]tarted|[Ss]et up)\b(?:\s+(?:in\s+)?[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{PEOPLE})")
 # "founded by A and B in 2019": the founders may stand between the verb and the date
@@ -300,8 +301,10 @@ def about_who(state: State, company: str, label: str, value: str, source: Source
         if not found and not role:  # "co-founder and CEO Marguerite Osei-Brandt; CFO Declan Ashworth": titles before names
             read_titles(state, value, source, company)
             return True
-        if role:  # the label's titles, unless the line gives each name its own
-            found = [(person, own or role) for person, own in found] or \
+        if role:  # the label's titles, unless the line gives each name its own ("Founders: A (CEO), B (CTO)": both)
+            founders = set(role) <= {"founder", "co-founder"}
+            found = [(person, tuple(dict.fromkeys((*role, *own))) if own and founders else own or role)
+                     for person, own in found] or \
                 [(person, role) for person in split_names(value) if looks_like_name(person)]
         since = _SINCE.search(value)  # "CTO: Anouk Jansen (since 2023)": the title held from then
         when = first_date(value[since.end():]) if since and len(found) == 1 else \
@@ -313,6 +316,21 @@ def about_who(state: State, company: str, label: str, value: str, source: Source
     elif group == "investors":
         for investor in split_names(value, state.names.spelled_in(value)):
             add(state, Backing(source, investor, company), ("investor", investor))
+        # "Co-investors: NVIDIA ($20 million) and ...": what each put in is read on, as the line's figures
+        return not any(q.currency for q in find_quantities(value))
+    elif group == "invested":  # "Invested: Seed (2021), Series A (2023)" on a fund's own page: rounds it took part in
+        by = (state.author,) if state.author and state.author != company else ()
+        for investor in by:
+            add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
+        for part in value.split(","):
+            for kind, _, _ in lexicon.find("round_types", part)[:1]:
+                add(state, Round(source, company, kind, None, first_date(part), (), by), ("company", company),
+                    *[("investor", i) for i in by])
+    elif group == "status" and _LISTED.match(value):  # "Status: IPO (NASDAQ: OXLD), May 2025"
+        add(state, Round(source, company, "ipo", None, first_date(value)), ("company", company))
     else:
         return False
     return True
+
+
+_LISTED = re.compile(r"(?:IPO|listed|went public|public)\b", re.I)

@@ -17,7 +17,7 @@ from .cells import heading_scale, scale_note
 from .dates import dateline, find_dates, relative_dates, report_date
 from .deals import deal_sequel
 from .investors import investor_line, investor_sections
-from .labels import BRACKETED, is_dateline, labelled
+from .labels import BRACKETED, card_field, is_dateline, labelled
 from .names import Gazetteer, name_key
 from .people import PERSON, label_roles
 from .phrases import NAME, heading_name, looks_like_name, looks_like_org
@@ -38,6 +38,9 @@ _CONTRAST = re.compile(r"\bby contrast\b|^\s*unlike\b|\bis not\b|\bare not\b", r
 
 # "Kestrelmoor Ventures: 2025 Annual Letter to Our Limited Partners": a report its title says an organization wrote
 _AUTHOR_TITLE = re.compile(rf"(?P<n>{NAME})\s*[:—–|-]\s+.*\b(?i:letter|update|memo|note|review|about(?:\s+us)?|our story|newsroom)\b")
+# a page of the firm's own site, its name after the page's: "Portfolio — AI Infrastructure | Cinderholt Ventures"
+_SITE_PAGE = re.compile(rf"(?i:our\s+)?(?i:portfolio|investments|companies|about(?:\s+us)?|team|news|newsroom|press)\b.*"
+                        rf"\s[|—–-]\s+(?P<n>{NAME})\s*$")
 
 
 def _plain_card(block: Block) -> Block | None:
@@ -145,7 +148,7 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
     told = titled if titled and titled.precision != "year" else \
         dateline([b.text for b in report.blocks if b.kind not in ("heading", "meta")]) or titled
     state.written = state.report_written = posted or told
-    author = _AUTHOR_TITLE.match(report.title)
+    author = _AUTHOR_TITLE.match(report.title) or _SITE_PAGE.match(report.title)
     state.author = author.group("n") if author and looks_like_org(author.group("n")) else None
     profiles = profile_sections(report)
     investors = investor_sections(report, profiles)
@@ -344,6 +347,8 @@ def _content(state: State, block: Block, source: Source) -> None:
         state.company = None
     elif block.label:
         labelled(state, block, source)
+    elif card_field(state, block, source):
+        pass
     else:
         told = told_of(state.company, block.text) if state.company else None  # "Acquired by Y in 2025."
         subject = state.company if state.company and (told or _about_company(state, block.text)) else None

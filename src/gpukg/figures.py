@@ -215,6 +215,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         if when and re.search(rf"\bby\s+{re.escape(when.text)}", text) and not _before_report(state, when):
             stated += ("projected",)
         related, whose = None, trim_name(state, valued.group("c")) if valued else provider_name or subject
+        if name == "fund-size" and not whose:  # "Fund II ($210M)" on a firm's own page: the firm's fund
+            whose = state.author
         other = _OTHERS_NUMBER.search(text, max(0, q.start - 60), q.start)
         # (a bracket only around money: "OpenAI (35%)" is a customer's share of the company's revenue)
         named = trim_name(state, other.group("c")) if other and ("'" in other.group(0) or "’" in other.group(0)

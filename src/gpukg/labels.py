@@ -346,6 +346,7 @@ def _entity_item(state: State, label: str, value: str, source: Source) -> None:
         # "- [Brantwell Cloud](...) — Rotterdam neocloud running H100 clusters": what it is, told as a sentence
         article = "" if re.match(r"(?i)(?:an?|the)\s", value) else "an " if value[0].lower() in "aeiou" else "a "
         value = f"{name} is {article}{value}"
+    state.card = (source.line, name)  # "... Founders: A (CEO), B (CTO). Co-investors: NVIDIA.": the next sentences' fields
     for sentence in (value, *rest):
         prose(state, told_of(name, sentence) or sentence, source, name)
 
@@ -359,6 +360,22 @@ _ELSEWHERE = re.compile(r"(?i)(?:from|to|with|for|by|in|on|at|into|via|after|bef
 _WHAT_IT_IS = re.compile(r"(?:(?:an?|the)\s+)?(?:[\w&-]+\s+){0,4}?(?:startup|company|firm|lab|fund|shop|provider|operator|"
                          r"developer|platform|marketplace|neocloud|hyperscaler|chipmaker|miner|vendor|maker|lender)\b", re.I)
 _CARD_FIELDS = re.compile(r"\s+[·•|]\s+")
+_FIELD = re.compile(r"(?P<l>[A-Z][\w-]*(?:\s[\w-]+){0,2}):\s+(?P<v>\S.*?)\.?$")  # "Co-investors: NVIDIA", "Invested: Seed (2021)"
+
+
+def card_field(state: State, block: Block, source: Source) -> bool:
+    """A later sentence of a labelled item that is a field of it ("Co-investors: NVIDIA, Index Ventures."): read
+    as the item's; False when the sentence is no field of the item before it."""
+    field = _FIELD.match(block.text) if state.card and state.card[0] == block.line and block.index else None
+    if not field:
+        return False
+    name, label, value = state.card[1], field.group("l"), field.group("v")
+    told = told_of(name, value)  # "Status: Acquired by Sandlin Data Centers (2025)"
+    if told:
+        prose(state, told, source, name)
+    elif not about_who(state, name, label, value, source):
+        prose(state, value, source, name, label=label)
+    return True
 
 
 def _card_field(state: State, name: str, field: str, source: Source) -> None:

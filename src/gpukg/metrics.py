@@ -26,7 +26,9 @@ _GROWTH_BEFORE = re.compile(r"\b(?:grew|grow|growing|growth|cagr|increase[ds]?|r
 FALL_BEFORE = re.compile(r"\b(?:fell|falls|fall|dropped|drops|declined|declines|decreased|decreases|shrank|shrinks|slid|slipped|"
                          r"contracted|down)\s+(?:by\s+)?(?:about\s+|roughly\s+|nearly\s+|some\s+|almost\s+|over\s+|~)?$", re.I)
 _IN = re.compile(r"^\s*(?:in\s+|of\s+)?")  # "$2.2 billion of capex"
-_ONE_WORD = re.compile(r"^\s*(?:in\s+|of\s+)?(?:annual\s+)?[a-z][\w-]*\s+(?=revenues?\b|sales\b|arr\b|ebitda\b|capex\b|backlog\b)")
+# ... or the year it is of: "$310M of 2024 revenue", "€40M in FY2025 sales"
+_ONE_WORD = re.compile(r"^\s*(?:in\s+|of\s+)?(?:annual\s+)?(?:[a-z][\w-]*|(?:fy\s?)?(?:19|20)\d\d)\s+"
+                       r"(?=revenues?\b|sales\b|arr\b|ebitda\b|capex\b|backlog\b)")
 # "$40M in annual revenue", "€1.1 billion, four-year capacity agreement": a word for the period
 _PERIOD_WORD = re.compile(r"^,?\s*(?:in\s+)?(?:annual|yearly|full-year|(?:[a-z]+|\d+)-year|multi-?year)\s+")
 
@@ -40,6 +42,7 @@ MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss", 
                             "capex", "ebitda", "net-income", "contract-value", "fund-size"})
 
 
+_FUND_BEFORE = re.compile(r"\bFund\s+(?:[IVX]+|\d+)\s*[,(:]\s*$")  # "Fund III, $450M", "Fund II ($210M, 2021 vintage)"
 _FUND_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:fund|pool|vehicle)\b(?!\s+(?:its|the|a)\b)")
 _MANAGES = re.compile(r"\b(?:manages|managed|oversees)\s+(?:about\s+|roughly\s+|some\s+|over\s+|nearly\s+|more than\s+)?$|"
                       r"\bclosed\s+(?:its|their|a)\s+(?:[\w-]+\s+){0,2}?fund\s+at\s+(?:about\s+|roughly\s+|over\s+|nearly\s+)?$")  # "closed its second fund at $220 million"
@@ -71,7 +74,7 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         if q.per:
             return "share-price" if q.per == "share" else "price"
         # "invests from its $2.5 billion Growth Fund III", "a $600 million evergreen pool", "manages roughly $180 billion"
-        if _FUND_AFTER.match(after_q) or _MANAGES.search(before):
+        if _FUND_AFTER.match(after_q) or _MANAGES.search(before) or _FUND_BEFORE.search(before):
             return "fund-size"
         if _SHARES_MOVED.search(before):  # "Shares rose 14% to $87.20", "The stock closed at $58.10"
             return "share-price"

@@ -62,6 +62,7 @@ class State:
     surnames: dict[str, str | None] = field(default_factory=dict)  # a person's last word -> the person (None: two people)
     speaker: tuple[int, str, str] | None = None  # (line, person, company) of an interview answer being read
     last_line: int = 0  # the line of the paragraph sentence read last (0 after anything else)
+    card: tuple[int, str] | None = None  # a labelled item's line and name: its later sentences may be its fields
     list_subject: str | None = None  # the company the paragraph before a list was about: its labelled items' subject
     written: When | None = None  # the report's own date, from its title or a dateline: what "in June" is told against
     report_written: When | None = None  # ... which a year's heading ("### 2023") stands in for over its section
@@ -94,7 +95,9 @@ def in_third_person(text: str, person: str, company: str) -> str:
 _THIRD_PERSON = {"i": "{p}", "i'm": "{p} is", "i've": "{p} has", "my": "{p}'s", "we": "{c}", "we're": "{c} is",
                  "we've": "{c} has", "we'll": "{c} will", "our": "{c}'s", "us": "{c}"}
 # contractions first: "We're" is not "We" then "'re"
-FIRST_PERSON = re.compile(r"\b(?:I['’]m|I['’]ve|I|[Mm]y|[Ww]e['’]re|[Ww]e['’]ve|[Ww]e['’]ll|[Ww]e|[Oo]ur|us)\b")
+# (not "We estimate the market at ...": the writer's view, which ``DISCOURSE`` takes off, of no company's figure)
+FIRST_PERSON = re.compile(r"\b(?:I['’]m|I['’]ve|I|[Mm]y|[Ww]e['’]re|[Ww]e['’]ve|[Ww]e['’]ll|"
+                          r"[Ww]e(?!\s+(?:estimate|expect|believe|think|model|forecast|calculate|understand|hear)\b)|[Oo]ur|us)\b")
 
 
 def month_told(state: State, text: str) -> When | None:
@@ -262,7 +265,7 @@ def opening_orgs(state: State, text: str) -> list[str]:
             continue
         # Past the first word of a sentence, a capital letter is the writer's own sign of a name.
         owns = _OWNS_A_MEASURE.match(text, m.start("n") + len(spelled))
-        if not name or not (name in state.names or looks_like_org(name) or (out and looks_like_name(name))
+        if not name or COMMON_NOUN.fullmatch(name) or not (name in state.names or looks_like_org(name) or (out and looks_like_name(name))
                             or owns and looks_like_name(name) and len(name.split()) > 1
                             or _is_category_after(text, m.start("n") + len(spelled)) and looks_like_name(name)
                             and name.lower() not in lexicon.regions()):

@@ -581,10 +581,13 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
             valuation = next((q for q in find_quantities(cell) if q.currency), None)
     if not kinds and amount is None and not leads and not participants and valuation is None:
         return  # "| Common | 2021-03-15 | 8,000,000 | $0.0001 | — | — (founder stock) |": shares issued, no round
+    if state.author and state.author != company and _WE_LED.search(" ".join(state.section)):
+        leads.append(state.author)  # "## Recent rounds we led" on a fund's own page: each row's lead is the fund
     fact = Round(source, company, kind, amount, when, tuple(leads), tuple(p for p in participants if p not in leads), valuation)
     add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
 
 
+_WE_LED = re.compile(r"\b(?:we|we've|we have)\s+(?:co-)?led\b|\brounds\s+led\b|\bour\s+leads?\b", re.I)
 _NODE_OF = re.compile(r"^\d+\s?[×x]\s?(?=[A-Z])")
 _LEAD_FLAG = re.compile(r"(?:is[ _])?lead\??|led\??|lead investor\??", re.I)
 _YES_NO = re.compile(r"(?i)true|false|yes|no|y|n|[01]|[✓✔✗✘x]|")
