@@ -523,3 +523,20 @@ def test_a_funds_own_portfolio_page_its_cards_fields_and_the_rounds_it_led(tmp_p
             ("Vastrel Compute", "revenue", 310000000)} <= observed
     result = build_text(tmp_path, "# Portfolio | Cinderholt Ventures\n\n**Fund III, $450M, closed March 2024** is our fund.\n")
     assert [e.label for e in result.resolved.entities if e.kind == "org"] == ["Cinderholt Ventures"]
+
+
+def test_a_fact_sheet_closing_a_report_about_one_company_is_that_companys(tmp_path):
+    # regression: "## Company facts" at the end of an interview gave its founding, headcount and fleet to no one;
+    # "she started in 2021 with Mikko Rautanen" founded nothing; "Founded: 2021, Helsinki" placed nothing
+    facts = built(tmp_path, "# A conversation\n\nKaisa Lehtovaara is the co-founder and CEO of Talvio Compute, a "
+                            "Helsinki-based neocloud she started in 2021 with Mikko Rautanen.\n\n**KL:** We have 9,000 GPUs, "
+                            "three data centers and 200 customers.\n\n## Company facts\n\n- **Founded:** 2021, Oulu, Finland\n"
+                            "- **Employees:** 140\n")
+    assert of_kind(facts, "Founding", "company") == [("Talvio Compute",)]
+    assert ("Mikko Rautanen", "Talvio Compute", "co-founder") in of_kind(facts, "Role", "person", "company", "role")
+    assert ("Talvio Compute", "Oulu, Finland") in of_kind(facts, "Headquarters", "company", "place")
+    assert ("Talvio Compute", "employees") in [(d["subject"], d["metric"]) for kind, d in facts if kind == "Observation"]
+    # a report about several companies has no one company its fact sheet is of
+    facts = built(tmp_path, "# Digest\n\nAcme Cloud raised $5M. Borel GPU raised $6M. Corvid AI raised $7M.\n\n"
+                            "## Key facts\n\n- **Employees:** 140\n")
+    assert [d["subject"] for kind, d in facts if kind == "Observation" and d["metric"] == "employees"] == [None]

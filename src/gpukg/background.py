@@ -14,7 +14,7 @@ from .amounts import find_quantities
 from .dates import find_dates, first_date
 from .names import mentioned, name_key
 from .phrases import LOWER, NAME, PLACE_OWNS, UPPER, looks_like_name, looks_like_org, people, places, split_names, strip_parens
-from .people import PEOPLE, full_names, is_person, label_roles, read_titles, split_people, title_groups
+from .people import PEOPLE, PERSON, full_names, is_person, label_roles, read_titles, split_people, title_groups
 from .reading import TITLE_BEFORE, State, add, kinds_of, named_before, opening_name, owned_by_place, trim_name
 from .records import Backing, Founding, Headquarters, Role, Round, Source
 
@@ -22,6 +22,7 @@ _FOUNDED_BY = re.compile(rf"\b(?:(?P<co>[Cc]o-?)?[Ff]ounded|[Ss]tarted|[Ss]et up
 # "founded by A and B in 2019": the founders may stand between the verb and the date
 # ... "started in 2022 as a GPU marketplace": began as what it is
 _FOUNDED_IN = re.compile(r"\b(?:(?:co-?)?(?:founded|established|incorporated|set up)|was started|"
+                         r"(?<=\s)(?:she|he|they)\s+(?:started|launched)(?=\s+in\s)|"  # "..., a neocloud she started in 2021"
                          r"(?:started|began)(?=\s+in\s+(?:19|20)\d\d\s+as\s)|"
                          r"(?:was\s+)?spun\s+(?:out|off)\s+(?:of|from)\s+[^,.;]{1,60}?(?=\s+in\s)|"
                          r"since\s+(?:its|the\s+company['’]s)\s+(?:founding|inception))\b"
@@ -53,6 +54,8 @@ def background(state: State, text: str, source: Source, subject: str | None) -> 
     if company:
         _founding(state, text, source, company, subject)
         _headquarters(state, text, source, company)
+    elif _BY_ONE_OF_THEM.search(text):  # "Kaisa Lehtovaara is the CEO of Talvio Compute, a neocloud she started in 2021"
+        _founding(state, text, source, "", subject)
     if "-based " in text or "-headquartered " in text:
         _based_compound(state, text, source, subject)
     if "'s " in text or "’s " in text:
@@ -78,7 +81,13 @@ def _founding(state: State, text: str, source: Source, company: str, subject: st
         named = trim_name(state, apposed.group("n")) if apposed else ""
         if named and not (subject and named.split()[0] == subject.split()[0]):
             company = named
+        if not company:
+            return
         add(state, Founding(source, company, dates[0][2]), ("company", company))
+        partner = _STARTED_WITH.match(text, at + dates[0][1]) if _BY_ONE_OF_THEM.match(m.group(0)) else None
+        if partner and is_person(state, partner.group("p")):  # "... she started in 2021 with Mikko Rautanen"
+            add(state, Role(source, partner.group("p"), company, "co-founder"), ("person", partner.group("p")),
+                ("company", company))
         if at != m.end() and not _BASED_IN.search(text):
             place = place_first.group("place")
             add(state, Headquarters(source, company, place), ("company", company), ("place", place))
@@ -86,6 +95,8 @@ def _founding(state: State, text: str, source: Source, company: str, subject: st
         return
 
 
+_BY_ONE_OF_THEM = re.compile(r"\b(?:she|he|they)\s+(?:co-?founded|founded|started|launched|set\s+up)\s+in\s", re.I)
+_STARTED_WITH = re.compile(rf"\s+with\s+(?:(?:her|his|their)\s+[\w-]+\s+)?(?P<p>{PERSON})")
 _APPOSED_FOUNDED = re.compile(rf"(?P<n>{NAME}),\s*(?:(?:an?|the)\s+[^,;()]{{1,80}}?\s*)?$")
 
 
@@ -290,6 +301,9 @@ def about_who(state: State, company: str, label: str, value: str, source: Source
         when = first_date(value)
         if when:
             add(state, Founding(source, company, when), ("company", company))
+            where = _DATE_THEN_PLACE.match(value)  # "Founded: 2021, Helsinki, Finland": where, as "founded in 2021 in X" says
+            for place in places(where.group("p")) if where and not _BY.search(value) else ():
+                add(state, Headquarters(source, company, place), ("place", place))
         if _BY.search(value):  # "Founded: 2021 by Dr. Katharina Wendt (CEO) and Tobias Haverkamp (CTO)"
             _founders(state, f"founded {_HONORIFIC.sub('', value)}", source, company, company)
     elif group == "headquarters":
@@ -333,4 +347,5 @@ def about_who(state: State, company: str, label: str, value: str, source: Source
     return True
 
 
+_DATE_THEN_PLACE = re.compile(rf"\s*(?:in\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d(?:\s*[,;–—-]\s*(?:in\s+)?|\s+in\s+)(?P<p>{UPPER}.*)$")
 _LISTED = re.compile(r"(?:IPO|listed|went public|public)\b", re.I)

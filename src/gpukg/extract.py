@@ -7,6 +7,7 @@ phrase lists of ``data/lexicon.toml``. No code path knows any company.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import fields, replace
 from datetime import date
 
@@ -229,6 +230,10 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
     elif level >= 2 and block.kind == "heading" and _named_company(state, block.text):
         # "### Quorrel AI" over notes about a company the report has named as one before: its section
         state.company, state.company_level, state.company_heading = heading_name(block.text), level, block.text
+    elif level >= 2 and block.kind == "heading" and not state.company and _FACT_SHEET.fullmatch(strip_numbering(block.text).strip(" *:")) \
+            and (principal := _principal(state)):
+        # "## Company facts" closing an interview with one company's CEO: that company's, though it names none
+        state.company, state.company_level, state.company_heading = principal, level, block.text
     elif level >= 2 and block.kind == "heading" and not state.company and is_trend(block):
         label = _TREND_NUMBER.sub("", strip_numbering(block.text))
         broader = state.trend_levels[max(state.trend_levels)] if state.trend_levels else None
@@ -240,6 +245,18 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
     if category and not state.company and level >= 2:
         state.categories_by_heading[level] = category
     state.statements.append(Statement(source, block.kind, block.text, block.section, trends=trends))
+
+
+_FACT_SHEET = re.compile(r"(?i)(?:company\s+)?(?:facts|fact\s*sheet|snapshot|at\s+a\s+glance|key\s+facts|in\s+brief)"
+                         r"|company\s+(?:overview|profile|data)")
+
+
+def _principal(state: State) -> str | None:
+    """The company the report is about, when one is: the subject of at least half its facts so far (and of five)."""
+    told = Counter(name for fact in state.facts for name in (getattr(fact, "company", None), getattr(fact, "subject", None))
+                   if name)
+    top = told.most_common(1)
+    return top[0][0] if top and top[0][1] >= 5 and top[0][1] * 2 >= sum(told.values()) else None
 
 
 def _heading_when(state: State, text: str) -> When | None:
