@@ -388,3 +388,11 @@ def test_titles_given_by_a_promotion_a_poach_a_move_and_a_hand_over(tmp_path):
     dated = {(p, c, r, w.iso) for p, c, r, w in of_kind(facts, "Role", "person", "company", "role", "when") if w}
     assert {("Tiberiu Mocanescu", "Sablemere Cloud", "ceo", "2026-03-01"),
             ("Keturah Mwangi", "Brunmark Cloud", "cfo", "2026-02-02")} <= dated
+
+
+def test_a_hire_in_a_month_of_the_reports_year_is_dated_by_it(tmp_path):
+    # regression: "In June we hired Sofie Brandt as CFO" in an interview of November 2025 was undated
+    facts = built(tmp_path, "# Interview, 4 November 2025\n\nKaisa Lehtovaara is the CEO of Talvio Compute.\n\n"
+                            "**KL:** In June we hired Sofie Brandt as CFO.\n")
+    dated = [(p, w.iso if w else None) for p, w in of_kind(facts, "Role", "person", "when") if p == "Sofie Brandt"]
+    assert dated == [("Sofie Brandt", "2025-06")]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from . import lexicon
 from .dates import find_dates, opening_date
 from .phrases import LOWER, NAME, UPPER, looks_like_name, looks_like_org
-from .reading import State, add, opening_name, said_name, trim_name
+from .reading import State, add, month_told, opening_name, said_name, trim_name
 from .records import Role, Source, When
 
 # A person's name: two or three capitalised words, with the particles of family names.
@@ -52,6 +52,8 @@ _NAME_ITS = re.compile(rf"(?P<c>{NAME}),\s+(?:and\s+)?its\s+(?:new\s+|interim\s+
 _ITS = re.compile(r"\b(?:its|the company['’]s)\s+(?:new\s+|interim\s+|acting\s+)?$")
 _SINCE_BRACKET = re.compile(r"\s*\(\s*since\s+")
 _WHO_JOINED = re.compile(r",?\s+who\s+(?:joined|was\s+(?:appointed|hired|named)|took\s+over)\s+(?:the\s+company\s+)?(?:in|on)\s+")
+_MONTH_OPENS = re.compile(r"(?:In|Since|From)\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|April|May|June|July|August|"
+                          r"September|October|November|December)\b")
 _PRONOUN_OPENS = re.compile(r"(?:She|He|They)\s")  # a sentence about the person the last one named, at its company
 _ORG_BEFORE = re.compile(rf"(?P<c>{NAME})\s+$")  # "Corvane Cloud co-founder and chief executive Ines Moreau"
 # a signature's "— Ottilie Vantongeren, Co-founder and Chief Executive Officer, Thornvale Cloud": the company ends the line
@@ -327,7 +329,9 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
         # a title taken up has the date of the move, a title held "since" a date that date; a
         # title beside a name dates nothing ("CEO Mei Chen said revenue reached $40M in 2024")
         moved = given or before and _TAKEN_UP.search(before.group(0))
-        when = _date_after(text, end) or opening_date(text) if moved else _date_after(text, end, _SINCE_AFTER) \
+        # ("In June Talvio Compute hired Sofie Brandt as CFO": a month of the year the report was written in)
+        when = _date_after(text, end) or opening_date(text) or given and _MONTH_OPENS.match(text) and month_told(state, text) \
+            if moved else _date_after(text, end, _SINCE_AFTER) \
             or after and _date_after(text, after.end(), _SINCE_BRACKET) \
             or after and _date_after(text, after.end(), _WHO_JOINED)  # "CFO Matthias Zemp, who joined in May 2023"
         for person in people if company else ():
