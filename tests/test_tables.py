@@ -613,3 +613,35 @@ def test_a_cap_table_export_is_its_companys_rounds_and_holders():
         ("Skerryvale Compute, Inc.", "seed", Decimal("3000000"), ("Hexworthy Ventures",))]
     assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [("Hexworthy Ventures", "Skerryvale Compute, Inc.")]
     assert {f.metric for f in facts_of(ex, "Observation")} == {"unclassified", "share-price"}
+
+
+def test_a_price_tracker_its_method_note_its_dated_headings_its_median_row_and_term_columns(tmp_path):
+    # regression: "Prices are per GPU-hour" in the method paragraph, "(snapshot of 24 November)" in a heading and
+    # "| 1-year | Spot |" columns under "Reserved and spot prices, H100 SXM" said nothing; "**Median (USD quotes)**"
+    # was a company, and so was "Median" opening a sentence
+    facts = built(tmp_path, "# GPU Rental Price Tracker\n\n*Published 27 November 2025.*\n\nThe snapshot was taken on "
+                            "24 November. Prices are per GPU-hour on an 8-GPU node, unless a note says otherwise.\n\n"
+                            "## On-demand prices (snapshot of 24 November)\n\n| Provider | H100 SXM | H200 |\n|---|---|---|\n"
+                            "| Brimwick Compute | $2.49 | $3.19 |\n| **Median (USD quotes)** | $2.35 | $3.07 |\n\n"
+                            "## Reserved and spot prices, H100 SXM (24 November)\n\n| Provider | 1-year | Spot |\n|---|---|---|\n"
+                            "| Tarnhollow Cloud | $1.89 | $1.39 |\n\n## Movers\n\n**Gridmarrow Exchange.** Median cleared H100 "
+                            "prices on the marketplace slid 6%.\n\n**Ardenmoor Cloud.** The Porto neocloud held H100 at €2.10 "
+                            "but raised H200 to €2.75 from €2.60 on 10 November.\n\n**Ondrelay.** The serverless GPU platform now "
+                            "charges $0.00069/s for an H100.\n")
+    prices = {(d["subject"], d["quantity"].value, d["quantity"].per, d["when"].iso if d["when"] else None)
+              for kind, d in facts if kind == "Observation" and d["metric"] == "price"}
+    assert {("Brimwick Compute", Decimal("2.49"), "hour", "2025-11-24"), (None, Decimal("2.35"), "hour", "2025-11-24"),
+            ("Tarnhollow Cloud", Decimal("1.89"), "hour", "2025-11-24"), ("Tarnhollow Cloud", Decimal("1.39"), "hour", "2025-11-24"),
+            ("Ardenmoor Cloud", Decimal("2.75"), "hour", None), ("Ondrelay", Decimal("0.00069"), "second", None)} <= prices
+    assert not [d for kind, d in facts if kind == "Observation" and d["metric"] == "total-raised"]
+    result = build_text(tmp_path, (tmp_path / "r.md").read_text())
+    assert "Median" not in {e.label for e in result.resolved.entities}
+
+
+def test_a_rounds_amount_is_the_one_it_is_named_with(tmp_path):
+    # regression: "..., and Brimwick Compute, the Denver neocloud, added B200 at $5.25 ... after closing a $95 million
+    # Series B" gave the first clause's company a round of $5.25
+    facts = built(tmp_path, "# Notes\n\nKestrelhub, a GPU marketplace, says supply doubled in November, and Brimwick "
+                            "Compute, the Denver neocloud, added B200 at $5.25 on 12 November after closing a $95 million "
+                            "Series B led by NVIDIA in October.\n")
+    assert [(c, a.value) for c, a in of_kind(facts, "Round", "company", "amount")] == [("Brimwick Compute", Decimal(95000000))]

@@ -38,7 +38,7 @@ _SCALES = {
 _PER = {
     "hour": "hour", "hr": "hour", "h": "hour", "gpu-hour": "hour", "gpu hour": "hour", "gpu/hour": "hour",
     "gpu-hr": "hour", "gpu-second": "second", "gpu second": "second", "gpu-sec": "second", "gpu sec": "second",
-    "month": "month", "mo": "month", "year": "year", "second": "second", "sec": "second",
+    "month": "month", "mo": "month", "year": "year", "second": "second", "sec": "second", "s": "second",
     "unit": "unit", "gpu": "unit", "rack": "rack", "share": "share", "sh": "share",
 }
 _POWER = {"gw": "gigawatt", "mw": "megawatt", "kw": "kilowatt",
@@ -79,7 +79,7 @@ _QUANTITY = re.compile(
     + r"(?P<post>\s?(?:%|percent\b|x\b|×|[€£](?!\s?\d)|zł|Kč|(?-i:" + _AFTER_RE + r")\b|(?:dollars|euros|pounds|yuan|renminbi|yen|rupees|lei|zlotys?|złoty|koruna|forint|rand|naira|lira)\b|GW\b|MW\b|kW\b|(?:giga|mega|kilo)watts?\b|ms\b|milliseconds?\b|seconds?\b|months?\b|years?\b|bps?\b|basis[\s-]points?\b)"
     + r"|p(?=\s?(?:/|per\s)))?"  # "89p per GPU-hour": pence
     + r"(?P<plus3>\+)?"
-    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU[-\s]?sec(?:ond)?|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|rack|share|sh|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"
+    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU[-\s]?sec(?:ond)?|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|s|rack|share|sh|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"
     + r"|\sa\sshare\b)?",
     re.I,
 )

@@ -29,7 +29,7 @@ from .records import (
     Role, Round, Source, Statement, Trend, When,
 )
 from .report import strip_numbering
-from .tables import table_note, table_row
+from .tables import price_basis, table_note, table_row
 from .reading import BASED_OPENER, FIRST_PERSON, OPENING_ADVERBIAL, REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
 
 
@@ -341,6 +341,8 @@ def _content(state: State, block: Block, source: Source) -> None:
         state.scale_note = scale_note(block.text) if block.kind == "paragraph" else None
     if block.kind == "paragraph" and state.table_facts and state.table_facts[1] == before:
         table_note(state, block.text)  # "Prices are per GPU-hour, as of December 1, 2025." right under a table
+    elif block.kind == "paragraph":
+        price_basis(state, block.text)  # "... Prices are per GPU-hour unless a note says otherwise": the report's prices
     if block.kind in ("meta", "running"):  # front matter (the report's date and title), page headers: kept, not read
         pass
     elif block.kind == "code":  # a code block's lines are kept as they are, not read

@@ -149,6 +149,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             name = "valuation"
         if name is None:
             continue
+        if name == "price" and q.currency and not q.per and state.price_per:
+            q = replace(q, per=state.price_per)  # "Prices are per GPU-hour ..." said once for the report
         clause = next(c for c in parts if c.start <= q.start <= c.end)
         before = text[clause.start:q.start]
         baseline = bool(BASELINE.search(before))

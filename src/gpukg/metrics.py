@@ -112,6 +112,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
             return "contract-value"  # "an order valued at about $230 million": what a deal is worth
         if hits:
             return hits[-1][0]
+        if _MODEL_PRICED.search(clause) or _MODEL_PRICED.search(before):
+            return "price"
         if re.match(r"\s*(?:in\s+)?(?:funding|raised)", after_q):
             return "total-raised"
         # "Its revenue more than tripled in 2024, and management guided to $200 million for 2025":
@@ -143,7 +145,10 @@ _TRADED_AGAIN = re.compile(r"(?:\band\b|,)[^$€£¥]*\b(?:closed|opened|ended|f
                            r"[^$€£¥]*\b(?:at|to)\s+$")
 
 
-_RAISED_PRICE = re.compile(r"\braised\s+(?:its|their|the)?\s*(?:[\w-]+\s+){0,3}?(?:rates?|prices?|pricing|fees?)\b", re.I)
+_RAISED_PRICE = re.compile(rf"\braised\s+(?:its|their|the)?\s*(?:(?:[\w-]+\s+){{0,3}}?(?:rates?|prices?|pricing|fees?)\b|{MODEL}\b)", re.I)
+# "cut its H200 price from $3.40 to $2.95", "raised H200 to €2.75", "held H100 at €2.10": a GPU's price moved or kept
+_MODEL_PRICED = re.compile(rf"\b(?:cut|cuts|raised|raises|lowered|lowers|took|takes|held|holds|kept|keeps|dropped|drops|"
+                           rf"trimmed|trims|increased|increases|listed|lists)\s+(?:its\s+|the\s+)?{MODEL}\b")
 _MAKER_MODEL_GPUS = re.compile(r"(?:\s+[A-Z][\w-]*){1,3}\s+(?:GPUs|accelerators)\b")
 _CHANGED = re.compile(r"\b(?:laid off|lays off|laying off|cut|cuts|cutting|shed|sheds|eliminated|let go(?: of)?|hired|"
                       r"hires|added|adds|axed|furloughed)\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|another\s+|over\s+)?$", re.I)

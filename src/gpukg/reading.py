@@ -62,6 +62,7 @@ class State:
     surnames: dict[str, str | None] = field(default_factory=dict)  # a person's last word -> the person (None: two people)
     speaker: tuple[int, str, str] | None = None  # (line, person, company) of an interview answer being read
     last_line: int = 0  # the line of the paragraph sentence read last (0 after anything else)
+    price_per: str | None = None  # what the report says its prices are per ("Prices are per GPU-hour")
     card: tuple[int, str] | None = None  # a labelled item's line and name: its later sentences may be its fields
     list_subject: str | None = None  # the company the paragraph before a list was about: its labelled items' subject
     written: When | None = None  # the report's own date, from its title or a dateline: what "in June" is told against
@@ -399,7 +400,7 @@ def _is_measure(words: str) -> bool:
 
 # (and a firm's fund by its number alone: "Fund IV", "Growth Fund III")
 COMMON_NOUN = re.compile(r"(?:[Tt]he\s+)?(?:Company|Firm|Issuer|Registrant|Borrower|Group|Business|Startup|Target|Buyer|Seller|"
-                         r"Board|Directors|Committee|Management|Shareholders|Members)"
+                         r"Board|Directors|Committee|Management|Shareholders|Members|Median|Average|Mean)"
                          r"|(?:[Tt]he\s+)?(?:Growth\s+|Opportunity\s+|Credit\s+)?Fund\s+(?:[IVX]+|\d+)"
                          r"|(?:FY|H[12]\s?FY|Q[1-4]\s?FY)\s?\d{2,4}(?:[-/]\d{2,4})?\.?")  # "The Board", a fiscal year: no one's name
 

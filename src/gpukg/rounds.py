@@ -207,6 +207,9 @@ _ROUND_VERBS = r"(?:(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|
 
 # where a sentence turns to another company's round: ", while Solace Compute raised ..."
 _ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;|\s+and)\s+(?={NAME}(?:,[^,;]{{1,60}},|,\s+(?:an?|the)\s[^;]{{1,80}}?,)?\s+{_ROUND_VERBS})"
+                            # "..., and Brimwick Compute, the Denver neocloud, added B200 ... after closing a Series B": a
+                            # clause with its own subject, told apart by an appositive
+                            rf"|,\s+(?:and|while|but)\s+(?={NAME},\s+(?:an?|the)\s[^,;]{{1,60}},\s+[a-z]+)"
                             # "raised $300M of debt ..., on top of a $150M Series C in January 2025 led by X"
                             r"|,?\s+(?:on top of|in addition to|following|after)\s+(?=(?:a|an|its)\s+[$€£¥₹][\d.,]+\s?"
                             r"(?:million|billion|bn|mn|[MBK])?\s+(?:[\w-]+\s+){0,2}?(?:Series|[Ss]eed|round|debt|financing)\b)")
@@ -400,6 +403,10 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     # and a price per share is no round's amount: "priced at $28 per share, raising $1.1 billion"
     amount = next((q for q in money if q is not valuation and not q.per and (not offered or q.start >= offered.end())
                    and not _CUMULATIVE.search(_part_at(text, q.start)) and not _THEN_LATEST.match(text, q.end)), None)
+    # "added B200 at $5.25 on 12 November after closing a $95 million Series B": the amount the round is named with
+    named_with = next((q for q in money if q is not valuation and not q.per and _AMOUNT_THEN_TYPE.fullmatch(text, q.end, types[0][1])),
+                      None) if named_type else None
+    amount = named_with or amount
     if amount is None and money and not investors and valuation is None and not untold:
         return False  # "has raised SGD 25 million in seed and Series A funding since its founding": a total, no round
     each = _EACH.search(text)  # "Vireo Cloud and Solace Compute each closed $20M seed rounds"
@@ -409,6 +416,10 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
         add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
         state.last_round = fact
     return True
+
+
+# "$95 million Series B", "$40M equity round" (not "SGD 25 million in seed and Series A funding", a total)
+_AMOUNT_THEN_TYPE = re.compile(r"\s+(?:(?!(?:in|of|for|from|and|to)\s)[\w-]+\s+)?")
 
 
 # "Vintry Labs ... took the same medicine: a US$45 million Series B in August 2025": a round told as a

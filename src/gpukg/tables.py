@@ -88,9 +88,13 @@ def table_row(state: State, block: Block, source: Source) -> None:
         return
     # "| Others (23 providers) | | 8% |": the rest of a market, no company; "| **Median** | | 11.0x |": the rows' median
     if _OTHERS_ROW.fullmatch(cells[0][1]) or _MEDIAN_ROW.fullmatch(cells[0][1]):
+        heading = block.section[-1] if block.section else ""
+        when = report_date(heading) or _bracketed_day(state, heading) if heading else None
         for header, cell in cells[1:]:
             if cell and not _NOTHING.fullmatch(cell):
-                figures(state, None, cell, source, label=header, row_segment=cells[0][1])
+                named = re.search(rf"\b{MODEL}\b", header)  # "| H100 SXM |": the median price of that GPU
+                figures(state, None, cell, source, label=header, row_when=when,
+                        row_segment=named.group(0) if named else cells[0][1])
         return
     if lowered[0] in _METRIC_HEADERS and len(cells) > 1 and \
             all(looks_like_name(h) and not lexicon.find("metrics", h) for h, _ in cells[1:]):
@@ -214,7 +218,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
     heading_per = PER_UNIT.search(block.section[-1]) if block.section else None
     per = heading_per.group(1) if heading_per else None
     when = first_date(cells[date_col][1]) if date_col is not None else \
-        (report_date(block.section[-1]) if block.section else None)
+        (report_date(block.section[-1]) or _bracketed_day(state, block.section[-1]) if block.section else None)
     model_cell = _NODE_OF.sub("", cells[model_col][1]) if model_col is not None else ""  # "8× H100 SXM": a node of H100s
     model = model_cell if model_col is not None and (model_col == site_col or not find_quantities(model_cell)) \
         else None  # "Keflavík Hall 4" is a site's name, not a number
@@ -246,6 +250,15 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 named = re.search(rf"\b{MODEL}\b", header)  # "| H100 $/hr |"
                 unit = _UNIT_HEADER.fullmatch(header)  # "| MW |": power in that unit
                 label, cell = ("power capacity", f"{cell} {unit.group('u')}") if unit and find_quantities(cell) else (header, cell)
+                # "| 1-year | Spot |" under "## Reserved and spot prices, H100 SXM": prices of the heading's GPU, on
+                # the column's terms
+                heading = block.section[-1] if block.section else ""
+                termed = _TERM_COLUMN.fullmatch(lowered[i]) and _PRICES_WORD.search(heading) and \
+                    any(q.currency for q in find_quantities(cell))
+                heading_model = re.search(rf"\b{MODEL}(?:\s+(?:SXM|PCIe|NVL))?\b", heading) if termed else None
+                if termed:
+                    label, named = "price", None
+                    model = ", ".join(p for p in (model or (heading_model.group(0) if heading_model else None), header) if p)
                 planned_col = _PLANNED_HEADER.fullmatch(label)
                 label = (planned_col.group("m") or planned_col.group("m2")) if planned_col else label
                 first = len(state.facts)
@@ -372,6 +385,24 @@ def table_note(state: State, text: str) -> None:
             state.facts[i] = replace(fact, quantity=quantity, when=fact.when or when)
 
 
+_BRACKETED_DATE = re.compile(r"\((?:(?:snapshot|prices|data|figures)\s+)?(?:(?:of|as\s+of|as\s+at|at)\s+)?(?P<d>[^()]+)\)\s*$")
+
+
+def _bracketed_day(state: State, heading: str) -> When | None:
+    """'## On-demand prices (snapshot of 24 November)': the day the table holds as of, in the report's year."""
+    m = _BRACKETED_DATE.search(heading)
+    told = m.group("d").strip() if m else ""
+    found = relative_dates(f"on {told}", state.written) if told and not find_dates(told) else []
+    return found[0][2] if len(found) == 1 and found[0][1] == len(told) + 3 else None
+
+
+def price_basis(state: State, text: str) -> None:
+    """'Prices are per GPU-hour on an 8-GPU node, unless a note says otherwise.' in a report's method: what its
+    prices are per where they do not say (``state.price_per``, read by ``figures``)."""
+    if _NOTE.match(text) and (per := _note_terms(text)[0]):
+        state.price_per = per
+
+
 def _dated_by_intro(state: State, start: int, intro: str) -> None:
     """'On-demand rates per GPU-hour as posted ... in mid-December 2025:' over a table: the date it says the
     figures hold as of, or its one date, for the row's figures that tell none."""
@@ -421,7 +452,7 @@ _TOTAL_ROW = re.compile(r"\**\s*(?:total|subtotal|sum|totals|grand total)\s*\**:
 # "09:00", "9h30", "9.30 am", "09:00–09:40" (not "4.60", a price)
 _CLOCK = re.compile(r"(?:\d{1,2}[:h]\d{2}|\d{1,2}\.\d{2}(?=\s*[ap]\.?m))(?:\s*[ap]\.?m\.?)?"
                     r"(?:\s*[-–]\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?)?", re.I)
-_MEDIAN_ROW = re.compile(r"\**\s*(?:median|mean|average|avg\.?)\s*\**:?", re.I)
+_MEDIAN_ROW = re.compile(r"\**\s*(?:median|mean|average|avg\.?)(?:\s*\([^()]*\))?\s*\**:?", re.I)  # "**Median (USD quotes)**"
 
 
 def _by_period(state: State, cells: list[tuple[str, str]], source: Source, company: str | None = None) -> None:
@@ -587,6 +618,9 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
     add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
 
 
+_TERM_COLUMN = re.compile(r"(?:\d+|one|three)[-\s](?:year|yr|month|mo)(?:\s+(?:reserved|commit(?:ted|ment)?|term))?|spot|on[-\s]demand|"
+                          r"reserved|committed|interruptible|preemptible")
+_PRICES_WORD = re.compile(r"\b(?:prices|pricing|rates)\b", re.I)
 _WE_LED = re.compile(r"\b(?:we|we've|we have)\s+(?:co-)?led\b|\brounds\s+led\b|\bour\s+leads?\b", re.I)
 _NODE_OF = re.compile(r"^\d+\s?[×x]\s?(?=[A-Z])")
 _LEAD_FLAG = re.compile(r"(?:is[ _])?lead\??|led\??|lead investor\??", re.I)
