@@ -540,3 +540,32 @@ def test_a_fact_sheet_closing_a_report_about_one_company_is_that_companys(tmp_pa
     facts = built(tmp_path, "# Digest\n\nAcme Cloud raised $5M. Borel GPU raised $6M. Corvid AI raised $7M.\n\n"
                             "## Key facts\n\n- **Employees:** 140\n")
     assert [d["subject"] for kind, d in facts if kind == "Observation" and d["metric"] == "employees"] == [None]
+
+
+def test_an_earnings_call_its_speakers_its_analysts_and_its_summary_table(tmp_path):
+    # regression: on "X — Q3 2025 Earnings Call Transcript" an analyst's "Dmitri Fennimore (Castlebrook Securities):" was a
+    # company based in "Castlebrook Securities"; "Vice President, Investor Relations" made a president called
+    # "Investor Relations"; "Ravelstone, the Toronto-based AI lab" placed the speaker's company in Toronto; a table
+    # cornered "($ millions, except GPUs)" with a "Change" column was read as nothing; "it listed on the NYSE in
+    # May 2024" was no listing
+    facts = built(tmp_path, "# Quillmarsh Cloud, Inc. (NYSE: QMSH) — Q3 2025 Earnings Call Transcript\n\n"
+                            "*Quillmarsh Cloud is a Denver-based neocloud founded in 2019; it listed on the NYSE in May 2024.*\n\n"
+                            "**Company participants**\n- Rafferty Nkemelu — Chief Financial Officer\n"
+                            "- Linnea Quarrington — Vice President, Investor Relations\n\n"
+                            "Rafferty Nkemelu (CFO): Thank you. In October we signed a $2.7 billion agreement with Ravelstone, "
+                            "the Toronto-based AI lab. Capex in the quarter was $870 million.\n\n"
+                            "Dmitri Fennimore (Castlebrook Securities): How much is prepaid?\n\n## Third-quarter summary\n\n"
+                            "| ($ millions, except GPUs) | Q3 2025 | Q3 2024 | Change |\n|---|---|---|---|\n"
+                            "| Revenue | 412 | 219 | +88% |\n| Net loss | (38) | (71) | n/m |\n"
+                            "| GPUs under management | 41,000 | 23,500 | +74% |\n| Contracted backlog ($B) | 9.1 | 3.4 | +168% |\n")
+    observed = {(d["subject"], d["metric"], d["quantity"].value, d["when"].iso if d["when"] else None)
+                for kind, d in facts if kind == "Observation"}
+    assert {("Quillmarsh Cloud", "capex", 870000000, None), ("Quillmarsh Cloud", "loss", 38000000, None),
+            ("Quillmarsh Cloud", "gpus", 41000, None), ("Quillmarsh Cloud", "backlog", Decimal("9100000000"), None),
+            ("Quillmarsh Cloud", "growth-rate", 88, None)} <= {(s, m, v, None) for s, m, v, _ in observed}
+    assert ("Quillmarsh Cloud", "revenue", 219000000) in {(s, m, v) for s, m, v, _ in observed}
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Quillmarsh Cloud", "Denver"), ("Ravelstone", "Toronto")]
+    assert ("Quillmarsh Cloud", "ipo") in of_kind(facts, "Round", "company", "kind")
+    assert not [r for p, r in of_kind(facts, "Role", "person", "role") if r == "president"]
+    result = build_text(tmp_path, (tmp_path / "r.md").read_text())
+    assert {e.label for e in result.resolved.entities if e.kind == "org"} == {"Quillmarsh Cloud", "Ravelstone"}

@@ -18,7 +18,7 @@ from .cells import heading_scale, scale_note
 from .dates import dateline, find_dates, relative_dates, report_date
 from .deals import deal_sequel
 from .investors import investor_line, investor_sections
-from .labels import BRACKETED, card_field, is_dateline, labelled
+from .labels import BRACKETED, card_field, is_dateline, labelled, speaker_label, speaker_title
 from .names import Gazetteer, name_key
 from .people import PERSON, label_roles
 from .phrases import NAME, heading_name, looks_like_name, looks_like_org
@@ -40,6 +40,9 @@ _CONTRAST = re.compile(r"\bby contrast\b|^\s*unlike\b|\bis not\b|\bare not\b", r
 # "Kestrelmoor Ventures: 2025 Annual Letter to Our Limited Partners": a report its title says an organization wrote
 _AUTHOR_TITLE = re.compile(rf"(?P<n>{NAME})\s*[:—–|-]\s+.*\b(?i:letter|update|memo|note|review|about(?:\s+us)?|our story|newsroom)\b")
 # a page of the firm's own site, its name after the page's: "Portfolio — AI Infrastructure | Cinderholt Ventures"
+# a company's own call or letter: "Quillmarsh Cloud, Inc. (NYSE: QMSH) — Q3 2025 Earnings Call Transcript"
+_OWN_CALL = re.compile(rf"(?P<n>{NAME}?)(?:,?\s+Inc\.?)?(?:\s*\([^()]*\))?\s*[:—–|-]\s+.*\b(?i:earnings\s+call|results\s+call|"
+                       rf"conference\s+call|call\s+transcript|shareholder\s+letter|investor\s+day)\b")
 _SITE_PAGE = re.compile(rf"(?i:our\s+)?(?i:portfolio|investments|companies|about(?:\s+us)?|team|news|newsroom|press)\b.*"
                         rf"\s[|—–-]\s+(?P<n>{NAME})\s*$")
 
@@ -149,7 +152,7 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
     told = titled if titled and titled.precision != "year" else \
         dateline([b.text for b in report.blocks if b.kind not in ("heading", "meta")]) or titled
     state.written = state.report_written = posted or told
-    author = _AUTHOR_TITLE.match(report.title) or _SITE_PAGE.match(report.title)
+    author = _AUTHOR_TITLE.match(report.title) or _SITE_PAGE.match(report.title) or _OWN_CALL.match(report.title)
     state.author = author.group("n") if author and looks_like_org(author.group("n")) else None
     profiles = profile_sections(report)
     investors = investor_sections(report, profiles)
@@ -406,7 +409,7 @@ def _content(state: State, block: Block, source: Source) -> None:
     renamed(state, block.text)
     if " is " in block.text[:80]:
         identified(state, block.text)
-    if "(" in block.text:
+    if "(" in block.text and not (block.label and speaker_label(block.label)):  # (a speaker's firm: no second name)
         abbreviated(state, block.text)
         translated(state, block.text)
     if block.kind in ("paragraph", "bullet"):
@@ -450,7 +453,9 @@ def _content(state: State, block: Block, source: Source) -> None:
     # as the report writes it is kept too, as a spelling a reader may look the company up by
     found += [block.text[start:m.end()] for _, start, end in spans if (m := LEGAL_FORM_AFTER.match(block.text, end))]
     if block.kind not in ("code", "meta", "running"):  # a name in quoted code or a tag makes nothing an organization
-        opening = (block.value or "") if block.label and is_dateline(block.label) else block.label or block.text  # no org "LONDON"
+        # (no org "LONDON" of a dateline, nor "Dmitri Fennimore" of a call's "Dmitri Fennimore (Castlebrook Securities):")
+        opening = (block.value or "") if block.label and (is_dateline(block.label) or speaker_label(block.label)) \
+            else block.label or block.text
         state.kinds.extend((form, "org") for form in found + opening_orgs(state, REPORT_VERB.sub("", opening)))
     mentioned = found + [n for f in facts for n in _fact_names(f)]
     state.statements.append(Statement(
@@ -481,7 +486,13 @@ def _for_reading(state: State, block: Block) -> Block:
     if _EMOJI.search(block.text) or _POST_NUMBER.match(block.text) or "($" in block.text:
         block = replace(block, text=_TICKER.sub("", _POST_NUMBER.sub("", _EMOJI.sub("", block.text))).strip(),
                         value=_TICKER.sub("", _EMOJI.sub("", block.value)).strip() if block.value else block.value)
+    spoken = _SPOKEN.match(block.text) if block.kind == "paragraph" and not block.label and not block.index else None
+    if spoken and (not spoken.group("t") or speaker_title(spoken.group("t"))):  # a transcript's plain "Rafferty Nkemelu (CFO): Thank you." read as the labelled turn it is
+        block = replace(block, label=spoken.group("l"), value=block.text[spoken.end():])
     return block
+
+
+_SPOKEN = re.compile(rf"(?P<l>{PERSON}\s*\((?P<t>[^()]{{1,60}})\)|Operator|Moderator|Host|Interviewer):\s+(?=\S)")
 
 
 _DAY_FIRST = re.compile(r"\b(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\b")

@@ -12,7 +12,7 @@ from .background import about_who, background
 from .dates import find_dates, first_date
 from .deals import deal_status
 from .figures import figures
-from .people import PERSON, label_roles
+from .people import PERSON, is_person, label_roles
 from .phrases import LOWER, NAME, UPPER, clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .prose import IS_A, LEGAL_FORM_AFTER, bracket_facts, category_from, prose, told_of
 from .reading import SUBJECT_FOLLOWS, State, add, in_third_person, names_after, opening_orgs, qualifiers, trim_name
@@ -86,7 +86,9 @@ def labelled(state: State, block: Block, source: Source) -> None:
         state.speaker = (source.line, speaker.group("p"), company) if company else None
         prose(state, in_third_person(value, speaker.group("p"), company) if company else value, source, company)
         return
-    voice = _voice(state, label) if company is None else None
+    if _HOST.fullmatch(label.strip()):  # "**Operator:** Next, Beatrix Olufemi ...": a call's host states nothing
+        return
+    voice = _voice(state, label) if company is None or _TITLED_TURN.fullmatch(label.strip(" *:")) else None
     if voice:  # an interview's turn under its speaker's initials or name: "**KL:** We closed our Series B in March"
         person, employer = voice
         state.speaker = (source.line, person, employer) if employer else None  # and the turn's next sentences
@@ -109,8 +111,6 @@ def labelled(state: State, block: Block, source: Source) -> None:
         _category_members(state, label, value, source)
         told = told_of(label, value) if looks_like_name(label) else None  # "**Harbor Growth:** Led X's Series C"
         prose(state, told or value, source, None, label=None if told else label)
-        return
-    if _HOST.fullmatch(label.strip()):  # "**Operator:** Next, Beatrix Olufemi ...": a call's host states nothing
         return
     if _ASKER.fullmatch(label.strip()) and "?" in value:  # "**Colm Ashdown (Halvergate Securities):** How concentrated ...?"
         state.question = value
@@ -247,6 +247,19 @@ _DATELINE = re.compile(r"(?P<p>[A-Z][A-Za-z .'’-]+?),\s*(?P<d>.+)")
 _TODAY = re.compile(r"\btoday\b")
 _SPEAKER = re.compile(rf"(?P<p>{PERSON}),\s+(?:[\w&-]+\s+){{0,4}}?(?:of|at)\s+(?P<c>{NAME})")
 _INITIALS = re.compile(r"[A-Z]{2,3}")
+_TITLED_TURN = re.compile(rf"(?P<p>{PERSON})\s*(?:\((?P<t>[^()]+)\)|[—–-]\s+(?P<t2>[^()]+))")
+
+
+def speaker_label(label: str) -> bool:
+    """'Rafferty Nkemelu (CFO)', 'Dmitri Fennimore (Castlebrook Securities)': a person speaking, named no organization."""
+    titled = _TITLED_TURN.fullmatch(label.strip(" *:"))
+    return bool(titled) and speaker_title(titled.group("t") or titled.group("t2"))
+
+
+def speaker_title(said: str) -> bool:
+    """What a transcript's speaker is called by beside the name: a title ('CFO') or a firm ('Castlebrook
+    Securities'); not a place ('Austin, TX') or a date ('April 2023'), which bracket a company's name."""
+    return bool(label_roles(said) or looks_like_org(said) and "," not in said and not find_dates(said))
 
 
 def _voice(state: State, label: str) -> tuple[str, str | None] | None:
@@ -254,16 +267,22 @@ def _voice(state: State, label: str) -> tuple[str, str | None] | None:
     she holds a title at, as the report has told it so far; None when the label names no speaker. Initials
     that are no one's ('JM', an interviewer the report names only in passing) are a speaker's still."""
     label = label.strip(" *:")
+    titled = _TITLED_TURN.fullmatch(label)  # "Rafferty Nkemelu (CFO)", "Imogen Verhaegen — Chief Executive Officer"
     if _INITIALS.fullmatch(label) and label not in state.names:
         people = {p for p in state.surnames.values() if p and "".join(w[0] for w in p.split()) == label}
         person = people.pop() if len(people) == 1 else ""
     elif re.fullmatch(PERSON, label) and state.surnames.get(label.split()[-1]) == label:
         person = label
+    elif titled and is_person(state, titled.group("p")) and speaker_title(titled.group("t") or titled.group("t2")):
+        person = titled.group("p")
+        if not label_roles(titled.group("t") or titled.group("t2")):  # "Dmitri Fennimore (Castlebrook Securities)": an analyst of a bank
+            return person, None
     else:
         return None
     employer = next((f.company for f in reversed(state.facts) if isinstance(f, Role) and f.person == person
                      and not f.former), None) if person else None
-    return person, employer
+    # (a title of no company the report has named: the company whose call it is)
+    return person, employer or (state.author or state.company if titled else None)
 
 
 

@@ -350,10 +350,15 @@ def _date_after(text: str, end: int, lead: re.Pattern[str] = _DATE_AFTER) -> Whe
     return dates[0][2] if dates and dates[0][0] == 0 else None
 
 
+_VICE = re.compile(r"\b(?:[Vv]ice|VP)[\s-]+$|\b(?:[Ss]enior|[Ee]xecutive)\s+[Vv]ice[\s-]+$")
+
+
 def title_groups(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """Titles in ``text``, those joined by 'and', '&', '/' or a comma as one group: 'founder and CEO'."""
     groups: list[tuple[int, int, tuple[str, ...]]] = []
     for role, start, end in lexicon.find("roles", text):
+        if _VICE.search(text, max(0, start - 16), start):  # "Vice President, Investor Relations": no president
+            continue
         if groups and _ROLE_JOIN.fullmatch(text[groups[-1][1]:start]):
             first, _, roles = groups[-1]
             groups[-1] = (first, end, (*roles, role))

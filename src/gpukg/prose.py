@@ -369,8 +369,13 @@ def _described_again(state: State, text: str, source: Source, subject: str | Non
         lead = _THE_DESCRIBED.search(text, max(0, start - 40), start)
         if not lead or text[end - 1:end] == "s" or not _DESCRIPTION_ENDS.match(text, end):
             continue
-        # at the sentence's start, the company the sentence before was about ("Oberline GPU. The Austin GPU cloud named ...")
-        company = named_before(state, text, lead.start()) or subject or (state.previous if lead.start() == 0 else None)
+        # the name the description stands in apposition to ("an agreement with Ravelstone, the Toronto-based AI lab"),
+        # else the last one before it; at the sentence's start, the company the sentence before was about
+        # ("Oberline GPU. The Austin GPU cloud named ...")
+        apposed = _APPOSED_TO.search(text, max(0, lead.start() - 80), lead.start())
+        company = (trim_name(state, apposed.group("n")) if apposed and looks_like_org(apposed.group("n")) or
+                   apposed and apposed.group("n") in state.names else None) \
+            or named_before(state, text, lead.start()) or subject or (state.previous if lead.start() == 0 else None)
         if not company:
             continue
         add(state, Category(source, company, slug), ("company", company))
@@ -384,6 +389,7 @@ def _placed(state: State, company: str, place: str | None, source: Source) -> No
         add(state, Headquarters(source, company, place), ("company", company), ("place", place))
 
 
+_APPOSED_TO = re.compile(rf"(?<![\w'’])(?P<n>{NAME}),\s*$")
 # "the Austin GPU cloud", "the Toronto-headquartered serverless GPU platform", "the inference startup"
 _THE_DESCRIBED = re.compile(r"\b[Tt]he\s+(?:(?P<place>[A-Z][a-z][\w.'’]*(?:\s+[A-Z][a-z][\w.'’]*)?)(?:-(?:based|headquartered))?\s+)?"
                             r"(?:[\w-]+\s+)?$")

@@ -28,6 +28,7 @@ def rounds(state: State, text: str, source: Source, subject: str | None) -> bool
     ``subject`` is the company the sentence is about, if known."""
     if state.listing and listed_round(state, text, source, subject) or given_to(state, text, source):
         return True
+    _went_public(state, text, source, subject)  # (the sentence's figures are still read: "..., which runs 9,000 GPUs, went public")
     parts = [piece for part in _ROUND_CLAUSES.split(text) for piece in _own_rounds(part)]
     found = False
     for part in parts:  # "X raised $50M ..., while Y raised $30M ...": a round each
@@ -48,6 +49,24 @@ def rounds(state: State, text: str, source: Source, subject: str | None) -> bool
     _share_price(state, text, source, company)
     _figure_clauses(state, text, source, company)
     _prices_beside_round(state, text, source, company)
+    return True
+
+
+# "it listed on the NYSE in May 2024", "Brenna Cloud went public on Nasdaq in June 2025": a listing, its amount untold
+_WENT_PUBLIC = re.compile(rf"(?:(?P<c>{NAME})|\b(?:[Ii]t|[Tt]he company))\s+(?:has\s+|had\s+)?(?:went public|listed|was listed|"
+                          r"floated|debuted)\s+(?:its\s+shares\s+)?(?:on\s+(?:the\s+)?[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,3}\s+)?"
+                          r"(?:in|on)\s+(?=[A-Z0-9])")
+
+
+def _went_public(state: State, text: str, source: Source, subject: str | None) -> bool:
+    """A company's listing told without its proceeds (a sentence that gives them is read as any round)."""
+    m = _WENT_PUBLIC.search(text) if "public" in text or "listed" in text or "floated" in text or "debuted" in text else None
+    when = first_date(text[m.end():m.end() + 30]) if m else None
+    company = (trim_name(state, m.group("c")) if m.group("c") else subject or opening_name(state, text) or state.previous) \
+        if m and when else None
+    if not company or any(q.currency for q in find_quantities(text)):
+        return False
+    add(state, Round(source, company, "ipo", None, when), ("company", company))
     return True
 
 

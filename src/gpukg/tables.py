@@ -71,11 +71,13 @@ def table_row(state: State, block: Block, source: Source) -> None:
     if metric_of(lowered[0]) == "market-size" and len(cells) > 1 and all(_YEAR_HEADER.fullmatch(h) for h, _ in cells[1:]):
         _market_by_year(state, cells, source)  # "| Market ($ bn) | 2024A | 2025E |" over "| Inference | 12.2 | 23.4 |"
         return
-    if len(cells) > 1 and all(_is_period(h) for h, _ in cells[1:]) and \
-            (lowered[0] in _METRIC_HEADERS or _names_company(state, cells[0][0])):
+    if len(cells) > 1 and all(_is_period(h) or _CHANGE_COLUMN.fullmatch(h.lower()) for h, _ in cells[1:]) \
+            and any(_is_period(h) for h, _ in cells[1:]) \
+            and (lowered[0] in _METRIC_HEADERS or _CORNER_NOTE.fullmatch(lowered[0]) or _names_company(state, cells[0][0])):
         # "| Metric | Q3 2025 | Q2 2025 |": the figures of the table's company; "| Corvelline Compute (USD) |
         # 2024A | 2025E |": of the company its corner names
-        _by_period(state, cells, source, None if lowered[0] in _METRIC_HEADERS else strip_parens(cells[0][0]))
+        _by_period(state, cells, source, None if lowered[0] in _METRIC_HEADERS or _CORNER_NOTE.fullmatch(lowered[0])
+                   else strip_parens(cells[0][0]))
         return
     if _TOTAL_ROW.fullmatch(cells[0][1]):  # "| **Total** | | 653,500 | |": a sum of the rows above, not a company
         return
@@ -463,13 +465,31 @@ def _by_period(state: State, cells: list[tuple[str, str]], source: Source, compa
     if company is None:
         return
     label = cells[0][1]
+    corner = cells[0][0]
+    excepted = _EXCEPT.search(corner)  # "($ millions, except GPUs)": the GPUs' row is a count
+    if excepted and any(w in label.lower() for w in re.findall(r"[a-z]{3,}", excepted.group(1).lower())):
+        corner = ""
+    periods = [first_date(h) for h, _ in cells[1:] if _is_period(h)]
     for header, cell in cells[1:]:
-        cell = written(label, written(cells[0][0], cell))  # "(USD)" in the corner: the currency of every cell
+        # a loss in an accountant's brackets ("| Net loss | (38) |"): the loss is 38 (no other figure is read below zero)
+        cell = _BRACKETED_NUMBER.sub(r"\1", cell) if metric_of(strip_parens(label)) == "loss" else cell
+        # the row's own unit first ("| Contracted backlog ($B) |"), then the corner's ("(USD)": every cell's currency)
+        cell = written(corner, written(label, cell))
         if cell and not _NOTHING.fullmatch(cell):
             first = len(state.facts)
+            if _CHANGE_COLUMN.fullmatch(header.lower()):  # "| Change |" over "+88%": the row's growth over the periods
+                figures(state, company, cell, source, label=f"{strip_parens(label)} growth", row_when=periods[0] if periods else None)
+                continue
             figures(state, company, cell, source, label=label, row_when=first_date(header))
             if _ESTIMATED_YEAR.search(header):
                 _qualify(state, first, "estimated")
+
+
+_BRACKETED_NUMBER = re.compile(r"^\(\s*([\d.,]+)\s*\)$")
+_CHANGE_COLUMN = re.compile(r"change|chg\.?|% change|y/y|yoy|growth|q/q|qoq|delta|δ")
+# a table's corner that says how to read its numbers: "($ millions, except GPUs)", "USD m", "in thousands"
+_CORNER_NOTE = re.compile(r"\(.*\)|(?:in\s+)?(?:[$€£]|usd|eur|gbp)\s*(?:m|mn|k|bn|millions?|thousands?|billions?)|in\s+(?:millions|thousands|billions)")
+_EXCEPT = re.compile(r"\bexcept\s+([^)]+)", re.I)
 
 
 def _names_company(state: State, header: str) -> bool:
