@@ -688,3 +688,19 @@ def test_a_guidance_fund_is_no_forecast(tmp_path):
     facts = built(tmp_path, "# Notes\n\nHanhai Compute raised a B1 round of RMB 1.2 billion in November 2025, led by Hongshan, "
                             "with a Hefei government guidance fund participating.\n")
     assert of_kind(facts, "Round", "company", "qualifiers") == [("Hanhai Compute", ())]
+
+
+def test_a_rescue_round_a_past_valuation_debt_owed_and_assets_bought(tmp_path):
+    # regression: "down from $1.1 billion at the company's Series B" was a Series B of $1.1 billion and typed the rescue
+    # round a Series B dated by it; "Index Ventures led $55 million of new money" led nothing; "**Governance:**" was an
+    # investor; "$512 million of secured debt" was a debt facility; "agreed to buy substantially all of X's assets" no deal
+    facts = built(tmp_path, "# Note\n\n## Feldspire Compute: restructuring\n\nFeldspire Compute is a Seattle GPU cloud.\n\n"
+                            "- **Rescue round:** existing investor Index Ventures led $55 million of new money. It was a down "
+                            "round at a $300 million valuation, down from $1.1 billion at the company's Series B in March 2024.\n"
+                            "- **Governance:** the lender group takes three of seven board seats.\n\n## Caldmoor Cloud\n\n"
+                            "Pennrock Compute has agreed to buy substantially all of Caldmoor Cloud's assets for $118 million. "
+                            "Against roughly $512 million of secured debt, that price implies little for creditors.\n")
+    rounds = [(c, k, a.value, w, l) for c, k, a, w, l in of_kind(facts, "Round", "company", "kind", "amount", "when", "leads")]
+    assert rounds == [("Feldspire Compute", "unspecified", 55000000, None, ("Index Ventures",))]
+    assert of_kind(facts, "Backing", "investor", "company") == []
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Pennrock Compute", "Caldmoor Cloud")]

@@ -35,6 +35,9 @@ _DESCRIBED = (r"(?:(?:an?|the|its|fellow)\s+)?(?:[\w-]+\s+){0,4}?(?:company|star
 _APPOSITIVE = r"(?:,\s+(?:an?|the)\s+[^,]{1,60},|\s+\([^()]{1,80}\))?"
 _ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|\b[Ii]t){_APPOSITIVE}\s+(?:has\s+|had\s+)?"
                          rf"(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+(?!by\s)"  # "X acquired by chipmaker Y" is passive
+                         # ("agreed to buy substantially all of Caldmoor's assets": the company, bought as its assets)
+                         r"(?:(?:substantially\s+)?all\s+(?:of\s+)?(?=[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*['’]s\s+assets\b)|"
+                         r"the\s+assets\s+of\s+)?"
                          rf"(?:{_DESCRIBED})?(?P<t>{NAME}|the (?:company|startup|firm|business)\b)")
 # "acquired Skarvik AI, which had raised a $40M Series B in 2023, for $310 million": the target's
 # own story, whose money and dates are not the deal's
@@ -233,7 +236,7 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
     for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DESCRIBED, _ACQ_HEADLINE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD, _ACQ_CARVE_OUT, _ACQ_STAKE,
                     _ACQ_BID, _ACQ_NTH, _ACQ_INTO):
         for m in pattern.finditer(text):
-            acquirer, target = m.group("a"), m.group("t") or m.groupdict().get("t2") or ""
+            acquirer, target = m.group("a"), re.sub(r"['’]s$", "", m.group("t") or m.groupdict().get("t2") or "")
             if acquirer.lower() in ("the company", "it", "its"):
                 acquirer = context or ""
             if target.lower() in _THE_TARGET:  # "... stake in Kestrel Grid when Orbital Systems acquired the company"

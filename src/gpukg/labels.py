@@ -15,10 +15,10 @@ from .figures import figures
 from .people import PERSON, is_person, label_roles
 from .phrases import LOWER, NAME, UPPER, clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .prose import IS_A, LEGAL_FORM_AFTER, bracket_facts, category_from, prose, told_of
-from .reading import SUBJECT_FOLLOWS, State, add, in_third_person, names_after, opening_orgs, qualifiers, trim_name
+from .reading import COMMON_NOUN, SUBJECT_FOLLOWS, State, add, in_third_person, names_after, opening_orgs, qualifiers, trim_name
 from .records import Acquisition, Backing, Block, Category, Headquarters, Role, Round, Source
 from .report import sentences
-from .rounds import PARTICIPATING, is_valuation
+from .rounds import AT_ITS_ROUND, PARTICIPATING, is_valuation
 
 
 def _owner_titles(state: State, label: str) -> tuple[str, str] | None:
@@ -129,7 +129,7 @@ def labelled(state: State, block: Block, source: Source) -> None:
         add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
         return
     if not group and looks_like_name(label) and (_BACKED.match(value) or _AN_INVESTOR.search(value)) \
-            and not label_roles(label):
+            and not label_roles(label) and not COMMON_NOUN.fullmatch(strip_parens(label)):  # (not "**Governance:**")
         # "- **Pinegarth Growth** — led our Series B in 2025", "- **NVIDIA** — a strategic investor since our
         # Series A" in a company's list of its investors
         investor = strip_parens(label)
@@ -435,27 +435,37 @@ def _portfolio(state: State, investor: str, value: str, source: Source) -> bool:
 
 def _rounds(state: State, company: str, label: str, value: str, source: Source) -> None:
     kind = lexicon.find("round_types", label)[0][0]
-    named = [k for k, _, _ in lexicon.find("round_types", value) if k != "unspecified"]
+    # (not "down from $1.1 billion at the company's Series B": that round's valuation, then)
+    named = [k for k, start, _ in lexicon.find("round_types", value) if k != "unspecified"
+             and not AT_ITS_ROUND.search(value, max(0, start - 60), start)]
     if kind == "unspecified" and named:  # "Latest round: €120M Series B (March 2025)"
         kind = named[0]
     qs = [q for q in find_quantities(value) if q.currency]
     leads = names_after(state, value, r"\b(?:co-led|led)\s+by\s+")
+    active = _LED_MONEY.search(value) if not leads else None  # "existing investor Index Ventures led $55 million of new money"
+    leads = [trim_name(state, active.group("n"))] if active and trim_name(state, active.group("n")) else leads
     participants = names_after(state, value, r"\b(?:with participation from|participation from|joined by|alongside|from)\s+")
     participating = PARTICIPATING.search(value)  # "led by X with Y participating"
     participants += split_names(participating.group("names"), state.names.spelled_in(value)) if participating else []
     valuation = next((q for q in qs if is_valuation(value, q)), None)
-    amounts = [q for q in qs if q is not valuation]
+    amounts = [q for q in qs if q is not valuation and not _WAS_WORTH.search(value, max(0, q.start - 12), q.start)]
     if not amounts:
         amounts = [None]
     parts = clauses(value)
     for amount in amounts:
         only = len(amounts) == 1
         clause = next((c.text for c in parts if amount and c.start <= amount.start <= c.end), value)
-        when = first_date(clause) or (first_date(value) or first_date(label) if only else None)  # "Seed (2020): €4M"
+        # (the amount's own sentence: not "... It was a down round, down from $1.1 billion at the Series B in March 2024")
+        told = next((s for s in sentences(value) if amount and amount.text in s), value)
+        when = first_date(clause) or (first_date(told) or first_date(label) if only else None)  # "Seed (2020): €4M"
         fact = Round(source, company, kind, amount, when, tuple(leads) if only else (),
                      tuple(p for p in participants if p not in leads) if only else (), valuation if only else None,
                      qualifiers(value))
         add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
+
+
+_LED_MONEY = re.compile(rf"(?P<n>{NAME})\s+(?:co-)?led\s+(?=[$€£¥₹])")
+_WAS_WORTH = re.compile(r"\b(?:down|up)\s+from\s+$")  # "down from $1.1 billion": a valuation before, no amount raised
 
 
 def _labelled_acquisition(state: State, company: str, value: str, source: Source) -> None:

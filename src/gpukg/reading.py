@@ -400,7 +400,8 @@ def _is_measure(words: str) -> bool:
 
 # (and a firm's fund by its number alone: "Fund IV", "Growth Fund III")
 COMMON_NOUN = re.compile(r"(?:[Tt]he\s+)?(?:Company|Firm|Issuer|Registrant|Borrower|Group|Business|Startup|Target|Buyer|Seller|"
-                         r"Board|Directors|Committee|Management|Shareholders|Members|Median|Average|Mean)"
+                         r"Board|Directors|Committee|Management|Shareholders|Members|Median|Average|Mean|"
+                         r"Governance|Outlook|Risks|Terms|Timeline|Overview|Summary|Background|Highlights|Strategy)"
                          r"|(?:[Tt]he\s+)?(?:Growth\s+|Opportunity\s+|Credit\s+)?Fund\s+(?:[IVX]+|\d+)"
                          r"|(?:FY|H[12]\s?FY|Q[1-4]\s?FY)\s?\d{2,4}(?:[-/]\d{2,4})?\.?")  # "The Board", a fiscal year: no one's name
 

@@ -134,7 +134,9 @@ _NAMED_PARTICIPANTS = re.compile(_PARTICIPANTS + r"(?=(?:(?:existing|new|returni
                                                  r"(?:(?:investors?|backers?|shareholders?|lenders?)\s+)?[A-Z])")
 _ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:\s*\([A-Z][\w&]{{1,7}}\))?(?:,[^,]{{1,60}},)?\s+(?:(?:then|later|again|also)\s+)?"
                           r"(?:(?:returned|came back|stepped in|agreed|moved)\s+to\s+)?(?:co-)?le(?:d|ad|ading)\s+"
-                          rf"(?:(?:a|an|the|it|its)\b|{NAME}['’]s?(?=\s))")  # "co-led Marrow Compute's $110M Series C"
+                          rf"(?:(?:a|an|the|it|its)\b|{NAME}['’]s?(?=\s)|(?=[$€£¥₹]\s?[\d.,]+\s?(?:million|billion|bn|mn|[MBK])?\s+"
+                          r"(?:of|in)\s+(?:new\s+)?(?:money|capital|funding|equity)\b))")  # "co-led Marrow Compute's $110M Series C",
+                          # "Index Ventures led $55 million of new money"
 
 # ... or "Sequoia Capital joined the $95 million Series B of Lumacrest Compute"
 _TOOK_PART_IN = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?(?:(?:participated|took part)\s+in\s+"
@@ -328,6 +330,10 @@ _TOTAL_CLAUSE = re.compile(r"\b(?:bringing|taking|lifting|pushing)\b[^.]*\btotal
 
 
 _ROUND_PRICE = re.compile(r"\s+(?:price|priced|range|pop|lock-up|lockup|share price)\b", re.I)
+# "a down round at a $300 million valuation, down from $1.1 billion at the company's Series B": a round named for its
+# valuation then, not one told
+AT_ITS_ROUND = re.compile(r"\b(?:down|up)\s+from\s+[$€£¥₹]?\s?[\d.,]+\s?(?:million|billion|bn|mn|[MBK])?\s+(?:at|in)\s+"
+                           r"(?:its|the\s+company['’]s|[A-Z][\w-]*['’]s)\s+$")
 
 
 def _prose_round(state: State, text: str, source: Source, context: str | None, *, joined: bool = False) -> bool:
@@ -336,7 +342,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     if AWARD.search(text):  # "CSCA awarded Laurentide GPU Cloud a C$850 million contract": a contract won, no round
         return False
     # ("still 37% below the IPO price", "at its Series C price": a price a round set, no round told)
-    types = [t for t in lexicon.find("round_types", text) if not _ROUND_PRICE.match(text, t[2])]
+    types = [t for t in lexicon.find("round_types", text) if not _ROUND_PRICE.match(text, t[2])
+             and not AT_ITS_ROUND.search(text, max(0, t[1] - 60), t[1])]
     types = [t for t in types if t[0] != "unspecified"] or types
     money = [q for q in find_quantities(text) if q.currency]
     if not types and money and not _CUMULATIVE.search(text) and (
@@ -421,7 +428,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     # "$1.1B raised to date; last valued at $4B (Series C, Mar 2025)": a total is no round's amount
     # and a price per share is no round's amount: "priced at $28 per share, raising $1.1 billion"
     amount = next((q for q in money if q is not valuation and not q.per and (not offered or q.start >= offered.end())
-                   and not _CUMULATIVE.search(_part_at(text, q.start)) and not _THEN_LATEST.match(text, q.end)), None)
+                   and not _CUMULATIVE.search(_part_at(text, q.start)) and not _THEN_LATEST.match(text, q.end)
+                   and not _DEBT_STOCK.match(text, q.end)), None)
     # "added B200 at $5.25 on 12 November after closing a $95 million Series B": the amount the round is named with
     named_with = next((q for q in money if q is not valuation and not q.per and _AMOUNT_THEN_TYPE.fullmatch(text, q.end, types[0][1])),
                       None) if named_type else None
@@ -437,6 +445,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     return True
 
 
+# "Against roughly $512 million of secured debt, that price implies ...": what is owed, no financing
+_DEBT_STOCK = re.compile(r"\s+of\s+(?:(?:secured|unsecured|outstanding|existing|total|senior|net|funded)\s+){1,2}(?:debt|borrowings|liabilities|claims)\b")
 # "$95 million Series B", "$40M equity round" (not "SGD 25 million in seed and Series A funding", a total)
 _AMOUNT_THEN_TYPE = re.compile(r"\s+(?:(?!(?:in|of|for|from|and|to)\s)[\w-]+\s+)?")
 
