@@ -569,3 +569,20 @@ def test_an_earnings_call_its_speakers_its_analysts_and_its_summary_table(tmp_pa
     assert not [r for p, r in of_kind(facts, "Role", "person", "role") if r == "president"]
     result = build_text(tmp_path, (tmp_path / "r.md").read_text())
     assert {e.label for e in result.resolved.entities if e.kind == "org"} == {"Quillmarsh Cloud", "Ravelstone"}
+
+
+def test_a_companys_key_numbers_a_joint_venture_and_numbers_that_are_no_amounts(tmp_path):
+    # regression: bullets under "**Sunrim Compute: key numbers**" were of no one; "formed Wahat AI Factories with AMD,
+    # a 51/49 joint venture" backed nothing; "51/49" and "Issue 31" were counts
+    facts = built(tmp_path, "# Sovereign Compute Digest\n\n*Issue 31 · 12 December 2025*\n\n## Korea\n\n"
+                            "Sunrim Compute is a Seoul-based neocloud.\n\n**Sunrim Compute: key numbers**\n\n"
+                            "- Installed GPUs: 3,800, mostly H200\n- Leadership: Lee Dong-hyun (co-founder, CEO)\n\n"
+                            "## Saudi Arabia\n\nQimma Data Systems, the Jeddah-based data-center builder, has formed Wahat AI "
+                            "Factories with AMD, a 51/49 joint venture in which Qimma holds the majority.\n\nGyeongin Telecom "
+                            "and Microsoft agreed on 8 December to form Naraon AI Cloud, a 51/49 venture.\n")
+    observed = [(d["subject"], d["metric"], d["quantity"].value) for kind, d in facts if kind == "Observation"]
+    assert observed == [("Sunrim Compute", "gpus", 3800)]
+    assert ("Lee Dong-hyun", "Sunrim Compute", "ceo") in of_kind(facts, "Role", "person", "company", "role")
+    assert set(of_kind(facts, "Backing", "investor", "company")) == {
+        ("Qimma Data Systems", "Wahat AI Factories"), ("AMD", "Wahat AI Factories"),
+        ("Gyeongin Telecom", "Naraon AI Cloud"), ("Microsoft", "Naraon AI Cloud")}

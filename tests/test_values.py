@@ -111,6 +111,12 @@ def test_power_written_out_is_power():
         [(Decimal(310), "megawatt"), (Decimal("1.2"), "gigawatt"), (Decimal(800), "kilowatt")]
 
 
+def test_splits_ratios_and_issue_numbers_are_not_amounts():
+    # regression: "a 51/49 joint venture" gave counts of 51 and 49, "Issue 31" a count of 31
+    assert find_quantities("a 51/49 joint venture, 24/7 support, Issue 31, Vol. 4, No. 12") == ()
+    assert [(q.value, q.per) for q in find_quantities("$2/hour and 1,200/month")] == [(Decimal(2), "hour"), (Decimal(1200), "month")]
+
+
 def test_names_and_years_are_not_numbers():
     assert find_quantities("H100 with FlashAttention-3 from Prosperity7") == ()
     assert find_quantities("Founded in 2021") == ()

@@ -67,6 +67,7 @@ def _part(n: int, currency: bool) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+_NUMBERED = re.compile(r"\b(?:Issue|Vol\.?|Volume|No\.|Edition|Episode|Ep\.|Chapter|Part|Item|Page|Pp?\.)\s*#?$")
 # What an inference price is per: "per million tokens", "/1M input tokens", "per 1K tokens"
 _TOKENS = r"(?:(?:1\s?|one\s|a\s)?(?:million|thousand|M|K)\s)?(?:(?:input|output)\s)?tokens?"
 # A GPU model named in a price's unit: "per H100 GPU-hour".
@@ -284,6 +285,11 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     if text[end:end + 1] == ":" and text[end + 1:end + 2].isdigit() or start > 1 and text[start - 1] == ":" \
             and text[start - 2].isdigit():  # "[12:40]": a time on a clock
         return None
+    if not m.group("cur1") and (text[end:end + 1] == "/" and text[end + 1:end + 2].isdigit()
+                                or start > 1 and text[start - 1] == "/" and text[start - 2].isdigit()):
+        return None  # "a 51/49 joint venture", "24/7": a split or a ratio, no amount
+    if not m.group("cur1") and _NUMBERED.search(text, max(0, start - 12), start):
+        return None  # "Issue 31", "Vol. 4", "No. 12": the number of an issue or an item
     gpus = _GPU_COMPOUND.match(text, end)  # "a 4,096-GPU H200 cluster": a count of GPUs, not a name
     team = _TEAM_COMPOUND.match(text, end)  # "its 22-person team": a headcount
     if end < len(text) and text[end - 1].isdigit() and not gpus and not team and (text[end:end + 1].isalpha() or re.match(r"-[A-Za-z]", text[end:end + 2])) and text[end:end + 2].lower() not in ("x ", "x", "x)", "x,"):

@@ -328,3 +328,23 @@ def deal_sequel(state: State, text: str, line: int) -> None:
 _DEAL_SEQUEL = re.compile(r"\b(?:the|this)\s+(?:[\w$.,-]+\s+){0,4}?(?:deal|purchase|acquisition|transaction|takeover)\s+"
                           r"(?:was\s+|has\s+|had\s+)?(?:closed|completed|terminated|called off|abandoned)\b|"
                           r"\b(?:the\s+)?(?:companies|parties|two sides)\s+(?:later\s+)?(?:terminated|called off|abandoned)\b", re.I)
+
+
+# "Qimma Data Systems ... has formed Wahat AI Factories with AMD, a 51/49 joint venture", "Gyeongin Telecom and
+# Microsoft agreed on 8 December to form Naraon AI Cloud, a 51/49 venture": a company its founders own together
+_JOINT_VENTURE = re.compile(rf"(?P<a>{NAME})(?:,[^,]{{1,100}},)?(?:\s+and\s+(?P<b>{NAME}))?\s+(?:has\s+|have\s+)?"
+                            r"(?:(?:agreed|plan|plans|are set|is set)\s+(?:(?:in|on)\s+[^,;]{1,25}?\s+)?to\s+(?:form|set up|create|launch)|"
+                            r"formed|form|set up|created|launched)\s+"
+                            rf"(?P<v>{NAME})(?:\s+with\s+(?P<c>{NAME}))?,\s+(?:an?|their|a\s+new)\s+(?:[\d/]+\s+)?(?:joint\s+)?venture\b")
+
+
+def joint_venture(state: State, text: str, source: Source) -> bool:
+    """A joint venture formed: each of its founders backs it."""
+    m = _JOINT_VENTURE.search(text) if "venture" in text else None
+    venture = trim_name(state, m.group("v")) if m else ""
+    owners = [trim_name(state, n) for n in (m.group("a"), m.group("b"), m.group("c")) if n] if venture else []
+    for owner in owners:
+        if owner and owner != venture:
+            add(state, Backing(source, owner, venture), ("investor", owner), ("company", venture))
+    return bool(owners)
+

@@ -233,6 +233,11 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
     elif level >= 2 and block.kind == "heading" and _named_company(state, block.text):
         # "### Quorrel AI" over notes about a company the report has named as one before: its section
         state.company, state.company_level, state.company_heading = heading_name(block.text), level, block.text
+    elif level >= 2 and (sheet := _NAMED_SHEET.fullmatch(strip_numbering(block.text).strip(" *:"))) \
+            and (named := trim_name(state, sheet.group("n"))) and (named in state.names or looks_like_org(named)):
+        # "**Sunrim Compute: key numbers**" over a list of figures: that company's
+        state.company, state.company_level, state.company_heading = named, level, block.text
+        state.kinds.append((named, "company"))
     elif level >= 2 and block.kind == "heading" and not state.company and _FACT_SHEET.fullmatch(strip_numbering(block.text).strip(" *:")) \
             and (principal := _principal(state)):
         # "## Company facts" closing an interview with one company's CEO: that company's, though it names none
@@ -250,6 +255,8 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
     state.statements.append(Statement(source, block.kind, block.text, block.section, trends=trends))
 
 
+_NAMED_SHEET = re.compile(rf"(?P<n>{NAME})\s*(?::|[—–-]|\s)\s*(?i:key\s+(?:numbers|facts|figures|metrics)|at\s+a\s+glance|in\s+numbers|"
+                          r"by\s+the\s+numbers|fact\s*sheet|snapshot)")
 _FACT_SHEET = re.compile(r"(?i)(?:company\s+)?(?:facts|fact\s*sheet|snapshot|at\s+a\s+glance|key\s+facts|in\s+brief)"
                          r"|company\s+(?:overview|profile|data)")
 

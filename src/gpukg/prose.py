@@ -12,7 +12,7 @@ from . import lexicon
 from .aliases import is_firm_name
 from .amounts import find_quantities
 from .background import background
-from .deals import acquisitions, holdings, labelled_deal, secondaries
+from .deals import acquisitions, holdings, joint_venture, labelled_deal, secondaries
 from .phrases import AWARD, NAME, ROUNDS_OF, after, clause_after, clauses, is_acronym_term, looks_like_name, looks_like_org, places, split_names, strip_parens
 from .records import Acquisition, Backing, Category, Headquarters, Source
 from .figures import figures
@@ -78,6 +78,7 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
         subject = opening_name(state, main)
     background(state, text, source, subject)
     found_deal = acquisitions(state, text, source, subject or company)
+    joint_venture(state, text, source)
     secondaries(state, text, source, subject or company)
     holdings(state, text, source, subject or company)
     speaker = subject if subject and _opens_with_subject(state, main, subject) else opening_name(state, main)
