@@ -13,6 +13,8 @@ from .amounts import MODEL, find_quantities
 from .metrics import MONEY_METRICS, metric_of
 from .reading import ScaleNote
 
+NOTHING = re.compile(r"(?i)n/?a|-+|—|not disclosed|undisclosed|unknown|tbd|nan|none|nat|null")  # a cell that says nothing
+
 
 # "(in thousands, except per share data)", "(USD in millions)", "in € millions", "(in thousands of U.S. dollars)"
 _SCALE_NOTE = re.compile(r"\(?\s*(?:(?P<cur>[$€£¥]|USD|EUR|GBP|JPY)\s+)?(?:(?:all\s+)?(?:amounts|figures)\s+(?:are\s+)?)?"

@@ -14,7 +14,7 @@ from .amounts import CURRENCY_CODES
 from .dates import relative_dates
 from .names import Gazetteer, is_curated, name_key
 from .phrases import NAME, PLACE_OWNS, after, looks_like_name, looks_like_org, split_names
-from .records import Fact, Notice, Report, Round, Statement, When
+from .records import Fact, Notice, Observation, Report, Round, Statement, When
 
 
 @dataclass
@@ -132,6 +132,12 @@ def add(state: State, fact: Fact, *kinds: tuple[str, str]) -> None:
     if person and " " in person:
         surname = person.rsplit(" ", 1)[1]
         state.surnames[surname] = person if state.surnames.get(surname, person) == person else None
+
+
+def qualify(state: State, start: int, qualifier: str) -> None:
+    """Add ``qualifier`` to the figures read since ``start`` (a column's estimates, a row still to be built)."""
+    state.facts[start:] = [replace(f, qualifiers=tuple(dict.fromkeys(f.qualifiers + (qualifier,))))
+                           if isinstance(f, Observation) else f for f in state.facts[start:]]
 
 
 # a title before a name: "CEO Jane Roe", "Co-founders Paloma Villaseñor (CEO) and ..."

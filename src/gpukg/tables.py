@@ -1,5 +1,6 @@
 """Facts in table rows: comparison tables (a company per row, a figure or a profile label per
-column), tables of funding rounds, of deals and of investors' portfolios.
+column), tables of funding rounds, of deals and of investors' portfolios; the notes around a table
+(its introduction, a note under it, a report's price basis). Tables turned sideways are ``crosstabs``'s.
 
 A column is read by its header, with the words a labelled line would use; no code path knows a
 company.
@@ -13,15 +14,18 @@ from . import lexicon
 from .amounts import MODEL, find_quantities
 from .aliases import renamed
 from .background import about_who
-from .cells import exported_cell, row_currency, scaled, snake_header, written
+from .cells import NOTHING, exported_cell, row_currency, scaled, snake_header, written
+from .crosstabs import (
+    CHANGE_COLUMN, CORNER_NOTE, ESTIMATED_YEAR, ROUND_HEADER, YEAR_HEADER, by_company, by_model, by_period, cell_round,
+    is_period, market_by_year, names_company, year_column,
+)
 from .dates import find_dates, first_date, relative_dates, report_date
 from .figures import figures
 from .metrics import metric_of
 from .deals import deal_status
 from .prose import category_from, prose, told_of
-from .names import name_key
 from .phrases import NAME, looks_like_name, looks_like_org, split_names, strip_parens
-from .reading import State, add, kinds_of, opening_name, trim_name
+from .reading import State, add, qualify, trim_name
 from .records import Acquisition, Backing, Block, Observation, Role, Round, Source, When
 from .rounds import MARKED_LEAD
 from .segments import PER_UNIT
@@ -49,7 +53,6 @@ def _is_portfolio(header: str) -> bool:
 
 
 _SELECTION = re.compile(r"^(?:notable|selected|select|key|major|main|recent|some|example|sample)\s+", re.I)
-_NOTHING = re.compile(r"(?i)n/?a|-+|—|not disclosed|undisclosed|unknown|tbd|nan|none|nat|null")
 
 
 def table_row(state: State, block: Block, source: Source) -> None:
@@ -68,15 +71,15 @@ def table_row(state: State, block: Block, source: Source) -> None:
         label = cells[0][1]
         cells = cells[:1] + [(header, scaled(state.scale_note, label, cell)) for header, cell in cells[1:]]
     lowered = [h.lower() for h, _ in cells]
-    if metric_of(lowered[0]) == "market-size" and len(cells) > 1 and all(_YEAR_HEADER.fullmatch(h) for h, _ in cells[1:]):
-        _market_by_year(state, cells, source)  # "| Market ($ bn) | 2024A | 2025E |" over "| Inference | 12.2 | 23.4 |"
+    if metric_of(lowered[0]) == "market-size" and len(cells) > 1 and all(YEAR_HEADER.fullmatch(h) for h, _ in cells[1:]):
+        market_by_year(state, cells, source)  # "| Market ($ bn) | 2024A | 2025E |" over "| Inference | 12.2 | 23.4 |"
         return
-    if len(cells) > 1 and all(_is_period(h) or _CHANGE_COLUMN.fullmatch(h.lower()) for h, _ in cells[1:]) \
-            and any(_is_period(h) for h, _ in cells[1:]) \
-            and (lowered[0] in _METRIC_HEADERS or _CORNER_NOTE.fullmatch(lowered[0]) or _names_company(state, cells[0][0])):
+    if len(cells) > 1 and all(is_period(h) or CHANGE_COLUMN.fullmatch(h.lower()) for h, _ in cells[1:]) \
+            and any(is_period(h) for h, _ in cells[1:]) \
+            and (lowered[0] in _METRIC_HEADERS or CORNER_NOTE.fullmatch(lowered[0]) or names_company(state, cells[0][0])):
         # "| Metric | Q3 2025 | Q2 2025 |": the figures of the table's company; "| Corvelline Compute (USD) |
         # 2024A | 2025E |": of the company its corner names
-        _by_period(state, cells, source, None if lowered[0] in _METRIC_HEADERS or _CORNER_NOTE.fullmatch(lowered[0])
+        by_period(state, cells, source, None if lowered[0] in _METRIC_HEADERS or CORNER_NOTE.fullmatch(lowered[0])
                    else strip_parens(cells[0][0]))
         return
     if _TOTAL_ROW.fullmatch(cells[0][1]):  # "| **Total** | | 653,500 | |": a sum of the rows above, not a company
@@ -85,7 +88,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
         # an agenda's "| 09:00 | Opening keynote | Ilse Verhoeckx, CEO, Keldermoor Compute |": no company per row,
         # its cells sentences of their own
         for _, cell in cells[1:]:
-            if cell and not _NOTHING.fullmatch(cell):
+            if cell and not NOTHING.fullmatch(cell):
                 prose(state, cell, source, None)
         return
     # "| Others (23 providers) | | 8% |": the rest of a market, no company; "| **Median** | | 11.0x |": the rows' median
@@ -93,17 +96,17 @@ def table_row(state: State, block: Block, source: Source) -> None:
         heading = block.section[-1] if block.section else ""
         when = report_date(heading) or _bracketed_day(state, heading) if heading else None
         for header, cell in cells[1:]:
-            if cell and not _NOTHING.fullmatch(cell):
+            if cell and not NOTHING.fullmatch(cell):
                 named = re.search(rf"\b{MODEL}\b", header)  # "| H100 SXM |": the median price of that GPU
                 figures(state, None, cell, source, label=header, row_when=when,
                         row_segment=named.group(0) if named else cells[0][1])
         return
     if lowered[0] in _METRIC_HEADERS and len(cells) > 1 and \
             all(looks_like_name(h) and not lexicon.find("metrics", h) for h, _ in cells[1:]):
-        _by_company(state, block, source)
+        by_company(state, block, source)
         return
     if lowered[0] in _MODEL_HEADERS and len(cells) > 1 and not any(w in h for h in lowered for w in _ENTITY_HEADERS):
-        _by_model(state, block, source)
+        by_model(state, block, source)
         return
     column = {h: c for h, c in zip(lowered, (c for _, c in cells))}
     # (a database export adds "name": "| Acquiree Name | Acquirer Name |")
@@ -122,7 +125,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
         target = strip_parens(column[target_col])
         for header, cell in cells:
             told = _TARGET_PART.sub("", header) if buyer or _TARGET_PART.match(header) else ""
-            if lexicon.exact("labels", told) == "business_model" and not _NOTHING.fullmatch(cell):
+            if lexicon.exact("labels", told) == "business_model" and not NOTHING.fullmatch(cell):
                 category_from(state, target, cell, source, leading=True)
             elif header.lower() not in (target_col, "acquirer") and lexicon.exact("labels", told) == "headquarters":
                 about_who(state, target, told, cell, source)
@@ -161,7 +164,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
     # "| Rank | Creditor | Claim |": the names stand after the rank
     entity_col = -1 if own else entity_col or (1 if lowered[0] in _RANK_HEADERS and len(cells) > 1 else 0)
     # "| Apr 2021 | Seed | 6,500 | ... |" under a company's heading: a date, not the row's company
-    own = own or entity_col == 0 and (_is_period(cells[0][1]) or _DATE_HEADER.search(lowered[0])) \
+    own = own or entity_col == 0 and (is_period(cells[0][1]) or _DATE_HEADER.search(lowered[0])) \
         and not any(w in lowered[0] for w in _ENTITY_HEADERS)
     # "| Investor Name | Lead Investor | Funding Round |" in a company's profile: who took part in its rounds, and
     # so backs it
@@ -197,9 +200,9 @@ def table_row(state: State, block: Block, source: Source) -> None:
     if amount_col and (round_col or re.search(r"\b(?:sold|raised)\b", amount_col)) or round_col and investor_col:
         _table_round(state, company, column, round_col, amount_col, source)
         for i, (header, cell) in enumerate(cells):  # "| Halcyra Compute | Neocloud | Series C | 620 |": what the company is, and where
-            if lexicon.exact("labels", header) == "business_model" and not _NOTHING.fullmatch(cell):
+            if lexicon.exact("labels", header) == "business_model" and not NOTHING.fullmatch(cell):
                 category_from(state, company, cell, source, leading=True)
-            elif lexicon.exact("labels", header) == "headquarters" and cell and not _NOTHING.fullmatch(cell):
+            elif lexicon.exact("labels", header) == "headquarters" and cell and not NOTHING.fullmatch(cell):
                 about_who(state, company, header, cell, source)
             elif i != entity_col and lowered[i] not in (round_col, amount_col) and not _ROUND_PART.search(lowered[i]) \
                     and (metric_of(strip_parens(header)) and find_quantities(cell)
@@ -233,7 +236,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
         # "| Company | First investment | Ownership % |" in a fund's letter: the fund's own holdings
         add(state, Backing(source, state.author, company), ("investor", state.author), ("company", company))
     for i, (header, cell) in enumerate(cells):
-        if i not in (entity_col, date_col, model_col) and cell and not _NOTHING.fullmatch(cell) and \
+        if i not in (entity_col, date_col, model_col) and cell and not NOTHING.fullmatch(cell) and \
                 lowered[i] not in _RANK_HEADERS + _TICKER_HEADERS and \
                 not (contract and lowered[i] in (customer_col, value_col, *_TERM_HEADERS)):
             if lexicon.exact("labels", header) == "business_model":  # "| Segment |" of "Neocloud"
@@ -242,10 +245,10 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 prose(state, told, source, company)  # "| Status |" of "Acquired by Kaldera, Aug 2025"
             elif lowered[i] in _NOTE_HEADERS:
                 _note(state, company, cell, source)
-            elif _ROUND_HEADER.search(header) and (fact := _cell_round(company, cell, source)):
+            elif ROUND_HEADER.search(header) and (fact := cell_round(company, cell, source)):
                 add(state, fact, ("company", company))  # "| Latest Round |" of "Series D ($1.1B, May 2025)"
-            elif (year := _YEAR_HEADER.fullmatch(header)) and block.section:
-                _year_column(state, company, block.section[-1], year, cell, source)
+            elif (year := YEAR_HEADER.fullmatch(header)) and block.section:
+                year_column(state, company, block.section[-1], year, cell, source)
             elif site_col is not None and lowered[i] in ("location", "city", "country", "state", "region"):
                 pass  # "| Campus | Operator | Location |": where the site is, not where its operator is based
             elif not about_who(state, company, header, cell, source):
@@ -266,12 +269,12 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 first = len(state.facts)
                 figures(state, company, cell, source, label=label, row_when=when,
                         row_segment=model or (named.group(0) if named else None), row_per=per)
-                if _ESTIMATED_YEAR.search(header):  # "| Share 2025E |": an estimate
-                    _qualify(state, first, "estimated")
+                if ESTIMATED_YEAR.search(header):  # "| Share 2025E |": an estimate
+                    qualify(state, first, "estimated")
                 if planned_col:
-                    _qualify(state, first, "projected")
+                    qualify(state, first, "projected")
     if planned:
-        _qualify(state, before, "projected")
+        qualify(state, before, "projected")
     first, last = state.table_lines
     first = first if last == block.line - 1 else block.line  # the rows of one table stand on consecutive lines
     state.table_lines = (first, block.line)
@@ -301,15 +304,7 @@ def _priced(state: State, start: int, intro: str) -> None:
             state.facts[i] = replace(fact, quantity=replace(q, per=per), when=fact.when or when)
 
 
-def _qualify(state: State, start: int, qualifier: str) -> None:
-    """Add ``qualifier`` to the figures read since ``start`` (a column's estimates, a row still to be built)."""
-    state.facts[start:] = [replace(f, qualifiers=tuple(dict.fromkeys(f.qualifiers + (qualifier,))))
-                           if isinstance(f, Observation) else f for f in state.facts[start:]]
-
-
 _NOT_BUILT = re.compile(r"(?i)\b(?:planned|under construction|proposed|in development|permitting|pre-construction)\b")
-# "| Date |", "| As of |", "| Fiscal year |", "| Period |": the column that dates a row's figures
-_ESTIMATED_YEAR = re.compile(r"\b(?:19|20)\d\d\s?[EF]\b")
 _HELD = re.compile(r"\b(?:ownership|our stake|stake held|first investment|initial investment|cost basis)\b")
 _OUTCOME_HEADERS = ("status", "outcome", "exit", "current status")
 # the columns a round is read from: its investors, valuation and date
@@ -321,6 +316,7 @@ _FORMERLY = re.compile(r"^(?:formerly|previously)\s+(?:known\s+as\s+|called\s+)?
 _RANK_HEADERS = ("#", "rank", "no.", "no", "ranking")  # a row's place in the table, not a figure
 _TERM_HEADERS = ("term", "tenor", "duration", "length")  # how long a contract runs, which the model does not hold
 _TICKER_HEADERS = ("ticker", "symbol", "ticker symbol", "exchange", "listing", "isin")  # where it trades: "4798 (Tokyo)" is no count
+# "| Date |", "| As of |", "| Fiscal year |", "| Period |": the column that dates a row's figures
 _DATE_HEADER = re.compile(r"\bdate\b|\bas of\b|^when$|^(?:fiscal\s+|financial\s+)?(?:year|period|quarter)(?:\s+ended)?$|^fy$")
 
 
@@ -332,38 +328,6 @@ _UNIT_HEADER = re.compile(r"(?:(?:power|capacity|it load|critical it load)\s*)?\
                           r"(?:\s*\([^)]*\))?", re.I)
 # "| GPUs planned |", "| Target GPUs |": a figure still to come, of what the rest of the header names
 _PLANNED_HEADER = re.compile(r"(?P<m>.+?)\s+(?:planned|expected|targeted|target)|(?:planned|expected|target(?:ed)?)\s+(?P<m2>.+)", re.I)
-
-
-# "| 2023 | 2024 | 2025E |": a column per year (E, F or est.: an estimate), what is measured in the heading
-# "2025E", "2026F": an estimate; "2024A": actual
-_YEAR_HEADER = re.compile(r"(?P<d>(?:FY\s?)?(?:19|20)\d\d|[QH][1-4]\s+(?:19|20)\d\d)\s*(?:(?P<est>[EF]|est\.?|\(est\.?\)|\(e\))|A)?", re.I)
-
-
-def _year_column(state: State, company: str, heading: str, year: re.Match, cell: str, source: Source) -> None:
-    """'42' under '| 2024 |' in a table headed 'Revenue by year ($M)': the heading's measure, in its
-    currency and scale, for that year."""
-    before = len(state.facts)
-    label = re.sub(r"\s+(?:by|per)\s+(?:year|quarter|half|period)\b|\s+over time\b", "", heading, flags=re.I)  # no segment
-    figures(state, company, written(heading, cell), source, label=label, row_when=first_date(year.group("d")))
-    if year.group("est"):
-        _qualify(state, before, "estimated")
-
-
-def _market_by_year(state: State, cells: list[tuple[str, str]], source: Source) -> None:
-    """A market's table by year: each row a segment of the market (in the first header's currency
-    and scale), or a measure of its own ("| YoY growth (%) |")."""
-    (first, label), *years = cells
-    # a ratio of its own ("| YoY growth (%) |"); "| Neocloud providers |" is a segment of the market
-    measure = metric_of(label) if "%" in label or metric_of(label) in ("growth-rate", "market-share") else None
-    for header, cell in years:
-        year = _YEAR_HEADER.fullmatch(header)
-        if not cell or _NOTHING.fullmatch(cell) or re.fullmatch(r"(?i)n/?m|nm", cell):
-            continue
-        before = len(state.facts)
-        figures(state, None, written(label if measure else first, cell), source, label=label if measure else first,
-                row_when=first_date(year.group("d")), row_segment=None if measure else label)
-        if year.group("est"):
-            _qualify(state, before, "estimated")
 
 
 _ROUND_COLUMNS = ("round", "type", "round type", "stage", "series", "funding round", "deal", "deal type", "structure",
@@ -441,13 +405,6 @@ def rounds_without_names(headers: list[str]) -> bool:
     return any(h in _ROUND_COLUMNS for h in lowered) and not any(w in h for h in lowered for w in _ENTITY_HEADERS)
 
 
-def _is_period(text: str) -> bool:
-    """A header or cell that is a date and nothing else: 'Q3 2025', 'Apr 2021', 'Three Months Ended September 30, 2025'."""
-    text = text.strip(" *")
-    dates = find_dates(text)
-    return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] >= len(text.rstrip(" .EAF"))  # "2025E", "2024A"
-
-
 _OTHERS_ROW = re.compile(r"\**\s*(?:others?|all others|the rest|rest of (?:the )?market|everyone else)\s*\**"
                          r"(?:\s*\([^)]*\))?\s*", re.I)
 _TOTAL_ROW = re.compile(r"\**\s*(?:total|subtotal|sum|totals|grand total)\s*\**:?", re.I)
@@ -455,137 +412,6 @@ _TOTAL_ROW = re.compile(r"\**\s*(?:total|subtotal|sum|totals|grand total)\s*\**:
 _CLOCK = re.compile(r"(?:\d{1,2}[:h]\d{2}|\d{1,2}\.\d{2}(?=\s*[ap]\.?m))(?:\s*[ap]\.?m\.?)?"
                     r"(?:\s*[-–]\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?)?", re.I)
 _MEDIAN_ROW = re.compile(r"\**\s*(?:median|mean|average|avg\.?)(?:\s*\([^()]*\))?\s*\**:?", re.I)  # "**Median (USD quotes)**"
-
-
-def _by_period(state: State, cells: list[tuple[str, str]], source: Source, company: str | None = None) -> None:
-    """'| Revenue | $318M | $251M |' under '| Metric | Q3 2025 | Q2 2025 |': a measure per column, each
-    column's period its date, of the company the table stands in (or the report is about); a column
-    of estimates ("2025E") gives estimates."""
-    company = company or state.company
-    if company is None:
-        return
-    label = cells[0][1]
-    corner = cells[0][0]
-    excepted = _EXCEPT.search(corner)  # "($ millions, except GPUs)": the GPUs' row is a count
-    if excepted and any(w in label.lower() for w in re.findall(r"[a-z]{3,}", excepted.group(1).lower())):
-        corner = ""
-    periods = [first_date(h) for h, _ in cells[1:] if _is_period(h)]
-    for header, cell in cells[1:]:
-        # a loss in an accountant's brackets ("| Net loss | (38) |"): the loss is 38 (no other figure is read below zero)
-        cell = _BRACKETED_NUMBER.sub(r"\1", cell) if metric_of(strip_parens(label)) == "loss" else cell
-        # the row's own unit first ("| Contracted backlog ($B) |"), then the corner's ("(USD)": every cell's currency)
-        cell = written(corner, written(label, cell))
-        if cell and not _NOTHING.fullmatch(cell):
-            first = len(state.facts)
-            if _CHANGE_COLUMN.fullmatch(header.lower()):  # "| Change |" over "+88%": the row's growth over the periods
-                figures(state, company, cell, source, label=f"{strip_parens(label)} growth", row_when=periods[0] if periods else None)
-                continue
-            figures(state, company, cell, source, label=label, row_when=first_date(header))
-            if _ESTIMATED_YEAR.search(header):
-                _qualify(state, first, "estimated")
-
-
-_BRACKETED_NUMBER = re.compile(r"^\(\s*([\d.,]+)\s*\)$")
-_CHANGE_COLUMN = re.compile(r"change|chg\.?|% change|y/y|yoy|growth|q/q|qoq|delta|δ")
-# a table's corner that says how to read its numbers: "($ millions, except GPUs)", "USD m", "in thousands"
-_CORNER_NOTE = re.compile(r"\(.*\)|(?:in\s+)?(?:[$€£]|usd|eur|gbp)\s*(?:m|mn|k|bn|millions?|thousands?|billions?)|in\s+(?:millions|thousands|billions)")
-_EXCEPT = re.compile(r"\bexcept\s+([^)]+)", re.I)
-
-
-def _names_company(state: State, header: str) -> bool:
-    """Whether a table's corner is the name of the company the report or its section is about."""
-    name = strip_parens(header).strip()
-    return bool(name) and (name == state.company or name in state.names and "company" in kinds_of(state, name_key(name)))
-
-
-def _by_company(state: State, block: Block, source: Source) -> None:
-    """'| Metric | Fernhill AI | Stratos Compute |' over '| GPUs deployed | 6,200 | 18,000 |': a
-    table with a column per company and a row per measure; a row of rounds ('Series B, $60M (Mar
-    2025)'), and a row of their leads under it."""
-    label = block.cells[0][1].strip()
-    model = re.search(rf"\b{MODEL}\b", label)  # "| H100 price/hr (Oct 2025) |"
-    for header, cell in block.cells[1:]:
-        company, cell = strip_parens(header.strip()), written(label, cell.strip())
-        if not cell or _NOTHING.fullmatch(cell):
-            continue
-        state.kinds.append((company, "company"))
-        if _ROUND_HEADER.search(label) and (fact := _cell_round(company, cell, source)):
-            add(state, fact, ("company", company))
-        elif _LEAD_ROW.fullmatch(label):
-            _led(state, company, split_names(cell, state.names.spelled_in(cell)), source)
-        elif not about_who(state, company, label, cell, source):
-            figures(state, company, cell, source, label=label, row_segment=model.group(0) if model else None)
-
-
-_LEAD_ROW = re.compile(r"(?:lead|leading)\s+(?:investors?|backers?)|leads?|led by", re.I)
-
-
-def _led(state: State, company: str, leads: list[str], source: Source) -> None:
-    """The leads a row names (backers of the column's company), and of the round a row just above gave it."""
-    for lead in leads:
-        add(state, Backing(source, lead, company), ("investor", lead), ("company", company))
-    for i in range(len(state.facts) - 1, -1, -1):
-        fact = state.facts[i]
-        if fact.source.line < source.line - 3:
-            break
-        if isinstance(fact, Round) and fact.company == company and not fact.leads:
-            state.facts[i] = replace(fact, leads=tuple(leads))
-            return
-
-
-def _by_model(state: State, block: Block, source: Source) -> None:
-    """'| Model | Ferrule AI | Orison AI |' over '| Llama 3.3 70B | $0.54 | €0.52 |': a price per
-    provider and model; '| GPU | Per second | Per hour |' the prices of the company the table stands
-    in, or that the sentence before it introduces ("Gannet Compute ... lists:"). What the prices are per
-    comes from the header or the heading ("Per-million-token prices")."""
-    model = strip_parens(block.cells[0][1].strip())
-    heading = block.section[-1] if block.section else ""
-    # "| On-demand ($/GPU-hour) |" is no provider's name
-    providers = all(looks_like_name(h.strip()) and not lexicon.find("metrics", h) and not _PER_PHRASE.search(h)
-                    and not _HEADER_PRICE.search(h) for h, _ in block.cells[1:])
-    introduced = opening_name(state, state.intro) if state.intro.rstrip().endswith(":") else None
-    for header, cell in block.cells[1:]:
-        header, cell = header.strip(), written(header.strip(), cell.strip())
-        if not cell or _NOTHING.fullmatch(cell):
-            continue
-        # ... or the one the heading opens with: "## Kelvrin Cloud exchange: closing GPU-hour prices"
-        opener = re.match(NAME, heading)
-        company = strip_parens(header) if providers else state.company or introduced or \
-            (opener.group(0) if opener and looks_like_org(opener.group(0)) else None)
-        per = _PER_PHRASE.search(header) or _PER_PHRASE.search(heading)
-        money = [q for q in find_quantities(cell) if q.currency]
-        if per and money and not any(q.per for q in money):
-            cell = f"{cell} per " + re.sub(r"[-\s]+", " ", per.group(1))
-        if company:
-            state.kinds.append((company, "company"))
-        before = len(state.facts)
-        figures(state, company, cell, source, label=None if money else header, metric="price" if money else None,
-                row_segment=model)
-        if _EARLIER.search(header):  # "| Week ago |": what the price was
-            _qualify(state, before, "former")
-
-
-_HEADER_PRICE = re.compile(r"[$€£¥₹]\s?/|\bper\b", re.I)
-_EARLIER = re.compile(r"\b(?:(?:a\s+)?(?:week|month|quarter|year)\s+(?:ago|earlier|before)|prior|previous|last\s+(?:week|month|year))\b",
-                      re.I)
-
-
-# "per second", "Per-million-token prices", "per GPU-hour": what a table's prices are per
-_PER_PHRASE = re.compile(r"\bper[-\s]+((?:gpu[-\s])?(?:second|hour|month)|(?:1\s?m|million|1\s?k|thousand)[-\s]+"
-                         r"(?:input\s+|output\s+)?tokens?)\b", re.I)
-
-
-# "| Latest Round |", "| Last raise |", "| Most recent funding |": one round per cell; not "| Total raised |"
-_ROUND_HEADER = re.compile(r"\bround\b|^(?:last|latest|most recent|recent)\s+(?:raise|funding|financing)\b", re.I)
-
-
-def _cell_round(company: str, cell: str, source: Source) -> Round | None:
-    """The round one cell tells whole, with its type and its amount or date ('Series D ($1.1B, May 2025)',
-    'Series C, 2025')."""
-    kinds = lexicon.find("round_types", cell)
-    amount = next((q for q in find_quantities(cell) if q.currency), None)
-    when = first_date(cell)
-    return Round(source, company, kinds[0][0], amount, when) if kinds and (amount or when) else None
 
 
 def _note(state: State, company: str, cell: str, source: Source) -> None:
@@ -722,7 +548,7 @@ def _table_deal(state: State, column: dict[str, str], acquirer_col: str, target_
 def _table_portfolio(state: State, investor: str, portfolio: str, source: Source) -> None:
     """'| Northzone | Kestrel Cloud, Halvard Compute |' under Investor, Portfolio Companies."""
     investor = strip_parens(investor)
-    if not looks_like_name(investor) or _NOTHING.fullmatch(portfolio):
+    if not looks_like_name(investor) or NOTHING.fullmatch(portfolio):
         return
     for company in split_names(portfolio, state.names.spelled_in(portfolio)):
         if looks_like_name(company):
