@@ -560,3 +560,13 @@ def test_a_signed_amount_or_a_name_is_no_figure(text):
 ])
 def test_identifiers_and_other_groupings(text, values):
     assert [q.value for q in find_quantities(text)] == values
+
+
+def test_last_and_this_quarter_are_of_the_reports_date():
+    # regression: "Our ARR crossed €46 million last quarter" in an interview of November 2025 was undated
+    from gpukg.records import When
+    written = When("4 November 2025", "2025-11-04", "day", date(2025, 11, 4), date(2025, 11, 4))
+    found = {w.text: (w.start, w.end) for _, _, w in relative_dates("ARR last quarter, revenue this quarter", written)}
+    assert found == {"last quarter": (date(2025, 7, 1), date(2025, 9, 30)), "this quarter": (date(2025, 10, 1), date(2025, 12, 31))}
+    january = When("January 2026", "2026-01-15", "day", date(2026, 1, 15), date(2026, 1, 15))
+    assert [(w.start, w.end) for _, _, w in relative_dates("last quarter", january)] == [(date(2025, 10, 1), date(2025, 12, 31))]

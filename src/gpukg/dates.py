@@ -108,6 +108,7 @@ def year_before(when: When, text: str) -> When:
 _QUARTER_ALONE = re.compile(r"\b(?:(?P<qw>first|second|third|fourth)[- ]quarter\b(?!\s+of\s)|Q(?P<q>[1-4])\b(?![\s-]*['’]?\d))", re.I)
 
 
+_RELATIVE_QUARTER = re.compile(r"\b(last|this)\s+quarter\b", re.I)
 # "in June", "since September": a month of the last twelve before the report's date
 _MONTH_ALONE = re.compile(rf"\b(?:in|since|from|by|until|during|through|early|mid|late|ended|ending|end\s+of|as\s+of)[-\s]+{_MONTH}(?![a-z])(?![\s,.'’-]*\d)", re.I)
 
@@ -156,6 +157,13 @@ def relative_dates(text: str, report: When | None) -> list[tuple[int, int, When]
                 start = m.start("d") if m.group("d") else m.start("month2")
                 found.append((start, m.end(), When(m.group(0)[start - m.start():], f"{year}-{month:02d}-{day:02d}", "day",
                                                    date(year, month, day), date(year, month, day))))
+    if report.precision != "year":
+        for m in _RELATIVE_QUARTER.finditer(text):  # "last quarter" in a note of November: July to September
+            index = (report.end.month - 1) // 3 - (m.group(1).lower() == "last")
+            year = report.end.year - (index < 0)
+            first = 3 * (index % 4) + 1
+            found.append((m.start(), m.end(), When(m.group(0), None, "month", date(year, first, 1),
+                                                  date(year, first + 2, calendar.monthrange(year, first + 2)[1]))))
     year = report.start.year
     for m in _QUARTER_ALONE.finditer(text):
         last = 3 * int(m.group("q") or _ORDINALS[m.group("qw").lower()])
