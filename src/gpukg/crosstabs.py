@@ -84,7 +84,8 @@ def by_period(state: State, cells: list[tuple[str, str]], source: Source, compan
         if cell and not NOTHING.fullmatch(cell):
             first = len(state.facts)
             if CHANGE_COLUMN.fullmatch(header.lower()):  # "| Change |" over "+88%": the row's growth over the periods
-                figures(state, company, cell, source, label=f"{strip_parens(label)} growth", row_when=periods[0] if periods else None)
+                figures(state, company, cell, source, label=f"{strip_parens(label)} growth",
+                        row_when=periods[0] if periods else None)
                 continue
             figures(state, company, cell, source, label=label, row_when=first_date(header))
             if ESTIMATED_YEAR.search(header):

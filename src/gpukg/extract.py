@@ -39,10 +39,10 @@ _CONTRAST = re.compile(r"\bby contrast\b|^\s*unlike\b|\bis not\b|\bare not\b", r
 
 # "Kestrelmoor Ventures: 2025 Annual Letter to Our Limited Partners": a report its title says an organization wrote
 _AUTHOR_TITLE = re.compile(rf"(?P<n>{NAME})\s*[:—–|-]\s+.*\b(?i:letter|update|memo|note|review|about(?:\s+us)?|our story|newsroom)\b")
-# a page of the firm's own site, its name after the page's: "Portfolio — AI Infrastructure | Cinderholt Ventures"
 # a company's own call or letter: "Quillmarsh Cloud, Inc. (NYSE: QMSH) — Q3 2025 Earnings Call Transcript"
 _OWN_CALL = re.compile(rf"(?P<n>{NAME}?)(?:,?\s+Inc\.?)?(?:\s*\([^()]*\))?\s*[:—–|-]\s+.*\b(?i:earnings\s+call|results\s+call|"
                        rf"conference\s+call|call\s+transcript|shareholder\s+letter|investor\s+day)\b")
+# a page of the firm's own site, its name after the page's: "Portfolio — AI Infrastructure | Cinderholt Ventures"
 _SITE_PAGE = re.compile(rf"(?i:our\s+)?(?i:portfolio|investments|companies|about(?:\s+us)?|team|news|newsroom|press)\b.*"
                         rf"\s[|—–-]\s+(?P<n>{NAME})\s*$")
 
@@ -238,8 +238,8 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
         # "**Sunrim Compute: key numbers**" over a list of figures: that company's
         state.company, state.company_level, state.company_heading = named, level, block.text
         state.kinds.append((named, "company"))
-    elif level >= 2 and block.kind == "heading" and not state.company and _FACT_SHEET.fullmatch(strip_numbering(block.text).strip(" *:")) \
-            and (principal := _principal(state)):
+    elif level >= 2 and block.kind == "heading" and not state.company \
+            and _FACT_SHEET.fullmatch(strip_numbering(block.text).strip(" *:")) and (principal := _principal(state)):
         # "## Company facts" closing an interview with one company's CEO: that company's, though it names none
         state.company, state.company_level, state.company_heading = principal, level, block.text
     elif level >= 2 and block.kind == "heading" and not state.company and is_trend(block):
@@ -494,7 +494,8 @@ def _for_reading(state: State, block: Block) -> Block:
         block = replace(block, text=_TICKER.sub("", _POST_NUMBER.sub("", _EMOJI.sub("", block.text))).strip(),
                         value=_TICKER.sub("", _EMOJI.sub("", block.value)).strip() if block.value else block.value)
     spoken = _SPOKEN.match(block.text) if block.kind == "paragraph" and not block.label and not block.index else None
-    if spoken and (not spoken.group("t") or speaker_title(spoken.group("t"))):  # a transcript's plain "Rafferty Nkemelu (CFO): Thank you." read as the labelled turn it is
+    if spoken and (not spoken.group("t") or speaker_title(spoken.group("t"))):
+        # a transcript's plain "Rafferty Nkemelu (CFO): Thank you." read as the labelled turn it is
         block = replace(block, label=spoken.group("l"), value=block.text[spoken.end():])
     return block
 

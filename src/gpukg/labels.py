@@ -273,9 +273,9 @@ def _voice(state: State, label: str) -> tuple[str, str | None] | None:
         person = people.pop() if len(people) == 1 else ""
     elif re.fullmatch(PERSON, label) and state.surnames.get(label.split()[-1]) == label:
         person = label
-    elif titled and is_person(state, titled.group("p")) and speaker_title(titled.group("t") or titled.group("t2")):
+    elif titled and is_person(state, titled.group("p")) and speaker_title(said := titled.group("t") or titled.group("t2")):
         person = titled.group("p")
-        if not label_roles(titled.group("t") or titled.group("t2")):  # "Dmitri Fennimore (Castlebrook Securities)": an analyst of a bank
+        if not label_roles(said):  # "Dmitri Fennimore (Castlebrook Securities)": an analyst of a bank, no company's voice
             return person, None
     else:
         return None
@@ -283,7 +283,6 @@ def _voice(state: State, label: str) -> tuple[str, str | None] | None:
                      and not f.former), None) if person else None
     # (a title of no company the report has named: the company whose call it is)
     return person, employer or (state.author or state.company if titled else None)
-
 
 
 def _category_members(state: State, label: str, value: str, source: Source) -> None:

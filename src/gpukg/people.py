@@ -350,7 +350,7 @@ def _date_after(text: str, end: int, lead: re.Pattern[str] = _DATE_AFTER) -> Whe
     return dates[0][2] if dates and dates[0][0] == 0 else None
 
 
-_VICE = re.compile(r"\b(?:[Vv]ice|VP)[\s-]+$|\b(?:[Ss]enior|[Ee]xecutive)\s+[Vv]ice[\s-]+$")
+_VICE = re.compile(r"\b(?:[Vv]ice|VP)[\s-]+$")  # "(Senior) Vice President": no president
 
 
 def title_groups(text: str) -> list[tuple[int, int, tuple[str, ...]]]:

@@ -59,7 +59,7 @@ _WENT_PUBLIC = re.compile(rf"(?:(?P<c>{NAME})|\b(?:[Ii]t|[Tt]he company))\s+(?:h
 
 
 def _went_public(state: State, text: str, source: Source, subject: str | None) -> bool:
-    """A company's listing told without its proceeds (a sentence that gives them is read as any round)."""
+    """A company's listing told without its proceeds (a sentence that gives them is read as any round); True when read."""
     m = _WENT_PUBLIC.search(text) if "public" in text or "listed" in text or "floated" in text or "debuted" in text else None
     when = first_date(text[m.end():m.end() + 30]) if m else None
     company = (trim_name(state, m.group("c")) if m.group("c") else subject or opening_name(state, text) or state.previous) \
@@ -132,11 +132,11 @@ _PARTICIPANTS = (r"\b(?:with participation (?:from|of)|(?<=facility )with|(?<=lo
 # ... a name after it ("customers on three-year commitments ... from reserved capacity" tell no round)
 _NAMED_PARTICIPANTS = re.compile(_PARTICIPANTS + r"(?=(?:(?:existing|new|returning|current|its|their)\s+)?"
                                                  r"(?:(?:investors?|backers?|shareholders?|lenders?)\s+)?[A-Z])")
+# "co-led Marrow Compute's $110M Series C", "Index Ventures led $55 million of new money"
 _ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:\s*\([A-Z][\w&]{{1,7}}\))?(?:,[^,]{{1,60}},)?\s+(?:(?:then|later|again|also)\s+)?"
                           r"(?:(?:returned|came back|stepped in|agreed|moved)\s+to\s+)?(?:co-)?le(?:d|ad|ading)\s+"
                           rf"(?:(?:a|an|the|it|its)\b|{NAME}['’]s?(?=\s)|(?=[$€£¥₹]\s?[\d.,]+\s?(?:million|billion|bn|mn|[MBK])?\s+"
-                          r"(?:of|in)\s+(?:new\s+)?(?:money|capital|funding|equity)\b))")  # "co-led Marrow Compute's $110M Series C",
-                          # "Index Ventures led $55 million of new money"
+                          r"(?:of|in)\s+(?:new\s+)?(?:money|capital|funding|equity)\b))")
 
 # ... or "Sequoia Capital joined the $95 million Series B of Lumacrest Compute"
 _TOOK_PART_IN = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?(?:(?:participated|took part)\s+in\s+"
@@ -333,7 +333,7 @@ _ROUND_PRICE = re.compile(r"\s+(?:price|priced|range|pop|lock-up|lockup|share pr
 # "a down round at a $300 million valuation, down from $1.1 billion at the company's Series B": a round named for its
 # valuation then, not one told
 AT_ITS_ROUND = re.compile(r"\b(?:down|up)\s+from\s+[$€£¥₹]?\s?[\d.,]+\s?(?:million|billion|bn|mn|[MBK])?\s+(?:at|in)\s+"
-                           r"(?:its|the\s+company['’]s|[A-Z][\w-]*['’]s)\s+$")
+                          r"(?:its|the\s+company['’]s|[A-Z][\w-]*['’]s)\s+$")
 
 
 def _prose_round(state: State, text: str, source: Source, context: str | None, *, joined: bool = False) -> bool:

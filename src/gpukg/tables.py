@@ -80,7 +80,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
         # "| Metric | Q3 2025 | Q2 2025 |": the figures of the table's company; "| Corvelline Compute (USD) |
         # 2024A | 2025E |": of the company its corner names
         by_period(state, cells, source, None if lowered[0] in _METRIC_HEADERS or CORNER_NOTE.fullmatch(lowered[0])
-                   else strip_parens(cells[0][0]))
+                  else strip_parens(cells[0][0]))
         return
     if _TOTAL_ROW.fullmatch(cells[0][1]):  # "| **Total** | | 653,500 | |": a sum of the rows above, not a company
         return
