@@ -704,3 +704,14 @@ def test_a_rescue_round_a_past_valuation_debt_owed_and_assets_bought(tmp_path):
     assert rounds == [("Feldspire Compute", "unspecified", 55000000, None, ("Index Ventures",))]
     assert of_kind(facts, "Backing", "investor", "company") == []
     assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Pennrock Compute", "Caldmoor Cloud")]
+
+
+def test_a_gpu_financing_facility_of_a_company_backed_by_an_investor_in_an_aside(tmp_path):
+    # regression: "GPU-financing facility" was no round type, and once it was, the round's sentence lost the
+    # "backed by Mubadala" of its aside; "data-center builder" was no category
+    facts = built(tmp_path, "# Digest\n\nFalaj Cloud, an Abu Dhabi GPU cloud backed by Mubadala, signed an AED 1.5 billion "
+                            "GPU-financing facility with Mashreq on 25 November 2025.\n\nKonkan DataWorks is a Navi Mumbai "
+                            "data-center builder.\n")
+    assert of_kind(facts, "Round", "company", "kind") == [("Falaj Cloud", "gpu-financing")]
+    assert of_kind(facts, "Backing", "investor", "company") == [("Mubadala", "Falaj Cloud")]
+    assert ("Konkan DataWorks", "data-center-operator") in of_kind(facts, "Category", "company", "category")

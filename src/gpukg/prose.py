@@ -103,6 +103,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
         _described_again(state, text, source, subject or (label if label and looks_like_name(label) else None))
     if label and not found_deal:
         found_deal = labelled_deal(state, label, text, source)
+    if " backed by " in text:
+        _backed_aside(state, text, source)
     if rounds(state, text, source, subject):
         return
     # an investor's stake is told beside the deal that ended it ("exited its stake in X when Y acquired the company")
@@ -499,6 +501,18 @@ _COUNTS_AMONG = re.compile(rf"(?P<c>{NAME})(?:,[^,]{{1,60}},)?,?\s+(?:which\s+|t
 _BACKERS_INCLUDE = re.compile(rf"(?:(?:(?P<c>{NAME})['’]s?|(?P<its>\b[Ii]ts))\s+(?:other\s+|existing\s+)?{_BACKERS}|"
                               rf"{_BACKERS_CAP}\s+(?:in|of)\s+(?P<c2>{NAME}))(?:\s+(?:include|includes|are)|,\s+(?:including|among them|such as))\s+"
                               r"(?P<i>[^.;]+?)(?=,\s+[a-z]|[.;]|$)")  # "Its backers, including A and B, had put in ..."
+
+# "Falaj Cloud, an Abu Dhabi GPU cloud backed by Mubadala, signed ...": who backs the name, in an aside about it
+_BACKED_ASIDE = re.compile(rf"(?P<n>{NAME}),\s+(?:an?|the)\s+[^,;()]{{0,60}}?\bbacked\s+by\s+(?P<i>[^,;()]+),")
+
+
+def _backed_aside(state: State, text: str, source: Source) -> None:
+    for m in _BACKED_ASIDE.finditer(text):
+        company = trim_name(state, m.group("n"))
+        for investor in split_names(m.group("i"), state.names.spelled_in(text)) if company else ():
+            if investor != company:
+                add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
+
 
 _INVESTOR_BEFORE = re.compile(rf"(?P<n>{NAME})\s+(?:(?:has|have|had|also|now|already|still|reportedly)\s+)*$")
 
