@@ -586,3 +586,10 @@ def test_a_companys_key_numbers_a_joint_venture_and_numbers_that_are_no_amounts(
     assert set(of_kind(facts, "Backing", "investor", "company")) == {
         ("Qimma Data Systems", "Wahat AI Factories"), ("AMD", "Wahat AI Factories"),
         ("Gyeongin Telecom", "Naraon AI Cloud"), ("Microsoft", "Naraon AI Cloud")}
+
+
+def test_a_faq_question_opening_with_will_names_no_company(tmp_path):
+    # regression: "**Q: Will prices go up now that you've raised?**" made a company "Will", the answer's figures its
+    result = build_text(tmp_path, "# FAQ\n\n**Q: Will prices go up now that you've raised?**\nA: No. The L40S stays at "
+                                  "$0.00042 per GPU-second.\n")
+    assert [e.label for e in result.resolved.entities if e.kind == "org"] == []

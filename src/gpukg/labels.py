@@ -172,7 +172,8 @@ _THE_ROUND = re.compile(r"\bthe\s+(?P<amount>[$€£¥₹][\d.,]+\s?(?:million|b
 
 
 _BARE_ANSWER = re.compile(r"(?:about|around|roughly|nearly|some|over|under|just over|just under|~)?\s*[$€£¥₹]?\d", re.I)
-_QUESTION_WORDS = {"How", "What", "Who", "Where", "When", "Which", "Why", "Does", "Do", "Did", "Is", "Are", "Has", "Have", "Can"}
+_QUESTION_WORDS = {"How", "What", "Who", "Where", "When", "Which", "Why", "Does", "Do", "Did", "Is", "Are", "Has", "Have", "Can",
+                   "Will", "Would", "Should", "Could", "Was", "Were", "Shall", "May", "Might"}
 
 
 def _asked_company(state: State, question: str) -> str | None:
