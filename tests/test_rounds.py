@@ -715,3 +715,9 @@ def test_a_gpu_financing_facility_of_a_company_backed_by_an_investor_in_an_aside
     assert of_kind(facts, "Round", "company", "kind") == [("Falaj Cloud", "gpu-financing")]
     assert of_kind(facts, "Backing", "investor", "company") == [("Mubadala", "Falaj Cloud")]
     assert ("Konkan DataWorks", "data-center-operator") in of_kind(facts, "Category", "company", "category")
+
+
+def test_a_month_after_from_is_no_lender(tmp_path):
+    # regression: "a $50 million debt facility from May 2025" was lent by an investor "May"
+    facts = built(tmp_path, "# N\n\nAcme Cloud signed a $50 million debt facility from May 2025.\n")
+    assert of_kind(facts, "Round", "company", "kind", "participants") == [("Acme Cloud", "debt-facility", ())]

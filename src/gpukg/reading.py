@@ -388,13 +388,13 @@ def trim_name(state: State, name: str) -> str:
     while words and (words[0].lower() in ("in", "at", "meanwhile", "also", "and", "then", "recently", "earlier", "later", "when",
                                           "acquired", "acquires", "bought", "buys", "purchased", "after", "with",
                                           "subsequently", "separately", "additionally", "afterwards", "finally")
-                     or len(words) > 1 and words[0] in _MONTH_NAMES):  # "In May Thornvale Cloud completed"
+                     or len(words) > 1 and words[0] in MONTH_NAMES):  # "In May Thornvale Cloud completed"
         words.pop(0)
     if words and _FULL_STOP.search(words[-1]) and words[-1].lower() not in lexicon.words("names", "corporate_suffixes"):
         words[-1] = words[-1][:-1]  # the sentence's full stop, not an abbreviation's ("Acme Inc.", "Sakura K.K.")
     name = " ".join(words)
     # "agreed in July to acquire": no "July"; "The Company is raising", "Neoclouds raised ~$9.4B": no one's name
-    return name if looks_like_name(name) and name not in _MONTH_NAMES and name not in CURRENCY_CODES \
+    return name if looks_like_name(name) and name not in MONTH_NAMES and name not in CURRENCY_CODES \
         and not COMMON_NOUN.fullmatch(name) \
         and not _category_plural(name) else ""
 
@@ -418,6 +418,6 @@ def _category_plural(name: str) -> bool:
     return bool(hits) and hits[0][1] == 0 and hits[0][2] >= len(name) - 1
 
 
-_MONTH_NAMES = frozenset(("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+MONTH_NAMES = frozenset(("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                          "November", "December"))
 _FULL_STOP = re.compile(r"[^\W\d_]{2,}\.$")  # "Labs.", "Gannet.ai.": a word of two letters or more, then "."

@@ -20,7 +20,7 @@ from .grants import given_to, listed_round
 from .lenders import borrower_signed, investor_subject, whole_name
 from .metrics import counted
 from .raisers import PRONOUN, SEEKING, VALUING_NAME, funded_company, is_round_name, valued_company
-from .reading import TITLE_BEFORE, State, add, month_told, names_after, opening_name, qualifiers, trim_name
+from .reading import MONTH_NAMES, TITLE_BEFORE, State, add, month_told, names_after, opening_name, qualifiers, trim_name
 
 
 def rounds(state: State, text: str, source: Source, subject: str | None) -> bool:
@@ -413,7 +413,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     # "Series B, Kleiner led it": the round's name is no lead; "a platform led by CEO Wanjiru Kamau": nor its chief
     leads = [n for n in leads if n and not is_round_name(n) and not TITLE_BEFORE.match(n)]
     # (nor is a state or region an investor: "rents out 6,500 H100s from sites in Texas and Georgia")
-    participants = [n for n in participants if n and n.lower() not in lexicon.words("places", "regions")]
+    # (nor a month: "a one-year commitment from May 2025")
+    participants = [n for n in participants if n and n.lower() not in lexicon.words("places", "regions") and n not in MONTH_NAMES]
     investors = set(leads) | set(participants)
     # "approved a ¥5.2 billion subsidy for Fujimi's Hokkaido data center": for Fujimi
     company = trim_name(state, re.split(r"['’]s\b", subject_investor.group("c"))[0]) if subject_investor else None
