@@ -364,3 +364,16 @@ def test_a_fall_is_a_growth_rate_below_zero_of_what_fell(tmp_path):
     observed = sorted((d["metric"], d["quantity"].value, d["segment"]) for name, d in facts if name == "Observation")
     assert observed == [("growth-rate", Decimal("-20"), "Its revenue"), ("growth-rate", Decimal("-15"), "H100 prices"),
                         ("growth-rate", Decimal("-12"), "Utilization"), ("growth-rate", Decimal("40"), "Its revenue")]
+
+
+def test_a_share_of_a_markets_revenue_is_a_market_share_and_2025E_an_estimate(tmp_path):
+    # regression: under "## Revenue share by provider", and in "took 25% of provider revenue in 2025E", each share
+    # was read as a share of a company's own revenue (revenue-share), and "2025E" was no estimate
+    from test_deals import built
+    facts = built(tmp_path, "# Market share\n\n## Revenue share by provider\n\n| Provider | 2024 | 2025E |\n|---|---|---|\n"
+                            "| Quillstone Compute | 9% | 11% |\n\nNeoclouds took 25% of provider revenue in 2025E.\n\n"
+                            "## Acme Cloud\n\nAcme Cloud said inference was 40% of its revenue in 2024.\n")
+    shares = sorted((d["subject"] or "", d["metric"], d["quantity"].value, d["qualifiers"]) for kind, d in facts
+                    if kind == "Observation" and d["quantity"].unit == "percent")
+    assert shares == [("", "market-share", 25, ("estimated",)), ("Acme Cloud", "revenue-share", 40, ()),
+                      ("Quillstone Compute", "market-share", 9, ()), ("Quillstone Compute", "market-share", 11, ("estimated",))]

@@ -135,7 +135,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         if ratio:
             return ratio[0]
         if re.match(r"\s*of\b[^,;.]{0,40}\brevenue", after_q):
-            return "revenue-share"
+            # "took 25% of provider revenue", "31% of global GPU cloud revenue": a share of a market's revenue
+            return "market-share" if _OF_MARKET.match(after_q) else "revenue-share"
         if "share" in noun or re.search(r"\bshare\b", intro + " " + before, re.I):
             return "market-share"
     return None
@@ -174,9 +175,13 @@ def metric_of(label: str) -> str | None:
     if _SHARE_OF.match(label) and any(h[0] == "market-share" for h in hits):
         return "market-share"
     # The last metric word names the measure: "Revenue Growth" is growth, "Projected ARR" is ARR.
-    return max(hits, key=lambda h: h[1])[0]
+    named = max(hits, key=lambda h: h[1])[0]
+    # ... but "Revenue share by provider" is each provider's share of the market's revenue
+    return "market-share" if named == "revenue-share" and _BY_PROVIDER.search(label) else named
 
 
+_OF_MARKET = re.compile(r"\s*of\s+(?:the\s+)?(?:global|worldwide|market|industry|sector|provider|providers['’]?|all)\b")
+_BY_PROVIDER = re.compile(r"\bby\s+(?:provider|company|vendor|player|operator|cloud|firm)s?\b", re.I)
 _SHARE_OF = re.compile(r"\s*(?:market\s+)?share\s+of\b", re.I)
 _COST_OF = re.compile(r"\bcosts?\s+of\s+$", re.I)
 _PER_SHARE = re.compile(r"\bper\s+(?:common\s+|ordinary\s+)?share\b", re.I)
