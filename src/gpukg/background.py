@@ -17,6 +17,7 @@ from .phrases import LOWER, NAME, PLACE_OWNS, UPPER, looks_like_name, looks_like
 from .people import PEOPLE, PERSON, full_names, is_person, label_roles, read_titles, split_people, title_groups
 from .reading import TITLE_BEFORE, State, add, kinds_of, named_before, opening_name, owned_by_place, trim_name
 from .records import Backing, Founding, Headquarters, Role, Round, Source
+from .rounds import LISTING
 
 _FOUNDED_BY = re.compile(rf"\b(?:(?P<co>[Cc]o-?)?[Ff]ounded|[Ss]tarted|[Ss]et up)\b(?:\s+(?:in\s+)?[^,.;]{{1,30}}?)?\s+by\s+(?P<people>{PEOPLE})")
 # "founded by A and B in 2019": the founders may stand between the verb and the date
@@ -340,7 +341,7 @@ def about_who(state: State, company: str, label: str, value: str, source: Source
             for kind, _, _ in lexicon.find("round_types", part)[:1]:
                 add(state, Round(source, company, kind, None, first_date(part), (), by), ("company", company),
                     *[("investor", i) for i in by])
-    elif group == "status" and _LISTED.match(value):  # "Status: IPO (NASDAQ: OXLD), May 2025"
+    elif group == "status" and re.match(LISTING.pattern, value, re.I):  # "Status: IPO (NASDAQ: OXLD), May 2025"
         add(state, Round(source, company, "ipo", None, first_date(value)), ("company", company))
     else:
         return False
@@ -348,4 +349,3 @@ def about_who(state: State, company: str, label: str, value: str, source: Source
 
 
 _DATE_THEN_PLACE = re.compile(rf"\s*(?:in\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d(?:\s*[,;–—-]\s*(?:in\s+)?|\s+in\s+)(?P<p>{UPPER}.*)$")
-_LISTED = re.compile(r"(?:IPO|listed|went public|public)\b", re.I)

@@ -216,7 +216,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             stated += label_qualifiers
         if when and re.search(rf"\bby\s+{re.escape(when.text)}", text) and not _before_report(state, when):
             stated += ("projected",)
-        marked = re.match(r"(?:19|20)\d\d\s?([EF])\b", text[text.find(when.text):][:6]) if when and when.text in text else None
+        marked = re.search(rf"{re.escape(when.text)}\s?([EF])\b", text) if when and when.precision == "year" else None
         if marked:  # "in 2025E", "by 2030F": the writer's estimate, or forecast
             stated += ("estimated",) if marked.group(1) == "E" else ("projected",)
         related, whose = None, trim_name(state, valued.group("c")) if valued else provider_name or subject

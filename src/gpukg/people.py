@@ -13,7 +13,7 @@ from functools import lru_cache
 from . import lexicon
 from .dates import find_dates, opening_date
 from .phrases import LOWER, NAME, UPPER, looks_like_name, looks_like_org
-from .reading import State, add, month_told, opening_name, said_name, trim_name
+from .reading import MONTH_NAMES, State, add, month_told, opening_name, said_name, trim_name
 from .records import Role, Source, When
 
 # A person's name: two or three capitalised words, with the particles of family names.
@@ -52,8 +52,7 @@ _NAME_ITS = re.compile(rf"(?P<c>{NAME}),\s+(?:and\s+)?its\s+(?:new\s+|interim\s+
 _ITS = re.compile(r"\b(?:its|the company['’]s)\s+(?:new\s+|interim\s+|acting\s+)?$")
 _SINCE_BRACKET = re.compile(r"\s*\(\s*since\s+")
 _WHO_JOINED = re.compile(r",?\s+who\s+(?:joined|was\s+(?:appointed|hired|named)|took\s+over)\s+(?:the\s+company\s+)?(?:in|on)\s+")
-_MONTH_OPENS = re.compile(r"(?:In|Since|From)\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|April|May|June|July|August|"
-                          r"September|October|November|December)\b")
+_MONTH_OPENS = re.compile(rf"(?:In|Since|From)\s+(?:early\s+|late\s+|mid-)?(?:{'|'.join(MONTH_NAMES)})\b")
 _PRONOUN_OPENS = re.compile(r"(?:She|He|They)\s")  # a sentence about the person the last one named, at its company
 _ORG_BEFORE = re.compile(rf"(?P<c>{NAME})\s+$")  # "Corvane Cloud co-founder and chief executive Ines Moreau"
 # a signature's "— Ottilie Vantongeren, Co-founder and Chief Executive Officer, Thornvale Cloud": the company ends the line

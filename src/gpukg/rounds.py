@@ -213,7 +213,7 @@ _RAISING = re.compile(r"\b(?:(?:is|are)\s+(?:now\s+|reportedly\s+)?raising|" + S
 _OFFERED = re.compile(r"\b(?:sold|issued|offered|placed|selling|issuing|offering|placing)\s+(?:about\s+)?[\d.,]+\s*"
                       r"(?:million|billion|m|bn)?\s+(?:new\s+|ordinary\s+|[A-Z]\s+|class\s+\w+\s+)?shares\b(?:[^.;]|\.\d)*?"
                       r"\b(?:raising|to\s+raise)\s+")
-_LISTING = re.compile(r"\b(?:IPO|listed|listing|lists|floated|flotation|debut|went public)\b")
+LISTING = re.compile(r"\b(?:IPO|listed|listing|lists|floated|flotation|debut|went public)\b")
 # "Dunmore AI raised £55m in September 2025": a dated raise is a round, its type untold
 _RAISED_AMOUNT = re.compile(r"\b(?:raised|raises|secured|secures|closed|landed)\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?"
                             r"(?:[$€£¥₹₩]|[A-Z]{3}\s?\d)")
@@ -356,7 +356,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
         types = [("grant" if _GRANTED.search(text) else "unspecified", 0, 0)]
     offered = _OFFERED.search(text) if not types and money else None
     if offered:  # "It sold 185 million new shares at A$1.60 each, raising A$296 million": under a listing, its IPO
-        types = [("ipo" if _LISTING.search(" ".join((text, *state.section))) else "unspecified", 0, 0)]
+        types = [("ipo" if LISTING.search(" ".join((text, *state.section))) else "unspecified", 0, 0)]
     named_type = any(t[0] != "unspecified" for t in types)  # "$520M debt financing (November 2025) from X"
     # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
     untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
