@@ -8,7 +8,7 @@ import pytest
 from gpukg.extract import extract
 from gpukg.profiles import profile_sections
 from gpukg.names import Gazetteer
-from gpukg.records import Acquisition, Category, Observation
+from gpukg.records import Acquisition, Category, Observation, Round
 from gpukg.report import parse_report
 
 
@@ -1707,3 +1707,68 @@ def test_a_database_page_pasted_as_text_gives_its_fields(tmp_path):
     facts = {(type(f).__name__, f.source.line) for f, _ in result.resolved.facts}
     assert {("Founding", 9), ("Headquarters", 10), ("Role", 11), ("Observation", 12)} <= facts
     assert sorted(e.label for e in result.resolved.entities if e.kind == "person") == ["Dana Prewett", "Rafael Adesanya"]
+
+
+def test_a_post_in_the_first_person_speaks_for_the_company_its_writer_founded():
+    # the company is named twice only; "we" and "our" everywhere else
+    ex = read("# Why we raised again\n\n*Marta Oyelaran, CEO*\n\nWe started Quenchbyte in Porto in 2021 to rent GPUs "
+              "by the second. Our customers asked for more capacity, and we listened.\n\n"
+              "Today we closed our €12 million Series A led by Brisket Ventures.\n\n- We now serve 900 customers.\n")
+    rounds = [(r.company, r.kind, r.amount.currency) for r in facts_of(ex, "Round")]
+    assert rounds == [("Quenchbyte", "series-a", "EUR")]
+    assert [(o.subject, o.metric) for o in facts_of(ex, "Observation") if o.metric == "customers"] == [("Quenchbyte", "customers")]
+
+
+def test_a_post_s_closing_line_names_the_company_it_speaks_for():
+    ex = read("# Our year\n\nWe doubled our fleet this year. Our team is 40 people and we are hiring, so tell us.\n\n"
+              "We now run 2,000 GPUs.\n\n*Halloran Compute is a neocloud headquartered in Cork, Ireland.*\n")
+    assert [(o.subject, o.metric) for o in facts_of(ex, "Observation") if o.metric == "gpus"] == [("Halloran Compute", "gpus")]
+
+
+def test_a_guest_who_founded_a_company_is_not_the_writer():
+    # a podcast's turns: the guest's "I founded" is the guest's, in the guest's turn only
+    ex = read("# Episode 12\n\n**Host:** Welcome. We talk GPUs today with our guest.\n\n"
+              "**Raj Menon, CEO of Lumenpath:** Thanks. We have 3,000 GPUs. I founded Lumenpath in 2020.\n\n"
+              "We thank our sponsors; tell us what you think. Our next episode is out soon.\n")
+    assert ex.facts and not [f for f in ex.facts if isinstance(f, Round)]
+    from gpukg.extract import own_voice
+    assert own_voice(ex.report) is None
+
+
+def test_a_questionnaire_s_numbers_are_no_figures():
+    # Regression: "**1.1 Registered name.**" gave a count of 1.1, "**3.2 Data centers.**" 3.2 data centers, and
+    # "described in 2.4" a count of 2.4
+    ex = read("# Questionnaire: Halloran Compute\n\n## Section 3\n\n**3.2 Data centers.** Halloran Compute operates "
+              "four data centers, plus the site described in 2.4.\n")
+    assert sorted(o.quantity.value for o in facts_of(ex, "Observation")) == [4]
+
+
+def test_a_thread_s_post_numbers_are_no_figures():
+    # Regression: "2/ " opening a post was a count of 2
+    ex = read("# Thread\n\n2/ Halloran Compute raised $42M led by Accel.\n\n3/ Corvane Cloud now runs 900 GPUs.\n")
+    assert sorted(o.quantity.value for o in facts_of(ex, "Observation")) == [900]
+    assert [r.company for r in facts_of(ex, "Round")] == ["Halloran Compute"]
+
+
+def test_a_bracket_after_a_name_later_in_the_sentence_says_what_the_company_is():
+    ex = read("# Thread\n\nBig week: $42M for Tarnwell (GPU cloud, Austin) led by Accel.\n")
+    assert [(c.company, c.category) for c in facts_of(ex, "Category")] == [("Tarnwell", "neocloud")]
+    assert [(h.company, h.place) for h in facts_of(ex, "Headquarters")] == [("Tarnwell", "Austin")]
+
+
+def test_a_list_of_sources_is_cited_not_read():
+    # Regression: the headline "Sequoia leads $310M round in Halvecrest" in a References list was a figure
+    ex = read("# Halvecrest Cloud\n\nHalvecrest Cloud is a neocloud.\n\n## References\n\n"
+              "1. [\"Sequoia leads $310M round in Halvecrest\"](https://news.example.com/a). *TechDispatch*. 2024.\n")
+    assert not facts_of(ex, "Observation") and not facts_of(ex, "Round")
+    assert [s.cited for s in ex.statements if "Sequoia" in s.text] == [("https://news.example.com/a",)]
+
+
+def test_a_person_who_joined_as_an_officer_did_not_join_a_round():
+    # Regression: "Threlkeld, previously treasurer of ..., joined as chief financial officer" after a round made
+    # "Threlkeld" an investor in it
+    ex = read("# Halvecrest Cloud\n\n| Halvecrest Cloud | |\n|---|---|\n| Key people | Cosima Threlkeld (CFO) |\n\n"
+              "## 2023\n\nIn June 2023 Halvecrest Cloud raised $95 million in a Series A led by Northwake Capital. "
+              "Threlkeld, previously treasurer of a pipeline operator, joined as chief financial officer in October.\n")
+    (round_,) = facts_of(ex, "Round")
+    assert round_.participants == () and round_.leads == ("Northwake Capital",)

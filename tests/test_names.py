@@ -150,3 +150,12 @@ def test_an_indian_private_limited_company_is_its_name():
 def test_a_label_drops_the_legal_form_but_not_what_the_company_is_called(name, label):
     assert without_legal_form(name) == label
 
+
+
+def test_a_province_after_a_town_is_no_short_name_of_a_fund():
+    # Regression: "in Selkirk, Manitoba" made "Manitoba" a short name of the Manitoba Growth Fund
+    text = "The firm is in Selkirk, Manitoba, and the Manitoba Growth Fund invested. Manitoba is cold."
+    _, shorts = Gazetteer({"Manitoba Growth Fund"}).with_short_forms(text)
+    assert shorts == {}
+    _, shorts = Gazetteer({"Manitoba Growth Fund"}).with_short_forms("The Manitoba Growth Fund invested. Manitoba led.")
+    assert shorts == {"Manitoba": "Manitoba Growth Fund"}

@@ -721,3 +721,12 @@ def test_a_month_after_from_is_no_lender(tmp_path):
     # regression: "a $50 million debt facility from May 2025" was lent by an investor "May"
     facts = built(tmp_path, "# N\n\nAcme Cloud signed a $50 million debt facility from May 2025.\n")
     assert of_kind(facts, "Round", "company", "kind", "participants") == [("Acme Cloud", "debt-facility", ())]
+
+
+@pytest.mark.parametrize("told, kind", [("$42M A for Tarnwell (GPU cloud, Austin) led by Accel", "series-a"),
+                                        ("Tarnwell, the Austin neocloud, closed a $180M B led by Accel", "series-b")])
+def test_a_series_told_by_its_letter_alone(tmp_path, told, kind):
+    # a thread's shorthand; its "Post ~$310M." the round's valuation
+    facts = built(tmp_path, f"# Thread\n\n{told}. Post ~$310M.\n")
+    got = of_kind(facts, "Round", "company", "kind", "valuation")
+    assert [(c, k, v.value) for c, k, v in got] == [("Tarnwell", kind, Decimal(310_000_000))]

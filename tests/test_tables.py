@@ -645,3 +645,20 @@ def test_a_rounds_amount_is_the_one_it_is_named_with(tmp_path):
                             "Compute, the Denver neocloud, added B200 at $5.25 on 12 November after closing a $95 million "
                             "Series B led by NVIDIA in October.\n")
     assert [(c, a.value) for c, a in of_kind(facts, "Round", "company", "amount")] == [("Brimwick Compute", Decimal(95000000))]
+
+
+def test_a_table_of_sites_is_of_the_company_not_a_company_per_row():
+    # Regression: "| Selkirk | Manitoba | 18 MW |" under a company's article made Selkirk a company in Manitoba
+    ex = read("# Halvecrest Cloud\n\nHalvecrest Cloud is a neocloud.\n\n| Data center | Location | Power |\n|---|---|---|\n"
+              "| Selkirk | Manitoba | 18 MW |\n| Bodø | Norway | 48 MW |\n")
+    assert [(o.subject, o.metric, o.segment) for o in facts_of(ex, "Observation")] == [
+        ("Halvecrest Cloud", "power-capacity", "Selkirk"), ("Halvecrest Cloud", "power-capacity", "Bodø")]
+    assert not facts_of(ex, "Headquarters") or {h.company for h in facts_of(ex, "Headquarters")} == {"Halvecrest Cloud"}
+
+
+def test_an_infobox_headed_by_the_company_s_name_is_its_fields():
+    ex = read("# Halvecrest Cloud\n\n| Halvecrest Cloud Inc. | |\n|---|---|\n| Founded | 14 March 2019 |\n"
+              "| Revenue | US$412 million (2024) |\n| Website | [halvecrest.example.com](https://halvecrest.example.com) |\n")
+    assert [(f.company, f.when.text) for f in facts_of(ex, "Founding")] == [("Halvecrest Cloud", "14 March 2019")]
+    assert [(o.subject, o.metric) for o in facts_of(ex, "Observation")] == [("Halvecrest Cloud", "revenue")]
+    assert "Website" not in {name for name, _ in ex.kinds}

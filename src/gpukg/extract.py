@@ -47,6 +47,36 @@ _SITE_PAGE = re.compile(rf"(?i:our\s+)?(?i:portfolio|investments|companies|about
                         rf"\s[|—–-]\s+(?P<n>{NAME})\s*$")
 
 
+# "Tobias Kerrowan and I founded Cinderpath in Rotterdam", "we started Quenchbyte in 2021"
+_WE_FOUNDED = re.compile(rf"\b(?:I|[Ww]e)\s+(?:co-?)?(?:founded|started)\s+(?P<n>{NAME})")
+# the closing line a company's own post ends with: "*Cinderpath is a serverless GPU platform for ...*"
+_ABOUT_US = re.compile(rf"(?:About\s+(?P<a>{NAME})\s*[:.—–-]\s*)?(?P<n>{NAME})\s+is\s+(?:an?|the)\s+")
+_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+# "Vendor Due-Diligence Questionnaire: Response of Lisnagh Compute Ltd": the answers are the company's
+_RESPONDENT = re.compile(rf"\b(?i:responses?|answers|submission|reply)\s+(?i:of|from|by)\s+(?P<n>{NAME})")
+
+
+def own_voice(report: Report) -> str | None:
+    """The company a report speaks for in the first person when its title does not say: the
+    company whose answers it is ("Response of X"), the company its writer founded ("Tobias Kerrowan and I founded Cinderpath"), or the one its
+    closing line describes as a company of the market ("*Cinderpath is a serverless GPU
+    platform ...*"). Only a report that says "we" and "our" often, outside quoted turns, has one."""
+    turns = {b.line for b in report.blocks if b.label}  # a turn's or a field's later sentences are its
+    told = [b for b in report.blocks if b.kind in ("paragraph", "bullet") and b.line not in turns]
+    if sum(len(_WE.findall(b.text)) for b in told) < 4:
+        return None
+    if (m := _RESPONDENT.search(report.title)) and looks_like_name(m.group("n")):
+        return m.group("n")
+    for block in told:
+        if (m := _WE_FOUNDED.search(block.text)) and looks_like_name(m.group("n")):
+            return m.group("n")
+    last = told[-1] if told else None
+    m = _ABOUT_US.match(last.text) if last and last.line > report.blocks[-1].line - 3 else None
+    if m and looks_like_name(m.group("n")) and lexicon.find("categories", last.text[m.end():m.end() + 80]):
+        return m.group("n")
+    return None
+
+
 def _plain_card(block: Block) -> Block | None:
     """'Ondavia (Lisbon): serverless inference, ...': a list item that opens with a name and a
     bracket, then a colon or a dash, read as a bold label would be."""
@@ -153,8 +183,11 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
         dateline([b.text for b in report.blocks if b.kind not in ("heading", "meta")]) or titled
     state.written = state.report_written = posted or told
     author = _AUTHOR_TITLE.match(report.title) or _SITE_PAGE.match(report.title) or _OWN_CALL.match(report.title)
-    state.author = author.group("n") if author and looks_like_org(author.group("n")) else None
+    state.author = author.group("n") if author and looks_like_org(author.group("n")) else own_voice(report)
     profiles = profile_sections(report)
+    title = next((b for b in report.blocks if b.kind in ("heading", "title") and b.level == 1), None)
+    if state.author and not author and not profiles and title:
+        profiles = {title.line: state.author}  # a company's own post, in its voice throughout: its profile
     investors = investor_sections(report, profiles)
     for block in report.blocks:
         source = Source(report.doc_id, block.line, block.index)
@@ -309,6 +342,8 @@ _RUN_IN = re.compile(r"([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4})\.")
 _YEAR_HEADING = re.compile(r"((?:19|20)\d\d)(?:\s*[:—–-]\s*.{0,60})?")
 # Front-matter fields that date a post (the first there)
 _DATE_FIELDS = ("date", "published", "publishdate", "pubdate", "created", "updated", "lastmod")
+_REFERENCES = re.compile(r"\W*(?:\d+[.)]?\s+)?(?:references|sources|bibliography|citations|works cited|further reading|"
+                         r"notes and references|sources and notes|source links|links)\W*", re.I)
 _SOURCES_LINE = re.compile(r"\s*(?:sources?|references?|via|read more|further reading)\s*:", re.I)
 
 
@@ -355,6 +390,8 @@ def _content(state: State, block: Block, source: Source) -> None:
         price_basis(state, block.text)  # "... Prices are per GPU-hour unless a note says otherwise": the report's prices
     if block.kind in ("meta", "running"):  # front matter (the report's date and title), page headers: kept, not read
         pass
+    elif block.links and block.section and _REFERENCES.fullmatch(block.section[-1]):
+        pass  # a list of sources cites them: the titles of the articles are theirs to tell, not the report's
     elif block.kind == "code":  # a code block's lines are kept as they are, not read
         if not state.statements or state.statements[-1].kind != "code":
             state.notices.append(Notice(state.report.file_name, block.line, "a code block is kept as statements; "
@@ -490,9 +527,11 @@ def _for_reading(state: State, block: Block) -> Block:
         # "- **Pinegarth Growth** — led our Series B" on the company's own page: its Series B
         block = replace(block, text=in_third_person(block.text, "", state.author),
                         value=in_third_person(block.value, "", state.author) if block.value else block.value)
-    if _EMOJI.search(block.text) or _POST_NUMBER.match(block.text) or "($" in block.text:
-        block = replace(block, text=_TICKER.sub("", _POST_NUMBER.sub("", _EMOJI.sub("", block.text))).strip(),
-                        value=_TICKER.sub("", _EMOJI.sub("", block.value)).strip() if block.value else block.value)
+    if _EMOJI.search(block.text) or _POST_NUMBER.match(block.text) or "($" in block.text \
+            or _SECTION_NUMBER.match(block.text) or _CROSS_REFERENCE.search(block.text) \
+            or "$" in block.text and _SERIES_LETTER.search(block.text):
+        block = replace(block, text=_tidy(_POST_NUMBER.sub("", _SECTION_NUMBER.sub("", block.text))),
+                        value=_tidy(block.value) if block.value else block.value)
     spoken = _SPOKEN.match(block.text) if block.kind == "paragraph" and not block.label and not block.index else None
     if spoken and (not spoken.group("t") or speaker_title(spoken.group("t"))):
         # a transcript's plain "Rafferty Nkemelu (CFO): Thank you." read as the labelled turn it is
@@ -522,7 +561,23 @@ def _spelled_date(m: re.Match[str], day_first: bool) -> str:
 
 
 _TICKER = re.compile(r"\s\(\$[A-Z]{1,5}\)")
-_POST_NUMBER = re.compile(r"^\d{1,2}/\d{1,2}\s+(?=\S)")
+_POST_NUMBER = re.compile(r"^\d{1,2}/(?:\d{1,2})?\s+(?=\S)")  # a thread's "2/14 " or "2/ "
+# a questionnaire's "**1.3 Legal entity and ownership.**", and its "the facility described in 2.4": no figures
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z])")
+_CROSS_REFERENCE = re.compile(r"\b(?:(?:described|set\s+out|detailed|explained|shown)\s+(?:in|under|at)|see|per|"
+                              r"(?:[Ss]ection|[Qq]uestion|[Ii]tem|[Cc]lause|§))\s*(?P<n>\d{1,2}(?:\.\d{1,2})+)\b(?![.,]?\d|\s*(?:%|x\b))")
+# a thread's "$42M A for Tarnwell", "closed a $180M B led by ...": a series by its letter
+_SERIES_LETTER = re.compile(r"(?P<a>\$\s?\d[\d.,]*\s?(?:[MBK]|mn|bn|million|billion))\s+(?P<l>[A-F])\b"
+                            r"(?=\s+(?:for|led|round|from|extension)\b)")
+
+
+def _tidy(text: str) -> str:
+    text = _CROSS_REFERENCE.sub(lambda m: m.group(0)[:m.start("n") - m.start()] + "above", text)
+    if "$" in text:
+        text = _SERIES_LETTER.sub(r"\g<a> Series \g<l>", text)
+    return _TICKER.sub("", _EMOJI.sub("", text)).strip()
+
+
 _EMOJI = re.compile(r"\s?[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+(?=\s|\)|$)|"
                     r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+\s?")
 

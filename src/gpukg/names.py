@@ -24,6 +24,8 @@ _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")  # "Vayu Networks" is not Vayu GPU Clou
 # a capitalised word by itself: before a possessive, or not before another capitalised word
 # (or before an officer's title: "Kattegat CEO Søren Kjærgaard")
 _BASED_IN = re.compile(r"\b([A-Z][\w]+)-(?:based|headquartered)\b")
+# "in Selkirk, Manitoba": the province or state after a town (not the Manitoba Growth Fund's short name)
+_TOWN_IN = re.compile(r"\b(?:in|near|outside|from|at)\s+[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?,\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 _ALONE = re.compile(r"(?<![\w.-])([A-Z]\w{3,})(?:['’]s\b|(?![\w-])(?!\s+(?!(?:CEO|CFO|CTO|COO|CPO|CRO)\b)[A-Z]))")
 _SMALL_FORM = re.compile(r"(?<![\w.-])([A-Z]\w{3,})\s+(?:plc|llc|gmbh|ltd|inc)\b")
 
@@ -205,6 +207,7 @@ class Gazetteer:
         alone = {m.group(1) for m in _ALONE.finditer(text)} - {m.group(1) for m in _SMALL_FORM.finditer(text)}
         # nor a place the text names as one: "Hangzhou-based Moyun" beside the Hangzhou West Lake Industry Fund
         alone -= set(_BASED_IN.findall(text)) if "-based" in text or "-headquartered" in text else set()
+        alone -= set(_TOWN_IN.findall(text))
         for first, keys in firsts.items():
             # the short form itself, known from another reading; unless it is the name's own key ("Sorvik AI")
             keys = keys - {name_key(first)} or {k for k in keys if " " in self.names.get(k, "")}

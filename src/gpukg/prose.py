@@ -69,6 +69,8 @@ def prose(state: State, text: str, source: Source, subject: str | None, label: s
                    or is_firm_name(opened.group("b")) or _DEFINED_TERM.fullmatch(opened.group("b"))):
         # ("Baiyu Yun (Whitefeather Cloud), a serverless GPU platform", 'Aravalli GPU Cloud Limited ("the Company"), a ...')
         text = text[:opened.start()] + opened.group("n") + text[opened.end():]
+    elif "(" in text:
+        text = _bracketed_later(state, text, source)
     company = state.company
     award = AWARD.search(text) if subject is None else None
     if award:  # the contract, and what it covers, are the winner's
@@ -141,6 +143,18 @@ _APPOSED_WITH = re.compile(rf"(?P<n>{NAME}),\s+(?P<what>(?:an?|the)\s+[^,;()]{{0
 _TICKER = re.compile(r"\s*\((?:NASDAQ|Nasdaq|NYSE|LSE|TSX|ASX|TSE|TYO|HKEX|SGX|KRX|KOSDAQ|Euronext|SIX|NSE|BSE|OTC)"
                      r"(?:\s+\w+)?\s*:\s*[A-Z0-9.]{1,8}\)")
 _NAME_BRACKET = re.compile(rf"(?P<n>{NAME})\s*\((?P<b>[^()]+)\)")
+_LATER_BRACKET = re.compile(rf"(?<=\s)(?P<n>{NAME})\s*\((?P<b>[^()]+)\)")
+
+
+def _bracketed_later(state: State, text: str, source: Source) -> str:
+    """'$42M Series A for Tarnwell (GPU cloud, Austin) led by ...': what a bracket after a name later in the
+    sentence says the company is, and the sentence without it. Only a bracket that names a category: a bare
+    '(Denver)' there may be anything's."""
+    for m in reversed(list(_LATER_BRACKET.finditer(text))):
+        name = trim_name(state, m.group("n"))
+        if name and lexicon.find("categories", m.group("b")) and bracket_facts(state, name, m.group("b"), source):
+            text = text[:m.start()] + m.group("n") + text[m.end():]
+    return text
 
 
 def _without_prices(state: State, text: str, source: Source) -> str:

@@ -544,8 +544,10 @@ _VALUE_HEADERS = {"", "value", "detail", "details", "data", "information", "info
 
 
 def _key_value_table(header: list[str]) -> bool:
-    """'| Field | Detail |': a table of labels and their values, a profile's lines in cells."""
-    return len(header) == 2 and header[0].lower() in _KEY_HEADERS and header[1].lower() in _VALUE_HEADERS
+    """'| Field | Detail |': a table of labels and their values, a profile's lines in cells; so is an
+    encyclopedia's infobox, headed by its subject's name over an empty cell ('| Halvecrest Cloud Inc. | |')."""
+    return len(header) == 2 and (header[0].lower() in _KEY_HEADERS and header[1].lower() in _VALUE_HEADERS
+                                 or not header[1] and len(header[0]) < 60)
 
 
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+[·•]\s+")  # "**Flintlock Run** · serverless GPU · ..." too

@@ -152,7 +152,9 @@ PARTICIPATING = re.compile(rf"(?:\bwith\s+(?:the\s+)?|[,;]\s+|\band\s+)(?P<names
                            r"(?:participating|joining|also investing|came (?:back )?in|joined in|also took part|participated)\b")
 
 _ALSO_JOINED = re.compile(rf"^(?:(?:[Ee]xisting|[Nn]ew|[Oo]ther|[Rr]eturning)\s+(?:investors|backers|shareholders)\s+)?"
-                          rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,80}},)?\s+(?:also\s+)?(?:took part|participated|joined|invested)\b")
+                          rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,80}},)?\s+(?:also\s+)?"
+                          # (not a hire: "Threlkeld, previously treasurer of ..., joined as chief financial officer")
+                          r"(?:took part|participated|joined(?!\s+(?:as|the\s+(?:board|company|team|firm))\b)|invested)\b")
 # "... led by Matterhorn Partners; SoftBank joined the round": a later clause's participants
 _JOINED_LATER = re.compile(rf"(?:;|,\s+and|,\s+while)\s+(?:(?:[Ee]xisting|[Nn]ew|[Rr]eturning)\s+(?:investors?|backers?)\s+)?"
                            rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?"
@@ -203,8 +205,9 @@ _POST = re.compile(r"(?:^|[;,(]\s*)(?:post|pre)(?:-money)?\s*:?\s*$", re.I)  # "
 
 _ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|es|ing|ation)\b", re.I)
 # "... closed a $275 million Series C. The post-money valuation was $2.1 billion": the round's, in the same paragraph
-_THE_VALUATION = re.compile(r"(?:The|Its)\s+(?:post-money\s+|pre-money\s+)?valuation\s+(?:was|is|came in at|stood at)\b|"
-                            r"(?:Post|Pre)-money(?:\s+valuation)?\s*:")  # a digest's "Post-money: $1.1B."
+_THE_VALUATION = re.compile(r"(?:(?:The|Its)\s+(?:post-money\s+|pre-money\s+)?valuation\s+(?:was|is|came in at|stood at)\b|"
+                            # a digest's "Post-money: $1.1B.", a thread's "Post ~$310M."
+                            r"(?:Post|Pre)(?:-money)?(?:\s+valuation)?\s*(?::|(?=~?\$\s?\d)))")
 
 _RAISING = re.compile(r"\b(?:(?:is|are)\s+(?:now\s+|reportedly\s+)?raising|" + SEEKING
                       + r")\s+(?:about\s+|up to\s+|some\s+|roughly\s+|around\s+|as much as\s+)?[$€£¥₹₩]")

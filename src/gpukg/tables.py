@@ -159,7 +159,9 @@ def table_row(state: State, block: Block, source: Source) -> None:
     buyer_col = next((h for h in lowered if h in ("buyer", "purchaser")), None) if vendor_col else None
     entity_col = lowered.index(buyer_col) if buyer_col else entity_col
     # a profile's own table of rounds ("| Round | Date | Amount | Lead |") has no column of names
-    own = state.company is not None and rounds_without_names(lowered)
+    # ... nor has its table of sites ("| Data center | Location | Power |"): a row per site, not per company
+    sites = lowered[0] in _SITE_HEADERS and not any(w in h for h in lowered for w in _ENTITY_HEADERS)
+    own = state.company is not None and (rounds_without_names(lowered) or sites)
     whose = _intro_company(state) if state.company is None and rounds_without_names(lowered) else None
     # "| Rank | Creditor | Claim |": the names stand after the rank
     entity_col = -1 if own else entity_col or (1 if lowered[0] in _RANK_HEADERS and len(cells) > 1 else 0)
@@ -176,7 +178,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
     own = own or backers or bool(whose)
     company = (state.company or whose) if own else strip_parens(cells[entity_col][1]) or state.company
     entity_col = -1 if own else entity_col  # "| Quarter |" of the company's own table is its date column
-    if not company or not looks_like_name(company):
+    if not company or not looks_like_name(company) or sites:
         company = state.company
     if company is None:  # "| Torvane v. Ossinger | ... | $120M damages sought |": the row's amounts, of no one company
         for header, cell in cells[1:]:
