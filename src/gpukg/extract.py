@@ -150,6 +150,8 @@ _IT = re.compile(r"(?:(?:The|This|Its)\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?:company|f
 # "It operates about 2,400 GPUs" (not "It is the largest contract in our history"): what a company does
 _IT_RUNS = re.compile(r"(?:It|The\s+company|The\s+firm)\s+(?:also\s+|now\s+|already\s+)?(?:operates|runs|rents|sells|serves|employs|"
                       r"raised|closed|signed|plans|expects|counts|has\s+(?:raised|signed|about|roughly|more|over|\d))\b")
+
+
 def _measure_label(label: str) -> bool:
     """'Fleet', 'Pricing', 'Revenue', 'Founded': a label of what a company measures or is, not of who holds a post."""
     return bool(lexicon.exact("labels", label) or lexicon.find("metrics", label) or lexicon.find("round_types", label)) \
