@@ -377,3 +377,16 @@ def test_a_share_of_a_markets_revenue_is_a_market_share_and_2025E_an_estimate(tm
                     if kind == "Observation" and d["quantity"].unit == "percent")
     assert shares == [("", "market-share", 25, ("estimated",)), ("Acme Cloud", "revenue-share", 40, ()),
                       ("Quillstone Compute", "market-share", 9, ()), ("Quillstone Compute", "market-share", 11, ("estimated",))]
+
+
+@pytest.mark.parametrize("text, whose, customer", [
+    # Regression: the customer of "X accounted for 38% of Y's revenue" was Y itself when X was a short name
+    ("## Tessivar Silicon\n\nSkelmora Cloud is a neocloud. Skelmora accounted for 38% of Tessivar Silicon's 2024 revenue.",
+     "Tessivar Silicon", "Skelmora Cloud"),
+    # Regression: without a possessive, the share was the opening name's ("Kettlestone Research called ...")
+    ("## Halvecrest Cloud\n\n- **Founded:** 2019\n- **HQ:** Winnipeg\n\nKettlestone Research called Halvecrest Cloud a success, "
+     "but the AI lab Mistwell Labs accounted for 41% of 2024 revenue.", "Halvecrest Cloud", "Mistwell Labs"),
+])
+def test_a_customer_that_accounted_for_a_share_of_revenue(tmp_path, text, whose, customer):
+    facts = built(tmp_path, f"# Notes\n\n{text}\n")
+    assert of_kind(facts, "Observation", "subject", "metric", "related") == [(whose, "customer-concentration", customer)]

@@ -730,3 +730,18 @@ def test_a_series_told_by_its_letter_alone(tmp_path, told, kind):
     facts = built(tmp_path, f"# Thread\n\n{told}. Post ~$310M.\n")
     got = of_kind(facts, "Round", "company", "kind", "valuation")
     assert [(c, k, v.value) for c, k, v in got] == [("Tarnwell", kind, Decimal(310_000_000))]
+
+
+def test_a_raise_sought_in_a_dollar_named_by_its_country(tmp_path):
+    # Regression: "US$600 million" after "seeking to raise" was no round (only "$600 million" was)
+    facts = built(tmp_path, "# Notes\n\nIn July 2025 Halvecrest Cloud was seeking to raise about US$600 million at a valuation "
+                            "of roughly US$5 billion.\n")
+    got = of_kind(facts, "Round", "company", "kind", "qualifiers")
+    assert got == [("Halvecrest Cloud", "unspecified", ("sought",))]
+
+
+def test_what_a_company_has_raised_since_a_year_is_its_total(tmp_path):
+    # Regression: "has raised roughly US$930 million in equity and debt since 2022" was a debt facility
+    facts = built(tmp_path, "# Notes\n\nHalvecrest Cloud has raised roughly US$930 million in equity and debt since 2022.\n")
+    assert not of_kind(facts, "Round", "company")
+    assert of_kind(facts, "Observation", "subject", "metric") == [("Halvecrest Cloud", "total-raised")]

@@ -234,6 +234,13 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             name, whose, related, segment = "customer-concentration", trim_name(state, owner.group("c")), subject, None
         elif name in _RELATED_METRICS and segment:
             related = next((form for form, _, _ in state.names.find(segment)), None)
+        payer = _ACCOUNTED_BY.search(text, 0, q.start) if name in ("revenue-share", "customer-concentration") else None
+        customer = trim_name(state, payer.group("c")) if payer else ""
+        if customer and customer != whose and looks_like_name(customer):
+            # "Skelmora accounted for 38% of Tessivar's 2024 revenue": the customer who did; "the AI lab Mistwell Labs
+            # accounted for 41% of 2024 revenue" in a company's article: its customer, whoever the sentence opened with
+            name, related = "customer-concentration", customer
+            whose = whose if owner else state.company if state.company not in (None, customer) else whose
         elif name == "contract-value":  # "a $14.2 billion contract with Meta": the other party
             party = _WITH_PARTY.match(text[q.end:].split(";")[0])
             award = AWARD.search(text) if not party else None  # "BSK awarded a €1.2 billion contract to X": the awarder
@@ -272,6 +279,9 @@ _WITH_PARTY = re.compile(rf"[^.]{{0,60}}?\bwith\s+(?P<c>{NAME})")
 # a number right after another company's possessive or that company's name and a bracket
 _OTHERS_NUMBER = re.compile(rf"(?P<c>{NAME})(?:['’]s\s+|\s+\(\s*)(?:~|about\s+)?$")
 _VALUED_NAME = re.compile(rf"\bvalu(?:ing|ed|es)\s+(?P<c>{NAME})\s+at\s+(?:[a-z]+\s+)?$")
+_ACCOUNTED_BY = re.compile(rf"(?P<c>{NAME})\s+(?:alone\s+)?(?:accounted|accounts|represented|represents|made\s+up|makes\s+up|"
+                           r"generated|contributed|brought\s+in)\s+(?:for\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|"
+                           r"almost\s+|some\s+|over\s+|more\s+than\s+)?$")
 _SHARE_OF_REVENUE = re.compile(rf"\s*of\s+(?P<c>{NAME})['’]s?\s+(?:[\w-]+\s+){{0,2}}?revenues?\b")
 _COMPANY_METRICS = frozenset({"revenue", "arr", "valuation", "gpus", "data-centers", "customers", "total-raised", "loss"})
 

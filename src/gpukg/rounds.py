@@ -146,7 +146,9 @@ _TOOK_PART_IN = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?
 _LEADING_ITS = re.compile(rf"^(?P<names>{NAME})\b[^,;]*,\s+(?:most recently\s+|also\s+|again\s+)?(?:co-)?leading\s+"
                           rf"(?:its\b|{NAME}['’]s\s)")
 
-_CUMULATIVE = re.compile(r"\b(?:to date|in total|in all|all told|so far|a total of|overall|cumulative|since (?:its )?(?:founding|inception))\b", re.I)
+_CUMULATIVE = re.compile(r"\b(?:to date|in total|in all|all told|so far|a total of|overall|cumulative|since (?:its )?(?:founding|inception)|"
+                         # "has raised roughly US$930 million in equity and debt since 2022"
+                         r"in equity and debt|(?:has|have) raised\b[^.;]*\bsince (?:19|20)\d\d)\b", re.I)
 
 PARTICIPATING = re.compile(rf"(?:\bwith\s+(?:the\s+)?|[,;]\s+|\band\s+)(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+"
                            r"(?:participating|joining|also investing|came (?:back )?in|joined in|also took part|participated)\b")
@@ -209,8 +211,9 @@ _THE_VALUATION = re.compile(r"(?:(?:The|Its)\s+(?:post-money\s+|pre-money\s+)?va
                             # a digest's "Post-money: $1.1B.", a thread's "Post ~$310M."
                             r"(?:Post|Pre)(?:-money)?(?:\s+valuation)?\s*(?::|(?=~?\$\s?\d)))")
 
+_SIGN = r"(?:[A-Z]{1,2}\$|[$€£¥₹₩])"  # a currency sign, or a dollar named by its country ("US$600 million", "C$30 million")
 _RAISING = re.compile(r"\b(?:(?:is|are)\s+(?:now\s+|reportedly\s+)?raising|" + SEEKING
-                      + r")\s+(?:about\s+|up to\s+|some\s+|roughly\s+|around\s+|as much as\s+)?[$€£¥₹₩]")
+                      + r")\s+(?:about\s+|up to\s+|some\s+|roughly\s+|around\s+|as much as\s+)?" + _SIGN)
 
 # ("listed on Nasdaq on 6 February 2025, selling 20 million shares at $31 apiece to raise $620 million")
 _OFFERED = re.compile(r"\b(?:sold|issued|offered|placed|selling|issuing|offering|placing)\s+(?:about\s+)?[\d.,]+\s*"
@@ -219,12 +222,12 @@ _OFFERED = re.compile(r"\b(?:sold|issued|offered|placed|selling|issuing|offering
 LISTING = re.compile(r"\b(?:IPO|listed|listing|lists|floated|flotation|debut|went public)\b")
 # "Dunmore AI raised £55m in September 2025": a dated raise is a round, its type untold
 _RAISED_AMOUNT = re.compile(r"\b(?:raised|raises|secured|secures|closed|landed)\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?"
-                            r"(?:[$€£¥₹₩]|[A-Z]{3}\s?\d)")
+                            rf"(?:{_SIGN}|[A-Z]{{3}}\s?\d)")
 
 # "raised $40M from Kettlebrook Ventures and Lanyard Partners": money from named investors is a round
 _RAISED_FROM = re.compile(r"\b(?:raised|raises|secured|secures|closed|landed)\s+[^.;]{1,30}?\bfrom\s+(?=[A-Z])")
 # "a Form D disclosing $212 million raised of a $300 million offering": the amount, then its verb
-_AMOUNT_RAISED = re.compile(r"(?:[$€£¥₹]|[A-Z]{3}\s?)\d[\d.,]*\s?(?:million|billion|bn|mn|[MBK])?\s+(?:raised|sold)\b")
+_AMOUNT_RAISED = re.compile(rf"(?:{_SIGN}|[A-Z]{{3}}\s?)\d[\d.,]*\s?(?:million|billion|bn|mn|[MBK])?\s+(?:raised|sold)\b")
 
 _ROUND_VERBS = r"(?:(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|announced|priced|issued)\b|" \
     r"(?:was|is|came)\s+back\s+with\b|returned\s+with\b|" + SEEKING + ")"  # "... and Saltcote was back with a $135M Series B"
