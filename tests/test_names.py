@@ -159,3 +159,11 @@ def test_a_province_after_a_town_is_no_short_name_of_a_fund():
     assert shorts == {}
     _, shorts = Gazetteer({"Manitoba Growth Fund"}).with_short_forms("The Manitoba Growth Fund invested. Manitoba led.")
     assert shorts == {"Manitoba": "Manitoba Growth Fund"}
+
+
+def test_a_short_name_before_an_officer_s_title_is_found():
+    # Regression: "Fjellkraft CEO Aslaug Ebbesen shared numbers: ARR $38M" gave the figures no company
+    text = "Fjellkraft Compute raised. Fjellkraft CEO Aslaug Ebbesen spoke. Fjellkraft Systems is another."
+    known, shorts = Gazetteer({"Fjellkraft Compute"}).with_short_forms(text)
+    assert shorts == {"Fjellkraft": "Fjellkraft Compute"}
+    assert [form for form, _, _ in known.find("Fjellkraft CEO Aslaug Ebbesen spoke. Fjellkraft Systems is another.")] == ["Fjellkraft"]

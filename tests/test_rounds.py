@@ -745,3 +745,14 @@ def test_what_a_company_has_raised_since_a_year_is_its_total(tmp_path):
     facts = built(tmp_path, "# Notes\n\nHalvecrest Cloud has raised roughly US$930 million in equity and debt since 2022.\n")
     assert not of_kind(facts, "Round", "company")
     assert of_kind(facts, "Observation", "subject", "metric") == [("Halvecrest Cloud", "total-raised")]
+
+
+@pytest.mark.parametrize("told", [
+    "- Ottermere AI: $3.5M pre-seed, Khosla Ventures led.",  # a digest's item, the lead named after the round
+    "Seed: $3.5M for Ottermere AI. Khosla Ventures led.",  # a thread's post, the type first
+    "A $3.5M seed round for Ottermere AI, led by Khosla Ventures.",  # a headline's noun phrase
+])
+def test_a_round_told_without_a_verb(tmp_path, told):
+    facts = built(tmp_path, f"# Week in funding\n\n## Rounds\n\n{told}\n")
+    got = of_kind(facts, "Round", "company", "leads")
+    assert got == [("Ottermere AI", ("Khosla Ventures",))]

@@ -81,10 +81,13 @@ def _plain_card(block: Block) -> Block | None:
     """'Ondavia (Lisbon): serverless inference, ...': a list item that opens with a name and a
     bracket, then a colon or a dash, read as a bold label would be."""
     m = _PLAIN_CARD.match(block.text)
+    # ... or with a name and a colon before what the company did: "Ottermere AI: $3.5M pre-seed, Khosla Ventures led"
+    m = m or (n if (n := _PLAIN_DEED.match(block.text)) and told_of(n.group("label"), n.group("value")) else None)
     return replace(block, label=m.group("label"), value=m.group("value")) if m else None
 
 
 _PLAIN_CARD = re.compile(rf"(?P<label>{NAME}\s*\([^()]{{1,40}}\))\s*(?::|[—–]|\s-\s)\s*(?P<value>\S.*)")
+_PLAIN_DEED = re.compile(rf"(?P<label>{NAME}):\s+(?P<value>\S.*)")
 
 
 def _investor_only(state: State, name: str) -> bool:
@@ -531,7 +534,7 @@ def _for_reading(state: State, block: Block) -> Block:
                         value=in_third_person(block.value, "", state.author) if block.value else block.value)
     if _EMOJI.search(block.text) or _POST_NUMBER.match(block.text) or "($" in block.text \
             or _SECTION_NUMBER.match(block.text) or _CROSS_REFERENCE.search(block.text) \
-            or "$" in block.text and _SERIES_LETTER.search(block.text):
+            or "$" in block.text and (_SERIES_LETTER.search(block.text) or _TYPE_FIRST.match(block.text)):
         block = replace(block, text=_tidy(_POST_NUMBER.sub("", _SECTION_NUMBER.sub("", block.text))),
                         value=_tidy(block.value) if block.value else block.value)
     spoken = _SPOKEN.match(block.text) if block.kind == "paragraph" and not block.label and not block.index else None
@@ -569,15 +572,19 @@ _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z])")
 _CROSS_REFERENCE = re.compile(r"\b(?:(?:described|set\s+out|detailed|explained|shown)\s+(?:in|under|at)|see|per|"
                               r"(?:[Ss]ection|[Qq]uestion|[Ii]tem|[Cc]lause|§))\s*(?P<n>\d{1,2}(?:\.\d{1,2})+)\b(?![.,]?\d|\s*(?:%|x\b))")
 # a thread's "$42M A for Tarnwell", "closed a $180M B led by ...": a series by its letter
+# ... and its "Seed: $6.5M for Quillet Labs": the round, as "$6.5M Seed for Quillet Labs" tells it
+_TYPE_FIRST = re.compile(r"^(?P<t>(?:[Pp]re-)?[Ss]eed|Series\s+[A-H]\d?)\s*:\s+(?P<a>~?(?:[A-Z]{1,2}\$|[$€£¥₹₩])\s?\d[\d.,]*\s?"
+                         r"(?:[MBK]|mn|bn|million|billion)?)\s+(?=for\s)")
 _SERIES_LETTER = re.compile(r"(?P<a>\$\s?\d[\d.,]*\s?(?:[MBK]|mn|bn|million|billion))\s+(?P<l>[A-F])\b"
                             r"(?=\s+(?:for|led|round|from|extension)\b)")
 
 
 def _tidy(text: str) -> str:
+    text = _TICKER.sub("", _EMOJI.sub("", text)).strip()
     text = _CROSS_REFERENCE.sub(lambda m: m.group(0)[:m.start("n") - m.start()] + "above", text)
     if "$" in text:
-        text = _SERIES_LETTER.sub(r"\g<a> Series \g<l>", text)
-    return _TICKER.sub("", _EMOJI.sub("", text)).strip()
+        text = _TYPE_FIRST.sub(r"\g<a> \g<t> ", _SERIES_LETTER.sub(r"\g<a> Series \g<l>", text))
+    return text
 
 
 _EMOJI = re.compile(r"\s?[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+(?=\s|\)|$)|"

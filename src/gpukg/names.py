@@ -20,7 +20,8 @@ from . import lexicon
 _TLD = re.compile(r"\.(?:ai|io|com|net|co|cloud|dev|org)$", re.I)
 _WORD = re.compile(r"\w+")
 _NAME_GOES_ON = re.compile(r"[\w-]|\.\w")  # a name ends where a word does not go on
-_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")  # "Vayu Networks" is not Vayu GPU Cloud's short form
+# "Vayu Networks" is not Vayu GPU Cloud's short form; "Fjellkraft CEO Aslaug Ebbesen" is Fjellkraft Compute's
+_CAPITAL_AFTER = re.compile(r"\s+(?!(?:CEO|CFO|CTO|COO|CPO|CRO)\b)[A-Z]")
 # a capitalised word by itself: before a possessive, or not before another capitalised word
 # (or before an officer's title: "Kattegat CEO Søren Kjærgaard")
 _BASED_IN = re.compile(r"\b([A-Z][\w]+)-(?:based|headquartered)\b")

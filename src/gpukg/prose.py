@@ -191,11 +191,17 @@ _OWN_SUBJECT = re.compile(rf",\s+(?:it|the company|the firm|{NAME})\s+(?:is|was|
                           r"sells|builds|raised|closed|secured|grew|became|counts)\b")
 
 
+_MONEY_FIRST = re.compile(r"(?:about\s+|~)?(?:[A-Z]{1,3}\$|[$€£¥₹₩]|[A-Z]{3}\s?)\s?\d[\d.,]*\s?(?:million|billion|bn|mn|[MBK])?\s+")
+
+
 def told_of(name: str, value: str) -> str | None:
     """'Led X's $120M Series B' under the label or heading ``name``, 'Acquired by Y' in a
     profile: the sentence with its subject ('Harbor Growth led X's ...', 'Acme was acquired by
     Y'); None when ``value`` does not open with such a verb."""
     deed = _DEED.match(value[:1].upper() + value[1:])  # "— acquired by Lumen Cloud for $80M"
+    if not deed and (money := _MONEY_FIRST.match(value)) and \
+            any(start == money.end() for _, start, _ in lexicon.find("round_types", value[:money.end() + 30])):
+        return f"{name} raised {value}"  # a digest's "- Ottermere AI: $3.5M pre-seed, Khosla Ventures led"
     if not deed or _OWN_SUBJECT.search(value):
         return None
     # "Being acquired by Sableworks": a deal under way

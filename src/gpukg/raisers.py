@@ -18,7 +18,7 @@ SEEKING = (r"(?:(?:is|are|was|were|had|has)\s+(?:said\s+to\s+be\s+|reportedly\s+
             r"aiming|planning|hoping|trying|sought|set)\s+to\s+raise\b")
 
 # "led a $60 million Series B in Lumen Cloud", "We joined the $95 million Series B of Lumacrest Compute": the round's company
-_ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in|into|of)\s+(?![A-Z]{3}\s?\d|[A-Z]{1,3}\$)"
+_ROUND_IN = re.compile(r"\b(?:Series\s+[A-H]\d?|[Ss]eed|round|financing)\s+(?:in|into|of|for)\s+(?![A-Z]{3}\s?\d|[A-Z]{1,3}\$)"
                        r"(?!(?:Q[1-4]|H[12]|FY|Jan|Feb|Mar|"
                        rf"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|the)\w*\b)(?P<c>{NAME})")
 # "Acme raised", "Acme had closed": the company a sentence's round is of, when nothing else says

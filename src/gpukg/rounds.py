@@ -29,6 +29,8 @@ def rounds(state: State, text: str, source: Source, subject: str | None) -> bool
     if state.listing and listed_round(state, text, source, subject) or given_to(state, text, source):
         return True
     _went_public(state, text, source, subject)  # (the sentence's figures are still read: "..., which runs 9,000 GPUs, went public")
+    if " led" in text:  # "$3.5M pre-seed, Khosla Ventures led.": the lead named after the round, as "led by" would
+        text = _LED_AFTER.sub(lambda m: f" led by {m.group('names')}", text)
     parts = [piece for part in _ROUND_CLAUSES.split(text) for piece in _own_rounds(part)]
     found = False
     for part in parts:  # "X raised $50M ..., while Y raised $30M ...": a round each
@@ -179,6 +181,9 @@ _ROUND_LED = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:round|raise|
 
 # "Existing investors Sequoia Capital and Pelham Ridge Ventures led the round.", "Greyloch Capital led; ...":
 # the leads of the round just read, told in the sentence after it
+# a headline's "$6.5M seed round for Quillet Labs": a round, told as a noun, and whose
+_ROUND_FOR = re.compile(r"\b(?:Series\s+[A-H]\d?|(?:[Pp]re-)?[Ss]eed|round|[Ee]xtension)\s+(?:round\s+)?for\s+(?=[A-Z])")
+_LED_AFTER = re.compile(rf"[,;]\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:co-)?led\s*(?=[.;]|$)")
 _LED_IT = re.compile(rf"(?:(?:[Ee]xisting|[Nn]ew|[Rr]eturning)\s+(?:investors?|backers?|shareholders?)\s+)?"
                      rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:co-)?led"
                      r"(?:\s+(?:the|this|that)\s+(?:round|raise|financing|deal|investment))?\s*(?=[;,.]|$|and\s)")
@@ -374,7 +379,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
         or investor_subject(text) or _TOOK_PART_IN.search(text) \
         or named_type and (_NAMED_PARTICIPANTS.search(text) or _ROUND_AT.search(text[:money[0].start] if money else "")
                            or _TOLD_AFTER_COLON.search(text) or re.search(_LEADS, text)
-                           or _VALUED_IN_ROUND.search(text) or _SEEKS_ROUND.search(text))
+                           or _VALUED_IN_ROUND.search(text) or _SEEKS_ROUND.search(text) or _ROUND_FOR.search(text))
     # "The round valued Thornvale at $3.6 billion and brings the equity we have raised to ...": the round just read
     # ... and "Temasek led the round, with EDBI participating, at a post-money valuation of S$1.05 billion"
     sequel = state.last_round and not named_type and (_THE_ROUND_OPENS.match(text) or _LED_IT.match(text)
