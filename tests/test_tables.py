@@ -662,3 +662,17 @@ def test_an_infobox_headed_by_the_company_s_name_is_its_fields():
     assert [(f.company, f.when.text) for f in facts_of(ex, "Founding")] == [("Halvecrest Cloud", "14 March 2019")]
     assert [(o.subject, o.metric) for o in facts_of(ex, "Observation")] == [("Halvecrest Cloud", "revenue")]
     assert "Website" not in {name for name, _ in ex.kinds}
+
+
+def test_a_table_of_gpu_models_by_site_counts_what_its_caption_says():
+    # Regression: "| GPU model | Dublin | Frankfurt | Total |" under "Installed GPUs by model and region" gave
+    # figures of the measures "Dublin" and "Total"
+    ex = read("# Halloran Compute\n\nHalloran Compute is a neocloud in Cork.\n\n### GPU fleet by site, as of 30 June 2025\n\n"
+              "| GPU | Cork | Oslo | Total |\n|---|---|---|---|\n| H100 | 512 | 256 | 768 |\n| **Total** | 512 | 256 | 768 |\n")
+    got = [(o.subject, o.metric, o.quantity.value, o.segment, o.when.text) for o in facts_of(ex, "Observation")]
+    assert got == [("Halloran Compute", "gpus", 512, "H100, Cork", "30 June 2025"),
+                   ("Halloran Compute", "gpus", 256, "H100, Oslo", "30 June 2025"),
+                   ("Halloran Compute", "gpus", 768, "H100", "30 June 2025"),
+                   ("Halloran Compute", "gpus", 512, "Cork", "30 June 2025"),
+                   ("Halloran Compute", "gpus", 256, "Oslo", "30 June 2025"),
+                   ("Halloran Compute", "gpus", 768, None, "30 June 2025")]

@@ -157,6 +157,12 @@ def by_model(state: State, block: Block, source: Source) -> None:
     providers = all(looks_like_name(h.strip()) and not lexicon.find("metrics", h) and not _PER_PHRASE.search(h)
                     and not _HEADER_PRICE.search(h) for h, _ in block.cells[1:])
     introduced = opening_name(state, state.intro) if state.intro.rstrip().endswith(":") else None
+    # "**Installed GPUs by model and region, as of 28 February 2026.**" over "| GPU model | Dublin (IE-1) | ... |
+    # Total |": what the cells count, and when, the caption says; a column is a part of the fleet, not a provider
+    caption = state.caption or heading
+    counted = metric_of(caption) if not any(q.currency for _, c in block.cells[1:] for q in find_quantities(c)) else None
+    counted = counted if counted != "price" else None
+    providers = providers and not counted
     for header, cell in block.cells[1:]:
         header, cell = header.strip(), written(header.strip(), cell.strip())
         if not cell or NOTHING.fullmatch(cell):
@@ -172,12 +178,18 @@ def by_model(state: State, block: Block, source: Source) -> None:
         if company:
             state.kinds.append((company, "company"))
         before = len(state.facts)
+        if counted and not metric_of(header):
+            parts = [part for part in (model, header) if not _TOTAL.fullmatch(part)]  # the rows' and columns' sums
+            figures(state, company, cell, source, metric=counted, row_when=first_date(caption),
+                    row_segment=", ".join(parts) or None)
+            continue
         figures(state, company, cell, source, label=None if money else header, metric="price" if money else None,
                 row_segment=model)
         if _EARLIER.search(header):  # "| Week ago |": what the price was
             qualify(state, before, "former")
 
 
+_TOTAL = re.compile(r"\**\s*(?:total|all|sum|overall|fleet total)\s*\**", re.I)
 _HEADER_PRICE = re.compile(r"[$€£¥₹]\s?/|\bper\b", re.I)
 
 

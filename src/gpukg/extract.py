@@ -234,7 +234,7 @@ def _yuan(fact: Fact) -> Fact:
 def _heading(state: State, block: Block, source: Source, profiles: dict[int, str], investors: dict[int, str]) -> None:
     level = block.level
     state.section_links, state.section_sources, state.intro, state.last_round = (), False, "", None
-    state.list_subject, state.run_in = None, None
+    state.list_subject, state.run_in, state.caption = None, None, ""
     if state.year_level and level <= state.year_level:
         state.written, state.year_level = state.report_written, 0
     year = _YEAR_HEADING.fullmatch(strip_numbering(block.text).strip())
@@ -373,6 +373,8 @@ def _content(state: State, block: Block, source: Source) -> None:
         state.listing = block.kind == "paragraph" and block.text.rstrip().endswith(":")
     if block.kind == "paragraph" and (own_links or block.text.rstrip().endswith(":")):
         state.intro, state.intro_line = block.text, block.line
+    if block.kind != "table-row":
+        state.caption = block.text if block.kind == "paragraph" and not block.index and len(block.text) < 160 else ""
     if block.kind == "paragraph" and not state.section_sources:
         # A paragraph's links cite it and the list or table it introduces, not the paragraphs
         # after it; a line of sources ("Sources: [A](...), [B](...)") cites its whole section.

@@ -43,6 +43,7 @@ class State:
     section_sources: bool = False  # the section's links came from a line of sources: they cite all of it
     intro: str = ""  # the paragraph that introduces the list being read
     intro_line: int = 0  # its line
+    caption: str = ""  # the short paragraph just read, which may name what the table under it counts
     table_lines: tuple[int, int] = (0, 0)  # (first, last) line of the table rows being read
     categories_by_heading: dict[int, str] = field(default_factory=dict)  # heading level -> category slug
     statements: list[Statement] = field(default_factory=list)

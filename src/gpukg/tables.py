@@ -82,8 +82,8 @@ def table_row(state: State, block: Block, source: Source) -> None:
         by_period(state, cells, source, None if lowered[0] in _METRIC_HEADERS or CORNER_NOTE.fullmatch(lowered[0])
                   else strip_parens(cells[0][0]))
         return
-    if _TOTAL_ROW.fullmatch(cells[0][1]):  # "| **Total** | | 653,500 | |": a sum of the rows above, not a company
-        return
+    if _TOTAL_ROW.fullmatch(cells[0][1]) and not (lowered[0] in _MODEL_HEADERS and metric_of(state.caption or block.section[-1])):
+        return  # "| **Total** | | 653,500 | |": a sum of the rows above, not a company (but a fleet's, by site)
     if _CLOCK.fullmatch(cells[0][1].strip()):
         # an agenda's "| 09:00 | Opening keynote | Ilse Verhoeckx, CEO, Keldermoor Compute |": no company per row,
         # its cells sentences of their own
