@@ -756,3 +756,29 @@ def test_a_round_told_without_a_verb(tmp_path, told):
     facts = built(tmp_path, f"# Week in funding\n\n## Rounds\n\n{told}\n")
     got = of_kind(facts, "Round", "company", "leads")
     assert got == [("Ottermere AI", ("Khosla Ventures",))]
+
+
+def test_backers_of_a_company_s_total_are_not_its_last_round_s(tmp_path):
+    # Regression: "It raised $71 million in total from A, B and C; the last money in was a $45 million Series B,
+    # led by A" made B and C participants in the Series B
+    facts = built(tmp_path, "# Notes\n\nBrindlecourt Compute is a neocloud. It raised $71 million in total from Wetherden "
+                            "Ventures, General Catalyst and NVIDIA; the last money in was a $45 million Series B in May 2023, "
+                            "led by Wetherden Ventures.\n")
+    assert of_kind(facts, "Round", "kind", "leads", "participants") == [("series-b", ("Wetherden Ventures",), ())]
+    assert of_kind(facts, "Backing", "investor") == [("General Catalyst",), ("NVIDIA",), ("Wetherden Ventures",)]
+    assert [(m, q.value) for m, q in of_kind(facts, "Observation", "metric", "quantity")] == [("total-raised", 71_000_000)]
+
+
+def test_a_second_round_told_after_then(tmp_path):
+    # Regression: "..., then stacked a £45 million GPU-backed debt facility from Penmarric Credit" made its lender a
+    # participant in the Series B before it
+    facts = built(tmp_path, "# Notes\n\nEllerburn Cloud closed a £24 million Series B in July 2023 from SoftBank, then stacked "
+                            "a £45 million GPU-backed debt facility from Penmarric Credit in January 2024.\n")
+    got = of_kind(facts, "Round", "kind", "participants")
+    assert got == [("gpu-financing", ("Penmarric Credit",)), ("series-b", ("SoftBank",))]
+
+
+def test_a_co_founder_who_joined_another_company_joined_no_round(tmp_path):
+    facts = built(tmp_path, "# Notes\n\nWindlust Run raised a €22 million Series A in October 2023. Co-founder and CTO "
+                            "Thijs Oudekerk joined Microsoft.\n")
+    assert of_kind(facts, "Round", "kind", "participants") == [("series-a", ())]

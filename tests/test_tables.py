@@ -676,3 +676,12 @@ def test_a_table_of_gpu_models_by_site_counts_what_its_caption_says():
                    ("Halloran Compute", "gpus", 512, "Cork", "30 June 2025"),
                    ("Halloran Compute", "gpus", 256, "Oslo", "30 June 2025"),
                    ("Halloran Compute", "gpus", 768, None, "30 June 2025")]
+
+
+def test_a_raised_column_beside_no_round_is_each_company_s_total(tmp_path):
+    # Regression: "| Company | Founded | Raised | Fate | Date |" made each row an untyped round dated by its fate
+    facts = built(tmp_path, "# Deadpool\n\n| Company | Founded | Raised | Fate | Date |\n|---|---|---|---|---|\n"
+                            "| Brindlecourt Compute | 2021 | $71M | Wound down | Feb 2025 |\n")
+    assert not of_kind(facts, "Round", "company")
+    assert of_kind(facts, "Observation", "subject", "metric") == [("Brindlecourt Compute", "total-raised")]
+    assert [w.text for c, w in of_kind(facts, "Founding", "company", "when")] == ["2021"]

@@ -31,6 +31,13 @@ def rounds(state: State, text: str, source: Source, subject: str | None) -> bool
     _went_public(state, text, source, subject)  # (the sentence's figures are still read: "..., which runs 9,000 GPUs, went public")
     if " led" in text:  # "$3.5M pre-seed, Khosla Ventures led.": the lead named after the round, as "led by" would
         text = _LED_AFTER.sub(lambda m: f" led by {m.group('names')}", text)
+    backers = _BACKERS_OF_ALL.search(text) if "raised" in text else None
+    if backers:  # "It raised $71 million in total from A, B and C; the last money in was a $45 million Series B ...":
+        # they back the company, and are no part of the round told after them
+        company = subject or state.company or opening_name(state, text)
+        for investor in split_names(backers.group("names")) if company else ():
+            add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
+        text = text[:backers.start("from")] + text[backers.end("from"):]
     parts = [piece for part in _ROUND_CLAUSES.split(text) for piece in _own_rounds(part)]
     found = False
     for part in parts:  # "X raised $50M ..., while Y raised $30M ...": a round each
@@ -157,8 +164,9 @@ PARTICIPATING = re.compile(rf"(?:\bwith\s+(?:the\s+)?|[,;]\s+|\band\s+)(?P<names
 
 _ALSO_JOINED = re.compile(rf"^(?:(?:[Ee]xisting|[Nn]ew|[Oo]ther|[Rr]eturning)\s+(?:investors|backers|shareholders)\s+)?"
                           rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,80}},)?\s+(?:also\s+)?"
-                          # (not a hire: "Threlkeld, previously treasurer of ..., joined as chief financial officer")
-                          r"(?:took part|participated|joined(?!\s+(?:as|the\s+(?:board|company|team|firm))\b)|invested)\b")
+                          # (not a hire: "Threlkeld, previously treasurer of ..., joined as chief financial officer", "Co-founder
+                          # and CTO Thijs Oudekerk joined Microsoft")
+                          r"(?:took part|participated|joined(?!\s+(?:as|the\s+(?:board|company|team|firm))\b|\s+[A-Z])|invested)\b")
 # "... led by Matterhorn Partners; SoftBank joined the round": a later clause's participants
 _JOINED_LATER = re.compile(rf"(?:;|,\s+and|,\s+while)\s+(?:(?:[Ee]xisting|[Nn]ew|[Rr]eturning)\s+(?:investors?|backers?)\s+)?"
                            rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?"
@@ -238,7 +246,9 @@ _ROUND_VERBS = r"(?:(?:has\s+|have\s+)?(?:raised|closed|secured|landed|received|
     r"(?:was|is|came)\s+back\s+with\b|returned\s+with\b|" + SEEKING + ")"  # "... and Saltcote was back with a $135M Series B"
 
 # where a sentence turns to another company's round: ", while Solace Compute raised ..."
-_ROUND_CLAUSES = re.compile(rf"(?:,\s+(?:while|whereas|and|but)|;|\s+and)\s+(?={NAME}(?:,[^,;]{{1,60}},|,\s+(?:an?|the)\s[^;]{{1,80}}?,)?\s+{_ROUND_VERBS})"
+_ROUND_CLAUSES = re.compile(r",\s+(?:and\s+)?then\s+(?=(?:stacked|added|took|raised|closed|secured|signed|drew|landed)\s+(?:a|an|another)\s)|"
+                            # "..., then stacked a £45 million GPU-backed debt facility from Penmarric Credit": a round of its own
+                            rf"(?:,\s+(?:while|whereas|and|but)|;|\s+and)\s+(?={NAME}(?:,[^,;]{{1,60}},|,\s+(?:an?|the)\s[^;]{{1,80}}?,)?\s+{_ROUND_VERBS})"
                             # "..., and Brimwick Compute, the Denver neocloud, added B200 ... after closing a Series B": a
                             # clause with its own subject, told apart by an appositive
                             rf"|,\s+(?:and|while|but)\s+(?={NAME},\s+(?:an?|the)\s[^,;]{{1,60}},\s+[a-z]+)"
@@ -336,7 +346,12 @@ def _total_beside_round(state: State, text: str, source: Source, company: str) -
             break
 
 
-_THEN_LATEST = re.compile(r"[^.;,$€£]{0,40},\s+(?:most recently|the latest|the last|including)\s+(?:a|an|its|the)\b")
+_THEN_LATEST = re.compile(r"[^.;,$€£]{0,40}[,;]\s+(?:most recently|the latest|the last(?:\s+money\s+in\s+was)?|including|ending with|"
+                          r"most of it|of which)\s+(?:a|an|its|the)\b")
+_BACKERS_OF_ALL = re.compile(r"\braised\s+(?:about\s+|roughly\s+|some\s+|nearly\s+|more than\s+)?(?:[A-Z]{1,2}\$|[$€£¥₹₩]|[A-Z]{3}\s?)"
+                             r"\s?[\d.,]+\s?(?:million|billion|bn|mn|[MBK])?(?:\s+(?:in total|to date|in all|of equity|in equity|so far))?"
+                             rf"(?P<from>\s+from\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*))"
+                             r"\s*[,;]\s+(?:most recently|the latest|the last|including|ending with|most of it|of which)\b")
 _TOTAL_CLAUSE = re.compile(r"\b(?:bringing|taking|lifting|pushing)\b[^.]*\btotal\b", re.I)
 
 

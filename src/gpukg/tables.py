@@ -199,7 +199,10 @@ def table_row(state: State, block: Block, source: Source) -> None:
     # "| Company | Date filed | Amount sold | Total offering |": a raise whose type the table does not say
     # ... or a long table of who took part in which round ("| company | round type | investor | is lead |")
     investor_col = next((h for h in lowered if re.fullmatch(r"investors?|investor name|backer|participant", h)), None)
-    if amount_col and (round_col or re.search(r"\b(?:sold|raised)\b", amount_col)) or round_col and investor_col:
+    # (a "| Raised |" column beside no round, lead or investor is what each company raised in all: its total)
+    raised = amount_col and (re.search(r"\bsold\b", amount_col) or re.search(r"\braised\b", amount_col)
+                             and any(re.search(r"\b(?:leads?|investors?|backers?|filed)\b", h) for h in lowered))
+    if amount_col and (round_col or raised) or round_col and investor_col:
         _table_round(state, company, column, round_col, amount_col, source)
         for i, (header, cell) in enumerate(cells):  # "| Halcyra Compute | Neocloud | Series C | 620 |": what the company is, and where
             if lexicon.exact("labels", header) == "business_model" and not NOTHING.fullmatch(cell):
