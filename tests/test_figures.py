@@ -390,3 +390,12 @@ def test_a_share_of_a_markets_revenue_is_a_market_share_and_2025E_an_estimate(tm
 def test_a_customer_that_accounted_for_a_share_of_revenue(tmp_path, text, whose, customer):
     facts = built(tmp_path, f"# Notes\n\n{text}\n")
     assert of_kind(facts, "Observation", "subject", "metric", "related") == [(whose, "customer-concentration", customer)]
+
+
+def test_a_market_cap_at_a_share_price(tmp_path):
+    # Regression: "Market cap at $21 of $5.4 billion" gave a market cap of $21; "Vision Fund 2 put in" a count of 2
+    facts = built(tmp_path, "# Notes\n\nKestrava Compute listed in February. Market cap at $21 of $5.4 billion. "
+                            "SoftBank Vision Fund 2 put in $120 million.\n")
+    got = sorted((d["metric"], d["quantity"].value) for kind, d in facts if kind == "Observation")
+    assert ("market-cap", 5_400_000_000) in got and ("share-price", 21) in got
+    assert not [v for m, v in got if v in (2, 21) and m != "share-price"]

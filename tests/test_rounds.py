@@ -782,3 +782,23 @@ def test_a_co_founder_who_joined_another_company_joined_no_round(tmp_path):
     facts = built(tmp_path, "# Notes\n\nWindlust Run raised a €22 million Series A in October 2023. Co-founder and CTO "
                             "Thijs Oudekerk joined Microsoft.\n")
     assert of_kind(facts, "Round", "kind", "participants") == [("series-a", ())]
+
+
+def test_a_sentence_opening_with_and_names_no_company_and(tmp_path):
+    # Regression: "And Sorvanne Compute, three days after its Series B, signed a ... debt facility" gave a Series B to
+    # "And Sorvanne Compute"
+    facts = built(tmp_path, "# Notes\n\nAnd Sorvanne Compute, three days after its Series B, signed a $250 million GPU-backed "
+                            "debt facility with Blue Owl Capital.\n\nBut Halloran Cloud raised $40 million in a Series A led by "
+                            "Accel in March 2025.\n")
+    assert of_kind(facts, "Round", "company", "kind") == [("Halloran Cloud", "series-a"), ("Sorvanne Compute", "gpu-financing")]
+
+
+def test_an_offering_s_gross_proceeds_under_a_listed_company_are_its_ipo(tmp_path):
+    facts = built(tmp_path, "# Desk note\n\n## Veymouth Cloud (Nasdaq: VYMC)\n\nVeymouth Cloud, a Columbus neocloud, priced its "
+                            "IPO on February 5, 2026.\n\n- Priced at $27, top of the $24-27 range.\n"
+                            "- Gross proceeds $1.08 billion, of which $931.5 million to the company.\n")
+    assert [(c, k, a.value) for c, k, a in of_kind(facts, "Round", "company", "kind", "amount")] == [
+        ("Veymouth Cloud", "ipo", Decimal(1_080_000_000))]
+    prices = sorted((d["quantity"].value or 0, d["quantity"].high or 0) for kind, d in facts
+                    if kind == "Observation" and d["metric"] == "share-price")
+    assert prices == [(0, 27), (27, 0)]

@@ -99,7 +99,7 @@ _MODEL_VERSION = re.compile(r"\b[A-Z][a-z]+\s(?:Small|Medium|Large|Mini|Nano|Pro
 # Numbers that name or rank, not measure: "24/7 support", "Tier 3 data centers", "Figure 2", "version
 # 2.0", "1 in 5 enterprises", "the next 12 months".
 _NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|Exhibit|Appendix|Phase|Gen|Generation|"
-                        r"[Vv]ersion|v)\s?\d+(?:\.\d+)*\b|(?<![\d,.])\b\d{1,2}\s+in\s+\d{1,3}\b(?![\d,.%])"
+                        r"[Vv]ersion|v|Fund)\s?\d+(?:\.\d+)*\b|(?<![\d,.])\b\d{1,2}\s+in\s+\d{1,3}\b(?![\d,.%])"
                         # a span of time, not an amount: "over the next 12 months"
                         r"|\b(?:next|past|last|coming|previous|first)\s+\d+\s+(?:months?|years?|weeks?|days?|quarters?)\b"
                         # identifiers, not amounts: a web address, a filing's "Item 2.01", a file or tax number

@@ -133,6 +133,14 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     # "Power under contract: 340 MW": power, whatever else the words name
     metrics = ["power-capacity" if q.unit in _POWER_UNITS and not q.currency and m not in (None, "growth-rate") else m
                for q, m in zip(quantities, metrics)]
+    # "Market cap at $21 of $5.4 billion": the first amount is the share price the second is counted at
+    metrics = ["share-price" if q.currency and m in ("market-cap", "valuation") and _AT_PRICE.search(text, 0, q.start)
+               and _OF_AMOUNT.match(text, q.end) else m for q, m in zip(quantities, metrics)]
+    # "Priced at $27, top of the $24-27 range", "opened at $34.50": a listing's share prices
+    if _SHARE_WORDS.search(text):
+        metrics = ["share-price" if m == "unclassified" and q.currency and not q.per and (q.high or q.value or 0) < 10_000
+                   and (_PRICED_AT.search(text, 0, q.start) or _RANGE_AFTER.match(text, q.end)) else m
+                   for q, m in zip(quantities, metrics)]
     quantities = per_carried(quantities, metrics)
     whens = [_date_for(i, quantities, dates, parts, text) for i in range(len(quantities))]
     whens = _years_before(quantities, whens, text)
@@ -279,6 +287,11 @@ _WITH_PARTY = re.compile(rf"[^.]{{0,60}}?\bwith\s+(?P<c>{NAME})")
 # a number right after another company's possessive or that company's name and a bracket
 _OTHERS_NUMBER = re.compile(rf"(?P<c>{NAME})(?:['’]s\s+|\s+\(\s*)(?:~|about\s+)?$")
 _VALUED_NAME = re.compile(rf"\bvalu(?:ing|ed|es)\s+(?P<c>{NAME})\s+at\s+(?:[a-z]+\s+)?$")
+_AT_PRICE = re.compile(r"\bat\s+$")
+_PRICED_AT = re.compile(r"\b(?:[Pp]riced|[Oo]pened|[Cc]losed|[Ss]old)\s+(?:its\s+(?:IPO|shares|offering)\s+|shares\s+)?at\s+(?:about\s+|~)?$")
+_RANGE_AFTER = re.compile(r"\s+(?:price\s+)?range\b")
+_SHARE_WORDS = re.compile(r"\b(?:IPO|shares?|range|offering|listing|debut|per share|float|greenshoe)\b", re.I)
+_OF_AMOUNT = re.compile(r"\s+of\s+(?:about\s+|roughly\s+|some\s+|~)?(?:[A-Z]{1,2}\$|[$€£¥₹₩]|[A-Z]{3}\s?\d)")
 _ACCOUNTED_BY = re.compile(rf"(?P<c>{NAME})\s+(?:alone\s+)?(?:accounted|accounts|represented|represents|made\s+up|makes\s+up|"
                            r"generated|contributed|brought\s+in)\s+(?:for\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|"
                            r"almost\s+|some\s+|over\s+|more\s+than\s+)?$")

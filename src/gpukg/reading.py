@@ -232,7 +232,7 @@ REPORT_VERB = re.compile(r"^(?:Covers|Includes|Profiles|Compares|Tracks|Reviews|
 
 # a word that links a sentence to the one before it, not part of its subject
 DISCOURSE = re.compile(r"^(?:meanwhile|separately|elsewhere|similarly|likewise|in turn|also|later|subsequently|additionally|"
-                       r"moreover|furthermore|in addition|finally|notably|overall|today|now|yes|honestly|frankly|"
+                       r"moreover|furthermore|in addition|finally|notably|overall|today|now|yes|honestly|frankly|and|but|yet|"
                        # the report's own view, then what it is of: "We estimate NVIDIA shipped about 1.45 million ..."
                        r"we (?:estimate|expect|believe|think|model|forecast|calculate|understand|hear)(?: that)?),?\s+", re.I)
 
@@ -386,7 +386,8 @@ def trim_name(state: State, name: str) -> str:
     if known:
         return max(known, key=lambda k: k[2] - k[1])[0]
     words = name.split()
-    while words and (words[0].lower() in ("in", "at", "meanwhile", "also", "and", "then", "recently", "earlier", "later", "when",
+    while words and (words[0].lower() in ("in", "at", "meanwhile", "also", "and", "but", "yet", "so", "plus", "then", "recently",
+                                          "earlier", "later", "when",
                                           "acquired", "acquires", "bought", "buys", "purchased", "after", "with",
                                           "subsequently", "separately", "additionally", "afterwards", "finally")
                      or len(words) > 1 and words[0] in MONTH_NAMES):  # "In May Thornvale Cloud completed"

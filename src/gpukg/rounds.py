@@ -295,10 +295,13 @@ def _beside_round(state: State, text: str, source: Source, company: str) -> None
         if _CUMULATIVE.search(part) or not _FUNDING_VERB.search(part) and \
                 any(q.unit and not q.currency for q in find_quantities(part)):
             figures(state, company, part, source, prose=True)
+    for m in _OF_WHICH.finditer(text):  # "Gross proceeds $1.08 billion, of which $931.5 million to the company": a part
+        figures(state, company, text[m.end():], source, prose=True)
 
 
 # "; ", and ", including": "has raised $1.1 billion in total, including a $600 million debt facility"
 _PARTS = re.compile(r";\s|,\s+including\s+")
+_OF_WHICH = re.compile(r",\s+of\s+which\s+(?=(?:about\s+|~)?(?:[A-Z]{1,2}\$|[$€£¥₹₩]|[A-Z]{3}\s?\d))")
 
 
 def _counts_in_round(state: State, text: str, source: Source, company: str) -> None:
@@ -355,6 +358,13 @@ _BACKERS_OF_ALL = re.compile(r"\braised\s+(?:about\s+|roughly\s+|some\s+|nearly\
 _TOTAL_CLAUSE = re.compile(r"\b(?:bringing|taking|lifting|pushing)\b[^.]*\btotal\b", re.I)
 
 
+# "And Sorvanne Compute, three days after its Series B, signed a $250 million GPU-backed debt facility": a round told
+# only to date another
+# "Gross proceeds $1.08 billion, of which $931.5 million to the company": an offering's sum, first in its line
+_PROCEEDS = re.compile(r"(?:[Gg]ross|IPO|[Oo]ffering|[Tt]otal)\s+proceeds\s*(?:of|were|was|:|totall?ed|came to|reached)?\s*(?:about\s+|~)?"
+                       r"(?=(?:[A-Z]{1,2}\$|[$€£¥₹₩]|[A-Z]{3}\s?\d))")
+_TICKER = re.compile(r"\((?:Nasdaq|NASDAQ|NYSE|LSE|TSX|ASX|HKEX|TSE|SGX|Euronext)\s*:\s*[A-Z.]{1,6}\)")
+_SINCE_ROUND = re.compile(r"\b(?:after|before|since|following)\s+(?:its|their|the)\s+$")
 _ROUND_PRICE = re.compile(r"\s+(?:price|priced|range|pop|lock-up|lockup|share price)\b", re.I)
 # "a down round at a $300 million valuation, down from $1.1 billion at the company's Series B": a round named for its
 # valuation then, not one told
@@ -369,9 +379,10 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
         return False
     # ("still 37% below the IPO price", "at its Series C price": a price a round set, no round told)
     types = [t for t in lexicon.find("round_types", text) if not _ROUND_PRICE.match(text, t[2])
-             and not AT_ITS_ROUND.search(text, max(0, t[1] - 60), t[1])]
+             and not AT_ITS_ROUND.search(text, max(0, t[1] - 60), t[1]) and not _SINCE_ROUND.search(text, max(0, t[1] - 30), t[1])]
     types = [t for t in types if t[0] != "unspecified"] or types
-    money = [q for q in find_quantities(text) if q.currency]
+    # (not "priced its IPO at $21": a share's price, no round's amount, is the only sum so small)
+    money = [q for q in find_quantities(text) if q.currency and not q.per and (q.high or q.value or 0) >= 10_000]
     if not types and money and not _CUMULATIVE.search(text) and (
             _FUNDING_VERB.search(text) and re.search(_LEADS, text) or _RAISING.search(text)
             or (_RAISED_AMOUNT.search(text) or _AMOUNT_RAISED.search(text)) and (first_date(text) or _RAISED_FROM.search(text))
@@ -380,9 +391,11 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
         # valuation": a round, type untold (the second sought)
         # "granted €60 million to X": a grant, by its verb
         types = [("grant" if _GRANTED.search(text) else "unspecified", 0, 0)]
-    offered = _OFFERED.search(text) if not types and money else None
+    offered = (_OFFERED.search(text) or _PROCEEDS.match(text)) if not types and money else None
     if offered:  # "It sold 185 million new shares at A$1.60 each, raising A$296 million": under a listing, its IPO
-        types = [("ipo" if LISTING.search(" ".join((text, *state.section))) else "unspecified", 0, 0)]
+        # (and "Gross proceeds $1.08 billion, of which ..." under "## Veymouth Cloud (Nasdaq: VYMC)")
+        types = [("ipo" if LISTING.search(" ".join((text, *state.section))) or _TICKER.search(" ".join(state.section))
+                  else "unspecified", 0, 0)]
     named_type = any(t[0] != "unspecified" for t in types)  # "$520M debt financing (November 2025) from X"
     # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
     untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
@@ -390,7 +403,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     if valued_by and state.last_round and not (valued_by.group("own") or valued_by.group("c")):
         valued_by = None  # "The Series B valued Orrinvale at ...": of the round just read, as its sequel reads it
     lent = _LENT.match(text) if named_type and money else None  # "Magnetar provided a $60 million GPU-financing line"
-    told = joined or _FUNDING_VERB.search(text) or valued_by or lent or _ACTIVE_LEAD.search(text) or _AND_LED.search(text) \
+    told = joined or offered or _FUNDING_VERB.search(text) or valued_by or lent or _ACTIVE_LEAD.search(text) \
+        or _AND_LED.search(text) \
         or investor_subject(text) or _TOOK_PART_IN.search(text) \
         or named_type and (_NAMED_PARTICIPANTS.search(text) or _ROUND_AT.search(text[:money[0].start] if money else "")
                            or _TOLD_AFTER_COLON.search(text) or re.search(_LEADS, text)
