@@ -429,3 +429,13 @@ def test_a_deal_tables_target_type_a_targets_aside_and_its_backers_including(tmp
     assert ("Wittenhall GPU", "providers") in observed and not [s for s, _ in observed if s == "Fenmark Digital"]
     assert of_kind(facts, "Backing", "investor", "company") == [("NVIDIA", "Wittenhall GPU"), ("Sequoia Capital", "Wittenhall GPU")]
     assert ("Northcairn Cloud", "Spreeweg Serverless") in of_kind(facts, "Acquisition", "acquirer", "target")
+
+
+def test_a_company_led_by_its_chief_executive_raised_no_round(tmp_path):
+    # Regression: "a Milan-based neocloud led by chief executive Emanuele Ricasoli, agreed to buy X for €480 million" was a
+    # round of €480 million (and no purchase: the appositive was too long to be skipped)
+    facts = built(tmp_path, "# Notes\n\nTarvessa Compute, a Milan-based neocloud led by chief executive Emanuele Ricasoli, "
+                            "agreed to buy Dravenhold Systems for €480 million.\n")
+    assert not of_kind(facts, "Round", "company")
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Tarvessa Compute", "Dravenhold Systems")]
+    assert of_kind(facts, "Role", "person", "role") == [("Emanuele Ricasoli", "ceo")]

@@ -1772,3 +1772,16 @@ def test_a_person_who_joined_as_an_officer_did_not_join_a_round():
               "Threlkeld, previously treasurer of a pipeline operator, joined as chief financial officer in October.\n")
     (round_,) = facts_of(ex, "Round")
     assert round_.participants == () and round_.leads == ("Northwake Capital",)
+
+
+def test_an_investor_update_email_speaks_for_the_company_that_signs_it():
+    # the company named in the subject line and the signature only; a KPI table by month of the email's year
+    ex = read("**Subject:** Ardwick Compute — October 2025 investor update\n**Date:** Tue, Nov 11, 2025\n\nHi all,\n\n"
+              "Here's our October update: we're a Leeds-based neocloud and our MRR grew 9% to $1.42M.\n\n"
+              "| Metric | Sep | Oct | MoM |\n|---|---|---|---|\n| Paying customers | 37 | 41 | +4 |\n\n"
+              "Thanks, we appreciate you.\n\nNia Okafor, Co-founder & CEO, Ardwick Compute\n")
+    assert [(h.company, h.place) for h in facts_of(ex, "Headquarters")] == [("Ardwick Compute", "Leeds")]
+    got = [(o.subject, o.metric, o.quantity.value, o.when.iso if o.when else None) for o in facts_of(ex, "Observation")
+           if o.metric in ("revenue", "customers")]
+    assert got == [("Ardwick Compute", "revenue", 1_420_000, None), ("Ardwick Compute", "customers", 37, "2025-09"),
+                   ("Ardwick Compute", "customers", 41, "2025-10")]

@@ -685,3 +685,12 @@ def test_a_raised_column_beside_no_round_is_each_company_s_total(tmp_path):
     assert not of_kind(facts, "Round", "company")
     assert of_kind(facts, "Observation", "subject", "metric") == [("Brindlecourt Compute", "total-raised")]
     assert [w.text for c, w in of_kind(facts, "Founding", "company", "when")] == ["2021"]
+
+
+def test_a_table_with_a_column_per_company_and_its_measure_in_the_corner(tmp_path):
+    # Regression: "| Turnover, FY2024 | Korvena Cloud | Isarlicht Inference |" over "| Germany | €386 million | ... |"
+    # made Germany a company whose measures were named after the two parties
+    facts = built(tmp_path, "# Briefing\n\n| Turnover, FY2024 | Korvena Cloud | Isarlicht Inference |\n|---|---|---|\n"
+                            "| Germany | €386 million | €151 million |\n")
+    got = [(s, m, seg, w.text) for s, m, seg, w in of_kind(facts, "Observation", "subject", "metric", "segment", "when")]
+    assert got == [("Isarlicht Inference", "revenue", "Germany", "FY2024"), ("Korvena Cloud", "revenue", "Germany", "FY2024")]

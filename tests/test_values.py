@@ -570,3 +570,20 @@ def test_last_and_this_quarter_are_of_the_reports_date():
     assert found == {"last quarter": (date(2025, 7, 1), date(2025, 9, 30)), "this quarter": (date(2025, 10, 1), date(2025, 12, 31))}
     january = When("January 2026", "2026-01-15", "day", date(2026, 1, 15), date(2026, 1, 15))
     assert [(w.start, w.end) for _, _, w in relative_dates("last quarter", january)] == [(date(2025, 10, 1), date(2025, 12, 31))]
+
+
+@pytest.mark.parametrize("text, low, high, currency, unit", [
+    # Regression: "up from $58–62 billion" was $58 and a count of 62 billion (a change from one to the other)
+    ("guidance is $64 billion to $68 billion, up from $58–62 billion", Decimal(58_000_000_000), Decimal(62_000_000_000), "USD", None),
+    # Regression: an EU authority's "[35-40]%" lost its percent
+    ("the merged firm would have held [35-40]% of the market", Decimal(35), Decimal(40), None, "percent"),
+])
+def test_the_last_range_of_a_sentence(text, low, high, currency, unit):
+    q = find_quantities(text)[-1]
+    assert (q.low, q.high, q.currency) == (low, high, currency) and (unit is None or q.unit == unit)
+
+
+@pytest.mark.parametrize("text", ["it runs a 70B model for us", "Article 6(1)(b) and 6(2) of the Merger Regulation",
+                                  "caught by Article 1(3)", "SoftBank Vision Fund 2 put in"])
+def test_numbers_that_name_measure_nothing(text):
+    assert find_quantities(text) == ()

@@ -90,7 +90,11 @@ _QUANTITY = re.compile(
 _MODEL_WORD = rf"(?!(?:{_CODES_RE}|Rs|Over|About|Nearly|Around|Roughly|Almost|Some|Approximately|Under|Up|Just|Only|" \
               r"Another|Additional|Above|Below)\b)[A-Z][A-Za-z]+"
 _MODEL_SIZE = re.compile(rf"(?:\b{_MODEL_WORD}[-\s]?\d+(?:\.\d+)*[-\s]|(?<=[a-z,] ){_MODEL_WORD}[-\s])"
-                         r"(?:\d+x)?\d+(?:\.\d+)?[BM]\b(?![$€£%])")
+                         r"(?:\d+x)?\d+(?:\.\d+)?[BM]\b(?![$€£%])"
+                         # a model's size without its name: "a 70B model", "13B-parameter models"
+                         r"|(?<![$€£¥₹\w.,])\d{1,4}(?:\.\d+)?[BM](?:[-\s]param(?:eter)?s?)?\s+(?:models?|LLMs?|parameters|params)\b")
+# an EU authority's share range, bracketed to keep the figure confidential: "[35-40]%"
+_BRACKETED_SHARE = re.compile(r"\[(\d{1,3}(?:[.,]\d+)?\s?[-–]\s?\d{1,3}(?:[.,]\d+)?)\]%")
 # A language model by name: "Llama 3.3 70B", "Qwen3-32B", "DeepSeek-V3", "Mistral Small 3.1", "GPT-4o"
 LANGUAGE_MODEL = re.compile(rf"(?:\b{_MODEL_WORD}[-\s]?\d+(?:\.\d+)*[-\s]|\b{_MODEL_WORD}[-\s])(?:\d+x)?\d+(?:\.\d+)?[BM]\b|"
                             r"\b[A-Z][A-Za-z]+-[A-Z]?\d+(?:\.\d+)?[a-z]?\b|"
@@ -99,7 +103,9 @@ _MODEL_VERSION = re.compile(r"\b[A-Z][a-z]+\s(?:Small|Medium|Large|Mini|Nano|Pro
 # Numbers that name or rank, not measure: "24/7 support", "Tier 3 data centers", "Figure 2", "version
 # 2.0", "1 in 5 enterprises", "the next 12 months".
 _NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|Exhibit|Appendix|Phase|Gen|Generation|"
-                        r"[Vv]ersion|v|Fund)\s?\d+(?:\.\d+)*\b|(?<![\d,.])\b\d{1,2}\s+in\s+\d{1,3}\b(?![\d,.%])"
+                        r"[Vv]ersion|v|Fund|Article|Art\.)\s?\d+(?:\.\d+)*\b(?:\(\w{1,3}\))*|"
+                        r"(?<=\))\s+and\s+\d+\(\w{1,3}\)(?:\(\w{1,3}\))*|"  # "Article 6(1)(b) and 6(2)": a law's articles
+                        r"(?<![\d,.])\b\d{1,2}\s+in\s+\d{1,3}\b(?![\d,.%])"
                         # a span of time, not an amount: "over the next 12 months"
                         r"|\b(?:next|past|last|coming|previous|first)\s+\d+\s+(?:months?|years?|weeks?|days?|quarters?)\b"
                         # identifiers, not amounts: a web address, a filing's "Item 2.01", a file or tax number
@@ -154,7 +160,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     """
     if not _DIGIT.search(text):  # a quantity has a digit, or is a count in words ("three data centers")
         return tuple(_counted_in_words(text))
-    masked = text
+    masked = _BRACKETED_SHARE.sub(lambda m: f" {m.group(1)}% ", text) if "]%" in text else text  # (as long as it was)
     spans = [(s, e) for s, e, _ in find_dates(text)] + [m.span() for m in _MALFORMED.finditer(text)]
     for start, end in spans + [m.span() for pattern in (_MODEL_SIZE, _MODEL_VERSION, GPU_NAME, _NO_FIGURE, DAY_MONTH) for m in pattern.finditer(text)]:
         masked = masked[:start] + "\x00" * (end - start) + masked[end:]
@@ -162,7 +168,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     for m in _QUANTITY.finditer(masked):
         q = _quantity(masked, m)
         falling = q is None and m.group("num2") and (_number(m, 1) or 0) > (_number(m, 2) or 0)
-        if falling or q is not None and q.high is not None and _CHANGE_FROM.search(masked, 0, m.start()):
+        if falling or q is not None and q.high is not None and _CHANGE_FROM.search(masked, 0, m.start()) \
+                and not _dashed(masked, m):  # ("up from $58–62 billion": a range it was)
             found += _two_figures(masked, m)  # "grew from $22M to $85M", "cut from $1.60 to $1.29": no range
         elif q is not None:
             found.append(q)
@@ -198,6 +205,12 @@ def _counted_in_words(text: str) -> list[Quantity]:
 # "from X to Y" tells a change (two figures), unless the words before say a range: "prices range from $2 to $3"
 _CHANGE_FROM = re.compile(r"(?<!\brange )(?<!\branges )(?<!\branged )(?<!\branging )\bfrom\s*$", re.I)
 _TO = re.compile(r"\s?(?:-|–|to)\s?")
+
+
+def _dashed(text: str, m: re.Match) -> bool:
+    """A range written with a dash and one currency sign ('$58–62 billion'), which no change is."""
+    sep = _TO.match(text, m.end("scale1") if m.group("scale1") else m.end("num1"))
+    return bool(sep) and "to" not in sep.group(0) and not re.match(r"\s*[$€£¥₹]", text[sep.end():])
 
 
 def _two_figures(text: str, m: re.Match) -> list[Quantity]:

@@ -16,8 +16,8 @@ from .figures import figures
 from .metrics import metric_of
 from .names import name_key
 from .phrases import NAME, looks_like_name, looks_like_org, split_names, strip_parens
-from .reading import State, add, kinds_of, opening_name, qualify
-from .records import Backing, Block, Round, Source
+from .reading import State, add, kinds_of, month_told, opening_name, qualify
+from .records import Backing, Block, Round, Source, When
 
 
 # "| Share 2025E |", "| 2026F |": a column of estimates
@@ -57,10 +57,20 @@ def market_by_year(state: State, cells: list[tuple[str, str]], source: Source) -
 
 
 def is_period(text: str) -> bool:
-    """A header or cell that is a date and nothing else: 'Q3 2025', 'Apr 2021', 'Three Months Ended September 30, 2025'."""
+    """A header or cell that is a date and nothing else: 'Q3 2025', 'Apr 2021', 'Three Months Ended September 30, 2025';
+    or a month alone ('| Sep | Oct |' in a monthly update), of the year the report was written in."""
     text = text.strip(" *")
+    if _MONTH_ONLY.fullmatch(text):
+        return True
     dates = find_dates(text)
     return len(dates) == 1 and dates[0][0] == 0 and dates[0][1] >= len(text.rstrip(" .EAF"))  # "2025E", "2024A"
+
+
+_MONTH_ONLY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?", re.I)
+
+
+def _period(state: State, header: str) -> When | None:
+    return month_told(state, f"in {header.strip(' *.')}") if _MONTH_ONLY.fullmatch(header.strip(" *")) else first_date(header)
 
 
 def by_period(state: State, cells: list[tuple[str, str]], source: Source, company: str | None = None) -> None:
@@ -75,7 +85,7 @@ def by_period(state: State, cells: list[tuple[str, str]], source: Source, compan
     excepted = _EXCEPT.search(corner)  # "($ millions, except GPUs)": the GPUs' row is a count
     if excepted and any(w in label.lower() for w in re.findall(r"[a-z]{3,}", excepted.group(1).lower())):
         corner = ""
-    periods = [first_date(h) for h, _ in cells[1:] if is_period(h)]
+    periods = [_period(state, h) for h, _ in cells[1:] if is_period(h)]
     for header, cell in cells[1:]:
         # a loss in an accountant's brackets ("| Net loss | (38) |"): the loss is 38 (no other figure is read below zero)
         cell = _BRACKETED_NUMBER.sub(r"\1", cell) if metric_of(strip_parens(label)) == "loss" else cell
@@ -87,7 +97,7 @@ def by_period(state: State, cells: list[tuple[str, str]], source: Source, compan
                 figures(state, company, cell, source, label=f"{strip_parens(label)} growth",
                         row_when=periods[0] if periods else None)
                 continue
-            figures(state, company, cell, source, label=label, row_when=first_date(header))
+            figures(state, company, cell, source, label=label, row_when=_period(state, header))
             if ESTIMATED_YEAR.search(header):
                 qualify(state, first, "estimated")
 
@@ -95,7 +105,7 @@ def by_period(state: State, cells: list[tuple[str, str]], source: Source, compan
 _BRACKETED_NUMBER = re.compile(r"^\(\s*([\d.,]+)\s*\)$")
 
 
-CHANGE_COLUMN = re.compile(r"change|chg\.?|% change|y/y|yoy|growth|q/q|qoq|delta|δ")
+CHANGE_COLUMN = re.compile(r"change|chg\.?|% change|y/y|yoy|growth|q/q|qoq|m/m|mom|delta|δ")
 
 
 # a table's corner that says how to read its numbers: "($ millions, except GPUs)", "USD m", "in thousands"
@@ -117,11 +127,16 @@ def by_company(state: State, block: Block, source: Source) -> None:
     2025)'), and a row of their leads under it."""
     label = block.cells[0][1].strip()
     model = re.search(rf"\b{MODEL}\b", label)  # "| H100 price/hr (Oct 2025) |"
+    corner = block.cells[0][0].strip()
+    measured = metric_of(corner) if not metric_of(label) else None
     for header, cell in block.cells[1:]:
         company, cell = strip_parens(header.strip()), written(label, cell.strip())
         if not cell or NOTHING.fullmatch(cell):
             continue
         state.kinds.append((company, "company"))
+        if measured:  # "| Turnover, FY2024 | A | B |" over "| Germany | €410 million | €96 million |": a part of the measure
+            figures(state, company, cell, source, metric=measured, row_segment=label, row_when=first_date(corner))
+            continue
         if ROUND_HEADER.search(label) and (fact := cell_round(company, cell, source)):
             add(state, fact, ("company", company))
         elif _LEAD_ROW.fullmatch(label):

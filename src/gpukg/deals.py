@@ -32,7 +32,7 @@ _DESCRIBED = (r"(?:(?:an?|the|its|fellow)\s+)?(?:[\w-]+\s+){0,4}?(?:company|star
               r"platform|developer|maker|chipmaker|specialist|rival|competitor|neocloud|miner|lab|shop|outfit),?\s+")  # "startup, Loomtide,"
 # an appositive may stand between the buyer and its verb: "Nebulon, the UK sovereign compute company, has agreed to acquire"
 # ... or a bracket: "Hallgrim Cloud (co-founder and CEO Ingrid Vassbotn) has agreed to buy"
-_APPOSITIVE = r"(?:,\s+(?:an?|the)\s+[^,]{1,60},|\s+\([^()]{1,80}\))?"
+_APPOSITIVE = r"(?:,\s+(?:an?|the)\s+[^,]{1,90},|\s+\([^()]{1,80}\))?"
 _ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|\b[Ii]t){_APPOSITIVE}\s+(?:has\s+|had\s+)?"
                          rf"(?P<intent>{_INTENT})?(?P<verb>{_BUYS})\s+(?!by\s)"  # "X acquired by chipmaker Y" is passive
                          # ("agreed to buy substantially all of Caldmoor's assets": the company, bought as its assets)

@@ -52,6 +52,7 @@ _WE_FOUNDED = re.compile(rf"\b(?:I|[Ww]e)\s+(?:co-?)?(?:founded|started)\s+(?P<n
 # the closing line a company's own post ends with: "*Cinderpath is a serverless GPU platform for ...*"
 _ABOUT_US = re.compile(rf"(?:About\s+(?P<a>{NAME})\s*[:.—–-]\s*)?(?P<n>{NAME})\s+is\s+(?:an?|the)\s+")
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+_SIGNATURE = re.compile(rf"{PERSON},\s+(?P<t>[^,]{{2,50}}),\s+(?P<n>{NAME})")
 # "Vendor Due-Diligence Questionnaire: Response of Lisnagh Compute Ltd": the answers are the company's
 _RESPONDENT = re.compile(rf"\b(?i:responses?|answers|submission|reply)\s+(?i:of|from|by)\s+(?P<n>{NAME})")
 
@@ -67,6 +68,14 @@ def own_voice(report: Report) -> str | None:
         return None
     if (m := _RESPONDENT.search(report.title)) and looks_like_name(m.group("n")):
         return m.group("n")
+    # an email's "**Subject:** Pennacook Compute — October 2025 investor update", or its signature
+    # "Lucasta Quistorp, Co-founder & CEO, Pennacook Compute"
+    subject = next((b.value for b in report.blocks[:4] if b.label and b.label.lower() in ("subject", "re", "title")), "")
+    signed = [m for b in report.blocks[-3:] if b.kind == "paragraph" and (m := _SIGNATURE.fullmatch(b.text.strip()))
+              and label_roles(m.group("t"))]
+    for m in filter(None, [_AUTHOR_TITLE.match(subject or ""), *signed]):
+        if looks_like_name(m.group("n")):
+            return m.group("n")
     for block in told:
         if (m := _WE_FOUNDED.search(block.text)) and looks_like_name(m.group("n")):
             return m.group("n")
@@ -193,6 +202,8 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
     title = next((b for b in report.blocks if b.kind in ("heading", "title") and b.level == 1), None)
     if state.author and not author and not profiles and title:
         profiles = {title.line: state.author}  # a company's own post, in its voice throughout: its profile
+    elif state.author and not author and not profiles:  # ... or its own email, which has no title
+        state.company, state.company_level = state.author, 0
     investors = investor_sections(report, profiles)
     for block in report.blocks:
         source = Source(report.doc_id, block.line, block.index)
@@ -201,7 +212,7 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
             state.listing = False
             _heading(state, block, source, profiles, investors)
         else:
-            if state.company and state.company_heading not in block.section:
+            if state.company and state.company_heading and state.company_heading not in block.section:
                 state.company = None  # past the list a bold item titled ("- **Halden Cloud**" over its own list)
             _run_in(state, block)
             before = len(state.facts)

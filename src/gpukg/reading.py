@@ -348,11 +348,17 @@ def owned_name(state: State, name: str) -> str:
 _OWNED = re.compile(rf"[^'’\s]+['’]s\s+(?P<owned>{NAME})$")
 
 
+# "Here's Pennacook Compute's October update": words a sentence opens a possessive with, no place
+_NOT_PLACES = frozenset({"here", "there", "that", "what", "it", "who", "where", "today", "tomorrow", "yesterday", "this",
+                         "everyone", "nobody", "somebody", "let", "he", "she"})
+
+
 def owned_by_place(state: State, owner: str, owned: str) -> bool:
     """'Jeddah's Rimal Labs', 'Ho Chi Minh City's Sen Vang Cloud': an organization (a name of two
     words or more) after the possessive of a word that names no organization or person the report
     knows (a city, as far as words can tell)."""
     return (" " not in owner or owner.endswith(" City")) and owner not in state.names and owner not in state.surnames \
+        and owner.lower() not in _NOT_PLACES \
         and not looks_like_org(owner) and (owned in state.names or looks_like_org(owned) or " " in owned and looks_like_name(owned))
 
 

@@ -101,7 +101,8 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 figures(state, None, cell, source, label=header, row_when=when,
                         row_segment=named.group(0) if named else cells[0][1])
         return
-    if lowered[0] in _METRIC_HEADERS and len(cells) > 1 and \
+    # ("| Turnover, FY2024 | Korvena Cloud | Isarlicht Inference |": a corner that names the measure, a row per region)
+    if (lowered[0] in _METRIC_HEADERS or metric_of(lowered[0]) not in (None, "unclassified")) and len(cells) > 1 and \
             all(looks_like_name(h) and not lexicon.find("metrics", h) for h, _ in cells[1:]):
         by_company(state, block, source)
         return
