@@ -399,3 +399,16 @@ def test_a_market_cap_at_a_share_price(tmp_path):
     got = sorted((d["metric"], d["quantity"].value) for kind, d in facts if kind == "Observation")
     assert ("market-cap", 5_400_000_000) in got and ("share-price", 21) in got
     assert not [v for m, v in got if v in (2, 21) and m != "share-price"]
+
+
+def test_places_of_three_words_and_a_category_introducing_its_company(tmp_path):
+    # Regression: "the Salt Lake City neocloud" placed Hollisford in "Salt Lake"; "The only chipmaker here, Toronto's
+    # Vaskeld Semiconductor ..." made the company named before it a chipmaker; "14 GPU startups" was a count of GPUs
+    facts = built(tmp_path, "# Notes\n\nHollisford, the Salt Lake City neocloud, raised $150 million. Our tracker counts at "
+                            "least 14 GPU startups that shut down.\n\nThe only chipmaker here, Toronto's Vaskeld Semiconductor "
+                            "was founded in 2018.\n")
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Hollisford", "Salt Lake City"),
+                                                                  ("Vaskeld Semiconductor", "Toronto")]
+    assert of_kind(facts, "Category", "company", "category") == [("Hollisford", "neocloud"),
+                                                                 ("Vaskeld Semiconductor", "chipmaker")]
+    assert "gpus" not in [d["metric"] for kind, d in facts if kind == "Observation"]

@@ -587,3 +587,8 @@ def test_the_last_range_of_a_sentence(text, low, high, currency, unit):
                                   "caught by Article 1(3)", "SoftBank Vision Fund 2 put in"])
 def test_numbers_that_name_measure_nothing(text):
     assert find_quantities(text) == ()
+
+
+def test_a_web_address_without_its_scheme_holds_no_figure():
+    # Regression: "news.ycombinator.example.com/item?id=43120877" was a count of 43,120,877
+    assert [q.text for q in find_quantities("thread: news.ycombinator.example.com/item?id=43120877, 640 comments")] == ["640"]

@@ -204,7 +204,7 @@ _ORG_NOUN = (r"(?:(?![\w-]*(?i:invest|fund|capital|venture|bank|backer))[\w-]+\s
 _COMPANY_NOUN = re.compile(rf"{_ORG_NOUN}\b")  # in lower case: "Corvid Labs" is a name
 # "X, a Berlin colocation operator": a place, then what the company is (not "Acme, a GPU cloud", "Bolt, a
 # US$ 40M company": a place's words are capitalised words and nothing else)
-_PLACE_APPOSED = re.compile(rf"(?P<n>{NAME})(?:,|\s+is)\s+an?\s+(?P<place>{UPPER}[a-zà-ÿ]+(?:\s{UPPER}[a-zà-ÿ]+)?"
+_PLACE_APPOSED = re.compile(rf"(?P<n>{NAME})(?:,|\s+is)\s+an?\s+(?P<place>{UPPER}[a-zà-ÿ]+(?:\s{UPPER}[a-zà-ÿ]+){{0,2}}"
                             rf"(?:,\s{UPPER}[a-zà-ÿ]+(?:\s{UPPER}[a-zà-ÿ]+)?)?)\s+(?=[a-z])(?={_ORG_NOUN}\b)")
 # ... and then names it: "London-based GPU marketplace Tamsin Labs"
 _DESCRIPTOR = re.compile(rf"{_ORG_NOUN}\s+(?=[A-Z])|")

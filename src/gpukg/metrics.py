@@ -215,8 +215,15 @@ def counted(q: Quantity) -> str | None:
     if _MODELS.match(q.noun or ""):  # "its 16,000 H200s", "9,800 B200 GPUs": GPUs of a model
         return "gpus"
     hit = lexicon.find("count_nouns", noun)
+    firm = next((m for m in _FIRMS.finditer(noun)), None)
+    if hit and firm and hit[0][2] <= firm.start():
+        return None  # "14 GPU startups": startups, which GPUs only describe
     # The counted noun may follow one adjective: "2,400+ independent hosts".
     return hit[0][0] if hit and len(noun[:hit[0][1]].split()) <= 1 else None
+
+
+_FIRMS = re.compile(r"\b(?:startups|start-ups|companies|firms|businesses|players|vendors|makers|deals|rounds|funds|investors|"
+                    r"founders)\b")
 
 
 _MODELS = re.compile(rf"{MODEL}s\b")

@@ -396,8 +396,11 @@ def _described_again(state: State, text: str, source: Source, subject: str | Non
         # else the last one before it; at the sentence's start, the company the sentence before was about
         # ("Oberline GPU. The Austin GPU cloud named ...")
         apposed = _APPOSED_TO.search(text, max(0, lead.start() - 80), lead.start())
-        company = (trim_name(state, apposed.group("n")) if apposed and looks_like_org(apposed.group("n")) or
-                   apposed and apposed.group("n") in state.names else None) \
+        # ... or, opening the sentence, the name it introduces: "The only chipmaker here, Toronto's Vaskeld Semiconductor, ..."
+        introduced = _INTRODUCES.match(text, end) if lead.start() == 0 else None
+        company = (trim_name(state, introduced.group("n")) if introduced else None) \
+            or (trim_name(state, apposed.group("n")) if apposed and looks_like_org(apposed.group("n")) or
+                apposed and apposed.group("n") in state.names else None) \
             or named_before(state, text, lead.start()) or subject or (state.previous if lead.start() == 0 else None)
         if not company:
             continue
@@ -413,8 +416,9 @@ def _placed(state: State, company: str, place: str | None, source: Source) -> No
 
 
 _APPOSED_TO = re.compile(rf"(?<![\w'’])(?P<n>{NAME}),\s*$")
+_INTRODUCES = re.compile(rf"(?:\s+(?:here|among them|on the list|in the group))?,\s+(?:[A-Z][\w.'’-]*['’]s\s+)?(?P<n>{NAME})")
 # "the Austin GPU cloud", "the Toronto-headquartered serverless GPU platform", "the inference startup"
-_THE_DESCRIBED = re.compile(r"\b[Tt]he\s+(?:(?P<place>[A-Z][a-z][\w.'’]*(?:\s+[A-Z][a-z][\w.'’]*)?)(?:-(?:based|headquartered))?\s+)?"
+_THE_DESCRIBED = re.compile(r"\b[Tt]he\s+(?:(?P<place>[A-Z][a-z][\w.'’]*(?:\s+[A-Z][a-z][\w.'’]*){0,2})(?:-(?:based|headquartered))?\s+)?"
                             r"(?:[\w-]+\s+)?$")
 # ... then a verb, a preposition or the clause's end; not "the neocloud market", not "the GPU cloud Acme"
 _DESCRIPTION_ENDS = re.compile(r"\s*[,.;)]|\s*$|\s+(?!market|segment|sector|space|industry|players|business|model|category|"
@@ -438,7 +442,7 @@ _APPOSED = re.compile(rf"(?P<n>{NAME}),\s+(?:a|an|the)\s+(?P<what>[^,;()]{{1,60}
                       r"headquartered|founded|with|for|in|and)\b)")
 
 
-_PLACE_OPENS = re.compile(r"(?P<place>[A-Z][a-z][\w.'’]*(?:\s+[A-Z][a-z][\w.'’]*)?)\s+(?=[a-z]|GPU\b|AI\b)")
+_PLACE_OPENS = re.compile(r"(?P<place>[A-Z][a-z][\w.'’]*(?:\s+[A-Z][a-z][\w.'’]*){0,2})\s+(?=[a-z]|GPU\b|AI\b)")
 
 
 def _compound_backings(state: State, text: str, source: Source) -> None:
