@@ -412,3 +412,19 @@ def test_places_of_three_words_and_a_category_introducing_its_company(tmp_path):
     assert of_kind(facts, "Category", "company", "category") == [("Hollisford", "neocloud"),
                                                                  ("Vaskeld Semiconductor", "chipmaker")]
     assert "gpus" not in [d["metric"] for kind, d in facts if kind == "Observation"]
+
+
+def test_token_prices_told_by_their_side(tmp_path):
+    # Regression: "$0.70 input / $0.90 output", "$0.10 in and out" and "$0.05/$0.08" after a price per million tokens
+    # were figures of nothing
+    facts = built(tmp_path, "# Teardown\n\n## Kiteline\n\nKiteline, an inference platform, charges $0.60 per million input "
+                            "tokens for Llama 3.1 70B. Llama 3.1 8B is $0.10 in and out, and Qwen2.5 72B is $0.70 input / "
+                            "$0.90 output; Mistral Small 3.1 is $0.05/$0.08.\n")
+    got = sorted((d["quantity"].value, d["quantity"].per, d["segment"]) for kind, d in facts
+                 if kind == "Observation" and d["metric"] == "price")
+    assert got == [(Decimal("0.05"), "million-tokens", "Mistral Small 3.1, input tokens"),
+                   (Decimal("0.08"), "million-tokens", "Mistral Small 3.1, output tokens"),
+                   (Decimal("0.10"), "million-tokens", "Llama 3.1 8B, input and output tokens"),
+                   (Decimal("0.60"), "million-tokens", "Llama 3.1 70B, input tokens"),
+                   (Decimal("0.70"), "million-tokens", "Qwen2.5 72B, input tokens"),
+                   (Decimal("0.90"), "million-tokens", "Qwen2.5 72B, output tokens")]

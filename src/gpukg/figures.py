@@ -147,6 +147,15 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     # "turnover ... in 2024 was £412 million, of which £158 million was generated in the UK": a part, of the same time
     whens = [w or (whens[i - 1] if i and _OF_WHICH.fullmatch(text[quantities[i - 1].end:q.start]) else None)
              for i, (q, w) in enumerate(zip(quantities, whens))]
+    # "Llama 3.1 8B is $0.10 in and out, and Qwen2.5 72B is $0.70 input / $0.90 output": token prices, per the unit
+    # this sentence or the report's last token price gives
+    tokens = next((q.per for q in quantities if q.per in TOKEN_UNITS), None) or state.token_per
+    if tokens and ("put" in text or " in and out" in text or "/" in text):
+        pairs = bool(LANGUAGE_MODEL.search(text))  # ("$2.10/$2.50" of GPUs is no pair of token prices)
+        sides = [_side(text, q, pairs) if q.currency and not q.per else None for q in quantities]
+        quantities = [replace(q, per=tokens, noun=side) if side else q for q, side in zip(quantities, sides)]
+        metrics = ["price" if side else m for m, side in zip(metrics, sides)]
+    state.token_per = next((q.per for q in quantities if q.per in TOKEN_UNITS), state.token_per)
     main = next((i for i, m in enumerate(metrics) if m and m != "growth-rate"), None)
     segments: dict[int, str | None] = {}
     providers: dict[int, str] = {}  # the provider a price names, for the prices after it in the sentence
@@ -193,7 +202,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             if q.per in TOKEN_UNITS and not (segment and LANGUAGE_MODEL.fullmatch(segment)) else []
         if named_models:  # "cut Llama 3.3 70B from $0.88 to $0.54 per million tokens": that model's price
             segment = named_models[-1].group(0)
-        if q.per in TOKEN_UNITS and q.noun in ("input tokens", "output tokens"):
+        if q.per in TOKEN_UNITS and q.noun in ("input tokens", "output tokens", "input and output tokens"):
             segment = ", ".join(p for p in (segment, q.noun) if p)
         if fallback not in (None, "unclassified") and name == "price" and segment == row_segment and label_text.strip() \
                 and not _UNIT_ONLY.fullmatch(label_text.strip()):  # ("| JPY/month |" names no kind of price)
@@ -288,6 +297,21 @@ _WITH_PARTY = re.compile(rf"[^.]{{0,60}}?\bwith\s+(?P<c>{NAME})")
 _OTHERS_NUMBER = re.compile(rf"(?P<c>{NAME})(?:['’]s\s+|\s+\(\s*)(?:~|about\s+)?$")
 _VALUED_NAME = re.compile(rf"\bvalu(?:ing|ed|es)\s+(?P<c>{NAME})\s+at\s+(?:[a-z]+\s+)?$")
 _AT_PRICE = re.compile(r"\bat\s+$")
+_IN_OUT = re.compile(r"\s+(input|output|in and out)\b")
+_PAIR_NEXT = re.compile(r"\s?/\s?(?=[$€£]\s?\d)")  # "$0.05/$0.08": input, then output
+_PAIR_BEFORE = re.compile(r"[$€£]\s?[\d.]+\s?/\s?$")
+
+
+def _side(text: str, q: Quantity, pairs: bool) -> str | None:
+    """Which tokens a price told beside another is for: '$0.70 input', '$0.10 in and out', '$0.05/$0.08'."""
+    said = _IN_OUT.match(text, q.end)
+    if said:
+        return {"input": "input tokens", "output": "output tokens"}.get(said.group(1), "input and output tokens")
+    if not pairs:
+        return None
+    if _PAIR_NEXT.match(text, q.end):
+        return "input tokens"
+    return "output tokens" if _PAIR_BEFORE.search(text, max(0, q.start - 12), q.start) else None
 _PRICED_AT = re.compile(r"\b(?:[Pp]riced|[Oo]pened|[Cc]losed|[Ss]old)\s+(?:its\s+(?:IPO|shares|offering)\s+|shares\s+)?at\s+(?:about\s+|~)?$")
 _RANGE_AFTER = re.compile(r"\s+(?:price\s+)?range\b")
 _SHARE_WORDS = re.compile(r"\b(?:IPO|shares?|range|offering|listing|debut|per share|float|greenshoe)\b", re.I)

@@ -64,6 +64,7 @@ class State:
     speaker: tuple[int, str, str] | None = None  # (line, person, company) of an interview answer being read
     last_line: int = 0  # the line of the paragraph sentence read last (0 after anything else)
     price_per: str | None = None  # what the report says its prices are per ("Prices are per GPU-hour")
+    token_per: str | None = None  # what the report's last token price was per ("$0.60 per million input tokens")
     card: tuple[int, str] | None = None  # a labelled item's line and name: its later sentences may be its fields
     list_subject: str | None = None  # the company the paragraph before a list was about: its labelled items' subject
     written: When | None = None  # the report's own date, from its title or a dateline: what "in June" is told against
