@@ -439,3 +439,16 @@ def test_a_company_led_by_its_chief_executive_raised_no_round(tmp_path):
     assert not of_kind(facts, "Round", "company")
     assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Tarvessa Compute", "Dravenhold Systems")]
     assert of_kind(facts, "Role", "person", "role") == [("Emanuele Ricasoli", "ceo")]
+
+
+@pytest.mark.parametrize("told", [
+    "### Thrushcombe Labs — great kernels\n\n- **What it was:** a Seattle inference platform, founded in 2022.\n"
+    "- **Raised:** $19.5 million from Accel.\n- **Last round:** a $16 million Series A in January 2024, led by Accel.\n"
+    "- **What happened:** acqui-hired by AI lab Sorrelmark AI in September 2024.",
+    "### Thrushcombe Labs\n\nThrushcombe Labs is a Seattle inference platform. It went bust. Its assets were bought out of "
+    "administration by Sorrelmark AI in September 2024.",
+])
+def test_a_company_acqui_hired_or_its_assets_bought(tmp_path, told):
+    facts = built(tmp_path, f"# Deadpool\n\n{told}\n")
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Sorrelmark AI", "Thrushcombe Labs")]
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Thrushcombe Labs", "Seattle")]

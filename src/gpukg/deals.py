@@ -22,7 +22,7 @@ _BUYS = (r"(?:(?:today|also)\s+)?(?:announced|signed|entered\s+into|reached)\s+(
          r"agreed\s+(?:in|on)\s+(?:[\w,]+\s+){0,3}?(?:\d{4},?\s+)?to\s+(?:acquire|buy|purchase)|"  # "agreed in (September 2025|July) to acquire"
          "acquired|acquires|is acquiring|acquiring|agreed to acquire|to acquire|will acquire|bought|buys|agreed to buy|"
          "to buy|will buy|is buying|is purchasing|is taking over|purchased|agreed to purchase|to purchase|snapped up|took over|takes over|"
-         "picked up|picks up|swallowed|swallows|"
+         "picked up|picks up|swallowed|swallows|acqui-hired|acquihired|acqui-hires|acquihires|"
          r"acq\.|acq['’]d")  # a changelog's shorthand: "Nimbrel Cloud acq. Oakvale Labs, ~$40M"; a post's "acq'd"
 # "is reportedly in talks to acquire": a deal sought, not one agreed (no status; qualifiers say so)
 _INTENT = (r"(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:in\s+(?:\w+\s+)?(?:talks|discussions|negotiations)|negotiating|"
@@ -47,9 +47,12 @@ _THE_TARGET = ("the company", "the startup", "the firm", "the business")
 
 
 # "X was acquired by Y" (done); "X agreed to be acquired by Y", "X will be bought by Y" (agreed, not done)
+_ASSETS_BOUGHT = re.compile(r"\b(?:Its|Their)\s+(?:assets|business|operations|fleet)\s+(?:were|was)\s+"
+                            r"(?=(?:bought|acquired|purchased|taken over|picked up)\b)")
 _ACQ_PASSIVE = re.compile(rf"(?P<t>{NAME})(?:,[^,]{{1,60}},|\s+\([^()]{{1,80}}\))?\s+(?:(?P<done>was|has been|were)|(?P<agreed>is being|"
                           r"(?:has\s+)?agreed to be|(?:is|are)\s+(?:set|expected|due)\s+to be|is to be|will be))\s+"
-                          rf"(?P<verb>acquired|acq['’]d|acqui-hired|bought|purchased|snapped up|taken over|picked up|absorbed)\s+by\s+"
+                          rf"(?P<verb>acquired|acq['’]d|acqui-hired|bought|purchased|snapped up|taken over|picked up|absorbed)\s+"
+                          r"(?:out\s+of\s+(?:administration|bankruptcy|receivership|insolvency|liquidation)\s+)?by\s+"
                           rf"(?:{_DESCRIBED})?(?P<a>{NAME})")
 # "Ravensloe AI merged into Saltcote Inference", "Lintwhite Exchange was folded into Keldholme Compute": the one merged
 # into the other is bought by it (an aside between may hold a count: "..., a platform with 14,000 developers, was folded")
@@ -233,6 +236,8 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
     found = False
     if not _DEAL_HINT.search(text):
         return found
+    if context and _ASSETS_BOUGHT.search(text):  # "Its assets were bought out of administration by X": the company, bought
+        text = _ASSETS_BOUGHT.sub(f"{context} was ", text)
     for pattern in (_ACQ_ACTIVE, _ACQ_PASSIVE, _ACQ_DESCRIBED, _ACQ_HEADLINE, _ACQ_DONE, _ACQ_NOUN, _ACQ_NOUN_BY, _ACQ_WHICH, _ACQ_SOLD, _ACQ_CARVE_OUT, _ACQ_STAKE,
                     _ACQ_BID, _ACQ_NTH, _ACQ_INTO):
         for m in pattern.finditer(text):

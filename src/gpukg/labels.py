@@ -145,6 +145,9 @@ def labelled(state: State, block: Block, source: Source) -> None:
             state.kinds.append((partner, "org"))
     elif lexicon.find("round_types", label) and not lexicon.find("metrics", label) and group != "total_raised":
         _rounds(state, company, label, value, source)
+    elif not group and _DESCRIBED.match(value) and lexicon.find("categories", value[:80]):
+        # "**What it was:** a Seattle inference platform ..., founded in 2022": what the company is
+        prose(state, f"{company} is {value}", source, company)
     elif _is_date(label) or told_of(company, value):
         # a timeline's line: "**2019** — Founded by A and B", "**March 2023:** Seed round of C$8M led by X"
         text = told_of(company, value) or value
@@ -156,6 +159,7 @@ def labelled(state: State, block: Block, source: Source) -> None:
         figures(state, company, value, source, label=label, metric=metric)
 
 
+_DESCRIBED = re.compile(r"(?:an?|the)\s+(?!\d)", re.I)
 _BACKED = re.compile(r"(?:co-)?led\b|joined\b|participated\b|invested\b|backs\b|backed\b|anchored\b|provides?\b[^.]*\b(?:facility|loan|financing)\b",
                      re.I)
 _AN_INVESTOR = re.compile(r"^(?:an?|the|its|[\w ]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:investor|backer|shareholder|lender)\b", re.I)

@@ -181,7 +181,7 @@ _PRONOUN_CLAUSE = re.compile(r";\s+(?=(?:its|the company['’]s)\s+(?:other\s+|e
 
 # What an investor or a company did, told without the subject a label, heading or profile gives
 _DEED = re.compile(r"(?:Led|Co-led|Committed|Invested|Backed|Participated|Joined|Took|Holds|Exited|"
-                   r"Raised|Closed|Secured|Landed|Completed|Received|Acquired|Bought|Purchased|Agreed|Signed|"
+                   r"Raised|Closed|Secured|Landed|Completed|Received|Acquired|Acqui-hired|Acquihired|Bought|Purchased|Agreed|Signed|"
                    r"Appointed|Hired|Named|Promoted|Tapped|Founded|Co-founded|Established|Incorporated|Launched|"
                    r"Opened|Reached|Crossed|Surpassed|Deployed|Added|Expanded|Rebranded|Renamed|Merged|Sold|"
                    r"Filed|Listed|Spun|Partnered|Valued|Became|(?P<being>Being)\s+(?:acquired|bought))\b(?P<passive>\s+(?:by|at)\b)?")
