@@ -10,6 +10,7 @@ from gpukg.profiles import profile_sections
 from gpukg.names import Gazetteer
 from gpukg.records import Acquisition, Category, Observation, Round
 from gpukg.report import parse_report
+from gpukg.voice import own_voice
 
 
 def read(text: str):
@@ -1731,7 +1732,7 @@ def test_a_guest_who_founded_a_company_is_not_the_writer():
               "**Raj Menon, CEO of Lumenpath:** Thanks. We have 3,000 GPUs. I founded Lumenpath in 2020.\n\n"
               "We thank our sponsors; tell us what you think. Our next episode is out soon.\n")
     assert ex.facts and not [f for f in ex.facts if isinstance(f, Round)]
-    from gpukg.extract import own_voice
+
     assert own_voice(ex.report) is None
 
 

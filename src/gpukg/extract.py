@@ -30,60 +30,12 @@ from .records import (
 )
 from .report import strip_numbering
 from .tables import price_basis, table_note, table_row
+from .voice import own_voice, titled_author
 from .reading import BASED_OPENER, FIRST_PERSON, OPENING_ADVERBIAL, REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
 
 
 _COMPARED = re.compile(r"\b(?:vs\.?|versus|and|against|compared|or)\b", re.I)
 _CONTRAST = re.compile(r"\bby contrast\b|^\s*unlike\b|\bis not\b|\bare not\b", re.I)
-
-
-# "Kestrelmoor Ventures: 2025 Annual Letter to Our Limited Partners": a report its title says an organization wrote
-_AUTHOR_TITLE = re.compile(rf"(?P<n>{NAME})\s*[:—–|-]\s+.*\b(?i:letter|update|memo|note|review|about(?:\s+us)?|our story|newsroom)\b")
-# a company's own call or letter: "Quillmarsh Cloud, Inc. (NYSE: QMSH) — Q3 2025 Earnings Call Transcript"
-_OWN_CALL = re.compile(rf"(?P<n>{NAME}?)(?:,?\s+Inc\.?)?(?:\s*\([^()]*\))?\s*[:—–|-]\s+.*\b(?i:earnings\s+call|results\s+call|"
-                       rf"conference\s+call|call\s+transcript|shareholder\s+letter|investor\s+day)\b")
-# a page of the firm's own site, its name after the page's: "Portfolio — AI Infrastructure | Cinderholt Ventures"
-_SITE_PAGE = re.compile(rf"(?i:our\s+)?(?i:portfolio|investments|companies|about(?:\s+us)?|team|news|newsroom|press)\b.*"
-                        rf"\s[|—–-]\s+(?P<n>{NAME})\s*$")
-
-
-# "Tobias Kerrowan and I founded Cinderpath in Rotterdam", "we started Quenchbyte in 2021"
-_WE_FOUNDED = re.compile(rf"\b(?:I|[Ww]e)\s+(?:co-?)?(?:founded|started)\s+(?P<n>{NAME})")
-# the closing line a company's own post ends with: "*Cinderpath is a serverless GPU platform for ...*"
-_ABOUT_US = re.compile(rf"(?:About\s+(?P<a>{NAME})\s*[:.—–-]\s*)?(?P<n>{NAME})\s+is\s+(?:an?|the)\s+")
-_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
-_SIGNATURE = re.compile(rf"{PERSON},\s+(?P<t>[^,]{{2,50}}),\s+(?P<n>{NAME})")
-# "Vendor Due-Diligence Questionnaire: Response of Lisnagh Compute Ltd": the answers are the company's
-_RESPONDENT = re.compile(rf"\b(?i:responses?|answers|submission|reply)\s+(?i:of|from|by)\s+(?P<n>{NAME})")
-
-
-def own_voice(report: Report) -> str | None:
-    """The company a report speaks for in the first person when its title does not say: the
-    company whose answers it is ("Response of X"), the company its writer founded ("Tobias Kerrowan and I founded Cinderpath"), or the one its
-    closing line describes as a company of the market ("*Cinderpath is a serverless GPU
-    platform ...*"). Only a report that says "we" and "our" often, outside quoted turns, has one."""
-    turns = {b.line for b in report.blocks if b.label}  # a turn's or a field's later sentences are its
-    told = [b for b in report.blocks if b.kind in ("paragraph", "bullet") and b.line not in turns]
-    if sum(len(_WE.findall(b.text)) for b in told) < 4:
-        return None
-    if (m := _RESPONDENT.search(report.title)) and looks_like_name(m.group("n")):
-        return m.group("n")
-    # an email's "**Subject:** Pennacook Compute — October 2025 investor update", or its signature
-    # "Lucasta Quistorp, Co-founder & CEO, Pennacook Compute"
-    subject = next((b.value for b in report.blocks[:4] if b.label and b.label.lower() in ("subject", "re", "title")), "")
-    signed = [m for b in report.blocks[-3:] if b.kind == "paragraph" and (m := _SIGNATURE.fullmatch(b.text.strip()))
-              and label_roles(m.group("t"))]
-    for m in filter(None, [_AUTHOR_TITLE.match(subject or ""), *signed]):
-        if looks_like_name(m.group("n")):
-            return m.group("n")
-    for block in told:
-        if (m := _WE_FOUNDED.search(block.text)) and looks_like_name(m.group("n")):
-            return m.group("n")
-    last = told[-1] if told else None
-    m = _ABOUT_US.match(last.text) if last and last.line > report.blocks[-1].line - 3 else None
-    if m and looks_like_name(m.group("n")) and lexicon.find("categories", last.text[m.end():m.end() + 80]):
-        return m.group("n")
-    return None
 
 
 def _plain_card(block: Block) -> Block | None:
@@ -196,8 +148,8 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
     told = titled if titled and titled.precision != "year" else \
         dateline([b.text for b in report.blocks if b.kind not in ("heading", "meta")]) or titled
     state.written = state.report_written = posted or told
-    author = _AUTHOR_TITLE.match(report.title) or _SITE_PAGE.match(report.title) or _OWN_CALL.match(report.title)
-    state.author = author.group("n") if author and looks_like_org(author.group("n")) else own_voice(report)
+    author = titled_author(report)
+    state.author = author or own_voice(report)
     profiles = profile_sections(report)
     title = next((b for b in report.blocks if b.kind in ("heading", "title") and b.level == 1), None)
     if state.author and not author and not profiles and title:
