@@ -396,3 +396,10 @@ def test_a_hire_in_a_month_of_the_reports_year_is_dated_by_it(tmp_path):
                             "**KL:** In June we hired Sofie Brandt as CFO.\n")
     dated = [(p, w.iso if w else None) for p, w in of_kind(facts, "Role", "person", "when") if p == "Sofie Brandt"]
     assert dated == [("Sofie Brandt", "2025-06")]
+
+
+def test_headquarters_told_as_where_they_are(tmp_path):
+    # Regression: "Lisnagh Compute's headquarters and registered office are in Dublin" placed no one
+    facts = built(tmp_path, "# Notes\n\nHalloran Cloud leads the region. Lisnagh Compute's headquarters and registered office "
+                            "are in Dublin.\n")
+    assert of_kind(facts, "Headquarters", "company", "place") == [("Lisnagh Compute", "Dublin")]

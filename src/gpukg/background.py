@@ -32,14 +32,17 @@ _PLACE_WORD = rf"{UPPER}[\w.'’-]*"
 # "headquartered at Stockholm", "with seat in Singapore", "based out of Leeds", "a neocloud out of Raleigh" (not
 # "spun out of Google"): as reports also write it
 _BASED_IN = re.compile(r"\b(?:(?:headquartered|head-quartered|based|with headquarters|headquarters|with (?:its )?seat|seated)\s+(?:in|at)"
+                       # "Our headquarters and registered office are in Dublin"
+                       r"|(?:headquarters|head office|HQ)(?:\s+and\s+(?:registered|main|principal)\s+offices?)?\s+(?:are|is)\s+(?:in|at)"
                        r"|based out of|(?:(?<=neocloud\s)|(?<=startup\s)|(?<=start-up\s)|(?<=company\s)|(?<=provider\s)|"
-                       r"(?<=platform\s)|(?<=marketplace\s)|(?<=chipmaker\s)|(?<=firm\s))out of)\s+(?P<place>"
+                       r"(?<=platform\s)|(?<=marketplace\s)|(?<=chipmaker\s)|(?<=firm\s)|(?<=shop\s)|(?<=outfit\s))out of)"
+                       r"\s+(?P<place>"
                        rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s+{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)")
 # What may stand before "based in" when it is said of the sentence's company: nothing ("Based in
 # Oslo, Acme ..."), a verb of being, a comma or "and", or an appositive ("Acme, a GPU cloud based in").
 # ("at the Company's headquarters in Pittsburgh": its own)
-_BASED_LEAD = re.compile(r"(?:^|,|\band|\b(?:is|was|has been|remains))\s*$|(?:,|\bis|\bwas)\s+an?\s+[^,]*$|"
-                         r"\b(?:its|the\s+company['’]s)\s*$", re.I)
+_BASED_LEAD = re.compile(r"(?i:(?:^|,|\band|\b(?:is|was|has been|remains))\s*$|(?:,|\bis|\bwas)\s+an?\s+[^,]*$|"
+                         r"\b(?:its|the\s+company['’]s)\s*$)|(?P<owner>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s\s*$")
 
 
 def background(state: State, text: str, source: Source, subject: str | None) -> None:
@@ -116,7 +119,10 @@ _FOUNDED_WHERE = re.compile(rf"\s+in\s+(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD
 
 def _headquarters(state: State, text: str, source: Source, company: str) -> None:
     m = _BASED_IN.search(text)
-    if m and _BASED_LEAD.search(text[max(0, m.start() - 60):m.start()]):
+    lead = _BASED_LEAD.search(text[max(0, m.start() - 60):m.start()]) if m else None
+    if lead and lead.group("owner"):  # "Lisnagh Compute's headquarters are in Dublin": the owner's, whoever else the sentence is of
+        company = trim_name(state, lead.group("owner")) or company
+    if lead:
         # "... with Periwick Labs, an AI lab based in San Francisco": the place of the name the appositive is of
         other = _APPOSITIVE_BEFORE.search(text, 0, m.start())
         named = trim_name(state, other.group("n")) if other else ""
