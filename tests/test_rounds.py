@@ -802,3 +802,16 @@ def test_an_offering_s_gross_proceeds_under_a_listed_company_are_its_ipo(tmp_pat
     prices = sorted((d["quantity"].value or 0, d["quantity"].high or 0) for kind, d in facts
                     if kind == "Observation" and d["metric"] == "share-price")
     assert prices == [(0, 27), (27, 0)]
+
+
+def test_a_fund_by_its_number_and_a_round_by_its_name_are_no_one(tmp_path):
+    # Regression: a paragraph opening "Fund III." made the fund a company owning the figures after it; "..., and the
+    # Series A it closed in November was a down round: $12M led by Intel Capital, with Bpifrance participating" made
+    # "Series A" a participant; "Chief Financial Officer of Ardwyck Data Centers" a company "Financial Officer of ..."
+    facts = built(tmp_path, "# Interview\n\nKestle Ridge Capital is a venture firm.\n\nFund III. We closed it in February at "
+                            "$520 million.\n\nKorrigan is a chipmaker. Its tape-out slipped, and the Series A it closed in "
+                            "November was a down round: $12M led by Intel Capital, with Bpifrance participating.\n\n"
+                            "Mr. Tewkesbury served as Chief Financial Officer of Ardwyck Data Centers, a data center operator.\n")
+    names = {d.get("company") for kind, d in facts} | {d.get("subject") for kind, d in facts}
+    assert not {n for n in names if n and ("Fund" in n or "Officer" in n)}
+    assert of_kind(facts, "Round", "company", "participants") == [("Korrigan", ("Bpifrance",))]

@@ -694,3 +694,13 @@ def test_a_table_with_a_column_per_company_and_its_measure_in_the_corner(tmp_pat
                             "| Germany | €386 million | €151 million |\n")
     got = [(s, m, seg, w.text) for s, m, seg, w in of_kind(facts, "Observation", "subject", "metric", "segment", "when")]
     assert got == [("Isarlicht Inference", "revenue", "Germany", "FY2024"), ("Korvena Cloud", "revenue", "Germany", "FY2024")]
+
+
+def test_a_table_of_markets_is_the_market_s_not_a_company_per_row(tmp_path):
+    # Regression: "| Market | Inventory (MW) | Vacancy |" made Northern Virginia a company
+    facts = built(tmp_path, "# Colocation report\n\n| Market | Inventory (MW) | Vacancy |\n|---|---|---|\n"
+                            "| Northern Virginia | 4,930 | 1.4% |\n| **Total** | 10,090 | 1.9% |\n")
+    assert not of_kind(facts, "Observation", "subject") or {s for (s,) in of_kind(facts, "Observation", "subject")} == {None}
+    got = sorted((d["quantity"].value, d["segment"]) for kind, d in facts if kind == "Observation")
+    assert got == [(Decimal("1.4"), "Northern Virginia, Vacancy"), (Decimal("1.9"), "Vacancy"),
+                   (4930, "Northern Virginia, Inventory"), (10090, "Inventory")]

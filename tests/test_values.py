@@ -592,3 +592,9 @@ def test_numbers_that_name_measure_nothing(text):
 def test_a_web_address_without_its_scheme_holds_no_figure():
     # Regression: "news.ycombinator.example.com/item?id=43120877" was a count of 43,120,877
     assert [q.text for q in find_quantities("thread: news.ycombinator.example.com/item?id=43120877, 640 comments")] == ["640"]
+
+
+@pytest.mark.parametrize("text", ["the matters described in Items 1.01 and 5.02, a copy", "the Securities Exchange Act of 1934",
+                                  "Commitments by lender, from Schedule 2.01:"])
+def test_a_filing_s_references_measure_nothing(text):
+    assert find_quantities(text) == ()

@@ -31,7 +31,10 @@ from .records import (
 from .report import strip_numbering
 from .tables import price_basis, table_note, table_row
 from .voice import own_voice, titled_author
-from .reading import BASED_OPENER, FIRST_PERSON, OPENING_ADVERBIAL, REPORT_VERB, State, add, in_third_person, kinds_of, opening_name, opening_orgs, short_name, trim_name
+from .reading import (
+    BASED_OPENER, COMMON_NOUN, FIRST_PERSON, OPENING_ADVERBIAL, REPORT_VERB, State, add, in_third_person, kinds_of, opening_name,
+    opening_orgs, short_name, trim_name,
+)
 
 
 _COMPARED = re.compile(r"\b(?:vs\.?|versus|and|against|compared|or)\b", re.I)
@@ -297,7 +300,7 @@ def _run_in(state: State, block: Block) -> None:
     named = _RUN_IN.fullmatch(block.text) if block.kind == "paragraph" and not block.index and block.section else None
     name = named.group(1) if named else ""
     # (a name, not "Verdict." or "Bottom line.": one that looks like a firm's, or that the report has named as one)
-    if name and looks_like_name(name) and (looks_like_org(name) or name in state.names
+    if name and looks_like_name(name) and not COMMON_NOUN.fullmatch(name) and (looks_like_org(name) or name in state.names
                                            or kinds_of(state, name_key(name)) & {"company", "org"}):
         before = state.run_in[2] if state.run_in else (state.company, state.company_level, state.company_heading)
         state.run_in = (name, block.line, before)

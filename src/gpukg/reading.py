@@ -274,7 +274,7 @@ def opening_orgs(state: State, text: str) -> list[str]:
             continue
         # Past the first word of a sentence, a capital letter is the writer's own sign of a name.
         owns = _OWNS_A_MEASURE.match(text, m.start("n") + len(spelled))
-        if not name or COMMON_NOUN.fullmatch(name) or not (name in state.names or looks_like_org(name) or (out and looks_like_name(name))
+        if not name or COMMON_NOUN.fullmatch(name.rstrip(".")) or not (name in state.names or looks_like_org(name) or (out and looks_like_name(name))
                             or owns and looks_like_name(name) and len(name.split()) > 1
                             or _is_category_after(text, m.start("n") + len(spelled)) and looks_like_name(name)
                             and name.lower() not in lexicon.regions()):
@@ -374,7 +374,10 @@ def _without_kind(name: str) -> str:
     return name
 
 
-_TITLE_OF = re.compile(r"^(?:CEO|CTO|CFO|COO|CPO|CRO|President|Chair|Chairman|Founder|Co-founder)\s+(?:and\s+\w+\s+)?of\s+(?=[A-Z])")
+_TITLE_OF = re.compile(r"^(?:CEO|CTO|CFO|COO|CPO|CRO|President|Chair|Chairman|Founder|Co-founder|"
+                       # "(Chief) Financial Officer of Ardwyck Data Centers"
+                       r"(?:Chief\s+)?(?:Executive|Financial|Technology|Technical|Operating|Product|Revenue|Commercial)\s+Officer)"
+                       r"\s+(?:and\s+\w+\s+)?of\s+(?=[A-Z])")
 
 
 def trim_name(state: State, name: str) -> str:

@@ -455,7 +455,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     leads = [n for n in leads if n and not is_round_name(n) and not TITLE_BEFORE.match(n)]
     # (nor is a state or region an investor: "rents out 6,500 H100s from sites in Texas and Georgia")
     # (nor a month: "a one-year commitment from May 2025")
-    participants = [n for n in participants if n and n.lower() not in lexicon.words("places", "regions") and n not in MONTH_NAMES]
+    participants = [n for n in participants if n and n.lower() not in lexicon.words("places", "regions") and n not in MONTH_NAMES
+                    and not is_round_name(n)]  # (nor "Series A" of "..., and the Series A it closed in November was ...")
     investors = set(leads) | set(participants)
     # "approved a ¥5.2 billion subsidy for Fujimi's Hokkaido data center": for Fujimi
     company = trim_name(state, re.split(r"['’]s\b", subject_investor.group("c"))[0]) if subject_investor else None

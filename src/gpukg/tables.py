@@ -33,6 +33,8 @@ from .segments import PER_UNIT
 
 _ENTITY_HEADERS = ("company", "provider", "name", "startup", "firm", "player", "vendor", "platform", "organization",
                    "borrower", "issuer", "winner", "awardee", "contractor", "recipient", "operator")
+_PLACE_HEADERS = ("market", "markets", "region", "metro", "metro area", "country", "city", "state", "location", "geography",
+                  "territory")
 _MODEL_HEADERS = ("gpu", "gpu model", "gpu type", "model", "instance", "instance type", "hardware", "chip", "accelerator",
                   "node", "node type", "configuration", "config")
 
@@ -82,8 +84,9 @@ def table_row(state: State, block: Block, source: Source) -> None:
         by_period(state, cells, source, None if lowered[0] in _METRIC_HEADERS or CORNER_NOTE.fullmatch(lowered[0])
                   else strip_parens(cells[0][0]))
         return
-    if _TOTAL_ROW.fullmatch(cells[0][1]) and not (lowered[0] in _MODEL_HEADERS and metric_of(state.caption or block.section[-1])):
-        return  # "| **Total** | | 653,500 | |": a sum of the rows above, not a company (but a fleet's, by site)
+    if _TOTAL_ROW.fullmatch(cells[0][1]) and lowered[0] not in _PLACE_HEADERS \
+            and not (lowered[0] in _MODEL_HEADERS and metric_of(state.caption or block.section[-1])):
+        return  # "| **Total** | | 653,500 | |": a sum of the rows above, not a company (but a fleet's by site, a market's)
     if _CLOCK.fullmatch(cells[0][1].strip()):
         # an agenda's "| 09:00 | Opening keynote | Ilse Verhoeckx, CEO, Keldermoor Compute |": no company per row,
         # its cells sentences of their own
@@ -108,6 +111,20 @@ def table_row(state: State, block: Block, source: Source) -> None:
         return
     if lowered[0] in _MODEL_HEADERS and len(cells) > 1 and not any(w in h for h in lowered for w in _ENTITY_HEADERS):
         by_model(state, block, source)
+        return
+    if lowered[0] in _PLACE_HEADERS and len(cells) > 1 and not any(w in h for h in lowered for w in _ENTITY_HEADERS):
+        # "| Market | Inventory (MW) | Vacancy |" over "| Northern Virginia | 4,930 | 1.4% |": a row per place, of the
+        # market (or of the company whose section the table is in), not a company per row; its totals row, all of them
+        place = None if re.match(r"\W*total\b", cells[0][1], re.I) else strip_parens(cells[0][1]).strip(" *")
+        for header, cell in cells[1:]:
+            if not cell or NOTHING.fullmatch(cell):
+                continue
+            if state.company:
+                figures(state, state.company, cell, source, label=header, row_segment=place)
+            else:  # the market's: what the header measures, else a figure of the place and the column
+                measured = metric_of(strip_parens(header))
+                segment = ", ".join(part for part in (place, None if measured else strip_parens(header)) if part)
+                figures(state, None, cell, source, metric=measured, prose=True, row_segment=segment or None)
         return
     column = {h: c for h, c in zip(lowered, (c for _, c in cells))}
     # (a database export adds "name": "| Acquiree Name | Acquirer Name |")
