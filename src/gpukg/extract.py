@@ -501,7 +501,7 @@ def _for_reading(state: State, block: Block) -> Block:
         block = replace(block, text=in_third_person(block.text, "", state.author),
                         value=in_third_person(block.value, "", state.author) if block.value else block.value)
     if _EMOJI.search(block.text) or _POST_NUMBER.match(block.text) or "($" in block.text \
-            or _SECTION_NUMBER.match(block.text) or _CROSS_REFERENCE.search(block.text) \
+            or _SECTION_NUMBER.match(block.text) or _SUBSECTION.search(block.text) and _CROSS_REFERENCE.search(block.text) \
             or "$" in block.text and (_SERIES_LETTER.search(block.text) or _TYPE_FIRST.match(block.text)):
         block = replace(block, text=_tidy(_POST_NUMBER.sub("", _SECTION_NUMBER.sub("", block.text))),
                         value=_tidy(block.value) if block.value else block.value)
@@ -536,6 +536,7 @@ def _spelled_date(m: re.Match[str], day_first: bool) -> str:
 _TICKER = re.compile(r"\s\(\$[A-Z]{1,5}\)")
 _POST_NUMBER = re.compile(r"^\d{1,2}/(?:\d{1,2})?\s+(?=\S)")  # a thread's "2/14 " or "2/ "
 # a questionnaire's "**1.3 Legal entity and ownership.**", and its "the facility described in 2.4": no figures
+_SUBSECTION = re.compile(r"\d\.\d")  # (what a cross-reference holds: the costly pattern runs only on such lines)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z])")
 _CROSS_REFERENCE = re.compile(r"\b(?:(?:described|set\s+out|detailed|explained|shown)\s+(?:in|under|at)|see|per|"
                               r"(?:[Ss]ection|[Qq]uestion|[Ii]tem|[Cc]lause|§))\s*(?P<n>\d{1,2}(?:\.\d{1,2})+)\b(?![.,]?\d|\s*(?:%|x\b))")
