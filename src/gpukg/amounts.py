@@ -112,7 +112,8 @@ _NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|
                         # ("001-41877", "86-3310924"), a case number ("ME/7312/25"), a paper's "No. 25-14", a DOI,
                         # a telephone number, a suite
                         r"|https?://\S+|\b(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|ai|dev|co|gov|example)/\S+"
-                        r"|\bItems?\s\d+\.\d+(?:\s*(?:,|and|&)\s*\d+\.\d+)*\b|\bAct\s+of\s+\d{4}\b|\bSchedules?\s\d+(?:\.\d+)*\b|\b\d{2,3}-\d{5,}\b|\b[A-Z]{1,5}/\d+(?:/\d+)+\b"
+                        r"|\bItems?\s\d+\.\d+(?:\s*(?:,|and|&)\s*\d+\.\d+)*\b|\bAct\s+of\s+\d{4}\b|\bSchedules?\s\d+(?:\.\d+)*\b"
+                        r"|\b\d{2,3}-\d{5,}\b|\b[A-Z]{1,5}/\d+(?:/\d+)+\b"
                         r"|\b(?:No\.|Paper|Number)\s\d+-\d+\b|\b10\.\d{4,}/\S+|\+?\d{0,3}\s?\(\d{3}\)\s?\d{3}-\d{4}\b"
                         r"|\b\d{3}-\d{3}-\d{4}\b|\b(?:Suite|Floor)\s\d+\b|(?<![\w.])\+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,5}(?![\d%.,])"
                         r"|^\d{1,2}/\d{1,2}(?=[\s.):])")  # a thread's post number: "2/14 Quillfire closed ..."

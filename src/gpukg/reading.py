@@ -274,10 +274,11 @@ def opening_orgs(state: State, text: str) -> list[str]:
             continue
         # Past the first word of a sentence, a capital letter is the writer's own sign of a name.
         owns = _OWNS_A_MEASURE.match(text, m.start("n") + len(spelled))
-        if not name or COMMON_NOUN.fullmatch(name.rstrip(".")) or not (name in state.names or looks_like_org(name) or (out and looks_like_name(name))
-                            or owns and looks_like_name(name) and len(name.split()) > 1
-                            or _is_category_after(text, m.start("n") + len(spelled)) and looks_like_name(name)
-                            and name.lower() not in lexicon.regions()):
+        if not name or COMMON_NOUN.fullmatch(name.rstrip(".")) \
+                or not (name in state.names or looks_like_org(name) or (out and looks_like_name(name))
+                        or owns and looks_like_name(name) and len(name.split()) > 1
+                        or _is_category_after(text, m.start("n") + len(spelled)) and looks_like_name(name)
+                        and name.lower() not in lexicon.regions()):
             break
         out.append(name)
         pos = m.start("n") + len(spelled)

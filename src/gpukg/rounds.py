@@ -133,7 +133,8 @@ MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*(?:\((?:[Cc]o-)?[Ll]ead(?:\s+(?:[Ii]
 # "led by X", and a bracket's "(lead: X; participants: A, B)"
 # also "lead investor was X", "the lead was X", "Lead investor is X", as reports write them
 _LEADS = r"\b(?:(?:co-led|led)\s+by(?!\s+(?:its\s+|their\s+|the\s+)?(?:chief|CEO|CTO|CFO|COO|founder|co-founder|president|chair|" \
-         r"managing|former|veteran|serial)\b)|(?<=[(;,]\s)(?:co-)?leads?(?:\s+investors?)?:|(?<=[(;,]\s)(?:co-)?leads?(?=\s+(?-i:[A-Z]))|(?<=\()(?:co-)?leads?(?:\s+investors?)?:|" \
+         r"managing|former|veteran|serial)\b)|(?<=[(;,]\s)(?:co-)?leads?(?:\s+investors?)?:|" \
+         r"(?<=[(;,]\s)(?:co-)?leads?(?=\s+(?-i:[A-Z]))|(?<=\()(?:co-)?leads?(?:\s+investors?)?:|" \
          r"(?i:the\s+)?(?i:lead)(?:\s+investors?)?\s+(?:was|is|were|are))\s+"
 
 _PARTICIPANTS = (r"\b(?:with participation (?:from|of)|(?<=facility )with|(?<=loan )with|(?<=financing )with|participation (?:from|of)|joined by|alongside|investors including|provided by|"
