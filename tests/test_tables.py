@@ -704,3 +704,15 @@ def test_a_table_of_markets_is_the_market_s_not_a_company_per_row(tmp_path):
     got = sorted((d["quantity"].value, d["segment"]) for kind, d in facts if kind == "Observation")
     assert got == [(Decimal("1.4"), "Northern Virginia, Vacancy"), (Decimal("1.9"), "Vacancy"),
                    (4930, "Northern Virginia, Inventory"), (10090, "Inventory")]
+
+
+def test_a_caption_counts_only_a_table_whose_columns_are_parts(tmp_path):
+    # Regression: "Median on-demand list prices across the 22 providers we poll:" over "| GPU | Median, USD per
+    # GPU-hour | Week on week |" made "-3.2%" a count of providers (a violation of the shapes)
+    facts = built(tmp_path, "# Weekly digest\n\nMedian on-demand list prices across the 22 providers we poll, Friday close:\n\n"
+                            "| GPU | Median, USD per GPU-hour | Week on week |\n|---|---|---|\n| H100 SXM | 2.02 | -1.5% |\n")
+    assert [d["quantity"].unit for kind, d in facts if kind == "Observation" and d["metric"] == "providers"] == ["count"]
+    # ... and its cells are the market's median price (dollars per hour, as the header says) and its change
+    got = sorted((d["metric"], d["quantity"].value, d["quantity"].currency, d["quantity"].per) for kind, d in facts
+                 if kind == "Observation" and d["metric"] != "providers")
+    assert got == [("price", Decimal("2.02"), "USD", "hour"), ("unclassified", Decimal("-1.5"), None, None)]

@@ -176,7 +176,12 @@ def by_model(state: State, block: Block, source: Source) -> None:
     # Total |": what the cells count, and when, the caption says; a column is a part of the fleet, not a provider
     caption = state.caption or heading
     counted = metric_of(caption) if not any(q.currency for _, c in block.cells[1:] for q in find_quantities(c)) else None
-    counted = counted if counted != "price" else None
+    # (not "| GPU | Median, USD per GPU-hour | Week on week |" under a line about "the 22 providers we poll": its
+    # columns are measures, not parts of a fleet)
+    measures = any(metric_of(h) or _PER_PHRASE.search(h) or _HEADER_PRICE.search(h) or _CODE.search(h)
+                   or CHANGE_COLUMN.fullmatch(h.strip().lower()) or re.search(r"\b(?:week|month|year|median|average|mean)\b", h, re.I)
+                   for h, _ in block.cells[1:])
+    counted = counted if counted != "price" and not measures else None
     providers = providers and not counted
     for header, cell in block.cells[1:]:
         header, cell = header.strip(), written(header.strip(), cell.strip())
@@ -187,6 +192,9 @@ def by_model(state: State, block: Block, source: Source) -> None:
         company = strip_parens(header) if providers else state.company or introduced or \
             (opener.group(0) if opener and looks_like_org(opener.group(0)) else None)
         per = _PER_PHRASE.search(header) or _PER_PHRASE.search(heading)
+        coded = _CODE.search(header) if per and _BARE_NUMBER.fullmatch(cell) else None
+        if coded:  # "| Median, USD per GPU-hour |" over "2.02": dollars, as "$/GPU-hr" would say
+            cell = f"{cell} {coded.group(0)}"
         money = [q for q in find_quantities(cell) if q.currency]
         if per and money and not any(q.per for q in money):
             cell = f"{cell} per " + re.sub(r"[-\s]+", " ", per.group(1))
@@ -198,12 +206,15 @@ def by_model(state: State, block: Block, source: Source) -> None:
             figures(state, company, cell, source, metric=counted, row_when=first_date(caption),
                     row_segment=", ".join(parts) or None)
             continue
+        # (a market's table, of no company: its other cells are still figures, "| Week on week |" over "-1.5%")
         figures(state, company, cell, source, label=None if money else header, metric="price" if money else None,
-                row_segment=model)
+                row_segment=model, prose=company is None and not money)
         if _EARLIER.search(header):  # "| Week ago |": what the price was
             qualify(state, before, "former")
 
 
+_CODE = re.compile(r"\b(?:USD|EUR|GBP|JPY|CAD|AUD|CHF|SGD|INR|CNY|KRW|SEK|NOK)\b")
+_BARE_NUMBER = re.compile(r"[~≈]?\s?\d[\d,]*(?:\.\d+)?")
 _TOTAL = re.compile(r"\**\s*(?:total|all|sum|overall|fleet total)\s*\**", re.I)
 _HEADER_PRICE = re.compile(r"[$€£¥₹]\s?/|\bper\b", re.I)
 
