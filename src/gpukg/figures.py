@@ -251,18 +251,18 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             name, whose, related, segment = "customer-concentration", trim_name(state, owner.group("c")), subject, None
         elif name in _RELATED_METRICS and segment:
             related = next((form for form, _, _ in state.names.find(segment)), None)
-        payer = _ACCOUNTED_BY.search(text, 0, q.start) if name in ("revenue-share", "customer-concentration") else None
-        customer = trim_name(state, payer.group("c")) if payer else ""
-        if customer and customer != whose and looks_like_name(customer):
-            # "Skelmora accounted for 38% of Tessivar's 2024 revenue": the customer who did; "the AI lab Mistwell Labs
-            # accounted for 41% of 2024 revenue" in a company's article: its customer, whoever the sentence opened with
-            name, related = "customer-concentration", customer
-            whose = whose if owner else state.company if state.company not in (None, customer) else whose
         elif name == "contract-value":  # "a $14.2 billion contract with Meta": the other party
             party = _WITH_PARTY.match(text[q.end:].split(";")[0])
             award = AWARD.search(text) if not party else None  # "BSK awarded a €1.2 billion contract to X": the awarder
             related = trim_name(state, party.group("c")) if party else \
                 award and (award.group("abbr") or trim_name(state, award.group("a"))) or None
+        payer = _ACCOUNTED_BY.search(text, 0, q.start) if name in ("revenue-share", "customer-concentration") else None
+        paid = trim_name(state, payer.group("c")) if payer else ""
+        if paid and paid != whose and looks_like_name(paid):
+            # "Skelmora accounted for 38% of Tessivar's 2024 revenue": the customer who did; "the AI lab Mistwell Labs
+            # accounted for 41% of 2024 revenue" in a company's article: its customer, whoever the sentence opened with
+            name, related = "customer-concentration", paid
+            whose = whose if owner else state.company if state.company not in (None, paid) else whose
         customer = _NAMED_SHARE.search(text, 0, q.start) if q.unit == "percent" and _CUSTOMERS.search(text) else None
         if customer and trim_name(state, customer.group("c")):
             # "Key customers include OpenAI (35% of revenue) and Microsoft (20%)": a customer's share
@@ -312,6 +312,8 @@ def _side(text: str, q: Quantity, pairs: bool) -> str | None:
     if _PAIR_NEXT.match(text, q.end):
         return "input tokens"
     return "output tokens" if _PAIR_BEFORE.search(text, max(0, q.start - 12), q.start) else None
+
+
 _PRICED_AT = re.compile(r"\b(?:[Pp]riced|[Oo]pened|[Cc]losed|[Ss]old)\s+(?:its\s+(?:IPO|shares|offering)\s+|shares\s+)?at\s+(?:about\s+|~)?$")
 _RANGE_AFTER = re.compile(r"\s+(?:price\s+)?range\b")
 _SHARE_WORDS = re.compile(r"\b(?:IPO|shares?|range|offering|listing|debut|per share|float|greenshoe)\b", re.I)
