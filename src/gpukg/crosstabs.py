@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from . import lexicon
-from .amounts import MODEL, find_quantities
+from .amounts import CURRENCY_CODES, MODEL, find_quantities
 from .background import about_who
 from .cells import NOTHING, written
 from .dates import find_dates, first_date
@@ -202,7 +202,7 @@ def by_model(state: State, block: Block, source: Source) -> None:
             state.kinds.append((company, "company"))
         before = len(state.facts)
         if counted and not metric_of(header):
-            parts = [part for part in (model, header) if not _TOTAL.fullmatch(part)]  # the rows' and columns' sums
+            parts = [part for part in (model, header) if not TOTAL.fullmatch(part)]  # the rows' and columns' sums
             figures(state, company, cell, source, metric=counted, row_when=first_date(caption),
                     row_segment=", ".join(parts) or None)
             continue
@@ -213,9 +213,10 @@ def by_model(state: State, block: Block, source: Source) -> None:
             qualify(state, before, "former")
 
 
-_CODE = re.compile(r"\b(?:USD|EUR|GBP|JPY|CAD|AUD|CHF|SGD|INR|CNY|KRW|SEK|NOK)\b")
+_CODE = re.compile(rf"\b(?:{'|'.join(sorted(CURRENCY_CODES))})\b")  # the reader's own currency codes
 _BARE_NUMBER = re.compile(r"[~≈]?\s?\d[\d,]*(?:\.\d+)?")
-_TOTAL = re.compile(r"\**\s*(?:total|all|sum|overall|fleet total)\s*\**", re.I)
+# "| **Total** |", "| Grand total |", "| Overall |": a sum of the rows or columns beside it, no company, model or site
+TOTAL = re.compile(r"\**\s*(?:total|totals|subtotal|grand total|sum|overall|fleet total|all)\b\s*\**:?", re.I)
 _HEADER_PRICE = re.compile(r"[$€£¥₹]\s?/|\bper\b", re.I)
 
 

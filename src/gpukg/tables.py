@@ -16,7 +16,7 @@ from .aliases import renamed
 from .background import about_who
 from .cells import NOTHING, exported_cell, row_currency, scaled, snake_header, written
 from .crosstabs import (
-    CHANGE_COLUMN, CORNER_NOTE, ESTIMATED_YEAR, ROUND_HEADER, YEAR_HEADER, by_company, by_model, by_period, cell_round,
+    CHANGE_COLUMN, CORNER_NOTE, ESTIMATED_YEAR, ROUND_HEADER, TOTAL, YEAR_HEADER, by_company, by_model, by_period, cell_round,
     is_period, market_by_year, names_company, year_column,
 )
 from .dates import find_dates, first_date, relative_dates, report_date
@@ -84,7 +84,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
         by_period(state, cells, source, None if lowered[0] in _METRIC_HEADERS or CORNER_NOTE.fullmatch(lowered[0])
                   else strip_parens(cells[0][0]))
         return
-    if _TOTAL_ROW.fullmatch(cells[0][1]) and lowered[0] not in _PLACE_HEADERS \
+    if TOTAL.fullmatch(cells[0][1]) and lowered[0] not in _PLACE_HEADERS \
             and not (lowered[0] in _MODEL_HEADERS and metric_of(state.caption or block.section[-1])):
         return  # "| **Total** | | 653,500 | |": a sum of the rows above, not a company (but a fleet's by site, a market's)
     if _CLOCK.fullmatch(cells[0][1].strip()):
@@ -115,7 +115,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
     if lowered[0] in _PLACE_HEADERS and len(cells) > 1 and not any(w in h for h in lowered for w in _ENTITY_HEADERS):
         # "| Market | Inventory (MW) | Vacancy |" over "| Northern Virginia | 4,930 | 1.4% |": a row per place, of the
         # market (or of the company whose section the table is in), not a company per row; its totals row, all of them
-        place = None if re.match(r"\W*total\b", cells[0][1], re.I) else strip_parens(cells[0][1]).strip(" *")
+        place = None if TOTAL.match(cells[0][1]) else strip_parens(cells[0][1]).strip(" *")  # ("Total / weighted average")
         for header, cell in cells[1:]:
             if not cell or NOTHING.fullmatch(cell):
                 continue
@@ -163,7 +163,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
         # "| Beneficial owner | Shares beneficially owned |" in a company's filing: the firms among its
         # holders back it (a founder's own shares make him no investor)
         holder = strip_parens(column[holder_col])
-        if looks_like_name(holder) and (looks_like_org(holder) or holder in state.names) and not _TOTAL_ROW.fullmatch(holder):
+        if looks_like_name(holder) and (looks_like_org(holder) or holder in state.names) and not TOTAL.fullmatch(holder):
             add(state, Backing(source, holder, state.company), ("investor", holder), ("company", state.company))
         return
     person_col = next((h for h in lowered if h in _PERSON_HEADERS), None)
@@ -430,7 +430,6 @@ def rounds_without_names(headers: list[str]) -> bool:
 
 _OTHERS_ROW = re.compile(r"\**\s*(?:others?|all others|the rest|rest of (?:the )?market|everyone else)\s*\**"
                          r"(?:\s*\([^)]*\))?\s*", re.I)
-_TOTAL_ROW = re.compile(r"\**\s*(?:total|subtotal|sum|totals|grand total)\s*\**:?", re.I)
 # "09:00", "9h30", "9.30 am", "09:00–09:40" (not "4.60", a price)
 _CLOCK = re.compile(r"(?:\d{1,2}[:h]\d{2}|\d{1,2}\.\d{2}(?=\s*[ap]\.?m))(?:\s*[ap]\.?m\.?)?"
                     r"(?:\s*[-–]\s*\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?m\.?)?)?", re.I)
