@@ -139,13 +139,19 @@ def stage_graph(task: dict) -> dict:
     import pickle
 
     from gpukg.build import dump
+    from gpukg.memory import collector_paused
     from gpukg.rdf import to_graph, to_store
     from gpukg.resolve import resolve
     from gpukg.store import write_atomic
 
     readings = pickle.loads(Path(task["readings"]).read_bytes())
     make = to_graph if task["engine"] == "plain" else to_store
-    seconds, data = _timed(lambda: make(resolve(readings)))
+
+    def made():
+        with collector_paused():  # as ``gpukg build`` makes either graph
+            return make(resolve(readings))
+
+    seconds, data = _timed(made)
     peak = _peak_mb()
     if task["engine"] == "fast":
         write_atomic(Path(task["graph"]), dump(data, "turtle"))  # the input of later stages

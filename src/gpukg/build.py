@@ -21,7 +21,8 @@ from .cache import ReadingCache
 from .corpus import read_all, read_files
 from .errors import InputError
 from .iris import GK
-from .rdf import to_graph, to_store
+from .memory import collector_paused
+from .rdf import load_ntriples, to_graph, to_ntriples
 from .records import Notice
 from .resolve import Resolved, resolve
 from .store import DEFAULT_CORPUS, write_atomic
@@ -45,12 +46,19 @@ class BuildResult:
     engine: str = "oxigraph"
 
     @cached_property
+    def ntriples(self) -> bytes:
+        """The fast path's graph as sorted N-Triples (``rdf.to_ntriples``): what its store loads and its dump is made of."""
+        with collector_paused():
+            return to_ntriples(self.resolved)
+
+    @cached_property
     def store(self) -> ox.Store:
-        return to_store(self.resolved)
+        return load_ntriples(self.ntriples)
 
     @cached_property
     def graph(self) -> Graph:
-        return to_graph(self.resolved)
+        with collector_paused():
+            return to_graph(self.resolved)
 
     @property
     def data(self) -> ox.Store | Graph:
@@ -96,7 +104,9 @@ def build(paths: list[Path] | None = None, *, engine: str = "oxigraph", cache: R
     if not docs:
         reason = "; ".join(str(n) for n in notices) or "no report files (.md, .txt) found"
         raise InputError(", ".join(map(str, paths or [DEFAULT_CORPUS])), f"nothing could be read: {reason}")
-    resolved = resolve(read_all(docs, cache, jobs, on_progress))
+    extractions = read_all(docs, cache, jobs, on_progress)
+    with collector_paused():
+        resolved = resolve(extractions)
     return BuildResult(resolved, tuple(notices) + resolved.notices, engine)
 
 
@@ -188,12 +198,11 @@ def prepare_dump(result: BuildResult, out: Path, fmt: str = "turtle") -> Callabl
     from .void import describe
 
     described = {out.with_name(out.stem + ".void.ttl"): dump(describe(result, out.name), "turtle")}
-    lines = oxstore.ntriples_lines(result.store) \
-        if result.engine == "oxigraph" and not oxstore.FORMATS[fmt].supports_datasets else None
-    if lines is None:
-        data = dump(result.data, fmt)
-        return lambda: {out: data, **described}
-    return lambda: {out: oxstore.serialize_lines(lines, fmt), **described}
+    if result.engine == "oxigraph" and not oxstore.FORMATS[fmt].supports_datasets:
+        ntriples = result.ntriples
+        return lambda: {out: oxstore.serialize_ntriples(ntriples, fmt), **described}
+    data = dump(result.data, fmt)
+    return lambda: {out: data, **described}
 
 
 def write_dump(files: dict[Path, bytes]) -> None:

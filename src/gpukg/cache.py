@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import InputError
+from .memory import collector_paused
 from .store import write_atomic
 
 
@@ -73,7 +74,7 @@ class ReadingCache:
     def get(self, reading: str, doc: str, key: tuple) -> object | None:
         path = self._path(reading, doc)
         try:
-            with path.open("rb") as handle:
+            with path.open("rb") as handle, collector_paused():  # a reading's records make no cycles
                 stored_key, value = pickle.load(handle)
         except Exception:  # missing, unreadable, truncated or from an incompatible version: a miss
             self.missed.append((reading, doc))

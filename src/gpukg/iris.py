@@ -23,6 +23,13 @@ class Namespace(_RdflibNamespace):
     def term(self, name: str) -> URIRef:
         return super().term(name)
 
+    def __getattr__(self, name: str) -> URIRef:
+        # Kept as an attribute, so the next ``GK.Company`` is a plain lookup that never reaches here:
+        # even through the cache above, a million calls cost a second of a million-triple build.
+        term = super().__getattr__(name)
+        self.__dict__[name] = term
+        return term
+
 
 @lru_cache(maxsize=1 << 12)
 def is_absolute(url: str) -> bool:

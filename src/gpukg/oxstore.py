@@ -27,7 +27,6 @@ Oxigraph gives them (rdflib's own normalisation is switched off for them).
 """
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import re
 import struct
@@ -299,6 +298,11 @@ def serialize_lines(lines: list[bytes], format: str = "turtle", prefixes: Mappin
     lines.sort()
     data = b"\n".join(lines) + b"\n"
     lines.clear()  # half a gigabyte at 2.6M triples: gone before the serializer needs its own
+    return serialize_ntriples(data, format, prefixes)
+
+
+def serialize_ntriples(data: bytes, format: str = "turtle", prefixes: Mapping[str, str] | None = None) -> bytes:
+    """Sorted N-Triples lines (a store's, or ``rdf.to_ntriples``) written in a triples ``format``, in their order."""
     if FORMATS[format] == ox.RdfFormat.N_TRIPLES:
         return data
     # lenient: the store's own terms, checked when they went in (0.6 s of 1.6 at a million triples)
@@ -452,15 +456,3 @@ def _with_values(query: str, visible: str, terms: dict[str, ox.Term]) -> str:
     names = " ".join(f"?{n}" for n in terms)
     row = " ".join(str(t) for t in terms.values())
     return f"{query[:brace + 1]} VALUES ({names}) {{ ({row}) }} {query[brace + 1:]}"
-
-
-def release_memory() -> None:
-    """Give the memory big queries freed back to the system (glibc keeps it otherwise).
-
-    Oxigraph's hash joins over a million-triple store take hundreds of megabytes each;
-    glibc keeps what they free in per-thread arenas, where the dump that follows cannot use
-    it, which put a 10,000-company build a gigabyte over its peak. Elsewhere, nothing to do."""
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass

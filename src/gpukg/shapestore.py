@@ -21,7 +21,8 @@ from rdflib.term import Node
 
 from .errors import GpukgError
 from .findings import SEVERITIES, Lookup, Report, Result, sort_key
-from .oxstore import canonical, from_ox, parse_into_store, release_memory, select, to_ox
+from .memory import release_memory
+from .oxstore import canonical, from_ox, parse_into_store, select, to_ox
 from .shapequery import DATATYPES_GRAPH, SIDE, Check, compile_shapes
 
 
