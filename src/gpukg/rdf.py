@@ -79,11 +79,12 @@ def to_ntriples(resolved: Resolved) -> bytes:
     The fast path's one copy of the graph outside its store: the store loads it and the dump
     is made from it, so a build never reads its store back (reading and splitting a million
     triples' lines took 1.3 s of a dump)."""
-    lines: list[str] = []
+    lines: list[bytes] = []
     add = lines.append
-    emit(resolved, lambda triple: add(ntriple(triple)))
-    # str order is code point order, which is the order of their UTF-8 bytes: a store's lines sort alike
-    return "".join(sorted(set(lines))).encode()
+    # each line as bytes, as a store's own lines are sorted: bytes sort faster than str, and one join of
+    # bytes beats a join of str and its encoding (10,000 companies: 10.5 to 10.8 s against 12.9 to 13.7 s)
+    emit(resolved, lambda triple: add(ntriple(triple).encode()))
+    return b"".join(sorted(set(lines)))
 
 
 def to_store(resolved: Resolved) -> ox.Store:
