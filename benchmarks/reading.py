@@ -44,22 +44,49 @@ def read_reports(corpus: Path, reports: int) -> dict:
             "facts": sum(len(ex.facts) for ex in extractions), "digest": digest.hexdigest()}
 
 
+class Failed(Exception):
+    """A step of the comparison that could not be done, said in one line."""
+
+
 def other_source(commit: str, folder: Path) -> Path:
     """The ``src`` folder of ``commit``, unpacked under ``folder``."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", commit, "src"],
-                             check=True, capture_output=True).stdout
-    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+    done = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", commit, "src"], capture_output=True)
+    if done.returncode:
+        raise Failed(f"cannot take src/ of {commit!r}: {done.stderr.decode(errors='replace').strip()}")
+    with tarfile.open(fileobj=BytesIO(done.stdout)) as tar:
         tar.extractall(folder, filter="data")
     return folder / "src"
 
 
-def run_worker(source: Path | None, corpus: Path, reports: int) -> dict:
+def run_worker(source: Path, corpus: Path, reports: int) -> dict:
     env = dict(os.environ, PYTHONHASHSEED="0")  # a set in a record reprs in one order: the digests compare
-    if source is not None:  # ahead of the installed (editable) package on the path
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source), env.get("PYTHONPATH")]))
+    # ahead of whichever gpukg is installed
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source), env.get("PYTHONPATH")]))
     done = subprocess.run([sys.executable, __file__, "--worker", str(corpus), str(reports)],
-                          check=True, capture_output=True, text=True, env=env)
+                          capture_output=True, text=True, env=env)
+    if done.returncode:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise Failed(f"reading with {source} failed: {last}")
     return json.loads(done.stdout)
+
+
+def _compare(args: argparse.Namespace) -> dict[str, list[dict]]:
+    """Each tree's runs, alternated: this tree first, then the other, ``args.runs`` times."""
+    with tempfile.TemporaryDirectory(prefix="gpukg-reading-") as tmp:
+        corpus = args.corpus
+        if corpus is None:
+            from gpukg.synth import write_corpus
+
+            corpus = Path(tmp) / "corpus"
+            write_corpus(corpus, args.companies, args.seed)
+        trees = (("this tree", ROOT / "src"), (args.against, other_source(args.against, Path(tmp) / "against")))
+        runs: dict[str, list[dict]] = {name: [] for name, _ in trees}
+        for i in range(args.runs):
+            for name, source in trees:
+                result = run_worker(source, corpus, args.reports)
+                runs[name].append(result)
+                print(f"run {i + 1}  {name:>12}: {result['seconds']:7.2f} s  {result['facts']:,} facts", flush=True)
+    return runs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,20 +105,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.against:
         parser.error("--against COMMIT is required")
-    with tempfile.TemporaryDirectory(prefix="gpukg-reading-") as tmp:
-        corpus = args.corpus
-        if corpus is None:
-            from gpukg.synth import write_corpus
-
-            corpus = Path(tmp) / "corpus"
-            write_corpus(corpus, args.companies, args.seed)
-        other = other_source(args.against, Path(tmp) / "against")
-        runs: dict[str, list[dict]] = {"this tree": [], args.against: []}
-        for i in range(args.runs):
-            for name, source in (("this tree", None), (args.against, other)):
-                result = run_worker(source, corpus, args.reports)
-                runs[name].append(result)
-                print(f"run {i + 1}  {name:>12}: {result['seconds']:7.2f} s  {result['facts']:,} facts", flush=True)
+    try:
+        runs = _compare(args)
+    except Failed as exc:
+        print(f"reading.py: {exc}", file=sys.stderr)
+        return 2
     first = runs["this tree"][0]
     print(f"\n{first['reports']} reports ({first['chars']:,} characters), both readings, one process, no cache")
     medians = {name: statistics.median(r["seconds"] for r in results) for name, results in runs.items()}

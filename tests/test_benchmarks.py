@@ -33,3 +33,11 @@ def test_reading_compares_this_tree_with_a_commit_and_finds_the_same_facts_in_th
     assert "ratio (this tree / HEAD)" in printed
     # the digests of one code's readings agree across processes, so a differing digest means something
     assert "the same facts read by both" in printed
+
+
+@pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git").exists(), reason="needs the git history")
+def test_reading_names_a_commit_it_cannot_find_in_one_line(capsys):
+    reading = _script("reading")
+    assert reading.main(["--against", "no-such-commit", "--corpus", str(ROOT / "corpus"), "--reports", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot take src/ of 'no-such-commit'" in err and "Traceback" not in err
