@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from . import lexicon
 from .dates import DAY_MONTH, find_dates
+from .memo import per_text
 from .records import Quantity
 
 # A dollar sign with a country before it is not the US dollar ("S$8M", "A$5.5M").
@@ -153,7 +154,7 @@ _MODELS_THEN = re.compile(rf"\s+(?:[A-Z][A-Za-z]+\s+)?{MODEL}(?:\s*(?:,|and|&|/)
 _NOUN = re.compile(r"^\s*(?:of\s+)?((?:[A-Za-z][\w.\-/]*\s?){1,3})")
 
 
-@lru_cache(maxsize=4096)  # a line is asked for its numbers by its rounds, deals, figures and labels
+@per_text(maxsize=4096)  # a line is asked for its numbers by its rounds, deals, figures and labels
 def find_quantities(text: str) -> tuple[Quantity, ...]:
     """Every number in ``text`` with its currency, scale, unit, range and qualifiers.
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from .cache import ReadingCache, names_digest
 from .errors import InputError
 from .extract import extract
+from .memo import remembering
 from .names import Gazetteer
 from .records import Extraction, Notice, Report
 from .report import parse_report, read_text
@@ -122,9 +123,9 @@ def _cached(docs: list[Document], cache: ReadingCache | None, reading: str, keys
 
 
 # In each reading process, for one ``read_all``: the reports its first readings parsed, by
-# document id, kept for their second readings (the same process reads a document both times),
-# and the names every report uses.
-_PARSED: dict[str, Report] = {}
+# document id, with the memo of what was worked out about their lines, kept for their second
+# readings (the same process reads a document both times); and the names every report uses.
+_PARSED: dict[str, tuple[Report, dict]] = {}
 _KNOWN: Gazetteer | None = None
 
 
@@ -144,9 +145,10 @@ class _Keep:
 
 
 def _first_reading(doc: Document, keep: _Keep | None = None) -> tuple[str, ...]:
-    report = _parse(doc)
-    _PARSED[doc.doc_id] = report
-    names = tuple(sorted(_learned([extract(report, Gazetteer())])))
+    report, memo = _parse(doc), {}
+    _PARSED[doc.doc_id] = report, memo
+    with remembering(memo):
+        names = tuple(sorted(_learned([extract(report, Gazetteer())])))
     if keep:
         keep.put("names", doc, names)
     return names
@@ -155,10 +157,11 @@ def _first_reading(doc: Document, keep: _Keep | None = None) -> tuple[str, ...]:
 def _second_reading(doc: Document, keep: _Keep | None = None) -> Extraction:
     """The blocks are dropped from the result: nothing after reading uses them."""
     assert _KNOWN is not None
-    report = _PARSED.pop(doc.doc_id, None)
-    if report is None:  # read the first time in an earlier build (cached), or elsewhere
-        report = _parse(doc)
-    extraction = extract(report, _KNOWN)
+    parsed = _PARSED.pop(doc.doc_id, None)
+    # (None: read the first time in an earlier build (cached), or elsewhere)
+    report, memo = parsed if parsed is not None else (_parse(doc), {})
+    with remembering(memo):
+        extraction = extract(report, _KNOWN)
     extraction = replace(extraction, report=replace(extraction.report, blocks=()))
     if keep:
         keep.put("second", doc, extraction)

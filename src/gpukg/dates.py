@@ -6,6 +6,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from .memo import per_text
 from .records import When
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -52,7 +53,7 @@ _PATTERNS = [
 ]
 
 
-@lru_cache(maxsize=4096)  # a line is asked for its dates by the amounts, the figures and the deals in it
+@per_text(maxsize=4096)  # a line is asked for its dates by the amounts, the figures and the deals in it
 def find_dates(text: str) -> tuple[tuple[int, int, When], ...]:
     """Every date in ``text`` as (start, end, When), left to right, without overlaps."""
     if not _DIGIT.search(text):  # every date has a year

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
+
+from .memo import per_text
 
 
 @cache
@@ -26,7 +28,7 @@ def find(group: str, text: str) -> list[tuple[str, int, int]]:
     return list(_found(group, text))
 
 
-@lru_cache(maxsize=8192)  # a sentence is asked about one group by several readers
+@per_text(maxsize=8192)  # a sentence is asked about one group by several readers
 def _found(group: str, text: str) -> tuple[tuple[str, int, int], ...]:
     pattern, owner = _pattern(group)
     return tuple((_owner(owner, m.group(0)), m.start(), m.end()) for m in pattern.finditer(text))
