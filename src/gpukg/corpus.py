@@ -157,8 +157,8 @@ def _first_reading(doc: Document, keep: _Keep | None = None) -> tuple[str, ...]:
 def _second_reading(doc: Document, keep: _Keep | None = None) -> Extraction:
     """The blocks are dropped from the result: nothing after reading uses them."""
     assert _KNOWN is not None
+    # nothing kept when the first reading was cached by an earlier build, or made in another process
     parsed = _PARSED.pop(doc.doc_id, None)
-    # (None: read the first time in an earlier build (cached), or elsewhere)
     report, memo = parsed if parsed is not None else (_parse(doc), {})
     with remembering(memo):
         extraction = extract(report, _KNOWN)
