@@ -1786,3 +1786,38 @@ def test_an_investor_update_email_speaks_for_the_company_that_signs_it():
            if o.metric in ("revenue", "customers")]
     assert got == [("Ardwick Compute", "revenue", 1_420_000, None), ("Ardwick Compute", "customers", 37, "2025-09"),
                    ("Ardwick Compute", "customers", 41, "2025-10")]
+
+
+def _clauses_char_by_char(text: str) -> list[tuple[str, int, int]]:
+    """The rule of ``phrases.clauses`` walked one character at a time, as it was first written."""
+    from gpukg.phrases import _DAY_BEFORE, _YEAR_AFTER
+    import re
+
+    boundary = re.compile(r",\s+|;\s+|\s+and\s+(?=[~$€£]|\d)|\s+but\s+")
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        if text[i] in "()":
+            depth = depth + 1 if text[i] == "(" else max(0, depth - 1)
+        elif depth == 0 and (m := boundary.match(text, i)) and not (
+                text[i] == "," and _DAY_BEFORE.search(text, max(0, i - 16), i) and _YEAR_AFTER.match(text, i)):
+            out.append((text[start:i], start, i))
+            start = i = m.end()
+            continue
+        i += 1
+    out.append((text[start:], start, len(text)))
+    return [c for c in out if c[0].strip()]
+
+
+def test_clauses_split_as_a_walk_of_every_character_would():
+    """Regression for the search from boundary to boundary that replaced the walk: the same clauses,
+    brackets nested and unbalanced, dates' commas, ' and ' before an amount or not."""
+    import random
+
+    from gpukg.phrases import clauses
+
+    pieces = ["(", ")", ",", ", ", ";", "; ", " and ", "  and  ", " but ", "$5", "€2", "3", "x", "September 30",
+              ", 2025", " ", "and", "Sept. 1st, 2024", "\n", "Acme Cloud"]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert [(c.text, c.start, c.end) for c in clauses(text)] == _clauses_char_by_char(text), text
