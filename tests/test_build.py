@@ -179,7 +179,7 @@ def _with_a_violation(monkeypatch):
         return g
 
     monkeypatch.setattr(build_module, "to_graph", broken)
-    monkeypatch.setattr(build_module, "to_ntriples", lambda resolved: serialize_sorted(to_store(broken(resolved)), "nt"))
+    monkeypatch.setattr(build_module, "to_ntriples", lambda resolved, processes=1: serialize_sorted(to_store(broken(resolved)), "nt"))
 
 
 SCHEMA_PERSON = URIRef("https://schema.org/Person")

@@ -28,6 +28,9 @@ from .resolve import Resolved, resolve
 from .store import DEFAULT_CORPUS, write_atomic
 
 ENGINES = ("oxigraph", "rdflib")
+# From this many records on, the N-Triples are made in two processes (``rdf.to_ntriples``): below it,
+# forking costs more than the share it takes.
+FORK_RECORDS = 50_000
 _COUNTS = {"companies": GK.Company, "investors": GK.Investor, "people": iris.SCHEMA.Person,
            "places": iris.SCHEMA.Place, "other organizations": iris.SCHEMA.Organization,
            "funding rounds": GK.FundingRound, "acquisitions": GK.Acquisition, "observations": GK.Observation,
@@ -48,8 +51,10 @@ class BuildResult:
     @cached_property
     def ntriples(self) -> bytes:
         """The fast path's graph as sorted N-Triples (``rdf.to_ntriples``): what its store loads and its dump is made of."""
+        resolved = self.resolved
+        records = len(resolved.statements) + len(resolved.facts) + len(resolved.entities)
         with collector_paused():
-            return to_ntriples(self.resolved)
+            return to_ntriples(resolved, processes=2 if records >= FORK_RECORDS else 1)
 
     @cached_property
     def store(self) -> ox.Store:

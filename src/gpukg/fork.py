@@ -1,0 +1,47 @@
+"""Work done in a forked copy of this process, on the second core.
+
+For work that reads a large part of this process's memory (a resolved graph) and returns bytes:
+a forked child sees that memory as it is, where a worker process would need it pickled over,
+which costs more than the work. Only on Linux, where forking a process that has loaded
+Oxigraph and rdflib is safe; elsewhere, and when the child fails, the work is done here.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable
+
+
+def available() -> bool:
+    """Whether work can be forked here (Linux with two cores or more)."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+
+
+def forked(make: Callable[[], bytes]) -> Callable[[], bytes]:
+    """Start ``make`` in a forked child now; the function returned waits for its bytes.
+
+    If the child fails (killed for memory, or an error it prints), ``make`` runs here instead,
+    so the result never depends on how it was made."""
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: write the bytes, and leave without running this process's exit handlers
+        status = 1
+        try:
+            os.close(reader)
+            with os.fdopen(writer, "wb") as pipe:
+                pipe.write(make())
+            status = 0
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(status)
+    os.close(writer)
+
+    def result() -> bytes:
+        with os.fdopen(reader, "rb") as pipe:
+            data = pipe.read()  # read before waiting: the child blocks until its bytes are taken
+        _, status = os.waitpid(pid, 0)
+        return data if status == 0 else make()
+
+    return result
