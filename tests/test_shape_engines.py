@@ -356,7 +356,7 @@ def test_the_report_does_not_depend_on_which_check_ends_first(monkeypatch, shape
         data.parse(path)  # every case's data at once: results from many shapes
     store = to_store(data)
     before = validate(store, shapes, ontology).results
-    checks = shapestore._compiled(shapes, False)
+    checks = shapestore.compiled(shapes, False)
     rows = shapestore._rows
 
     def reversed_ends(store, check):

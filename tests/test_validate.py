@@ -521,3 +521,24 @@ def test_check_built_lets_warnings_through(base):
     report = check_built(case_graph(base, CASES_DIR / "AcquiredTwiceShape" / "data-bad.ttl"))
     assert report.conforms and len(report.warnings) == 2
     assert "2 warning(s)" in summary(report) and "2 warning gks:AcquiredTwiceShape" in summary(report)
+
+
+def test_shapes_prepared_before_validating_are_not_compiled_again(monkeypatch):
+    """``gpukg build`` compiles the bundled shapes while Oxigraph counts the graph; validating then
+    starts checking at once (each ``validate`` compiled them again: 1.1 to 1.6 s)."""
+    from gpukg import shapestore
+    from gpukg.oxstore import to_store
+    from gpukg.validate import prepare
+
+    compiled = []
+    real = shapestore.compile_shapes
+    monkeypatch.setattr(shapestore, "compile_shapes", lambda *a, **k: compiled.append(1) or real(*a, **k))
+    monkeypatch.setattr(shapestore, "_COMPILED", [])
+    prepare("sparql")
+    assert len(compiled) == 1
+    store = to_store(Graph().parse(Path(__file__).parent / "data" / "shapes" / "_base.ttl"))
+    first = validate(store)
+    assert validate(store).results == first.results
+    assert len(compiled) == 1
+    prepare("pyshacl")  # nothing to compile for pySHACL
+    assert len(compiled) == 1

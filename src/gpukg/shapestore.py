@@ -128,7 +128,7 @@ def validate_store(store: ox.Store, shapes: Graph, originals: Originals) -> Repo
     """Run the compiled shapes on ``store`` (data and ontology in its default graph)."""
     report = Graph()
     lookup = _StoreLookup(store)
-    checks = _compiled(shapes, bool(originals.records))
+    checks = compiled(shapes, bool(originals.records))
     # Oxigraph lets go of the GIL while it evaluates, so two checks run at once on two cores. The
     # SPARQL constraints go first: they are the longest (whole-graph checks, 2 to 4 s each on 2.6M
     # triples), and one of them left last kept one core busy after the other had finished. Results
@@ -155,7 +155,8 @@ def validate_store(store: ox.Store, shapes: Graph, originals: Originals) -> Repo
 _COMPILED: list[tuple[Graph, int, bool, list[Check]]] = []  # the last shapes graph compiled (kept alive)
 
 
-def _compiled(shapes: Graph, datatypes: bool) -> list[Check]:
+def compiled(shapes: Graph, datatypes: bool) -> list[Check]:
+    """``shapequery.compile_shapes``, kept for the last shapes graph (the same object, unchanged in size)."""
     for graph, size, records, checks in _COMPILED:
         if graph is shapes and size == len(shapes) and records == datatypes:
             return checks
