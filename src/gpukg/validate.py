@@ -294,5 +294,3 @@ def _result(report: Graph, node: Node, lookup: Lookup) -> Result:
         entity=entity,
         entity_label=lookup.label(entity),
     )
-
-
