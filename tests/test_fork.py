@@ -76,3 +76,25 @@ def test_a_large_build_makes_its_n_triples_in_two_processes(monkeypatch):
     monkeypatch.setattr(build_module, "FORK_RECORDS", 10**9)
     build().ntriples
     assert len(made) == 1
+
+
+
+def test_a_child_whose_parent_stopped_waiting_ends_quietly():
+    """Ctrl-C stops a build in the parent, which leaves without the child's bytes: the child must not
+    add a traceback of its own (its pipe is closed when it writes)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import os, sys, time\n"
+        "from gpukg import fork\n"
+        "here = os.getpid()\n"
+        "def make():\n"
+        "    if os.getpid() != here:\n"
+        "        time.sleep(0.5)\n"
+        "    return b'x' * 1_000_000\n"
+        "fork.forked(make)\n"
+        "sys.exit(0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr

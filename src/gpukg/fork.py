@@ -8,6 +8,7 @@ Oxigraph and rdflib is safe; elsewhere, and when the child fails, the work is do
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -28,10 +29,14 @@ def forked(make: Callable[[], bytes]) -> Callable[[], bytes]:
     if pid == 0:  # the child: write the bytes, and leave without running this process's exit handlers
         status = 1
         try:
+            # Ctrl-C is the parent's to report; a child left behind ends when it finds the pipe closed
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             os.close(reader)
             with os.fdopen(writer, "wb") as pipe:
                 pipe.write(make())
             status = 0
+        except BrokenPipeError:
+            pass
         except BaseException:
             traceback.print_exc()
         finally:
