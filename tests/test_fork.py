@@ -78,7 +78,6 @@ def test_a_large_build_makes_its_n_triples_in_two_processes(monkeypatch):
     assert len(made) == 1
 
 
-
 def test_a_child_whose_parent_stopped_waiting_ends_quietly():
     """Ctrl-C stops a build in the parent, which leaves without the child's bytes: the child must not
     add a traceback of its own (its pipe is closed when it writes)."""
