@@ -97,3 +97,26 @@ def test_a_child_whose_parent_stopped_waiting_ends_quietly():
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+
+
+def test_nothing_is_forked_while_another_thread_runs():
+    import threading
+
+    assert fork.available()
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not fork.available()
+    finally:
+        stop.set()
+        other.join()
+    assert fork.available()
+
+
+def test_a_fork_that_cannot_start_leaves_the_work_to_this_process(monkeypatch):
+    def no_fork() -> int:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert fork.forked(lambda: b"made here")() == b"made here"

@@ -2,21 +2,25 @@
 
 For work that reads a large part of this process's memory (a resolved graph) and returns bytes:
 a forked child sees that memory as it is, where a worker process would need it pickled over,
-which costs more than the work. Only on Linux, where forking a process that has loaded
-Oxigraph and rdflib is safe; elsewhere, and when the child fails, the work is done here.
+which costs more than the work. Only on Linux (macOS forbids forking once some of its system
+libraries are loaded; Windows has no fork), and only while no other thread runs (a lock another
+thread held when the process was copied stays held in the child). Elsewhere, and when the child
+cannot be started or fails, the work is done here.
 """
 from __future__ import annotations
 
 import os
 import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 
 
 def available() -> bool:
-    """Whether work can be forked here (Linux with two cores or more)."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+    """Whether work can be forked here and now (Linux, two cores or more, no other thread running)."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and (os.cpu_count() or 1) > 1 \
+        and threading.active_count() == 1
 
 
 def forked(make: Callable[[], bytes]) -> Callable[[], bytes]:
@@ -25,7 +29,12 @@ def forked(make: Callable[[], bytes]) -> Callable[[], bytes]:
     If the child fails (killed for memory, or an error it prints), ``make`` runs here instead,
     so the result never depends on how it was made."""
     reader, writer = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no memory or no process left for a copy
+        os.close(reader)
+        os.close(writer)
+        return make
     if pid == 0:  # the child: write the bytes, and leave without running this process's exit handlers
         status = 1
         try:
