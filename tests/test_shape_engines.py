@@ -380,3 +380,21 @@ def test_the_sparql_constraints_start_first(monkeypatch, shapes, ontology):
     validate(to_store(Graph().parse(CASES_DIR / "_base.ttl")), shapes, ontology)
     sparql = started.count(SH.SPARQLConstraintComponent)
     assert sparql >= 10 and set(started[:sparql]) == {SH.SPARQLConstraintComponent}
+
+
+def test_a_check_that_cannot_run_stops_validation_without_running_the_rest(monkeypatch, shapes, ontology):
+    from gpukg import shapestore
+
+    ran = []
+    rows = shapestore._rows
+
+    def failing(store, check):
+        ran.append(check)
+        if len(ran) == 1:
+            raise GpukgError("the SPARQL compiled from a shape failed")
+        return rows(store, check)
+
+    monkeypatch.setattr(shapestore, "_rows", failing)
+    with pytest.raises(GpukgError, match="failed"):
+        validate(to_store(Graph().parse(CASES_DIR / "_base.ttl")), shapes, ontology)
+    assert len(ran) < len(shapestore.compiled(shapes, False)) // 2  # the checks still queued were cancelled

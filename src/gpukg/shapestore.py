@@ -137,9 +137,13 @@ def validate_store(store: ox.Store, shapes: Graph, originals: Originals) -> Repo
     with ThreadPoolExecutor(min(4, os.cpu_count() or 1)) as pool:
         running = {pool.submit(lambda check: list(_rows(store, check)), checks[i]): i
                    for i in sorted(range(len(checks)), key=lambda i: checks[i].component != SH.SPARQLConstraintComponent)}
-        for future in as_completed(running):
-            check = checks[running[future]]
-            made[running[future]] = [_store_result(check, row, originals, lookup, shapes, report) for row in future.result()]
+        try:
+            for future in as_completed(running):
+                check = checks[running[future]]
+                made[running[future]] = [_store_result(check, row, originals, lookup, shapes, report) for row in future.result()]
+        except BaseException:  # a check that cannot run (or Ctrl-C): say so now, not after every check queued
+            pool.shutdown(cancel_futures=True)
+            raise
     results = [result for i in range(len(checks)) for result in made[i]]
     release_memory()
     results.sort(key=sort_key)
