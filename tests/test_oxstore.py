@@ -156,6 +156,16 @@ def test_sorted_serialisation_is_the_same_for_two_loads_and_parses_back(graph: G
     assert lines == sorted(lines) and len(lines) == len(graph)
 
 
+def test_prefix_lines_are_sorted_and_the_rest_kept_byte_for_byte() -> None:
+    from gpukg.oxstore import _sorted_prefixes
+
+    body = b"\n<http://e/a> <http://e/b> \"@prefix z: <http://e/> .\" .\n"
+    data = b"@prefix xsd: <http://x/> .\n@prefix gk: <http://g/> .\n@prefix dcterms: <http://d/> .\n" + body
+    assert _sorted_prefixes(data) == (b"@prefix dcterms: <http://d/> .\n@prefix gk: <http://g/> .\n"
+                                      b"@prefix xsd: <http://x/> .\n" + body)
+    assert _sorted_prefixes(body) == body  # no prefix lines: nothing to sort
+
+
 def test_turtle_dump_groups_each_subject_once(graph: Graph) -> None:
     text = serialize_sorted(graph, "turtle").decode()
     subjects = [line.split(" ", 1)[0] for line in text.splitlines() if line and not line[0].isspace()

@@ -319,7 +319,8 @@ def _sorted_prefixes(data: bytes) -> bytes:
     end = 0
     while data.startswith(b"@prefix ", end):
         end = data.index(b"\n", end) + 1
-    return b"".join(sorted(data[:end].splitlines(keepends=True))) + data[end:] if end else data
+    # the body as a view, not a slice: one copy of the dump fewer at once (1.6 GB at 100,000 companies)
+    return b"".join([*sorted(data[:end].splitlines(keepends=True)), memoryview(data)[end:]]) if end else data
 
 
 def _sorted_rows(rows: list[tuple]) -> list[tuple]:
