@@ -236,3 +236,19 @@ def test_the_readings_a_new_report_reaches_are_redone_in_parallel(market, fresh,
     assert [reading for reading, _ in cache.missed].count("second") >= 2
     assert len(started) == 2
     assert dump(result.store) == fresh
+
+
+@pytest.mark.parametrize("cache, jobs, made", [(False, 2, 0), (True, 2, 1), (False, 1, 1)])
+def test_the_gazetteer_of_every_name_is_made_here_only_when_needed(market, fresh, tmp_path, monkeypatch,
+                                                                   cache, jobs, made):
+    """Here it serves only the cache's keys and readings made in this process; with neither, the reading
+    processes make their own while this one waits (two idle seconds at 100,000 companies)."""
+    from gpukg import corpus as corpus_module
+
+    here = []
+    real = corpus_module.Gazetteer
+    monkeypatch.setattr(corpus_module, "Gazetteer", lambda names=(): here.append(len(names)) or real(names))
+    result = build([market], cache=ReadingCache(tmp_path / "cache") if cache else None, jobs=jobs)
+    assert dump(result.store) == fresh
+    # worker processes count in their own copies of ``here``; the empty ones are the first readings'
+    assert len([n for n in here if n]) == made

@@ -85,12 +85,14 @@ def read_all(docs: list[Document], cache: ReadingCache | None = None, jobs: int 
                                     lambda i: _Keep(cache.folder, texts[i]) if cache else None):
             learned[i] = names
             progress()
-        everyone = {name for names in learned.values() for name in names}
-        known = Gazetteer(everyone)
-        # A second reading stays valid while the names that could occur in its text stay the same.
-        keys = [(*text, names_digest(known.relevant(doc.text))) for text, doc in zip(texts, docs)]
+        # the reading processes make their gazetteers of these names while this one works out the keys
+        readers.know({name for names in learned.values() for name in names})
+        keys: list[tuple] = []
+        if cache:
+            # A second reading stays valid while the names that could occur in its text stay the same.
+            known = readers.gazetteer()
+            keys = [(*text, names_digest(known.relevant(doc.text))) for text, doc in zip(texts, docs)]
         seconds = _cached(docs, cache, "second", keys, progress)
-        readers.know(everyone, known)
         for i, extraction in readers.run(_second_reading, [i for i in range(len(docs)) if i not in seconds],
                                          lambda i: _Keep(cache.folder, keys[i]) if cache else None):
             seconds[i] = extraction
@@ -200,12 +202,19 @@ class _Readers:
             pool.shutdown(cancel_futures=True)
         _forget()
 
-    def know(self, names: set[str], known: Gazetteer) -> None:
-        """The names of every report, for the second readings (``known``: their gazetteer here)."""
-        global _KNOWN
-        self.names, _KNOWN = names, known
+    def know(self, names: set[str]) -> None:
+        """The names of every report, for the second readings."""
+        self.names = names
         for pool in self.pools:
             pool.submit(_set_known, names)  # runs before the readings submitted after it
+
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer of those names in this process, made once (two seconds at 100,000 companies)."""
+        assert self.names is not None
+        if _KNOWN is None:
+            _set_known(self.names)
+        assert _KNOWN is not None
+        return _KNOWN
 
     def run(self, fn: Callable, todo: list[int], extra: Callable[[int], object]) -> Iterable[tuple[int, object]]:
         """(index, ``fn(doc, extra(index))``) for the documents ``todo``, in order."""
@@ -216,6 +225,8 @@ class _Readers:
             # second readings its names reach
             self._start(todo)
         if not self.pools:
+            if self.names is not None:
+                self.gazetteer()  # the second readings are made here
             for i in todo:
                 yield i, fn(self.docs[i], extra(i))
             return
