@@ -191,6 +191,7 @@ def test_build_refuses_to_replace_the_dump_when_it_has_violations(tmp_path, monk
     _with_a_violation(monkeypatch)
     assert main(["build", str(ROOT / "corpus"), "--out", str(out)]) == 1
     assert out.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.ttl"]  # the dump staged while validating is gone
     err = capsys.readouterr().err
     assert "violation" in err and "Traceback" not in err
     assert main(["build", str(ROOT / "corpus"), "--out", str(out), "--force"]) == 0

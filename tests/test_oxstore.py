@@ -166,6 +166,17 @@ def test_prefix_lines_are_sorted_and_the_rest_kept_byte_for_byte() -> None:
     assert _sorted_prefixes(body) == body  # no prefix lines: nothing to sort
 
 
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "xml", "jsonld"])
+def test_a_dump_written_to_a_file_as_it_is_made_is_the_same_bytes(fmt: str, tmp_path: Path) -> None:
+    from gpukg.oxstore import serialize_ntriples, write_ntriples
+
+    lines = serialize_sorted(parse_into_store(MARKET), "nt")
+    with open(tmp_path / "dump", "w+b") as output:
+        write_ntriples(lines, output, fmt)
+        assert output.tell() == len(serialize_ntriples(lines, fmt))  # left at its end, not at the prefixes
+    assert (tmp_path / "dump").read_bytes() == serialize_ntriples(lines, fmt)
+
+
 def test_turtle_dump_groups_each_subject_once(graph: Graph) -> None:
     text = serialize_sorted(graph, "turtle").decode()
     subjects = [line.split(" ", 1)[0] for line in text.splitlines() if line and not line[0].isspace()

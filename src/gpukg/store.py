@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Graph
 
@@ -70,12 +71,20 @@ def read_graph(paths: list[Path] | None = None) -> Graph:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file and a rename."""
+    with staged(path) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def staged(path: Path) -> Iterator[BinaryIO]:
+    """A temporary file beside ``path``, open for writing and reading back: renamed to ``path`` when
+    the block ends, removed when it raises, so ``path`` is replaced whole or not at all."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with os.fdopen(fd, "w+b") as handle:
+            yield handle
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a dump is for everyone to read
