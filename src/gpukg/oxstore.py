@@ -321,13 +321,13 @@ def write_ntriples(data: bytes, output: BinaryIO, format: str = "turtle") -> Non
         return
     triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES, lenient=True)
     ox.serialize(triples, output, format=FORMATS[format], prefixes=dict(SERIALIZATION_PREFIXES))
-    # Turtle's @prefix lines sorted in place, as ``_sorted_prefixes`` does: the same lines, the same length
+    # Turtle's @prefix lines sorted in place: the same lines, so the same length
     output.seek(0)
     lines = []
     while (line := output.readline()).startswith(b"@prefix "):
         lines.append(line)
     output.seek(0)
-    output.write(b"".join(sorted(lines)))
+    output.write(_sorted_prefixes(b"".join(lines)))
     output.seek(0, os.SEEK_END)
 
 
