@@ -69,8 +69,8 @@ def _bundled_shapes() -> Graph:
 
 def prepare(engine: str = "sparql") -> None:
     """Compile the bundled shapes for ``engine`` now, so that the next ``validate`` starts checking at
-    once: 1.3 to 1.6 s, most of it rdflib parsing their SPARQL, which ``gpukg build`` spends while its
-    reports are read rather than after."""
+    once: 1.3 to 1.6 s, most of it rdflib parsing their SPARQL, which ``gpukg build`` spends while
+    Oxigraph counts the graph for its VoID description rather than before validating."""
     if engine == "sparql":
         from . import shapestore
 
