@@ -75,6 +75,8 @@ def test_a_ratio_from_a_stopped_plain_side_is_met_only_when_its_bound_reaches_10
     stopped = run.targets(_size(50.0, {"seconds": None, "at_least": 300.0}, 100.0, None, [], 1.0))
     assert stopped[1] == {"target": "at least 10x faster than the plain pipeline", "measured": ">6.0x", "met": None}
     assert stopped[2]["measured"] == "100 MB (its main process)"
+    sampled_lower = run.targets(_size(50.0, {"seconds": 600.0}, 844.0, 827.0, [], 1.0))[2]
+    assert sampled_lower["measured"] == "844 MB (its main process; all its processes sampled at 827 MB)"
     assert run.targets(_size(25.0, {"seconds": None, "at_least": 300.0}, 100.0, None, [], 1.0))[1]["met"] is True
 
 
