@@ -1,11 +1,13 @@
-"""The benchmark scripts still run (their figures are not tested: they are measurements)."""
+"""The benchmark scripts still run and read their targets off what they measured (the figures themselves are not tested: they are measurements)."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import signal
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,8 +84,6 @@ def test_a_ratio_from_a_stopped_plain_side_is_met_only_when_its_bound_reaches_10
 
 @pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux's /proc")
 def test_the_memory_of_a_stage_counts_the_processes_it_starts():
-    import sys
-
     holder = "import time; b = b'x' * (200 * 2**20); print('held', flush=True); time.sleep(60)"
     parent = ("import subprocess, sys, time; p = subprocess.Popen([sys.executable, '-c', %r], stdout=subprocess.PIPE); "
               "p.stdout.readline(); print('ready', flush=True); time.sleep(60)" % holder)
@@ -97,8 +97,6 @@ def test_the_memory_of_a_stage_counts_the_processes_it_starts():
 
 
 def test_a_small_benchmark_runs_from_one_command_and_writes_its_tables_and_targets(tmp_path):
-    import json
-
     run = _script("run")
     out, tables = tmp_path / "bench.json", tmp_path / "bench.md"
     assert run.main(["--sizes", "6", "--only", "pipeline,add-one", "--stage-timeout", "300",
