@@ -1,4 +1,5 @@
-"""The benchmark scripts still run and read their targets off what they measured (the figures themselves are not tested: they are measurements)."""
+"""The benchmark scripts still run and read their targets off what they measured (the figures
+themselves are not tested: they are measurements)."""
 from __future__ import annotations
 
 import importlib.util
