@@ -344,8 +344,9 @@ def child(task: dict) -> dict:
     Besides the stage's own peak (``peak_mb``), the memory of the stage process and every process it
     starts (readers, the forked N-Triples maker) is sampled from here twice a second: ``tree_peak_mb``.
     """
+    # its own process group, so that stopping it stops the processes it started (readers) as well
     proc = subprocess.Popen([sys.executable, __file__, "--worker", json.dumps(task)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
     peak, done = [0.0], threading.Event()
 
     def sample() -> None:  # from this process: the stage's own threads may hold its lock for seconds
@@ -357,10 +358,12 @@ def child(task: dict) -> dict:
     try:
         out, err = proc.communicate(timeout=task["stage_timeout"])
     except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
+        stop(proc)
         return {"seconds": None, "status": f"timeout after {task['stage_timeout']:g} s",
                 "at_least": task["stage_timeout"]}
+    except BaseException:  # Ctrl-C: in a group of its own, the stage does not get it from the terminal
+        stop(proc)
+        raise
     finally:
         done.set()
         sampler.join()
@@ -370,6 +373,16 @@ def child(task: dict) -> dict:
     if peak[0]:
         result["tree_peak_mb"] = peak[0]
     return result
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Kill a stage started by ``child`` and every process it started: a stopped plain pipeline's
+    readers would otherwise go on reading, and slow down the stages measured after it."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:  # already gone, with its group
+        pass
+    proc.communicate()
 
 
 def tree_pss_mb(root: int) -> float:

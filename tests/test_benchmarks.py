@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -83,18 +84,49 @@ def test_a_ratio_from_a_stopped_plain_side_is_met_only_when_its_bound_reaches_10
     assert run.targets(_size(25.0, {"seconds": None, "at_least": 300.0}, 100.0, None, [], 1.0))[1]["met"] is True
 
 
+def _stage_with_a_reader() -> tuple[subprocess.Popen, int]:
+    """A process started as ``run.child`` starts a stage, which starts one that holds 200 MB; and that one's pid."""
+    holder = "import os, time; b = b'x' * (200 * 2**20); print(os.getpid(), flush=True); time.sleep(60)"
+    # the reader's stderr goes elsewhere: holding the stage's, it would keep ``communicate`` waiting for it
+    parent = ("import subprocess, sys, time; p = subprocess.Popen([sys.executable, '-c', %r], stdout=subprocess.PIPE, "
+              "stderr=subprocess.DEVNULL); "
+              "print(p.stdout.readline().decode().strip(), flush=True); time.sleep(60)" % holder)
+    proc = subprocess.Popen([sys.executable, "-c", parent], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    return proc, int(proc.stdout.readline())
+
+
 @pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux's /proc")
 def test_the_memory_of_a_stage_counts_the_processes_it_starts():
-    holder = "import time; b = b'x' * (200 * 2**20); print('held', flush=True); time.sleep(60)"
-    parent = ("import subprocess, sys, time; p = subprocess.Popen([sys.executable, '-c', %r], stdout=subprocess.PIPE); "
-              "p.stdout.readline(); print('ready', flush=True); time.sleep(60)" % holder)
-    proc = subprocess.Popen([sys.executable, "-c", parent], stdout=subprocess.PIPE, text=True, start_new_session=True)
+    proc, _ = _stage_with_a_reader()
     try:
-        assert proc.stdout.readline().strip() == "ready"
         assert _script("run").tree_pss_mb(proc.pid) > 200  # held by the grandchild alone
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)  # the child and the grandchild it started
+        os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+
+
+def test_a_stopped_stage_takes_the_processes_it_started_with_it():
+    proc, reader = _stage_with_a_reader()
+    try:
+        _script("run").stop(proc)
+        assert proc.returncode is not None
+        for _ in range(50):  # killed at once, but its signal may take a moment to land
+            if not _running(reader):
+                break
+            time.sleep(0.1)
+        assert not _running(reader)
+    finally:
+        if _running(reader):
+            os.kill(reader, signal.SIGKILL)
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` still runs: gone, or dead and not yet reaped (a zombie, state Z), it does not."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def test_a_small_benchmark_runs_from_one_command_and_writes_its_tables_and_targets(tmp_path):
