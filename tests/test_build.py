@@ -302,3 +302,13 @@ def test_a_mangled_report_builds_validates_and_dumps_without_a_traceback(tmp_pat
         assert dump(result.store)
     except GpukgError:
         pass
+
+
+def test_output_closed_by_its_reader_is_no_traceback():
+    # Regression: "gpukg build corpus/ | head" ended in a BrokenPipeError traceback once head had its lines
+    proc = subprocess.Popen([sys.executable, "-m", "gpukg.cli", "build", "corpus/", "--no-validate", "--no-cache",
+                             "--format", "nt"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # gone before the build has written anything
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert "Traceback" not in err and "Error" not in err

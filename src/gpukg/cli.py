@@ -6,6 +6,7 @@ Each command parses its options, calls one library function and prints. A
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -325,13 +326,20 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # a reader gone away shows here, in the handler below, not as Python exits
+        return code
     except GpukgError as exc:
         print(f"gpukg: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("gpukg: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # whoever read the output stopped ("gpukg build corpus/ | head"): no error of ours, so no traceback,
+        # and nothing more written when Python flushes standard output on the way out
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # as a process killed by SIGPIPE
 
 
 if __name__ == "__main__":
