@@ -452,3 +452,17 @@ def test_a_company_acqui_hired_or_its_assets_bought(tmp_path, told):
     facts = built(tmp_path, f"# Deadpool\n\n{told}\n")
     assert of_kind(facts, "Acquisition", "acquirer", "target") == [("Sorrelmark AI", "Thrushcombe Labs")]
     assert of_kind(facts, "Headquarters", "company", "place") == [("Thrushcombe Labs", "Seattle")]
+
+
+@pytest.mark.parametrize("after, status", [
+    # Regression (tests/data/reports/compute-capital-weekly-41.md): a deal told as done, the sentence after
+    # saying it has yet to close, was completed
+    ("The deal is expected to close in Q1 2027.", "pending"),
+    ("The transaction remains subject to regulatory approval.", "pending"),
+    ("The deal closed in October.", "completed"),
+    ("Harrowgate expects more deals in 2027.", "completed"),
+])
+def test_the_sentence_after_a_deal_says_how_far_it_got(after, status):
+    ex = read(NEWS + "Portside GPU Exchange was snapped up by Harrowgate Cloud for $120M in cash and stock. " + after + "\n")
+    assert [(a.acquirer, a.target, a.status) for a in facts_of(ex, "Acquisition")] == [
+        ("Harrowgate Cloud", "Portside GPU Exchange", status)]

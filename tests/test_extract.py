@@ -1821,3 +1821,12 @@ def test_clauses_split_as_a_walk_of_every_character_would():
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         assert [(c.text, c.start, c.end) for c in clauses(text)] == _clauses_char_by_char(text), text
+
+
+def test_positions_held_in_companies_each_with_an_aside_in_brackets():
+    # Regression (tests/data/reports/lowland-ventures-portfolio-letter.md): "We also hold positions in A (seed,
+    # 2024) and B (Series B, 2025)" in a firm's letter backed nothing
+    ex = read("# Lowland Ventures — Portfolio Letter\n\nDear limited partners,\n\n## Portfolio\n\n"
+              "We also hold positions in Skyline Serverless (seed, 2024) and Dunewatch AI (Series B, 2025).\n")
+    assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [
+        ("Lowland Ventures", "Skyline Serverless"), ("Lowland Ventures", "Dunewatch AI")]

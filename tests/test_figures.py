@@ -428,3 +428,42 @@ def test_token_prices_told_by_their_side(tmp_path):
                    (Decimal("0.60"), "million-tokens", "Llama 3.1 70B, input tokens"),
                    (Decimal("0.70"), "million-tokens", "Qwen2.5 72B, input tokens"),
                    (Decimal("0.90"), "million-tokens", "Qwen2.5 72B, output tokens")]
+
+
+@pytest.mark.parametrize("sentence, qualifiers", [
+    # Regression (tests/data/reports/nordic-gulf-gpu-quarterly.md): "reached €85 million by June 2026" in a report
+    # of Q2 2026 was a projection
+    ("Annualised revenue run-rate reached €85 million by June 2026.", ()),
+    ("ARR had grown to roughly €85 million by June 2026.", ("approximate",)),
+    ("Management expects annualised revenue run-rate to reach €85 million by June 2026.", ("projected",)),
+])
+def test_a_figure_reached_by_a_date_is_no_projection(tmp_path, sentence, qualifiers):
+    facts = built(tmp_path, "# Nordic GPU Quarterly: Q2 2026\n\n## Kvantum Compute\n\n" + sentence + "\n")
+    assert [(d["metric"], d["quantity"].value, d["when"].iso, d["qualifiers"])
+            for name, d in facts if name == "Observation"] == [("arr", Decimal("85000000"), "2026-06", qualifiers)]
+
+
+def test_a_price_column_that_names_the_rows_gpu_names_it_once(tmp_path):
+    # Regression (korea-japan-gpu-brief.md): "| H100 on-demand ($/hr) |" gave the segment "H100, H100 on-demand"
+    facts = built(tmp_path, "# Brief\n\n## Pricing\n\n| Provider | H100 on-demand ($/hr) | Reserved ($/hr) |\n|---|---|---|\n"
+                            "| Kumo GPU | 2.99 | 2.10 |\n")
+    assert sorted((d["segment"], d["quantity"].value) for name, d in facts if name == "Observation") == [
+        ("H100 on-demand", Decimal("2.99")), ("Reserved", Decimal("2.10"))]
+
+
+def test_another_number_of_the_same_thing_with_its_noun_left_out(tmp_path):
+    # Regression (compute-capital-weekly-41.md): "6,500 GPUs live, another 10,000 due online by mid-2027":
+    # the second count measured nothing
+    facts = built(tmp_path, "# Weekly\n\n## Numbers\n\n- Maplegrid Compute: 6,500 GPUs live, another 10,000 due online "
+                            "by mid-2027.\n")
+    assert sorted((d["metric"], d["quantity"].value, d["qualifiers"]) for name, d in facts if name == "Observation") == [
+        ("gpus", Decimal("6500"), ()), ("gpus", Decimal("10000"), ("projected",))]
+
+
+def test_a_fund_closed_with_its_name_between_commas(tmp_path):
+    # Regression (lowland-ventures-portfolio-letter.md): "closed its third fund, Lowland Infrastructure III, at
+    # €320 million" measured nothing
+    facts = built(tmp_path, "# Letter\n\n## News\n\nLowland Ventures closed its third fund, Lowland Infrastructure III, "
+                            "at €320 million in September 2026.\n")
+    assert [(d["subject"], d["metric"], d["quantity"].value) for name, d in facts if name == "Observation"] == [
+        ("Lowland Ventures", "fund-size", Decimal("320000000"))]

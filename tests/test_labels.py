@@ -593,3 +593,13 @@ def test_a_faq_question_opening_with_will_names_no_company(tmp_path):
     result = build_text(tmp_path, "# FAQ\n\n**Q: Will prices go up now that you've raised?**\nA: No. The L40S stays at "
                                   "$0.00042 per GPU-second.\n")
     assert [e.label for e in result.resolved.entities if e.kind == "org"] == []
+
+
+def test_a_category_list_names_a_company_whose_name_holds_a_category_word():
+    # Regression (tests/data/reports/lowland-ventures-portfolio-letter.md): "Serverless GPU platforms: Skyline
+    # Serverless, Tidepool Run" left out Skyline Serverless, its name taken for a description
+    ex = read("# Letter\n\n## Market map\n\n- Neoclouds: Polder Compute, Nordbridge Cloud\n"
+              "- Serverless GPU platforms: Skyline Serverless, Tidepool Run\n- GPU clouds: smaller neoclouds\n")
+    assert [(f.company, f.category) for f in facts_of(ex, "Category")] == [
+        ("Polder Compute", "neocloud"), ("Nordbridge Cloud", "neocloud"),
+        ("Skyline Serverless", "serverless-gpu-platform"), ("Tidepool Run", "serverless-gpu-platform")]

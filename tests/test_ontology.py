@@ -277,7 +277,7 @@ REQUIRED = {
     "category": "neocloud inference-platform serverless-gpu-platform gpu-marketplace hyperscaler "
                 "cloud-provider chipmaker ai-lab data-center-operator",
     "round-type": "pre-seed seed series-a series-b series-c series-d series-e series-f extension "
-                  "debt-facility credit-facility gpu-financing strategic-commitment additional-funding ipo unspecified",
+                  "debt-facility credit-facility gpu-financing strategic-commitment additional-funding pre-ipo ipo unspecified",
     "metric": "valuation market-cap revenue arr loss total-raised customers developers users gpus "
               "data-centers regions sites gpu-models providers price revenue-share customer-concentration "
               "market-size market-share growth-rate shipments power-capacity",
@@ -406,3 +406,13 @@ def test_real_graph_uses_only_declared_gk_terms(ontology: Graph) -> None:
     graph = Graph().parse(DUMP, format="turtle")
     assert len(graph) > 0
     assert sorted(undeclared_terms(graph, ontology)) == []
+
+
+@pytest.mark.parametrize("group, name", [("round_types", "round-type"), ("investor_kinds", "investor-kind"),
+                                         ("categories", "category"), ("roles", "role")])
+def test_every_word_list_of_the_loader_names_a_concept_of_its_scheme(concepts: Graph, group: str, name: str) -> None:
+    # the loader mints concept IRIs from these keys (src/gpukg/data/lexicon.toml): a key with no concept is a dangling IRI
+    from gpukg.lexicon import lexicon
+
+    in_scheme = {c for c in concept_nodes(concepts) if scheme_of(concepts, c) == scheme(name)}
+    assert sorted(k for k in lexicon()[group] if concept(name, k) not in in_scheme) == []

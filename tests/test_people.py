@@ -403,3 +403,19 @@ def test_headquarters_told_as_where_they_are(tmp_path):
     facts = built(tmp_path, "# Notes\n\nHalloran Cloud leads the region. Lisnagh Compute's headquarters and registered office "
                             "are in Dublin.\n")
     assert of_kind(facts, "Headquarters", "company", "place") == [("Lisnagh Compute", "Dublin")]
+
+
+def test_a_hire_with_an_aside_on_where_they_were_before(tmp_path):
+    # Regression (tests/data/reports/compute-capital-weekly-41.md): ", ex-Google Cloud," between the person and
+    # the title hid the hire
+    assert roles(tmp_path, NEWS + "Harrowgate Cloud hired Priya Raman, ex-Google Cloud, as its new Chief Financial "
+                                  "Officer.\n") == [("Priya Raman", "Harrowgate Cloud", "cfo", None, None, False)]
+
+
+def test_titles_handed_out_respectively_after_a_verb_other_than_as(tmp_path):
+    # Regression (compute-capital-weekly-41.md): "remain CEO and CTO respectively" gave no title
+    text = (NEWS + "Brightwater Serverless raised £22 million in June 2026.\n\n"
+            "Brightwater Serverless co-founders Tom Ellery and Sana Qureshi remain CEO and CTO respectively.\n")
+    assert [r[:3] for r in roles(tmp_path, text)] == [
+        ("Sana Qureshi", "Brightwater Serverless", "co-founder"), ("Sana Qureshi", "Brightwater Serverless", "cto"),
+        ("Tom Ellery", "Brightwater Serverless", "ceo"), ("Tom Ellery", "Brightwater Serverless", "co-founder")]

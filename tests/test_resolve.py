@@ -241,3 +241,22 @@ def test_a_name_with_its_english_name_in_brackets_is_one_company_not_a_place(tmp
     places = {str(o) for o in graph.objects(None, SCHEMA.location)} | {str(s) for s in graph.subjects(RDF.type, SCHEMA.Place)}
     assert not [p for p in places if "hanhai" in p or "kilostream" in p]
     assert any(p.endswith("/frankfurt-am-main") for p in places)  # a city in brackets still is one
+
+
+@pytest.mark.parametrize("news, kinds", [
+    # the amount of one typed round of the company at a date that can be the same: that round
+    ("- Halden Compute raised $40M in 2024.\n", ["series-a", "series-b"]),
+    # two typed rounds of that amount the date allows: nothing says which, so it stays a round of its own
+    ("- Halden Compute raised $40M in a funding round.\n", ["series-a", "series-b", "unspecified"]),
+    # no amount: nothing says which round it is
+    ("- Halden Compute raised an undisclosed sum from Intel Capital in June 2024.\n", ["series-a", "series-b", "unspecified"]),
+    # another date
+    ("- Halden Compute raised $40M in 2021.\n", ["series-a", "series-b", "unspecified"]),
+])
+def test_a_round_of_untold_type_is_the_typed_round_its_amount_and_date_pick_out(tmp_path, news, kinds):
+    (tmp_path / "profiles.md").write_text("# P\n\n## Halden Compute\n\n- **Series A:** $40M (May 2023)\n"
+                                          "- **Series B:** $40M (June 2024)\n")
+    (tmp_path / "news.md").write_text("# N\n\n## Deals\n\n" + news)
+    graph = build([tmp_path]).graph
+    assert sorted(str(graph.value(r, GK.roundType)).rsplit("/", 1)[1]
+                  for r in graph.subjects(RDF.type, GK.FundingRound)) == kinds

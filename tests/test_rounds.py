@@ -815,3 +815,102 @@ def test_a_fund_by_its_number_and_a_round_by_its_name_are_no_one(tmp_path):
     names = {d.get("company") for kind, d in facts} | {d.get("subject") for kind, d in facts}
     assert not {n for n in names if n and ("Fund" in n or "Officer" in n)}
     assert of_kind(facts, "Round", "company", "participants") == [("Korrigan", ("Bpifrance",))]
+
+
+@pytest.mark.parametrize("sentence, leads, participants", [
+    # Regression (tests/data/reports/nordic-gulf-gpu-quarterly.md): "in a round backed by A and B" named no investor
+    ("Falcon GPU Cloud raised AED 400m in April 2026 in a round backed by Mubadala Capital and Shorooq Partners.",
+     (), ("Mubadala Capital", "Shorooq Partners")),
+    ("Falcon GPU Cloud raised a $20M seed backed by Shorooq Partners in 2025.", (), ("Shorooq Partners",)),
+    # Regression (korea-japan-gpu-brief.md): a lead and participants in a clause after the round, each "led"/"joined"
+    ("Sakura Compute closed a ¥8.5bn round in July 2026; SBI Investment led, JAFCO Group and Mizuho Capital joined.",
+     ("SBI Investment",), ("JAFCO Group", "Mizuho Capital")),
+    # Regression (korea-japan-gpu-brief.md): "investors:" listed the round's investors, of which only the marked lead was read
+    ("Hanbit Cloud raised a ₩150 billion Series C (Aug 2026), investors: KDB Capital (lead), Mirae Asset Venture "
+     "Investment, SK Square.", ("KDB Capital",), ("Mirae Asset Venture Investment", "SK Square")),
+])
+def test_who_is_in_a_round_told_in_other_words(sentence, leads, participants):
+    rounds = facts_of(read(NEWS + sentence + "\n"), "Round")
+    assert [(r.leads, r.participants) for r in rounds] == [(leads, participants)]
+
+
+def test_a_company_backed_by_a_firm_beside_its_round_is_no_participant_of_it():
+    # the "backed by" of an aside about the company tells its backers, not the round's
+    ex = read(NEWS + "Falaj Cloud, an Abu Dhabi GPU cloud backed by Mubadala, raised $50M in a Series A led by G42 in 2025.\n")
+    assert [(r.leads, r.participants) for r in facts_of(ex, "Round")] == [(("G42",), ())]
+    assert [(b.investor, b.company) for b in facts_of(ex, "Backing")] == [("Mubadala", "Falaj Cloud")]
+
+
+def test_the_investors_of_a_round_in_the_sentence_after_it():
+    # Regression (korea-japan-gpu-brief.md): "... Series C extension (Aug 2026). Investors: KDB Capital (lead), ..."
+    ex = read(NEWS + "- **Hanbit Cloud** — ₩150 billion Series C extension (Aug 2026). Investors: KDB Capital (lead), "
+              "Mirae Asset Venture Investment, SK Square.\n")
+    assert [(r.company, r.kind, r.leads, r.participants) for r in facts_of(ex, "Round")] == [
+        ("Hanbit Cloud", "series-c", (), ()),
+        ("Hanbit Cloud", "series-c", ("KDB Capital",), ("Mirae Asset Venture Investment", "SK Square"))]
+    # ... but not a list of some other round's investors two lines on
+    far = read(NEWS + "Hanbit Cloud raised ₩150 billion in August 2026.\n\nIt hired 40 engineers.\n\n"
+               "Investors: KDB Capital, SK Square.\n")
+    assert [(r.leads, r.participants) for r in facts_of(far, "Round")] == [((), ())]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # Regression (korea-japan-gpu-brief.md): a bridge loan was an extension round, its bank a venture investor
+    ("Kumo GPU took a $30M bridge loan from Shinsei Bank in June 2026.", "debt-facility"),
+    ("Acme Cloud raised a $20M bridge round in 2025.", "extension"),
+    # Regression (korea-japan-gpu-brief.md): a pre-IPO round had no type
+    ("Sakura Compute closed a ¥8.5bn pre-IPO round in July 2026.", "pre-ipo"),
+])
+def test_round_types_named_by_more_than_one_word(sentence, kind):
+    assert [r.kind for r in facts_of(read(NEWS + sentence + "\n"), "Round")] == [kind]
+
+
+def test_a_round_whose_type_a_table_gives_is_one_round(tmp_path):
+    # Regression (nordic-gulf-gpu-quarterly.md): "raised AED 400m in April 2026" and the table's
+    # "Series A | AED 400m | 2026-04" were two rounds, one of them of no type
+    table = ("\n## Recent rounds\n\n| Company | Round | Amount | Date |\n|---|---|---|---|\n"
+             "| Falcon GPU Cloud | Series A | AED 400m | 2026-04 |\n| Falcon GPU Cloud | Seed | AED 40m | 2025-02 |\n")
+    facts = built(tmp_path, NEWS + "Falcon GPU Cloud raised AED 400m in April 2026 from Shorooq Partners.\n" + table)
+    rounds = sorted((d["kind"], d["when"].iso, d["participants"]) for name, d in facts if name == "Round")
+    assert rounds == [("seed", "2025-02", ()), ("series-a", "2026-04", ("Shorooq Partners",))]
+
+
+@pytest.mark.parametrize("sentence, investors", [
+    # Regression: a round whose amount is not told was read only when its type was named
+    ("Halden Compute closed a funding round led by Intel Capital in June 2024.", ("Intel Capital",)),
+    ("Halden Compute raised an undisclosed sum from Intel Capital in June 2024.", ("Intel Capital",)),
+    ("Halden Compute raised an undisclosed amount in 2024.", ()),
+])
+def test_a_round_whose_amount_is_not_told(sentence, investors):
+    rounds = facts_of(read(NEWS + sentence + "\n"), "Round")
+    assert [(r.company, r.amount, r.leads + r.participants) for r in rounds] == [("Halden Compute", None, investors)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Halden Compute is in talks to raise a new funding round led by Intel Capital.",
+    "The company has not disclosed the amount raised.",
+    "Halden Compute closed a funding round.",  # neither a date nor an investor says more than that it raised money
+])
+def test_no_round_from_a_sentence_that_tells_none(sentence):
+    assert facts_of(read(NEWS + sentence + "\n"), "Round") == []
+
+
+def test_firms_that_followed_on_in_the_sentence_that_names_the_lead():
+    # Regression (tests/data/reports/compute-capital-weekly-41.md): "The round was led by Atomico; Seedcamp and
+    # LocalGlobe followed on." made the two followers leads as well, or dropped them
+    ex = read(NEWS + "Brightwater Serverless has raised £22 million in Series A funding. The round was led by Atomico; "
+                     "Seedcamp and LocalGlobe followed on.\n")
+    assert [(r.leads, r.participants) for r in facts_of(ex, "Round")] == [
+        ((), ()), (("Atomico",), ("Seedcamp", "LocalGlobe"))]
+
+
+@pytest.mark.parametrize("sentence, amounts", [
+    # Regression: "raised $20M in 2024 and another $30M in 2025" was one round, the second amount lost
+    ("Maplegrid Cloud raised $20M in 2024 and another $30M in 2025.", [("20000000", "2024"), ("30000000", "2025")]),
+    ("Maplegrid Cloud raised $20M in 2024 and $30M in 2025.", [("20000000", "2024"), ("30000000", "2025")]),
+    # ... but an amount that measures something else is no round
+    ("Maplegrid Cloud raised $20M in 2024 and $30M in revenue in 2025.", [("20000000", "2024")]),
+])
+def test_two_raises_of_untold_type_in_one_sentence(sentence, amounts):
+    rounds = facts_of(read(NEWS + sentence + "\n"), "Round")
+    assert [(str(r.amount.value), r.when.iso) for r in rounds] == amounts

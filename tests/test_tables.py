@@ -716,3 +716,40 @@ def test_a_caption_counts_only_a_table_whose_columns_are_parts(tmp_path):
     got = sorted((d["metric"], d["quantity"].value, d["quantity"].currency, d["quantity"].per) for kind, d in facts
                  if kind == "Observation" and d["metric"] != "providers")
     assert got == [("price", Decimal("2.02"), "USD", "hour"), ("unclassified", Decimal("-1.5"), None, None)]
+
+
+ROUNDS_TABLE = ("| Date | Company | Type | Size | Currency | Investors |\n|---|---|---|---|---|---|\n"
+                "| 2026-01-14 | Vantor Compute | Series B | 140 | USD | Redpoint (lead); NVentures |\n"
+                "| 2026-03-22 | Kestrelnet | Seed | 9.5 | EUR | Speedinvest |\n")
+FLEET_TABLE = "| Company | GPUs | Data centers |\n|---|---|---|\n| Vantor Compute | 22,000 | 4 |\n"
+
+
+def test_bare_amounts_take_the_scale_the_report_says_once_and_the_currency_of_their_row(tmp_path):
+    # Regression (tests/data/reports/neocloud-deal-tables-h1-2026.md): "amounts in millions unless stated" under
+    # the title, a "| Size |" of "140" and a "| Currency |" of "USD": the rounds had no amount
+    facts = built(tmp_path, "# Deal tables\n\nSource: filings; amounts in millions unless stated.\n\n## Rounds\n\n"
+                            + ROUNDS_TABLE + "\n## Fleet\n\n" + FLEET_TABLE)
+    assert sorted((d["company"], d["amount"].value, d["amount"].currency) for name, d in facts if name == "Round") == [
+        ("Kestrelnet", Decimal("9500000"), "EUR"), ("Vantor Compute", Decimal("140000000"), "USD")]
+    # ... and counts are no amounts: the scale is not theirs
+    assert sorted((d["metric"], d["quantity"].value) for name, d in facts if name == "Observation") == [
+        ("data-centers", Decimal("4")), ("gpus", Decimal("22000"))]
+
+
+def test_a_bare_amount_without_a_scale_said_is_not_given_one(tmp_path):
+    # without the note, "140" under "| Size |" beside "USD" is 140 dollars, as written: nothing is made up
+    facts = built(tmp_path, "# Deal tables\n\n## Rounds\n\n" + ROUNDS_TABLE)
+    assert sorted((d["company"], d["amount"].value) for name, d in facts if name == "Round") == [
+        ("Kestrelnet", Decimal("9.5")), ("Vantor Compute", Decimal("140"))]
+
+
+def test_the_kind_of_investor_a_table_says(tmp_path):
+    # Regression (tests/data/reports/gpu-investor-league-table-2026.md): "| Type |" over "Sovereign wealth fund" was
+    # dropped and the fund taken for venture capital, as every investor is when nothing is said of it
+    result = build_text(tmp_path, "# League table\n\n| Investor | Type | Portfolio |\n|---|---|---|\n"
+                                  "| Qatar Investment Authority | Sovereign wealth fund | Falcon GPU Cloud |\n"
+                                  "| Sandpiper Growth | Growth equity | Oberon GPU |\n| Harbourline Capital | VC | Oberon GPU |\n"
+                                  "| Tallow Partners | Family office | Oberon GPU |\n")
+    kinds = {e.label: e.investor_kind for e in result.resolved.entities if "investor" in e.types}
+    assert kinds == {"Qatar Investment Authority": "sovereign", "Sandpiper Growth": "private-equity",
+                     "Harbourline Capital": "venture-capital", "Tallow Partners": "venture-capital"}

@@ -80,6 +80,22 @@ def scale_note(text: str) -> ScaleNote | None:
                      unless.lower() or None)
 
 
+# "Source: filings; amounts in millions unless stated.", "All figures are in USD millions": said once, of every
+# bare amount in the report's tables
+_MONEY_SCALE = re.compile(r"\b(?:amounts|figures|values|sums|money|deal values)\s+(?:are\s+)?"
+                          r"(?:(?:shown|given|stated|quoted)\s+)?in\s+(?:(?P<cur>[$€£¥]|USD|EUR|GBP|JPY)\s*)?"
+                          r"(?P<scale>thousands|millions|billions)\b", re.I)
+
+
+def money_scale(text: str) -> ScaleNote | None:
+    """The scale (and currency) a sentence gives every bare amount of the report, if it says one."""
+    m = _MONEY_SCALE.search(text)
+    return ScaleNote(m.group("scale").lower().rstrip("s"), _currency(m.group("cur"))) if m else None
+
+
+_SCALE_WORDS = {"thousand": "k", "million": "m", "billion": "bn"}
+
+
 def heading_scale(text: str) -> ScaleNote | None:
     """'## Selected financial data (fiscal years ended December 31, in millions)': the scale a
     heading's brackets give the table right under it."""
@@ -135,11 +151,12 @@ def row_currency(cells: list[tuple[str, str]]) -> str | None:
                  and _currency(c.strip())), None)
 
 
-def written(header: str, cell: str, currency: str | None = None) -> str:
+def written(header: str, cell: str, currency: str | None = None, amounts: ScaleNote | None = None) -> str:
     """A bare number under a header that gives its currency, scale or unit, written with them: '120M'
     under 'Amount (USD)' is 'USD 120M', '120' under 'Raised ($M)' is '$ 120M', '18.5' under 'GPUs (k)'
     is '18.5k', '82' under 'Utilisation (%)' is '82%'; a row's own currency ('| Ccy | EUR |') goes
-    to the amounts and the GPU models' prices beside it."""
+    to the amounts and the GPU models' prices beside it. ``amounts``: the scale (and currency) the
+    report gives its bare amounts ("amounts in millions"), for an amount whose header says none."""
     cell = _NOTE_MARK.sub("", cell)  # "0.24*": a footnote's mark, not part of the number
     m = _HEADER_MONEY.search(header)
     number = _BARE_NUMBER.fullmatch(cell)
@@ -159,15 +176,19 @@ def written(header: str, cell: str, currency: str | None = None) -> str:
         word = "k" if word in ("'000", "000s") or word.startswith("thousand") else word
         money = currency and number and (word != "k" and metric_of(header) in MONEY_METRICS or re.search(r"\bamount\b", header, re.I))
         return _with(currency if money else None, cell, word)
-    if currency and number and not m and (re.search(rf"\b{MODEL}\b", header) or metric_of(header) in MONEY_METRICS
-                                          or re.fullmatch(r"(?i)amount(?:\s+raised)?", header.strip())):
-        return _with(currency, cell)  # "| Ccy | H100 SXM |" over "EUR" and "2.05"; "| Revenue | Ccy |"
+    # the report's scale, for an amount (not a GPU's price) whose number and header give none
+    report_scale = _SCALE_WORDS[amounts.scale] if amounts and number and not number.group("scale") else ""
+    money_header = metric_of(header) in MONEY_METRICS or _AMOUNT_HEADER.fullmatch(header.strip())
+    currency = currency or (amounts.currency if report_scale and money_header else None)
+    if currency and number and not m and (re.search(rf"\b{MODEL}\b", header) or money_header):
+        # "| Ccy | H100 SXM |" over "EUR" and "2.05"; "| Revenue | Ccy |"; "| Size | Currency |" over "140" and "USD"
+        return _with(currency, cell, report_scale if money_header else "")
     if not m or not number:
         return cell
     currency = m.group("cur").strip()
     if not _currency(currency):
         return cell
-    return _with(currency, cell, "" if number.group("scale") else m.group("scale") or "")
+    return _with(currency, cell, "" if number.group("scale") else m.group("scale") or report_scale)
 
 
 def _with(currency: str | None, cell: str, scale: str = "") -> str:
@@ -176,4 +197,5 @@ def _with(currency: str | None, cell: str, scale: str = "") -> str:
     return f"{mark}{currency + ' ' if currency else ''}{cell[len(mark):]}{' ' + scale if scale and not currency else scale}"
 
 
+_AMOUNT_HEADER = re.compile(r"(?i)(?:round\s+|deal\s+)?(?:amount(?:\s+raised)?|size|raised)")
 _MARK = re.compile(r"(?:~|ca?\.\s?|[><≥≤]\s?)?")

@@ -317,7 +317,7 @@ def deal_sequel(state: State, text: str, line: int) -> None:
     """'Harrowdene agreed to buy Ormsary Power ... After clearance, the purchase closed on April 2, 2024.': a later
     sentence of the paragraph (or of the item) tells how far the deal got."""
     m = _DEAL_SEQUEL.search(text)
-    status = deal_status(m.group(0)) if m else None
+    status = ("pending" if m.group("pending") else deal_status(m.group(0))) if m else None
     if not status:
         return
     for i in range(len(state.facts) - 1, -1, -1):
@@ -329,9 +329,12 @@ def deal_sequel(state: State, text: str, line: int) -> None:
             return
 
 
-# "the purchase closed on ...", "the $210 million all-cash deal closed", "the companies terminated the agreement"
+# "the purchase closed on ...", "the $210 million all-cash deal closed", "the companies terminated the agreement";
+# "The deal is expected to close in Q1 2027": not closed yet
 _DEAL_SEQUEL = re.compile(r"\b(?:the|this)\s+(?:[\w$.,-]+\s+){0,4}?(?:deal|purchase|acquisition|transaction|takeover)\s+"
-                          r"(?:was\s+|has\s+|had\s+)?(?:closed|completed|terminated|called off|abandoned)\b|"
+                          r"(?:was\s+|has\s+|had\s+)?(?:closed|completed|terminated|called off|abandoned|"
+                          r"(?P<pending>(?:is|remains)\s+(?:(?:expected|set|due|slated|scheduled)\s+to\s+close|"
+                          r"subject\s+to|pending)))\b|"
                           r"\b(?:the\s+)?(?:companies|parties|two sides)\s+(?:later\s+)?(?:terminated|called off|abandoned)\b", re.I)
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from . import iris, lexicon
 from .aliases import abbreviated, identified, renamed, short_forms, translated
 from .amounts import malformed_amounts
-from .cells import heading_scale, scale_note
+from .cells import heading_scale, money_scale, scale_note
 from .dates import dateline, find_dates, relative_dates, report_date
 from .deals import deal_sequel
 from .investors import investor_line, investor_sections
@@ -357,6 +357,7 @@ def _content(state: State, block: Block, source: Source) -> None:
     next_line = block.kind == "paragraph" and state.last_line == block.line - 1
     if block.kind != "table-row":
         state.scale_note = scale_note(block.text) if block.kind == "paragraph" else None
+        state.money_scale = money_scale(block.text) or state.money_scale if block.kind == "paragraph" else state.money_scale
     if block.kind == "paragraph" and state.table_facts and state.table_facts[1] == before:
         table_note(state, block.text)  # "Prices are per GPU-hour, as of December 1, 2025." right under a table
     elif block.kind == "paragraph":

@@ -206,8 +206,11 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             segment = ", ".join(p for p in (segment, q.noun) if p)
         if fallback not in (None, "unclassified") and name == "price" and segment == row_segment and label_text.strip() \
                 and not _UNIT_ONLY.fullmatch(label_text.strip()):  # ("| JPY/month |" names no kind of price)
-            # "| On-demand ($/GPU-hr) |" over "2.35": a price, and the header says of which kind
-            segment = ", ".join(p for p in (row_segment, label_text.strip()) if p)
+            # "| On-demand ($/GPU-hr) |" over "2.35": a price, and the header says of which kind (and of which
+            # GPU, when it names the row's: "| H100 on-demand ($/hr) |")
+            kind = label_text.strip()
+            segment = kind if row_segment and re.search(rf"\b{re.escape(row_segment)}\b", kind) else \
+                ", ".join(p for p in (row_segment, kind) if p)
         provider = (PRICE_ON.match(text, q.end) or ON_PROVIDER.search(text, clause.start, q.start)
                     or ON_OPENING.match(text)) if name == "price" and q.currency and q.per else None
         provider_name = trim_name(state, provider.group("c")) if provider else ""
@@ -231,7 +234,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             qualifiers(_parenthesis_after(text, q)) + (("projected",) if _PLANNED_AFTER.match(text, q.end) else ())
         if not baseline:
             stated += label_qualifiers
-        if when and re.search(rf"\bby\s+{re.escape(when.text)}", text) and not _before_report(state, when):
+        if when and re.search(rf"\bby\s+{re.escape(when.text)}", text) and not _before_report(state, when) \
+                and not _REACHED.search(before):  # "reached EUR 85 million by June 2026" was, whatever the report's date
             stated += ("projected",)
         marked = re.search(rf"{re.escape(when.text)}\s?([EF])\b", text) if when and when.precision == "year" else None
         if marked:  # "in 2025E", "by 2030F": the writer's estimate, or forecast
@@ -373,6 +377,8 @@ def _date_for(i: int, quantities: list[Quantity], dates: list[tuple[int, int, Wh
     return None
 
 
+_REACHED = re.compile(r"\b(?:reached|hit|topped|crossed|passed|surpassed|exceeded|(?:grew|rose|climbed|jumped)\s+to|"
+                      r"had\s+(?:reached|hit|grown\s+to|risen\s+to|climbed\s+to|topped|crossed|passed))\s+(?:\w+\s+){0,2}$")
 _PRESENT = re.compile(r"\b(?:already|now|currently|today|at present)\b", re.I)
 _CLOSING_DATE = re.compile(r"\b(?:in|at the end of|end of|as of|during|at year-end)\s*$", re.I)
 _OTHER_TIME = re.compile(r"\b(?:now|today|currently|current|planned|plans?|will|expected|targets?|by|to|from|"

@@ -298,7 +298,9 @@ def _category_members(state: State, label: str, value: str, source: Source) -> N
         return
     listed = _LISTED_NAMES.match(value)
     names = [trim_name(state, n) for n in split_names(listed.group("names"), state.names.spelled_in(value))] if listed else []
-    names = [n for n in names if n and n.split()[0] not in _NOT_NAMES and not lexicon.find("categories", n)]
+    # (not a description, "GPU clouds" or "smaller neoclouds"; but "Skyline Serverless" is a name with a category's word in it)
+    names = [n for n in names if n and n.split()[0] not in _NOT_NAMES
+             and not any(start == 0 or n[start:end].islower() for _, start, end in lexicon.find("categories", n))]
     # names, not the words of a description ("**Cloud Providers:** Strategic investments in ..."):
     # known or shaped like organizations, or the subject of what follows, or all the line says
     rest = value[listed.end("names"):] if listed else ""

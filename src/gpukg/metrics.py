@@ -35,6 +35,8 @@ _PERIOD_WORD = re.compile(r"^,?\s*(?:in\s+)?(?:annual|yearly|full-year|(?:[a-z]+
 
 _REVENUE_BY = re.compile(r"\brevenues?\s+(?:mix\s+)?by\s+[\w -]{1,30}:[^:.;]*$", re.I)
 _LISTED = re.compile(r"(?:,|;|\band)\s*$")
+_MORE_OF_IT = re.compile(r"(?:,|;|\band|\bwith|\bplus)\s+(?:another|a further|an additional|(?:some\s+)?(?:\d+\s+)?more)\s*$",
+                         re.I)
 _VERSUS = re.compile(r"\b(?:versus|vs\.?|or|against)\s*$", re.I)
 _INLINE_LABEL = re.compile(r"(?:^|[.;]\s+)(?P<l>[A-Z][\w -]{0,30}?):\s*(?:about\s+|over\s+|~)?$")
 _RATIO_METRICS = frozenset({"gross-margin", "utilization", "operating-margin"})
@@ -45,7 +47,9 @@ MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss", 
 _FUND_BEFORE = re.compile(r"\bFund\s+(?:[IVX]+|\d+)\s*[,(:]\s*$")  # "Fund III, $450M", "Fund II ($210M, 2021 vintage)"
 _FUND_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:fund|pool|vehicle)\b(?!\s+(?:its|the|a)\b)")
 _MANAGES = re.compile(r"\b(?:manages|managed|oversees)\s+(?:about\s+|roughly\s+|some\s+|over\s+|nearly\s+|more than\s+)?$|"
-                      r"\bclosed\s+(?:its|their|a)\s+(?:[\w-]+\s+){0,2}?fund\s+at\s+(?:about\s+|roughly\s+|over\s+|nearly\s+)?$")  # "closed its second fund at $220 million"
+                      # "closed its second fund at $220 million", "... its third fund, Lowland Infrastructure III, at €320 million"
+                      r"\bclosed\s+(?:its|their|a)\s+(?:[\w-]+\s+){0,2}?fund(?:,\s+[^,]{1,60},)?\s+at\s+"
+                      r"(?:about\s+|roughly\s+|over\s+|nearly\s+)?$")
 _SHIPPED = re.compile(r"\b(?:shipped|ships|delivered|sold)\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|more than\s+|over\s+)?$")
 _SHARES_MOVED = re.compile(r"\b(?:[Ss]hares|[Tt]he stock|[Ii]ts stock)\s+(?:[\w%.,-]+\s+){0,6}?(?:to|at)\s+$")
 
@@ -74,7 +78,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         if q.per:
             return "share-price" if q.per == "share" else "price"
         # "invests from its $2.5 billion Growth Fund III", "a $600 million evergreen pool", "manages roughly $180 billion"
-        if _FUND_AFTER.match(after_q) or _MANAGES.search(before) or _FUND_BEFORE.search(before):
+        # (a fund's name may stand between: the words before looked at further back)
+        if _FUND_AFTER.match(after_q) or _MANAGES.search(text[max(0, q.start - 100):q.start]) or _FUND_BEFORE.search(before):
             return "fund-size"
         if _SHARES_MOVED.search(before):  # "Shares rose 14% to $87.20", "The stock closed at $58.10"
             return "share-price"
@@ -290,6 +295,8 @@ def continued(quantities: list[Quantity], metrics: list[str | None], text: str,
         # "The stock opened at $35.10 ... and closed its first trading day at $38.30": another price of a share
         listed = listed or before == "share-price" and bool(q.currency) and not q.per and \
             bool(_TRADED_AGAIN.search(between))
+        # "6,500 GPUs live, another 10,000 due online by mid-2027": more of the same, its noun left out
+        listed = listed or bool(_MORE_OF_IT.search(between))
         if unmeasured and before and (reached or baseline or listed):
             out[i] = before
     return out

@@ -35,7 +35,8 @@ _GIVEN = re.compile(
     # "hired former AWS executive Marcus Bell as", "tapped Priya Nair to lead engineering as"
     r"(?:(?:former|ex-|longtime|veteran)\s*(?:[\w&-]+\s+){0,3}?(?:executive|exec|engineer|leader|veteran|banker)\s+)?"
     r"(?:(?:its|their|the company['’]s)\s+[^,]{1,50},\s+)?"  # "promoted its VP of engineering, Harshita Balakumar, to CTO"
-    rf"(?P<p>{PERSON})(?:,\s+(?:previously|formerly|most recently|a former|the former|who)\b[^,]{{1,80}},)?\s*,?\s+"
+    rf"(?P<p>{PERSON})(?:,\s+(?:previously|formerly|most recently|a former|the former|who|(?:an\s+)?ex-|late of)\b"
+    r"[^,]{1,80},)?\s*,?\s+"
     # "poached Cordelia Strandqvist from a hyperscaler to run its revenue team as CRO"
     r"(?:from\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s+(?=to\s|as\s))?"
     r"(?:to\s+(?:lead|run|head|oversee)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:as|to)\s+)?"
@@ -257,7 +258,9 @@ def _taken_over(state: State, text: str, source: Source, left: list[Role]) -> No
 
 
 # "co-founders Lena Voss and Arun Mehta lead the company as CEO and CTO respectively"
-_RESPECTIVELY = re.compile(r"\bas\s+(?P<titles>[^.;]+?)\s*,?\s+respectively\b")
+# ... or "co-founders Tom Ellery and Sana Qureshi remain CEO and CTO respectively": the titles after the last such verb
+_TITLES_VERB = r"\b(?:as|remain|remains|remained|are|were|became|become|stay|stayed)\b"
+_RESPECTIVELY = re.compile(rf"{_TITLES_VERB}\s+(?P<titles>(?:(?!{_TITLES_VERB})[^.;])+?)\s*,?\s+respectively\b")
 
 
 def _respectively(state: State, text: str, source: Source, company: str | None) -> None:

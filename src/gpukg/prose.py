@@ -26,7 +26,8 @@ _INVESTS = re.compile(r"(?<!-)\b(?:investing in|invested(?: an undisclosed (?:am
                       rf"{ROUNDS_OF}|"
                       r"on the cap tables? of(?: both)?|portfolio (?:now |also )?(?:includes?|spans|covers)|"
                       r"portfolio companies include|bought (?:secondary )?shares (?:of|in)|"
-                      r"(?:holds?|held|took|takes|exited|sold|bought|has) (?:its |a |an )?(?:equity |minority |majority )?stakes? in)\s+",
+                      r"(?:holds?|held|took|takes|exited|sold|bought|has) (?:its |a |an )?(?:equity |minority |majority )?stakes? in|"
+                      r"(?:holds?|held|has|have|took|takes) (?:a |an )?positions? in)\s+",
                       re.I)
 
 # "Lumen Growth-backed Tessaract Labs": the investor and the company in one noun phrase
@@ -491,7 +492,8 @@ def _prose_backing(state: State, text: str, source: Source, subject: str | None)
             investor = trim_name(state, before.group("n")) if before else None
         if not investor:
             continue
-        listed = _COUNTED_LIST.sub("", clause_after(text, m.end()))  # "backed three neoclouds: A, B and C"
+        # "backed three neoclouds: A, B and C"; "positions in A (seed, 2024) and B (Series B, 2025)": the asides left out
+        listed = _COUNTED_LIST.sub("", clause_after(_ASIDES.sub("", text[m.end():]), 0))
         for investee in split_names(listed, keep):
             investee = re.split(r"['’]s\s", investee)[0]  # "invested in Halden Cloud's Series C"
             add(state, Backing(source, investor, investee), ("investor", investor), ("company", investee))
@@ -538,6 +540,7 @@ def _backed_aside(state: State, text: str, source: Source) -> None:
                 add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
 
 
+_ASIDES = re.compile(r"\s*\((?![A-Z]{2,6}\))[^()]*\)")  # "(seed, 2024)", not an abbreviation's "(QIA)"
 _INVESTOR_BEFORE = re.compile(rf"(?P<n>{NAME})\s+(?:(?:has|have|had|also|now|already|still|reportedly)\s+)*$")
 
 _BACKED_SUBJECT = re.compile(rf"\s*(?P<n>{NAME})\s+(?:is|are|was|were|has been|have been)\s+(?:also\s+)?backed by\b")

@@ -60,6 +60,7 @@ class State:
     listing: bool = False  # in the list an introduction ending with a colon opens ("... awarded grants to three startups:")
     table_facts: tuple[int, int] | None = None  # where the facts of the table just read are in ``facts``
     scale_note: ScaleNote | None = None  # "(in thousands, except per share data)" over the table being read
+    money_scale: ScaleNote | None = None  # "amounts in millions unless stated": the scale of the report's bare amounts
     surnames: dict[str, str | None] = field(default_factory=dict)  # a person's last word -> the person (None: two people)
     speaker: tuple[int, str, str] | None = None  # (line, person, company) of an interview answer being read
     last_line: int = 0  # the line of the paragraph sentence read last (0 after anything else)

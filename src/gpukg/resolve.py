@@ -196,9 +196,13 @@ def _org(spellings: list[str], uses: dict[str, Counter], known: dict, profiled: 
     if kinds["investor"]:
         types.add("investor")
     investor_kind = None
+    # what the reports say it is ("| Type |" over "Sovereign wealth fund"), the most often said, ties by name
+    stated = sorted((-n, k.removeprefix("investor-kind:")) for k, n in kinds.items() if k.startswith("investor-kind:"))
     if "investor" in types:
         if curated_entry and curated_entry.investor_kind:
             investor_kind = curated_entry.investor_kind
+        elif stated:
+            investor_kind = stated[0][1]
         elif is_country(label):
             investor_kind = "sovereign"
         elif "company" in types:
@@ -274,12 +278,34 @@ def _merge(facts: list[Fact]) -> tuple[tuple[Fact, tuple[Source, ...]], ...]:
                 break
         else:
             bucket.append((fact, [fact.source]))
+    _type_rounds(groups)
     out = []
     for bucket in groups.values():
         for fact, sources in bucket:
             ordered = tuple(sorted(set(sources), key=lambda s: (s.doc_id, s.line, s.index)))
             out.append((replace(fact, source=ordered[0]), ordered))
     return tuple(out)
+
+
+def _type_rounds(groups: dict[tuple, list[tuple[Fact, list[Source]]]]) -> None:
+    """A round whose type is not told, with the amount of exactly one typed round of its company at
+    a date that can be the same, is that round: "raised AED 400m in April 2026" in a profile and
+    "Series A | AED 400m | 2026-04" in a table. Without an amount on both, nothing says which round it is."""
+    typed: dict[str, list[tuple]] = defaultdict(list)
+    for identity in groups:
+        if identity[0] == "round" and identity[2] != "unspecified":
+            typed[identity[1]].append(identity)
+    for identity in [i for i in groups if i[0] == "round" and i[2] == "unspecified" and typed[i[1]]]:
+        kept_apart = []
+        for fact, sources in groups[identity]:
+            fits = [(other, i, merged) for other in typed[identity[1]] for i, (round_, _) in enumerate(groups[other])
+                    if fact.amount and round_.amount and (merged := _combine(round_, fact)) is not None]
+            if len(fits) != 1:
+                kept_apart.append((fact, sources))
+                continue
+            other, i, merged = fits[0]
+            groups[other][i] = (merged, groups[other][i][1] + sources)
+        groups[identity] = kept_apart
 
 
 def _combine(a: Fact, b: Fact) -> Fact | None:

@@ -121,6 +121,8 @@ def _share_price(state: State, text: str, source: Source, company: str) -> None:
 
 _SHARES_AFTER = re.compile(r"\s+(?:new\s+|ordinary\s+|common\s+)?shares\b")
 _EACH_SHARE = re.compile(r"\s+(?:each|apiece)\b")
+_UNDISCLOSED_RAISE = re.compile(r"\b(?:raised|raises|secured|secures|received|receives|closed|closes|took|landed)\s+(?:an?\s+)?"
+                                r"(?:undisclosed|unspecified|unannounced|unnamed)\s+(?:sum|amount|investment|round)\b")
 _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by|"
                            r"drew backing|committed|invested|leading its|anchored|granted|awarded|drew down|realised|realized|"
                            r"obtained|signed|tapped|took out|priced|issued)\b", re.I)  # "priced a $1.2 billion convertible note offering"
@@ -137,8 +139,12 @@ _LEADS = r"\b(?:(?:co-led|led)\s+by(?!\s+(?:its\s+|their\s+|the\s+)?(?:chief|CEO
          r"(?<=[(;,]\s)(?:co-)?leads?(?=\s+(?-i:[A-Z]))|(?<=\()(?:co-)?leads?(?:\s+investors?)?:|" \
          r"(?i:the\s+)?(?i:lead)(?:\s+investors?)?\s+(?:was|is|were|are))\s+"
 
-_PARTICIPANTS = (r"\b(?:with participation (?:from|of)|(?<=facility )with|(?<=loan )with|(?<=financing )with|participation (?:from|of)|joined by|alongside|investors including|provided by|"
-                 r"from|participants:|other investors:|(?:further|other) investors (?:are|were|include)|arranged by|(?<=,\s)with(?=\s+(?-i:[A-Z])(?![^,;.]*\bas\s+(?:its|their|an?|the)\b))|lent by|underwritten by|syndicated (?:to|among))\s+")
+# ("in a round backed by A and B": the round's backers; "X, a GPU cloud backed by A, raised": the company's)
+_PARTICIPANTS = (r"\b(?:with participation (?:from|of)|"
+                 r"(?:(?<=round )|(?<=round, )|(?<=financing )|(?<=funding )|(?<=seed )|(?<=Series [A-Z] ))backed by|"
+                 r"(?<=facility )with|(?<=loan )with|(?<=financing )with|participation (?:from|of)|joined by|alongside|investors including|provided by|"
+                 r"from|participants:|(?<![\w-])investors:|other investors:|(?:further|other) investors (?:are|were|include)|arranged by|"
+                 r"(?<=,\s)with(?=\s+(?-i:[A-Z])(?![^,;.]*\bas\s+(?:its|their|an?|the)\b))|lent by|underwritten by|syndicated (?:to|among))\s+")
 
 # ... a name after it ("customers on three-year commitments ... from reserved capacity" tell no round)
 _NAMED_PARTICIPANTS = re.compile(_PARTICIPANTS + r"(?=(?:(?:existing|new|returning|current|its|their)\s+)?"
@@ -162,7 +168,8 @@ _CUMULATIVE = re.compile(r"\b(?:to date|in total|in all|all told|so far|a total 
                          r"in equity and debt|(?:has|have) raised\b[^.;]*\bsince (?:19|20)\d\d)\b", re.I)
 
 PARTICIPATING = re.compile(rf"(?:\bwith\s+(?:the\s+)?|[,;]\s+|\band\s+)(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+"
-                           r"(?:participating|joining|also investing|came (?:back )?in|joined in|also took part|participated)\b")
+                           r"(?:participating|joining|also investing|came (?:back )?in|joined in|also took part|participated|"
+                           r"(?:joined|followed(?:\s+on)?)(?=\s*(?:[.;]|$)))\b")
 
 _ALSO_JOINED = re.compile(rf"^(?:(?:[Ee]xisting|[Nn]ew|[Oo]ther|[Rr]eturning)\s+(?:investors|backers|shareholders)\s+)?"
                           rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,80}},)?\s+(?:also\s+)?"
@@ -193,7 +200,8 @@ _ROUND_LED = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:round|raise|
 # the leads of the round just read, told in the sentence after it
 # a headline's "$6.5M seed round for Quillet Labs": a round, told as a noun, and whose
 _ROUND_FOR = re.compile(r"\b(?:Series\s+[A-H]\d?|(?:[Pp]re-)?[Ss]eed|round|[Ee]xtension)\s+(?:round\s+)?for\s+(?=[A-Z])")
-_LED_AFTER = re.compile(rf"[,;]\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:co-)?led\s*(?=[.;]|$)")
+_LED_AFTER = re.compile(rf"[,;]\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:co-)?led\s*(?=[.;]|$|,\s+{NAME}"
+                        rf"(?:\s*(?:,|and|&)\s*{NAME})*\s+(?:joined|participated|took part|followed)\b)")
 _LED_IT = re.compile(rf"(?:(?:[Ee]xisting|[Nn]ew|[Rr]eturning)\s+(?:investors?|backers?|shareholders?)\s+)?"
                      rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:co-)?led"
                      r"(?:\s+(?:the|this|that)\s+(?:round|raise|financing|deal|investment))?\s*(?=[;,.]|$|and\s)")
@@ -269,9 +277,16 @@ def _own_rounds(text: str) -> list[str]:
     if len(pieces) > 1 and all(_tells_round(p) for p in pieces):
         return pieces
     pieces = _AND_ROUND.split(text)
-    if len(pieces) > 1 and all(_tells_round(p) for p in pieces):
+    # ... or, the type untold, each part an amount and a date: "raised $20M in 2024 and another $30M in 2025"
+    if len(pieces) > 1 and (all(_tells_round(p) for p in pieces)
+                            or _FUNDING_VERB.search(pieces[0]) and all(_dated_amount(p) for p in pieces)):
         return [pieces[0], *(_JOINED + p for p in pieces[1:])]
     return [text]
+
+
+def _dated_amount(text: str) -> bool:
+    """An amount and a date, and no other measure the amount could be ("and $30M in revenue in 2025")."""
+    return any(q.currency for q in find_quantities(text)) and first_date(text) is not None and not _MONEY_WORD.search(text)
 
 
 def _tells_round(text: str) -> bool:
@@ -282,7 +297,7 @@ def _tells_round(text: str) -> bool:
 _JOINED = "\0"
 # ", and a €45M Series A", ", followed by a $75M Series B", " then an A$20 million extension"
 _AND_ROUND = re.compile(r",?\s+(?:and(?:\s+then)?|then|followed\s+by|and\s+later)\s+"
-                        r"(?=(?:a|an)\s+(?:[$€£¥₹₩]|[A-Z]{1,3}\$|[A-Z]{3}\s)\s?\d)")
+                        r"(?=(?:(?:a|an|another|a\s+further)\s+)?(?:[$€£¥₹₩]|[A-Z]{1,3}\$|[A-Z]{3}\s)\s?\d)")
 
 
 _EACH = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})+)\s+(?:each|both)\s+{_ROUND_VERBS}")
@@ -393,14 +408,23 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
         # valuation": a round, type untold (the second sought)
         # "granted €60 million to X": a grant, by its verb
         types = [("grant" if _GRANTED.search(text) else "unspecified", 0, 0)]
+    elif not types and money and joined and first_date(text):  # "... and another $30M in 2025"
+        types = [("unspecified", 0, 0)]
     offered = (_OFFERED.search(text) or _PROCEEDS.match(text)) if not types and money else None
     if offered:  # "It sold 185 million new shares at A$1.60 each, raising A$296 million": under a listing, its IPO
         # (and "Gross proceeds $1.08 billion, of which ..." under "## Veymouth Cloud (Nasdaq: VYMC)")
         types = [("ipo" if LISTING.search(" ".join((text, *state.section))) or _TICKER.search(" ".join(state.section))
                   else "unspecified", 0, 0)]
+    undisclosed = _UNDISCLOSED_RAISE.search(text) if not money else None
+    if undisclosed and not types:  # "raised an undisclosed sum from Intel Capital in June 2024"
+        types = [("unspecified", 0, 0)]
     named_type = any(t[0] != "unspecified" for t in types)  # "$520M debt financing (November 2025) from X"
-    # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told
-    untold = named_type and not money and _FUNDING_VERB.search(text) and re.search(_LEADS, text)
+    # "Solace Compute closed a Series C led by Granite Peak Ventures": a round whose amount is not told, known by its
+    # type, its date ("closed a funding round led by X in June 2024") or its amount said to be untold
+    # (not "invested in Halden Cloud's Series C alongside Crestline Ventures": what they back, their round's amount untold)
+    untold = not money and _FUNDING_VERB.search(text) and (
+        undisclosed or named_type and re.search(_LEADS, text)
+        or types and first_date(text) and (re.search(_LEADS, text) or _NAMED_PARTICIPANTS.search(text)))
     valued_by = named_type and not _FUNDING_VERB.search(text) and _ROUND_VALUED.match(text)
     if valued_by and state.last_round and not (valued_by.group("own") or valued_by.group("c")):
         valued_by = None  # "The Series B valued Orrinvale at ...": of the round just read, as its sequel reads it
@@ -535,6 +559,9 @@ _OTHER_EVENT = re.compile(r"\b(?:founded|established|incorporated|formed|started
                           r"(?:in\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?\s+)?(?:in\s+|on\s+)?$", re.I)
 _GRANTED = re.compile(r"\b(?:granted|awarded)\b(?![^.;]*\b(?:contract|tender|lot)\b)")  # not "awarded X a contract"
 _AND_LED = re.compile(r",?\s+and\s+(?:co-)?led\s+(?:a|an)\s+[$€£¥₹]")
+# "Investors: KDB Capital (lead), Mirae Asset Venture Investment, SK Square.": who put money in the round just read
+_INVESTORS_LISTED = re.compile(r"\s*(?:(?:The\s+)?(?:[Ii]nvestors|[Bb]ackers|[Pp]articipants)(?:\s+in\s+the\s+round)?|"
+                               r"[Ii]nvestors\s+included)\s*:\s*(?=[A-Z])")
 _THE_ROUND_OPENS = re.compile(r"(?:The|This|That)\s+(?:round|raise|financing|investment)\b")
 
 
@@ -556,6 +583,7 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
         return False
     money = [q for q in find_quantities(text) if q.currency]
     led = _LED_IT.match(text) if source.line - last.source.line <= 1 else None
+    listed = _INVESTORS_LISTED.match(text) if source.line - last.source.line <= 1 and not led else None
     valued = money[0] if money and (_ROUND_VALUATION.search(text) or _THE_VALUATION.match(text)
                                     and source.line == last.source.line) else None
     if led:  # "Greyloch Capital led; NVIDIA and existing backer Halyard Peak Partners participated"
@@ -570,12 +598,20 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
         for m in _EXISTING.finditer(text):
             for investor in split_names(m.group("names"), keep):
                 add(state, Backing(source, investor, last.company), ("investor", investor), ("company", last.company))
+    elif listed:
+        names = split_names(MARKED_LEAD.sub(lambda m: m.group("n"), text[listed.end():]), state.names.spelled_in(text))
+        leads = [trim_name(state, m.group("n")) for m in MARKED_LEAD.finditer(text)]
+        fact = Round(source, last.company, last.kind, leads=tuple(n for n in names if n in leads),
+                     participants=tuple(n for n in names if n not in leads))
     elif valued:
         fact = Round(source, last.company, last.kind, valuation=valued)
     elif _ROUND_LED.match(text):  # "The round was led by Fore Ventures, with participation from Seedcamp."
-        leads = names_after(state, text, _LEADS)
+        participating = PARTICIPATING.search(text)  # "...; Seedcamp and LocalGlobe followed on."
+        others = split_names(participating.group("names"), state.names.spelled_in(text)) if participating else []
+        leads = [n for n in names_after(state, text, _LEADS) if n not in others]
         fact = Round(source, last.company, last.kind, leads=tuple(leads),
-                     participants=tuple(n for n in names_after(state, text, _PARTICIPANTS) if n not in leads))
+                     participants=tuple(n for n in dict.fromkeys(names_after(state, text, _PARTICIPANTS) + others)
+                                        if n not in leads))
     else:
         joined = _ALSO_JOINED.search(text) or _JOINED_BY.search(text) or drew
         # "NIIF was joined by SBI Ventures": joined in the round by one of its investors, or the company named

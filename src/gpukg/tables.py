@@ -62,7 +62,7 @@ def table_row(state: State, block: Block, source: Source) -> None:
     investors' portfolios."""
     exported = tuple((header, exported_cell(cell)) for header, cell in block.cells)
     currency = row_currency(exported)
-    cells = [(snake_header(header.strip()), written(snake_header(header.strip()), cell, currency))
+    cells = [(snake_header(header.strip()), written(snake_header(header.strip()), cell, currency, state.money_scale))
              for header, cell in exported]
     if not cells:
         return
@@ -153,6 +153,10 @@ def table_row(state: State, block: Block, source: Source) -> None:
     if investor_col and portfolio_col:
         _table_portfolio(state, column[investor_col], column[portfolio_col], source)
         investor = strip_parens(column[investor_col])
+        kind_col = next((h for h in lowered if h in _KIND_HEADERS), None)
+        kind = lexicon.exact("investor_kinds", column[kind_col]) if kind_col else None
+        if kind and looks_like_name(investor):  # "| Type |" over "Sovereign wealth fund": what kind of investor
+            state.kinds.append((investor, f"investor-kind:{kind}"))
         for header, cell in cells:  # "| Fund size | $1.2B (Fund IV) |": the investor's own figures
             if header.lower() not in (investor_col, portfolio_col) and looks_like_name(investor) and \
                     any(q.currency for q in find_quantities(cell)):
@@ -565,6 +569,9 @@ def _table_deal(state: State, column: dict[str, str], acquirer_col: str, target_
     add(state, Acquisition(source, acquirer, target, price, _row_date(column),
                            deal_status(column[status_col]) if status_col else None),
         ("company", acquirer), ("company", target))
+
+
+_KIND_HEADERS = ("type", "investor type", "kind", "investor kind", "investor category")
 
 
 def _table_portfolio(state: State, investor: str, portfolio: str, source: Source) -> None:
