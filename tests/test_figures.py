@@ -467,3 +467,13 @@ def test_a_fund_closed_with_its_name_between_commas(tmp_path):
                             "at €320 million in September 2026.\n")
     assert [(d["subject"], d["metric"], d["quantity"].value) for name, d in facts if name == "Observation"] == [
         ("Lowland Ventures", "fund-size", Decimal("320000000"))]
+
+
+def test_a_sentence_about_the_rival_of_the_company_before(tmp_path):
+    # Regression (inference-pricing-and-capex-monitor.md): "Its rival Altamira Web Services plans to spend roughly
+    # $90B in 2027" gave the rival's capex to the company of the sentence before
+    facts = built(tmp_path, "# Monitor\n\n## Capex\n\nNorthwind Cloud Services, the third-largest hyperscaler, raised its 2026 "
+                            "capex guidance to $72 billion. Its rival Altamira Web Services plans to spend roughly $90B in "
+                            "2027.\n")
+    assert sorted((d["subject"], d["quantity"].value) for name, d in facts if name == "Observation") == [
+        ("Altamira Web Services", Decimal("90000000000")), ("Northwind Cloud Services", Decimal("72000000000"))]

@@ -603,3 +603,43 @@ def test_a_category_list_names_a_company_whose_name_holds_a_category_word():
     assert [(f.company, f.category) for f in facts_of(ex, "Category")] == [
         ("Polder Compute", "neocloud"), ("Nordbridge Cloud", "neocloud"),
         ("Skyline Serverless", "serverless-gpu-platform"), ("Tidepool Run", "serverless-gpu-platform")]
+
+
+def test_a_fact_sheet_whose_fields_a_dash_sets_off():
+    # Regression (tests/data/reports/emberlane-fact-sheet.md): "# X — Company Fact Sheet" made no profile of X, and
+    # "Founded — 2020 | HQ — Denver, Colorado | CEO — Dana Whitcombe | Employees — ~140" gave none of its fields
+    ex = read("# Emberlane Compute — Company Fact Sheet\n\nFounded — 2020 | HQ — Denver, Colorado | CEO — Dana Whitcombe | "
+              "Employees — ~140\n\n## Key numbers\n\n- GPUs deployed: 14,500\n")
+    assert [f.when.iso for f in facts_of(ex, "Founding")] == ["2020"]
+    assert [f.place for f in facts_of(ex, "Headquarters")] == ["Denver, Colorado"]
+    assert [(f.person, f.role) for f in facts_of(ex, "Role")] == [("Dana Whitcombe", "ceo")]
+    assert sorted((f.subject, f.metric, str(f.quantity.value)) for f in facts_of(ex, "Observation")) == [
+        ("Emberlane Compute", "employees", "140"), ("Emberlane Compute", "gpus", "14500")]
+
+
+def test_a_dash_between_words_is_no_field():
+    # one "X — Y" is a sentence's dash, not a field: only a line of several fields, each a short label, is read so
+    ex = read(NEWS + "Emberlane Compute — the Denver neocloud — raised $28M in 2022 | Acme Cloud — hired 20 people.\n")
+    assert facts_of(ex, "Founding") == [] and facts_of(ex, "Headquarters") == []
+
+
+LIST_AFTER = "# Teaser\n\n## The company\n\nKestrel is **Vantrell Compute**, founded in 2021, a neocloud.\n\n"
+
+
+def test_a_list_goes_on_about_the_company_of_the_paragraph_before_it(tmp_path):
+    # Regression (tests/data/reports/neocloud-placement-teaser.md): "- **GPUs:** 16,800 NVIDIA GPUs in service" was a
+    # market-wide count (NVIDIA, the GPUs' make, taken for another company the line is about), and "- **Unit
+    # economics:** 61% gross margin ..." (a label that is no measure's name) too
+    facts = built(tmp_path, LIST_AFTER + "- **GPUs:** 16,800 NVIDIA GPUs in service\n"
+                                         "- **Unit economics:** 61% gross margin in Q3 2025\n")
+    assert sorted((d["subject"], d["metric"], str(d["quantity"].value)) for name, d in facts if name == "Observation") == [
+        ("Vantrell Compute", "gpus", "16800"), ("Vantrell Compute", "gross-margin", "61")]
+
+
+def test_a_list_of_investors_each_with_the_round_it_led():
+    # Regression (neocloud-placement-teaser.md): "**Sequoia Capital**, which led the $260 million Series B ..." under
+    # "Its current investors include:" was a Series B raised by Sequoia Capital
+    ex = read("# Teaser\n\n## Investors\n\nVantrell Compute has raised $312 million to date. Its current investors include:\n\n"
+              "1. **Sequoia Capital**, which led the $260 million Series B in September 2024, with NVIDIA participating\n")
+    assert [(r.company, r.kind, r.leads, r.participants) for r in facts_of(ex, "Round")] == [
+        ("Vantrell Compute", "series-b", ("Sequoia Capital",), ("NVIDIA",))]

@@ -419,3 +419,15 @@ def test_titles_handed_out_respectively_after_a_verb_other_than_as(tmp_path):
     assert [r[:3] for r in roles(tmp_path, text)] == [
         ("Sana Qureshi", "Brightwater Serverless", "co-founder"), ("Sana Qureshi", "Brightwater Serverless", "cto"),
         ("Tom Ellery", "Brightwater Serverless", "ceo"), ("Tom Ellery", "Brightwater Serverless", "co-founder")]
+
+
+def test_a_leadership_label_whose_line_gives_each_person_a_title_of_their_own(tmp_path):
+    # Regression: "**Founders and CEO:** co-founder and CEO A ...; co-founder and CTO B ...; CFO C ..." gave all three the
+    # label's titles, founder and CEO
+    text = ("# Vantrell Compute — Company Profile\n\n## Overview\n\n- **Founders and CEO:** co-founder and CEO Selwyn "
+            "Ravensworth ran capacity planning; co-founder and CTO Mattias Birchcombe wrote the scheduler; CFO Isolde "
+            "Stroudley joined in 2024\n")
+    assert [r[:3] for r in roles(tmp_path, text)] == [
+        ("Isolde Stroudley", "Vantrell Compute", "cfo"), ("Mattias Birchcombe", "Vantrell Compute", "co-founder"),
+        ("Mattias Birchcombe", "Vantrell Compute", "cto"), ("Selwyn Ravensworth", "Vantrell Compute", "ceo"),
+        ("Selwyn Ravensworth", "Vantrell Compute", "co-founder")]

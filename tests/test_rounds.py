@@ -914,3 +914,40 @@ def test_firms_that_followed_on_in_the_sentence_that_names_the_lead():
 def test_two_raises_of_untold_type_in_one_sentence(sentence, amounts):
     rounds = facts_of(read(NEWS + sentence + "\n"), "Round")
     assert [(str(r.amount.value), r.when.iso) for r in rounds] == amounts
+
+
+def test_a_funding_history_line_that_opens_with_the_round_and_its_bracket():
+    # Regression (tests/data/reports/emberlane-fact-sheet.md): "Seed ($4M, 2020, Hustle Fund)" was an unclassified
+    # amount, and "; with Hustle Fund" in "Series A ($28M, 2022; lead: X; with Hustle Fund)" named no one
+    ex = read("# Emberlane Compute — Company Fact Sheet\n\n## Funding history\n\n- Seed ($4M, 2020, Hustle Fund)\n"
+              "- Series A ($28M, 2022; lead: Bessemer Venture Partners; with Hustle Fund)\n")
+    assert [(r.kind, str(r.amount.value), r.when.iso, r.leads, r.participants) for r in facts_of(ex, "Round")] == [
+        ("seed", "4000000", "2020", (), ("Hustle Fund",)),
+        ("series-a", "28000000", "2022", ("Bessemer Venture Partners",), ("Hustle Fund",))]
+
+
+def test_a_possessive_later_in_the_sentence_does_not_name_who_raised():
+    # Regression (tests/data/reports/ai-accelerator-supply-note.md): "Toronto-based Ambrel Compute, a chipmaker, raised a
+    # $65 million Series A ...; NVIDIA's venture arm NVentures also joined" was a round of NVIDIA's
+    ex = read(NEWS + "Toronto-based Ambrel Compute, a photonic-interconnect chipmaker, raised a $65 million Series A in "
+                     "December 2025 led by Radnor Peak Capital; NVIDIA's venture arm NVentures also joined.\n")
+    assert [(r.company, r.kind, r.leads) for r in facts_of(ex, "Round")] == [
+        ("Ambrel Compute", "series-a", ("Radnor Peak Capital",))]
+
+
+def test_a_contract_valued_after_a_round_is_not_the_rounds_valuation(tmp_path):
+    # Regression (ai-accelerator-supply-note.md): "It also disclosed ... a three-year agreement valued at $310 million"
+    # after a Series C gave the round a valuation of $310 million
+    facts = built(tmp_path, NEWS + "Syrenth Silicon closed a $420 million Series C led by Fidelity in November 2025. It also "
+                                   "disclosed a design win: Bellcairn Cloud will deploy its racks under a three-year agreement "
+                                   "valued at $310 million.\n")
+    assert [(d["amount"].value, d["valuation"]) for name, d in facts if name == "Round"] == [(Decimal("420000000"), None)]
+    assert [(d["subject"], d["metric"], d["quantity"].value) for name, d in facts if name == "Observation"] == [
+        ("Syrenth Silicon", "contract-value", Decimal("310000000"))]
+
+
+def test_an_investor_in_too_took_part_without_leading():
+    # Regression (tests/data/reports/analyst-chat-digest.md): "Series B led by a16z, Nvidia in too" made NVIDIA a lead
+    # once the round's company was found
+    ex = read(NEWS + "Ravensholt Compute closed a $45M Series B in October 2025, led by Andreessen Horowitz, NVIDIA in too.\n")
+    assert [(r.leads, r.participants) for r in facts_of(ex, "Round")] == [(("Andreessen Horowitz",), ("NVIDIA",))]

@@ -753,3 +753,15 @@ def test_the_kind_of_investor_a_table_says(tmp_path):
     kinds = {e.label: e.investor_kind for e in result.resolved.entities if "investor" in e.types}
     assert kinds == {"Qatar Investment Authority": "sovereign", "Sandpiper Growth": "private-equity",
                      "Harbourline Capital": "venture-capital", "Tallow Partners": "venture-capital"}
+
+
+def test_token_prices_whose_unit_only_the_heading_gives(tmp_path):
+    # Regression (tests/data/reports/inference-pricing-and-capex-monitor.md): "| Input | Output |" under "## Token
+    # prices (per 1M tokens, USD)" were metrics named "input" and "output", of no currency; and "Llama 4 Maverick"
+    # in the Model column was taken for a number, so the prices were of no model
+    facts = built(tmp_path, "# Monitor\n\n## Token prices (per 1M tokens, USD)\n\n| Platform | Model | Input | Output |\n"
+                            "|---|---|---|---|\n| Quillstream AI | Llama 4 Maverick | 0.22 | 0.85 |\n")
+    assert sorted((d["metric"], d["quantity"].value, d["quantity"].currency, d["quantity"].per, d["segment"])
+                  for name, d in facts if name == "Observation") == [
+        ("price", Decimal("0.22"), "USD", "million-tokens", "Llama 4 Maverick, input tokens"),
+        ("price", Decimal("0.85"), "USD", "million-tokens", "Llama 4 Maverick, output tokens")]

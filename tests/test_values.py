@@ -372,6 +372,9 @@ def test_an_r_before_a_number_is_not_always_a_rand():
     ("raised 500 million renminbi", Decimal("500000000"), "CNY"),
     ("a 12 billion yen round", Decimal("12000000000"), "JPY"),
     ("bids that 3 won", Decimal("3"), None),  # the verb, not the currency
+    # Regression: "won" was never the currency; after a scale it is ("a team of five won" stays the verb)
+    ("a 1.2 trillion won round", Decimal("1200000000000"), "KRW"),
+    ("raised 300 billion won in 2025", Decimal("300000000000"), "KRW"),
 ])
 def test_currency_words_after_the_number(text, value, currency):
     (q,) = find_quantities(text)

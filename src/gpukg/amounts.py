@@ -26,7 +26,7 @@ _CODE_LIST = ("USD", "EUR", "GBP", "CHF", "JPY", "CAD", "SGD", "AUD", "NZD", "HK
 _CODES = {code.lower(): code for code in _CODE_LIST} | {"rmb": "CNY"}  # renminbi, as reports write it
 _WORDS = {"dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
           "rupees": "INR", "lei": "RON", "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN", "koruna": "CZK", "forint": "HUF",
-          "rand": "ZAR", "naira": "NGN", "lira": "TRY"}
+          "rand": "ZAR", "naira": "NGN", "lira": "TRY", "won": "KRW"}
 _SCALES = {
     "k": 10**3, "thousand": 10**3,
     "m": 10**6, "mn": 10**6, "mm": 10**6, "million": 10**6, "millions": 10**6,
@@ -78,7 +78,10 @@ _QUANTITY = re.compile(
     + _part(1, False)
     + r"(?P<plus1>\+|-plus\b)?"  # "$300M+", "$1.2 billion-plus"
     + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
-    + r"(?P<post>\s?(?:%|percent\b|x\b|×|[€£](?!\s?\d)|zł|Kč|(?-i:" + _AFTER_RE + r")\b|(?:dollars|euros|pounds|yuan|renminbi|yen|rupees|lei|zlotys?|złoty|koruna|forint|rand|naira|lira)\b|GW\b|MW\b|kW\b|(?:giga|mega|kilo)watts?\b|ms\b|milliseconds?\b|seconds?\b|months?\b|years?\b|bps?\b|basis[\s-]points?\b)"
+    + r"(?P<post>\s?(?:%|percent\b|x\b|×|[€£](?!\s?\d)|zł|Kč|(?-i:" + _AFTER_RE + r")\b|(?:dollars|euros|pounds|yuan|renminbi|yen|rupees|lei|zlotys?|złoty|koruna|forint|rand|naira|lira)\b|"
+    # ("1.2 trillion won", not "a team of five won": the won only after a scale)
+    + r"(?:(?<=million )|(?<=billion )|(?<=trillion ))won\b|"
+    + r"GW\b|MW\b|kW\b|(?:giga|mega|kilo)watts?\b|ms\b|milliseconds?\b|seconds?\b|months?\b|years?\b|bps?\b|basis[\s-]points?\b)"
     + r"|p(?=\s?(?:/|per\s)))?"  # "89p per GPU-hour": pence
     + r"(?P<plus3>\+)?"
     + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU[-\s]?sec(?:ond)?|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|s|rack|share|sh|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"

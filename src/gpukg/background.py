@@ -319,9 +319,11 @@ def about_who(state: State, company: str, label: str, value: str, source: Source
     elif group == "leadership" or role:
         # "Lin Qiao (CEO), Dmytro Dzhulgakov (CTO)"; under a title, its names: "Founders: A and B"
         found = people(value)
-        if not found and not role:  # "co-founder and CEO Marguerite Osei-Brandt; CFO Declan Ashworth": titles before names
+        if not found:  # "co-founder and CEO Marguerite Osei-Brandt; CFO Declan Ashworth": titles before names, each
+            before = len(state.facts)  # its own, whatever the label's ("**Founders and CEO:** ...; co-founder and CTO B")
             read_titles(state, value, source, company)
-            return True
+            if len(state.facts) > before or not role:
+                return True
         if role:  # the label's titles, unless the line gives each name its own ("Founders: A (CEO), B (CTO)": both)
             founders = set(role) <= {"founder", "co-founder"}
             found = [(person, tuple(dict.fromkeys((*role, *own))) if own and founders else own or role)

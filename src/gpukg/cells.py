@@ -104,6 +104,18 @@ def heading_scale(text: str) -> ScaleNote | None:
     return ScaleNote(found.group("scale").lower().rstrip("s"), _currency(found.group("cur"))) if found else None
 
 
+def heading_tokens(text: str) -> str | None:
+    """'## Token prices (per 1M tokens, USD)': the unit a heading's brackets give the bare prices of the table
+    under it, as a column's header writes it ('$/1M tokens')."""
+    bracket = re.search(r"\(([^()]*)\)\s*$", text)
+    per = re.search(r"\bper\s+(1\s?[MK]|million|thousand)\s+tokens?\b", bracket.group(1), re.I) if bracket else None
+    code = re.search(r"US\$|[$€£]|\b(?:USD|EUR|GBP)\b", bracket.group(1)) if per else None
+    return f"{_SIGNS.get(code.group(0), code.group(0))}/{per.group(1)} tokens" if code else None
+
+
+_SIGNS = {"USD": "$", "US$": "$", "EUR": "€", "GBP": "£"}
+# the columns of a token price table: "| Input |", "| Output price |", "| Blended |"
+TOKEN_COLUMN = re.compile(r"(?i)(?:input|output|prompt|completion|blended)(?:\s+(?:price|tokens))?")
 _SCALE_IN = re.compile(r"\bin\s+(?:(?P<cur>[$€£¥]|USD|EUR|GBP|JPY)\s*)?(?P<scale>thousands|millions|billions)\b", re.I)
 # a statement's bare number: "$ 287,412", "171,038", "$ (61,907)" (in parentheses: a loss, or a negative)
 _STATEMENT_NUMBER = re.compile(r"(?P<cur>[$€£¥])?\s*(?P<open>\()?\s*(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*\)?")

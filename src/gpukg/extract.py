@@ -13,7 +13,7 @@ from datetime import date
 
 from . import iris, lexicon
 from .aliases import abbreviated, identified, renamed, short_forms, translated
-from .amounts import malformed_amounts
+from .amounts import MODEL, malformed_amounts
 from .cells import heading_scale, money_scale, scale_note
 from .dates import dateline, find_dates, relative_dates, report_date
 from .deals import deal_sequel
@@ -21,7 +21,7 @@ from .investors import investor_line, investor_sections
 from .labels import BRACKETED, card_field, is_dateline, labelled, speaker_label, speaker_title
 from .names import Gazetteer, name_key
 from .people import PERSON, label_roles
-from .phrases import NAME, heading_name, looks_like_name, looks_like_org
+from .phrases import NAME, heading_name, looks_like_name, looks_like_org, strip_parens
 from .profiles import is_trend, profile_sections
 from .prose import LEGAL_FORM_AFTER, bracket_facts, prose, told_of
 from .records import (
@@ -32,8 +32,8 @@ from .report import strip_numbering
 from .tables import price_basis, table_note, table_row
 from .voice import own_voice, titled_author
 from .reading import (
-    BASED_OPENER, COMMON_NOUN, FIRST_PERSON, OPENING_ADVERBIAL, REPORT_VERB, State, add, in_third_person, kinds_of, opening_name,
-    opening_orgs, short_name, trim_name,
+    BASED_OPENER, COMMON_NOUN, FIRST_PERSON, OPENING_ADVERBIAL, OTHER_BY_RELATION, REPORT_VERB, State, add, in_third_person,
+    kinds_of, opening_name, opening_orgs, short_name, trim_name,
 )
 
 
@@ -112,7 +112,8 @@ def _named_before(state: State, text: str, firm: re.Match[str] | None) -> bool:
 _IT = re.compile(r"(?:(?:The|This|Its)\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?:company|firm|startup|start-up|business|provider|operator|neocloud|unit|"
                  r"marketplace|chipmaker|developer|"
                  r"division|subsidiary|IPO|listing|offering|facility|loan|"
-                 r"stock|shares|board|management)(?!\s+[A-Z][a-z])|Shares|It|Its|Management|"
+                 r"stock|shares|board|management)(?!\s+[A-Z][a-z])|Shares|It|Management|"
+                 rf"Its(?!\s+{OTHER_BY_RELATION})|"  # (not "Its rival Altamira Web Services plans ...": the rival's)
                  r"In\s+(?:the|its)\s+(?:last|latest|most recent|previous)\s+round)\b")  # "In the last round, a Series B of ..."
 # "It operates about 2,400 GPUs" (not "It is the largest contract in our history"): what a company does
 _IT_RUNS = re.compile(r"(?:It|The\s+company|The\s+firm)\s+(?:also\s+|now\s+|already\s+)?(?:operates|runs|rents|sells|serves|employs|"
@@ -126,7 +127,11 @@ def _measure_label(label: str) -> bool:
 
 
 def _names_others(state: State, text: str) -> bool:
-    return bool(state.names.find(text) or opening_orgs(state, text))
+    """Whether the text names an organization (not one named as the make of a product: "16,800 NVIDIA GPUs")."""
+    return any(not _AS_MAKE.match(text, end) for _, _, end in state.names.find(text)) or bool(opening_orgs(state, text))
+
+
+_AS_MAKE = re.compile(rf"\s+(?:GPUs?|chips?|accelerators?|servers?|hardware|{MODEL}s?)\b")
 
 
 # "Saltreef raised $30 million ...", a name not known yet, in a speaker's answer: what another company did
@@ -379,7 +384,8 @@ def _content(state: State, block: Block, source: Source) -> None:
     elif block.label and state.investor and not state.company:
         investor_line(state, block, source)
     elif block.label and not state.company and block.kind == "bullet" and state.list_subject \
-            and _measure_label(block.label) and not _names_others(state, block.value or ""):
+            and (_measure_label(block.label) or not looks_like_name(strip_parens(block.label))) \
+            and not _names_others(state, block.value or ""):  # (a label that is a name is another's: "Pyxtra AI (neocloud)")
         # "**Bursztyn Cloud** is ... It closed ..." over "- Fleet: about 1,400 GPUs": the list goes on about
         # the company of the paragraph it follows
         state.company = state.list_subject

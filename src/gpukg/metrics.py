@@ -39,6 +39,8 @@ _MORE_OF_IT = re.compile(r"(?:,|;|\band|\bwith|\bplus)\s+(?:another|a further|an
                          re.I)
 _VERSUS = re.compile(r"\b(?:versus|vs\.?|or|against)\s*$", re.I)
 _INLINE_LABEL = re.compile(r"(?:^|[.;]\s+)(?P<l>[A-Z][\w -]{0,30}?):\s*(?:about\s+|over\s+|~)?$")
+_COUNT_STATE = re.compile(r"\s+(?:deployed|installed|in service|online|live|operated|under management|in operation|"
+                          r"(?:in\s+)?total|today|now|owned|leased)", re.I)
 _RATIO_METRICS = frozenset({"gross-margin", "utilization", "operating-margin"})
 MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size", "backlog",
                             "capex", "ebitda", "net-income", "contract-value", "fund-size"})
@@ -101,7 +103,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         return "employees"  # "cut headcount from 380 to 240", "now employs 95 people"
     inline = _INLINE_LABEL.search(text, 0, q.start)
     hit = lexicon.find("metrics", inline.group("l")) if inline and q.unit == "count" else None
-    if hit and hit[0][1] == 0 and hit[0][2] == len(inline.group("l")):  # "Customers: 140 enterprises."
+    # "Customers: 140 enterprises.", "GPUs deployed: 14,500": a label of a measure, read as a bold one would be
+    if hit and hit[0][1] == 0 and (hit[0][2] == len(inline.group("l")) or _COUNT_STATE.fullmatch(inline.group("l")[hit[0][2]:])):
         return hit[0][0]
     if q.unit in ("gigawatt", "megawatt", "kilowatt"):
         return "power-capacity"

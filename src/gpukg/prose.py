@@ -17,7 +17,10 @@ from .phrases import AWARD, NAME, ROUNDS_OF, after, clause_after, clauses, is_ac
 from .records import Acquisition, Backing, Category, Headquarters, Source
 from .figures import figures
 from .rounds import rounds
-from .reading import DISCOURSE, OFFICER, REPORT_VERB, SUBJECT_FOLLOWS, WHERE_OPENER, State, add, named_before, opening_name, said_name, short_name, trim_name
+from .reading import (
+    DISCOURSE, OFFICER, OTHER_BY_RELATION, REPORT_VERB, SUBJECT_FOLLOWS, WHERE_OPENER, State, add, named_before, opening_name,
+    said_name, short_name, trim_name,
+)
 
 
 _NEGATED = re.compile(r"\b(?:not|never|no longer)\s+(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$")
@@ -218,7 +221,9 @@ def _subjects(state: State, text: str, subject: str | None) -> list[tuple[str, s
     conjunction opens with a name of its own ('Operators compete for power; Ostara Compute signed a
     300 MW agreement', '..., and Marisol AI charges $0.60'), each clause with its own (its figures
     are that name's)."""
-    who = subject or opening_name(state, text) or said_name(state, text)
+    related = _RELATED_OPENS.match(text)  # "Its rival Altamira Web Services plans ..."
+    who = subject or opening_name(state, text) or said_name(state, text) \
+        or (trim_name(state, related.group("n")) if related else None)
     parts = _CLAUSE_TURN.split(text)
     if subject or len(parts) == 1:
         return [(text, who)]
@@ -230,6 +235,7 @@ def _subjects(state: State, text: str, subject: str | None) -> list[tuple[str, s
     return [(part, (name or None) if name is not None else who) for part, name in zip(parts, own)]
 
 
+_RELATED_OPENS = re.compile(rf"(?:Its|Their)\s+{OTHER_BY_RELATION}(?P<n>{NAME})")
 _OTHERS_OPEN = re.compile(r"(?:several|many|most|some|other|others|few|rivals|competitors|peers)\s+(?!of\s+(?:its|their|the)\b)", re.I)
 
 

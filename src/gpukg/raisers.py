@@ -69,6 +69,12 @@ def funded_company(state: State, text: str, investors: set[str], context: str | 
     owned = trim_name(state, possessive.group("owned")) if possessive and possessive.group("owned") else ""
     if owned and (looks_like_org(owned) or owned_by_place(state, possessive.group("c"), owned)) and owned not in investors:
         return owned  # "Bengaluru's Tejas GPU Pvt. Ltd. raised", "Nairobi's Savanna Inference closed": the place's company
+    raiser = _RAISER.search(text)  # "Ambrel Compute, a chipmaker, raised ...; NVIDIA's venture arm NVentures also joined"
+    named = trim_name(state, _BASED_PREFIX.sub("", raiser.group("c"))) if raiser else ""
+    if named and named not in investors and looks_like_org(named) and not is_round_name(named) \
+            and not PRONOUN.fullmatch(named) and not TITLE_BEFORE.match(named) and "'" not in named and "’" not in named \
+            and not lexicon.find("round_types", named):  # (not "the Series C Lumeray Labs closed")
+        return named
     if possessive and trim_name(state, possessive.group("c")) not in investors \
             and possessive.group("c").lower() not in lexicon.regions():  # "India's National Investment ... Fund committed"
         return trim_name(state, possessive.group("c"))

@@ -233,6 +233,9 @@ BASED_OPENER = re.compile(r"^(?:The\s+)?[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?-(?
 REPORT_VERB = re.compile(r"^(?:Covers|Includes|Profiles|Compares|Tracks|Reviews|Features|Ranks|Examines|Spotlights)\s+(?=[A-Z])")
 
 # a word that links a sentence to the one before it, not part of its subject
+# "Its rival Altamira Web Services plans ...": after "Its", another company named by how it stands to the one before
+OTHER_BY_RELATION = r"(?:(?:main|biggest|largest|closest|nearest|chief|key|smaller|larger)\s+)?(?:rival|competitor|peer|" \
+    r"partner|customer|parent|investor|backer|supplier|acquirer)s?\s+(?=[A-Z])"
 DISCOURSE = re.compile(r"^(?:meanwhile|separately|elsewhere|similarly|likewise|in turn|also|later|subsequently|additionally|"
                        r"moreover|furthermore|in addition|finally|notably|overall|today|now|yes|honestly|frankly|and|but|yet|"
                        # the report's own view, then what it is of: "We estimate NVIDIA shipped about 1.45 million ..."

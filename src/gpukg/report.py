@@ -363,6 +363,7 @@ def _paragraph(tok: Token, kind: str, path: list[tuple[int, str]], title_level: 
         # a database page pasted as text, "Founded Date  Mar 1, 2019" / "Founders<TAB>A, B": a label and its value
         # apart by a tab or spaces, as "Founded Date: Mar 1, 2019" would be (only where two lines or more are so)
         plains = [(_SPACED_FIELD.sub(r"\1: \2", text.strip()), bold, links) for text, bold, links in plains]
+    plains = [(_dashed_fields(text), bold, links) for text, bold, links in plains]
     labelled = [bool(_KEY_VALUE_LINE.match(text.strip())) for text, _, _ in plains]
     plain_labels = (len(lines) > 1 or key_values) and all(labelled)
     # a card's "Founded: 2021 | HQ: ..." lines around a line of prose: the labelled lines still labelled
@@ -466,6 +467,19 @@ def _fields(text: str, line: int, section: tuple[str, ...], links: tuple[Link, .
         if m:
             yield Block("bullet", field, line, section, label=m.group("k").strip(), value=m.group("v").strip(),
                         links=links if len(fields) == 1 else _links_in(field, links), index=index)
+
+
+def _dashed_fields(text: str) -> str:
+    """'Founded — 2020 | HQ — Denver, Colorado | CEO — Dana Whitcombe': fields whose labels a dash sets off,
+    written with colons, as 'Founded: 2020 | HQ: ...' (two fields or more, each a short label and a dash)."""
+    parts = _FIELD_BAR.split(text.strip())
+    if len(parts) < 3 or not all(_DASHED_FIELD.match(part) for part in parts[::2]):
+        return text
+    return "".join(_DASHED_FIELD.sub(r"\g<k>: ", part, count=1) if i % 2 == 0 else part for i, part in enumerate(parts))
+
+
+_FIELD_BAR = re.compile(r"(\s+[·|]\s+)")
+_DASHED_FIELD = re.compile(r"(?P<k>[A-Z][\w&/ -]{0,24}?)\s+[—–]\s+(?=\S)")
 
 
 def _all_fields(fields: list[str]) -> bool:

@@ -13,7 +13,7 @@ from . import lexicon
 from .amounts import find_quantities
 from .dates import find_dates, first_date
 from .names import mentioned
-from .phrases import AWARD, NAME, ROUNDS_OF, UPPER, clause_after, clauses, split_names
+from .phrases import AWARD, NAME, ROUNDS_OF, UPPER, clause_after, clauses, looks_like_name, split_names
 from .records import Backing, Observation, Quantity, Round, Source, When
 from .figures import figures
 from .grants import given_to, listed_round
@@ -144,13 +144,14 @@ _PARTICIPANTS = (r"\b(?:with participation (?:from|of)|"
                  r"(?:(?<=round )|(?<=round, )|(?<=financing )|(?<=funding )|(?<=seed )|(?<=Series [A-Z] ))backed by|"
                  r"(?<=facility )with|(?<=loan )with|(?<=financing )with|participation (?:from|of)|joined by|alongside|investors including|provided by|"
                  r"from|participants:|(?<![\w-])investors:|other investors:|(?:further|other) investors (?:are|were|include)|arranged by|"
-                 r"(?<=,\s)with(?=\s+(?-i:[A-Z])(?![^,;.]*\bas\s+(?:its|their|an?|the)\b))|lent by|underwritten by|syndicated (?:to|among))\s+")
+                 r"(?<=[,;]\s)with(?=\s+(?-i:[A-Z])(?![^,;.]*\bas\s+(?:its|their|an?|the)\b))|lent by|underwritten by|syndicated (?:to|among))\s+")
 
 # ... a name after it ("customers on three-year commitments ... from reserved capacity" tell no round)
 _NAMED_PARTICIPANTS = re.compile(_PARTICIPANTS + r"(?=(?:(?:existing|new|returning|current|its|their)\s+)?"
                                                  r"(?:(?:investors?|backers?|shareholders?|lenders?)\s+)?[A-Z])")
 # "co-led Marrow Compute's $110M Series C", "Index Ventures led $55 million of new money"
-_ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:\s*\([A-Z][\w&]{{1,7}}\))?(?:,[^,]{{1,60}},)?\s+(?:(?:then|later|again|also)\s+)?"
+_ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:\s*\([A-Z][\w&]{{1,7}}\))?(?:,[^,]{{1,60}},)?"
+                          r"(?:,\s+(?:which|who))?\s+(?:(?:then|later|again|also)\s+)?"  # "Sequoia Capital, which led the ..."
                           r"(?:(?:returned|came back|stepped in|agreed|moved)\s+to\s+)?(?:co-)?le(?:d|ad|ading)\s+"
                           rf"(?:(?:a|an|the|it|its)\b|{NAME}['’]s?(?=\s)|(?=[$€£¥₹]\s?[\d.,]+\s?(?:million|billion|bn|mn|[MBK])?\s+"
                           r"(?:of|in)\s+(?:new\s+)?(?:money|capital|funding|equity)\b))")
@@ -169,7 +170,8 @@ _CUMULATIVE = re.compile(r"\b(?:to date|in total|in all|all told|so far|a total 
 
 PARTICIPATING = re.compile(rf"(?:\bwith\s+(?:the\s+)?|[,;]\s+|\band\s+)(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+"
                            r"(?:participating|joining|also investing|came (?:back )?in|joined in|also took part|participated|"
-                           r"(?:joined|followed(?:\s+on)?)(?=\s*(?:[.;]|$)))\b")
+                           # "... Seedcamp and LocalGlobe followed on.", "led by a16z, Nvidia in too"
+                           r"(?:joined|followed(?:\s+on)?)(?=\s*(?:[.;]|$))|in\s+too|in\s+as\s+well|also\s+in)\b")
 
 _ALSO_JOINED = re.compile(rf"^(?:(?:[Ee]xisting|[Nn]ew|[Oo]ther|[Rr]eturning)\s+(?:investors|backers|shareholders)\s+)?"
                           rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,80}},)?\s+(?:also\s+)?"
@@ -230,6 +232,9 @@ _POST = re.compile(r"(?:^|[;,(]\s*)(?:post|pre)(?:-money)?\s*:?\s*$", re.I)  # "
 
 _ROUND_VALUATION = re.compile(r"\b(?:the round|the deal|the financing|the raise|it)\b[^.]*\bvalu(?:ed|es|ing|ation)\b", re.I)
 # "... closed a $275 million Series C. The post-money valuation was $2.1 billion": the round's, in the same paragraph
+# "It also disclosed ... a three-year agreement valued at $310 million": what a contract is worth, not the round's valuation
+_CONTRACT_VALUED = re.compile(r"\b(?:agreement|contract|lease|order|partnership|commitment|offtake|design win)\s+"
+                              r"(?:\w+\s+){0,2}?(?:valued|worth)\b", re.I)
 _THE_VALUATION = re.compile(r"(?:(?:The|Its)\s+(?:post-money\s+|pre-money\s+)?valuation\s+(?:was|is|came in at|stood at)\b|"
                             # a digest's "Post-money: $1.1B.", a thread's "Post ~$310M."
                             r"(?:Post|Pre)(?:-money)?(?:\s+valuation)?\s*(?::|(?=~?\$\s?\d)))")
@@ -434,7 +439,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
         or investor_subject(text) or _TOOK_PART_IN.search(text) \
         or named_type and (_NAMED_PARTICIPANTS.search(text) or _ROUND_AT.search(text[:money[0].start] if money else "")
                            or _TOLD_AFTER_COLON.search(text) or re.search(_LEADS, text)
-                           or _VALUED_IN_ROUND.search(text) or _SEEKS_ROUND.search(text) or _ROUND_FOR.search(text))
+                           or _VALUED_IN_ROUND.search(text) or _SEEKS_ROUND.search(text) or _ROUND_FOR.search(text)
+                           or _TYPE_THEN_BRACKET.match(text))
     # "The round valued Thornvale at $3.6 billion and brings the equity we have raised to ...": the round just read
     # ... and "Temasek led the round, with EDBI participating, at a post-money valuation of S$1.05 billion"
     sequel = state.last_round and not named_type and (_THE_ROUND_OPENS.match(text) or _LED_IT.match(text)
@@ -466,6 +472,12 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     if participating:  # "led by X, NVIDIA participating": NVIDIA is no lead
         participants += split_names(participating.group("names"), keep)
         leads = [n for n in leads if n not in participants]
+    bracket = _TYPE_THEN_BRACKET.match(text) if named_type else None
+    if bracket:  # "Seed ($4M, 2020, Hustle Fund)": the names among the bracket's parts took part, whether they led is not said
+        parts = [part.strip() for part in re.split(r"[,;]", bracket.group("inside"))]
+        participants += [n for part in parts if ":" not in part and not find_quantities(part) and not first_date(part)
+                         and not lexicon.find("round_types", part) for n in split_names(part, keep) if looks_like_name(n)
+                         and n not in leads]
     if lent and not investor_subject(text):
         participants.append(trim_name(state, lent.group("i")))
     subject_investor = investor_subject(text)
@@ -487,6 +499,9 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     company = trim_name(state, re.split(r"['’]s\b", subject_investor.group("c"))[0]) if subject_investor else None
     company = company or (context if joined else valued_company(state, valued_by, context) if valued_by
                           else funded_company(state, text, investors, context))
+    if not company and investors and state.list_subject and state.list_subject not in investors:
+        # "Its current investors include:" over "**Sequoia Capital**, which led the $260 million Series B ...": its round
+        company = state.list_subject
     if not company:
         return False
     # "The EIB signed a facility with Atlantica GPU": the company the facility is with is no lender of its own
@@ -562,6 +577,8 @@ _AND_LED = re.compile(r",?\s+and\s+(?:co-)?led\s+(?:a|an)\s+[$€£¥₹]")
 # "Investors: KDB Capital (lead), Mirae Asset Venture Investment, SK Square.": who put money in the round just read
 _INVESTORS_LISTED = re.compile(r"\s*(?:(?:The\s+)?(?:[Ii]nvestors|[Bb]ackers|[Pp]articipants)(?:\s+in\s+the\s+round)?|"
                                r"[Ii]nvestors\s+included)\s*:\s*(?=[A-Z])")
+# "Seed ($4M, 2020, Hustle Fund)", "Series A ($28M, 2022; lead: X)": a line that opens with the round and its amount in brackets
+_TYPE_THEN_BRACKET = re.compile(r"\s*(?:[\w+-]+\s+){0,2}?\((?P<inside>\s*(?:[$€£¥₹₩]|[A-Z]{1,3}\$|[A-Z]{3}\s)\s?\d[^()]*)\)")
 _THE_ROUND_OPENS = re.compile(r"(?:The|This|That)\s+(?:round|raise|financing|investment)\b")
 
 
@@ -584,8 +601,8 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
     money = [q for q in find_quantities(text) if q.currency]
     led = _LED_IT.match(text) if source.line - last.source.line <= 1 else None
     listed = _INVESTORS_LISTED.match(text) if source.line - last.source.line <= 1 and not led else None
-    valued = money[0] if money and (_ROUND_VALUATION.search(text) or _THE_VALUATION.match(text)
-                                    and source.line == last.source.line) else None
+    valued = money[0] if money and (_ROUND_VALUATION.search(text) and not _CONTRACT_VALUED.search(text)
+                                    or _THE_VALUATION.match(text) and source.line == last.source.line) else None
     if led:  # "Greyloch Capital led; NVIDIA and existing backer Halyard Peak Partners participated"
         keep = state.names.spelled_in(text)
         leads = split_names(led.group("names"), keep)

@@ -14,7 +14,7 @@ from . import lexicon
 from .amounts import MODEL, find_quantities
 from .aliases import renamed
 from .background import about_who
-from .cells import NOTHING, exported_cell, row_currency, scaled, snake_header, written
+from .cells import NOTHING, TOKEN_COLUMN, exported_cell, heading_tokens, row_currency, scaled, snake_header, written
 from .crosstabs import (
     CHANGE_COLUMN, CORNER_NOTE, ESTIMATED_YEAR, ROUND_HEADER, TOTAL, YEAR_HEADER, by_company, by_model, by_period, cell_round,
     is_period, market_by_year, names_company, year_column,
@@ -61,6 +61,9 @@ def table_row(state: State, block: Block, source: Source) -> None:
     """A row of a comparison table (figures per company), of a table of rounds, of deals, or of
     investors' portfolios."""
     exported = tuple((header, exported_cell(cell)) for header, cell in block.cells)
+    tokens = heading_tokens(block.section[-1]) if block.section else None
+    if tokens:  # "| Input |" under "## Token prices (per 1M tokens, USD)": "| Input ($/1M tokens) |"
+        exported = tuple((f"{h} ({tokens})" if TOKEN_COLUMN.fullmatch(h.strip()) else h, c) for h, c in exported)
     currency = row_currency(exported)
     cells = [(snake_header(header.strip()), written(snake_header(header.strip()), cell, currency, state.money_scale))
              for header, cell in exported]
@@ -252,8 +255,9 @@ def table_row(state: State, block: Block, source: Source) -> None:
     when = first_date(cells[date_col][1]) if date_col is not None else \
         (report_date(block.section[-1]) or _bracketed_day(state, block.section[-1]) if block.section else None)
     model_cell = _NODE_OF.sub("", cells[model_col][1]) if model_col is not None else ""  # "8× H100 SXM": a node of H100s
-    model = model_cell if model_col is not None and (model_col == site_col or not find_quantities(model_cell)) \
-        else None  # "Keflavík Hall 4" is a site's name, not a number
+    # ("Keflavík Hall 4" is a site's name and "Llama 4 Maverick" a model's, not numbers; "2" and "1,024 GPUs" are no models)
+    model = model_cell if model_col is not None and (model_col == site_col or not find_quantities(model_cell)
+                                                     or re.match(r"[A-Za-z]", model_cell)) else None
     # a date still to come when the report was written ("| Online | Q1 2026 |" in a report of H2 2025)
     planned = online_col is not None and when is not None and state.written is not None and when.start > state.written.end
     # "| Status | Under construction |": the row's capacity is still to come
