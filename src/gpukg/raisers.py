@@ -39,6 +39,14 @@ _WHICH_RAISED = re.compile(rf"(?P<c>{NAME}),\s+(?:which|who)\s+(?:had\s+|has\s+|
 
 
 
+def _raiser(state: State, text: str, investors: set[str]) -> str:
+    """The name 'X raised ...' opens with (an aside about X between), unless an investor's, a round's or a pronoun."""
+    raiser = _RAISER.search(text)
+    named = trim_name(state, _BASED_PREFIX.sub("", raiser.group("c"))) if raiser else ""
+    return named if named and named not in investors and looks_like_org(named) and not is_round_name(named) \
+        and not PRONOUN.fullmatch(named) and not TITLE_BEFORE.match(named) else ""
+
+
 def funded_company(state: State, text: str, investors: set[str], context: str | None) -> str | None:
     """The profiled company when the sentence names it, else 'X's Series A', else the first other name."""
     last = state.last_round
@@ -47,10 +55,8 @@ def funded_company(state: State, text: str, investors: set[str], context: str | 
     told = _WHICH_RAISED.search(text)  # "Nebius acquired Skarvik AI, which had raised a $40M Series B ..."
     if told and trim_name(state, told.group("c")) not in investors:
         return trim_name(state, told.group("c"))
-    raiser = _RAISER.search(text) if context and not mentioned(context, text) else None
-    named = trim_name(state, _BASED_PREFIX.sub("", raiser.group("c"))) if raiser else ""
-    if named and named not in investors and looks_like_org(named) and not is_round_name(named) \
-            and not PRONOUN.fullmatch(named) and not TITLE_BEFORE.match(named):
+    named = _raiser(state, text, investors) if context and not mentioned(context, text) else ""
+    if named:
         return named  # "..., while Ebberly Labs raised a $22M Series A ... on the strength of its kernels": not the profiled company
     if context and (mentioned(context, text) or re.search(r"\b(?:the company|its)\b", text, re.I) or PRONOUN.match(text)
                     or re.search(r"\bit\s+(?:has\s+|had\s+|then\s+|later\s+|also\s+)?(?:raised|closed|secured|landed|took|added|signed|drew|obtained)\b", text)
@@ -69,11 +75,9 @@ def funded_company(state: State, text: str, investors: set[str], context: str | 
     owned = trim_name(state, possessive.group("owned")) if possessive and possessive.group("owned") else ""
     if owned and (looks_like_org(owned) or owned_by_place(state, possessive.group("c"), owned)) and owned not in investors:
         return owned  # "Bengaluru's Tejas GPU Pvt. Ltd. raised", "Nairobi's Savanna Inference closed": the place's company
-    raiser = _RAISER.search(text)  # "Ambrel Compute, a chipmaker, raised ...; NVIDIA's venture arm NVentures also joined"
-    named = trim_name(state, _BASED_PREFIX.sub("", raiser.group("c"))) if raiser else ""
-    if named and named not in investors and looks_like_org(named) and not is_round_name(named) \
-            and not PRONOUN.fullmatch(named) and not TITLE_BEFORE.match(named) and "'" not in named and "’" not in named \
-            and not lexicon.find("round_types", named):  # (not "the Series C Lumeray Labs closed")
+    # "Ambrel Compute, a chipmaker, raised ...; NVIDIA's venture arm NVentures also joined" (not "the Series C X closed")
+    named = _raiser(state, text, investors)
+    if named and "'" not in named and "’" not in named and not lexicon.find("round_types", named):
         return named
     if possessive and trim_name(state, possessive.group("c")) not in investors \
             and possessive.group("c").lower() not in lexicon.regions():  # "India's National Investment ... Fund committed"

@@ -434,13 +434,14 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     if valued_by and state.last_round and not (valued_by.group("own") or valued_by.group("c")):
         valued_by = None  # "The Series B valued Orrinvale at ...": of the round just read, as its sequel reads it
     lent = _LENT.match(text) if named_type and money else None  # "Magnetar provided a $60 million GPU-financing line"
+    bracket = _TYPE_THEN_BRACKET.match(text) if named_type else None
     told = joined or offered or _FUNDING_VERB.search(text) or valued_by or lent or _ACTIVE_LEAD.search(text) \
         or _AND_LED.search(text) \
         or investor_subject(text) or _TOOK_PART_IN.search(text) \
         or named_type and (_NAMED_PARTICIPANTS.search(text) or _ROUND_AT.search(text[:money[0].start] if money else "")
                            or _TOLD_AFTER_COLON.search(text) or re.search(_LEADS, text)
                            or _VALUED_IN_ROUND.search(text) or _SEEKS_ROUND.search(text) or _ROUND_FOR.search(text)
-                           or _TYPE_THEN_BRACKET.match(text))
+                           or bracket)
     # "The round valued Thornvale at $3.6 billion and brings the equity we have raised to ...": the round just read
     # ... and "Temasek led the round, with EDBI participating, at a post-money valuation of S$1.05 billion"
     sequel = state.last_round and not named_type and (_THE_ROUND_OPENS.match(text) or _LED_IT.match(text)
@@ -472,7 +473,6 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     if participating:  # "led by X, NVIDIA participating": NVIDIA is no lead
         participants += split_names(participating.group("names"), keep)
         leads = [n for n in leads if n not in participants]
-    bracket = _TYPE_THEN_BRACKET.match(text) if named_type else None
     if bracket:  # "Seed ($4M, 2020, Hustle Fund)": the names among the bracket's parts took part, whether they led is not said
         parts = [part.strip() for part in re.split(r"[,;]", bracket.group("inside"))]
         participants += [n for part in parts if ":" not in part and not find_quantities(part) and not first_date(part)
