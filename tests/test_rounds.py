@@ -951,3 +951,19 @@ def test_an_investor_in_too_took_part_without_leading():
     # once the round's company was found
     ex = read(NEWS + "Ravensholt Compute closed a $45M Series B in October 2025, led by Andreessen Horowitz, NVIDIA in too.\n")
     assert [(r.leads, r.participants) for r in facts_of(ex, "Round")] == [(("Andreessen Horowitz",), ("NVIDIA",))]
+
+
+def test_a_lenders_fund_and_a_loan_it_arranged_for_a_borrower(tmp_path):
+    # Regression (tests/data/reports/gpu-investor-landscape-review.md): "Blackfen closed its $3.4 billion Fund II" was a
+    # round Blackfen raised, "It arranged Cindral Cloud's $1.1 billion ... loan" another, and the 24,000 GPUs the loan
+    # is secured on were the lender's
+    text = ("# Investors\n\n## Blackfen Credit Partners\n\nBlackfen Credit Partners is a private-credit manager. Blackfen "
+            "closed its $3.4 billion Fund II, a direct-lending vehicle, in March 2025. It arranged Cindral Cloud's $1.1 "
+            "billion delayed-draw term loan in July 2025, with Goldman Sachs and Apollo participating, secured on about "
+            "24,000 H200 GPUs.\n")
+    facts = built(tmp_path, text)
+    assert [(d["company"], d["amount"].value) for name, d in facts if name == "Round"] == [
+        ("Cindral Cloud", Decimal("1100000000"))]
+    assert sorted((d["subject"], d["metric"]) for name, d in facts if name == "Observation") == [
+        ("Blackfen Credit Partners", "fund-size"), ("Cindral Cloud", "gpus")]
+

@@ -97,6 +97,8 @@ _TITLED_OPENS = re.compile(r"(?:CEO|CTO|CFO|COO|CPO|CRO|Chief\s+\w+\s+[Oo]fficer
                            r"(?:[a-z]+(?:ed|s)|told|said|wrote|spoke|became|took|gave|made|put|ran|built)\b")
 # "The carved-out unit": what was sold, not who sold or bought it
 _A_PART = re.compile(r"(?:The|This|Its)\s+(?:[a-z][\w-]*\s+)?(?:unit|division|subsidiary)\b")
+# "The facility is secured by roughly 12,000 H200 GPUs that Osprena will deploy": the borrower's, after its round
+_THE_FINANCING = re.compile(r"(?:The|This)\s+(?:[a-z][\w-]*\s+){0,2}?(?:facility|loan|financing|round|raise|notes?)\b")
 _THE_FIRM = re.compile(r"\bthe\s+(?:company|firm|startup|start-up)\b")
 
 
@@ -417,6 +419,8 @@ def _content(state: State, block: Block, source: Source) -> None:
             # "X raised ¥8 billion ... The company operates 3,000 GPUs", "CEO Y said the firm will ...",
             # "X reported revenue of $1.4B. Net loss was $110M for the quarter."
             subject = state.sold if state.sold and _A_PART.match(block.text) else state.previous
+        if state.last_round and state.last_round.source.line >= block.line - 1 and _THE_FINANCING.match(block.text):
+            subject = state.last_round.company  # (in a lender's own words too: the facility's GPUs are the borrower's)
         short = short_name(block.text, subject) if subject else None
         if short:  # the report's own word that the two names are one company
             state.short_names.append((short, subject))

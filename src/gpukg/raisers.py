@@ -39,6 +39,9 @@ _WHICH_RAISED = re.compile(rf"(?P<c>{NAME}),\s+(?:which|who)\s+(?:had\s+|has\s+|
 
 
 
+_OWNED_AMOUNT = re.compile(rf"(?P<c>{NAME})['’]s\s+(?:[$€£¥₹₩]|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s)\s?\d")
+
+
 def _raiser(state: State, text: str, investors: set[str]) -> str:
     """The name 'X raised ...' opens with (an aside about X between), unless an investor's, a round's or a pronoun."""
     raiser = _RAISER.search(text)
@@ -55,6 +58,9 @@ def funded_company(state: State, text: str, investors: set[str], context: str | 
     told = _WHICH_RAISED.search(text)  # "Nebius acquired Skarvik AI, which had raised a $40M Series B ..."
     if told and trim_name(state, told.group("c")) not in investors:
         return trim_name(state, told.group("c"))
+    owned = _OWNED_AMOUNT.search(text)  # "It arranged Cindral Cloud's $1.1 billion term loan": Cindral Cloud's
+    if owned and trim_name(state, owned.group("c")) not in investors | {context} and looks_like_org(owned.group("c")):
+        return trim_name(state, owned.group("c"))
     named = _raiser(state, text, investors) if context and not mentioned(context, text) else ""
     if named:
         return named  # "..., while Ebberly Labs raised a $22M Series A ... on the strength of its kernels": not the profiled company

@@ -121,6 +121,8 @@ def _share_price(state: State, text: str, source: Source, company: str) -> None:
 
 _SHARES_AFTER = re.compile(r"\s+(?:new\s+|ordinary\s+|common\s+)?shares\b")
 _EACH_SHARE = re.compile(r"\s+(?:each|apiece)\b")
+# an amount that is a fund's size: "$3.4 billion Fund II", "a $600 million growth fund" (not "$50M from a growth fund")
+_FUND_NAMED = re.compile(r"\s+(?:(?!(?:from|of|for|by|in|with|to)\b)[\w-]+\s+){0,2}?(?:[Ff]und|vehicle)\b")
 _UNDISCLOSED_RAISE = re.compile(r"\b(?:raised|raises|secured|secures|received|receives|closed|closes|took|landed)\s+(?:an?\s+)?"
                                 r"(?:undisclosed|unspecified|unannounced|unnamed)\s+(?:sum|amount|investment|round)\b")
 _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secured|secures|landed|announced|completed|received|led by|co-led by|"
@@ -341,13 +343,20 @@ def _counts_in_round(state: State, text: str, source: Source, company: str) -> N
         if q.currency or q.unit != "count" or not counted(q):
             continue
         clause = next(c for c in clauses(text) if c.start <= q.start <= c.end)
+        # "It arranged Cindral Cloud's $1.1 billion loan ..., secured on about 24,000 H200 GPUs": the GPUs a loan is
+        # secured on are the borrower's, though the sentence is about the lender
+        pledged = state.last_round and state.last_round.source == source \
+            and _SECURED_ON.search(text, max(0, q.start - 40), q.start)
         if clause.start not in read:
             read.add(clause.start)
             masked = clause.text
             for money in find_quantities(clause.text):
                 if money.currency or money.unit == "percent":
                     masked = masked[:money.start] + " " * (money.end - money.start) + masked[money.end:]
-            figures(state, company, masked, source, prose=True)
+            figures(state, state.last_round.company if pledged else company, masked, source, prose=True)
+
+
+_SECURED_ON = re.compile(r"\b(?:secured|collateralized|collateralised|backed)\s+(?:on|by|with)\b|\bagainst\b|\bpledg", re.I)
 
 
 def _part_at(text: str, at: int) -> str:
@@ -404,7 +413,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
              and not AT_ITS_ROUND.search(text, max(0, t[1] - 60), t[1]) and not _SINCE_ROUND.search(text, max(0, t[1] - 30), t[1])]
     types = [t for t in types if t[0] != "unspecified"] or types
     # (not "priced its IPO at $21": a share's price, no round's amount, is the only sum so small)
-    money = [q for q in find_quantities(text) if q.currency and not q.per and (q.high or q.value or 0) >= 10_000]
+    money = [q for q in find_quantities(text) if q.currency and not q.per and (q.high or q.value or 0) >= 10_000
+             and not _FUND_NAMED.match(text, q.end)]  # (not "closed its $3.4 billion Fund II": a fund's size)
     if not types and money and not _CUMULATIVE.search(text) and (
             _FUNDING_VERB.search(text) and re.search(_LEADS, text) or _RAISING.search(text)
             or (_RAISED_AMOUNT.search(text) or _AMOUNT_RAISED.search(text)) and (first_date(text) or _RAISED_FROM.search(text))
