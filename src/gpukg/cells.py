@@ -93,9 +93,6 @@ def money_scale(text: str) -> ScaleNote | None:
     return ScaleNote(m.group("scale").lower().rstrip("s"), _currency(m.group("cur"))) if m else None
 
 
-_SCALE_WORDS = {"thousand": "k", "million": "m", "billion": "bn"}
-
-
 def heading_scale(text: str) -> ScaleNote | None:
     """'## Selected financial data (fiscal years ended December 31, in millions)': the scale a
     heading's brackets give the table right under it."""
@@ -189,7 +186,7 @@ def written(header: str, cell: str, currency: str | None = None, amounts: ScaleN
         money = currency and number and (word != "k" and metric_of(header) in MONEY_METRICS or re.search(r"\bamount\b", header, re.I))
         return _with(currency if money else None, cell, word)
     # the report's scale, for an amount (not a GPU's price) whose number and header give none
-    report_scale = _SCALE_WORDS[amounts.scale] if amounts and number and not number.group("scale") else ""
+    report_scale = amounts.scale if amounts and number and not number.group("scale") else ""  # "140" -> "USD 140million"
     money_header = metric_of(header) in MONEY_METRICS or _AMOUNT_HEADER.fullmatch(header.strip())
     currency = currency or (amounts.currency if report_scale and money_header else None)
     if currency and number and not m and (re.search(rf"\b{MODEL}\b", header) or money_header):

@@ -134,6 +134,14 @@ _FUNDING_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|secu
 MARKED_LEAD = re.compile(rf"(?P<n>{NAME})\s*(?:\((?:[Cc]o-)?[Ll]ead(?:\s+(?:[Ii]nvestor|[Aa]rranger))?\)|"
                          r"\s+as\s+(?:the\s+)?(?:co-)?lead(?:\s+(?:investor|arranger|lender|bank))?\b)")
 
+
+def split_marked(text: str, keep: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """'KDB Capital (lead), Mirae Asset, SK Square': the names marked as leads, and the others."""
+    marked = {m.group("n") for m in MARKED_LEAD.finditer(text)}
+    names = split_names(MARKED_LEAD.sub(lambda m: m.group("n"), text), keep)  # ("(lead)" would end the list it stands in)
+    return [n for n in names if n in marked], [n for n in names if n not in marked]
+
+
 # "led by X", and a bracket's "(lead: X; participants: A, B)"
 # also "lead investor was X", "the lead was X", "Lead investor is X", as reports write them
 _LEADS = r"\b(?:(?:co-led|led)\s+by(?!\s+(?:its\s+|their\s+|the\s+)?(?:chief|CEO|CTO|CFO|COO|founder|co-founder|president|chair|" \
@@ -626,10 +634,8 @@ def _round_sequel(state: State, text: str, source: Source) -> bool:
             for investor in split_names(m.group("names"), keep):
                 add(state, Backing(source, investor, last.company), ("investor", investor), ("company", last.company))
     elif listed:
-        names = split_names(MARKED_LEAD.sub(lambda m: m.group("n"), text[listed.end():]), state.names.spelled_in(text))
-        leads = [trim_name(state, m.group("n")) for m in MARKED_LEAD.finditer(text)]
-        fact = Round(source, last.company, last.kind, leads=tuple(n for n in names if n in leads),
-                     participants=tuple(n for n in names if n not in leads))
+        leads, others = split_marked(text[listed.end():], state.names.spelled_in(text))
+        fact = Round(source, last.company, last.kind, leads=tuple(leads), participants=tuple(others))
     elif valued:
         fact = Round(source, last.company, last.kind, valuation=valued)
     elif _ROUND_LED.match(text):  # "The round was led by Fore Ventures, with participation from Seedcamp."

@@ -27,7 +27,7 @@ from .prose import category_from, prose, told_of
 from .phrases import NAME, looks_like_name, looks_like_org, split_names, strip_parens
 from .reading import State, add, qualify, trim_name
 from .records import Acquisition, Backing, Block, Observation, Role, Round, Source, When
-from .rounds import MARKED_LEAD
+from .rounds import split_marked
 from .segments import PER_UNIT
 
 
@@ -479,11 +479,10 @@ def _table_round(state: State, company: str, column: dict[str, str], round_col: 
         if "lead" in header:
             leads += split_names(cell, state.names.spelled_in(cell))
         elif re.search(r"investor|participant|backer|lender|arranger|^others?$|^other\s|co-invest", header):
-            marked = [m.group("n") for m in MARKED_LEAD.finditer(cell)]  # "RBC Capital Markets (lead arranger), CIBC"
-            names = split_names(MARKED_LEAD.sub(lambda m: m.group("n"), cell), state.names.spelled_in(cell))
+            marked, others = split_marked(cell, state.names.spelled_in(cell))  # "RBC Capital Markets (lead arranger), CIBC"
             led = flag in ("true", "yes", "y", "1", "✓", "✔", "x")
-            leads += [n for n in names if n in marked or led]
-            participants += [n for n in names if n not in marked and not led]
+            leads += marked + (others if led else [])
+            participants += [] if led else others
         elif "valuation" in header or re.search(r"\b(?:post|pre)[- ]money\b|\bvalued\b", header):  # "| Post-money |"
             valuation = next((q for q in find_quantities(cell) if q.currency), None)
     if not kinds and amount is None and not leads and not participants and valuation is None:
