@@ -33,6 +33,12 @@ Entry kinds and their keys (``line`` on every kind but same/distinct/warning):
   same           names (all resolve to exactly one entity node)
   distinct       names (no entity node carries two of them)
   warning        line (optional), contains (optional); see ``check_warnings``
+  extra          line, kind (round | acquisition | backing), note: a fact of that kind the
+                 graph holds at that line and the file knowingly does not list
+                 (wrong, or not asserted either way); ``note`` says which and why
+Rounds, acquisitions and backings (``EXHAUSTIVE``) are listed in full: ``unexpected``
+answers with one sentence per such fact of the graph that no entry of its kind
+matches and no ``[[extra]]`` entry excuses, so a fact made up fails a test too.
 Leniencies, each for a reading the data model leaves open: ``line`` may be a
 list (the fact may come from any of those lines, e.g. a section heading or the
 bullet under it); every slug key (type, metric, unit, per_unit, role, category,
@@ -94,6 +100,9 @@ _NAMED = prepareQuery(
     initNs=_NS,
 )
 
+# The kinds of fact a report's expected file lists in full: any other such fact in its graph is a problem.
+EXHAUSTIVE = ("round", "acquisition", "backing")
+
 _CLASSES = {
     "round": GK.FundingRound,
     "acquisition": GK.Acquisition,
@@ -147,7 +156,7 @@ def check(graph: Graph, expected: dict[str, Any]) -> list[str]:
     if "report" in expected and not checker.has_document():
         misses.append(f"no gk:Document with gk:fileName {checker.file!r}")
     for kind, entries in expected.items():
-        if kind in _HEADER_KEYS or kind == "warning":
+        if kind in _HEADER_KEYS or kind in ("warning", "extra"):
             continue
         if kind not in _REQUIRED:
             misses.append(f"unknown entry kind [[{kind}]] in the expected facts")
@@ -157,6 +166,35 @@ def check(graph: Graph, expected: dict[str, Any]) -> list[str]:
             if miss:
                 misses.append(miss)
     return misses
+
+
+def unexpected(graph: Graph, expected: dict[str, Any]) -> list[str]:
+    """One sentence per fact of an ``EXHAUSTIVE`` kind derived from the report that no entry of its
+    kind matches and no ``[[extra]]`` entry excuses (a fact the loader made up, or one the expected
+    file forgot), and one per ``[[extra]]`` entry that excuses nothing (it must go when its fact does)."""
+    checker = _Checker(graph, report_file_name(expected))
+    problems: list[str] = []
+    excuses = expected.get("extra", [])
+    for entry in excuses:
+        lacking = [key for key in ("line", "kind", "note") if key not in entry]
+        if lacking or entry.get("kind") not in EXHAUSTIVE:
+            problems.append(f"[[extra]] entry {entry} lacks {', '.join(lacking) or 'a kind of ' + '/'.join(EXHAUSTIVE)}")
+    excused = {(e["kind"], int(line)) for e in excuses if "kind" in e and "line" in e for line in _as_list(e["line"])}
+    used: set[tuple[str, int]] = set()
+    for kind in EXHAUSTIVE:
+        matched = {fact for entry in expected.get(kind, []) for fact in checker.matching(kind, entry)}
+        for fact in sorted(checker.facts_of(_CLASSES[kind]) - matched):
+            lines = checker.lines_of(fact)
+            hits = {(kind, line) for line in lines} & excused
+            if hits:
+                used |= hits
+            else:
+                where = lines[0] if len(lines) == 1 else lines
+                problems.append(f"line {where}: {kind} {checker.sketch(fact)}: no [[{kind}]] entry describes it")
+    for entry in excuses:
+        if "kind" in entry and "line" in entry and not any((entry["kind"], int(n)) in used for n in _as_list(entry["line"])):
+            problems.append(f"line {entry['line']}: [[extra]] {entry['kind']} excuses no {entry['kind']} of the graph: remove it")
+    return problems
 
 
 def check_warnings(warnings: Iterable[Any], expected: dict[str, Any]) -> list[str]:
@@ -249,6 +287,44 @@ class _Checker:
             for row in self.graph.query(_FACTS_FROM, initBindings={"st": st, "class": cls})
         }
         return sorted(facts)
+
+    def facts_of(self, cls: URIRef) -> set[Node]:
+        """Every fact of class ``cls`` derived from some line of the report."""
+        self.statements_at(0)  # (reads the report's statements once)
+        assert self._statements is not None
+        return {fact for line in self._statements for fact in self.facts_at(cls, line)}
+
+    def lines_of(self, fact: Node) -> list[int]:
+        self.statements_at(0)
+        assert self._statements is not None
+        derived = set(self.describe(fact).get(PROV.wasDerivedFrom, []))
+        return sorted(line for line, statements in self._statements.items() if derived & set(statements))
+
+    def matching(self, kind: str, entry: dict) -> set[Node]:
+        """The facts of the entry's lines that match it in full."""
+        lines = [int(n) for n in _as_list(entry.get("line", []))]
+        return {fact for line in lines for fact in self.facts_at(_CLASSES[kind], line)
+                if not _PROBLEMS[kind](self, self.describe(fact), entry)}
+
+    def sketch(self, fact: Node) -> str:
+        """A fact's own properties in short, for a message."""
+        parts = []
+        for prop, objects in sorted(self.describe(fact).items()):
+            name = str(prop).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+            if name in ("type", "wasDerivedFrom", "datePrecision", "periodStart", "periodEnd"):
+                continue
+            values = [str(o) if isinstance(o, Literal) else self.preferred(o) or self.money(o) or str(o).rsplit("/", 1)[-1]
+                      for o in objects]
+            parts.append(f"{name}={'|'.join(sorted(values))}")
+        return ", ".join(parts)
+
+    def preferred(self, node: Node) -> str:
+        return str(next(iter(self.describe(node).get(SKOS.prefLabel, [])), ""))
+
+    def money(self, node: Node) -> str:
+        desc = self.describe(node)
+        value = next(iter(desc.get(SCHEMA.value, desc.get(SCHEMA.minValue, []))), None)
+        return f"{value} {next(iter(desc.get(SCHEMA.currency, [])), '')}".strip() if value is not None else ""
 
     def describe(self, node: Node) -> dict[Node, list[Node]]:
         if node not in self._descriptions:

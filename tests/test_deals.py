@@ -466,3 +466,20 @@ def test_the_sentence_after_a_deal_says_how_far_it_got(after, status):
     ex = read(NEWS + "Portside GPU Exchange was snapped up by Harrowgate Cloud for $120M in cash and stock. " + after + "\n")
     assert [(a.acquirer, a.target, a.status) for a in facts_of(ex, "Acquisition")] == [
         ("Harrowgate Cloud", "Portside GPU Exchange", status)]
+
+
+def test_a_deals_price_per_share_its_hardware_and_its_ban(tmp_path):
+    # Regression (found by the precision check): "a tender offer ... at ¥3,150 per share, valuing the operator at
+    # about ¥52 billion" took the price per share for the deal's; "picked up X's cards at 63 cents on the dollar"
+    # was X bought whole; "the Commission prohibited the merger" in the sentence after left the deal announced
+    facts = built(tmp_path, NEWS + "- **Mizuchi Holdings / Sendai Data Centers.** Mizuchi Holdings launched a tender offer "
+                                   "for Sendai Data Centers on 3 March 2025 at ¥2,400 per share, valuing the operator at "
+                                   "about ¥31 billion.\n\n"
+                                   "The fire sale is the signal. Brannock Cloud picked up Lindqvist's H100s at roughly half "
+                                   "the list price.\n\n"
+                                   "In May 2023 Velmar Compute agreed to buy Quaystone Labs for €210 million. After a long "
+                                   "review, the Commission prohibited the merger in June 2024.\n")
+    assert of_kind(facts, "Acquisition", "acquirer", "target", "status") == [
+        ("Mizuchi Holdings", "Sendai Data Centers", None), ("Velmar Compute", "Quaystone Labs", "terminated")]
+    price = next(d["price"] for kind, d in facts if kind == "Acquisition" and d["acquirer"] == "Mizuchi Holdings")
+    assert (price.value, price.currency) == (Decimal("31000000000"), "JPY")

@@ -1830,3 +1830,11 @@ def test_positions_held_in_companies_each_with_an_aside_in_brackets():
               "We also hold positions in Skyline Serverless (seed, 2024) and Dunewatch AI (Series B, 2025).\n")
     assert [(f.investor, f.company) for f in facts_of(ex, "Backing")] == [
         ("Lowland Ventures", "Skyline Serverless"), ("Lowland Ventures", "Dunewatch AI")]
+
+
+def test_a_title_quarter_is_the_period_covered_and_the_dateline_the_date_written():
+    # Regression (found by the precision check): "# X: Q3 2025 Earnings Call" over "*Call held November 6, 2025.*"
+    # dated the report September 2025, so "in October we closed" was October 2024
+    ex = read("# Marrowby Cloud: Q3 2025 Earnings Call\n\n*Call held November 6, 2025.*\n\n"
+              "Marrowby Cloud is a neocloud. In October we closed a $900 million delayed-draw term loan led by Citi.\n")
+    assert [(f.company, f.when.iso) for f in facts_of(ex, "Round")] == [("Marrowby Cloud", "2025-10")]

@@ -15,7 +15,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from factcheck import GK, SCHEMA, check, check_warnings, load_expected
+from factcheck import GK, SCHEMA, check, check_warnings, load_expected, unexpected
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -58,6 +58,15 @@ def test_report_facts(expected_path: Path) -> None:
     result = _build((report,))
     misses = check(result.graph, expected) + check_warnings(result.warnings, expected)
     assert not misses, _explain(misses, expected["report"], result)
+
+
+@pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda p: p.stem)
+def test_report_lists_every_round_acquisition_and_backing(expected_path: Path) -> None:
+    """Precision: a round, acquisition or backing the loader makes up fails here, where the check
+    above only sees what is missing."""
+    expected = load_expected(expected_path)
+    problems = unexpected(_build((ROOT / expected["report"],)).graph, expected)
+    assert not problems, "\n".join([f"{len(problems)} problems in {expected['report']}:", *problems])
 
 
 def test_every_fixture_report_has_expected_facts() -> None:
@@ -177,6 +186,29 @@ def test_factcheck_reports_each_unmet_entry_once(sample: Graph) -> None:
         for entry in entries
     ]
     assert [miss.split(":", 1)[0] for miss in misses] == wanted, "\n".join(misses)
+
+
+def test_factcheck_finds_no_unexpected_fact_when_all_are_listed(sample: Graph) -> None:
+    assert unexpected(sample, load_expected(DATA / "factcheck-sample.toml")) == []
+
+
+def test_factcheck_names_a_round_no_entry_describes(sample: Graph) -> None:
+    expected = load_expected(DATA / "factcheck-sample.toml")
+    expected["round"] = [entry for entry in expected["round"] if "amount" not in entry]
+    expected["round"][0]["type"] = "seed"  # the other entry now describes another round
+    problems = unexpected(sample, expected)
+    assert len(problems) == 1 and problems[0].startswith("line 3: round ") and "Fireworks.ai" in problems[0], problems
+
+
+def test_factcheck_extra_entry_excuses_a_fact_and_must_excuse_one(sample: Graph) -> None:
+    expected = load_expected(DATA / "factcheck-sample.toml")
+    expected["acquisition"] = []
+    expected["extra"] = [{"line": 5, "kind": "acquisition", "note": "wrong: a test"}]
+    assert unexpected(sample, expected) == []
+    expected["extra"].append({"line": 4, "kind": "round", "note": "excuses nothing"})
+    expected["extra"].append({"line": 5, "kind": "acquisition"})
+    problems = unexpected(sample, expected)
+    assert [p.split(" ", 2)[:2] for p in problems] == [["[[extra]]", "entry"], ["line", "4:"]], problems
 
 
 def test_factcheck_wants_the_named_report(sample: Graph) -> None:

@@ -643,3 +643,26 @@ def test_a_list_of_investors_each_with_the_round_it_led():
               "1. **Sequoia Capital**, which led the $260 million Series B in September 2024, with NVIDIA participating\n")
     assert [(r.company, r.kind, r.leads, r.participants) for r in facts_of(ex, "Round")] == [
         ("Vantrell Compute", "series-b", ("Sequoia Capital",), ("NVIDIA",))]
+
+
+def test_a_field_that_tells_no_round_and_a_cheque_of_the_authors():
+    # Regression (found by the precision check): "IPO Status  Private" was an IPO; "**Our commitment:** $50 million
+    # from Growth Fund II, with a further $5 million reserved" two strategic rounds of the memo's company
+    ex = read("# Wickham Cloud\n\n### Overview\n\n- **Founded:** 2021\n- **IPO Status:** Private\n")
+    assert facts_of(ex, "Round") == []
+    ex = read("# Investment Committee Memo: Harlow AI (Series B)\n\n## Terms\n\n- **Round:** Series B of $60 million, led "
+              "by Accel.\n- **Our commitment:** $20 million from Fund III, with a further $2 million reserved for "
+              "pro-rata.\n")
+    assert [(f.kind, f.amount.value) for f in facts_of(ex, "Round")] == [("series-b", Decimal("60000000"))]
+
+
+def test_an_investors_line_in_a_companys_own_list_and_a_partners_firm(tmp_path):
+    # Regression (found by the precision check): "- **Ondina Ventures** — our first institutional investor; led our
+    # seed round" also gave a backing by "Ondina Ventures Caravela Compute"; "Hartigan, whose firm led Brantwell's
+    # Series A" one by the person Hartigan
+    facts = built(tmp_path, "# Quellmoor Cloud — About us\n\n## Who we are\n\nQuellmoor Cloud is a neocloud: we own our "
+                            "clusters.\n\n## Our investors\n\nWe are backed by investors who understand "
+                            "infrastructure:\n\n- **Tamsin Ventures** — our first institutional investor; led our seed "
+                            "round and our Series A.\n\n## Notes\n\nOn the podcast, Okafor, whose firm led Dunmore Cloud's "
+                            "€20 million Series A in 2023, said lenders are cautious.\n")
+    assert of_kind(facts, "Backing", "investor", "company") == [("Tamsin Ventures", "Quellmoor Cloud")]

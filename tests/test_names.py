@@ -167,3 +167,12 @@ def test_a_short_name_before_an_officer_s_title_is_found():
     known, shorts = Gazetteer({"Fjellkraft Compute"}).with_short_forms(text)
     assert shorts == {"Fjellkraft": "Fjellkraft Compute"}
     assert [form for form, _, _ in known.find("Fjellkraft CEO Aslaug Ebbesen spoke. Fjellkraft Systems is another.")] == ["Fjellkraft"]
+
+
+def test_a_place_the_report_names_is_no_short_form():
+    # Regression (found by the precision check): "Yunlan Semiconductor, headquartered in Shenzhen, ... led by the
+    # Shenzhen Nanshan Science Guidance Fund" made "Shenzhen" the fund's short name, and so its label
+    _, shorts = Gazetteer({"Guilin Lakeside Industry Fund", "Lijiang Chips"}).with_short_forms(
+        "Lijiang Chips, headquartered in Guilin, raised a round led by the Guilin Lakeside Industry Fund. Guilin is "
+        "growing. Lijiang lists H20s.")
+    assert shorts == {"Lijiang": "Lijiang Chips"}

@@ -765,3 +765,12 @@ def test_token_prices_whose_unit_only_the_heading_gives(tmp_path):
                   for name, d in facts if name == "Observation") == [
         ("price", Decimal("0.22"), "USD", "million-tokens", "Llama 4 Maverick, input tokens"),
         ("price", Decimal("0.85"), "USD", "million-tokens", "Llama 4 Maverick, output tokens")]
+
+
+def test_a_round_cell_with_its_valuation_and_the_one_before():
+    # Regression (found by the precision check): "| Series C at $420M (prior $1.1B) |" in a column of down
+    # rounds was a Series C of $420 million raised
+    ex = read("# Distress\n\n| Company | Down round | Outcome |\n|---|---|---|\n"
+              "| Morrow Compute | Series B at €90M (prior €260M) | Operating |\n")
+    assert [(f.company, f.kind, f.amount, f.valuation and f.valuation.value) for f in facts_of(ex, "Round")] == [
+        ("Morrow Compute", "series-b", None, Decimal("90000000"))]

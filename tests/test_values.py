@@ -356,7 +356,9 @@ def test_a_team_told_by_its_size_is_a_headcount():
 @pytest.mark.parametrize("text, currency", [
     # Regression: "R$" was read as US dollars, "R2.1 billion" and "₦62 billion" were no money at all
     ("raised R$450 million", "BRL"), ("raised R2.1 billion", "ZAR"), ("for ₦62 billion", "NGN"),
-    ("a KES 2.6 billion round", "KES"), ("H100 at R42.50 an hour", "ZAR")])
+    ("a KES 2.6 billion round", "KES"), ("H100 at R42.50 an hour", "ZAR"),
+    # Regression: the CFA francs, the dirham and the sol were no currency ("a XOF 40 billion grant")
+    ("a XOF 40 billion grant", "XOF"), ("XAF 12 billion", "XAF"), ("MAD 300 million", "MAD"), ("PEN 90 million", "PEN")])
 def test_latin_american_and_african_currencies(text, currency):
     (q,) = find_quantities(text)
     assert q.currency == currency

@@ -22,7 +22,8 @@ _SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "�
             "zł": "PLN", "kč": "CZK"}  # the zloty's and the koruna's signs stand after the amount: "10.50 zł", "58 Kč"
 _CODE_LIST = ("USD", "EUR", "GBP", "CHF", "JPY", "CAD", "SGD", "AUD", "NZD", "HKD", "INR", "CNY", "KRW", "SEK", "NOK", "DKK",
               "PLN", "CZK", "BRL", "MXN", "ZAR", "AED", "SAR", "ILS", "TWD", "IDR", "MYR", "THB", "NGN", "RMB", "KES", "CLP", "COP",
-              "EGP", "TRY", "QAR", "KWD", "VND", "PHP", "RON", "HUF", "BGN", "UAH", "GHS", "PKR", "BDT", "ARS", "ISK")
+              "EGP", "TRY", "QAR", "KWD", "VND", "PHP", "RON", "HUF", "BGN", "UAH", "GHS", "PKR", "BDT", "ARS", "ISK",
+              "XOF", "XAF", "MAD", "OMR", "BHD", "JOD", "PEN", "KZT", "LKR", "TND", "UYU", "RSD")
 _CODES = {code.lower(): code for code in _CODE_LIST} | {"rmb": "CNY"}  # renminbi, as reports write it
 _WORDS = {"dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
           "rupees": "INR", "lei": "RON", "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN", "koruna": "CZK", "forint": "HUF",

@@ -18,6 +18,7 @@ from .names import name_key
 from .phrases import NAME, looks_like_name, looks_like_org, split_names, strip_parens
 from .reading import State, add, kinds_of, month_told, opening_name, qualify
 from .records import Backing, Block, Round, Source, When
+from .rounds import is_valuation
 
 
 # "| Share 2025E |", "| 2026F |": a column of estimates
@@ -237,6 +238,10 @@ def cell_round(company: str, cell: str, source: Source) -> Round | None:
     """The round one cell tells whole, with its type and its amount or date ('Series D ($1.1B, May 2025)',
     'Series C, 2025')."""
     kinds = lexicon.find("round_types", cell)
-    amount = next((q for q in find_quantities(cell) if q.currency), None)
+    # "Series C at $420M (prior $1.1B)": a valuation, and before it an earlier one (neither raised)
+    money = [q for q in find_quantities(cell) if q.currency and not _EARLIER.search(cell, max(0, q.start - 10), q.start)]
+    valuation = next((q for q in money if is_valuation(cell, q)), None)
+    amount = next((q for q in money if q is not valuation), None)
     when = first_date(cell)
-    return Round(source, company, kinds[0][0], amount, when) if kinds and (amount or when) else None
+    return Round(source, company, kinds[0][0], amount, when, valuation=valuation) \
+        if kinds and (amount or when or valuation) else None

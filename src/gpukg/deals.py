@@ -42,6 +42,11 @@ _ACQ_ACTIVE = re.compile(rf"(?P<a>{NAME}|[Tt]he company|\b[Ii]t){_APPOSITIVE}\s+
 # "acquired Skarvik AI, which had raised a $40M Series B in 2023, for $310 million": the target's
 # own story, whose money and dates are not the deal's
 _TARGET_CLAUSE = re.compile(r"^,\s+(?:which|who|an?\s|the\s)\s*(?![^,]*\b(?:deal|paid|price|acquisition|purchase|bought|acquired)\b)[^,]*(?=,|$)")
+# "X's cards", "X's H100 fleet": some of a company's hardware (not "all of X's assets", the company bought whole),
+# after the name or inside what was matched as one ("Lindqvist's H100s")
+_ASSETS = rf"(?:[\w-]+\s+){{0,2}}?(?:cards|{MODEL}s|GPUs|servers|chips|fleet|racks|hardware|equipment|clusters?)\b"
+_SOME_ASSETS = re.compile(rf"(?:['’]s)?\s+{_ASSETS}")
+_OWNED_ASSETS = re.compile(rf"['’]s\s+{_ASSETS}$")
 _PRODUCT = re.compile(rf"{MODEL}s?|GPUs?|chips?|servers?")
 _THE_TARGET = ("the company", "the startup", "the firm", "the business")
 
@@ -219,7 +224,7 @@ _STATUS = {"acquired": "completed", "acq'd": "completed", "acq’d": "completed"
 
 def deal_status(text: str) -> str | None:
     # the last state a deal reached comes first: "announced in March and terminated in June" is terminated
-    for words, status in (("terminated|called off|abandoned|scrapped|cancell?ed|walked away|pulled out|dropped", "terminated"),
+    for words, status in (("terminated|called off|abandoned|scrapped|cancell?ed|walked away|pulled out|dropped|prohibited", "terminated"),
                           ("completed|closed", "completed"), ("pending", "pending"), ("announced|agreed", "announced")):
         if re.search(rf"\b(?:{words})\b", text, re.I):  # "terms undisclosed" closed nothing
             return status
@@ -250,6 +255,8 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
             acquirer, target = owned_name(state, trim_name(state, acquirer)), owned_name(state, trim_name(state, target))
             if not acquirer or not target or acquirer == target or _PRODUCT.fullmatch(target.rstrip(".")):
                 continue  # "a debt facility from X to buy H200s": GPUs bought, no company
+            if _SOME_ASSETS.match(text, m.end("t") if m.group("t") else m.end()) or _OWNED_ASSETS.search(m.group("t") or ""):
+                continue  # "Oskarvale picked up Tamberline's cards at 63 cents on the dollar": hardware, not the company
             if m.re is _ACQ_INTO and acquirer not in state.names and "company" not in kinds_of(state, name_key(acquirer)):
                 continue  # "was folded into Harrowdene Spot": into a product or a unit, unless a company the report has named
             rest = re.sub(r"^\W*\(([^()]*)\)", r" \1", text[m.end():])  # "Pinecrest Data** (March 2025) for $340M"
@@ -258,7 +265,8 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
             said = re.split(r"[;]|,\s+(?=[A-Z])|\)", _TARGET_CLAUSE.sub("", rest))[0]
             tail = re.split(r"(?<=[a-z\d][.!?])\s+(?=[A-Z][a-z])", said)[0]
             # the price after the target, or inside the phrase: "announced a $2 billion acquisition of"
-            price = next((q for part in (tail, m.group(0)) for q in find_quantities(part) if q.currency), None)
+            # (not a price per share: "a tender offer ... at ¥3,150 per share, valuing the operator at about ¥52 billion")
+            price = next((q for part in (tail, m.group(0)) for q in find_quantities(part) if q.currency and not q.per), None)
             told = _DEAL_TOLD.match(rest[len(said):])
             if price is None and told:  # "Being acquired by X; deal announced Oct 2025 at ~$310M": the deal's own clause
                 tail = said = told.group("c")
@@ -335,7 +343,9 @@ _DEAL_SEQUEL = re.compile(r"\b(?:the|this)\s+(?:[\w$.,-]+\s+){0,4}?(?:deal|purch
                           r"(?:was\s+|has\s+|had\s+)?(?:closed|completed|terminated|called off|abandoned|"
                           r"(?P<pending>(?:is|remains)\s+(?:(?:expected|set|due|slated|scheduled)\s+to\s+close|"
                           r"subject\s+to|pending)))\b|"
-                          r"\b(?:the\s+)?(?:companies|parties|two sides)\s+(?:later\s+)?(?:terminated|called off|abandoned)\b", re.I)
+                          r"\b(?:the\s+)?(?:companies|parties|two sides)\s+(?:later\s+)?(?:terminated|called off|abandoned)\b|"
+                          # "the Commission prohibited the merger on 9 October 2024"
+                          r"\b(?:prohibited|blocked)\s+the\s+(?:merger|deal|purchase|acquisition|transaction|takeover)\b", re.I)
 
 
 # "Qimma Data Systems ... has formed Wahat AI Factories with AMD, a 51/49 joint venture", "Gyeongin Telecom and

@@ -155,7 +155,8 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
     titled = report_date(report.title)
     fields = {b.label: b.value for b in report.blocks if b.kind == "meta"}
     posted = next((d for d in (report_date(fields[f] or "") for f in _DATE_FIELDS if f in fields) if d), None)
-    told = titled if titled and titled.precision != "year" else \
+    # (a title's quarter is the period the report covers, "Q3 2025 Earnings Call": its dateline says when it was written)
+    told = titled if titled and titled.precision != "year" and titled.iso else \
         dateline([b.text for b in report.blocks if b.kind not in ("heading", "meta")]) or titled
     state.written = state.report_written = posted or told
     author = titled_author(report)

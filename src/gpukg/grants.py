@@ -18,8 +18,13 @@ from .records import Round, Source
 def listed_round(state: State, text: str, source: Source, subject: str | None) -> bool:
     """'KNCA also awarded grants to three startups:' over '- Nuribit AI (Busan): KRW 2.8 billion': each
     item a round of the kind the introduction names, from the one who gives it."""
-    kinds = [kind for kind, _, _ in lexicon.find("round_types", state.intro) if kind != "unspecified"]
-    money = [q for q in find_quantities(text) if q.currency]
+    if text == state.intro:  # "... had raised $1.54 billion across five rounds:" introduces the rounds, it is none of them
+        return False
+    # money given, or the kind in the plural ("grants", "debt facilities"): "Our fund doubled down in the company's
+    # Series B because the numbers kept surprising us:" introduces reasons, not rounds
+    kinds = [kind for kind, start, end in lexicon.find("round_types", state.intro)
+             if kind != "unspecified" and (_GIVES.search(state.intro) or _PLURAL.search(state.intro, start, end))]
+    money = [q for q in find_quantities(text) if q.currency and not q.per]  # (a price is no round's amount)
     opener = re.match(NAME, text)  # each item opens with its company: "Sojung Robotics: KRW 1.2 billion"
     company = subject or opening_name(state, text) or (trim_name(state, opener.group(0)) if opener else None)
     if not kinds or len(money) != 1 or not company or not looks_like_name(company):
@@ -66,4 +71,5 @@ def given_to(state: State, text: str, source: Source) -> bool:
     return found
 
 
+_PLURAL = re.compile(r"(?<!ab)s$", re.I)  # "grants", "loans" (not "GPU ABS")
 _GIVES = re.compile(r"\b(?:awarded|granted|gave|handed out|made|committed|lent|provided)\b")

@@ -134,7 +134,7 @@ def labelled(state: State, block: Block, source: Source) -> None:
         # Series A" in a company's list of its investors
         investor = strip_parens(label)
         add(state, Backing(source, investor, company), ("investor", investor), ("company", company))
-        prose(state, f"{investor} {value}", source, None)
+        prose(state, f"{investor}, {value}", source, None)  # (an aside: "X, our first institutional investor; led ...")
         return
     if group == "acquisition":
         _labelled_acquisition(state, company, value, source)
@@ -143,6 +143,10 @@ def labelled(state: State, block: Block, source: Source) -> None:
     elif group == "partners":
         for partner in split_names(value, state.names.spelled_in(value)):
             state.kinds.append((partner, "org"))
+    elif lexicon.find("round_types", label) and _OURS.match(label):
+        # "**Our commitment:** $50 million from Growth Fund II": the author's cheque in a round, no round of its own
+        if state.author:
+            add(state, Backing(source, state.author, company), ("investor", state.author), ("company", company))
     elif lexicon.find("round_types", label) and not lexicon.find("metrics", label) and group != "total_raised":
         _rounds(state, company, label, value, source)
     elif not group and _DESCRIBED.match(value) and lexicon.find("categories", value[:80]):
@@ -455,6 +459,8 @@ def _rounds(state: State, company: str, label: str, value: str, source: Source) 
     participants += split_names(participating.group("names"), state.names.spelled_in(value)) if participating else []
     valuation = next((q for q in qs if is_valuation(value, q)), None)
     amounts = [q for q in qs if q is not valuation and not _WAS_WORTH.search(value, max(0, q.start - 12), q.start)]
+    if not amounts and not (named or leads or participants or valuation or first_date(value)):
+        return  # "IPO Status  Private": a field that tells no round
     if not amounts:
         amounts = [None]
     parts = clauses(value)
@@ -470,6 +476,7 @@ def _rounds(state: State, company: str, label: str, value: str, source: Source) 
         add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
 
 
+_OURS = re.compile(r"\W*(?:our|my)\b", re.I)
 _LED_MONEY = re.compile(rf"(?P<n>{NAME})\s+(?:co-)?led\s+(?=[$€£¥₹])")
 _WAS_WORTH = re.compile(r"\b(?:down|up)\s+from\s+$")  # "down from $1.1 billion": a valuation before, no amount raised
 

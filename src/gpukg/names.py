@@ -24,7 +24,7 @@ _NAME_GOES_ON = re.compile(r"[\w-]|\.\w")  # a name ends where a word does not g
 _CAPITAL_AFTER = re.compile(r"\s+(?!(?:CEO|CFO|CTO|COO|CPO|CRO)\b)[A-Z]")
 # a capitalised word by itself: before a possessive, or not before another capitalised word
 # (or before an officer's title: "Kattegat CEO Søren Kjærgaard")
-_BASED_IN = re.compile(r"\b([A-Z][\w]+)-(?:based|headquartered)\b")
+_BASED_IN = re.compile(r"\b([A-Z][\w]+)-(?:based|headquartered)\b|\b(?:based|headquartered)\s+in\s+([A-Z][\w]+)\b(?!\s+[A-Z])")
 # "in Selkirk, Manitoba": the province or state after a town (not the Manitoba Growth Fund's short name)
 _TOWN_IN = re.compile(r"\b(?:in|near|outside|from|at)\s+[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?,\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 _ALONE = re.compile(r"(?<![\w.-])([A-Z]\w{3,})(?:['’]s\b|(?![\w-])(?!\s+(?!(?:CEO|CFO|CTO|COO|CPO|CRO)\b)[A-Z]))")
@@ -206,8 +206,10 @@ class Gazetteer:
         # words the text uses by themselves; not one that is also a company of its own ("Aurivon plc"
         # beside "Aurivon Compute": "Aurivon's carve-out" may be either's)
         alone = {m.group(1) for m in _ALONE.finditer(text)} - {m.group(1) for m in _SMALL_FORM.finditer(text)}
-        # nor a place the text names as one: "Hangzhou-based Moyun" beside the Hangzhou West Lake Industry Fund
-        alone -= set(_BASED_IN.findall(text)) if "-based" in text or "-headquartered" in text else set()
+        # nor a place the text names as one: "Hangzhou-based Moyun" beside the Hangzhou West Lake Industry Fund,
+        # "headquartered in Shenzhen" beside the Shenzhen Nanshan Science Guidance Fund
+        if "based" in text or "headquartered" in text:
+            alone -= {place for pair in _BASED_IN.findall(text) for place in pair}
         alone -= set(_TOWN_IN.findall(text))
         for first, keys in firsts.items():
             # the short form itself, known from another reading; unless it is the name's own key ("Sorvik AI")

@@ -464,6 +464,8 @@ def _prose_backing(state: State, text: str, source: Source, subject: str | None)
     """'X: Investing in A, B', 'X has backed A, while Y holds stakes in B', 'A is backed by X and Y'."""
     keep = state.names.spelled_in(text)
     led = _LED_ROUNDS.search(text)
+    if led and _WHOSE_FIRM.search(text, 0, led.start()):
+        led = None  # "Hartigan, whose firm led Brantwell's €38 million Series A": the person's firm, not the person, backs it
     investor = (subject or opening_name(state, text) or _opening_phrase(text[:led.start()])) if led else None
     if led and investor and trim_name(state, led.group("c")) not in ("", investor):
         # "**Harbor Growth:** Led Strata Compute's Series C and D": rounds without amounts, a backing still
@@ -512,6 +514,7 @@ def _prose_backing(state: State, text: str, source: Source, subject: str | None)
 _COUNTED_LIST = re.compile(r"^(?:[a-z0-9][\w-]*\s+){1,3}?[\w-]+:\s+")
 
 
+_WHOSE_FIRM = re.compile(r"\bwhose\s+(?:firm|fund|company|employer|team)\s+(?:co-)?$", re.I)
 _LED_ROUNDS = re.compile(rf"\b(?:[Cc]o-)?[Ll]ed\s+(?P<c>{NAME})['’]s?\s+(?:[\w$€£.,-]+\s+){{0,2}}?"
                          r"(?:Series|[Ss]eed|rounds?|financing|raise)\b")
 

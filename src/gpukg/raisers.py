@@ -39,7 +39,9 @@ _WHICH_RAISED = re.compile(rf"(?P<c>{NAME}),\s+(?:which|who)\s+(?:had\s+|has\s+|
 
 
 
-_OWNED_AMOUNT = re.compile(rf"(?P<c>{NAME})['’]s\s+(?:[$€£¥₹₩]|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s)\s?\d")
+_OWNED_AMOUNT = re.compile(rf"(?P<c>{NAME})['’]s\s+(?:[$€£¥₹₩]|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s)\s?\d"
+                           # "a €120 million sale-and-leaseback of Kiverra Compute's Madrid cluster": Kiverra Compute's
+                           rf"|\b(?:sale-and-leaseback|leaseback|refinancing)\s+(?:of|on|for)\s+(?P<o>{NAME})['’]s\s")
 
 
 def _raiser(state: State, text: str, investors: set[str]) -> str:
@@ -59,8 +61,9 @@ def funded_company(state: State, text: str, investors: set[str], context: str | 
     if told and trim_name(state, told.group("c")) not in investors:
         return trim_name(state, told.group("c"))
     owned = _OWNED_AMOUNT.search(text)  # "It arranged Cindral Cloud's $1.1 billion term loan": Cindral Cloud's
-    if owned and trim_name(state, owned.group("c")) not in investors | {context} and looks_like_org(owned.group("c")):
-        return trim_name(state, owned.group("c"))
+    owner = owned.group("c") or owned.group("o") if owned else ""
+    if owner and trim_name(state, owner) not in investors | {context} and looks_like_org(owner):
+        return trim_name(state, owner)
     named = _raiser(state, text, investors) if context and not mentioned(context, text) else ""
     if named:
         return named  # "..., while Ebberly Labs raised a $22M Series A ... on the strength of its kernels": not the profiled company

@@ -402,7 +402,7 @@ def trim_name(state: State, name: str) -> str:
         return max(known, key=lambda k: k[2] - k[1])[0]
     words = name.split()
     while words and (words[0].lower() in ("in", "at", "meanwhile", "also", "and", "but", "yet", "so", "plus", "then", "recently",
-                                          "earlier", "later", "when",
+                                          "earlier", "later", "when", "today", "yesterday", "now",  # "Today Pallasite announced"
                                           "acquired", "acquires", "bought", "buys", "purchased", "after", "with",
                                           "subsequently", "separately", "additionally", "afterwards", "finally")
                      or len(words) > 1 and words[0] in MONTH_NAMES):  # "In May Thornvale Cloud completed"

@@ -10,8 +10,9 @@ import re
 from dataclasses import replace
 
 from . import lexicon
+from .aliases import abbreviated
 from .amounts import find_quantities
-from .dates import find_dates, first_date
+from .dates import find_dates, first_date, relative_dates
 from .names import mentioned
 from .phrases import AWARD, NAME, ROUNDS_OF, UPPER, clause_after, clauses, looks_like_name, split_names
 from .records import Backing, Observation, Quantity, Round, Source, When
@@ -29,6 +30,10 @@ def rounds(state: State, text: str, source: Source, subject: str | None) -> bool
     if state.listing and listed_round(state, text, source, subject) or given_to(state, text, source):
         return True
     _went_public(state, text, source, subject)  # (the sentence's figures are still read: "..., which runs 9,000 GPUs, went public")
+    repaid = _REPAID_WITH.search(text)
+    if repaid:  # "it repaid the $400 million loan it took from X in 2024, ..., with a $1.1 billion term loan arranged by Y":
+        # the new loan is the round told (the old one and its lender are no part of it)
+        text = text[:repaid.start("old")] + "closed " + text[repaid.end():]
     if " led" in text:  # "$3.5M pre-seed, Khosla Ventures led.": the lead named after the round, as "led by" would
         text = _LED_AFTER.sub(lambda m: f" led by {m.group('names')}", text)
     backers = _BACKERS_OF_ALL.search(text) if "raised" in text else None
@@ -102,10 +107,16 @@ def _figure_clauses(state: State, text: str, source: Source, company: str) -> No
             for q in (f.amount, f.valuation) if q is not None}
     for clause in clauses(text)[1:]:
         money = [q for q in find_quantities(clause.text) if q.currency]
-        if money and _MONEY_WORD.search(clause.text) and not any(q.text in used for q in money) \
+        if any(q.text not in used for q in money) and _MONEY_WORD.search(clause.text) \
                 and not lexicon.find("round_types", clause.text) and not _TOTAL_CLAUSE.search(clause.text) \
                 and not _CUMULATIVE.search(clause.text):
-            figures(state, company, clause.text, source, prose=True)
+            # the round's own sums blanked out: 'it closed at "$1.1 billion post-money." Vantorel serves "roughly
+            # 4,200 paying customers"' (a quoted full stop does not end the sentence)
+            masked = clause.text
+            for q in money:
+                if q.text in used:
+                    masked = masked[:q.start] + " " * (q.end - q.start) + masked[q.end:]
+            figures(state, company, masked, source, prose=True)
 
 
 def _share_price(state: State, text: str, source: Source, company: str) -> None:
@@ -170,23 +181,36 @@ _ACTIVE_LEAD = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:\s*
 _TOOK_PART_IN = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?(?:(?:participated|took part)\s+in\s+"
                            rf"{NAME}['’]s\s|joined\s+(?:the|a|an)\s+[^.;]{{0,40}}?\b(?:Series\s+[A-H]\d?|[Ss]eed|round)\s+(?:of|in)\s+[A-Z])")
 
+# "its last round was an $18 million seed in August 2024"
+_LAST_ROUND_WAS = re.compile(r"\b(?:last|latest|most\s+recent|previous|first)\s+(?:funding\s+)?round\s+(?:was|is)\s+"
+                             r"(?:an?|its)\s+")
+_AWARDED_OBJECT = re.compile(rf"(?P<g>{NAME})(?:\s*\((?P<abbr>[A-Z]{{2,8}})\))?\s+(?:has\s+|also\s+)?(?:awarded|granted|gave)\s+"
+                             rf"(?P<c>the\s+company|it|{NAME})\s+(?:a|an)\s+(?=[$€£¥₹₩]|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s)")
+_BACKERS_PUT_IN = re.compile(rf"\b(?:existing|new|current|other|returning)\s+(?:investors|backers|shareholders)\s+"
+                             rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:also\s+)?"
+                             r"(?:put\s+in|injected|provided|committed)\b")
+
 # "X ..., co-leading its ...", "X has now invested in five GPU clouds, most recently leading Arden Cloud's"
 _LEADING_ITS = re.compile(rf"^(?P<names>{NAME})\b[^,;]*,\s+(?:most recently\s+|also\s+|again\s+)?(?:co-)?leading\s+"
                           rf"(?:its\b|{NAME}['’]s\s)")
 
 _CUMULATIVE = re.compile(r"\b(?:to date|in total|in all|all told|so far|a total of|overall|cumulative|since (?:its )?(?:founding|inception)|"
+                         r"(?:across|over|in)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+"
+                         r"(?:funding\s+)?(?:rounds|financings)|"
                          # "has raised roughly US$930 million in equity and debt since 2022"
-                         r"in equity and debt|(?:has|have) raised\b[^.;]*\bsince (?:19|20)\d\d)\b", re.I)
+                         # (the full stop of "$1.02 billion" is no sentence's end)
+                         r"in equity and debt|(?:has|have) raised\b(?:[^.;]|\.(?=\d))*\bsince (?:19|20)\d\d)\b", re.I)
 
 PARTICIPATING = re.compile(rf"(?:\bwith\s+(?:the\s+)?|[,;]\s+|\band\s+)(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+"
                            r"(?:participating|joining|also investing|came (?:back )?in|joined in|also took part|participated|"
                            # "... Seedcamp and LocalGlobe followed on.", "led by a16z, Nvidia in too"
                            r"(?:joined|followed(?:\s+on)?)(?=\s*(?:[.;]|$))|in\s+too|in\s+as\s+well|also\s+in)\b")
 
+_PAST_JOB = r"(?:formerly|previously|ex-|a\s+former|most\s+recently|until\s+recently)\b"
 _ALSO_JOINED = re.compile(rf"^(?:(?:[Ee]xisting|[Nn]ew|[Oo]ther|[Rr]eturning)\s+(?:investors|backers|shareholders)\s+)?"
-                          rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,[^,]{{1,80}},)?\s+(?:also\s+)?"
+                          rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,(?!\s*{_PAST_JOB})[^,]{{1,80}},)?\s+(?:also\s+)?"
                           # (not a hire: "Threlkeld, previously treasurer of ..., joined as chief financial officer", "Co-founder
-                          # and CTO Thijs Oudekerk joined Microsoft")
+                          # and CTO Thijs Oudekerk joined Microsoft", "Priya Ramaswamy, formerly at AMD, joined in January")
                           r"(?:took part|participated|joined(?!\s+(?:as|the\s+(?:board|company|team|firm))\b|\s+[A-Z])|invested)\b")
 # "... led by Matterhorn Partners; SoftBank joined the round": a later clause's participants
 _JOINED_LATER = re.compile(rf"(?:;|,\s+and|,\s+while)\s+(?:(?:[Ee]xisting|[Nn]ew|[Rr]eturning)\s+(?:investors?|backers?)\s+)?"
@@ -226,7 +250,8 @@ _EXISTING = re.compile(rf"\b[Ee]xisting\s+(?:investors?|backers?|shareholders?)\
 _DREW = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:round|extension|raise|financing)\s+(?:also\s+)?(?:drew|attracted)\s+"
                    rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)")
 
-_VALUATION_NOUN = re.compile(r"(?:(?:pre|post)[- ]money\s+)?valuation\b", re.I)  # "$900M post-money valuation"
+# "$900M post-money valuation", "At $2.6 billion pre-money"
+_VALUATION_NOUN = re.compile(r"(?:(?:pre|post)[- ]money\b|valuation\b)", re.I)
 
 # "valuing the company at $14B", "valued Fjellhav at €900M", "post-money valuation of $4.2B": the
 # number after is the valuation
@@ -403,6 +428,14 @@ _TOTAL_CLAUSE = re.compile(r"\b(?:bringing|taking|lifting|pushing)\b[^.]*\btotal
 _PROCEEDS = re.compile(r"(?:[Gg]ross|IPO|[Oo]ffering|[Tt]otal)\s+proceeds\s*(?:of|were|was|:|totall?ed|came to|reached)?\s*(?:about\s+|~)?"
                        r"(?=(?:[A-Z]{1,2}\$|[$€£¥₹₩]|[A-Z]{3}\s?\d))")
 _TICKER = re.compile(r"\((?:Nasdaq|NASDAQ|NYSE|LSE|TSX|ASX|HKEX|TSE|SGX|Euronext)\s*:\s*[A-Z.]{1,6}\)")
+_REPAID_WITH = re.compile(r"\b(?P<old>repaid|refinanced|paid\s+off|retired)\s+(?:the|its|an?)\s+[^;]*?\bwith\s+(?=(?:a|an|the)\s+"
+                          r"(?:new\s+)?(?:[$€£¥₹₩]|[A-Z]{1,3}\$|[A-Z]{3}\s)\s?\d)")
+_COMPUTE_BOUGHT = re.compile(r"\b(?:GPU-hours?|per\s+GPU|draw\s+(?:up\s+to|down)|take-or-pay|reserved\s+capacity)\b", re.I)
+_KINDS_JOINED = re.compile(r"\s+(?:(?:plus|as\s+well\s+as)\s+(?:(?:the|its|a|an)\s+)?|and\s+(?:the|its)\s+)")
+_DEAL_PRICE = re.compile(r"\b(?:acquir(?:e|es|ed|ing)|acquisition|purchased?|bought|buy(?:s|ing)?|takeover|sale)\b[^.;]{0,160}?"
+                         r"\bfor\s+(?:(?:about|roughly|around|nearly|some|approximately|an?\s+undisclosed)\s+)?$", re.I)
+_FAILED_TO = re.compile(r"\b(?:fail(?:ed|s|ing)?|unable|could\s+not|couldn['’]t)\s+to\s+(?:raise|close|secure|land|complete)\s+"
+                        r"(?:(?:a|an|its|the|their)\s+)?(?:[\w$€£.-]+\s+){0,2}$")
 _SINCE_ROUND = re.compile(r"\b(?:after|before|since|following)\s+(?:its|their|the)\s+$")
 _ROUND_PRICE = re.compile(r"\s+(?:price|priced|range|pop|lock-up|lockup|share price)\b", re.I)
 # "a down round at a $300 million valuation, down from $1.1 billion at the company's Series B": a round named for its
@@ -419,10 +452,19 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     # ("still 37% below the IPO price", "at its Series C price": a price a round set, no round told)
     types = [t for t in lexicon.find("round_types", text) if not _ROUND_PRICE.match(text, t[2])
              and not AT_ITS_ROUND.search(text, max(0, t[1] - 60), t[1]) and not _SINCE_ROUND.search(text, max(0, t[1] - 30), t[1])]
+    if _COMPUTE_BOUGHT.search(text):  # "a $17.5 million flexible commitment ... lets us draw up to 1,024 H100s": a purchase
+        types = [t for t in types if t[0] != "strategic-commitment"]
+    if any(_FAILED_TO.search(text, max(0, t[1] - 40), t[1]) for t in types):
+        return False  # "shut down in July 2025 after failing to raise a Series A": a round that did not happen
+    if any(a[0] != b[0] and _KINDS_JOINED.fullmatch(text, a[2], b[1]) for a, b in zip(types, types[1:])) \
+            and len([q for q in find_quantities(text) if q.currency]) == 1:
+        return False  # "the Series B plus the GPU-backed facility from X, $415 million raised in 2025": the sum of two
     types = [t for t in types if t[0] != "unspecified"] or types
     # (not "priced its IPO at $21": a share's price, no round's amount, is the only sum so small)
     money = [q for q in find_quantities(text) if q.currency and not q.per and (q.high or q.value or 0) >= 10_000
-             and not _FUND_NAMED.match(text, q.end)]  # (not "closed its $3.4 billion Fund II": a fund's size)
+             and not _FUND_NAMED.match(text, q.end)  # (not "closed its $3.4 billion Fund II": a fund's size)
+             # (nor "its acquisition of X ... for $340 million")
+             and not _DEAL_PRICE.search(text, max(0, q.start - 200), q.start)]
     if not types and money and not _CUMULATIVE.search(text) and (
             _FUNDING_VERB.search(text) and re.search(_LEADS, text) or _RAISING.search(text)
             or (_RAISED_AMOUNT.search(text) or _AMOUNT_RAISED.search(text)) and (first_date(text) or _RAISED_FROM.search(text))
@@ -459,7 +501,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
         or named_type and (_NAMED_PARTICIPANTS.search(text) or _ROUND_AT.search(text[:money[0].start] if money else "")
                            or _TOLD_AFTER_COLON.search(text) or re.search(_LEADS, text)
                            or _VALUED_IN_ROUND.search(text) or _SEEKS_ROUND.search(text) or _ROUND_FOR.search(text)
-                           or bracket)
+                           or bracket or _LAST_ROUND_WAS.search(text) or _BACKERS_PUT_IN.search(text))
     # "The round valued Thornvale at $3.6 billion and brings the equity we have raised to ...": the round just read
     # ... and "Temasek led the round, with EDBI participating, at a post-money valuation of S$1.05 billion"
     sequel = state.last_round and not named_type and (_THE_ROUND_OPENS.match(text) or _LED_IT.match(text)
@@ -482,6 +524,10 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     took_part = _TOOK_PART_IN.search(listed)  # "Wrenhollow Ventures participated in Kiverra Compute's Series A"
     if took_part:
         participants += split_names(took_part.group("names"), keep)
+    put_in = _BACKERS_PUT_IN.search(listed)  # "existing investors X and Y put in a £30 million bridge round"
+    if put_in:  # (in the company the paragraph is about)
+        participants += [n for n in split_names(put_in.group("names"), keep) if n not in leads]
+        context = context or state.previous
     for later in _JOINED_LATER.finditer(listed):
         participants += [n for n in split_names(later.group("names"), keep) if n not in leads]
     led_with = _LED_WITH.search(listed)
@@ -512,6 +558,17 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     # (nor a month: "a one-year commitment from May 2025")
     participants = [n for n in participants if n and n.lower() not in lexicon.words("places", "regions") and n not in MONTH_NAMES
                     and not is_round_name(n)]  # (nor "Series A" of "..., and the Series A it closed in November was ...")
+    awarded = _AWARDED_OBJECT.search(text)
+    if awarded:  # "the Ministry ... (MCIT) awarded the company a SAR 750 million grant": the ministry gives, the company gets
+        abbr = awarded.group("abbr")
+        if abbr:  # "the Ministry of Digital Economy (MDE)": the name the abbreviation stands for
+            abbreviated(state, text)
+        giver = dict(state.short_names).get(abbr) if abbr else None
+        giver = giver or trim_name(state, awarded.group("g")) or abbr
+        if giver and not any(mentioned(giver, named) for named in participants):  # (not "ICT" of the Ministry of Science and ICT)
+            participants.append(giver)
+        context = (context or state.previous) if PRONOUN.fullmatch(awarded.group("c")) or awarded.group("c") == "the company" \
+            else trim_name(state, awarded.group("c"))
     investors = set(leads) | set(participants)
     # "approved a ¥5.2 billion subsidy for Fujimi's Hokkaido data center": for Fujimi
     company = trim_name(state, re.split(r"['’]s\b", subject_investor.group("c"))[0]) if subject_investor else None
@@ -526,20 +583,24 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     participants = [n for n in participants if n != company]
     leads = [n for n in leads if n != company]  # "In a round led by Foo Capital, Acme raised ...": Acme leads no round of its own
     valuation = next((q for q in money if is_valuation(text, q)), None)
+    if valuation and _of_other_round(text, valuation, types[0][0]):
+        # "Vauderon, whose Series A priced Talvera at CHF 140 million post-money, also put money into the Series B"
+        valuation = None
     # "$1.1B raised to date; last valued at $4B (Series C, Mar 2025)": a total is no round's amount
     # and a price per share is no round's amount: "priced at $28 per share, raising $1.1 billion"
     amount = next((q for q in money if q is not valuation and not q.per and (not offered or q.start >= offered.end())
                    and not _CUMULATIVE.search(_part_at(text, q.start)) and not _THEN_LATEST.match(text, q.end)
-                   and not _DEBT_STOCK.match(text, q.end)), None)
+                   and not _DEBT_STOCK.match(text, q.end) and not _of_other_round(text, q, types[0][0])), None)
     # "added B200 at $5.25 on 12 November after closing a $95 million Series B": the amount the round is named with
     named_with = next((q for q in money if q is not valuation and not q.per and _AMOUNT_THEN_TYPE.fullmatch(text, q.end, types[0][1])),
                       None) if named_type else None
     amount = named_with or amount
     if amount is None and money and not investors and valuation is None and not untold:
         return False  # "has raised SGD 25 million in seed and Series A funding since its founding": a total, no round
+    at = types[0][1] if named_type else amount.start if amount else None  # where the round is told
     each = _EACH.search(text)  # "Vireo Cloud and Solace Compute each closed $20M seed rounds"
     for company in split_names(each.group("names"), state.names.spelled_in(text)) if each else [company]:
-        fact = Round(source, company, types[0][0], amount, _round_date(state, text), tuple(leads),
+        fact = Round(source, company, types[0][0], amount, _round_date(state, text, at, types[0][0]), tuple(leads),
                      tuple(p for p in dict.fromkeys(participants) if p not in leads), valuation, qualifiers(text))
         add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
         state.last_round = fact
@@ -580,11 +641,54 @@ def is_valuation(text: str, q: Quantity) -> bool:
                 or _POST.search(text, 0, q.start) or _ROUND_AT.search(text[max(0, q.start - 30):q.start]))
 
 
-def _round_date(state: State, text: str) -> When | None:
-    """The first date of the sentence that is not another event's: 'Halvard Cloud, founded in 2020,
-    raised a $30M Series A' tells no date of the round; else a month of the report's year ('in June')."""
-    return next((when for start, _, when in find_dates(text) if not _OTHER_EVENT.search(text, max(0, start - 30), start)),
-                None) or month_told(state, text)
+def _of_other_round(text: str, q: Quantity, kind: str) -> bool:
+    """Whether the clause of the sum ``q`` names a round of another kind than ``kind``."""
+    clause = next((c.text for c in clauses(text) if c.start <= q.start <= c.end), text)
+    return any(_other_stage(kind, other) for other, _, _ in lexicon.find("round_types", clause))
+
+
+def _other_stage(kind: str, other: str) -> bool:
+    """Two staged rounds of one company that cannot be one ('Series A', 'Series B'); not a loan's several names
+    ('a GPU-backed loan: a $360 million delayed-draw term loan')."""
+    return kind != other and all(_STAGED.match(k) for k in (kind, other))
+
+
+_STAGED = re.compile(r"(?:pre-)?(?:seed|series-|ipo)")
+
+
+def _round_date(state: State, text: str, at: int | None, kind: str) -> When | None:
+    """The date of the round told at ``at``: of the sentence's dates that are not another event's ('Halvard Cloud,
+    founded in 2020, raised a $30M Series A') nor another thing's ('its 2024 Series A', '2024 revenue'), the one
+    nearest the round in its own clause ('slipped from March to September, and the Series A it closed in
+    November'), else the first; else a month of the report's year ('in June')."""
+    dates = [(start, when) for start, end, when in find_dates(text)
+             if not _OTHER_EVENT.search(text, max(0, start - 30), start) and not _dates_another(text, start, end, kind)]
+    own = next((c for c in clauses(text) if c.start <= at <= c.end), None) if at is not None else None
+    if own:  # the date nearest the round in its clause: "added B200 on 12 November after closing a Series B ... in October"
+        near = [(start, when) for start, when in dates if own.start <= start < own.end]
+        near += [(own.start + start, when) for start, _, when in relative_dates(own.text, state.written) if when.iso]
+        if near:
+            return min(near, key=lambda found: abs(found[0] - at))[1]
+    return dates[0][1] if dates else month_told(state, text)
+
+
+def _dates_another(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether the date at ``start:end`` is an attribute of another figure, round or thing: 'on 2024 revenue of
+    $340 million', 'down from the valuation of its 2024 Series A' (in a sentence about its Series B), 'the "2025
+    Credit Agreement"' (after a determiner)."""
+    if _FIGURE_AFTER.match(text, end) or _DEFINED.search(text, max(0, start - 2), start):
+        return True
+    after = text[end:end + 30]
+    hits = lexicon.find("round_types", after) if after[:1].isspace() else []
+    if hits and not after[:hits[0][1]].strip():
+        return _other_stage(kind, hits[0][0])
+    return bool(_DETERMINER.search(text, max(0, start - 12), start) and _WORD_AFTER.match(after))
+
+
+_FIGURE_AFTER = re.compile(r"\s+(?:revenues?|sales|ARR|valuation|results|earnings|guidance|budget|figures)\b", re.I)
+_DETERMINER = re.compile(r"(?:\b(?:the|its|their|this|that|whose)|['’]s)\s+[\"“]?$", re.I)
+_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
+_DEFINED = re.compile(r"[\"“]$")  # a year that opens a defined term: (the "2025 Credit Agreement")
 
 
 # (a place may come between: "founded in Pittsburgh in 2020")
