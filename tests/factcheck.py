@@ -33,12 +33,13 @@ Entry kinds and their keys (``line`` on every kind but same/distinct/warning):
   same           names (all resolve to exactly one entity node)
   distinct       names (no entity node carries two of them)
   warning        line (optional), contains (optional); see ``check_warnings``
-  extra          line, kind (round | acquisition | backing), note: a fact of that kind the
+  extra          line, kind (one of ``EXHAUSTIVE``), note: a fact of that kind the
                  graph holds at that line and the file knowingly does not list
                  (wrong, or not asserted either way); ``note`` says which and why
-Rounds, acquisitions and backings (``EXHAUSTIVE``) are listed in full: ``unexpected``
-answers with one sentence per such fact of the graph that no entry of its kind
-matches and no ``[[extra]]`` entry excuses, so a fact made up fails a test too.
+Rounds, acquisitions, backings, foundings and headquarters (``EXHAUSTIVE``) are
+listed in full: ``unexpected`` answers with one sentence per such fact of the
+graph that no entry of its kind matches and no ``[[extra]]`` entry excuses, so a
+fact made up fails a test too.
 Leniencies, each for a reading the data model leaves open: ``line`` may be a
 list (the fact may come from any of those lines, e.g. a section heading or the
 bullet under it); every slug key (type, metric, unit, per_unit, role, category,
@@ -101,7 +102,7 @@ _NAMED = prepareQuery(
 )
 
 # The kinds of fact a report's expected file lists in full: any other such fact in its graph is a problem.
-EXHAUSTIVE = ("round", "acquisition", "backing")
+EXHAUSTIVE = ("round", "acquisition", "backing", "founding", "headquarters")
 
 _CLASSES = {
     "round": GK.FundingRound,

@@ -1838,3 +1838,19 @@ def test_a_title_quarter_is_the_period_covered_and_the_dateline_the_date_written
     ex = read("# Marrowby Cloud: Q3 2025 Earnings Call\n\n*Call held November 6, 2025.*\n\n"
               "Marrowby Cloud is a neocloud. In October we closed a $900 million delayed-draw term loan led by Citi.\n")
     assert [(f.company, f.when.iso) for f in facts_of(ex, "Round")] == [("Marrowby Cloud", "2025-10")]
+
+
+def test_headquarters_no_adjective_other_name_or_other_company_gives(tmp_path):
+    # Regression (found by the precision check): "Arctic Racks, a Finnish colocation provider" and "a Belgian neocloud"
+    # had headquarters "Finnish" and "Belgian"; "Mofang Xinke (Rubik Silicon)" the place "Rubik Silicon";
+    # "**Strata Compute:** Premium neocloud" the place "Premium"; "Loftmere Inference, the Toronto-based inference
+    # platform Wrenhollow seeded" placed the investor Wrenhollow in Toronto
+    from test_deals import built, of_kind
+    facts = built(tmp_path, NEWS + "Oslo's Fjordvik Compute snapped up Polar Racks, a Finnish colocation provider, for €9m.\n\n"
+                                   "Sambrel Compute SA is a Belgian neocloud founded in 2021.\n\n"
+                                   "Lanjiang Xinpian (Azure Peak Silicon), a Wuhan-based chip designer, raised a Series A.\n\n"
+                                   "- **Korvath Compute:** Premium neocloud focused on training clusters.\n\n"
+                                   "Its exit: Pellmoor Inference, the Lyon-based inference platform Harrowgate seeded in 2022, "
+                                   "was acquired by Tamsin Cloud.\n")
+    assert of_kind(facts, "Headquarters", "company", "place") == [
+        ("Fjordvik Compute", "Oslo"), ("Lanjiang Xinpian", "Wuhan"), ("Pellmoor Inference", "Lyon")]

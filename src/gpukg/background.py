@@ -158,9 +158,10 @@ def _based_compound(state: State, text: str, source: Source, subject: str | None
         # "London-based GPU marketplace Tamsin Labs"; not "Ondrea Compute, a Lisbon-based GPU marketplace"
         named = None if not described and _COMPANY_NOUN.match(after) else re.match(NAME, after[described:])
         company = trim_name(state, named.group(0)) if named else None
-        apposed = _APPOSED.search(text, 0, start) if not company else None
+        apposed = _APPOSED.search(text, 0, start)
         if apposed and _COMPANY_NOUN.match(after):  # "Harbourline Data, a Manchester-based operator of ..."
-            company = trim_name(state, apposed.group("n"))
+            # (and "Loftmere Inference, the Toronto-based inference platform Wrenhollow seeded": not Wrenhollow)
+            company = trim_name(state, apposed.group("n")) or company
         if not company and _COMPANY_NOUN.match(after):
             # "a month after the Toronto-headquartered serverless GPU platform raised": the company named last
             the = re.search(r"\b[Tt]he\s+$", text[:start])
@@ -221,7 +222,9 @@ def _is_place_word(state: State, word: str) -> bool:
     code or acronym ('GPU-based', 'H100-based', 'NVIDIA-based'), nor a lexicon term."""
     if word.lower() in lexicon.regions():
         return True
-    return not (word in state.names or any(ch.isdigit() for ch in word) or word.isupper()
+    # (nor a word for what a company is said to be from: "a Belgian neocloud")
+    return not (word in state.names or word.lower() in lexicon.words("places", "demonyms")
+                or any(ch.isdigit() for ch in word) or word.isupper()
                 or lexicon.find("metrics", word) or lexicon.exact("labels", word))
 
 

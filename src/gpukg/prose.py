@@ -417,8 +417,8 @@ def _described_again(state: State, text: str, source: Source, subject: str | Non
 
 def _placed(state: State, company: str, place: str | None, source: Source) -> None:
     """The place a description of a company opens with ("the Austin GPU cloud"), as its headquarters."""
-    if place and place.lower() not in lexicon.regions() | {"new", "big", "largest", "smaller"} \
-            and place not in state.names and not place.isupper():
+    if place and place.lower() not in lexicon.regions() | lexicon.words("places", "demonyms") | {"big", "largest", "smaller"} \
+            and place not in state.names and not place.isupper():  # (not "Arctic Racks, a Finnish colocation provider")
         add(state, Headquarters(source, company, place), ("company", company), ("place", place))
 
 
