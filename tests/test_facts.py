@@ -62,8 +62,8 @@ def test_report_facts(expected_path: Path) -> None:
 
 @pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda p: p.stem)
 def test_report_lists_every_fact_of_the_kinds_listed_in_full(expected_path: Path) -> None:
-    """Precision: a round, acquisition, backing, founding or headquarters the loader makes up fails
-    here, where the check above only sees what is missing."""
+    """Precision: a round, acquisition, backing, founding, headquarters or role the loader makes up
+    fails here, where the check above only sees what is missing."""
     expected = load_expected(expected_path)
     problems = unexpected(_build((ROOT / expected["report"],)).graph, expected)
     assert not problems, "\n".join([f"{len(problems)} problems in {expected['report']}:", *problems])
