@@ -431,3 +431,31 @@ def test_a_leadership_label_whose_line_gives_each_person_a_title_of_their_own(tm
         ("Isolde Stroudley", "Vantrell Compute", "cfo"), ("Mattias Birchcombe", "Vantrell Compute", "co-founder"),
         ("Mattias Birchcombe", "Vantrell Compute", "cto"), ("Selwyn Ravensworth", "Vantrell Compute", "ceo"),
         ("Selwyn Ravensworth", "Vantrell Compute", "co-founder")]
+
+
+def test_whose_title_it_is_when_another_organization_stands_near(tmp_path):
+    # Regression (found by the precision check): "defends Pellhaven, its CEO Gideon Fairlop and CFO Solveig Nettleford"
+    # gave the CFO to the law firm the sentence opened with; "Scarrow: co-founder & CEO X; Tavira, founded 2022, is
+    # run by CEO Y" gave Y to Scarrow; "Foundation president X joins the cooperative's board" and "the Office's chair
+    # Dame Y" gave titles to organizations the text does not name; an investor's post gave its portfolio company's
+    # founders ("We first met the founders, A (CEO) and B (CTO)") and a founder of a company it sold ("founder C now
+    # runs Quarrendon's division") to the investor
+    facts = built(tmp_path, NEWS + "Harlan Mercer LLP is lead counsel; Vossberg LLP defends Torvane Cloud, its CEO Elin Marsh "
+                                   "and CFO Otto Brandt.\n\n"
+                                   "- Kestrun: co-founder & CEO Maia Ross; Lindquist, founded 2021, is run by CEO Pavel Dunn.\n\n"
+                                   "- Foundation president Ruth Ames joins the Sallow Compute Cooperative's board.\n\n"
+                                   "The decision was taken with the Office's chair Dame Helena Cray noting the remedies.\n")
+    assert [r for r in of_kind(facts, "Role", "person", "company", "role") if r[0] != "Maia Ross"] == [
+        ("Elin Marsh", "Torvane Cloud", "ceo"), ("Otto Brandt", "Torvane Cloud", "cfo"), ("Pavel Dunn", "Lindquist", "ceo")]
+
+
+def test_an_investors_post_gives_no_title_of_the_companies_it_backs_to_itself(tmp_path):
+    facts = built(tmp_path, "# In Their Own Words: Two Deals\n\n*Compiled by the editors, June 2025. Each item is an excerpt "
+                            "from the investor's own post; \"we\" is the author named in each heading.*\n\n"
+                            "## 1. Hollin Ventures: Why we led Tamsk Compute's Series A\n\n*Hollin Ventures blog · March 4, "
+                            "2025*\n\nToday we are proud to announce that we led Tamsk Compute's $20M Series A, with "
+                            "participation from NVIDIA.\n\nWe first met the founders, Ada Lind (CEO) and Per Holm (CTO), in "
+                            "2021, when both ran GPU clusters for a university.\n\nOur portfolio company Brisk Labs, the "
+                            "Berlin-based GPU marketplace, was acquired by Quarrendon Data Centers for $210 million in August "
+                            "2025; founder Mia Cole now runs Quarrendon's marketplace division.\n")
+    assert [r for r in of_kind(facts, "Role", "person", "company") if r[1] == "Hollin Ventures"] == []

@@ -12,8 +12,9 @@ from functools import lru_cache
 
 from . import lexicon
 from .dates import find_dates, opening_date
+from .names import curated, mentioned, name_key
 from .phrases import LOWER, NAME, UPPER, looks_like_name, looks_like_org
-from .reading import MONTH_NAMES, State, add, month_told, opening_name, said_name, trim_name
+from .reading import MONTH_NAMES, State, add, kinds_of, month_told, opening_name, said_name, trim_name
 from .records import Role, Source, When
 
 # A person's name: two or three capitalised words, with the particles of family names.
@@ -82,7 +83,8 @@ def read_titles(state: State, text: str, source: Source, subject: str | None) ->
     if subject and "(" in text:
         # "Co-founders Paloma Villaseñor (CEO) and Remy Corriveau (CTO) hold about 35%": a title each, in brackets
         # that hold nothing else; read without them, the list has its own title ("Co-founders")
-        titled = [m for m in _TITLED.finditer(text) if label_roles(m.group("t")) and is_person(state, m.group("p"))]
+        titled = [m for m in _TITLED.finditer(text) if label_roles(m.group("t")) and is_person(state, m.group("p"))
+                  and not (_backer_only(state, subject) and not mentioned(subject, text))]  # (the founders it backs)
         for m in titled:
             for role in label_roles(m.group("t")) if not opens or m.start() >= opens.end() else ():
                 add(state, Role(source, m.group("p"), subject, role), ("person", m.group("p")), ("company", subject))
@@ -289,10 +291,14 @@ _AT_OPENING = re.compile(rf"(?:Over\s+)?[Aa]t\s+(?P<c>{NAME}),")
 def _titles(state: State, text: str, source: Source, subject: str | None) -> None:
     """'CEO Mei Chen', 'founder and CEO is Ana Ferreira', 'appointed Daniel Okafor as CFO',
     'Ana Ferreira, Corvid Labs' chief executive': a title beside a person's name."""
+    last: tuple[int, str] | None = None  # where the last titled person's name ended, and their company
     for start, end, roles in title_groups(text):
         window = text[max(0, start - 120):start]
         if _FORMER.search(window):  # "Former Google Cloud president Diane Park joined ...": a title no longer held
             continue
+        unnamed = _UNNAMED_ORG.search(window)
+        if unnamed and unnamed.group("name") in (None, "The"):  # "Foundation president X", "the Office's chair Y"
+            continue  # whose the title is, is not said (but "European Commission president X" says it)
         after = _AFTER_ROLE.match(text, end)
         if after and not is_person(state, split_people(after.group("p"))[0]):
             after = None  # "Jane Roe, CEO, Acme Cloud": the company after the title, the person before it
@@ -322,10 +328,15 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
                       if n and n.split()[0] not in _NOT_FIRST), None)  # not "The Board named ..."
         run_by = _RUN_BY.search(window)  # "Vireo Cloud is run by chief executive Jane Roe"
         its = _ITS.search(window)  # "Fernhill AI's chief executive, ...; its CTO is Luis Ortega"
-        company = trim_name(state, named) if named else (given or run_by or its) and opening_name(state, text) or subject \
+        ran = run_by and _RUN_NAMED.search(window, 0, run_by.start())  # "...; Tavira, founded 2022, is run by CEO X"
+        joined = last and _LISTED_ON.fullmatch(text, last[0], start)  # "its CEO Gideon Fairlop and CFO Solveig Nettleford"
+        company = trim_name(state, named) if named else trim_name(state, ran.group("c")) if ran else joined and last[1] \
+            or (given or run_by or its) and opening_name(state, text) or subject \
             or said_name(state, text) or at_company(state, text) \
             or (after or before) and opening_name(state, text) \
             or _PRONOUN_OPENS.match(text) and state.previous
+        if not (named or ran or joined) and company and _backer_only(state, company):
+            continue  # "We first met the founders, X (CEO) and Y (CTO)" in an investor's post: of a company it backs
         # (a name said after the title: "CEO Ines Moreau said Corvane Cloud would ...", "Halcyra's ..., and CEO X told
         # us"; a sentence about the person the last one named: "She replaces ... as CTO; Lindqvell becomes ...")
         # a title taken up has the date of the move, a title held "since" a date that date; a
@@ -339,6 +350,28 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
         for person in people if company else ():
             for role in roles if company != person else ():
                 add(state, Role(source, person, company, role, when), ("person", person), ("company", company))
+        if people and company and after:
+            last = after.end(), company
+
+
+def _backer_only(state: State, name: str) -> bool:
+    """Whether ``name`` is an investor's: the report uses it as one and never as a company, it is
+    curated as one, or its last word is an investor's ('Hedgerow Ventures')."""
+    used_as = kinds_of(state, name_key(name))
+    return "investor" in used_as and "company" not in used_as or name_key(name) in _curated_investors() \
+        or name.split()[-1].lower() in lexicon.words("names", "investor_suffixes")
+
+
+@lru_cache(maxsize=1)
+def _curated_investors() -> frozenset[str]:
+    return frozenset(name_key(form) for c in curated() if c.kind == "investor" for form in (c.name, *c.aliases))
+
+
+# a generic organization word, capitalised as a name, right before the title, and the name it may end
+_UNNAMED_ORG = re.compile(r"(?:(?P<name>[A-Z][\w'’.-]*)\s+)?(?<![\w'’-])(?:Foundation|Office|Agency|Ministry|Authority|Commission|"
+                          r"Council|Institute|Trust)(?:['’]s)?\s+$")
+_RUN_NAMED = re.compile(rf"(?P<c>{NAME})(?:,[^,;]{{1,40}},)?\s*$")
+_LISTED_ON = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:(?:its|their)\s+)?")
 
 
 # "former"/"ex-" right before the title, or before the organization that precedes it
