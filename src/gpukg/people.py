@@ -368,8 +368,8 @@ def _curated_investors() -> frozenset[str]:
 
 
 # a generic organization word, capitalised as a name, right before the title, and the name it may end
-_UNNAMED_ORG = re.compile(r"(?:(?P<name>[A-Z][\w'’.-]*)\s+)?(?<![\w'’-])(?:Foundation|Office|Agency|Ministry|Authority|Commission|"
-                          r"Council|Institute|Trust)(?:['’]s)?\s+$")
+_UNNAMED_ORG = re.compile(r"(?:(?P<name>[A-Z][\w'’.-]*)\s+)?(?<![\w'’-])"
+                          r"(?:Foundation|Office|Agency|Ministry|Authority|Commission|Council|Institute|Trust)(?:['’]s)?\s+$")
 _RUN_NAMED = re.compile(rf"(?P<c>{NAME})(?:,[^,;]{{1,40}},)?\s*$")
 _LISTED_ON = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:(?:its|their)\s+)?")
 
