@@ -459,3 +459,12 @@ def test_an_investors_post_gives_no_title_of_the_companies_it_backs_to_itself(tm
                             "Berlin-based GPU marketplace, was acquired by Quarrendon Data Centers for $210 million in August "
                             "2025; founder Mia Cole now runs Quarrendon's marketplace division.\n")
     assert [r for r in of_kind(facts, "Role", "person", "company") if r[1] == "Hollin Ventures"] == []
+
+
+def test_founders_whose_titles_follow_in_a_bracket_respectively(tmp_path):
+    # Regression (found by the precision check): "founded in 2023 by Wietske Vos and Ruben Kastelein (now CEO and CTO
+    # respectively)" made Kastelein both CEO and CTO, and Vos neither
+    facts = built(tmp_path, NEWS + "Tamsk AI is an inference platform. The company was founded in 2022 by Ilse Maren and "
+                                   "Joost Verhal (now CEO and CTO respectively), and has 30 staff.\n")
+    assert of_kind(facts, "Role", "person", "role") == [
+        ("Ilse Maren", "ceo"), ("Ilse Maren", "founder"), ("Joost Verhal", "cto"), ("Joost Verhal", "founder")]

@@ -241,12 +241,16 @@ def _founders(state: State, text: str, source: Source, company: str | None, subj
     m = _FOUNDED_BY.search(TITLE_BEFORE.sub("", strip_parens(text)))
     if m and company:
         role = "co-founder" if m.group("co") else "founder"
-        for person in split_people(m.group("people")):
-            if is_person(state, person):
-                titles = re.search(rf"{re.escape(person)}\s*\((?P<t>[^)]*)\)", text)
-                held = [r for r, _, _ in lexicon.find("roles", titles.group("t"))] if titles else []
-                for r in dict.fromkeys([role, *held]):
-                    add(state, Role(source, person, company, r), ("person", person), ("company", company))
+        people = [person for person in split_people(m.group("people")) if is_person(state, person)]
+        # "by Wietske Vos and Ruben Kastelein (now CEO and CTO respectively)": the titles after the last, one each in order
+        shared = re.search(rf"{re.escape(people[-1])}\s*\((?P<t>[^)]*\brespectively\b[^)]*)\)", text) if people else None
+        in_order = [r for r, _, _ in lexicon.find("roles", shared.group("t"))] if shared else []
+        for i, person in enumerate(people):
+            titles = None if shared else re.search(rf"{re.escape(person)}\s*\((?P<t>[^)]*)\)", text)
+            held = [r for r, _, _ in lexicon.find("roles", titles.group("t"))] if titles else \
+                in_order[i:i + 1] if len(in_order) == len(people) else []
+            for r in dict.fromkeys([role, *held]):
+                add(state, Role(source, person, company, r), ("person", person), ("company", company))
         return
     _founded_by_subject(state, text, source, subject)
 
