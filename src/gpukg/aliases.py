@@ -31,6 +31,15 @@ def short_forms(kinds: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def abbreviated(state: State, text: str) -> None:
     """'the National Investment and Infrastructure Fund (NIIF)', 'Ministry of Science and ICT (MSIT)':
     a name and the abbreviation in brackets right after it, which the report then uses for it."""
+    for abbr, full in abbreviations(text):
+        if full in state.names or looks_like_org(full) or OFFICE_OF.match(full):
+            state.kinds.extend(((full, "org"), (abbr, "org")))
+        state.short_names.append((abbr, full))
+
+
+def abbreviations(text: str) -> list[tuple[str, str]]:
+    """The abbreviations ``text`` defines in brackets, each with the name it stands for."""
+    found = []
     for m in _ABBREVIATION.finditer(text):
         abbr = m.group("abbr")
         words: list[str] = []
@@ -44,11 +53,9 @@ def abbreviated(state: State, text: str) -> None:
         # its first letter, and every letter of the abbreviation in order: "MeitY" in "Ministry of
         # Electronics and Information Technology"
         letters = iter(full.lower())
-        if len(words) < 2 or full[0] != abbr[0] or not all(ch in letters for ch in abbr.lower()):
-            continue
-        if full in state.names or looks_like_org(full) or OFFICE_OF.match(full):
-            state.kinds.extend(((full, "org"), (abbr, "org")))
-        state.short_names.append((abbr, full))
+        if len(words) >= 2 and full[0] == abbr[0] and all(ch in letters for ch in abbr.lower()):
+            found.append((abbr, full))
+    return found
 
 
 _ABBREVIATION = re.compile(r"(?<=\w)\s+\((?P<abbr>[A-Z][A-Za-z]{1,7})\)")

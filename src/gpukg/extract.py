@@ -33,7 +33,7 @@ from .tables import price_basis, table_note, table_row
 from .voice import own_voice, titled_author
 from .reading import (
     BASED_OPENER, COMMON_NOUN, FIRST_PERSON, OPENING_ADVERBIAL, OTHER_BY_RELATION, REPORT_VERB, State, add, in_third_person,
-    kinds_of, opening_name, opening_orgs, short_name, trim_name,
+    investor_only, kinds_of, opening_name, opening_orgs, short_name, trim_name,
 )
 
 
@@ -52,16 +52,6 @@ def _plain_card(block: Block) -> Block | None:
 
 _PLAIN_CARD = re.compile(rf"(?P<label>{NAME}\s*\([^()]{{1,40}}\))\s*(?::|[—–]|\s-\s)\s*(?P<value>\S.*)")
 _PLAIN_DEED = re.compile(rf"(?P<label>{NAME}):\s+(?P<value>\S.*)")
-
-
-def _investor_only(state: State, name: str) -> bool:
-    """The report has used ``name`` (or the name it abbreviates) as an investor and never as a company."""
-    kinds = kinds_of(state, name_key(name))
-    if "company" in kinds:
-        return False
-    if " " not in name:  # "PIF": the name it abbreviates counts too
-        kinds = kinds.union(*(kinds_of(state, name_key(full)) for short, full in state.short_names if short == name))
-    return "investor" in kinds and "company" not in kinds
 
 
 def _sentence_subject(state: State, text: str) -> str | None:
@@ -453,13 +443,13 @@ def _content(state: State, block: Block, source: Source) -> None:
         # the sentence's own subject when facts are told of it, though another name's came first ("Zephyrine
         # Serverless ... was acqui-hired by AI lab Fernhollow Research. Its 18-person team ...")
         said = _sentence_subject(state, block.text) if block.kind != "table-row" and len(set(about) - {None}) > 1 else None
-        state.previous = said if said and said in about and not _investor_only(state, said) else \
-            next((n for n in about if n and not _investor_only(state, n)), state.previous if block.index else None)
+        state.previous = said if said and said in about and not investor_only(state, said) else \
+            next((n for n in about if n and not investor_only(state, n)), state.previous if block.index else None)
     elif block.kind == "paragraph" and not block.label:
         # a sentence that tells no figure still says whom "It" next means ("Like its peers, Basalt
         # Compute began life as a miner. It pivoted ...")
         said = _sentence_subject(state, block.text)
-        state.previous = said if said and not _investor_only(state, said) else state.previous if block.index else None
+        state.previous = said if said and not investor_only(state, said) else state.previous if block.index else None
     else:
         state.previous = state.previous if block.index else None
     if block.kind == "paragraph":

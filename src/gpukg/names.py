@@ -127,6 +127,16 @@ def is_curated(name: str) -> bool:
     return name_key(name) in _curated_keys()
 
 
+def is_curated_investor(name: str) -> bool:
+    """Whether ``name`` spells an entity ``data/entities.toml`` knows as an investor ('Sequoia')."""
+    return name_key(name) in _curated_investor_keys()
+
+
+@cache
+def _curated_investor_keys() -> frozenset[str]:
+    return frozenset(name_key(form) for c in curated() if c.kind == "investor" for form in (c.name, *c.aliases))
+
+
 def _variants(name: str) -> set[str]:
     """Surface forms under which a name may appear in running text."""
     out = {name}

@@ -12,9 +12,9 @@ from functools import lru_cache
 
 from . import lexicon
 from .dates import find_dates, opening_date
-from .names import curated, mentioned, name_key
+from .names import is_curated_investor, mentioned
 from .phrases import LOWER, NAME, UPPER, looks_like_name, looks_like_org
-from .reading import MONTH_NAMES, State, add, kinds_of, month_told, opening_name, said_name, trim_name
+from .reading import MONTH_NAMES, State, add, investor_only, month_told, opening_name, said_name, trim_name
 from .records import Role, Source, When
 
 # A person's name: two or three capitalised words, with the particles of family names.
@@ -357,14 +357,8 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
 def _backer_only(state: State, name: str) -> bool:
     """Whether ``name`` is an investor's: the report uses it as one and never as a company, it is
     curated as one, or its last word is an investor's ('Hedgerow Ventures')."""
-    used_as = kinds_of(state, name_key(name))
-    return "investor" in used_as and "company" not in used_as or name_key(name) in _curated_investors() \
+    return investor_only(state, name) or is_curated_investor(name) \
         or name.split()[-1].lower() in lexicon.words("names", "investor_suffixes")
-
-
-@lru_cache(maxsize=1)
-def _curated_investors() -> frozenset[str]:
-    return frozenset(name_key(form) for c in curated() if c.kind == "investor" for form in (c.name, *c.aliases))
 
 
 # a generic organization word, capitalised as a name, right before the title, and the name it may end

@@ -118,6 +118,16 @@ def kinds_of(state: State, key: str) -> set[str]:
     return state.kinds_by_key.get(key, set())
 
 
+def investor_only(state: State, name: str) -> bool:
+    """The report has used ``name`` (or the name it abbreviates) as an investor and never as a company."""
+    kinds = kinds_of(state, name_key(name))
+    if "company" in kinds:
+        return False
+    if " " not in name:  # "PIF": the name it abbreviates counts too
+        kinds = kinds.union(*(kinds_of(state, name_key(full)) for short, full in state.short_names if short == name))
+    return "investor" in kinds
+
+
 def add(state: State, fact: Fact, *kinds: tuple[str, str]) -> None:
     """Record a fact and what its names were used as: ``("investor", "Benchmark")``. A fact that two
     readers of one line both find is kept once."""

@@ -10,11 +10,11 @@ import re
 from dataclasses import replace
 
 from . import lexicon
-from .aliases import abbreviated
+from .aliases import abbreviations
 from .amounts import find_quantities
 from .dates import find_dates, first_date, relative_dates
 from .names import mentioned
-from .phrases import AWARD, NAME, ROUNDS_OF, UPPER, clause_after, clauses, looks_like_name, split_names
+from .phrases import AWARD, NAME, ROUNDS_OF, UPPER, Clause, clause_after, clauses, looks_like_name, split_names
 from .records import Backing, Observation, Quantity, Round, Source, When
 from .figures import figures
 from .grants import given_to, listed_round
@@ -560,11 +560,8 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
                     and not is_round_name(n)]  # (nor "Series A" of "..., and the Series A it closed in November was ...")
     awarded = _AWARDED_OBJECT.search(text)
     if awarded:  # "the Ministry ... (MCIT) awarded the company a SAR 750 million grant": the ministry gives, the company gets
-        abbr = awarded.group("abbr")
-        if abbr:  # "the Ministry of Digital Economy (MDE)": the name the abbreviation stands for
-            abbreviated(state, text)
-        giver = dict(state.short_names).get(abbr) if abbr else None
-        giver = giver or trim_name(state, awarded.group("g")) or abbr
+        abbr = awarded.group("abbr")  # ("the Ministry of Digital Economy (MDE)": the name it stands for)
+        giver = abbr and dict(abbreviations(text)).get(abbr) or trim_name(state, awarded.group("g")) or abbr
         if giver and not any(mentioned(giver, named) for named in participants):  # (not "ICT" of the Ministry of Science and ICT)
             participants.append(giver)
         context = (context or state.previous) if PRONOUN.fullmatch(awarded.group("c")) or awarded.group("c") == "the company" \
@@ -583,14 +580,15 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     participants = [n for n in participants if n != company]
     leads = [n for n in leads if n != company]  # "In a round led by Foo Capital, Acme raised ...": Acme leads no round of its own
     valuation = next((q for q in money if is_valuation(text, q)), None)
-    if valuation and _of_other_round(text, valuation, types[0][0]):
+    pieces = clauses(text)
+    if valuation and _of_other_round(pieces, valuation, types[0][0]):
         # "Vauderon, whose Series A priced Talvera at CHF 140 million post-money, also put money into the Series B"
         valuation = None
     # "$1.1B raised to date; last valued at $4B (Series C, Mar 2025)": a total is no round's amount
     # and a price per share is no round's amount: "priced at $28 per share, raising $1.1 billion"
     amount = next((q for q in money if q is not valuation and not q.per and (not offered or q.start >= offered.end())
                    and not _CUMULATIVE.search(_part_at(text, q.start)) and not _THEN_LATEST.match(text, q.end)
-                   and not _DEBT_STOCK.match(text, q.end) and not _of_other_round(text, q, types[0][0])), None)
+                   and not _DEBT_STOCK.match(text, q.end) and not _of_other_round(pieces, q, types[0][0])), None)
     # "added B200 at $5.25 on 12 November after closing a $95 million Series B": the amount the round is named with
     named_with = next((q for q in money if q is not valuation and not q.per and _AMOUNT_THEN_TYPE.fullmatch(text, q.end, types[0][1])),
                       None) if named_type else None
@@ -600,7 +598,7 @@ def _prose_round(state: State, text: str, source: Source, context: str | None, *
     at = types[0][1] if named_type else amount.start if amount else None  # where the round is told
     each = _EACH.search(text)  # "Vireo Cloud and Solace Compute each closed $20M seed rounds"
     for company in split_names(each.group("names"), state.names.spelled_in(text)) if each else [company]:
-        fact = Round(source, company, types[0][0], amount, _round_date(state, text, at, types[0][0]), tuple(leads),
+        fact = Round(source, company, types[0][0], amount, _round_date(state, text, pieces, at, types[0][0]), tuple(leads),
                      tuple(p for p in dict.fromkeys(participants) if p not in leads), valuation, qualifiers(text))
         add(state, fact, ("company", company), *[("investor", n) for n in fact.leads + fact.participants])
         state.last_round = fact
@@ -641,9 +639,9 @@ def is_valuation(text: str, q: Quantity) -> bool:
                 or _POST.search(text, 0, q.start) or _ROUND_AT.search(text[max(0, q.start - 30):q.start]))
 
 
-def _of_other_round(text: str, q: Quantity, kind: str) -> bool:
-    """Whether the clause of the sum ``q`` names a round of another kind than ``kind``."""
-    clause = next((c.text for c in clauses(text) if c.start <= q.start <= c.end), text)
+def _of_other_round(parts: list[Clause], q: Quantity, kind: str) -> bool:
+    """Whether the clause (of the sentence's ``parts``) of the sum ``q`` names a round of another kind than ``kind``."""
+    clause = next((c.text for c in parts if c.start <= q.start <= c.end), "")
     return any(_other_stage(kind, other) for other, _, _ in lexicon.find("round_types", clause))
 
 
@@ -656,14 +654,14 @@ def _other_stage(kind: str, other: str) -> bool:
 _STAGED = re.compile(r"(?:pre-)?(?:seed|series-|ipo)")
 
 
-def _round_date(state: State, text: str, at: int | None, kind: str) -> When | None:
+def _round_date(state: State, text: str, parts: list[Clause], at: int | None, kind: str) -> When | None:
     """The date of the round told at ``at``: of the sentence's dates that are not another event's ('Halvard Cloud,
     founded in 2020, raised a $30M Series A') nor another thing's ('its 2024 Series A', '2024 revenue'), the one
     nearest the round in its own clause ('slipped from March to September, and the Series A it closed in
     November'), else the first; else a month of the report's year ('in June')."""
     dates = [(start, when) for start, end, when in find_dates(text)
              if not _OTHER_EVENT.search(text, max(0, start - 30), start) and not _dates_another(text, start, end, kind)]
-    own = next((c for c in clauses(text) if c.start <= at <= c.end), None) if at is not None else None
+    own = next((c for c in parts if c.start <= at <= c.end), None) if at is not None else None
     if own:  # the date nearest the round in its clause: "added B200 on 12 November after closing a Series B ... in October"
         near = [(start, when) for start, when in dates if own.start <= start < own.end]
         near += [(own.start + start, when) for start, _, when in relative_dates(own.text, state.written) if when.iso]
