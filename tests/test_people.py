@@ -468,3 +468,33 @@ def test_founders_whose_titles_follow_in_a_bracket_respectively(tmp_path):
                                    "Joost Verhal (now CEO and CTO respectively), and has 30 staff.\n")
     assert of_kind(facts, "Role", "person", "role") == [
         ("Ilse Maren", "ceo"), ("Ilse Maren", "founder"), ("Joost Verhal", "cto"), ("Joost Verhal", "founder")]
+
+
+def test_a_title_after_a_lead_investor_described_in_an_aside_is_the_companys(tmp_path):
+    # Regression (found by the precision check): "Mandala Group, the Indonesian conglomerate, led the round, with A and B
+    # joining. Founder and CEO X expects ..." read no investor of the round, and gave X's titles to the investor
+    facts = built(tmp_path, NEWS + "Lisbon-based Tagus Compute, a neocloud, raised €40 million in a Series A in March 2025. "
+                                   "Ribeira Holdings, the Portuguese family office, led the round, with Norte Ventures and "
+                                   "Atlantico Partners joining. Founder and CEO Ines Carvalho expects 2,000 GPUs online by "
+                                   "mid-2026.\n")
+    assert of_kind(facts, "Role", "person", "company", "role") == [
+        ("Ines Carvalho", "Tagus Compute", "ceo"), ("Ines Carvalho", "Tagus Compute", "founder")]
+    assert of_kind(facts, "Round", "company", "leads", "participants") == [
+        ("Tagus Compute", ("Ribeira Holdings",), ("Norte Ventures", "Atlantico Partners"))]
+
+
+def test_a_name_of_four_words_is_read_whole(tmp_path):
+    # Regression (found by the precision check): "CEO Le Thi Thu Ha says" gave the title to "Le Thi Thu"
+    facts = built(tmp_path, NEWS + "Hanoi-based Sao Bac Cloud opened a GPU hall in 2025. Chief executive Nguyen Thi Minh Khai "
+                                   "says it has 80 customers, and CTO Juan Carlos Ortega Ruiz runs the platform team.\n")
+    assert of_kind(facts, "Role", "person", "company", "role") == [
+        ("Juan Carlos Ortega Ruiz", "Sao Bac Cloud", "cto"), ("Nguyen Thi Minh Khai", "Sao Bac Cloud", "ceo")]
+
+
+def test_a_later_clause_that_leaves_out_the_verb_names_its_own_company(tmp_path):
+    # Regression (found by the precision check): "Thornquist Cloud is run by co-founders ...; Vantorra AI by former AWS
+    # executive Colette Brannigan, chief executive since January 2024" gave her title to Thornquist Cloud
+    facts = built(tmp_path, NEWS + "Harwick GPU is led by its founder Ossian Reed; Calder Compute by former Oracle manager "
+                                   "Petra Lindahl, chief executive since March 2023.\n")
+    assert of_kind(facts, "Role", "person", "company", "role") == [
+        ("Ossian Reed", "Harwick GPU", "founder"), ("Petra Lindahl", "Calder Compute", "ceo")]

@@ -17,9 +17,9 @@ from .phrases import LOWER, NAME, UPPER, looks_like_name, looks_like_org
 from .reading import MONTH_NAMES, State, add, investor_only, month_told, opening_name, said_name, trim_name
 from .records import Role, Source, When
 
-# A person's name: two or three capitalised words, with the particles of family names.
+# A person's name: two to four capitalised words ("Le Thi Thu Ha"), with the particles of family names.
 _WORD = rf"{UPPER}{LOWER}*(?:['’-](?!s\b){UPPER}?{LOWER}+)*"  # "O'Brien", "Smith-Jones"; not "Biden's"
-PERSON = rf"{_WORD}(?:\s+(?:(?:van|von|de|da|del|der|di|du|le|la|bin|al)\s+)*{_WORD}){{1,2}}"
+PERSON = rf"{_WORD}(?:\s+(?:(?:van|von|de|da|del|der|di|du|le|la|bin|al)\s+)*{_WORD}){{1,3}}"
 PEOPLE = rf"{PERSON}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){PERSON})*"
 _BYLINE = re.compile(r"^(?:From|By|Written by)\s+(?=[A-Z])")
 _NOT_FIRST = frozenset({"The", "Its", "Their", "Our", "This", "That", "These", "Those", "A", "An", "In", "On", "By"})
@@ -327,6 +327,9 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
                                   given and given.group("c") and trim_name(state, given.group("c")))
                       if n and n.split()[0] not in _NOT_FIRST), None)  # not "The Board named ..."
         run_by = _RUN_BY.search(window)  # "Vireo Cloud is run by chief executive Jane Roe"
+        # "X is run by A; Vantorra AI by former AWS executive B, chief executive since 2024": the verb left out
+        gapped = _GAPPED_BY.search(window) if _RUN_BY_VERB.search(text, 0, start) else None
+        named = trim_name(state, gapped.group("c")) if gapped and not named else named
         its = _ITS.search(window)  # "Fernhill AI's chief executive, ...; its CTO is Luis Ortega"
         ran = run_by and _RUN_NAMED.search(window, 0, run_by.start())  # "...; Tavira, founded 2022, is run by CEO X"
         joined = last and _LISTED_ON.fullmatch(text, last[0], start)  # "its CEO Gideon Fairlop and CFO Solveig Nettleford"
@@ -365,6 +368,9 @@ def _backer_only(state: State, name: str) -> bool:
 _UNNAMED_ORG = re.compile(r"(?:(?P<name>[A-Z][\w'’.-]*)\s+)?(?<![\w'’-])"
                           r"(?:Foundation|Office|Agency|Ministry|Authority|Commission|Council|Institute|Trust)(?:['’]s)?\s+$")
 _RUN_NAMED = re.compile(rf"(?P<c>{NAME})(?:,[^,;]{{1,40}},)?\s*$")
+# a later clause's company, its verb left out: "X is run by A; Y by B"
+_GAPPED_BY = re.compile(rf";\s+(?P<c>{NAME})\s+by\s+(?![^;]*;)")
+_RUN_BY_VERB = re.compile(r"\b(?:is|was|are|has been)\s+(?:now\s+)?(?:led|run|headed|managed)\s+by\b")
 _LISTED_ON = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:(?:its|their)\s+)?")
 
 

@@ -239,7 +239,8 @@ _ROUND_FOR = re.compile(r"\b(?:Series\s+[A-H]\d?|(?:[Pp]re-)?[Ss]eed|round|[Ee]x
 _LED_AFTER = re.compile(rf"[,;]\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:co-)?led\s*(?=[.;]|$|,\s+{NAME}"
                         rf"(?:\s*(?:,|and|&)\s*{NAME})*\s+(?:joined|participated|took part|followed)\b)")
 _LED_IT = re.compile(rf"(?:(?:[Ee]xisting|[Nn]ew|[Rr]eturning)\s+(?:investors?|backers?|shareholders?)\s+)?"
-                     rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:co-)?led"
+                     # ("Mandala Group, the Indonesian conglomerate, led the round")
+                     rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,\s+(?:the|an?|its|our)\s+[^,;]{{1,60}},)?\s+(?:co-)?led"
                      r"(?:\s+(?:the|this|that)\s+(?:round|raise|financing|deal|investment))?\s*(?=[;,.]|$|and\s)")
 
 _THEN_JOINED = re.compile(r"\s*(?:[;,]\s*)?(?:and\s+|with\s+)?(?P<names>[^\W\d_][^;.]*?)\s+(?:also\s+)?(?:participated|"
