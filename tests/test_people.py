@@ -498,3 +498,13 @@ def test_a_later_clause_that_leaves_out_the_verb_names_its_own_company(tmp_path)
                                    "Petra Lindahl, chief executive since March 2023.\n")
     assert of_kind(facts, "Role", "person", "company", "role") == [
         ("Ossian Reed", "Harwick GPU", "founder"), ("Petra Lindahl", "Calder Compute", "ceo")]
+
+
+def test_the_founders_in_an_appositive_are_of_the_company_it_describes(tmp_path):
+    # Regression (found by the precision check): "Harrowdene completed its acquisition of Tayvallich AI, an Edinburgh
+    # serverless GPU platform founded in 2019 by A and B" made A and B founders of the acquirer
+    facts = built(tmp_path, NEWS + "In March 2024 Quarne Cloud completed its €90 million acquisition of Brisa Labs, a Porto "
+                                   "inference platform founded in 2020 by Rui Lopes and Marta Sousa.\n")
+    assert of_kind(facts, "Role", "person", "company", "role") == [
+        ("Marta Sousa", "Brisa Labs", "founder"), ("Rui Lopes", "Brisa Labs", "founder")]
+    assert of_kind(facts, "Founding", "company") == [("Brisa Labs",)]

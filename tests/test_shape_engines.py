@@ -23,6 +23,7 @@ from rdflib.namespace import RDF, SH, XSD
 from gpukg.errors import GpukgError
 from gpukg.iris import GK, PROV, SCHEMA
 from gpukg.oxstore import canonical, to_store
+from gpukg import prebinding
 from gpukg.prebinding import nested_exists
 from gpukg.shapequery import compile_shapes
 from gpukg.validate import Report, validate, validate_files
@@ -304,6 +305,18 @@ def test_a_query_that_reads_this_in_a_nested_group_runs_once_per_focus_node():
     assert check.per_focus
     fast, reference = both(Graph().parse(data=UNJOINABLE_DATA, format="turtle"), shapes, Graph())
     assert len(fast.results) == 3 and all("{" not in r.message for r in fast.results)
+
+
+def test_the_constraints_listed_as_scoped_are_those_rdflib_finds_scoped(monkeypatch, shapes):
+    # data/scoped.toml spares every validating process the rdflib parse of the bundled constraints: it must list
+    # exactly those that parsed_scoped finds scoped, or a changed constraint would be joined on the list's word
+    texts: list[str] = []
+    monkeypatch.setattr(prebinding, "_scoped", lambda text: texts.append(text) or prebinding.parsed_scoped(text))
+    compile_shapes(shapes)
+    found = sorted(prebinding.digest(text) for text in texts if prebinding.parsed_scoped(text))
+    listed = "".join(f'    "{d}",\n' for d in found)
+    assert found and found == sorted(prebinding.known_scoped()), \
+        f"put this list in src/gpukg/data/scoped.toml:\nscoped = [\n{listed}]"
 
 
 def test_star_patterns_in_exists_are_nested_one_triple_each():

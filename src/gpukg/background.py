@@ -58,7 +58,7 @@ def background(state: State, text: str, source: Source, subject: str | None) -> 
     if company:
         _founding(state, text, source, company, subject)
         _headquarters(state, text, source, company)
-    elif _BY_ONE_OF_THEM.search(text):  # "Kaisa Lehtovaara is the CEO of Talvio Compute, a neocloud she started in 2021"
+    else:  # of the name an appositive describes: "In May Quarne bought Brisa Labs, a platform founded in 2020"
         _founding(state, text, source, "", subject)
     if "-based " in text or "-headquartered " in text:
         _based_compound(state, text, source, subject)
@@ -81,10 +81,7 @@ def _founding(state: State, text: str, source: Source, company: str, subject: st
             continue
         # "Redwood Ventures, founded in 2005, led the round": said of the name just before; "snapped up
         # Fernmoss Labs, a Tallinn-based serverless GPU platform founded in 2023": of the name the appositive is of
-        apposed = _APPOSED_FOUNDED.search(text[:m.start()])
-        named = trim_name(state, apposed.group("n")) if apposed else ""
-        if named and not (subject and named.split()[0] == subject.split()[0]):
-            company = named
+        company = _apposed(state, text[:m.start()], subject) or company
         if not company:
             return
         add(state, Founding(source, company, dates[0][2]), ("company", company))
@@ -102,6 +99,14 @@ def _founding(state: State, text: str, source: Source, company: str, subject: st
 _BY_ONE_OF_THEM = re.compile(r"\b(?:she|he|they)\s+(?:co-?founded|founded|started|launched|set\s+up)\s+in\s", re.I)
 _STARTED_WITH = re.compile(rf"\s+with\s+(?:(?:her|his|their)\s+[\w-]+\s+)?(?P<p>{PERSON})")
 _APPOSED_FOUNDED = re.compile(rf"(?P<n>{NAME}),\s*(?:(?:an?|the)\s+[^,;()]{{1,80}}?\s*)?$")
+
+
+def _apposed(state: State, before: str, subject: str | None) -> str:
+    """The name a founding told after ``before`` is said of when an appositive ends there ("Fernmoss Labs, a
+    Tallinn-based platform founded in ..."), unless it is the sentence's subject by another name."""
+    apposed = _APPOSED_FOUNDED.search(before)
+    named = trim_name(state, apposed.group("n")) if apposed else ""
+    return "" if not named or subject and named.split()[0] == subject.split()[0] else named
 
 
 def _founded_where(state: State, text: str, at: int, company: str, source: Source) -> None:
@@ -238,7 +243,10 @@ def _place(found: str) -> str:
 
 def _founders(state: State, text: str, source: Source, company: str | None, subject: str | None) -> None:
     # "founded in 2021 by Erik Sand (CEO) and Maja Holm (CTO)", "co-founded by CEO A and CTO B" (titles read by ``_titles``)
-    m = _FOUNDED_BY.search(TITLE_BEFORE.sub("", strip_parens(text)))
+    plain = TITLE_BEFORE.sub("", strip_parens(text))
+    m = _FOUNDED_BY.search(plain)
+    # ("completed its acquisition of Tayvallich AI, an Edinburgh platform founded in 2019 by A and B": Tayvallich's)
+    company = m and _apposed(state, plain[:m.start()], subject) or company
     if m and company:
         role = "co-founder" if m.group("co") else "founder"
         people = [person for person in split_people(m.group("people")) if is_person(state, person)]
