@@ -508,3 +508,27 @@ def test_the_founders_in_an_appositive_are_of_the_company_it_describes(tmp_path)
     assert of_kind(facts, "Role", "person", "company", "role") == [
         ("Marta Sousa", "Brisa Labs", "founder"), ("Rui Lopes", "Brisa Labs", "founder")]
     assert of_kind(facts, "Founding", "company") == [("Brisa Labs",)]
+
+
+def test_its_title_after_a_sentence_about_another_company_is_that_companys(tmp_path):
+    # Regression (found by the precision check): in Aravalli's annual report, "Tensorkul ... recorded revenue of ₹1,462.5
+    # lakh. Its co-founder and CEO, Nikhil Hegde, has joined Aravalli as Chief Technology Officer." made him Aravalli's
+    # co-founder and CEO, and not its CTO
+    text = ("# Halden Compute ASA: Annual Report 2025\n\n## Acquisitions\n\nHalden Compute is a Norwegian neocloud. In May 2025 "
+            "Halden Compute acquired Fjordline AI, a Bergen inference platform, for NOK 200 million. Fjordline AI recorded "
+            "revenue of NOK 40 million in 2024. Its founder and CEO, Sigrid Haugen, has joined Halden Compute as Chief "
+            "Operating Officer.\n")
+    facts = built(tmp_path, text)
+    assert of_kind(facts, "Role", "person", "company", "role") == [
+        ("Sigrid Haugen", "Fjordline AI", "ceo"), ("Sigrid Haugen", "Fjordline AI", "founder"),
+        ("Sigrid Haugen", "Halden Compute", "coo")]
+
+
+def test_a_title_after_the_name_in_commas_and_a_verb(tmp_path):
+    # Regression (found by the precision check): "Emberline Compute's founder, Lucan Petrakis, remains CEO" and
+    # "Pylonet's founder, Hamish Reidy, is now Gravenmoor's CPO" read only the founder
+    facts = built(tmp_path, NEWS + "Caldera GPU's founder, Nils Aaberg, remains chief executive after the pivot. Sorrel AI's "
+                                   "co-founder, Mette Lund, is now Caldera GPU's CFO.\n")
+    assert of_kind(facts, "Role", "person", "company", "role") == [
+        ("Mette Lund", "Caldera GPU", "cfo"), ("Mette Lund", "Sorrel AI", "co-founder"),
+        ("Nils Aaberg", "Caldera GPU", "ceo"), ("Nils Aaberg", "Caldera GPU", "founder")]

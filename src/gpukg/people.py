@@ -52,6 +52,7 @@ _SINCE_AFTER = re.compile(_OF_WHOM + r",?\s+since\s+")  # "CEO since 2022": a st
 _POSSESSOR = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?:(?:new|interim|acting|former)\s+)?$")  # "Acme's CEO, Jane Roe"
 _NAME_ITS = re.compile(rf"(?P<c>{NAME}),\s+(?:and\s+)?its\s+(?:new\s+|interim\s+|acting\s+)?$")
 _ITS = re.compile(r"\b(?:its|the company['’]s)\s+(?:new\s+|interim\s+|acting\s+)?$")
+_ITS_OPENS = re.compile(r"Its\s+(?:new\s+|interim\s+|acting\s+)?")  # a title that opens the sentence
 _SINCE_BRACKET = re.compile(r"\s*\(\s*since\s+")
 _WHO_JOINED = re.compile(r",?\s+who\s+(?:joined|was\s+(?:appointed|hired|named)|took\s+over)\s+(?:the\s+company\s+)?(?:in|on)\s+")
 _MONTH_OPENS = re.compile(rf"(?:In|Since|From)\s+(?:early\s+|late\s+|mid-)?(?:{'|'.join(MONTH_NAMES)})\b")
@@ -65,8 +66,8 @@ _BEFORE_ROLE = re.compile(
     rf"(?<![\w'’-])(?P<p>{PERSON})(?:,\s+(?:(?:previously|formerly|most recently|a former|the former)\b|(?P<at>{NAME})['’]s?\s)[^,]{{1,80}},)?"
     # a leadership list's "Rohan Deshmukh — Managing Director & Chief Executive Officer";
     # "Ines Moreau, who co-founded Corvane Cloud and serves as its CEO", "Dario Kessenbrook co-founded the company in 2019
-    # and is still its CEO"
-    rf"(?:\s*,\s*(?:(?:currently|now)\s+)?|\s+[—–]\s+(?:[A-Z][\w-]*\s+(?:(?:&|and)\s+)?){{0,4}}|(?:\s*,\s*who)?(?:\s+(?:co-?)?founded\s+(?:the\s+company|(?P<w>{NAME}))(?:\s+in\s+\d{{4}})?(?:\s+and|,))?\s+(?:as|is now|is still|was still|is|was|became|becomes|serves as|served as|remains|has been|"
+    # and is still its CEO", "Its CEO, Nikhil Hegde, has joined Aravalli as CTO"
+    rf"(?:\s*,\s*(?:(?:currently|now)\s+)?|\s+[—–]\s+(?:[A-Z][\w-]*\s+(?:(?:&|and)\s+)?){{0,4}}|(?:\s*,\s*who|,)?(?:\s+(?:co-?)?founded\s+(?:the\s+company|(?P<w>{NAME}))(?:\s+in\s+\d{{4}})?(?:\s+and|,))?\s+(?:as|is now|is still|was still|is|was|became|becomes|serves as|served as|remains|has been|"
     r"stays on as|stayed on as|will stay on as|continues as|remained|"
     rf"(?:was|is|has been|will be)\s+(?:appointed|named)|(?:was|is|has been)\s+promoted to|promoted to|(?:joined|joins|has joined)(?:\s+(?P<j>{NAME}))?\s+as)\s+)"
     rf"(?:(?:the|its|our|their|the company['’]s|(?P<c>{NAME})['’]s?)\s+)?(?:(?:new|interim|acting|former)\s+)?$")
@@ -333,8 +334,11 @@ def _titles(state: State, text: str, source: Source, subject: str | None) -> Non
         its = _ITS.search(window)  # "Fernhill AI's chief executive, ...; its CTO is Luis Ortega"
         ran = run_by and _RUN_NAMED.search(window, 0, run_by.start())  # "...; Tavira, founded 2022, is run by CEO X"
         joined = last and _LISTED_ON.fullmatch(text, last[0], start)  # "its CEO Gideon Fairlop and CFO Solveig Nettleford"
+        # "Its co-founder and CEO, X, has joined Aravalli as CTO" after a sentence about Tensorkul: Tensorkul's, though the
+        # report is Aravalli's
+        other = _ITS_OPENS.fullmatch(window) and state.previous != subject and state.previous
         company = trim_name(state, named) if named else trim_name(state, ran.group("c")) if ran else joined and last[1] \
-            or (given or run_by or its) and opening_name(state, text) or subject \
+            or (given or run_by or its) and opening_name(state, text) or other or subject \
             or said_name(state, text) or at_company(state, text) \
             or (after or before) and opening_name(state, text) \
             or _PRONOUN_OPENS.match(text) and state.previous
