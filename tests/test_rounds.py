@@ -1082,3 +1082,14 @@ def test_a_rounds_valuation_and_the_figures_after_it_in_one_clause():
               'million in October."\n')
     assert [(f.metric, f.quantity.value) for f in facts_of(ex, "Observation")] == [
         ("customers", Decimal("3000")), ("arr", Decimal("40000000"))]
+
+
+def test_a_fund_described_by_its_place_is_no_investor_named():
+    # Regression (found by the precision check): "with Shenzhen Capital Group and a Hefei government guidance fund
+    # participating" and a table's "Hefei guidance fund" made "Hefei" a participant
+    ex = read(NEWS + "Wuxi-based Taihu Suanli closed a RMB 300 million Series A in May 2025, led by Qiming Venture Partners, "
+                     "with Legend Capital and a Wuxi municipal guidance fund participating.\n\n"
+                     "| Company | Round | Amount | Investors |\n|---|---|---|---|\n"
+                     "| Xiling Yun | Seed | RMB 50 million | Sinovation Ventures (lead), Nanjing government guidance fund |\n")
+    assert [(f.company, f.leads, f.participants) for f in facts_of(ex, "Round")] == [
+        ("Taihu Suanli", ("Qiming Venture Partners",), ("Legend Capital",)), ("Xiling Yun", ("Sinovation Ventures",), ())]

@@ -96,6 +96,8 @@ def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
         if part in keep:  # a known name as it is written, though it does not look like one ("a16z")
             names.append(part)
             continue
+        if _UNNAMED_FUND.search(part):  # "a Hefei government guidance fund", "Hefei guidance fund": no name given
+            continue
         owner = PLACE_OWNS.match(part)
         if owner and owner.group("place").lower() in lexicon.regions():  # "led by Abu Dhabi's MGX"
             part = part[owner.start("c"):]
@@ -106,6 +108,9 @@ def split_names(text: str, keep: frozenset[str] = frozenset()) -> list[str]:
 
 
 _NUMBER = re.compile(r"[\d.,]+")
+# a fund or office described by its place or owner, not named
+_UNNAMED_FUND = re.compile(r"\s(?:government|state|municipal|provincial|city|guidance|family)(?:\s+[a-z-]+){0,2}\s+"
+                           r"(?:fund|office|vehicle)s?$")
 # "Mitsui & Co.", "Fidelity Management & Research": one name, its "&" no list's (nor is it at a sentence's
 # end, where "led by Goldman Sachs & Co." has lost its full stop)
 _AMPERSAND_CO = re.compile(r"\b[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?&\s?(?:Co\.?|Company|Sons|Partners|Research|Development|"
