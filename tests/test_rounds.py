@@ -1093,3 +1093,20 @@ def test_a_fund_described_by_its_place_is_no_investor_named():
                      "| Xiling Yun | Seed | RMB 50 million | Sinovation Ventures (lead), Nanjing government guidance fund |\n")
     assert [(f.company, f.leads, f.participants) for f in facts_of(ex, "Round")] == [
         ("Taihu Suanli", ("Qiming Venture Partners",), ("Legend Capital",)), ("Xiling Yun", ("Sinovation Ventures",), ())]
+
+
+def test_an_investor_in_the_round_too_is_no_lead():
+    # Regression: "closed a $40M Series A led by Lightspeed Venture Partners, NVIDIA in the round too" made NVIDIA a lead
+    # (and, written in other words, a forum's "Heard Tarrock GPU just closed" named "Heard Tarrock GPU")
+    ex = read(NEWS + "Heard Tarrock GPU just closed a €25M Series A led by Balderton Capital, AMD Ventures in the round as "
+                     "well.\n")
+    assert [(f.company, f.leads, f.participants) for f in facts_of(ex, "Round")] == [
+        ("Tarrock GPU", ("Balderton Capital",), ("AMD Ventures",))]
+
+
+def test_a_valuation_in_a_relative_clause_is_of_the_round_named_just_before():
+    # Regression: "We led Vantfield's $40 million Series A in 2024 and doubled down in the $135 million Series B this
+    # July, which Lightspeed Venture Partners led at a $900 million post-money valuation" gave the Series A that valuation
+    ex = read(NEWS + "We led Korrin Cloud's €20 million Series A in 2023 and joined the €60 million Series B this May, which "
+                     "Atomico led at a €400 million post-money valuation.\n")
+    assert [(f.amount.value, f.valuation) for f in facts_of(ex, "Round") if f.kind == "series-a"] == [(Decimal("20000000"), None)]

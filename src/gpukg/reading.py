@@ -413,6 +413,7 @@ def trim_name(state: State, name: str) -> str:
     words = name.split()
     while words and (words[0].lower() in ("in", "at", "meanwhile", "also", "and", "but", "yet", "so", "plus", "then", "recently",
                                           "earlier", "later", "when", "today", "yesterday", "now",  # "Today Pallasite announced"
+                                          "heard", "hearing", "rumor", "rumour",  # a forum's "Heard Plinthwork just closed"
                                           "acquired", "acquires", "bought", "buys", "purchased", "after", "with",
                                           "subsequently", "separately", "additionally", "afterwards", "finally")
                      or len(words) > 1 and words[0] in MONTH_NAMES):  # "In May Thornvale Cloud completed"

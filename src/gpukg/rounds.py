@@ -203,8 +203,9 @@ _CUMULATIVE = re.compile(r"\b(?:to date|in total|in all|all told|so far|a total 
 
 PARTICIPATING = re.compile(rf"(?:\bwith\s+(?:the\s+)?|[,;]\s+|\band\s+)(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+"
                            r"(?:participating|joining|also investing|came (?:back )?in|joined in|also took part|participated|"
-                           # "... Seedcamp and LocalGlobe followed on.", "led by a16z, Nvidia in too"
-                           r"(?:joined|followed(?:\s+on)?)(?=\s*(?:[.;]|$))|in\s+too|in\s+as\s+well|also\s+in)\b")
+                           # "... Seedcamp and LocalGlobe followed on.", "led by a16z, Nvidia in too", "NVIDIA in the round too"
+                           r"(?:joined|followed(?:\s+on)?)(?=\s*(?:[.;]|$))|"
+                           r"in\s+(?:(?:the|this)\s+round\s+)?(?:too|as\s+well)|also\s+in)\b")
 
 _PAST_JOB = r"(?:formerly|previously|ex-|a\s+former|most\s+recently|until\s+recently)\b"
 _ALSO_JOINED = re.compile(rf"^(?:(?:[Ee]xisting|[Nn]ew|[Oo]ther|[Rr]eturning)\s+(?:investors|backers|shareholders)\s+)?"
@@ -641,9 +642,18 @@ def is_valuation(text: str, q: Quantity) -> bool:
 
 
 def _of_other_round(parts: list[Clause], q: Quantity, kind: str) -> bool:
-    """Whether the clause (of the sentence's ``parts``) of the sum ``q`` names a round of another kind than ``kind``."""
-    clause = next((c.text for c in parts if c.start <= q.start <= c.end), "")
-    return any(_other_stage(kind, other) for other, _, _ in lexicon.find("round_types", clause))
+    """Whether the clause (of the sentence's ``parts``) of the sum ``q`` names a round of another kind than ``kind``;
+    a relative clause, the round named last before it ('Series A ... and the Series B, which X led at $900M')."""
+    at = next((i for i, c in enumerate(parts) if c.start <= q.start <= c.end), None)
+    if at is None:
+        return False
+    named = [other for other, _, _ in lexicon.find("round_types", parts[at].text)]
+    if not named and at and _RELATIVE_OPENS.match(parts[at].text):
+        named = [other for other, _, _ in sorted(lexicon.find("round_types", parts[at - 1].text), key=lambda f: f[1])][-1:]
+    return any(_other_stage(kind, other) for other in named)
+
+
+_RELATIVE_OPENS = re.compile(r"\s*(?:which|that)\b")
 
 
 def _other_stage(kind: str, other: str) -> bool:
