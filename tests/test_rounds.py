@@ -1110,3 +1110,13 @@ def test_a_valuation_in_a_relative_clause_is_of_the_round_named_just_before():
     ex = read(NEWS + "We led Korrin Cloud's €20 million Series A in 2023 and joined the €60 million Series B this May, which "
                      "Atomico led at a €400 million post-money valuation.\n")
     assert [(f.amount.value, f.valuation) for f in facts_of(ex, "Round") if f.kind == "series-a"] == [(Decimal("20000000"), None)]
+
+
+def test_an_investor_who_doubled_down_after_the_lead_is_no_lead(tmp_path):
+    # Regression: in Kestrelmoor's letter, "When Varnhem raised its $185 million Series B in November 2025, led by Coatue,
+    # we doubled down with a $15M follow-on" made the letter's author a second lead
+    facts = built(tmp_path, "# Hollin Ventures: 2025 Letter to Our Limited Partners\n\n*London, January 2026.*\n\n"
+                            "## Dunmore AI\n\nWe led Dunmore AI's €12M Series A in 2024. When Dunmore raised its €90 million "
+                            "Series B in October 2025, led by Atomico, we doubled down with a €5M follow-on.\n")
+    assert of_kind(facts, "Round", "kind", "leads", "participants") == [
+        ("series-a", ("Hollin Ventures",), ()), ("series-b", ("Atomico",), ("Hollin Ventures",))]

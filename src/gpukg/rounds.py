@@ -203,7 +203,9 @@ _CUMULATIVE = re.compile(r"\b(?:to date|in total|in all|all told|so far|a total 
 
 PARTICIPATING = re.compile(rf"(?:\bwith\s+(?:the\s+)?|[,;]\s+|\band\s+)(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+"
                            r"(?:participating|joining|also investing|came (?:back )?in|joined in|also took part|participated|"
-                           # "... Seedcamp and LocalGlobe followed on.", "led by a16z, Nvidia in too", "NVIDIA in the round too"
+                           r"doubled down|"
+                           # "... Seedcamp and LocalGlobe followed on.", "led by a16z, Nvidia in too", "NVIDIA in the round too",
+                           # "led by Coatue, we doubled down with a $15M follow-on"
                            r"(?:joined|followed(?:\s+on)?)(?=\s*(?:[.;]|$))|"
                            r"in\s+(?:(?:the|this)\s+round\s+)?(?:too|as\s+well)|also\s+in)\b")
 
