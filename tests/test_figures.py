@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from test_deals import built, of_kind
+from test_extract import NEWS
 
 
 def test_a_share_price_after_a_move_is_a_price_per_share(tmp_path):
@@ -477,3 +478,23 @@ def test_a_sentence_about_the_rival_of_the_company_before(tmp_path):
                             "2027.\n")
     assert sorted((d["subject"], d["quantity"].value) for name, d in facts if name == "Observation") == [
         ("Altamira Web Services", Decimal("90000000000")), ("Northwind Cloud Services", Decimal("72000000000"))]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # Regression (found by a precision audit of categories): each gave the category to another name as well
+    ("Its best exit: Brisa Labs, the Porto-based inference platform Halvard Partners seeded in 2022, was sold in May 2025.",
+     [("Brisa Labs", "inference-platform")]),  # the platform's backer
+    ("Tamsk Ventures is the corporate venture arm of chipmaker Ostrava Semiconductor and invests from its parent's pool.",
+     [("Ostrava Semiconductor", "chipmaker")]),  # the arm of a chipmaker
+    ("Corvel AI, which counts Balderton and Northzone among its investors, is the fastest-growing inference platform here.",
+     [("Corvel AI", "inference-platform")]),  # an investor named in the relative clause
+    ("Veyra Cloud priced reserved H200 capacity at €1.85 per GPU-hour, against €2.60 in the hyperscaler bids.",
+     []),  # a word describing bids
+    ("Tarrock Cloud acquired Sallow Labs in May 2025.\n\nSallow Labs is the third scheduler acquisition by a GPU cloud "
+     "this year.", []),  # the buyer's kind, not Sallow's
+    ("See our sector primer, The Neocloud Balance Sheet, for the method.", []),  # a title's words
+    ("Buying Pellwick GPU, a serverless GPU platform, gives it a developer front end.",
+     [("Pellwick GPU", "serverless-gpu-platform")]),  # a purchase as the subject
+])
+def test_a_category_is_the_described_companys_alone(tmp_path, text, wanted):
+    assert sorted(set(of_kind(built(tmp_path, NEWS + text + "\n"), "Category", "company", "category"))) == wanted

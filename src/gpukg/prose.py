@@ -42,6 +42,15 @@ IS_A = re.compile(r"\b(?:operates?|is|are|runs?|provides?|offers?|describes itse
                    r"serves as|sells|builds)\b", re.I)
 
 _STAKE = re.compile(r"\bstakes? in\b", re.I)
+_BY_ONE = re.compile(r"\bby\s+(?:an?|the)\s+(?:[\w-]+\s+)?$")
+_NAME_AFTER = re.compile(rf"\s+(?:{NAME})")
+
+
+def _names_another(text: str, end: int) -> bool:
+    """Whether a name follows the category word ending at ``end`` and is what it describes ("of chipmaker Quorvane
+    Semiconductor"), not the subject of a clause about it ("a platform Wrenhollow seeded")."""
+    named = _NAME_AFTER.match(text, end)
+    return bool(named) and not is_acronym_term(named.group(0).strip()) and not _DID_TO_IT.match(text, named.end())
 _CUSTOMERS_BEFORE = re.compile(r"\b(?:to|for|serving|serves)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -275,8 +284,10 @@ def category_from(state: State, company: str, text: str, source: Source, *, lead
     """
     first = clauses(text)[0].text if text else ""
     # (not whom it sells to: "sells reserved clusters to AI labs")
+    # (nor another company's: "the venture arm of chipmaker Quorvane Semiconductor", "an acquisition by a GPU cloud")
     hits = [h for h in lexicon.find("categories", first) if not _NEGATION.search(first[:h[1]])
-            and not _CUSTOMERS_BEFORE.search(first[:h[1]])]
+            and not _CUSTOMERS_BEFORE.search(first[:h[1]]) and not _BY_ONE.search(first[:h[1]])
+            and not (first[h[2] - 1:h[2]] != "s" and _names_another(first, h[2]))]
     if leading:
         hits = [h for h in hits if len(first[:h[1]].split()) <= 2]
     if hits:
@@ -311,6 +322,13 @@ def _category_examples(state: State, text: str, source: Source) -> None:
                 add(state, Category(source, company, slug), ("company", company))
 
 
+_TITLE_CASED = re.compile(r"[A-Z][a-z]")
+# a verb whose object is the company described, left out: "a serverless GPU platform we seeded in 2023"
+_DID_TO_IT = re.compile(r"\s+(?:first\s+|also\s+|later\s+|originally\s+)?(?:seeded|backed|funded|led|acquired|bought|incubated|"
+                        r"invested in)(?=\s*(?:[,.;)]|$|\s+(?:in|at|for|"
+                        r"back|last|this|early|late|years?)\b))")
+
+
 def _category_before_name(state: State, text: str, source: Source) -> None:
     """'Indian neocloud Yotta Shakti closed ...', 'acquired inference platform Fireworks': a
     category noun right before a name (a singular one: 'neoclouds A and B' may be a list of
@@ -318,7 +336,11 @@ def _category_before_name(state: State, text: str, source: Source) -> None:
     for slug, start, end in lexicon.find("categories", text):
         if text[end - 1:end] == "s" and not text[start:end].lower().endswith("-as-a-service"):
             continue
+        if start and _TITLE_CASED.match(text, start):  # "our sector primer, The Neocloud Balance Sheet": a title's words
+            continue
         named = re.match(rf"\s+(?P<n>{NAME})", text[end:])
+        if named and _DID_TO_IT.match(text, end + named.end()):  # "the inference platform Wrenhollow seeded in 2023": its backer
+            continue
         company = trim_name(state, named.group("n")) if named else ""
         if _COMPANY_FORM.fullmatch(company) or company.lower() in lexicon.words("names", "corporate_suffixes"):
             continue  # "Shinonome GPU Cloud, Inc.", "Aravalli GPU Cloud Limited": the category's words are the name's
@@ -405,7 +427,10 @@ def _described_again(state: State, text: str, source: Source, subject: str | Non
         apposed = _APPOSED_TO.search(text, max(0, lead.start() - 80), lead.start())
         # ... or, opening the sentence, the name it introduces: "The only chipmaker here, Toronto's Vaskeld Semiconductor, ..."
         introduced = _INTRODUCES.match(text, end) if lead.start() == 0 else None
-        company = (trim_name(state, introduced.group("n")) if introduced else None) \
+        # ... or, said of the sentence's subject, that: "Fernhill AI, which counts Index Ventures and Lightspeed among
+        # its investors, is the fastest-growing inference platform"
+        said = _IS_BEFORE.search(text, 0, lead.start()) and not apposed and opening_name(state, text)
+        company = (trim_name(state, introduced.group("n")) if introduced else None) or said \
             or (trim_name(state, apposed.group("n")) if apposed and looks_like_org(apposed.group("n")) or
                 apposed and apposed.group("n") in state.names else None) \
             or named_before(state, text, lead.start()) or subject or (state.previous if lead.start() == 0 else None)
@@ -423,13 +448,16 @@ def _placed(state: State, company: str, place: str | None, source: Source) -> No
 
 
 _APPOSED_TO = re.compile(rf"(?<![\w'’])(?P<n>{NAME}),\s*$")
+_IS_BEFORE = re.compile(r"\b(?:is|was|remains|became)\s+$")
 _INTRODUCES = re.compile(rf"(?:\s+(?:here|among them|on the list|in the group))?,\s+(?:[A-Z][\w.'’-]*['’]s\s+)?(?P<n>{NAME})")
 # "the Austin GPU cloud", "the Toronto-headquartered serverless GPU platform", "the inference startup"
 _THE_DESCRIBED = re.compile(r"\b[Tt]he\s+(?:(?P<place>[A-Z][a-z][\w.'’]*(?:\s+[A-Z][a-z][\w.'’]*){0,2})(?:-(?:based|headquartered))?\s+)?"
                             r"(?:[\w-]+\s+)?$")
 # ... then a verb, a preposition or the clause's end; not "the neocloud market", not "the GPU cloud Acme"
 _DESCRIPTION_ENDS = re.compile(r"\s*[,.;)]|\s*$|\s+(?!market|segment|sector|space|industry|players|business|model|category|"
-                               r"rental|pricing|landscape|boom|era|wave)[a-z]+\b")
+                               # ("against €2.60 in the hyperscaler bids": what the word describes, not a company)
+                               r"rental|pricing|landscape|boom|era|wave|bids|prices|rates|contracts|deals|offers|quotes|tenders|"
+                               r"capacity|capex|spend|spending|margins|revenues?|customers|peers|rivals)[a-z]+\b")
 
 
 def _apposed_categories(state: State, text: str, source: Source) -> None:

@@ -248,6 +248,8 @@ OTHER_BY_RELATION = r"(?:(?:main|biggest|largest|closest|nearest|chief|key|small
     r"partner|customer|parent|investor|backer|supplier|acquirer)s?\s+(?=[A-Z])"
 DISCOURSE = re.compile(r"^(?:meanwhile|separately|elsewhere|similarly|likewise|in turn|also|later|subsequently|additionally|"
                        r"moreover|furthermore|in addition|finally|notably|overall|today|now|yes|honestly|frankly|and|but|yet|"
+                       # a purchase as the subject: "Buying Pellworm GPU, a serverless GPU platform, gives it ..."
+                       r"buying|acquiring|heard|"
                        # the report's own view, then what it is of: "We estimate NVIDIA shipped about 1.45 million ..."
                        r"we (?:estimate|expect|believe|think|model|forecast|calculate|understand|hear)(?: that)?),?\s+", re.I)
 
@@ -414,7 +416,8 @@ def trim_name(state: State, name: str) -> str:
     while words and (words[0].lower() in ("in", "at", "meanwhile", "also", "and", "but", "yet", "so", "plus", "then", "recently",
                                           "earlier", "later", "when", "today", "yesterday", "now",  # "Today Pallasite announced"
                                           "heard", "hearing", "rumor", "rumour",  # a forum's "Heard Plinthwork just closed"
-                                          "acquired", "acquires", "bought", "buys", "purchased", "after", "with",
+                                          "acquired", "acquires", "acquiring", "bought", "buys", "buying",
+                                          "purchased", "after", "with",
                                           "subsequently", "separately", "additionally", "afterwards", "finally")
                      or len(words) > 1 and words[0] in MONTH_NAMES):  # "In May Thornvale Cloud completed"
         words.pop(0)
