@@ -36,7 +36,7 @@ Entry kinds and their keys (``line`` on every kind but same/distinct/warning):
   extra          line, kind (one of ``EXHAUSTIVE``), note: a fact of that kind the
                  graph holds at that line and the file knowingly does not list
                  (wrong, or not asserted either way); ``note`` says which and why
-Rounds, acquisitions, backings, foundings, headquarters and roles (``EXHAUSTIVE``)
+Rounds, acquisitions, backings, foundings, headquarters, roles and categories (``EXHAUSTIVE``)
 are listed in full: ``unexpected`` answers with one sentence per such fact of the
 graph that no entry of its kind matches and no ``[[extra]]`` entry excuses, so a
 fact made up fails a test too.
@@ -102,7 +102,7 @@ _NAMED = prepareQuery(
 )
 
 # The kinds of fact a report's expected file lists in full: any other such fact in its graph is a problem.
-EXHAUSTIVE = ("round", "acquisition", "backing", "founding", "headquarters", "role")
+EXHAUSTIVE = ("round", "acquisition", "backing", "founding", "headquarters", "role", "category")
 
 _CLASSES = {
     "round": GK.FundingRound,
