@@ -485,8 +485,9 @@ def test_a_title_after_a_lead_investor_described_in_an_aside_is_the_companys(tmp
 
 def test_a_name_of_four_words_is_read_whole(tmp_path):
     # Regression (found by the precision check): "CEO Le Thi Thu Ha says" gave the title to "Le Thi Thu"
-    facts = built(tmp_path, NEWS + "Hanoi-based Sao Bac Cloud opened a GPU hall in 2025. Chief executive Nguyen Thi Minh Khai "
-                                   "says it has 80 customers, and CTO Juan Carlos Ortega Ruiz runs the platform team.\n")
+    facts = built(tmp_path, NEWS + "Hanoi's Sao Bac Cloud, a GPU cloud for Vietnamese banks, closed a VND 500 billion Series A "
+                                   "in October 2025 led by Hong Ha Capital. Chief executive Nguyen Thi Minh Khai says the company "
+                                   "has 80 customers, and CTO Juan Carlos Ortega Ruiz runs the platform team.\n")
     assert of_kind(facts, "Role", "person", "company", "role") == [
         ("Juan Carlos Ortega Ruiz", "Sao Bac Cloud", "cto"), ("Nguyen Thi Minh Khai", "Sao Bac Cloud", "ceo")]
 

@@ -17,15 +17,21 @@ from .phrases import LOWER, NAME, UPPER, looks_like_name, looks_like_org
 from .reading import MONTH_NAMES, State, add, investor_only, month_told, opening_name, said_name, trim_name
 from .records import Role, Source, When
 
-# A person's name: two to four capitalised words ("Le Thi Thu Ha"), with the particles of family names.
+# A person's name: two or three capitalised words, with the particles of family names.
 _WORD = rf"{UPPER}{LOWER}*(?:['’-](?!s\b){UPPER}?{LOWER}+)*"  # "O'Brien", "Smith-Jones"; not "Biden's"
-PERSON = rf"{_WORD}(?:\s+(?:(?:van|von|de|da|del|der|di|du|le|la|bin|al)\s+)*{_WORD}){{1,3}}"
+_PARTICLES = r"(?:(?:van|von|de|da|del|der|di|du|le|la|bin|al)\s+)*"
+PERSON = rf"{_WORD}(?:\s+{_PARTICLES}{_WORD}){{1,2}}"
 PEOPLE = rf"{PERSON}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){PERSON})*"
+# ... or four, where a title stands before them ("CEO Le Thi Thu Ha says"); allowed in every pattern, a fourth
+# word made reading 1 to 13% slower in runs side by side
+_TITLED_PERSON = rf"{_WORD}(?:\s+{_PARTICLES}{_WORD}){{1,3}}"
+_TITLED_PEOPLE = rf"{_TITLED_PERSON}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_TITLED_PERSON})*"
 _BYLINE = re.compile(r"^(?:From|By|Written by)\s+(?=[A-Z])")
 _NOT_FIRST = frozenset({"The", "Its", "Their", "Our", "This", "That", "These", "Those", "A", "An", "In", "On", "By"})
 
 _ROLE_JOIN = re.compile(r"\s*(?:,|&|/|\band\b)\s*$")
-_AFTER_ROLE = re.compile(rf"\s*(?:[,:]\s*)?(?:is\s+|was\s+|are\s+|were\s+)?(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?(?P<p>{PEOPLE})"
+_AFTER_ROLE = re.compile(rf"\s*(?:[,:]\s*)?(?:is\s+|was\s+|are\s+|were\s+)?(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?"
+                         rf"(?P<p>{_TITLED_PEOPLE})"
                          r"(?!\s*['’]s)(?![\w'’-])")  # "CEO is Dr. Martina Kälin"
 # "Acme named Ingrid Holm chief executive officer", "promoted Clara Diaz to CTO": the title given
 # by a verb, so the company is the verb's subject.
