@@ -42,15 +42,6 @@ IS_A = re.compile(r"\b(?:operates?|is|are|runs?|provides?|offers?|describes itse
                    r"serves as|sells|builds)\b", re.I)
 
 _STAKE = re.compile(r"\bstakes? in\b", re.I)
-_BY_ONE = re.compile(r"\bby\s+(?:an?|the)\s+(?:[\w-]+\s+)?$")
-_NAME_AFTER = re.compile(rf"\s+(?:{NAME})")
-
-
-def _names_another(text: str, end: int) -> bool:
-    """Whether a name follows the category word ending at ``end`` and is what it describes ("of chipmaker Quorvane
-    Semiconductor"), not the subject of a clause about it ("a platform Wrenhollow seeded")."""
-    named = _NAME_AFTER.match(text, end)
-    return bool(named) and not is_acronym_term(named.group(0).strip()) and not _DID_TO_IT.match(text, named.end())
 _CUSTOMERS_BEFORE = re.compile(r"\b(?:to|for|serving|serves)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -327,6 +318,16 @@ _TITLE_CASED = re.compile(r"[A-Z][a-z]")
 _DID_TO_IT = re.compile(r"\s+(?:first\s+|also\s+|later\s+|originally\s+)?(?:seeded|backed|funded|led|acquired|bought|incubated|"
                         r"invested in)(?=\s*(?:[,.;)]|$|\s+(?:in|at|for|"
                         r"back|last|this|early|late|years?)\b))")
+
+_BY_ONE = re.compile(r"\bby\s+(?:an?|the)\s+(?:[\w-]+\s+)?$")
+_NAME_AFTER = re.compile(rf"\s+(?:{NAME})")
+
+
+def _names_another(text: str, end: int) -> bool:
+    """Whether a name follows the category word ending at ``end`` and is what it describes ("of chipmaker Quorvane
+    Semiconductor"), not the subject of a clause about it ("a platform Wrenhollow seeded")."""
+    named = _NAME_AFTER.match(text, end)
+    return bool(named) and not is_acronym_term(named.group(0).strip()) and not _DID_TO_IT.match(text, named.end())
 
 
 def _category_before_name(state: State, text: str, source: Source) -> None:
