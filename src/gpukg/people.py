@@ -17,15 +17,19 @@ from .phrases import LOWER, NAME, UPPER, looks_like_name, looks_like_org
 from .reading import MONTH_NAMES, State, add, investor_only, month_told, opening_name, said_name, trim_name
 from .records import Role, Source, When
 
-# A person's name: two or three capitalised words, with the particles of family names.
 _WORD = rf"{UPPER}{LOWER}*(?:['’-](?!s\b){UPPER}?{LOWER}+)*"  # "O'Brien", "Smith-Jones"; not "Biden's"
-_PARTICLES = r"(?:(?:van|von|de|da|del|der|di|du|le|la|bin|al)\s+)*"
-PERSON = rf"{_WORD}(?:\s+{_PARTICLES}{_WORD}){{1,2}}"
-PEOPLE = rf"{PERSON}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){PERSON})*"
+
+
+def _named(most: int) -> tuple[str, str]:
+    """A person's name of two to ``most`` capitalised words, with the particles of family names; and a list of them."""
+    person = rf"{_WORD}(?:\s+(?:(?:van|von|de|da|del|der|di|du|le|la|bin|al)\s+)*{_WORD}){{1,{most - 1}}}"
+    return person, rf"{person}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){person})*"
+
+
+PERSON, PEOPLE = _named(3)
 # ... or four, where a title stands before them ("CEO Le Thi Thu Ha says"); allowed in every pattern, a fourth
 # word made reading 1 to 13% slower in runs side by side
-_TITLED_PERSON = rf"{_WORD}(?:\s+{_PARTICLES}{_WORD}){{1,3}}"
-_TITLED_PEOPLE = rf"{_TITLED_PERSON}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_TITLED_PERSON})*"
+_, _TITLED_PEOPLE = _named(4)
 _BYLINE = re.compile(r"^(?:From|By|Written by)\s+(?=[A-Z])")
 _NOT_FIRST = frozenset({"The", "Its", "Their", "Our", "This", "That", "These", "Those", "A", "An", "In", "On", "By"})
 
@@ -49,8 +53,8 @@ _GIVEN = re.compile(
     r"(?:to\s+(?:lead|run|head|oversee)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:as|to)\s+)?"
     rf"(?:(?:its|the|their|our|the company['’]s)\s+)?(?:(?:new|interim|acting)\s+)?$")
 # "X is run by chief executive A", "... led by CEO A and president B": X's titles
-_RUN_BY = re.compile(r"\b(?:is|was|are|has been)\s+(?:now\s+)?(?:led|run|headed|managed)\s+by\s+(?:its\s+)?"
-                     r"(?:[^,.;]{1,60}?\s+and\s+(?:its\s+)?)?$")
+_RUN_BY_VERB = re.compile(r"\b(?:is|was|are|has been)\s+(?:now\s+)?(?:led|run|headed|managed)\s+by\b")
+_RUN_BY = re.compile(_RUN_BY_VERB.pattern + r"\s+(?:its\s+)?(?:[^,.;]{1,60}?\s+and\s+(?:its\s+)?)?$")
 _TAKEN_UP = re.compile(r"\b(?:became|becomes|joined|appointed|named|promoted)\b")
 _OF_WHOM = r"(?:\s+of\s+the\s+(?:\w+\s+)?board)?(?:\s+(?:of|at)\s+(?:" + NAME + r"|the (?:[Cc]ompany|[Ff]irm|[Ss]tartup)))?"
 _DATE_AFTER = re.compile(_OF_WHOM + r",?\s+(?:in|on|since|from|effective)\s+")
@@ -380,7 +384,6 @@ _UNNAMED_ORG = re.compile(r"(?:(?P<name>[A-Z][\w'’.-]*)\s+)?(?<![\w'’-])"
 _RUN_NAMED = re.compile(rf"(?P<c>{NAME})(?:,[^,;]{{1,40}},)?\s*$")
 # a later clause's company, its verb left out: "X is run by A; Y by B"
 _GAPPED_BY = re.compile(rf";\s+(?P<c>{NAME})\s+by\s+(?![^;]*;)")
-_RUN_BY_VERB = re.compile(r"\b(?:is|was|are|has been)\s+(?:now\s+)?(?:led|run|headed|managed)\s+by\b")
 _LISTED_ON = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:(?:its|their)\s+)?")
 
 
