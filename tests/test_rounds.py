@@ -1120,3 +1120,24 @@ def test_an_investor_who_doubled_down_after_the_lead_is_no_lead(tmp_path):
                             "Series B in October 2025, led by Atomico, we doubled down with a €5M follow-on.\n")
     assert of_kind(facts, "Round", "kind", "leads", "participants") == [
         ("series-a", ("Hollin Ventures",), ()), ("series-b", ("Atomico",), ("Hollin Ventures",))]
+
+
+def test_an_investors_next_round_of_the_same_company_in_one_sentence():
+    # Regression: "We led Vantfield's $40 million Series A in 2024 and doubled down in the $135 million Series B this July,
+    # which Lightspeed Venture Partners led at a $900 million post-money valuation" read no Series B
+    ex = read(NEWS + "Harrow Partners led Korrin Cloud's €20 million Series A in 2023 and joined the €60 million Series B in "
+                     "May 2025, which Atomico led at a €400 million post-money valuation.\n")
+    assert [(f.company, f.kind, f.amount.value, f.when.iso, f.leads, f.valuation and f.valuation.value)
+            for f in facts_of(ex, "Round")] == [
+        ("Korrin Cloud", "series-a", Decimal("20000000"), "2023", ("Harrow Partners",), None),
+        ("Korrin Cloud", "series-b", Decimal("60000000"), "2025-05", ("Atomico",), Decimal("400000000"))]
+
+
+def test_a_holdings_tables_follow_on_column_tells_a_round(tmp_path):
+    # Regression: "| Follow-on |" of "Series B, $135M (Jul 2025)" in a fund's table of holdings was a figure of a
+    # metric named "follow-on", not the company's round
+    facts = built(tmp_path, "# Harrow Partners: holdings\n\n| Company | Sector | Entry | Follow-on |\n|---|---|---|---|\n"
+                            "| Korrin Cloud | Neocloud | Seed, €4M (2022) | Series A, €20M (Mar 2024, co-led) |\n")
+    assert [(c, k, a.value, w.iso) for c, k, a, w in of_kind(facts, "Round", "company", "kind", "amount", "when")
+            if k == "series-a"] == [("Korrin Cloud", "series-a", Decimal("20000000"), "2024-03")]
+    assert not [d for name, d in facts if name == "Observation" and d["metric"] == "follow-on"]

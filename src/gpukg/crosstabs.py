@@ -231,7 +231,8 @@ _PER_PHRASE = re.compile(r"\bper[-\s]+((?:gpu[-\s])?(?:second|hour|month)|(?:1\s
 
 
 # "| Latest Round |", "| Last raise |", "| Most recent funding |": one round per cell; not "| Total raised |"
-ROUND_HEADER = re.compile(r"\bround\b|^(?:last|latest|most recent|recent)\s+(?:raise|funding|financing)\b", re.I)
+# "| Follow-on |" of "Series B, $135M (Jul 2025)" in a fund's table of holdings: the later round it took part in
+ROUND_HEADER = re.compile(r"\bround\b|\bfollow-?on\b|^(?:last|latest|most recent|recent)\s+(?:raise|funding|financing)\b", re.I)
 
 
 def cell_round(company: str, cell: str, source: Source) -> Round | None:

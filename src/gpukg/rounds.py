@@ -35,7 +35,7 @@ def rounds(state: State, text: str, source: Source, subject: str | None) -> bool
         # the new loan is the round told (the old one and its lender are no part of it)
         text = text[:repaid.start("old")] + "closed " + text[repaid.end():]
     if " led" in text:  # "$3.5M pre-seed, Khosla Ventures led.": the lead named after the round, as "led by" would
-        text = _LED_AFTER.sub(lambda m: f" led by {m.group('names')}", text)
+        text = _LED_AFTER.sub(lambda m: f" led by {m.group('names')}{m.group('space')}", text)
     backers = _BACKERS_OF_ALL.search(text) if "raised" in text else None
     if backers:  # "It raised $71 million in total from A, B and C; the last money in was a $45 million Series B ...":
         # they back the company, and are no part of the round told after them
@@ -239,8 +239,10 @@ _ROUND_LED = re.compile(r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:round|raise|
 # the leads of the round just read, told in the sentence after it
 # a headline's "$6.5M seed round for Quillet Labs": a round, told as a noun, and whose
 _ROUND_FOR = re.compile(r"\b(?:Series\s+[A-H]\d?|(?:[Pp]re-)?[Ss]eed|round|[Ee]xtension)\s+(?:round\s+)?for\s+(?=[A-Z])")
-_LED_AFTER = re.compile(rf"[,;]\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:co-)?led\s*(?=[.;]|$|,\s+{NAME}"
-                        rf"(?:\s*(?:,|and|&)\s*{NAME})*\s+(?:joined|participated|took part|followed)\b)")
+# ... or in a relative clause: "the $135 million Series B, which Lightspeed led at a $900 million valuation"
+_LED_AFTER = re.compile(rf"[,;]\s+(?P<which>which\s+)?(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s+(?:co-)?led(?P<space>\s*)"
+                        rf"(?=[.;]|$|,\s+{NAME}(?:\s*(?:,|and|&)\s*{NAME})*\s+(?:joined|participated|took part|followed)\b|"
+                        r"(?(which)(?:at|with)\s|(?!)))")
 _LED_IT = re.compile(rf"(?:(?:[Ee]xisting|[Nn]ew|[Rr]eturning)\s+(?:investors?|backers?|shareholders?)\s+)?"
                      # ("Mandala Group, the Indonesian conglomerate, led the round")
                      rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)(?:,\s+(?:the|an?|its|our)\s+[^,;]{{1,60}},)?\s+(?:co-)?led"
@@ -340,8 +342,11 @@ def _tells_round(text: str) -> bool:
 
 _JOINED = "\0"
 # ", and a €45M Series A", ", followed by a $75M Series B", " then an A$20 million extension"
+# ... or an investor's next round of the same company: "led its $40M Series A and doubled down in the $135M Series B"
 _AND_ROUND = re.compile(r",?\s+(?:and(?:\s+then)?|then|followed\s+by|and\s+later)\s+"
-                        r"(?=(?:(?:a|an|another|a\s+further)\s+)?(?:[$€£¥₹₩]|[A-Z]{1,3}\$|[A-Z]{3}\s)\s?\d)")
+                        r"(?:(?:also\s+)?(?:doubled\s+down|joined|participated|invested|followed\s+on|came\s+back|returned|re-upped)"
+                        r"\s+(?:(?:in|into|for)\s+)?(?=the\s))?"
+                        r"(?=(?:(?:a|an|another|a\s+further|the)\s+)?(?:[$€£¥₹₩]|[A-Z]{1,3}\$|[A-Z]{3}\s)\s?\d)")
 
 
 _EACH = re.compile(rf"(?P<names>{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})+)\s+(?:each|both)\s+{_ROUND_VERBS}")
