@@ -498,3 +498,15 @@ def test_a_sentence_about_the_rival_of_the_company_before(tmp_path):
 ])
 def test_a_category_is_the_described_companys_alone(tmp_path, text, wanted):
     assert sorted(set(of_kind(built(tmp_path, NEWS + text + "\n"), "Category", "company", "category"))) == wanted
+
+
+@pytest.mark.parametrize("heading, wanted", [
+    ("Inference platforms", [("Ostmark Digital", "inference-platform")]),  # (the rule the others are exceptions to)
+    # Regression (found by a precision audit of categories): each gave a category to every company of its section
+    ("Inference platforms and marketplaces", []),  # two categories: which is whose is not said
+    ("Hyperscalers versus neoclouds", []),
+    ("Ostmark Digital to Acquire Tarnwell, Adding an Inference Platform", []),  # what the buyer buys, not what it is
+])
+def test_a_headings_category_is_its_sections_only_when_it_names_one(tmp_path, heading, wanted):
+    facts = built(tmp_path, f"# Notes\n\n## {heading}\n\nOstmark Digital raised $12 million in March 2025.\n")
+    assert sorted(set(of_kind(facts, "Category", "company", "category"))) == wanted

@@ -250,7 +250,7 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
         state.trend_levels[level] = label
         state.facts.append(Trend(source, label, broader))
         trends = (label,)
-    category = lexicon.first("categories", block.text)
+    category = _section_category(block.text)
     # A report's own title speaks of the market, not of each company in it.
     if category and not state.company and level >= 2:
         state.categories_by_heading[level] = category
@@ -602,6 +602,20 @@ def _fact_names(fact: Fact) -> list[str]:
     if isinstance(fact, (Role, Founding, Headquarters, Category)):
         return [fact.company]
     return []
+
+
+# "X to Acquire Y, Adding a Serverless GPU Platform": the category of what the heading's subject buys, which its
+# section's other companies need not be in (not "buys from three neoclouds": those it buys from are its companies)
+_CATEGORY_OBJECT = re.compile(r"\b(?:buys?|bought|buying|adds?|adding|acquires?|acquiring)\s+(?!from\b)(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _section_category(heading: str) -> str | None:
+    """The one category a heading files its section's companies under ('Neocloud Emergence'); none when it names
+    two ('Hyperscalers versus neoclouds', 'From crypto miners to AI clouds') or the category is what is dealt with."""
+    found = lexicon.find("categories", heading)
+    if len({key for key, _, _ in found}) != 1 or any(_CATEGORY_OBJECT.search(heading, 0, start) for _, start, _ in found):
+        return None
+    return found[0][0]
 
 
 def _heading_categories(state: State, block: Block, source: Source) -> None:
