@@ -117,6 +117,23 @@ def test_splits_ratios_and_issue_numbers_are_not_amounts():
     assert [(q.value, q.per) for q in find_quantities("$2/hour and 1,200/month")] == [(Decimal(2), "hour"), (Decimal(1200), "month")]
 
 
+@pytest.mark.parametrize("text, kept", [
+    # Regression (found by a precision audit of figures): each number here was read as a figure
+    ("1600 Wynkoop Street, Suite 400, Denver, Colorado 80202 (Address of principal executive offices)", []),
+    ("Registered office: Powai, Mumbai 400 076. All amounts in ₹ crore", []),
+    ("Median cleared price over 17–23 November; the summit ran October 21–23.", []),
+    ("We ran the test between 2 and 9 January 2026 at the 2 p.m. panel.", []),
+    ("Investor Q&A, issue 118. The wider loss reflects interest on the loan (Note 7). Week 46 closed; Hall 4 is live.", []),
+    ("an 8×B200 node on a one-year term starts at $26,500 per month", [Decimal(26500)]),
+    ("Prices are per GPU-hour on an 8-GPU node; 70B-class open models fell 30%", [Decimal(30)]),
+    ("The Orrery GPU Rental Index (OGRI, January 2024 = 100) closed at 61.8", [Decimal("61.8")]),
+    ("Numbers follow German convention: 3.200 = three thousand two hundred", []),
+    ("u/tensor_goblin · 214 points · 09:12 UTC; saved from r/MLOps, 214 points, 87 comments. 6 min read", []),
+])
+def test_numbers_that_place_label_or_configure_are_not_figures(text, kept):
+    assert [q.value for q in find_quantities(text)] == kept
+
+
 def test_names_and_years_are_not_numbers():
     assert find_quantities("H100 with FlashAttention-3 from Prosperity7") == ()
     assert find_quantities("Founded in 2021") == ()

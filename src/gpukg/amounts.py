@@ -97,7 +97,9 @@ _MODEL_WORD = rf"(?!(?:{_CODES_RE}|Rs|Over|About|Nearly|Around|Roughly|Almost|So
 _MODEL_SIZE = re.compile(rf"(?:\b{_MODEL_WORD}[-\s]?\d+(?:\.\d+)*[-\s]|(?<=[a-z,] ){_MODEL_WORD}[-\s])"
                          r"(?:\d+x)?\d+(?:\.\d+)?[BM]\b(?![$€£%])"
                          # a model's size without its name: "a 70B model", "13B-parameter models"
-                         r"|(?<![$€£¥₹\w.,])\d{1,4}(?:\.\d+)?[BM](?:[-\s]param(?:eter)?s?)?\s+(?:models?|LLMs?|parameters|params)\b")
+                         r"|(?<![$€£¥₹\w.,])\d{1,4}(?:\.\d+)?[BM](?:[-\s]param(?:eter)?s?)?\s+(?:models?|LLMs?|parameters|params)\b"
+                         # ... or its class: "70B-class open models", "70B-parameter models"
+                         r"|(?<![$€£¥₹\w.,])\d{1,4}(?:\.\d+)?[BM]-(?:class|param(?:eter)?s?)\b")
 # an EU authority's share range, bracketed to keep the figure confidential: "[35-40]%"
 _BRACKETED_SHARE = re.compile(r"\[(\d{1,3}(?:[.,]\d+)?\s?[-–]\s?\d{1,3}(?:[.,]\d+)?)\]%")
 # A language model by name: "Llama 3.3 70B", "Qwen3-32B", "DeepSeek-V3", "Mistral Small 3.1", "GPT-4o"
@@ -122,6 +124,22 @@ _NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|
                         r"|\b(?:No\.|Paper|Number)\s\d+-\d+\b|\b10\.\d{4,}/\S+|\+?\d{0,3}\s?\(\d{3}\)\s?\d{3}-\d{4}\b"
                         r"|\b\d{3}-\d{3}-\d{4}\b|\b(?:Suite|Floor)\s\d+\b|(?<![\w.])\+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,5}(?![\d%.,])"
                         r"|^\d{1,2}/\d{1,2}(?=[\s.):])")  # a thread's post number: "2/14 Quillfire closed ..."
+_MONTH_WORD = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|" \
+              r"Nov(?:ember)?|Dec(?:ember)?)\.?"
+# Numbers that place, label or configure, not measure: a street address and its postcode ("1600 Wynkoop Street",
+# "Denver, Colorado 80202", "Mumbai 400 076"), a day span ("17–23 November", "October 21–23", "between 2 and 9
+# January"), a time of day ("2 p.m."), an issue, note, row, week or hall ("issue 118", "(Note 7)", "Week 46",
+# "Keflavík Hall 4"), a node's make-up ("8×B200 node", "an 8-GPU node"), an index's base ("January 2024 = 100"),
+# a notation explained ("3.200 = three thousand two hundred"), a post's votes ("· 214 points ·") and reading time
+_NOT_MEASURED = re.compile(
+    r"\b\d{1,5}(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|Avenue|Road|Boulevard|Drive|Lane|Parkway|Plaza)\b"
+    r"|(?<=,\s)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s\d{5}(?:-\d{4})?\b(?![\d,%]|\.\d)|\b[A-Z][a-z]+\s\d{3}\s\d{3}\b(?![\d,%]|\.\d)"
+    rf"|\b\d{{1,2}}\s?[–-]\s?\d{{1,2}}\s+{_MONTH_WORD}(?![a-z])|\b{_MONTH_WORD}\s+\d{{1,2}}\s?[–-]\s?\d{{1,2}}\b(?![\d,]|\.\d)"
+    rf"|\bbetween\s+\d{{1,2}}\s+and\s+\d{{1,2}}\s+{_MONTH_WORD}(?![a-z])"
+    r"|\b\d{1,2}(?::\d{2})?\s?[ap]\.m\.|\b(?:[Ii]ssue|Note|Row|Week|Hall|Episode)\s\d+\b(?![\d,%]|\.\d)"
+    r"|\b\d{1,2}\s?[×x]\s?(?=[A-Z]{1,2}\d{2,4}\b)|\b\d{1,2}-GPU(?=\s+(?:nodes?|servers?|boxes|machines|systems?|pods?)\b)"
+    r"|\b\d{4}\s?=\s?100\b|\b\d[\d.,]*(?:\s\d{3})*\s?=\s?(?=[a-z])|·\s*\d+\s+points\b|\b\d+\s+points,\s+\d+\s+comments\b"
+    r"|\b\d+\s+min(?:ute)?s?\s+read\b")
 # "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
 # (not a header's "($ bn)": a currency and a scale, no amount)
 # (a code before a word is English: "in USD unless marked", "EUR and GBP quotes")
@@ -158,6 +176,9 @@ _MODELS_THEN = re.compile(rf"\s+(?:[A-Z][A-Za-z]+\s+)?{MODEL}(?:\s*(?:,|and|&|/)
 _NOUN = re.compile(r"^\s*(?:of\s+)?((?:[A-Za-z][\w.\-/]*\s?){1,3})")
 
 
+_NOT_AMOUNTS = (_MODEL_SIZE, _MODEL_VERSION, GPU_NAME, _NO_FIGURE, _NOT_MEASURED, DAY_MONTH)
+
+
 @per_text(maxsize=4096)  # a line is asked for its numbers by its rounds, deals, figures and labels
 def find_quantities(text: str) -> tuple[Quantity, ...]:
     """Every number in ``text`` with its currency, scale, unit, range and qualifiers.
@@ -169,7 +190,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         return tuple(_counted_in_words(text))
     masked = _BRACKETED_SHARE.sub(lambda m: f" {m.group(1)}% ", text) if "]%" in text else text  # (as long as it was)
     spans = [(s, e) for s, e, _ in find_dates(text)] + [m.span() for m in _MALFORMED.finditer(text)]
-    for start, end in spans + [m.span() for pattern in (_MODEL_SIZE, _MODEL_VERSION, GPU_NAME, _NO_FIGURE, DAY_MONTH) for m in pattern.finditer(text)]:
+    spans += [m.span() for pattern in _NOT_AMOUNTS for m in pattern.finditer(text)]
+    for start, end in spans:
         masked = masked[:start] + "\x00" * (end - start) + masked[end:]
     found = []
     for m in _QUANTITY.finditer(masked):

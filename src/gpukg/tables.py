@@ -344,7 +344,8 @@ _ROUND_PART = re.compile(r"lead|investor|participant|backer|lender|arranger|^oth
 # a cell of words about the row's company: read as a sentence about it, never as a figure named after the column
 _NOTE_HEADERS = ("notes", "note", "fate", "remarks", "comments", "comment", "details", "history", "events")
 _FORMERLY = re.compile(r"^(?:formerly|previously)\s+(?:known\s+as\s+|called\s+)?", re.I)
-_RANK_HEADERS = ("#", "rank", "no.", "no", "ranking")  # a row's place in the table, not a figure
+# a row's place in the table, or the numbers that label it ("| Day |" of a summit, a filing's "| Items |"): not figures
+_RANK_HEADERS = ("#", "rank", "no.", "no", "ranking", "day", "item", "items")
 _TERM_HEADERS = ("term", "tenor", "duration", "length")  # how long a contract runs, which the model does not hold
 _TICKER_HEADERS = ("ticker", "symbol", "ticker symbol", "exchange", "listing", "isin")  # where it trades: "4798 (Tokyo)" is no count
 # "| Date |", "| As of |", "| Fiscal year |", "| Period |": the column that dates a row's figures
