@@ -281,7 +281,7 @@ REQUIRED = {
     "metric": "valuation market-cap revenue arr loss total-raised customers developers users gpus "
               "data-centers regions sites gpu-models providers price revenue-share customer-concentration "
               "market-size market-share growth-rate shipments power-capacity",
-    "unit": "count percent multiple hour second millisecond unit gigawatt kilowatt megawatt",
+    "unit": "count percent multiple hour second millisecond minute day week month year unit gigawatt kilowatt megawatt",
     "qualifier": "reported estimated projected approximate lower-bound upper-bound range sought "
                  "trailing-twelve-months",
     "role": "ceo cto cfo coo founder co-founder chair president",

@@ -134,6 +134,18 @@ def test_numbers_that_place_label_or_configure_are_not_figures(text, kept):
     assert [q.value for q in find_quantities(text)] == kept
 
 
+@pytest.mark.parametrize("text, unit", [
+    # Regression (found by a precision audit of figures): each was a count of its unit's word
+    ("lead times are running at around 120 weeks", "week"),
+    ("Lock-up 180 days, except that the CEO signed for 365 days", "day"),
+    ("Boot to SSH in about 4 minutes; the episode runs 58 min", "minute"),
+    ("support answered in 12 hours", "hour"),
+    ("the book was covered more than 20 times", "multiple"),
+])
+def test_a_span_of_time_or_a_multiple_in_words_has_its_unit(text, unit):
+    assert {q.unit for q in find_quantities(text)} == {unit}
+
+
 def test_names_and_years_are_not_numbers():
     assert find_quantities("H100 with FlashAttention-3 from Prosperity7") == ()
     assert find_quantities("Founded in 2021") == ()

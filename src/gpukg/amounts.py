@@ -46,7 +46,9 @@ _PER = {
 _POWER = {"gw": "gigawatt", "mw": "megawatt", "kw": "kilowatt",
           **{f"{scale}watt{s}": f"{scale}watt" for scale in ("giga", "mega", "kilo") for s in ("", "s")}}
 _TIME = {"ms": "millisecond", "millisecond": "millisecond", "milliseconds": "millisecond", "second": "second", "seconds": "second",
-         "month": "month", "months": "month", "year": "year", "years": "year"}
+         "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute", "hour": "hour", "hours": "hour",
+         "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month", "year": "year",
+         "years": "year"}
 
 CURRENCY_CODES = frozenset(_CODE_LIST)  # (no name: "Driftmoor AI Cloud's AED 2.6 billion Series C")
 _CODES_RE = "|".join(_CODE_LIST)
@@ -82,7 +84,8 @@ _QUANTITY = re.compile(
     + r"(?P<post>\s?(?:%|percent\b|x\b|×|[€£](?!\s?\d)|zł|Kč|(?-i:" + _AFTER_RE + r")\b|(?:dollars|euros|pounds|yuan|renminbi|yen|rupees|lei|zlotys?|złoty|koruna|forint|rand|naira|lira)\b|"
     # ("1.2 trillion won", not "a team of five won": the won only after a scale)
     + r"(?:(?<=million )|(?<=billion )|(?<=trillion ))won\b|"
-    + r"GW\b|MW\b|kW\b|(?:giga|mega|kilo)watts?\b|ms\b|milliseconds?\b|seconds?\b|months?\b|years?\b|bps?\b|basis[\s-]points?\b)"
+    + r"GW\b|MW\b|kW\b|(?:giga|mega|kilo)watts?\b|ms\b|milliseconds?\b|seconds?\b|minutes?\b|mins?\b|hours?\b|days?\b|weeks?\b|"
+    + r"months?\b|years?\b|bps?\b|basis[\s-]points?\b|times\b)"
     + r"|p(?=\s?(?:/|per\s)))?"  # "89p per GPU-hour": pence
     + r"(?P<plus3>\+)?"
     + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU[-\s]?sec(?:ond)?|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|s|rack|share|sh|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"
@@ -359,7 +362,7 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     unit = None
     if post in ("%", "percent"):
         unit = "percent"
-    elif post in ("x", "×"):
+    elif post in ("x", "×", "times"):  # "covered more than 20 times"
         unit = "multiple"
     elif post in _POWER:
         unit = _POWER[post]

@@ -46,7 +46,7 @@ _XSD_DATE, _XSD_DECIMAL, _XSD_GYEAR, _XSD_GYEARMONTH, _XSD_INTEGER = (
     XSD.date, XSD.decimal, XSD.gYear, XSD.gYearMonth, XSD.integer)
 _PRECISION = {"day": TIME.unitDay, "month": TIME.unitMonth, "year": TIME.unitYear}
 _DATATYPE = {"day": _XSD_DATE, "month": _XSD_GYEARMONTH, "year": _XSD_GYEAR}
-_KNOWN_UNITS = {"count", "percent", "multiple", "hour", "second", "millisecond", "day", "month", "year", "unit",
+_KNOWN_UNITS = {"count", "percent", "multiple", "hour", "second", "millisecond", "minute", "day", "week", "month", "year", "unit",
                 "rack", "share", "kilowatt", "megawatt", "gigawatt", "token", "thousand-tokens", "million-tokens",
                 "basis-point"}
 
