@@ -510,3 +510,22 @@ def test_a_category_is_the_described_companys_alone(tmp_path, text, wanted):
 def test_a_headings_category_is_its_sections_only_when_it_names_one(tmp_path, heading, wanted):
     facts = built(tmp_path, f"# Notes\n\n## {heading}\n\nOstmark Digital raised $12 million in March 2025.\n")
     assert sorted(set(of_kind(facts, "Category", "company", "category"))) == wanted
+
+
+def test_its_after_a_sentence_that_names_one_company_but_opens_with_none(tmp_path):
+    # Regression (found by a precision audit of figures): "The contract makes Tideline a one-customer story for now. Its
+    # largest customer accounts for 38% of revenue" gave the 38% to no one (a market-wide figure); and a forum's "Tomos
+    # from Kestrafin here. Official numbers: - About 6,400 GPUs" likewise
+    facts = built(tmp_path, NEWS + "Tarrow Cloud, a Boston neocloud, signed a $2 billion contract with Halcrest Labs in "
+                                   "2025.\n\nThe deal makes Tarrow Cloud a one-customer story for now. Its largest customer "
+                                   "accounts for 38% of revenue.\n")
+    assert [(d["subject"], d["quantity"].value) for name, d in facts if name == "Observation"
+            and d["quantity"].unit == "percent"] == [("Tarrow Cloud", Decimal(38))]
+
+
+def test_its_after_a_sentence_in_the_first_person_is_the_speakers(tmp_path):
+    # ... but not in the first person: "We bought Kestrow, a four-person compiler shop, in July. It's why our
+    # time-to-first-token dropped to 180 milliseconds" is of the speaker's company, not Kestrow's
+    facts = built(tmp_path, NEWS + "Kestrow Labs, a compiler startup, raised $4 million in 2024.\n\nWe bought Kestrow Labs "
+                                   "in July. It is why our time-to-first-token dropped to 180 milliseconds.\n")
+    assert [d["subject"] for name, d in facts if name == "Observation" and d["quantity"].unit == "millisecond"] == [None]

@@ -70,6 +70,16 @@ def _sentence_subject(state: State, text: str) -> str | None:
     return opening_name(state, rest)
 
 
+def _only_company(state: State, text: str) -> str | None:
+    """'The contract makes Tideline a one-customer story for now.': the one known company a sentence names, which
+    is what its next sentence's "Its" means when the sentence itself opens with no name (not when it speaks in the
+    first person: "We bought Kestrow in July. It's why our latency dropped" is of the speaker's company)."""
+    if FIRST_PERSON.search(text):
+        return None
+    named = {name_key(form): form for form, _, _ in state.names.find(text)}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def _a_measure_opens(text: str) -> bool:
     """'Net loss was ...', 'Revenue backlog stood at ...': a sentence opening with what it measures."""
     hits = lexicon.find("metrics", text[:40])
@@ -448,7 +458,7 @@ def _content(state: State, block: Block, source: Source) -> None:
     elif block.kind == "paragraph" and not block.label:
         # a sentence that tells no figure still says whom "It" next means ("Like its peers, Basalt
         # Compute began life as a miner. It pivoted ...")
-        said = _sentence_subject(state, block.text)
+        said = _sentence_subject(state, block.text) or _only_company(state, block.text)
         state.previous = said if said and not investor_only(state, said) else state.previous if block.index else None
     else:
         state.previous = state.previous if block.index else None
