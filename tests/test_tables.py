@@ -91,6 +91,37 @@ _STATEMENT = ("# Corvid Cloud, Inc. — 10-Q Excerpts, Quarter Ended September 3
               "| Company | Customers |\n|---|---|\n| Corvid Cloud | 410 |\n")
 
 
+def test_periods_a_fiscal_label_spells_out_and_a_currency_corner_without_brackets(tmp_path):
+    # Regression (found by a precision audit of figures): under "| JPY million | 1H FY2025 (Apr-Sep 2024) |" each cell
+    # was a count of a metric named "h fy2025", of the calendar year 2025; "(420)" of "Operating income (loss)" was
+    # income; and the GPUs must stay a count
+    facts = built(tmp_path, "# Kosaka Cloud Reports 1H FY2025 Results\n\nOSAKA, May 13, 2025 -- Kosaka Cloud, Inc., an Osaka-based "
+                            "neocloud, today announced its results.\n\n## Results by half-year\n\n| JPY million | 1H FY2025 (Apr-Sep 2024) | "
+                            "2H FY2025 (Oct 2024-Mar 2025) |\n|---|---|---|\n| Revenue | 8,660 | 10,940 |\n"
+                            "| Operating income (loss) | (420) | 310 |\n| GPUs in service | 7,800 | 9,600 |\n")
+    assert sorted((d["metric"], d["quantity"].value, d["quantity"].currency, d["quantity"].unit, d["when"].start.isoformat(),
+                   d["when"].end.isoformat()) for name, d in facts if name == "Observation") == [
+        ("gpus", Decimal(7800), None, "count", "2024-04-01", "2024-09-30"),
+        ("gpus", Decimal(9600), None, "count", "2024-10-01", "2025-03-31"),
+        ("loss", Decimal(420000000), "JPY", None, "2024-04-01", "2024-09-30"),
+        ("operating income", Decimal(310000000), "JPY", None, "2024-10-01", "2025-03-31"),
+        ("revenue", Decimal(8660000000), "JPY", None, "2024-04-01", "2024-09-30"),
+        ("revenue", Decimal(10940000000), "JPY", None, "2024-10-01", "2025-03-31")]
+
+
+def test_an_annual_reports_particulars_in_the_scale_its_byline_gives(tmp_path):
+    # Regression: "| Particulars | FY2024-25 | FY2023-24 |" under a byline "... · All amounts in ₹ crore unless otherwise
+    # stated." gave counts of metrics named after the fiscal years; "Profit after tax" is net income
+    facts = built(tmp_path, "# Meghdoot Cloud Limited — Annual Report 2024-25\n\n*CIN: L72900 · All amounts in ₹ crore "
+                            "unless otherwise stated.*\n\n## Meghdoot Cloud\n\n| Particulars | FY2024-25 | FY2023-24 |\n"
+                            "|---|---|---|\n| Revenue from operations | 1,842.6 | 1,017.3 |\n| Profit after tax (PAT) | 214.9 | "
+                            "58.2 |\n")
+    assert sorted((d["metric"], d["quantity"].value, d["quantity"].currency, d["when"].start.year, d["when"].end.year)
+                  for name, d in facts if name == "Observation") == [
+        ("net-income", Decimal(582000000), "INR", 2023, 2024), ("net-income", Decimal(2149000000), "INR", 2024, 2025),
+        ("revenue", Decimal(10173000000), "INR", 2023, 2024), ("revenue", Decimal(18426000000), "INR", 2024, 2025)]
+
+
 def test_a_statement_in_thousands_with_its_losses_in_parentheses(tmp_path):
     # Regression: "(in thousands, ...)" above a statement was not read, so revenue was $52,310; "$ (9,874)"
     # was a count; "Cost of revenue" was revenue and "Net loss per share" a market share

@@ -83,8 +83,8 @@ def scale_note(text: str) -> ScaleNote | None:
 # "Source: filings; amounts in millions unless stated.", "All figures are in USD millions": said once, of every
 # bare amount in the report's tables
 _MONEY_SCALE = re.compile(r"\b(?:amounts|figures|values|sums|money|deal values)\s+(?:are\s+)?"
-                          r"(?:(?:shown|given|stated|quoted)\s+)?in\s+(?:(?P<cur>[$€£¥]|USD|EUR|GBP|JPY)\s*)?"
-                          r"(?P<scale>thousands|millions|billions)\b", re.I)
+                          r"(?:(?:shown|given|stated|quoted)\s+)?in\s+(?:(?P<cur>[$€£¥₹]|USD|EUR|GBP|JPY|INR|CNY)\s*)?"
+                          r"(?P<scale>thousands|millions|billions|crores?|lakhs?)\b", re.I)
 
 
 def money_scale(text: str) -> ScaleNote | None:
@@ -168,6 +168,8 @@ def written(header: str, cell: str, currency: str | None = None, amounts: ScaleN
     report gives its bare amounts ("amounts in millions"), for an amount whose header says none."""
     cell = _NOTE_MARK.sub("", cell)  # "0.24*": a footnote's mark, not part of the number
     m = _HEADER_MONEY.search(header)
+    if m and not _currency(m.group("cur").strip()):
+        m = None  # "| Profit after tax (PAT) |": an abbreviation in the brackets, no currency
     number = _BARE_NUMBER.fullmatch(cell)
     per = _HEADER_PER.search(header)  # "| H100 $/GPU-hr |", "| On-demand ($/GPU-hour) |" over "2.19"
     if per and number and _currency(per.group("cur")):  # (and "| Median (USD/hr) |")
@@ -195,8 +197,6 @@ def written(header: str, cell: str, currency: str | None = None, amounts: ScaleN
     if not m or not number:
         return cell
     currency = m.group("cur").strip()
-    if not _currency(currency):
-        return cell
     return _with(currency, cell, "" if number.group("scale") else m.group("scale") or report_scale)
 
 

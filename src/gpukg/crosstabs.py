@@ -13,7 +13,7 @@ from .background import about_who
 from .cells import NOTHING, written
 from .dates import find_dates, first_date
 from .figures import figures
-from .metrics import metric_of
+from .metrics import MONEY_METRICS, metric_of
 from .names import name_key
 from .phrases import NAME, looks_like_name, looks_like_org, split_names, strip_parens
 from .reading import State, add, kinds_of, month_told, opening_name, qualify
@@ -60,7 +60,7 @@ def market_by_year(state: State, cells: list[tuple[str, str]], source: Source) -
 def is_period(text: str) -> bool:
     """A header or cell that is a date and nothing else: 'Q3 2025', 'Apr 2021', 'Three Months Ended September 30, 2025';
     or a month alone ('| Sep | Oct |' in a monthly update), of the year the report was written in."""
-    text = text.strip(" *")
+    text = _told_in_bracket(text.strip(" *"))
     if _MONTH_ONLY.fullmatch(text):
         return True
     dates = find_dates(text)
@@ -71,7 +71,18 @@ _MONTH_ONLY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|D
 
 
 def _period(state: State, header: str) -> When | None:
-    return month_told(state, f"in {header.strip(' *.')}") if _MONTH_ONLY.fullmatch(header.strip(" *")) else first_date(header)
+    header = _told_in_bracket(header.strip(" *"))
+    return month_told(state, f"in {header.strip(' *.')}") if _MONTH_ONLY.fullmatch(header) else first_date(header)
+
+
+_BRACKET_AT_END = re.compile(r"^(?P<label>.*?)\s*\((?P<inside>[^()]+)\)$")
+
+
+def _told_in_bracket(header: str) -> str:
+    """'1H FY2025 (Apr-Sep 2024)': the months a fiscal label stands for, where the header spells them out."""
+    m = _BRACKET_AT_END.match(header)
+    dates = find_dates(m.group("inside")) if m and find_dates(m.group("label")) else ()
+    return m.group("inside") if len(dates) == 1 and dates[0][1] - dates[0][0] == len(m.group("inside").strip()) else header
 
 
 def by_period(state: State, cells: list[tuple[str, str]], source: Source, company: str | None = None) -> None:
@@ -87,30 +98,45 @@ def by_period(state: State, cells: list[tuple[str, str]], source: Source, compan
     if excepted and any(w in label.lower() for w in re.findall(r"[a-z]{3,}", excepted.group(1).lower())):
         corner = ""
     periods = [_period(state, h) for h, _ in cells[1:] if is_period(h)]
+    signed = _OR_LOSS.fullmatch(label.strip())
+    # "| JPY million |" (no brackets) over its amounts, and "All amounts in ₹ crore" said once for the report: of the rows
+    # that measure money only ("| GPUs in service |" counts)
+    money_corner = f"({corner.strip()})" if _CORNER_MONEY.fullmatch(corner.strip()) else None
     for header, cell in cells[1:]:
-        # a loss in an accountant's brackets ("| Net loss | (38) |"): the loss is 38 (no other figure is read below zero)
-        cell = _BRACKETED_NUMBER.sub(r"\1", cell) if metric_of(strip_parens(label)) == "loss" else cell
+        row = label
+        if signed:  # "| Net income (loss) |": a bracketed cell is a loss, any other the income
+            lost = _BRACKETED_NUMBER.fullmatch(cell.strip())
+            row, cell = ("loss", lost.group(1)) if lost else (signed.group("income"), cell)
+        elif metric_of(strip_parens(label)) == "loss":
+            # a loss in an accountant's brackets ("| Net loss | (38) |"): the loss is 38 (no other figure is read below zero)
+            cell = _BRACKETED_NUMBER.sub(r"\1", cell)
+        money = bool(signed) or metric_of(strip_parens(row)) in MONEY_METRICS
         # the row's own unit first ("| Contracted backlog ($B) |"), then the corner's ("(USD)": every cell's currency)
-        cell = written(corner, written(label, cell))
+        cell = written(label, cell, None, state.money_scale if money and not money_corner else None)
+        cell = written(money_corner if money_corner else corner, cell) if money or not money_corner else cell
         if cell and not NOTHING.fullmatch(cell):
             first = len(state.facts)
             if CHANGE_COLUMN.fullmatch(header.lower()):  # "| Change |" over "+88%": the row's growth over the periods
                 figures(state, company, cell, source, label=f"{strip_parens(label)} growth",
                         row_when=periods[0] if periods else None)
                 continue
-            figures(state, company, cell, source, label=label, row_when=_period(state, header))
+            figures(state, company, cell, source, label=row, row_when=_period(state, header))
             if ESTIMATED_YEAR.search(header):
                 qualify(state, first, "estimated")
 
 
 _BRACKETED_NUMBER = re.compile(r"^\(\s*([\d.,]+)\s*\)$")
+_OR_LOSS = re.compile(r"(?P<income>(?:[\w-]+\s+){0,2}(?:income|profit|earnings))\s*\((?:loss|losses)\)", re.I)
 
 
 CHANGE_COLUMN = re.compile(r"change|chg\.?|% change|y/y|yoy|growth|q/q|qoq|m/m|mom|delta|δ")
 
 
+# "| JPY million |", "| ₹ crore |": the currency and scale of a table's amounts, written in its corner
+_CORNER_MONEY = re.compile(rf"(?:{'|'.join(sorted(CURRENCY_CODES))}|[$€£¥₹])\s*"
+                           r"(?:thousands?|millions?|billions?|crores?|lakhs?|k|m|mn|bn)", re.I)
 # a table's corner that says how to read its numbers: "($ millions, except GPUs)", "USD m", "in thousands"
-CORNER_NOTE = re.compile(r"\(.*\)|(?:in\s+)?(?:[$€£]|usd|eur|gbp)\s*(?:m|mn|k|bn|millions?|thousands?|billions?)|in\s+(?:millions|thousands|billions)")
+CORNER_NOTE = re.compile(rf"\(.*\)|(?:in\s+)?{_CORNER_MONEY.pattern}|in\s+(?:millions|thousands|billions)", re.I)
 
 
 _EXCEPT = re.compile(r"\bexcept\s+([^)]+)", re.I)

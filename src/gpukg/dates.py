@@ -23,6 +23,11 @@ _PATTERNS = [
     ("yearto", re.compile(rf"\b(?:(?:fiscal|financial)\s+)?(?P<span>year|twelve months|12 months|six months|6 months|"
                           r"half[- ]year|three months|3 months|nine months|9 months|quarter)\s+(?:ended|ending|to|through)\s+"
                           rf"(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?{_MONTH}(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?,?\s+(?P<y>{_YEAR})\b", re.I)),
+    # "Apr-Sep 2024", "Oct 2024-Mar 2025", "January to September 2025": the months from the first to the last
+    ("months", re.compile(rf"\b{_MONTH}(?:\s+(?P<y1>{_YEAR}))?\s?(?:-|–|to|through)\s?{_MONTH.replace('<month>', '<month2>')}"
+                          rf"\s+(?P<y>{_YEAR})\b", re.I)),
+    # "FY2024-25", "FY 2024/25", "FY24-25": a fiscal year across two calendar years, whose months the label does not say
+    ("fiscal", re.compile(rf"\bFY\s?(?:(?P<y1>{_YEAR})|(?P<yy1>[0-4]\d))\s?[-–/]\s?(?P<yy>[0-4]\d)\b(?![-–/]\d)")),
     # "FY3/2025", "FY 03/2026": the fiscal year that ends with that month, as Japanese reports write it
     ("fyend", re.compile(rf"\bFY\s?(?P<m>0?[1-9]|1[0-2])/(?P<y>{_YEAR})\b")),
     ("day", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})([-/])(?P<m>0[1-9]|1[0-2])\2(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")),
@@ -219,6 +224,16 @@ def _when(kind: str, m: re.Match) -> When | None:
         first = (y * 12 + month - months)  # months since year 0 of the month before the period
         return When(text, None, "month", date(first // 12, first % 12 + 1, 1),
                     date(y, month, calendar.monthrange(y, month)[1]))
+    if kind == "months":
+        first, last = _MONTHS[m.group("month").lower()], _MONTHS[m.group("month2").lower()]
+        y1 = int(m.group("y1")) if m.group("y1") else y if first <= last else y - 1
+        if (y1, first) >= (y, last):
+            return None
+        return When(text, None, "month", date(y1, first, 1), date(y, last, calendar.monthrange(y, last)[1]))
+    if kind == "fiscal":
+        y1 = int(m.group("y1")) if m.group("y1") else 2000 + int(m.group("yy1"))
+        # (all of both years: the fiscal year lies within them, and where it starts only the company's calendar says)
+        return When(text, None, "year", date(y1, 1, 1), date(y, 12, 31)) if y == y1 + 1 else None
     if kind in ("month", "ym"):
         month = int(m.group("m")) if kind == "ym" else _MONTHS[m.group("month").lower()]
         last = calendar.monthrange(y, month)[1]

@@ -365,7 +365,8 @@ def _content(state: State, block: Block, source: Source) -> None:
     next_line = block.kind == "paragraph" and state.last_line == block.line - 1
     if block.kind != "table-row":
         state.scale_note = scale_note(block.text) if block.kind == "paragraph" else None
-        if block.kind == "paragraph":  # "amounts in millions unless stated": said once, for the rest of the report
+        # "amounts in millions unless stated": said once, for the rest of the report (in a byline's parts too)
+        if block.kind in ("paragraph", "bullet"):
             state.money_scale = money_scale(block.text) or state.money_scale
     if block.kind == "paragraph" and state.table_facts and state.table_facts[1] == before:
         table_note(state, block.text)  # "Prices are per GPU-hour, as of December 1, 2025." right under a table

@@ -365,7 +365,8 @@ _PLANNED_HEADER = re.compile(r"(?P<m>.+?)\s+(?:planned|expected|targeted|target)
 _ROUND_COLUMNS = ("round", "type", "round type", "stage", "series", "funding round", "deal", "deal type", "structure",
                   "instrument", "financing", "financing type", "transaction", "last round", "latest round", "most recent round",
                   "funding type", "investment type", "round name", "transaction name", "class", "share class")
-_METRIC_HEADERS = ("metric", "metrics", "measure", "kpi", "item", "indicator", "feature", "features", "capability", "")
+# (and "| Particulars |", as Indian accounts head the column of line items)
+_METRIC_HEADERS = ("metric", "metrics", "measure", "kpi", "item", "indicator", "feature", "features", "capability", "particulars", "")
 
 
 def table_note(state: State, text: str) -> None:
