@@ -1141,3 +1141,24 @@ def test_a_holdings_tables_follow_on_column_tells_a_round(tmp_path):
     assert [(c, k, a.value, w.iso) for c, k, a, w in of_kind(facts, "Round", "company", "kind", "amount", "when")
             if k == "series-a"] == [("Korrin Cloud", "series-a", Decimal("20000000"), "2024-03")]
     assert not [d for name, d in facts if name == "Observation" and d["metric"] == "follow-on"]
+
+
+@pytest.mark.parametrize("field, kind, amount", [
+    # Regression (found by a precision audit of figures): a "Funding:" field that tells one round was a figure of all
+    # the company raised, and no round
+    ("a $310 million Series C led by Sequoia Capital in October 2025", "series-c", Decimal("310000000")),
+    ("a €95 million GPU-backed debt facility from Deutsche Bank, signed in July 2025", "gpu-financing", Decimal("95000000")),
+])
+def test_a_funding_field_that_tells_one_round_is_that_round(tmp_path, field, kind, amount):
+    facts = built(tmp_path, f"# Best GPU clouds\n\n## 1. Harlow Cloud\n\nHarlow Cloud is a Denver neocloud.\n\n"
+                            f"- **Funding:** {field}.\n")
+    assert [(c, k, a.value) for c, k, a in of_kind(facts, "Round", "company", "kind", "amount")] == [("Harlow Cloud", kind, amount)]
+    assert not [d for name, d in facts if name == "Observation" and d["metric"] == "total-raised"]
+
+
+def test_a_funding_field_that_tells_a_total_is_no_round(tmp_path):
+    facts = built(tmp_path, "# Best GPU clouds\n\n## 1. Harlow Cloud\n\nHarlow Cloud is a Denver neocloud.\n\n"
+                            "- **Funding:** $95 million in total across a seed and a Series A.\n")
+    assert not of_kind(facts, "Round", "kind")
+    assert [d["quantity"].value for name, d in facts if name == "Observation" and d["metric"] == "total-raised"] == [
+        Decimal("95000000")]
