@@ -529,3 +529,22 @@ def test_its_after_a_sentence_in_the_first_person_is_the_speakers(tmp_path):
     facts = built(tmp_path, NEWS + "Kestrow Labs, a compiler startup, raised $4 million in 2024.\n\nWe bought Kestrow Labs "
                                    "in July. It is why our time-to-first-token dropped to 180 milliseconds.\n")
     assert [d["subject"] for name, d in facts if name == "Observation" and d["quantity"].unit == "millisecond"] == [None]
+
+
+@pytest.mark.parametrize("sentence", [
+    # Regression (found by a precision audit of figures): each percentage was a market share
+    "Harrowgate Trading will subscribe for 6,480,000 new shares at ¥3,333 per share and will hold a 15.0% stake after the "
+    "issuance.",
+    "Larchfield Ventures sold a third of its stake in October 2025 at $18.75 a share, a 15% discount to the price of the "
+    "company's last primary round.",
+    "When Tarrow Cloud's lock-up ends, 82% of the shares outstanding become saleable.",
+    "Tarrow Cloud's unallocated option pool is about 9.5% of fully diluted shares.",
+])
+def test_a_part_of_a_companys_stock_or_a_discount_is_no_market_share(tmp_path, sentence):
+    facts = built(tmp_path, NEWS + "Tarrow Cloud is a Boston neocloud.\n\n" + sentence + "\n")
+    assert [d["metric"] for name, d in facts if name == "Observation" and d["quantity"].unit == "percent"] == ["unclassified"]
+
+
+def test_a_share_of_a_market_is_still_one(tmp_path):
+    facts = built(tmp_path, NEWS + "Tarrow Cloud holds a 12% share of the neocloud market.\n")
+    assert [d["metric"] for name, d in facts if name == "Observation" and d["quantity"].unit == "percent"] == ["market-share"]

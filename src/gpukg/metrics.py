@@ -145,9 +145,18 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         if re.match(r"\s*of\b[^,;.]{0,40}\brevenue", after_q):
             # "took 25% of provider revenue", "31% of global GPU cloud revenue": a share of a market's revenue
             return "market-share" if _OF_MARKET.match(after_q) else "revenue-share"
-        if "share" in noun or re.search(r"\bshare\b", intro + " " + before, re.I):
+        if ("share" in noun or re.search(r"\bshare\b", intro + " " + before, re.I)) \
+                and not _NOT_MARKET_AFTER.match(after_q) and not _NOT_MARKET_BEFORE.search(before):
             return "market-share"
     return None
+
+
+# "82% of the shares outstanding", "15% below the Series B price", "9.5% of fully diluted shares", "a 15% stake": a part of
+# a company's stock or a price's discount; "a final dividend of 25%", "renewable share: 100%": no share of a market
+_NOT_MARKET_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+|its\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:shares|stock|share\s+capital|equity)\b|"
+                               r"(?:below|above|discount|premium|stake|ownership|owned|holding)\b|"
+                               r"(?:[\w-]+\s+){0,2}(?:stake|discount|premium|ownership)\b)")
+_NOT_MARKET_BEFORE = re.compile(r"\b(?:dividend|renewable|stake|ownership|discount|premium)\b[^.;]*$", re.I)
 
 
 _TRADED_AGAIN = re.compile(r"(?:\band\b|,)[^$€£¥]*\b(?:closed|opened|ended|finished|traded|rose|fell|jumped|dropped|slid)\b"
