@@ -153,7 +153,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
 
 # "82% of the shares outstanding", "15% below the Series B price", "9.5% of fully diluted shares", "a 15% stake": a part of
 # a company's stock or a price's discount; "a final dividend of 25%", "renewable share: 100%": no share of a market
-_NOT_MARKET_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+|its\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:shares|stock|share\s+capital|equity)\b|"
+_NOT_MARKET_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+|its\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
+                               r"(?:shares|stock|share\s+capital|equity)\b|"
                                r"(?:below|above|discount|premium|stake|ownership|owned|holding)\b|"
                                r"(?:[\w-]+\s+){0,2}(?:stake|discount|premium|ownership)\b)")
 _NOT_MARKET_BEFORE = re.compile(r"\b(?:dividend|renewable|stake|ownership|discount|premium)\b[^.;]*$", re.I)
