@@ -548,3 +548,13 @@ def test_a_part_of_a_companys_stock_or_a_discount_is_no_market_share(tmp_path, s
 def test_a_share_of_a_market_is_still_one(tmp_path):
     facts = built(tmp_path, NEWS + "Tarrow Cloud holds a 12% share of the neocloud market.\n")
     assert [d["metric"] for name, d in facts if name == "Observation" and d["quantity"].unit == "percent"] == ["market-share"]
+
+
+@pytest.mark.parametrize("label", ["Financials", "Scale"])
+def test_a_field_of_figures_under_a_paragraph_about_one_company_is_that_companys(tmp_path, label):
+    # Regression (found by a precision audit of figures): "- **Financials:** 2024 revenue of RMB 1.86 billion" under a
+    # paragraph about Lanhai Compute was a market-wide figure
+    facts = built(tmp_path, NEWS + "Lanhai Compute is a Shenzhen neocloud founded in 2019.\n\n"
+                                   f"- **{label}:** 2024 revenue of RMB 1.86 billion, with a net loss of RMB 410 million.\n")
+    assert sorted((d["subject"], d["metric"]) for name, d in facts if name == "Observation") == [
+        ("Lanhai Compute", "loss"), ("Lanhai Compute", "revenue")]
