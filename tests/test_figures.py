@@ -558,3 +558,17 @@ def test_a_field_of_figures_under_a_paragraph_about_one_company_is_that_companys
                                    f"- **{label}:** 2024 revenue of RMB 1.86 billion, with a net loss of RMB 410 million.\n")
     assert sorted((d["subject"], d["metric"]) for name, d in facts if name == "Observation") == [
         ("Lanhai Compute", "loss"), ("Lanhai Compute", "revenue")]
+
+
+def test_a_customers_share_of_our_revenue_in_a_filing_is_the_filers(tmp_path):
+    # Regression (found by a precision audit of figures): in an S-1's "Glasswing AI accounted for approximately 47% of our
+    # revenue ..., and our five largest customers together accounted for 79%" both figures were Glasswing's own
+    facts = built(tmp_path, "# Tarrow Cloud S-1: Annotated Excerpts\n\n## Prospectus summary\n\n> Tarrow Cloud, Inc. was "
+                            "founded in 2019 and is headquartered in Boston. We operate about 9,000 GPUs in three data centers "
+                            "and had 120 customers, 410 employees and revenue of $212 million in 2024.\n\n## Risk factors\n\n"
+                            "> Halcrest Labs accounted for approximately 47% of our revenue in 2024, and our five largest "
+                            "customers together accounted for 79%.\n")
+    assert sorted((d["subject"], d["metric"], d["quantity"].value, d["related"]) for name, d in facts
+                  if name == "Observation" and d["quantity"].unit == "percent") == [
+        ("Tarrow Cloud", "customer-concentration", Decimal(47), "Halcrest Labs"),
+        ("Tarrow Cloud", "customer-concentration", Decimal(79), None)]

@@ -7,7 +7,6 @@ phrase lists of ``data/lexicon.toml``. No code path knows any company.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import fields, replace
 from datetime import date
 
@@ -33,7 +32,7 @@ from .tables import price_basis, table_note, table_row
 from .voice import own_voice, titled_author
 from .reading import (
     BASED_OPENER, COMMON_NOUN, FIRST_PERSON, OPENING_ADVERBIAL, OTHER_BY_RELATION, REPORT_VERB, State, add, in_third_person,
-    investor_only, kinds_of, opening_name, opening_orgs, short_name, trim_name,
+    investor_only, kinds_of, opening_name, opening_orgs, principal_company, short_name, trim_name,
 )
 
 
@@ -251,7 +250,7 @@ def _heading(state: State, block: Block, source: Source, profiles: dict[int, str
         state.company, state.company_level, state.company_heading = named, level, block.text
         state.kinds.append((named, "company"))
     elif level >= 2 and block.kind == "heading" and not state.company \
-            and _FACT_SHEET.fullmatch(strip_numbering(block.text).strip(" *:")) and (principal := _principal(state)):
+            and _FACT_SHEET.fullmatch(strip_numbering(block.text).strip(" *:")) and (principal := principal_company(state)):
         # "## Company facts" closing an interview with one company's CEO: that company's, though it names none
         state.company, state.company_level, state.company_heading = principal, level, block.text
     elif level >= 2 and block.kind == "heading" and not state.company and is_trend(block):
@@ -271,14 +270,6 @@ _NAMED_SHEET = re.compile(rf"(?P<n>{NAME})\s*(?::|[—–-]|\s)\s*(?i:key\s+(?:n
                           r"by\s+the\s+numbers|fact\s*sheet|snapshot)")
 _FACT_SHEET = re.compile(r"(?i)(?:company\s+)?(?:facts|fact\s*sheet|snapshot|at\s+a\s+glance|key\s+facts|in\s+brief)"
                          r"|company\s+(?:overview|profile|data)")
-
-
-def _principal(state: State) -> str | None:
-    """The company the report is about, when one is: the subject of at least half its facts so far (and of five)."""
-    told = Counter(name for fact in state.facts for name in (getattr(fact, "company", None), getattr(fact, "subject", None))
-                   if name)
-    top = told.most_common(1)
-    return top[0][0] if top and top[0][1] >= 5 and top[0][1] * 2 >= sum(told.values()) else None
 
 
 def _heading_when(state: State, text: str) -> When | None:

@@ -14,7 +14,7 @@ from .dates import find_dates, first_date, opening_date, relative_dates, year_be
 from .metrics import BASELINE, FALL_BEFORE, continued, counted, grown, label_rest, label_slug, metric_for, metric_of, per_carried
 from .phrases import AWARD, NAME, clauses, looks_like_name, looks_like_org, strip_parens
 from .records import Observation, Quantity, Source, When
-from .reading import State, add, qualifiers, trim_name
+from .reading import State, add, principal_company, qualifiers, trim_name
 from .segments import MODEL_BEFORE, ON_OPENING, ON_PROVIDER, PER_UNIT, PER_WORDS, PRICE_ON, segment_of
 
 
@@ -262,11 +262,13 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
                 award and (award.group("abbr") or trim_name(state, award.group("a"))) or None
         payer = _ACCOUNTED_BY.search(text, 0, q.start) if name in ("revenue-share", "customer-concentration") else None
         paid = trim_name(state, payer.group("c")) if payer else ""
-        if paid and paid != whose and looks_like_name(paid):
+        if paid and looks_like_name(paid) and (paid != whose or not owner):
             # "Skelmora accounted for 38% of Tessivar's 2024 revenue": the customer who did; "the AI lab Mistwell Labs
-            # accounted for 41% of 2024 revenue" in a company's article: its customer, whoever the sentence opened with
+            # accounted for 41% of 2024 revenue" in a company's article: its customer, whoever the sentence opened with;
+            # "Glasswing AI accounted for approximately 47% of our revenue" in a filing: the filer's, never the customer's
             name, related = "customer-concentration", paid
-            whose = whose if owner else state.company if state.company not in (None, paid) else whose
+            whose = whose if owner else next((c for c in (state.company, principal_company(state)) if c not in (None, paid)),
+                                             None if whose == paid else whose)
         customer = _NAMED_SHARE.search(text, 0, q.start) if q.unit == "percent" and _CUSTOMERS.search(text) else None
         if customer and trim_name(state, customer.group("c")):
             # "Key customers include OpenAI (35% of revenue) and Microsoft (20%)": a customer's share
@@ -276,6 +278,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             name, segment = "customer-concentration", top.group("who")
             named = trim_name(state, top.group("named")) if top.group("named") else ""
             related = named if named and looks_like_name(named) else related
+            if _OUR.search(text, 0, top.start()):  # "and our five largest customers together accounted for 79%": the writer's
+                whose = next((c for c in (state.company, principal_company(state)) if c), whose)
         # whose revenue, valuation or fleet a report gives is a company, whatever else it is
         if name == "share-price" and not q.per:  # "Shares closed at $58.10": a price per share
             q = replace(q, per="share")
@@ -292,10 +296,11 @@ _NAMED_SHARE = re.compile(rf"(?P<c>{NAME})\s*\(\s*(?:about\s+|~)?$")
 # ("the largest customer, Nimbleleaf Health, accounted for", "41 customers; the largest, a frontier AI lab, accounts for")
 _TOP_CUSTOMERS = re.compile(r"\b(?P<who>(?:top|largest|biggest)\s+(?:\w+\s+)?(?:customers|clients)|(?:largest|biggest|top)\s+customer|"
                             r"(?<=customers; the )(?:largest|biggest)|(?<=customers, the )(?:largest|biggest))"
-                            r"(?:,\s*(?P<named>[^,;]{1,60}),)?"
+                            r"(?:,\s*(?P<named>[^,;]{1,60}),)?(?:\s+(?:together|combined|collectively))?"
                             r"\s+(?:(?:accounts?|accounted|made up|makes up|make up|represents?|represented|generated|generates?|contributed|"
                             r"contributes?|brought in|bring in|were|was|are|is)\s+(?:for\s+)?|for\s+)"  # "... and its top five for 83%"
                             r"(?:about\s+|roughly\s+|nearly\s+|over\s+)?$", re.I)
+_OUR = re.compile(r"\bour\s+(?:\w+\s+)?$", re.I)  # (not "its": the company of the sentence, which may be any)
 _WITH_PARTY = re.compile(rf"[^.]{{0,60}}?\bwith\s+(?P<c>{NAME})")
 # a number right after another company's possessive or that company's name and a bracket
 _OTHERS_NUMBER = re.compile(rf"(?P<c>{NAME})(?:['’]s\s+|\s+\(\s*)(?:~|about\s+)?$")
@@ -324,7 +329,8 @@ _SHARE_WORDS = re.compile(r"\b(?:IPO|shares?|range|offering|listing|debut|per sh
 _OF_AMOUNT = re.compile(r"\s+of\s+(?:about\s+|roughly\s+|some\s+|~)?(?:[A-Z]{1,2}\$|[$€£¥₹₩]|[A-Z]{3}\s?\d)")
 _ACCOUNTED_BY = re.compile(rf"(?P<c>{NAME})\s+(?:alone\s+)?(?:accounted|accounts|represented|represents|made\s+up|makes\s+up|"
                            r"generated|contributed|brought\s+in)\s+(?:for\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|"
-                           r"almost\s+|some\s+|over\s+|more\s+than\s+)?$")
+                           r"almost\s+|some\s+|over\s+|more\s+than\s+|approximately\s+|an\s+estimated\s+|"
+                           r"just\s+(?:over|under)\s+)?$")
 _SHARE_OF_REVENUE = re.compile(rf"\s*of\s+(?P<c>{NAME})['’]s?\s+(?:[\w-]+\s+){{0,2}}?revenues?\b")
 _COMPANY_METRICS = frozenset({"revenue", "arr", "valuation", "gpus", "data-centers", "customers", "total-raised", "loss"})
 

@@ -7,6 +7,7 @@ what its names were used as.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from . import lexicon
@@ -116,6 +117,14 @@ def kinds_of(state: State, key: str) -> set[str]:
         state.kinds_by_key.setdefault(name_key(spelled), set()).add(kind)
     state.kinds_indexed = len(state.kinds)
     return state.kinds_by_key.get(key, set())
+
+
+def principal_company(state: State) -> str | None:
+    """The company the report is about, when one is: the subject of at least half its facts so far (and of five)."""
+    told = Counter(name for fact in state.facts for name in (getattr(fact, "company", None), getattr(fact, "subject", None))
+                   if name)
+    top = told.most_common(1)
+    return top[0][0] if top and top[0][1] >= 5 and top[0][1] * 2 >= sum(told.values()) else None
 
 
 def investor_only(state: State, name: str) -> bool:
