@@ -136,13 +136,15 @@ _MONTH_WORD = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Ju
 # a notation explained ("3.200 = three thousand two hundred"), a post's votes ("· 214 points ·") and reading time
 _NOT_MEASURED = re.compile(
     r"\b\d{1,5}(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|Avenue|Road|Boulevard|Drive|Lane|Parkway|Plaza)\b"
-    r"|(?<=,\s)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s\d{5}(?:-\d{4})?\b(?![\d,%]|\.\d)|\b[A-Z][a-z]+\s\d{3}\s\d{3}\b(?![\d,%]|\.\d)"
-    rf"|\b\d{{1,2}}\s?[–-]\s?\d{{1,2}}\s+{_MONTH_WORD}(?![a-z])|\b{_MONTH_WORD}\s+\d{{1,2}}\s?[–-]\s?\d{{1,2}}\b(?![\d,]|\.\d)"
+    r"|(?<=,\s)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s\d{5}(?:-\d{4})?\b(?![\d%]|[.,]\d)|\b[A-Z][a-z]+\s\d{3}\s\d{3}\b(?![\d%]|[.,]\d)"
+    rf"|\b\d{{1,2}}\s?[–-]\s?\d{{1,2}}\s+{_MONTH_WORD}(?![a-z])|\b{_MONTH_WORD}\s+\d{{1,2}}\s?[–-]\s?\d{{1,2}}\b(?![\d]|[.,]\d)"
     rf"|\bbetween\s+\d{{1,2}}\s+and\s+\d{{1,2}}\s+{_MONTH_WORD}(?![a-z])"
-    r"|\b\d{1,2}(?::\d{2})?\s?[ap]\.m\.|\b(?:[Ii]ssue|Note|Row|Week|Hall|Episode)\s\d+\b(?![\d,%]|\.\d)"
+    r"|\b\d{1,2}(?::\d{2})?\s?[ap]\.m\.|\b(?:[Ii]ssue|Note|Row|Week|Hall|Episode)\s\d+\b(?![\d%]|[.,]\d)"
     r"|\b\d{1,2}\s?[×x]\s?(?=[A-Z]{1,2}\d{2,4}\b)|\b\d{1,2}-GPU(?=\s+(?:nodes?|servers?|boxes|machines|systems?|pods?)\b)"
-    r"|\b\d{4}\s?=\s?100\b|\b\d[\d.,]*(?:\s\d{3})*\s?=\s?(?=[a-z])|·\s*\d+\s+points\b|\b\d+\s+points,\s+\d+\s+comments\b"
-    r"|\b\d+\s+min(?:ute)?s?\s+read\b")
+    r"|\b\d{4}\s?=\s?100\b|\b\d[\d.,]*(?:\s\d{3})*\s?=\s?(?=[a-z])|(?:^|·)\s*\d+\s+points\s*·|\b\d+\s+points,\s+\d+\s+comments\b"
+    r"|\b\d+\s+min(?:ute)?s?\s+read\b"
+    # ... and a site's number in its name: "Red Mesa 1", "Sakai Bay 2's load"
+    r"|\b[A-Z][a-z]+\s[A-Z][a-z]+\s[1-9]\b(?![\d%]|[.,]\d|\s*(?:%|x\b|×|[A-Za-z]*\s*(?:GPUs?|MW|GW|sites?|campuses|data)))")
 # "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
 # (not a header's "($ bn)": a currency and a scale, no amount)
 # (a code before a word is English: "in USD unless marked", "EUR and GBP quotes")
