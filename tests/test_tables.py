@@ -122,6 +122,20 @@ def test_an_annual_reports_particulars_in_the_scale_its_byline_gives(tmp_path):
         ("revenue", Decimal(10173000000), "INR", 2023, 2024), ("revenue", Decimal(18426000000), "INR", 2024, 2025)]
 
 
+def test_a_headers_unit_without_brackets_or_of_time_and_a_marked_price_under_a_per_hour_header(tmp_path):
+    # Regression (found by a precision audit of figures): each of these cells was a bare count: "| Ownership % |" over "4.1",
+    # "| Planned MW |" over "60", "| TTFT (ms) |" over "210", and "~6.90" or "from 1.49" under "| $/GPU-hr |"
+    facts = built(tmp_path, "# Providers\n\n| Provider | $/GPU-hr | Planned MW | TTFT (ms) | Ownership % |\n|---|---|---|---|---|\n"
+                            "| Harlow Cloud | ~6.90 | 60 | 210 | 4.1 |\n| Tarrow Cloud | from 1.49 | 90 | 165 | 12.5 |\n")
+    observed = sorted((d["subject"], d["quantity"].value, d["quantity"].unit, d["quantity"].currency, d["quantity"].per)
+                      for name, d in facts if name == "Observation")
+    assert observed == [
+        ("Harlow Cloud", Decimal("4.1"), "percent", None, None), ("Harlow Cloud", Decimal("6.90"), None, "USD", "hour"),
+        ("Harlow Cloud", Decimal(60), "megawatt", None, None), ("Harlow Cloud", Decimal(210), "millisecond", None, None),
+        ("Tarrow Cloud", Decimal("1.49"), None, "USD", "hour"), ("Tarrow Cloud", Decimal("12.5"), "percent", None, None),
+        ("Tarrow Cloud", Decimal(90), "megawatt", None, None), ("Tarrow Cloud", Decimal(165), "millisecond", None, None)]
+
+
 def test_a_statement_in_thousands_with_its_losses_in_parentheses(tmp_path):
     # Regression: "(in thousands, ...)" above a statement was not read, so revenue was $52,310; "$ (9,874)"
     # was a count; "Cost of revenue" was revenue and "Net loss per share" a market share

@@ -139,7 +139,7 @@ def scaled(note: ScaleNote, label: str, cell: str) -> str:
 _HEADER_MONEY = re.compile(r"\((?P<cur>[^()\d/,]+?)\s*(?P<scale>k|m|mn|bn|b|millions?|billions?)?\s*(?:/[^(),]*)?"
                            r"(?:,\s*[^()]*)?\)\s*$", re.I)
 # (an estimate's or a bound's mark may open it: "~3.5", "c. 0.6", ">10")
-_BARE_NUMBER = re.compile(r"(?:~|ca?\.\s?|[><≥≤]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?"
+_BARE_NUMBER = re.compile(r"(?:~|ca?\.\s?|[><≥≤]\s?|from\s+)?\d[\d,]*(?:\.\d+)?(?:\s?[–-]\s?\d[\d,]*(?:\.\d+)?)?"
                           r"(?P<scale>\s?(?:[kKmMbB]|mn|bn|million|billion))?")
 _HEADER_PER = re.compile(r"(?<![\w])(?P<cur>(?:US|A|C|S|HK|NZ)?[$€£¥₹]|(?-i:[A-Z]{3}))\s?/\s?(?P<per>(?:GPU[-\s]?)?(?:hr|hour|h|month|mo)\b)", re.I)
 _NOTE_MARK = re.compile(r"(?<=\d)[*†‡]+$")
@@ -147,7 +147,10 @@ _HEADER_TOKENS = re.compile(r"(?<![\w])(?P<cur>(?:US)?[$€£])\s?/\s?(?P<n>1\s?
 _SIDE = re.compile(r"\s*(input|output)\b", re.I)
 # "| GPUs (k) |", "| Amount (m) |", "| Utilisation (%) |", "| Power (MW) |": what the column's bare numbers are in
 _HEADER_SCALE = re.compile(r"\((?P<scale>k|'000|000s|m|mn|bn|b|thousands?|millions?|billions?)(?:\s+units)?\)\s*$", re.I)
-_HEADER_UNIT = re.compile(r"\((?P<unit>%|mw|gw|kw)\)\s*$", re.I)
+# "(%)", "(MW)", "TTFT (ms)", "Cold start (s)", "Runway (months)"; without brackets at the end: "Ownership %", "Planned MW"
+_HEADER_UNIT = re.compile(r"\((?P<unit>%|mw|gw|kw|ms|s|secs?|seconds|mins?|minutes|hours|days|weeks|months|years)\)\s*$|"
+                          r"(?<=\s)(?P<bare>%|MW|GW)\s*$", re.I)
+_UNIT_WORDS = {"s": "seconds", "sec": "seconds", "secs": "seconds", "min": "minutes", "mins": "minutes"}
 # a cell written with its currency, which the header's scale is of: "EUR 310" under "Amount (m)"
 _CODED_NUMBER = re.compile(r"(?:[A-Z]{3}|[$€£¥₹]|[A-Z]{1,2}\$)\s?(?P<n>\d[\d,]*(?:\.\d+)?)")
 _CURRENCY_HEADERS = ("ccy", "currency", "cur", "curr", "currency code")
@@ -172,15 +175,17 @@ def written(header: str, cell: str, currency: str | None = None, amounts: ScaleN
         m = None  # "| Profit after tax (PAT) |": an abbreviation in the brackets, no currency
     number = _BARE_NUMBER.fullmatch(cell)
     per = _HEADER_PER.search(header)  # "| H100 $/GPU-hr |", "| On-demand ($/GPU-hour) |" over "2.19"
-    if per and number and _currency(per.group("cur")):  # (and "| Median (USD/hr) |")
-        return f"{per.group('cur')} {cell}/{per.group('per')}"
+    if per and number and _currency(per.group("cur")):  # (and "| Median (USD/hr) |"; "~6.90", "from 1.49" under them)
+        mark = _MARK.match(cell).group(0)
+        return f"{mark}{per.group('cur')} {cell[len(mark):]}/{per.group('per')}"
     tokens = _HEADER_TOKENS.search(header)  # "| Input ($/1M tokens) |" over "0.59": a price of a million input tokens
     if tokens and number:
         side = _SIDE.match(header)
         return f"{tokens.group('cur')}{cell}/{tokens.group('n')} {side.group(1).lower() + ' ' if side else ''}tokens"
     unit = _HEADER_UNIT.search(header)
     if unit and number:
-        return f"{cell}{unit.group('unit')}" if unit.group("unit") == "%" else f"{cell} {unit.group('unit')}"
+        word = unit.group("unit") or unit.group("bare")
+        return f"{cell}%" if word == "%" else f"{cell} {_UNIT_WORDS.get(word.lower(), word)}"
     scale = _HEADER_SCALE.search(header)
     if scale and (number or _CODED_NUMBER.fullmatch(cell)) and not (number and number.group("scale")):
         word = scale.group("scale").lower()
@@ -207,4 +212,4 @@ def _with(currency: str | None, cell: str, scale: str = "") -> str:
 
 
 _AMOUNT_HEADER = re.compile(r"(?i)(?:round\s+|deal\s+)?(?:amount(?:\s+raised)?|size|raised)")
-_MARK = re.compile(r"(?:~|ca?\.\s?|[><≥≤]\s?)?")
+_MARK = re.compile(r"(?:~|ca?\.\s?|[><≥≤]\s?|from\s+)?")
