@@ -136,6 +136,17 @@ def test_a_headers_unit_without_brackets_or_of_time_and_a_marked_price_under_a_p
         ("Tarrow Cloud", Decimal(90), "megawatt", None, None), ("Tarrow Cloud", Decimal(165), "millisecond", None, None)]
 
 
+def test_a_column_per_company_under_a_heading_that_gives_currency_and_scale(tmp_path):
+    # Regression (found by a precision audit of figures): under "## Operating metrics (FY2024; USD m unless stated)" the
+    # revenues of "| Metric | Sorrelwick Compute | Vellichor AI |" were counts of 212 and 38; the employees stay counts
+    facts = built(tmp_path, "# Data room\n\n## Operating metrics (FY2024; USD m unless stated)\n\n| Metric | Sorrelwick "
+                            "Compute | Vellichor AI |\n|---|---|---|\n| Revenue | 212 | 38 |\n| Employees (count) | 390 | 120 |\n")
+    assert sorted((d["subject"], d["metric"], d["quantity"].value, d["quantity"].currency) for name, d in facts
+                  if name == "Observation") == [
+        ("Sorrelwick Compute", "employees", Decimal(390), None), ("Sorrelwick Compute", "revenue", Decimal(212000000), "USD"),
+        ("Vellichor AI", "employees", Decimal(120), None), ("Vellichor AI", "revenue", Decimal(38000000), "USD")]
+
+
 def test_a_statement_in_thousands_with_its_losses_in_parentheses(tmp_path):
     # Regression: "(in thousands, ...)" above a statement was not read, so revenue was $52,310; "$ (9,874)"
     # was a count; "Cost of revenue" was revenue and "Net loss per share" a market share

@@ -97,8 +97,10 @@ def heading_scale(text: str) -> ScaleNote | None:
     """'## Selected financial data (fiscal years ended December 31, in millions)': the scale a
     heading's brackets give the table right under it."""
     bracket = re.search(r"\(([^()]*)\)\s*$", text)
-    found = _SCALE_IN.search(bracket.group(1)) if bracket else None
-    return ScaleNote(found.group("scale").lower().rstrip("s"), _currency(found.group("cur"))) if found else None
+    # ... or a currency and its scale: "## Operating metrics (FY2024; USD m unless stated)"
+    found = (_SCALE_IN.search(bracket.group(1)) or _CURRENCY_SCALE.search(bracket.group(1))) if bracket else None
+    scale = found.group("scale").lower() if found else ""
+    return ScaleNote(_SCALE_WORDS.get(scale, scale.rstrip("s")), _currency(found.group("cur"))) if found else None
 
 
 def heading_tokens(text: str) -> str | None:
@@ -114,6 +116,9 @@ _SIGNS = {"USD": "$", "US$": "$", "EUR": "€", "GBP": "£"}
 # the columns of a token price table: "| Input |", "| Output price |", "| Blended |"
 TOKEN_COLUMN = re.compile(r"(?i)(?:input|output|prompt|completion|blended)(?:\s+(?:price|tokens))?")
 _SCALE_IN = re.compile(r"\bin\s+(?:(?P<cur>[$€£¥]|USD|EUR|GBP|JPY)\s*)?(?P<scale>thousands|millions|billions)\b", re.I)
+_CURRENCY_SCALE = re.compile(r"(?:(?<=\s)|^)(?P<cur>[$€£¥₹]|USD|EUR|GBP|JPY|INR|CNY)\s?"
+                             r"(?P<scale>m|mn|bn|k|millions|billions|thousands)\b")
+_SCALE_WORDS = {"m": "million", "mn": "million", "bn": "billion", "k": "thousand"}
 # a statement's bare number: "$ 287,412", "171,038", "$ (61,907)" (in parentheses: a loss, or a negative)
 _STATEMENT_NUMBER = re.compile(r"(?P<cur>[$€£¥])?\s*(?P<open>\()?\s*(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*\)?")
 
@@ -128,6 +133,8 @@ def scaled(note: ScaleNote, label: str, cell: str) -> str:
         note.currency = note.currency or _currency(m.group("cur"))
     if m.group("open") and not any(slug == "loss" for slug, _, _ in lexicon.find("metrics", label)):
         return cell
+    if metric_of(label) not in (None, "unclassified", *MONEY_METRICS) or re.search(r"\((?:count|number|#)\)", label, re.I):
+        return cell  # "| Employees (count) | 390 |" under "(USD m unless stated)": a count
     scale = "" if note.unless and note.unless in label.lower() else note.scale
     return f"{note.currency or ''} {m.group('num')} {scale}".strip()
 

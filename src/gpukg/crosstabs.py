@@ -10,7 +10,7 @@ from dataclasses import replace
 from . import lexicon
 from .amounts import CURRENCY_CODES, MODEL, find_quantities
 from .background import about_who
-from .cells import NOTHING, written
+from .cells import NOTHING, scaled, written
 from .dates import find_dates, first_date
 from .figures import figures
 from .metrics import MONEY_METRICS, metric_of
@@ -160,6 +160,8 @@ def by_company(state: State, block: Block, source: Source) -> None:
         company, cell = strip_parens(header.strip()), written(label, cell.strip())
         if not cell or NOTHING.fullmatch(cell):
             continue
+        if state.scale_note:  # "## Operating metrics (FY2024; USD m unless stated)" over the table
+            cell = scaled(state.scale_note, label, cell)
         state.kinds.append((company, "company"))
         if measured:  # "| Turnover, FY2024 | A | B |" over "| Germany | €410 million | €96 million |": a part of the measure
             figures(state, company, cell, source, metric=measured, row_segment=label, row_when=first_date(corner))
