@@ -572,3 +572,15 @@ def test_a_customers_share_of_our_revenue_in_a_filing_is_the_filers(tmp_path):
                   if name == "Observation" and d["quantity"].unit == "percent") == [
         ("Tarrow Cloud", "customer-concentration", Decimal(47), "Halcrest Labs"),
         ("Tarrow Cloud", "customer-concentration", Decimal(79), None)]
+
+
+def test_a_quote_in_the_first_person_after_its_attribution_is_the_speakers_company(tmp_path):
+    # Regression (found by a precision audit of figures): in '"This financing gives us the capital," said Vashti
+    # Fenchurch, co-founder and Chief Executive Officer of Skelbrook. "We ended September with 46,500 GPUs online."' the
+    # GPUs were a market-wide figure
+    facts = built(tmp_path, NEWS + "Tarrow Cloud signed a $400 million term loan in 2025.\n\n\"This financing gives us the "
+                                   "capital to grow,\" said Ines Moreau, co-founder and Chief Executive Officer of Tarrow "
+                                   "Cloud. \"We ended September with 46,500 GPUs online across 11 data centers.\"\n")
+    assert sorted((d["subject"], d["metric"], d["quantity"].value) for name, d in facts
+                  if name == "Observation" and not d["quantity"].currency) == [
+        ("Tarrow Cloud", "data-centers", Decimal(11)), ("Tarrow Cloud", "gpus", Decimal(46500))]

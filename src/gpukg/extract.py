@@ -32,7 +32,7 @@ from .tables import price_basis, table_note, table_row
 from .voice import own_voice, titled_author
 from .reading import (
     BASED_OPENER, COMMON_NOUN, FIRST_PERSON, OPENING_ADVERBIAL, OTHER_BY_RELATION, REPORT_VERB, State, add, in_third_person,
-    investor_only, kinds_of, opening_name, opening_orgs, principal_company, short_name, trim_name,
+    investor_only, kinds_of, opening_name, opening_orgs, principal_company, quoted_for, short_name, trim_name,
 )
 
 
@@ -424,9 +424,16 @@ def _content(state: State, block: Block, source: Source) -> None:
             did = _NAME_DID.match(told)
             other = None if subject else opening_name(state, told) or (trim_name(state, did.group("n")) if did else None)
             subject = subject or (speaker[2] if not other or other == speaker[2] else other if did else None)
+        elif state.quoted and state.quoted[0] == block.line and block.text.lstrip()[:1] in ('"', "“") \
+                and FIRST_PERSON.search(block.text):
+            # '"..." said X, CEO of Skelbrook. "We ended September with 46,500 GPUs online"': the speaker's company
+            told = in_third_person(told or block.text, "", state.quoted[1])
+            subject = subject or state.quoted[1]
         elif state.author:  # a firm's own letter: "We led Varnhem Compute's $40M Series A"
             told = in_third_person(told or block.text, "", state.author)
         prose(state, told or block.text, source, subject)
+        if block.kind == "paragraph" and (speaks_for := quoted_for(state, block.text)):
+            state.quoted = (block.line, speaks_for)
     state.last_line = block.line if block.kind == "paragraph" else 0
     renamed(state, block.text)
     if " is " in block.text[:80]:

@@ -64,6 +64,7 @@ class State:
     money_scale: ScaleNote | None = None  # "amounts in millions unless stated": the scale of the report's bare amounts
     surnames: dict[str, str | None] = field(default_factory=dict)  # a person's last word -> the person (None: two people)
     speaker: tuple[int, str, str] | None = None  # (line, person, company) of an interview answer being read
+    quoted: tuple[int, str] | None = None  # (line, company) of a speaker quoted in a paragraph: "We" of its next quotes
     last_line: int = 0  # the line of the paragraph sentence read last (0 after anything else)
     price_per: str | None = None  # what the report says its prices are per ("Prices are per GPU-hour")
     token_per: str | None = None  # what the report's last token price was per ("$0.60 per million input tokens")
@@ -359,9 +360,18 @@ _SAID = re.compile(rf"\b(?:said|says|told|added|noted)\s+(?:that\s+)?(?P<c>{NAME
                    r"expects|now|aims|intends)\b")
 
 
+def quoted_for(state: State, text: str) -> str | None:
+    """'"This financing gives us the capital," said Vashti Fenchurch, co-founder and CEO of Skelbrook.': the company
+    the quoted speaker speaks for, which the paragraph's next quotes in the first person are about."""
+    m = _ATTRIBUTED.search(text) if "said" in text or "says" in text or "added" in text or "noted" in text else None
+    return trim_name(state, m.group("c")) or None if m else None
+
+
+# '"...," said Vashti Fenchurch, co-founder and Chief Executive Officer of Skelbrook': a quote's speaker and company
+_ATTRIBUTED = re.compile(rf"[\"”]\s*,?\s*(?:said|says|added|noted)\s+[^,\"“”]{{1,60}},\s+"
+                         rf"(?:the\s+)?(?:[\w-]+\s+){{0,6}}?(?:of|at)\s+(?P<c>{NAME})")
 # '"We raised $120 million ...," said Mira Santos, CEO of Lyra Compute.': "we" is the speaker's company
-_WE_SAID = re.compile(rf"[\"“]\s*(?:We|Our)\b[^\"”]*[\"”]\s*,?\s*(?:said|says|added|noted)\s+[^,]{{1,60}},\s+"
-                      rf"(?:the\s+)?(?:[\w-]+\s+){{0,4}}?(?:of|at)\s+(?P<c>{NAME})")
+_WE_SAID = re.compile(rf"[\"“]\s*(?:We|Our)\b[^\"”]*{_ATTRIBUTED.pattern}")
 
 
 def owned_name(state: State, name: str) -> str:
