@@ -584,3 +584,15 @@ def test_a_quote_in_the_first_person_after_its_attribution_is_the_speakers_compa
     assert sorted((d["subject"], d["metric"], d["quantity"].value) for name, d in facts
                   if name == "Observation" and not d["quantity"].currency) == [
         ("Tarrow Cloud", "data-centers", Decimal(11)), ("Tarrow Cloud", "gpus", Decimal(46500))]
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    # Regression (found by a precision audit of figures): a rate of growth that names its own period took another date
+    ("The market reached $31.4 billion in 2024; we model a CAGR of 38% over 2024–2028.", "2024-01-01", "2028-12-31"),
+    ("We expect $55.2 billion in 2025, a compound annual growth rate of 27% from 2025 to 2030.", "2025-01-01", "2030-12-31"),
+    ("H100 rental prices in Europe fell 35% between Q1 2024 and Q1 2025.", "2024-01-01", "2025-03-31"),
+])
+def test_a_growth_rate_takes_the_period_it_names(tmp_path, sentence, start, end):
+    facts = built(tmp_path, NEWS + sentence + "\n")
+    assert [(d["when"].start.isoformat(), d["when"].end.isoformat()) for name, d in facts
+            if name == "Observation" and d["metric"] == "growth-rate"] == [(start, end)]

@@ -179,6 +179,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
                 when = whens[main] or label_when
             if _COMPOUND.search(text) and main is not None:  # a CAGR spans the first to the last date of what it grows
                 when = _span([w for m, w in zip(metrics, whens) if w and m == metrics[main]]) or when
+            when = _own_span(text, q) or when
             segment = grown(text, q, metrics[main] if main is not None else label_metric)
             if not prose and label and _VERSUS_LABEL.search(label_text):
                 segment = label_text.strip()  # what moved, against what
@@ -392,6 +393,24 @@ _OTHER_TIME = re.compile(r"\b(?:now|today|currently|current|planned|plans?|will|
 
 
 _COMPOUND = re.compile(r"\bcagr\b|\bcompound annual", re.I)
+
+
+# "a CAGR of 38% over 2024–2028", "27% from 2025 to 2030", "fell 35% between Q1 2024 and Q1 2025": the period a
+# rate of growth names for itself, right after it
+_OVER = re.compile(r"[^.;]{0,40}?\b(?:over|from|between|during|across)\s+(?:the\s+(?:period\s+)?)?$")
+_TO = re.compile(r"\s*(?:to|and|through|until|-|–)\s*$")
+
+
+def _own_span(text: str, q: Quantity) -> When | None:
+    dates = find_dates(text)  # (with those after "from", which the figures' own dates leave out)
+    after = [d for d in dates if d[0] >= q.end and _OVER.fullmatch(text, q.end, d[0])][:1]
+    if not after:
+        return None
+    start, end, first = after[0]
+    if first.start.year != first.end.year:  # "2024–2028": a span already
+        return first
+    then = next((d for d in dates if d[0] >= end and _TO.fullmatch(text, end, d[0])), None)
+    return _span([first, then[2]]) if then else None
 
 
 def _span(whens: list[When]) -> When | None:
