@@ -130,7 +130,8 @@ _NO_FIGURE = re.compile(r"\b24/7\b|\b(?:Tier|Figure|Fig\.|Table|Section|Chapter|
 _MONTH_WORD = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|" \
               r"Nov(?:ember)?|Dec(?:ember)?)\.?"
 # Numbers that place, label or configure, not measure, each pattern with a word it cannot match without (so that
-# a line without the word is not searched: one pattern of all of them cost 4% of reading): a street address and its
+# a line without the word is not searched: one pattern of them all made finding the numbers of a corpus's lines 20%
+# slower, 0.94 s against 0.78 s for 12,062 lines): a street address and its
 # postcode ("1600 Wynkoop Street", "Denver, Colorado 80202", "Mumbai 400 076"), a day span ("17–23 November",
 # "October 21–23", "between 2 and 9 January"), a time of day ("2 p.m."), an issue, note, row, week or hall ("issue
 # 118", "(Note 7)", "Week 46", "Keflavík Hall 4"), a node's make-up ("8×B200 node", "an 8-GPU node"), an index's base
