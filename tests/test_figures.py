@@ -596,3 +596,13 @@ def test_a_growth_rate_takes_the_period_it_names(tmp_path, sentence, start, end)
     facts = built(tmp_path, NEWS + sentence + "\n")
     assert [(d["when"].start.isoformat(), d["when"].end.isoformat()) for name, d in facts
             if name == "Observation" and d["metric"] == "growth-rate"] == [(start, end)]
+
+
+@pytest.mark.parametrize("sentence", [
+    # Regression (found by a precision audit of figures): each count was a chipmaker's shipments
+    "Tamberline Compute sold 3,072 H100 GPUs to rival Oskarvale Cloud for $58 million in October 2025.",
+    "Lanhai Compute sold 180 million H shares at HK$16.80 per share in its listing.",
+])
+def test_a_fleet_sold_to_a_buyer_or_shares_sold_are_no_shipments(tmp_path, sentence):
+    facts = built(tmp_path, NEWS + sentence + "\n")
+    assert [d["metric"] for name, d in facts if name == "Observation" and d["quantity"].unit == "count"] == ["unclassified"]

@@ -197,13 +197,13 @@ def test_malformed_amounts_are_reported_not_read():
     ("FY25", "2025", "year", date(2025, 1, 1), date(2025, 12, 31)),
     ("Mar-2025", "2025-03", "month", date(2025, 3, 1), date(2025, 3, 31)),
     # Regression (found by a precision audit of figures): a span of months was its last month, and a fiscal year across
-    # two calendar years ("FY2024-25", whose months the label does not say) was the first calendar year
+    # two calendar years ("FY2024-25", April to March as the reports that write it so count it) was the first calendar year
     ("Apr-Sep 2024", None, "month", date(2024, 4, 1), date(2024, 9, 30)),
     ("Oct 2024-Mar 2025", None, "month", date(2024, 10, 1), date(2025, 3, 31)),
     ("Jan–Sep 2025 shipments", None, "month", date(2025, 1, 1), date(2025, 9, 30)),
     ("from October to March 2026", None, "month", date(2025, 10, 1), date(2026, 3, 31)),
-    ("FY2024-25", None, "year", date(2024, 1, 1), date(2025, 12, 31)),
-    ("FY 2023/24", None, "year", date(2023, 1, 1), date(2024, 12, 31)),
+    ("FY2024-25", None, "month", date(2024, 4, 1), date(2025, 3, 31)),
+    ("FY 2023/24", None, "month", date(2023, 4, 1), date(2024, 3, 31)),
 ])
 def test_dates_keep_their_precision(text, iso, precision, start, end):
     (_, _, when), = find_dates(text)

@@ -26,7 +26,7 @@ _PATTERNS = [
     # "Apr-Sep 2024", "Oct 2024-Mar 2025", "January to September 2025": the months from the first to the last
     ("months", re.compile(rf"\b{_MONTH}(?:\s+(?P<y1>{_YEAR}))?\s?(?:-|–|to|through)\s?{_MONTH.replace('<month>', '<month2>')}"
                           rf"\s+(?P<y>{_YEAR})\b", re.I)),
-    # "FY2024-25", "FY 2024/25", "FY24-25": a fiscal year across two calendar years, whose months the label does not say
+    # "FY2024-25", "FY 2024/25", "FY24-25": a fiscal year across two calendar years, April to March
     ("fiscal", re.compile(rf"\bFY\s?(?:(?P<y1>{_YEAR})|(?P<yy1>[0-4]\d))\s?[-–/]\s?(?P<yy>[0-4]\d)\b(?![-–/]\d)")),
     # "FY3/2025", "FY 03/2026": the fiscal year that ends with that month, as Japanese reports write it
     ("fyend", re.compile(rf"\bFY\s?(?P<m>0?[1-9]|1[0-2])/(?P<y>{_YEAR})\b")),
@@ -232,8 +232,9 @@ def _when(kind: str, m: re.Match) -> When | None:
         return When(text, None, "month", date(y1, first, 1), date(y, last, calendar.monthrange(y, last)[1]))
     if kind == "fiscal":
         y1 = int(m.group("y1")) if m.group("y1") else 2000 + int(m.group("yy1"))
-        # (all of both years: the fiscal year lies within them, and where it starts only the company's calendar says)
-        return When(text, None, "year", date(y1, 1, 1), date(y, 12, 31)) if y == y1 + 1 else None
+        # (the year of the reports that write it so: India's, Japan's, Britain's; an Australian report's July to June is
+        # not told apart. All of both calendar years instead was judged wrong by the audit: a year's figure is of 12 months)
+        return When(text, None, "month", date(y1, 4, 1), date(y, 3, 31)) if y == y1 + 1 else None
     if kind in ("month", "ym"):
         month = int(m.group("m")) if kind == "ym" else _MONTHS[m.group("month").lower()]
         last = calendar.monthrange(y, month)[1]

@@ -52,6 +52,8 @@ _MANAGES = re.compile(r"\b(?:manages|managed|oversees)\s+(?:about\s+|roughly\s+|
                       # "closed its second fund at $220 million", "... its third fund, Lowland Infrastructure III, at €320 million"
                       r"\bclosed\s+(?:its|their|a)\s+(?:[\w-]+\s+){0,2}?fund(?:,\s+[^,]{1,60},)?\s+at\s+"
                       r"(?:about\s+|roughly\s+|over\s+|nearly\s+)?$")
+_SOLD_ITSELF = re.compile(r"\s*(?:million\s+|billion\s+)?(?:(?:[\w-]+\s+){0,3}?(?:shares|stock|ADSs)\b|"
+                          r"(?:[\w-]+\s+){0,3}?(?:GPUs?|cards|accelerators|servers)?\s*to\s+(?:rival\s+|its\s+)?[A-Z])")
 _SHIPPED = re.compile(r"\b(?:shipped|ships|delivered|sold)\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|more than\s+|over\s+)?$")
 _SHARES_MOVED = re.compile(r"\b(?:[Ss]hares|[Tt]he stock|[Ii]ts stock)\s+(?:[\w%.,-]+\s+){0,6}?(?:to|at)\s+$")
 
@@ -91,8 +93,10 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
             and not (q.unit == "multiple" and label_metric in MONEY_METRICS) \
             and not (q.unit == "count" and not q.currency and label_metric in _RATES):
         return label_metric
-    if q.unit == "count" and _SHIPPED.search(before):  # "shipped roughly 38,000 accelerator cards in 2025"
-        return "shipments"
+    # "shipped roughly 38,000 accelerator cards in 2025"; but "sold 180 million H shares", or a fleet sold to a buyer ("sold
+    # 3,072 H100 GPUs to rival Oskarvale Cloud"), is a sale no metric of ours holds (no shipments, nor a fleet it still has)
+    if q.unit == "count" and _SHIPPED.search(before):
+        return "unclassified" if _SOLD_ITSELF.match(text, q.end) else "shipments"
     if q.unit == "count" and _CHANGED.search(before) and (counted(q) == "employees" or noun in _PEOPLE):
         return None  # "laid off 72 employees": how many went, not how many there are
     if q.unit == "count" and counted(q):
