@@ -147,6 +147,18 @@ def test_a_column_per_company_under_a_heading_that_gives_currency_and_scale(tmp_
         ("Vellichor AI", "employees", Decimal(120), None), ("Vellichor AI", "revenue", Decimal(38000000), "USD")]
 
 
+def test_a_count_at_the_periods_end_and_no_currency_for_it(tmp_path):
+    # Regression (found by a precision audit of figures): "| GPUs deployed (year-end) |" under "| Corvelline Compute (USD) |
+    # 2024A | 2025E |" was dated the whole year and given the corner's currency
+    facts = built(tmp_path, "# Initiation\n\nCorvelline Compute is a Denver neocloud.\n\n| Corvelline Compute (USD) | 2024A | "
+                            "2025E |\n|---|---|---|\n"
+                            "| Revenue | $412M | $905M |\n| GPUs deployed (year-end) | 22,000 | 41,000 |\n")
+    assert sorted((d["metric"], d["quantity"].value, d["quantity"].currency, d["when"].iso) for name, d in facts
+                  if name == "Observation") == [
+        ("gpus", Decimal(22000), None, "2024-12-31"), ("gpus", Decimal(41000), None, "2025-12-31"),
+        ("revenue", Decimal(412000000), "USD", "2024"), ("revenue", Decimal(905000000), "USD", "2025")]
+
+
 def test_a_statement_in_thousands_with_its_losses_in_parentheses(tmp_path):
     # Regression: "(in thousands, ...)" above a statement was not read, so revenue was $52,310; "$ (9,874)"
     # was a count; "Cost of revenue" was revenue and "Net loss per share" a market share

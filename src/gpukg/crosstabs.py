@@ -113,19 +113,25 @@ def by_period(state: State, cells: list[tuple[str, str]], source: Source, compan
         money = bool(signed) or metric_of(strip_parens(row)) in MONEY_METRICS
         # the row's own unit first ("| Contracted backlog ($B) |"), then the corner's ("(USD)": every cell's currency)
         cell = written(label, cell, None, state.money_scale if money and not money_corner else None)
-        cell = written(money_corner if money_corner else corner, cell) if money or not money_corner else cell
+        # (not to a row that counts: "| GPUs deployed (year-end) |" under "| Corvelline Compute (USD) |")
+        counts = metric_of(strip_parens(row)) not in (None, "unclassified") and not money
+        cell = cell if counts else written(money_corner or corner, cell)
         if cell and not NOTHING.fullmatch(cell):
             first = len(state.facts)
             if CHANGE_COLUMN.fullmatch(header.lower()):  # "| Change |" over "+88%": the row's growth over the periods
                 figures(state, company, cell, source, label=f"{strip_parens(label)} growth",
                         row_when=periods[0] if periods else None)
                 continue
-            figures(state, company, cell, source, label=row, row_when=_period(state, header))
+            when = _period(state, header)
+            if when and _AT_PERIOD_END.search(label):  # "| GPUs in service (period end) |": on the period's last day
+                when = When(when.text, when.end.isoformat(), "day", when.end, when.end)
+            figures(state, company, cell, source, label=row, row_when=when)
             if ESTIMATED_YEAR.search(header):
                 qualify(state, first, "estimated")
 
 
 _BRACKETED_NUMBER = re.compile(r"^\(\s*([\d.,]+)\s*\)$")
+_AT_PERIOD_END = re.compile(r"\bperiod[- ]end\b|\bend of (?:the )?period\b|\bas (?:at|of)\b|\b(?:year|quarter)[- ]end\b", re.I)
 _OR_LOSS = re.compile(r"(?P<income>(?:[\w-]+\s+){0,2}(?:income|profit|earnings))\s*\((?:loss|losses)\)", re.I)
 
 
