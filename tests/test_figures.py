@@ -606,3 +606,13 @@ def test_a_growth_rate_takes_the_period_it_names(tmp_path, sentence, start, end)
 def test_a_fleet_sold_to_a_buyer_or_shares_sold_are_no_shipments(tmp_path, sentence):
     facts = built(tmp_path, NEWS + sentence + "\n")
     assert [d["metric"] for name, d in facts if name == "Observation" and d["quantity"].unit == "count"] == ["unclassified"]
+
+
+@pytest.mark.parametrize("sentence, subject, metric", [
+    # Regression (found by a precision audit of figures): each figure had no company, so it was market-wide
+    ("At ¥150 to the dollar, Shiokaze Compute's FY2024 revenue is about $299 million.", "Shiokaze Compute", "revenue"),
+    ("That brings Lumarra Systems' total funding to $1.6 billion.", "Lumarra Systems", "total-raised"),
+])
+def test_a_companys_measure_named_before_its_figure_is_that_companys(tmp_path, sentence, subject, metric):
+    facts = built(tmp_path, NEWS + f"{subject} is a chipmaker founded in 2019.\n\n{sentence}\n")
+    assert [d["subject"] for name, d in facts if name == "Observation" and d["metric"] == metric] == [subject]

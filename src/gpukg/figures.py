@@ -11,7 +11,9 @@ from dataclasses import replace
 from . import lexicon
 from .amounts import GPU_NAME, LANGUAGE_MODEL, MODEL, TOKEN_UNITS, find_quantities
 from .dates import find_dates, first_date, opening_date, relative_dates, year_before
-from .metrics import BASELINE, FALL_BEFORE, continued, counted, grown, label_rest, label_slug, metric_for, metric_of, per_carried
+from .metrics import (
+    BASELINE, FALL_BEFORE, MONEY_METRICS, continued, counted, grown, label_rest, label_slug, metric_for, metric_of, per_carried,
+)
 from .phrases import AWARD, NAME, clauses, looks_like_name, looks_like_org, strip_parens
 from .records import Observation, Quantity, Source, When
 from .reading import State, add, principal_company, qualifiers, trim_name
@@ -250,6 +252,12 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
                                                                  or q.currency) else ""
         if named and (named in state.names or looks_like_org(named)):  # "twice Vantorra AI's 15,000", "Emberline ($2.80)"
             whose = named
+        if not whose and name in MONEY_METRICS:
+            # "Shiokaze's FY2024 revenue is about $299 million", "brings Lumarra's total funding to $1.6 billion": the
+            # company whose measure the clause names, when the sentence gave the figure no company
+            owned = _OWN_MEASURE.search(before)
+            owner_name = trim_name(state, owned.group("c")) if owned and metric_of(owned.group("m")) == name else ""
+            whose = owner_name if owner_name and owner_name in state.names else whose
         owner = _SHARE_OF_REVENUE.match(text, q.end) if name == "revenue-share" and subject else None
         if owner and trim_name(state, owner.group("c")) not in ("", subject):
             # "Microsoft accounted for 62% of Brightwell's revenue": Brightwell's customer concentration
@@ -304,6 +312,9 @@ _TOP_CUSTOMERS = re.compile(r"\b(?P<who>(?:top|largest|biggest)\s+(?:\w+\s+)?(?:
 _OUR = re.compile(r"\bour\s+(?:\w+\s+)?$", re.I)  # (not "its": the company of the sentence, which may be any)
 _WITH_PARTY = re.compile(rf"[^.]{{0,60}}?\bwith\s+(?P<c>{NAME})")
 # a number right after another company's possessive or that company's name and a bracket
+_OWN_MEASURE = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?P<m>(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*)\s+(?:is|was|were|of|to|at|"
+                          r"reached|rose\s+to|fell\s+to|stood\s+at|came\s+to|totals?|totalled|totaled)\s+"
+                          r"(?:about\s+|roughly\s+|around\s+|nearly\s+|some\s+|over\s+|~)?$")
 _OTHERS_NUMBER = re.compile(rf"(?P<c>{NAME})(?:['’]s\s+|\s+\(\s*)(?:~|about\s+)?$")
 _VALUED_NAME = re.compile(rf"\bvalu(?:ing|ed|es)\s+(?P<c>{NAME})\s+at\s+(?:[a-z]+\s+)?$")
 _AT_PRICE = re.compile(r"\bat\s+$")
