@@ -616,3 +616,12 @@ def test_a_fleet_sold_to_a_buyer_or_shares_sold_are_no_shipments(tmp_path, sente
 def test_a_companys_measure_named_before_its_figure_is_that_companys(tmp_path, sentence, subject, metric):
     facts = built(tmp_path, NEWS + f"{subject} is a chipmaker founded in 2019.\n\n{sentence}\n")
     assert [d["subject"] for name, d in facts if name == "Observation" and d["metric"] == metric] == [subject]
+
+
+def test_a_clause_after_a_colon_with_its_own_company(tmp_path):
+    # Regression (found by a precision audit of figures): in "B200 capacity still commands a premium: Brannoch Cloud lists
+    # it at $5.40/hr" and "On H200 the order flips: Vantorra lists $3.45 per GPU-hour" the price had no company
+    facts = built(tmp_path, NEWS + "Brannoch Cloud is a Hamburg neocloud.\n\nB200 capacity still commands a premium: "
+                                   "Brannoch Cloud lists it at $5.40/hr.\n")
+    assert [(d["subject"], d["quantity"].value) for name, d in facts if name == "Observation"] == [
+        ("Brannoch Cloud", Decimal("5.40"))]

@@ -213,7 +213,10 @@ def told_of(name: str, value: str) -> str | None:
 
 
 # where a sentence may turn to another subject: "...; Ostara Compute signed", ", and Marisol AI charges"
-_CLAUSE_TURN = re.compile(rf";\s+|:\s+(?={NAME}['’]s\s)|,\s+(?:and|while|whereas|but)\s+(?={NAME})|(?<=[a-z0-9%)\]\s])\.\s+(?={NAME})")  # (a space: a deal's price blanked)
+# (after a colon, a clause of a name and its verb: "B200 capacity still commands a premium: Brannoch Cloud lists it at $5.40")
+_CLAUSE_TURN = re.compile(rf";\s+|:\s+(?={NAME}['’]s\s)|:\s+(?={NAME}\s+(?:lists|charges|offers|prices|quotes|sells|rents|runs|"
+                          rf"operates|raised|reported|posted|signed)\b)|,\s+(?:and|while|whereas|but)\s+(?={NAME})|"
+                          rf"(?<=[a-z0-9%)\]\s])\.\s+(?={NAME})")  # (a space: a deal's price blanked)
 
 
 def _subjects(state: State, text: str, subject: str | None) -> list[tuple[str, str | None]]:
