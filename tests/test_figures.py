@@ -625,3 +625,18 @@ def test_a_clause_after_a_colon_with_its_own_company(tmp_path):
                                    "Brannoch Cloud lists it at $5.40/hr.\n")
     assert [(d["subject"], d["quantity"].value) for name, d in facts if name == "Observation"] == [
         ("Brannoch Cloud", Decimal("5.40"))]
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # Regression (found by a precision audit of figures): each fiscal year was read as the calendar year of its name
+    ("Shiokaze Compute reports in yen, and its fiscal year ends March 31 (FY2024 is the year ended March 31, 2025).\n\n"
+     "Shiokaze Compute's FY2024 revenue was ¥44.8 billion.", "2024-04-01", "2025-03-31"),
+    ("Arkwright Micro, whose fiscal year ends in June, kept its fiscal 2026 capex outlook at $400 million.",
+     "2025-07-01", "2026-06-30"),
+    ("| Particulars | FY2024-25 |\n|---|---|\n| Customers | 2,140 |\n\nAravalli Cloud's revenue was ₹1,480 crore in FY24.",
+     "2023-04-01", "2024-03-31"),
+])
+def test_a_fiscal_year_the_report_explains_is_its_months(tmp_path, text, start, end):
+    facts = built(tmp_path, NEWS + text + "\n")
+    assert [(d["when"].start.isoformat(), d["when"].end.isoformat()) for name, d in facts
+            if name == "Observation" and d["quantity"].currency] == [(start, end)]

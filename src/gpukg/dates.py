@@ -49,6 +49,7 @@ _PATTERNS = [
     ("ym", re.compile(rf"(?<![\d.,$€£])(?P<m>0[1-9]|1[0-2])\.(?P<y>{_YEAR})(?![\d.]\d)")),  # "07.2025"
     ("year", re.compile(r"\bFY\s?['’]?(?P<yy>[0-4]\d)\b")),  # "FY25"
     ("year", re.compile(rf"\bFY\s?(?P<y>{_YEAR})\b")),  # "FY2025", all of it: a table's column is that year
+    ("year", re.compile(rf"\b(?:fiscal|financial)\s+(?:year\s+)?(?P<y>{_YEAR})\b", re.I)),  # "fiscal 2026": the same
     ("half", re.compile(rf"\b(?:H(?P<h>[12])|(?P<h2>[12])H|(?P<hw>first|second)\s+half\s+of)\s+(?P<y>{_YEAR})\b", re.I)),
     ("half", re.compile(r"\b(?:H(?P<h>[12])\s?['’]|(?P<h2>[12])H\s?)(?P<yy>[0-4]\d)\b")),  # "2H25", "H2 '25"; not "H100"
     # "mid-2023": the hyphen that keeps "2023-2024" and "H100-2024" from being read as a year here

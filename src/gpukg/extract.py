@@ -10,7 +10,7 @@ import re
 from dataclasses import fields, replace
 from datetime import date
 
-from . import iris, lexicon
+from . import fiscal, iris, lexicon
 from .aliases import abbreviated, identified, renamed, short_forms, translated
 from .amounts import MODEL, malformed_amounts
 from .cells import heading_scale, money_scale, scale_note
@@ -359,6 +359,7 @@ def _content(state: State, block: Block, source: Source) -> None:
         # "amounts in millions unless stated": said once, for the rest of the report (in a byline's parts too)
         if block.kind in ("paragraph", "bullet"):
             state.money_scale = money_scale(block.text) or state.money_scale
+    fiscal.learn(state, block.text)  # "its fiscal year ends March 31", a table's "| FY2024-25 |": what an "FY2024" means
     if block.kind == "paragraph" and state.table_facts and state.table_facts[1] == before:
         table_note(state, block.text)  # "Prices are per GPU-hour, as of December 1, 2025." right under a table
     elif block.kind == "paragraph":

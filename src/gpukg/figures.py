@@ -11,6 +11,7 @@ from dataclasses import replace
 from . import lexicon
 from .amounts import GPU_NAME, LANGUAGE_MODEL, MODEL, TOKEN_UNITS, find_quantities
 from .dates import find_dates, first_date, opening_date, relative_dates, year_before
+from .fiscal import fiscal_when
 from .metrics import (
     BASELINE, FALL_BEFORE, MONEY_METRICS, continued, counted, grown, label_rest, label_slug, metric_for, metric_of, per_carried,
 )
@@ -292,6 +293,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         # whose revenue, valuation or fleet a report gives is a company, whatever else it is
         if name == "share-price" and not q.per:  # "Shares closed at $58.10": a price per share
             q = replace(q, per="share")
+        when = fiscal_when(state, whose, when)
         add(state, Observation(source, whose, name, q, when, segment, related, tuple(dict.fromkeys(stated))),
              ("company" if name in _COMPANY_METRICS else "org", whose), ("org", related))
 

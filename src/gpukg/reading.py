@@ -82,6 +82,7 @@ class State:
     kinds_indexed: int = 0
     defined: dict[str, str] = field(default_factory=dict)  # a filing's defined term -> its company ("Company" -> "Acme, Inc.")
     day_first: bool | None = None  # how the report writes 09/05/2025: day first, month first, or no telling
+    fiscal: dict[str | None, tuple[int, int]] = field(default_factory=dict)  # company (None: all) -> (end month, years after)
 
 
 def in_third_person(text: str, person: str, company: str) -> str:
