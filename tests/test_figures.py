@@ -640,3 +640,12 @@ def test_a_fiscal_year_the_report_explains_is_its_months(tmp_path, text, start, 
     facts = built(tmp_path, NEWS + text + "\n")
     assert [(d["when"].start.isoformat(), d["when"].end.isoformat()) for name, d in facts
             if name == "Observation" and d["quantity"].currency] == [(start, end)]
+
+
+def test_a_growth_rate_over_a_period_that_runs_past_the_report_is_projected(tmp_path):
+    # Regression: "a compound annual growth rate of 27% from 2025 to 2030", in a report of November 2025, lost the
+    # "projected" its "by 2030F" had given it once it took its own period
+    facts = built(tmp_path, NEWS + "We expect $55.2 billion in 2025, a compound annual growth rate of 27% from 2025 to "
+                                   "2030.\n\nH100 rental prices in Europe fell 35% between Q1 2024 and Q1 2025.\n")
+    assert sorted((d["quantity"].value, "projected" in d["qualifiers"]) for name, d in facts
+                  if name == "Observation" and d["metric"] == "growth-rate") == [(Decimal(-35), False), (Decimal(27), True)]

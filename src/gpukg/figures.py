@@ -244,6 +244,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         marked = re.search(rf"{re.escape(when.text)}\s?([EF])\b", text) if when and when.precision == "year" else None
         if marked:  # "in 2025E", "by 2030F": the writer's estimate, or forecast
             stated += ("estimated",) if marked.group(1) == "E" else ("projected",)
+        if name == "growth-rate" and when and when.iso is None and state.written and when.end > state.written.end:
+            stated += ("projected",)  # "a compound annual growth rate of 27% from 2025 to 2030" in a report of 2025
         related, whose = None, trim_name(state, valued.group("c")) if valued else provider_name or subject
         if name == "fund-size" and not whose:  # "Fund II ($210M)" on a firm's own page: the firm's fund
             whose = state.author
