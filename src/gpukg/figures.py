@@ -315,10 +315,11 @@ _TOP_CUSTOMERS = re.compile(r"\b(?P<who>(?:top|largest|biggest)\s+(?:\w+\s+)?(?:
                             r"(?:about\s+|roughly\s+|nearly\s+|over\s+)?$", re.I)
 _OUR = re.compile(r"\bour\s+(?:\w+\s+)?$", re.I)  # (not "its": the company of the sentence, which may be any)
 _WITH_PARTY = re.compile(rf"[^.]{{0,60}}?\bwith\s+(?P<c>{NAME})")
-# a number right after another company's possessive or that company's name and a bracket
+# a company's measure named before the number: "Shiokaze's FY2024 revenue is about", "Lumarra's total funding to"
 _OWN_MEASURE = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?P<m>(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*)\s+(?:is|was|were|of|to|at|"
                           r"reached|rose\s+to|fell\s+to|stood\s+at|came\s+to|totals?|totalled|totaled)\s+"
                           r"(?:about\s+|roughly\s+|around\s+|nearly\s+|some\s+|over\s+|~)?$")
+# a number right after another company's possessive or that company's name and a bracket
 _OTHERS_NUMBER = re.compile(rf"(?P<c>{NAME})(?:['’]s\s+|\s+\(\s*)(?:~|about\s+)?$")
 _VALUED_NAME = re.compile(rf"\bvalu(?:ing|ed|es)\s+(?P<c>{NAME})\s+at\s+(?:[a-z]+\s+)?$")
 _AT_PRICE = re.compile(r"\bat\s+$")
