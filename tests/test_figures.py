@@ -649,3 +649,13 @@ def test_a_growth_rate_over_a_period_that_runs_past_the_report_is_projected(tmp_
                                    "2030.\n\nH100 rental prices in Europe fell 35% between Q1 2024 and Q1 2025.\n")
     assert sorted((d["quantity"].value, "projected" in d["qualifiers"]) for name, d in facts
                   if name == "Observation" and d["metric"] == "growth-rate") == [(Decimal(-35), False), (Decimal(27), True)]
+
+
+def test_a_measure_named_in_an_aside_is_not_the_figures(tmp_path):
+    # Regression (found by a precision audit of figures): in "Global spending on rented GPU capacity (...; hardware
+    # sales and colocation excluded) reached $31.4 billion in 2024" the aside's "sales" made the market's spending revenue
+    facts = built(tmp_path, NEWS + "Global spending on rented GPU capacity (on-demand and reserved contracts; hardware "
+                                   "sales and colocation excluded) reached $31.4 billion in 2024. Tarrow Cloud's revenue "
+                                   "(up 40%) was $212 million in 2024.\n")
+    assert sorted((d["metric"], d["quantity"].value) for name, d in facts if name == "Observation" and d["quantity"].currency
+                  ) == [("revenue", Decimal(212000000)), ("unclassified", Decimal(31400000000))]

@@ -116,7 +116,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         # the clause's own words first, then, when they say nothing, its opening ("Its revenue for the
         # 2024 financial year came to £4.1m")
         clause = re.split(r"[,;:]", text[max(0, q.start - 80):q.start])[-1]
-        hits = [h for words in (before, clause) for h in lexicon.find("metrics", words) if h[0] in MONEY_METRICS
+        hits = [h for words in (_outside_asides(before), _outside_asides(clause)) for h in lexicon.find("metrics", words)
+                if h[0] in MONEY_METRICS
                 and not (h[0] == "total-raised" and _RAISED_PRICE.search(words))]  # "raised its H200 rate to €2.95"
         if hits and hits[-1][0] == "valuation" and any(h[0] == "market-size" for h in hits):
             return "market-size"  # "the GPU cloud market was valued at $8.2B"
@@ -162,6 +163,16 @@ _NOT_MARKET_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+|its\s+|our\s+)?(?:[\w-]+\s
                                r"(?:below|above|discount|premium|stake|ownership|owned|holding)\b|"
                                r"(?:[\w-]+\s+){0,2}(?:stake|discount|premium|ownership)\b)")
 _NOT_MARKET_BEFORE = re.compile(r"\b(?:dividend|renewable|stake|ownership|discount|premium)\b[^.;]*$", re.I)
+
+
+def _outside_asides(words: str) -> str:
+    """The words before a number without the asides in brackets, whole or cut by the window ("Global spending on GPU
+    capacity (...; hardware sales and colocation excluded) reached": no revenue, whatever the aside names)."""
+    words = _ASIDE.sub(" ", words)
+    return words[words.rindex(")") + 1:] if ")" in words else words
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
 
 
 _TRADED_AGAIN = re.compile(r"(?:\band\b|,)[^$€£¥]*\b(?:closed|opened|ended|finished|traded|rose|fell|jumped|dropped|slid)\b"
