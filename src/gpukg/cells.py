@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .amounts import MODEL, find_quantities
+from .amounts import CURRENCY_CODES, MODEL, find_quantities
 from .metrics import MONEY_METRICS, metric_of
 from .reading import ScaleNote
 
@@ -98,7 +98,7 @@ def heading_scale(text: str) -> ScaleNote | None:
     heading's brackets give the table right under it."""
     bracket = re.search(r"\(([^()]*)\)\s*$", text)
     # ... or a currency and its scale: "## Operating metrics (FY2024; USD m unless stated)"
-    found = (_SCALE_IN.search(bracket.group(1)) or _CURRENCY_SCALE.search(bracket.group(1))) if bracket else None
+    found = (_SCALE_IN.search(bracket.group(1)) or CURRENCY_SCALE.search(bracket.group(1))) if bracket else None
     scale = found.group("scale").lower() if found else ""
     return ScaleNote(_SCALE_WORDS.get(scale, scale.rstrip("s")), _currency(found.group("cur"))) if found else None
 
@@ -116,8 +116,10 @@ _SIGNS = {"USD": "$", "US$": "$", "EUR": "€", "GBP": "£"}
 # the columns of a token price table: "| Input |", "| Output price |", "| Blended |"
 TOKEN_COLUMN = re.compile(r"(?i)(?:input|output|prompt|completion|blended)(?:\s+(?:price|tokens))?")
 _SCALE_IN = re.compile(r"\bin\s+(?:(?P<cur>[$€£¥]|USD|EUR|GBP|JPY)\s*)?(?P<scale>thousands|millions|billions)\b", re.I)
-_CURRENCY_SCALE = re.compile(r"(?:(?<=\s)|^)(?P<cur>[$€£¥₹]|USD|EUR|GBP|JPY|INR|CNY)\s?"
-                             r"(?P<scale>m|mn|bn|k|millions|billions|thousands)\b")
+# a currency and the scale of its amounts: "USD m", "JPY million", "₹ crore", "$ millions" (a heading's bracket, a
+# table's corner)
+CURRENCY_SCALE = re.compile(rf"(?:(?<=\s)|^)(?P<cur>{'|'.join(sorted(CURRENCY_CODES))}|[$€£¥₹])\s?"
+                            r"(?P<scale>thousands?|millions?|billions?|crores?|lakhs?|k|m|mn|bn)\b", re.I)
 _SCALE_WORDS = {"m": "million", "mn": "million", "bn": "billion", "k": "thousand"}
 # a statement's bare number: "$ 287,412", "171,038", "$ (61,907)" (in parentheses: a loss, or a negative)
 _STATEMENT_NUMBER = re.compile(r"(?P<cur>[$€£¥])?\s*(?P<open>\()?\s*(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*\)?")

@@ -10,7 +10,7 @@ from dataclasses import replace
 from . import lexicon
 from .amounts import CURRENCY_CODES, MODEL, find_quantities
 from .background import about_who
-from .cells import NOTHING, scaled, written
+from .cells import CURRENCY_SCALE, NOTHING, scaled, written
 from .dates import find_dates, first_date
 from .figures import figures
 from .metrics import MONEY_METRICS, metric_of
@@ -101,7 +101,7 @@ def by_period(state: State, cells: list[tuple[str, str]], source: Source, compan
     signed = _OR_LOSS.fullmatch(label.strip())
     # "| JPY million |" (no brackets) over its amounts, and "All amounts in ₹ crore" said once for the report: of the rows
     # that measure money only ("| GPUs in service |" counts)
-    money_corner = f"({corner.strip()})" if _CORNER_MONEY.fullmatch(corner.strip()) else None
+    money_corner = f"({corner.strip()})" if CURRENCY_SCALE.fullmatch(corner.strip()) else None
     for header, cell in cells[1:]:
         row = label
         if signed:  # "| Net income (loss) |": a bracketed cell is a loss, any other the income
@@ -110,12 +110,13 @@ def by_period(state: State, cells: list[tuple[str, str]], source: Source, compan
         elif metric_of(strip_parens(label)) == "loss":
             # a loss in an accountant's brackets ("| Net loss | (38) |"): the loss is 38 (no other figure is read below zero)
             cell = _BRACKETED_NUMBER.sub(r"\1", cell)
-        money = bool(signed) or metric_of(strip_parens(row)) in MONEY_METRICS
-        # the row's own unit first ("| Contracted backlog ($B) |"), then the corner's ("(USD)": every cell's currency)
+        measure = metric_of(strip_parens(row))
+        money = bool(signed) or measure in MONEY_METRICS
+        # the row's own unit first ("| Contracted backlog ($B) |"), then the corner's ("(USD)": every cell's currency),
+        # but not a row that counts ("| GPUs deployed (year-end) |" under "| Corvelline Compute (USD) |")
         cell = written(label, cell, None, state.money_scale if money and not money_corner else None)
-        # (not to a row that counts: "| GPUs deployed (year-end) |" under "| Corvelline Compute (USD) |")
-        counts = metric_of(strip_parens(row)) not in (None, "unclassified") and not money
-        cell = cell if counts else written(money_corner or corner, cell)
+        if money or measure in (None, "unclassified"):
+            cell = written(money_corner or corner, cell)
         if cell and not NOTHING.fullmatch(cell):
             first = len(state.facts)
             if CHANGE_COLUMN.fullmatch(header.lower()):  # "| Change |" over "+88%": the row's growth over the periods
@@ -138,11 +139,8 @@ _OR_LOSS = re.compile(r"(?P<income>(?:[\w-]+\s+){0,2}(?:income|profit|earnings))
 CHANGE_COLUMN = re.compile(r"change|chg\.?|% change|y/y|yoy|growth|q/q|qoq|m/m|mom|delta|δ")
 
 
-# "| JPY million |", "| ₹ crore |": the currency and scale of a table's amounts, written in its corner
-_CORNER_MONEY = re.compile(rf"(?:{'|'.join(sorted(CURRENCY_CODES))}|[$€£¥₹])\s*"
-                           r"(?:thousands?|millions?|billions?|crores?|lakhs?|k|m|mn|bn)", re.I)
 # a table's corner that says how to read its numbers: "($ millions, except GPUs)", "USD m", "in thousands"
-CORNER_NOTE = re.compile(rf"\(.*\)|(?:in\s+)?{_CORNER_MONEY.pattern}|in\s+(?:millions|thousands|billions)", re.I)
+CORNER_NOTE = re.compile(rf"\(.*\)|(?:in\s+)?{CURRENCY_SCALE.pattern}|in\s+(?:millions|thousands|billions)", re.I)
 
 
 _EXCEPT = re.compile(r"\bexcept\s+([^)]+)", re.I)

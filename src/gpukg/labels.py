@@ -166,19 +166,19 @@ def labelled(state: State, block: Block, source: Source) -> None:
         figures(state, company, value, source, label=label, metric=metric)
 
 
-# "a $310 million Series C", "an €18M seed", "a €95 million GPU-backed debt facility": an amount then its round's type
-_AN_AMOUNT = re.compile(r"(?:an?|its|one)\s+(?:[$€£¥₹]|[A-Z]{1,3}\$|[A-Z]{3}\s)?\s?\d[\d.,]*\s?"
-                        r"(?:million|billion|bn|mn|[MBK])?\s+", re.I)
+_ONE = re.compile(r"(?:an?|its|one)\s+", re.I)
 _IN_ALL = re.compile(r"\b(?:in total|in all|to date|total|across|so far|cumulative)\b", re.I)
 
 
 def _one_round(value: str) -> str | None:
-    """The type of the one round a funding field tells ('a $310 million Series C led by X'), as the field writes it."""
-    start = _AN_AMOUNT.match(value)
-    kinds = [(k, s, e) for k, s, e in lexicon.find("round_types", value[:120]) if k != "unspecified"] if start else []
-    if not kinds or kinds[0][1] > start.end() + 30 or _IN_ALL.search(value):
+    """The type of the one round a funding field tells ('a $310 million Series C led by X', 'a €95 million GPU-backed
+    debt facility'): an amount then its round's type, as the field writes it."""
+    one = _ONE.match(value)
+    amount = next((q for q in find_quantities(value) if q.currency), None) if one else None
+    if amount is None or amount.start != one.end() or _IN_ALL.search(value):
         return None
-    return value[kinds[0][1]:kinds[0][2]]
+    kind = next((k for k in lexicon.find("round_types", value[:120]) if k[0] != "unspecified"), None)
+    return value[kind[1]:kind[2]] if kind and kind[1] <= amount.end + 30 else None
 
 
 _DESCRIBED = re.compile(r"(?:an?|the)\s+(?!\d)", re.I)
