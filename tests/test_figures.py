@@ -659,3 +659,36 @@ def test_a_measure_named_in_an_aside_is_not_the_figures(tmp_path):
                                    "(up 40%) was $212 million in 2024.\n")
     assert sorted((d["metric"], d["quantity"].value) for name, d in facts if name == "Observation" and d["quantity"].currency
                   ) == [("revenue", Decimal(212000000)), ("unclassified", Decimal(31400000000))]
+
+
+@pytest.mark.parametrize("text, subject", [
+    # Regression (found by a precision audit of figures): in each, the figures had no company, so they were market-wide.
+    # A past tense not in -ed after the name ...
+    ("Orlenby Cloud broke ground in May on a 90 MW campus.", "Orlenby Cloud"),
+    ("- **Quarnell Compute** laid off 80 of its 260 staff in June 2025.", "Quarnell Compute"),
+    # ... a document's words about it, or its own after the figures
+    ("The filing adds that Tessaway Cloud has 210 MW of contracted power.", "Tessaway Cloud"),
+    ("Brimholt Compute is a Tulsa neocloud.\n\nThe first 40 MW is slated to come online by late 2026, Brimholt Compute said.",
+     "Brimholt Compute"),
+    # ... its first word, where the report gives its second name in brackets (and a town is no company: "at Alibaba Cloud")
+    ("Wenlan Suanli (Wenlan Compute), a Shanghai-based computing-power leasing company, closed a round.\n\nFounded in 2020 "
+     "by Li Wei, formerly at Alibaba Cloud, Wenlan rents out GPU capacity. The company operates four data centers.",
+     "Wenlan Suanli"),
+    # ... "its" or "the fleet" after a sentence about it, behind an opening phrase or a clause
+    ("Skarrow Cloud bought 4,096 B200 GPUs in November. Once installed, its fleet will total 9,000 GPUs.", "Skarrow Cloud"),
+    ("Varrick Compute opened its first site in 2023. By October the fleet had grown to 6,000 GPUs.", "Varrick Compute"),
+    ("Dunholme Cloud reported 2024 revenue of $1.1 billion. We estimate $2.0 billion for 2025; its contracted backlog "
+     "stood at $5.3 billion at the end of June 2025.", "Dunholme Cloud"),
+    # ... its list prices, or "they" after a post that named it by where the writer rented
+    ("In Romania, **Feleacu Cloud** runs a GPU marketplace. Its founder raised a RON 22 million seed round in January 2025. "
+     "Listings start at RON 11.90 per GPU-hour for H100s.", "Feleacu Cloud"),
+    ("Got 8xH100 SXM on Brackwater Cloud for $1.89/hr per GPU last week. They're a neocloud out of Raleigh, mostly H100; "
+     "the H200s were $2.65/hr when I checked.", "Brackwater Cloud"),
+    # ... "it" doing what a company does, after a list item that told no figure
+    ("- **Pellmoor Cloud** is inference-only. Beyond raw GPU time it serves hosted models at $0.22 per million tokens; "
+     "the team is 31 people.", "Pellmoor Cloud"),
+])
+def test_figures_of_a_company_the_sentence_or_the_one_before_names(tmp_path, text, subject):
+    facts = built(tmp_path, NEWS + text + "\n")
+    subjects = [d["subject"] for name, d in facts if name == "Observation"]
+    assert subjects and set(subjects) == {subject}

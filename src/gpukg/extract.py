@@ -32,7 +32,7 @@ from .tables import price_basis, table_note, table_row
 from .voice import own_voice, titled_author
 from .reading import (
     BASED_OPENER, COMMON_NOUN, FIRST_PERSON, OPENING_ADVERBIAL, OTHER_BY_RELATION, REPORT_VERB, State, add, in_third_person,
-    investor_only, kinds_of, opening_name, opening_orgs, principal_company, quoted_for, short_name, trim_name,
+    MONTH_NAMES, investor_only, kinds_of, opening_name, opening_orgs, principal_company, quoted_for, short_name, trim_name,
 )
 
 
@@ -87,8 +87,10 @@ def _a_measure_opens(text: str) -> bool:
 
 # a sentence whose subject is the company the sentence before was about; "it" after an opening
 # phrase ("Earlier that year it had closed a $25 million Series A extension")
+# ("Beyond raw GPU time it serves ...": what it does, too)
 _IT_DID = re.compile(r"[A-Z][\w\s]{0,40}?,?\s+it\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:raised|closed|secured|landed|took|won|"
-                     r"signed|acquired|bought|reported|posted|opened|added|borrowed|repaid|refinanced|drew|agreed|announced|completed)\b")
+                     r"signed|acquired|bought|reported|posted|opened|added|borrowed|repaid|refinanced|drew|agreed|announced|"
+                     r"completed|serves|operates|runs|charges|sells|rents|lists|bills|employs|offers|hosts)\b")
 # "CEO Solenne Abernathy announced ...", "CTO Tadeo Eskildsen filled in ...": a title of the company
 # the sentence before was about
 _TITLED_OPENS = re.compile(r"(?:CEO|CTO|CFO|COO|CPO|CRO|Chief\s+\w+\s+[Oo]fficer|Chief\s+executive|President|Chair|Co-founder|Founder)"
@@ -98,7 +100,8 @@ _TITLED_OPENS = re.compile(r"(?:CEO|CTO|CFO|COO|CPO|CRO|Chief\s+\w+\s+[Oo]fficer
 _A_PART = re.compile(r"(?:The|This|Its)\s+(?:[a-z][\w-]*\s+)?(?:unit|division|subsidiary)\b")
 # "The facility is secured by roughly 12,000 H200 GPUs that Osprena will deploy": the borrower's, after its round
 _THE_FINANCING = re.compile(r"(?:The|This)\s+(?:[a-z][\w-]*\s+){0,2}?(?:facility|loan|financing|round|raise|notes?)\b")
-_THE_FIRM = re.compile(r"\bthe\s+(?:company|firm|startup|start-up)\b")
+# ... or its "its" after a clause ("We estimate $4.7 billion for 2025; its contracted backlog stood at ...")
+_THE_FIRM = re.compile(r"\bthe\s+(?:company|firm|startup|start-up)\b|(?<=[;,]\s)its\b")
 
 
 def _named_before(state: State, text: str, firm: re.Match[str] | None) -> bool:
@@ -110,12 +113,17 @@ def _named_before(state: State, text: str, firm: re.Match[str] | None) -> bool:
 
 # ("The carved-out unit runs 3,200 GPUs", "The Seattle neocloud also bought": one word may say what or where it is;
 # "The Lisbon-based neocloud Lumeira Compute says" names its own subject)
-_IT = re.compile(r"(?:(?:The|This|Its)\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?:company|firm|startup|start-up|business|provider|operator|neocloud|unit|"
-                 r"marketplace|chipmaker|developer|"
+# ("By October the fleet had grown to ...": after the month it tells of)
+_IT = re.compile(rf"(?:(?:By|In|Since)\s+(?:{'|'.join(sorted(MONTH_NAMES))})(?:\s+\d{{4}})?,?\s+)?"
+                 r"(?:(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?:company|firm|startup|start-up|business|provider|"
+                 r"operator|neocloud|unit|marketplace|chipmaker|developer|fleet|team|"
                  r"division|subsidiary|IPO|listing|offering|facility|loan|"
                  r"stock|shares|board|management)(?!\s+[A-Z][a-z])|Shares|It|Management|"
                  rf"Its(?!\s+{OTHER_BY_RELATION})|"  # (not "Its rival Altamira Web Services plans ...": the rival's)
-                 r"In\s+(?:the|its)\s+(?:last|latest|most recent|previous)\s+round)\b")  # "In the last round, a Series B of ..."
+                 r"In\s+(?:the|its)\s+(?:last|latest|most recent|previous)\s+round|"  # "In the last round, a Series B of ..."
+                 r"(?:Once|When|After|By|With|Following)\b[^,.]{1,40},\s+its|"  # "Once installed, its fleet will total ..."
+                 # "Listings start at RON 11.90 per GPU-hour", "They're a neocloud out of Raleigh"
+                 r"(?:Listings|Prices|Rates|List\s+prices)\s+(?:start|begin|run|range)|They(?:['’]re|\s+are)\s+(?:a|an))\b")
 # "It operates about 2,400 GPUs" (not "It is the largest contract in our history"): what a company does
 _IT_RUNS = re.compile(r"(?:It|The\s+company|The\s+firm)\s+(?:also\s+|now\s+|already\s+)?(?:operates|runs|rents|sells|serves|employs|"
                       r"raised|closed|signed|plans|expects|counts|has\s+(?:raised|signed|about|roughly|more|over|\d))\b")
@@ -455,7 +463,7 @@ def _content(state: State, block: Block, source: Source) -> None:
         said = _sentence_subject(state, block.text) if block.kind != "table-row" and len(set(about) - {None}) > 1 else None
         state.previous = said if said and said in about and not investor_only(state, said) else \
             next((n for n in about if n and not investor_only(state, n)), state.previous if block.index else None)
-    elif block.kind == "paragraph" and not block.label:
+    elif block.kind in ("paragraph", "bullet") and not block.label:
         # a sentence that tells no figure still says whom "It" next means ("Like its peers, Basalt
         # Compute began life as a miner. It pivoted ...")
         said = _sentence_subject(state, block.text) or _only_company(state, block.text)

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from . import lexicon
+from .phrases import looks_like_org
 
 _TLD = re.compile(r"\.(?:ai|io|com|net|co|cloud|dev|org)$", re.I)
 _WORD = re.compile(r"\w+")
@@ -26,7 +27,8 @@ _CAPITAL_AFTER = re.compile(r"\s+(?!(?:CEO|CFO|CTO|COO|CPO|CRO)\b)[A-Z]")
 # (or before an officer's title: "Kattegat CEO Søren Kjærgaard")
 _BASED_IN = re.compile(r"\b([A-Z][\w]+)-(?:based|headquartered)\b|\b(?:based|headquartered)\s+in\s+([A-Z][\w]+)\b(?!\s+[A-Z])")
 # "in Selkirk, Manitoba": the province or state after a town (not the Manitoba Growth Fund's short name)
-_TOWN_IN = re.compile(r"\b(?:in|near|outside|from|at)\s+[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?,\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
+_TOWN_IN = re.compile(r"\b(?:in|near|outside|from|at)\s+(?P<town>[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?),\s+"
+                      r"(?P<region>[A-Z][a-z]+)\b(?!\s+[A-Z])")
 _ALONE = re.compile(r"(?<![\w.-])([A-Z]\w{3,})(?:['’]s\b|(?![\w-])(?!\s+(?!(?:CEO|CFO|CTO|COO|CPO|CRO)\b)[A-Z]))")
 _SMALL_FORM = re.compile(r"(?<![\w.-])([A-Z]\w{3,})\s+(?:plc|llc|gmbh|ltd|inc)\b")
 
@@ -220,10 +222,14 @@ class Gazetteer:
         # "headquartered in Shenzhen" beside the Shenzhen Nanshan Science Guidance Fund
         if "based" in text or "headquartered" in text:
             alone -= {place for pair in _BASED_IN.findall(text) for place in pair}
-        alone -= set(_TOWN_IN.findall(text))
+        # (not after a company: "formerly at Alibaba Cloud, Hanhai rents ...")
+        alone -= {m.group("region") for m in _TOWN_IN.finditer(text)
+                  if m.group("town") not in self and not looks_like_org(m.group("town"))}
         for first, keys in firsts.items():
             # the short form itself, known from another reading; unless it is the name's own key ("Sorvik AI")
             keys = keys - {name_key(first)} or {k for k in keys if " " in self.names.get(k, "")}
+            if len(keys) > 1:
+                keys = self._one_of(keys, text)
             if len(keys) != 1 or len(first) < 4 or not first[0].isupper() or not first.isalpha() \
                     or first.lower() in _common_words() | lexicon.regions() or is_curated(first) \
                     or first not in alone:
@@ -246,6 +252,15 @@ class Gazetteer:
             alternatives = "|".join(re.escape(f) for f in sorted(extended._forms, key=len, reverse=True))
             extended._pattern = re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-]|\.\w)")
         return extended, pairs
+
+    def _one_of(self, keys: set[str], text: str) -> set[str]:
+        """Of names that share a first word, the one ``text`` gives the others of in brackets after it
+        ("Hanhai Suanli (Hanhai Compute)": one company, so "Hanhai" is no longer ambiguous); else all."""
+        names = [self.names[k] for k in keys]
+        for name in names:
+            if all(f"{name} ({other})" in text for other in names if other != name):
+                return {name_key(name)}
+        return keys
 
     def __contains__(self, name: str) -> bool:
         return name_key(name) in self.names

@@ -269,7 +269,11 @@ SUBJECT_FOLLOWS = re.compile(r"(?:'s|’s)|['’](?=\s)|\s*,|\s+(?:\w+(?:ing|ed|
                              r"bought|holds|operates|offers|provides|reached|revenue|revenues|valuation|arr|bills|charges|"
                              r"rents|costs|lists|leases|hosts|builds|ships|serves|counts|claims|says|said|expects|plans|aims|"
                              r"owns|employs|signs|targets|reports|raised|secured|closed|landed|lost|now|earns|generates|derives|gets|cut|cuts|also|"
-                             r"invests|manages|backs|funds|lends)\b")
+                             r"invests|manages|backs|funds|lends|"
+                             # past tenses not in -ed: "Sarnavo Compute broke ground", "Marrowfield Cloud laid off 120"
+                             r"broke|laid|sold|paid|built|began|brought|drew|fell|rose|kept|spent|struck|swung|wrote|went|"
+                             r"gave|got|held|became|came|chose|sent|shut|split|stood|withdrew|"
+                             r"adds|buys|pays|brings|keeps|spends|opens|wins|becomes)\b")
 
 
 # "Quanta Run's ARR reached ...": what only a company has makes its owner one
@@ -354,11 +358,20 @@ def said_name(state: State, text: str) -> str | None:
     """'CEO Ines Moreau said Corvane Cloud would double its fleet': the company a reported
     statement is about."""
     m = _SAID.search(text) or _WE_SAID.match(text)
-    return trim_name(state, m.group("c")) if m else None
+    if m:
+        return trim_name(state, m.group("c"))
+    after = _SAID_AFTER.search(text) if "said" in text or "says" in text else None
+    name = trim_name(state, after.group("c")) if after else ""
+    return name if name and (name in state.names or looks_like_org(name)) else None
 
 
-_SAID = re.compile(rf"\b(?:said|says|told|added|noted)\s+(?:that\s+)?(?P<c>{NAME})\s+(?:would|will|has|had|is|was|plans|"
-                   r"expects|now|aims|intends)\b")
+# ("The release adds that Skelbrook has 410 MW": a document's words too)
+_SAID = re.compile(rf"\b(?:said|says|told|added|adds|noted|notes|stated|states|shows|showed|confirmed|confirms)\s+(?:that\s+)?"
+                   rf"(?P<c>{NAME})\s+(?:would|will|has|had|is|was|plans|expects|now|aims|intends|operates|runs|owns|holds|"
+                   r"employs)\b")
+
+# "The first 48 MW is slated to come online by late 2026, Sarnavo said.": the company that said it (not a person)
+_SAID_AFTER = re.compile(rf",\s+(?P<c>{NAME})\s+(?:said|says)\s*[.;]?\s*$")
 
 
 def quoted_for(state: State, text: str) -> str | None:

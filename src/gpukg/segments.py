@@ -20,7 +20,7 @@ _PRICE_VERB = re.compile(r"\b(?:charges?|costs?|rents?|lists?|sells?|bills?|(?:i
                          r"(?:about|around|roughly|just|under|over|as little as|as low as)?\s*$", re.I)
 # "H100 capacity on Orin Cloud rents for $2–3/hr": the provider before the price
 ON_PROVIDER = re.compile(rf"\b(?:on|at)\s+(?P<c>{NAME})\s+(?:now\s+)?(?:rents|costs|sells|lists|goes|is priced|is offered|starts|"
-                          rf"begins|is|are|cleared|traded|averaged|sold|fetched|ran)\b[^,;]*$")
+                          rf"begins|is|are|cleared|traded|averaged|sold|fetched|ran|for)\b[^,;]*$")  # "H100s on X for $1.89/hr"
 ON_OPENING = re.compile(rf"(?:On|At)\s+(?P<c>{NAME}),\s")  # "On Vireo Cloud, H100s cost $2.10/hr"
 MODEL_BEFORE = re.compile(rf"\b(?P<m>{MODEL})s?\s*(?:costs?|at|for|is|are|:|@)?\s*$")  # "H100s @ $1.85/hr"
 _PRICE_CHANGE = re.compile(r"^(?:cut|cuts|lowered|lowers|raised|raises|slashed|hiked|reduced|trimmed|dropped)\s+"
