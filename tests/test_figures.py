@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from gpukg.metrics import names_a_measure
 from test_deals import built, of_kind
 from test_extract import NEWS
 
@@ -692,3 +693,46 @@ def test_figures_of_a_company_the_sentence_or_the_one_before_names(tmp_path, tex
     facts = built(tmp_path, NEWS + text + "\n")
     subjects = [d["subject"] for name, d in facts if name == "Observation"]
     assert subjects and set(subjects) == {subject}
+
+
+@pytest.mark.parametrize("sentence, metrics", [
+    # Regression (found by a precision audit of figures): a few units of money were contract values, market sizes or revenue
+    ("Reserved H100 capacity costs EUR 2,10 per GPU-hour on a 12-month contract, on-demand it is EUR 2,95.",
+     [("price", "hour"), ("price", "hour")]),
+    ("On term deals, 3-year H100 contracts printed at a median of $1.62.", [("unclassified", None)]),
+    ("Its largest customer would not renew, and revenue would fall; the stock fell from the $31 IPO price to $17 by "
+     "the close on 3 June.", [("unclassified", None), ("unclassified", None)]),
+])
+def test_a_few_units_of_money_are_no_total(tmp_path, sentence, metrics):
+    facts = built(tmp_path, NEWS + sentence + "\n")
+    assert [(d["metric"], d["quantity"].per) for name, d in facts if name == "Observation"] == metrics
+
+
+def test_a_column_that_names_no_measure_is_kept_unclassified_under_its_name(tmp_path):
+    # Regression (found by a precision audit of figures): "Tranche A" and "My entry" became metrics of their own
+    facts = built(tmp_path, NEWS + "| Lender | Tranche A |\n|---|---|\n| Harrowgate Bank | $500 million |\n\n"
+                                   "| Company | My entry | Racks |\n|---|---|---|\n| Brantmoor Cloud | $25,000 | 140 |\n")
+    assert sorted((d["metric"], d["segment"], d["quantity"].value) for name, d in facts if name == "Observation") == [
+        ("racks", None, Decimal(140)), ("unclassified", "My entry", Decimal(25000)),
+        ("unclassified", "Tranche A", Decimal(500000000))]
+
+
+@pytest.mark.parametrize("label, measure", [
+    ("Racks", True), ("TTFT (ms)", True), ("Gross profit", True),
+    ("My entry", False), ("Figure", False), ("Tranche B", False), ("Fund II", False), ("Q4 FY2025", False),
+    ("FY2025 guide", False),
+])
+def test_which_labels_name_a_measure_of_their_own(label, measure):
+    assert names_a_measure(label) is measure
+
+
+@pytest.mark.parametrize("sentence", [
+    # Regression (found by a precision audit of figures): each figure took the year its debt falls due, or a plan's name
+    "Crestmoor Digital priced $600 million of 0.75% convertible senior notes due 2031.",
+    "The loans bear interest at SOFR plus 3.25% per annum and mature on November 3, 2030.",
+    "Of the 2,600,000 shares reserved under the 2021 Stock Plan, 1,840,000 are granted.",
+])
+def test_a_maturity_or_a_plans_year_is_no_date_of_the_figures(tmp_path, sentence):
+    facts = built(tmp_path, NEWS + sentence + "\n")
+    whens = [d["when"] for name, d in facts if name == "Observation"]
+    assert whens and all(w is None for w in whens)

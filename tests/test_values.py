@@ -72,6 +72,32 @@ def test_ranges_share_their_scale():
     assert (q.low, q.high, q.unit) == (Decimal(1_500_000), Decimal(2_000_000), "count")
 
 
+
+def test_the_two_ends_of_a_move_share_the_scale_said_after_the_second():
+    # Regression (found by a precision audit of figures): "from $1.45 to $1.50 billion previously" read $1.45 as dollars
+    assert [q.value for q in find_quantities("guidance of $1.55 billion, from $1.45 to $1.50 billion previously")] == [
+        Decimal(1_550_000_000), Decimal(1_450_000_000), Decimal(1_500_000_000)]
+    assert [q.value for q in find_quantities("H100s were cut from $2.10 to $1.80 per hour")] == [Decimal("2.1"), Decimal("1.8")]
+
+
+def test_cents_on_the_dollar_are_a_percentage():
+    # Regression (found by a precision audit of figures): "63 cents on the dollar" was a count of 63
+    assert [(q.value, q.low, q.high, q.unit) for q in find_quantities("sold at 63 cents on the dollar, and recoveries of "
+                                                                     "60-70 cents on the dollar")] == [
+        (Decimal(63), None, None, "percent"), (None, Decimal(60), Decimal(70), "percent")]
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    # Regression (found by a precision audit of figures): a bound said not to be passed was read as the other bound
+    ("No other customer exceeded 5% of revenue", "upper-bound"),
+    ("utilization never got much above 45%", "upper-bound"),
+    ("it hasn't dropped below 90% since March", "lower-bound"),
+    ("at no more than €1.65 per GPU-hour", "upper-bound"),
+])
+def test_a_bound_said_not_to_be_passed_is_the_other_bound(text, qualifier):
+    assert one(text).qualifiers == (qualifier,)
+
+
 def test_between_two_amounts_is_one_range():
     # Regression: "between $4 billion and $5 billion" was two figures, the first undated
     q = one("spending was between $4 billion and $5 billion in Q3 2025")

@@ -84,6 +84,7 @@ _QUANTITY = re.compile(
     + r"(?P<post>\s?(?:%|percent\b|x\b|×|[€£](?!\s?\d)|zł|Kč|(?-i:" + _AFTER_RE + r")\b|(?:dollars|euros|pounds|yuan|renminbi|yen|rupees|lei|zlotys?|złoty|koruna|forint|rand|naira|lira)\b|"
     # ("1.2 trillion won", not "a team of five won": the won only after a scale)
     + r"(?:(?<=million )|(?<=billion )|(?<=trillion ))won\b|"
+    + r"cents on the dollar\b|"
     + r"GW\b|MW\b|kW\b|(?:giga|mega|kilo)watts?\b|ms\b|milliseconds?\b|seconds?\b|minutes?\b|mins?\b|hours?\b|days?\b|weeks?\b|"
     + r"months?\b|years?\b|bps?\b|basis[\s-]points?\b|times\b)"
     + r"|p(?=\s?(?:/|per\s)))?"  # "89p per GPU-hour": pence
@@ -184,7 +185,7 @@ _QUALIFIER_WORDS = [
     (re.compile(r"\b(?:cut|cuts|cutting|lowered|lowers|lowering|reduced|reduces|reducing|slashed|trimmed|dropped|drops|fell|falls|"
                 r"raised|raises|raising|hiked|increased|increasing|down|up|moved|went|changed)\b[^,;.]{0,40}?\bfrom\s*$", re.I), "former"),
     (re.compile(r"\b(?:over|more than|exceeding|exceeds|above|beyond|at least|upwards of|start(?:s|ing)? (?:at|from)|begin(?:s|ning)? at|as low as|"
-                r"passed|surpassed|topped|crossed|pass|passes|surpass|surpasses|exceed|"
+                r"passed|surpassed|topped|crossed|pass|passes|surpass|surpasses|exceed|exceeded|"
                 r"faster than|higher than|greater than)\s*$|(?:^|[,:;(]\s*)from\s*$", re.I), "lower-bound"),
     # (not a move: "headcount has since edged up to 183", "rose up to")
     (re.compile(r"\b(?:under|below|less than|(?<!edged )(?<!crept )(?<!ticked )(?<!moved )(?<!rose )(?<!went )(?<!climbed )up to|"
@@ -196,6 +197,8 @@ _QUALIFIER_WORDS = [
     (re.compile(r"(?<![-<])(?:<|≤)\s*$"), "upper-bound"),
 ]
 _FROM = re.compile(r"\bfrom\s*$", re.I)
+_BOUNDS = {"lower-bound": "upper-bound", "upper-bound": "lower-bound"}
+_NEGATED = re.compile(r"(?:\b(?:no|not|never)|n['’]t)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
 # GPUs named with a space before their number: "RTX 4090", "GTX 1080 Ti", "RX 7900 XTX"
 GPU_NAME = re.compile(r"\b(?:RTX|GTX|RX|Quadro)\s?\d{3,4}(?:\s?(?:Ti|XTX|XT|SUPER))?\b")
 _GPU_COMPOUND = re.compile(r"-GPUs?\b")
@@ -284,6 +287,11 @@ def _two_figures(text: str, m: re.Match) -> list[Quantity]:
     found = [q for q in (_quantity(text, first), _quantity(text, second)) if q is not None]
     if len(found) == 2 and found[0].per is None and found[1].per and (found[0].currency or found[1].currency):
         found[0] = replace(found[0], per=found[1].per, currency=found[0].currency or found[1].currency)
+    scale = (second.group("scale1") or "").strip().lower()
+    if len(found) == 2 and scale and not first.group("scale1") and found[0].value is not None and found[1].value is not None \
+            and found[0].value * _SCALES[scale] <= found[1].value * 10:
+        # "from $1.45 to $1.50 billion": the scale said once is both ends'
+        found[0] = replace(found[0], value=clean(found[0].value * _SCALES[scale]))
     return found
 
 
@@ -388,7 +396,7 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         scale = m.group("scale2").strip().lower()
         low = clean(Decimal(m.group("num1").replace(",", "")) * _SCALES[scale])
     unit = None
-    if post in ("%", "percent"):
+    if post in ("%", "percent", "cents on the dollar"):  # ("63 cents on the dollar": of a price, or a claim, at par)
         unit = "percent"
     elif post in ("x", "×", "times"):  # "covered more than 20 times"
         unit = "multiple"
@@ -418,7 +426,10 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         qualifiers.append("lower-bound")
     before = text[:start]
     for pattern, qualifier in _QUALIFIER_WORDS:
-        if pattern.search(before) and not (qualifier == "lower-bound" and "former" in qualifiers):
+        said = pattern.search(before)
+        if said and not (qualifier == "lower-bound" and "former" in qualifiers):
+            if qualifier in _BOUNDS and _NEGATED.search(before, max(0, said.start() - 40), said.start()):
+                qualifier = _BOUNDS[qualifier]  # "no other customer exceeded 5%", "hasn't dropped below 90%": the other bound
             qualifiers.append(qualifier)
     if per and high is None and _FROM.search(before) and not {"former", "lower-bound"} & set(qualifiers):
         qualifiers.append("lower-bound")  # "rents H100s from $1.49/hr": a rate's floor, not a change from it

@@ -14,6 +14,7 @@ from .dates import find_dates, first_date, opening_date, relative_dates, year_be
 from .fiscal import fiscal_when
 from .metrics import (
     BASELINE, FALL_BEFORE, MONEY_METRICS, continued, counted, grown, label_rest, label_slug, metric_for, metric_of, per_carried,
+    names_a_measure, small_totals,
 )
 from .phrases import AWARD, NAME, clauses, looks_like_name, looks_like_org, strip_parens
 from .records import Observation, Quantity, Source, When
@@ -24,6 +25,10 @@ from .segments import MODEL_BEFORE, ON_OPENING, ON_PROVIDER, PER_UNIT, PER_WORDS
 # a date a figure is counted from or compared with is not its date ("since its founding in 2022")
 _FROM_DATE = re.compile(r"\b(?:from|since|than(?: in)?|versus|vs\.?|since (?:its|the company['’]s) (?:founding|inception|launch) in)\s*$",
                         re.I)
+# "Convertible Senior Notes due 2031", "mature on November 3, 2030": when a debt falls due, not when its figures hold
+_MATURITY = re.compile(r"\b(?:due|matur(?:e|es|ing)(?:\s+(?:on|in))?)\s*$", re.I)
+# "under the 2021 Stock Plan": a year that names a plan
+_PLAN_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}Plan\b")
 
 
 _TOP = re.compile(r"\btop\s*$", re.I)
@@ -82,7 +87,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     unit_said = _BRACKETED.search(label) if label and not label_metric else None
     if unit_said and not find_quantities(unit_said.group(1)):  # "| Fleet (GPUs) |": the bracket names what is counted
         label_metric = metric_of(unit_said.group(1))
-    fallback = label_slug(label_text) if label and subject and not prose and not label_metric else None
+    fallback = (label_slug(label_text) if names_a_measure(label_text) else "unclassified") \
+        if label and subject and not prose and not label_metric else None
     # "As of September 30, 2025, the Company operated approximately 64,000 GPUs": the date the sentence opens with
     label_when = (first_date(label) if label else None) or row_when or (_as_of(text) if prose else None)
     # ... or "In September 2025, after two contracts were deferred, Talvera cut its team from 248 to 179" (up to a
@@ -116,7 +122,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         if label and not label_metric else None
     if model and all(q.currency for q in quantities):  # "| H100 |" over "$2.49": the price of that GPU
         label_metric, fallback, row_segment = "price", None, row_segment or model.group(0).split()[0]
-    dates = [d for d in find_dates(text) if not _FROM_DATE.search(text[:d[0]])]
+    dates = [d for d in find_dates(text) if not _FROM_DATE.search(text[:d[0]]) and not _MATURITY.search(text[:d[0]])
+             and not _PLAN_AFTER.match(text, d[1])]
     dates = sorted(dates + [d for d in relative_dates(text, state.written)
                             if not any(s < d[1] and d[0] < e for s, e, _ in dates)], key=lambda d: d[0])
     parts = clauses(text)
@@ -144,6 +151,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         metrics = ["share-price" if m == "unclassified" and q.currency and not q.per and (q.high or q.value or 0) < 10_000
                    and (_PRICED_AT.search(text, 0, q.start) or _RANGE_AFTER.match(text, q.end)) else m
                    for q, m in zip(quantities, metrics)]
+    metrics = small_totals(quantities, metrics)
     quantities = per_carried(quantities, metrics)
     whens = [_date_for(i, quantities, dates, parts, text) for i in range(len(quantities))]
     whens = _years_before(quantities, whens, text)
@@ -199,6 +207,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
                 (quantities[i - 1].currency, quantities[i - 1].unit) == (q.currency, q.unit):
             segment = segments.get(i - 1)  # "up from 35% in 2024": of the same thing as the number before
         segment = segment or row_segment
+        if name == "unclassified" and fallback == name and label and not prose:
+            segment = segment or label_text.strip()  # "| Tranche A |" over "$500M": what the column is of
         counted_model = _MODEL_COUNTED.match(text, q.end) if name == "gpus" and not segment else None
         if counted_model:  # "brought 16,000 B200s online": GPUs of that model
             segment = counted_model.group(1)

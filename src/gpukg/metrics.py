@@ -220,6 +220,21 @@ _COST_OF = re.compile(r"\bcosts?\s+of\s+$", re.I)
 _PER_SHARE = re.compile(r"\bper\s+(?:common\s+|ordinary\s+)?share\b", re.I)
 
 
+# "| Tranche A |", "| Fund II |", "| Class B |": a column of one item's figures, no measure
+_ITEM_NAME = re.compile(r"[A-Za-z]+\s+(?:[A-Z]|[IVX]+|\d+)")
+
+
+def names_a_measure(label: str) -> bool:
+    """Whether a label no metric word is in may still name a measure of its own ('| Racks |', '| TTFT (ms) |'); not a
+    generic header ('| My entry |'), an item's name ('| Tranche A |') or a period ('| Q4 FY2025 |')."""
+    rest = label
+    for start, end, _ in reversed(find_dates(rest)):
+        rest = rest[:start] + rest[end:]
+    rest = re.sub(r"\s+", " ", rest).strip(" -:,()")
+    return bool(re.search(r"[A-Za-z]", rest)) and not lexicon.exact("unmeasured", rest) \
+        and not lexicon.exact("labels", rest) and not _ITEM_NAME.fullmatch(rest)
+
+
 def label_slug(label: str) -> str:
     words = [w for w in re.findall(r"[A-Za-z][\w-]*", label) if not lexicon.exact("qualifiers", w)]
     return " ".join(words).lower() or label.lower()
@@ -286,6 +301,15 @@ _REACH = re.compile(r"\b(?:reach|reaches|reached|hit|hits|exceed|exceeds|grow to
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|over\s+|under\s+)?$", re.I)
 _TO = re.compile(r"\bto\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|under\s+|below\s+|over\s+|above\s+|"
                  r"just\s+(?:under|over)\s+|less\s+than\s+|more\s+than\s+)?$", re.I)
+
+
+def small_totals(quantities: list[Quantity], metrics: list[str | None]) -> list[str | None]:
+    """'on-demand it is EUR 2,95', 'against roughly €85/MWh', 'the stock fell ... to $17': a few units of money are no
+    company's, contract's or market's total. Beside a price per a unit they are prices of it too; else unclassified."""
+    priced = {q.currency for q, m in zip(quantities, metrics) if m == "price" and q.per}
+    return [("price" if q.currency in priced else "unclassified")
+            if m in MONEY_METRICS and q.currency and not q.per and q.value is not None and (q.high or q.value) < 1000 else m
+            for q, m in zip(quantities, metrics)]
 
 
 def per_carried(quantities: list[Quantity], metrics: list[str | None]) -> list[Quantity]:
