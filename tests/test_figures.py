@@ -736,3 +736,21 @@ def test_a_maturity_or_a_plans_year_is_no_date_of_the_figures(tmp_path, sentence
     facts = built(tmp_path, NEWS + sentence + "\n")
     whens = [d["when"] for name, d in facts if name == "Observation"]
     assert whens and all(w is None for w in whens)
+
+
+def test_a_figure_of_a_period_not_yet_begun_is_projected(tmp_path):
+    # Regression (found by a precision audit of figures): deliveries and capacity for a later quarter read as fact; a
+    # period under a month after the report's date (an editor's note of the next days) is no plan
+    facts = built(tmp_path, NEWS + "Ocotillo Cloud takes 24,000 GB200s in Q2 2026. Tsubaki Compute ran 9,000 GPUs in "
+                                   "October 2025. Lowmoor Cloud had 2,100 GPUs on 20 November 2025.\n")
+    assert sorted((d["quantity"].value, "projected" in d["qualifiers"]) for name, d in facts if name == "Observation") == [
+        (Decimal(2100), False), (Decimal(9000), False), (Decimal(24000), True)]
+
+
+def test_a_table_rows_date_is_no_date_of_the_report(tmp_path):
+    # Regression: with no date of its own, a report took its first table's "| May 2021 | Seed |" row as its date, so
+    # its 2024 figures were read as planned
+    facts = built(tmp_path, "# Corvelline Compute notes\n\n| Date | Round | Amount |\n|---|---|---|\n| May 2021 | Seed | $4M |\n\n"
+                            "Corvelline Compute ran 22,000 GPUs in 2024.\n")
+    assert [(d["quantity"].value, d["qualifiers"]) for name, d in facts if name == "Observation" and d["metric"] == "gpus"
+            ] == [(Decimal(22000), ())]

@@ -312,6 +312,19 @@ def test_answers_are_of_the_company_their_question_names(tmp_path):
     assert of_kind(facts, "Headquarters", "company", "place")[0] == ("Halvane Compute", "Austin")
 
 
+def test_a_question_that_names_no_company_asks_of_the_answer_before(tmp_path):
+    # Regression (found by a precision audit of figures): "What does it charge?" after "How many GPUs does Halvane
+    # run?" gave prices of no company; a new section, or a question of "this FAQ", names none to carry on with
+    from test_deals import built
+
+    facts = built(tmp_path, "# FAQ\n\n## Fleet\n\n**Q: How many GPUs does Halvane Compute run?**\n**A:** About 42,000.\n\n"
+                            "**Q: What does it charge?**\n**A:** On-demand H100 capacity lists at $2.19 per GPU-hour.\n\n"
+                            "## Market\n\n**Q: What do the terms in this FAQ mean?**\n**A:** Neoclouds rent GPUs.\n\n"
+                            "**Q: How big is the market?**\n**A:** We size GPU rental at $38 billion in 2025.\n")
+    assert sorted((d["quantity"].value, d["subject"]) for name, d in facts if name == "Observation") == [
+        (Decimal("2.19"), "Halvane Compute"), (Decimal(42000), "Halvane Compute"), (Decimal(38000000000), None)]
+
+
 def test_an_article_titled_by_its_company(tmp_path):
     # Regression: "# Orrindale Compute" over "**Orrindale Compute, Inc.** is ..." was no profile, so its
     # infobox rows and its "it raised" sentences had no company

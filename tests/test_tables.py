@@ -628,7 +628,9 @@ def test_a_list_of_acquisitions_by_a_company(tmp_path):
 def test_a_build_out_table_with_a_noted_unit_planned_figures_and_a_change_column(tmp_path):
     # Regression: "| MW (IT load) |" minted a metric "mw" counted in units; "| GPUs planned |" gave its GPUs the segment
     # "planned", not the row's site, and no "projected"; "| Staff cut |" was a headcount of the company
-    facts = built(tmp_path, "# Tracker\n\n| Site | Operator | City | MW (IT load) | GPUs planned | Energized / expected |\n"
+    # (the report's date, for the row's date still to come: without one it once took a table row's date as its own)
+    facts = built(tmp_path, "# Tracker\n\n*10 November 2025*\n\n"
+                            "| Site | Operator | City | MW (IT load) | GPUs planned | Energized / expected |\n"
                             "|---|---|---|---|---|---|\n| Red Mesa 1 | Ocotillo Cloud | Amarillo, TX | 200 | 72,000 | Q3 2026 |\n\n"
                             "| Company | Date | Staff cut | Headcount after |\n|---|---|---|---|\n| Veldmoor Cloud | 2025-03-12 | 120 | 290 |\n")
     got = sorted((d["subject"], d["metric"], int(d["quantity"].value), d["quantity"].unit, d["segment"], d["qualifiers"])

@@ -164,7 +164,7 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
     posted = next((d for d in (report_date(fields[f] or "") for f in _DATE_FIELDS if f in fields) if d), None)
     # (a title's quarter is the period the report covers, "Q3 2025 Earnings Call": its dateline says when it was written)
     told = titled if titled and titled.precision != "year" and titled.iso else \
-        dateline([b.text for b in report.blocks if b.kind not in ("heading", "meta")]) or titled
+        dateline([b.text for b in report.blocks if b.kind not in ("heading", "meta", "table-row")]) or titled
     state.written = state.report_written = posted or told
     author = titled_author(report)
     state.author = author or own_voice(report)
@@ -215,6 +215,7 @@ def _yuan(fact: Fact) -> Fact:
 def _heading(state: State, block: Block, source: Source, profiles: dict[int, str], investors: dict[int, str]) -> None:
     level = block.level
     state.section_links, state.section_sources, state.intro, state.last_round = (), False, "", None
+    state.answered = None
     state.list_subject, state.run_in, state.caption = None, None, ""
     if state.year_level and level <= state.year_level:
         state.written, state.year_level = state.report_written, 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 from . import lexicon
 from .amounts import GPU_NAME, LANGUAGE_MODEL, MODEL, TOKEN_UNITS, find_quantities
@@ -25,6 +26,13 @@ from .segments import MODEL_BEFORE, ON_OPENING, ON_PROVIDER, PER_UNIT, PER_WORDS
 # a date a figure is counted from or compared with is not its date ("since its founding in 2022")
 _FROM_DATE = re.compile(r"\b(?:from|since|than(?: in)?|versus|vs\.?|since (?:its|the company['’]s) (?:founding|inception|launch) in)\s*$",
                         re.I)
+def _not_begun(state: State, when: When) -> bool:
+    """Whether ``when`` starts more than a month after the report's own date (a day or a month: a year, often the
+    year a report covers, is too rough to tell; and a note of the next days, an editor's, is no plan)."""
+    written = state.report_written
+    return bool(written and written.precision in ("day", "month") and when.start > written.end + timedelta(days=31))
+
+
 # "Convertible Senior Notes due 2031", "mature on November 3, 2030": when a debt falls due, not when its figures hold
 _MATURITY = re.compile(r"\b(?:due|matur(?:e|es|ing)(?:\s+(?:on|in))?)\s*$", re.I)
 # "under the 2021 Stock Plan": a year that names a plan
@@ -256,6 +264,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             stated += ("estimated",) if marked.group(1) == "E" else ("projected",)
         if name == "growth-rate" and when and when.iso is None and state.written and when.end > state.written.end:
             stated += ("projected",)  # "a compound annual growth rate of 27% from 2025 to 2030" in a report of 2025
+        elif when and _not_begun(state, when) and "projected" not in stated:
+            stated += ("projected",)  # "24,000 GB200s in Q2 2026" in a report of 2025: a period not yet begun is a plan
         related, whose = None, trim_name(state, valued.group("c")) if valued else provider_name or subject
         if name == "fund-size" and not whose:  # "Fund II ($210M)" on a firm's own page: the firm's fund
             whose = state.author

@@ -47,6 +47,10 @@ def labelled(state: State, block: Block, source: Source) -> None:
         asked = trim_name(state, opener.group(0)) if opener and opener.group(0) in state.question else None
         # "How much has Halvane raised?" ... "It raised $500 million": the company the question names
         asked = asked or (_asked_company(state, state.question) if not opening_orgs(state, value) else None)
+        # ... or, when it names none, the company the answer before was about ("What does it charge?")
+        asked = asked or (state.answered if not opening_orgs(state, value) else None)
+        if (company or asked or "") in state.names:  # (not "What do the terms in this FAQ mean?")
+            state.answered = company or asked
         first, *rest = re.split(r"(?<=[.!?])\s+(?=[A-Z])", _answered(state, value))
         _answer(state, first, source, company or asked)
         for sentence in rest:
