@@ -747,10 +747,13 @@ def test_a_figure_of_a_period_not_yet_begun_is_projected(tmp_path):
         (Decimal(2100), False), (Decimal(9000), False), (Decimal(24000), True)]
 
 
-def test_a_table_rows_date_is_no_date_of_the_report(tmp_path):
-    # Regression: with no date of its own, a report took its first table's "| May 2021 | Seed |" row as its date, so
-    # its 2024 figures were read as planned
-    facts = built(tmp_path, "# Corvelline Compute notes\n\n| Date | Round | Amount |\n|---|---|---|\n| May 2021 | Seed | $4M |\n\n"
-                            "Corvelline Compute ran 22,000 GPUs in 2024.\n")
+@pytest.mark.parametrize("opening", [
+    # Regression: with no date of its own, a report took its first table's "| May 2021 | Seed |" row, or its first
+    # profile's "Founded in May 2013, ...", as its date, so its 2024 figures were read as planned
+    "| Date | Round | Amount |\n|---|---|---|\n| May 2021 | Seed | $4M |",
+    "### 1. Corvelline Compute\n\nFounded in May 2013, Corvelline Compute is based in Zurich, Switzerland.",
+])
+def test_a_table_rows_or_a_foundings_date_is_no_date_of_the_report(tmp_path, opening):
+    facts = built(tmp_path, f"# Corvelline Compute notes\n\n{opening}\n\nCorvelline Compute ran 22,000 GPUs in 2024.\n")
     assert [(d["quantity"].value, d["qualifiers"]) for name, d in facts if name == "Observation" and d["metric"] == "gpus"
             ] == [(Decimal(22000), ())]

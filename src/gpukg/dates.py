@@ -132,9 +132,14 @@ def dateline(texts: list[str]) -> When | None:
     'Recorded October 14, 2025'): the one date, to the month or day, of a short opening line."""
     for text in texts[:3]:
         dates = find_dates(text) if len(text) <= 160 else ()
-        if len(dates) == 1 and dates[0][2].precision in ("month", "day") and dates[0][2].iso:
+        if len(dates) == 1 and dates[0][2].precision in ("month", "day") and dates[0][2].iso \
+                and not _EVENT_BEFORE.search(text, 0, dates[0][0]):
             return dates[0][2]
     return None
+
+
+# "Founded in May 2013, Trolila.ai is based in Zurich": the date of what the line tells, not the report's
+_EVENT_BEFORE = re.compile(r"\b(?:founded|established|incorporated|launched|started|since)\b[^.;]{0,20}$", re.I)
 
 
 def relative_dates(text: str, report: When | None) -> list[tuple[int, int, When]]:
