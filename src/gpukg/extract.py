@@ -158,6 +158,7 @@ def extract(report: Report, names: Gazetteer) -> Extraction:
     names, shorts = names.with_short_forms(text)
     state = State(report, names)
     state.day_first = _slash_dates_order(text)
+    state.followed = frozenset((b.line, b.index - 1) for b in report.blocks if b.kind == "bullet" and b.index)
     state.short_names.extend(shorts.items())
     titled = report_date(report.title)
     fields = {b.label: b.value for b in report.blocks if b.kind == "meta"}
@@ -464,9 +465,11 @@ def _content(state: State, block: Block, source: Source) -> None:
         said = _sentence_subject(state, block.text) if block.kind != "table-row" and len(set(about) - {None}) > 1 else None
         state.previous = said if said and said in about and not investor_only(state, said) else \
             next((n for n in about if n and not investor_only(state, n)), state.previous if block.index else None)
-    elif block.kind in ("paragraph", "bullet") and not block.label:
+    elif (block.kind == "paragraph" or block.kind == "bullet" and (block.line, block.index) in state.followed) \
+            and not block.label:
         # a sentence that tells no figure still says whom "It" next means ("Like its peers, Basalt
-        # Compute began life as a miner. It pivoted ...")
+        # Compute began life as a miner. It pivoted ..."), in a list item too when another sentence follows it
+        # (a list of one-line items, as a profile's strengths are, has none: not worth asking of each)
         said = _sentence_subject(state, block.text) or _only_company(state, block.text)
         state.previous = said if said and not investor_only(state, said) else state.previous if block.index else None
     else:

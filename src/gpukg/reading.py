@@ -56,6 +56,7 @@ class State:
     last_round: Round | None = None  # for a next sentence that adds to it
     question: str = ""  # a Q&A's last question, which its answer may refer to ("the round")
     answered: str | None = None  # the company the section's last answer was about, for a question that names none
+    followed: frozenset[tuple[int, int]] = frozenset()  # (line, index) of the list items' sentences another one follows
     previous: str | None = None  # the company the last sentence of the paragraph was about ("The company ...")
     sold: str | None = None  # the company the last sentence sold or bought ("The carved-out unit runs ...")
     section: tuple[str, ...] = ()  # the headings over the block being read
