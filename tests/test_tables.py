@@ -844,3 +844,20 @@ def test_a_round_cell_with_its_valuation_and_the_one_before():
               "| Morrow Compute | Series B at €90M (prior €260M) | Operating |\n")
     assert [(f.company, f.kind, f.amount, f.valuation and f.valuation.value) for f in facts_of(ex, "Round")] == [
         ("Morrow Compute", "series-b", None, Decimal("90000000"))]
+
+
+def test_a_prior_column_tells_what_was_before_not_the_rows_date(tmp_path):
+    # Regression (found by a precision audit of figures): "| Prior valuation |" was a valuation of the row's "Oct 2025"
+    facts = built(tmp_path, "# Scorecard\n\n| Company | Event | Date | New valuation | Prior valuation |\n|---|---|---|---|---|\n"
+                            "| Corvantis Cloud | Series C (down round) | Oct 2025 | $900M | $2.6B |\n")
+    assert sorted((int(d["quantity"].value), d["when"].iso if d["when"] else None, d["qualifiers"]) for name, d in facts
+                  if name == "Observation" and d["metric"] == "valuation") == [
+        (900_000_000, "2025-10", ()), (2_600_000_000, None, ("former",))]
+
+
+def test_a_percentage_under_a_count_is_no_count(tmp_path):
+    # Regression (found by a precision audit of figures): "| % of workforce |" over "29%" was a headcount of 29
+    facts = built(tmp_path, "# Layoffs\n\n| Company | Date | Staff cut | % of workforce | Headcount after |\n"
+                            "|---|---|---|---|---|\n| Veldmoor Cloud | 2025-03-12 | 120 | 29% | 290 |\n")
+    assert sorted((d["metric"], int(d["quantity"].value), d["segment"]) for name, d in facts if name == "Observation"
+                  and d["quantity"].unit == "percent") == [("unclassified", 29, "% of workforce")]

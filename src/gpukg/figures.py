@@ -33,6 +33,7 @@ def _not_begun(state: State, when: When) -> bool:
     return bool(written and written.precision in ("day", "month") and when.start > written.end + timedelta(days=31))
 
 
+_EARLIER_LABEL = re.compile(r"\b(?:prior|previous|old|earlier)\b", re.I)
 # "Convertible Senior Notes due 2031", "mature on November 3, 2030": when a debt falls due, not when its figures hold
 _MATURITY = re.compile(r"\b(?:due|matur(?:e|es|ing)(?:\s+(?:on|in))?)\s*$", re.I)
 # "under the 2021 Stock Plan": a year that names a plan
@@ -98,12 +99,14 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
     fallback = (label_slug(label_text) if names_a_measure(label_text) else "unclassified") \
         if label and subject and not prose and not label_metric else None
     # "As of September 30, 2025, the Company operated approximately 64,000 GPUs": the date the sentence opens with
-    label_when = (first_date(label) if label else None) or row_when or (_as_of(text) if prose else None)
+    # "| Prior valuation |" beside the row's "| Oct 2025 |": what it was before, not of the row's date
+    earlier = bool(label and not prose and _EARLIER_LABEL.search(label_text))
+    label_when = (first_date(label) if label else None) or (None if earlier else row_when) or (_as_of(text) if prose else None)
     # ... or "In September 2025, after two contracts were deferred, Talvera cut its team from 248 to 179" (up to a
     # semicolon: "; headcount has since edged up to 183" is of a later time)
     opened = opening_date(text) if prose and not label_when else None
     opened_until = text.find(";") if ";" in text else len(text)
-    label_qualifiers = qualifiers(label) if label else ()
+    label_qualifiers = (qualifiers(label) if label else ()) + (("former",) if earlier else ())
     label_per = PER_UNIT.search(label) if label else None
     quantities = [q for q in find_quantities(text) if not (q.unit == "count" and _TOP.search(text[:q.start]))]
     per = PER_WORDS.get((label_per.group(1) if label_per else row_per or "").lower())
@@ -215,8 +218,8 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
                 (quantities[i - 1].currency, quantities[i - 1].unit) == (q.currency, q.unit):
             segment = segments.get(i - 1)  # "up from 35% in 2024": of the same thing as the number before
         segment = segment or row_segment
-        if name == "unclassified" and fallback == name and label and not prose:
-            segment = segment or label_text.strip()  # "| Tranche A |" over "$500M": what the column is of
+        if name == "unclassified" and label and not prose:
+            segment = segment or label_text.strip()  # "| Tranche A |" over "$500M", "| % of workforce |": what the column is of
         counted_model = _MODEL_COUNTED.match(text, q.end) if name == "gpus" and not segment else None
         if counted_model:  # "brought 16,000 B200s online": GPUs of that model
             segment = counted_model.group(1)

@@ -91,6 +91,7 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
     # nor an amount's of a multiple: "| EV/2025E revenue |" over "13.1x" is no revenue)
     if label_metric and not (q.currency and label_metric in _RATES) \
             and not (q.unit == "multiple" and label_metric in MONEY_METRICS) \
+            and not (q.unit == "percent" and label_metric in lexicon.lexicon()["count_nouns"]) \
             and not (q.unit == "count" and not q.currency and label_metric in _RATES):
         return label_metric
     # "shipped roughly 38,000 accelerator cards in 2025"; but "sold 180 million H shares", or a fleet sold to a buyer ("sold
