@@ -160,6 +160,10 @@ def test_splits_ratios_and_issue_numbers_are_not_amounts():
      [Decimal(81), Decimal(84)]),
     ("Red Mesa 1 will be the first site; we hedge half of Sakai Bay 2's load; Stargate Abilene 2 adds 200 MW",
      [Decimal(200)]),
+    # (a chart's axis as a PDF's text gives it; not a list of prices, nor a number grouped by spaces)
+    ("Figure 4: H100 rental price, USD/hr 3.00   2.50   2.00   1.50   1.00 Q1 2025      Q2 2025", []),
+    ("H100s at $2.10, $1.90 and $1.50; the fleet counts 1 250 000 000 tokens", [Decimal("2.1"), Decimal("1.9"),
+                                                                                  Decimal("1.5"), Decimal(1250000000)]),
 ])
 def test_numbers_that_place_label_or_configure_are_not_figures(text, kept):
     assert [q.value for q in find_quantities(text)] == kept

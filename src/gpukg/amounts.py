@@ -154,6 +154,8 @@ _NOT_MEASURED = (
     (("=",), re.compile(r"\b\d{4}\s?=\s?100\b|\b\d[\d.,]*(?:\s\d{3})*\s?=\s?(?=[a-z])")),
     (("points",), re.compile(r"(?:^|·)\s*\d+\s+points\s*·|\b\d+\s+points,\s+\d+\s+comments\b")),
     (("min",), re.compile(r"\b\d+\s+min(?:ute)?s?\s+read\b")),
+    # a chart's axis, as a PDF's text gives it: "3.00 2.50 2.00 1.50 1.00"
+    (re.compile(r"\d\.\d+\s+\d"), re.compile(r"(?<![\w.,$€£¥])\d+\.\d+(?:\s+\d+\.\d+){3,}(?![\w%]|[.,]\d)")),
     # (the digit first, the name before it after: a pattern opening with the name was the slowest of all)
     ((), re.compile(r"(?<=[A-Z][a-z]\s|[a-z][a-z]\s)[1-9]\b"
                     r"(?![\d%]|[.,]\d|\s*(?:%|x\b|×|[A-Za-z]*\s*(?:GPUs?|MW|GW|sites?|campuses|data)))")),
