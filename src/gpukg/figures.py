@@ -26,13 +26,9 @@ from .segments import MODEL_BEFORE, ON_OPENING, ON_PROVIDER, PER_UNIT, PER_WORDS
 # a date a figure is counted from or compared with is not its date ("since its founding in 2022")
 _FROM_DATE = re.compile(r"\b(?:from|since|than(?: in)?|versus|vs\.?|since (?:its|the company['’]s) (?:founding|inception|launch) in)\s*$",
                         re.I)
-def _not_begun(state: State, when: When) -> bool:
-    """Whether ``when`` starts more than a month after the report's own date (a day or a month: a year, often the
-    year a report covers, is too rough to tell; and a note of the next days, an editor's, is no plan)."""
-    written = state.report_written
-    return bool(written and written.precision in ("day", "month") and when.start > written.end + timedelta(days=31))
 
 
+# "| Prior valuation |", "| Previous round |": what a figure was before, in a column of its own
 _EARLIER_LABEL = re.compile(r"\b(?:prior|previous|old|earlier)\b", re.I)
 # "Convertible Senior Notes due 2031", "mature on November 3, 2030": when a debt falls due, not when its figures hold
 _MATURITY = re.compile(r"\b(?:due|matur(?:e|es|ing)(?:\s+(?:on|in))?)\s*$", re.I)
@@ -471,3 +467,8 @@ def _before_report(state: State, when: When) -> bool:
     return state.written is not None and when.end < state.written.start
 
 
+def _not_begun(state: State, when: When) -> bool:
+    """Whether ``when`` starts more than a month after the report's own date (a day or a month: a year, often the
+    year a report covers, is too rough to tell; and a note of the next days, an editor's, is no plan)."""
+    written = state.report_written
+    return bool(written and written.precision in ("day", "month") and when.start > written.end + timedelta(days=31))
