@@ -702,6 +702,10 @@ def test_figures_of_a_company_the_sentence_or_the_one_before_names(tmp_path, tex
     ("On term deals, 3-year H100 contracts printed at a median of $1.62.", [("unclassified", None)]),
     ("Its largest customer would not renew, and revenue would fall; the stock fell from the $31 IPO price to $17 by "
      "the close on 3 June.", [("unclassified", None), ("unclassified", None)]),
+    # ... and an amount of no measure that goes on from a price per hour is one too; not one that stands apart from it
+    ("Brisk Cloud's H100 rate of $2.35/hr undercuts Vantorra Cloud ($2.60) and Emberline Cloud ($2.80).",
+     [("price", "hour"), ("price", "hour"), ("price", "hour")]),
+    ("The free tier gives $5 of credit, and H100s cost $2.10/hr.", [("unclassified", None), ("price", "hour")]),
 ])
 def test_a_few_units_of_money_are_no_total(tmp_path, sentence, metrics):
     facts = built(tmp_path, NEWS + sentence + "\n")
@@ -757,3 +761,9 @@ def test_a_table_rows_or_a_foundings_date_is_no_date_of_the_report(tmp_path, ope
     facts = built(tmp_path, f"# Corvelline Compute notes\n\n{opening}\n\nCorvelline Compute ran 22,000 GPUs in 2024.\n")
     assert [(d["quantity"].value, d["qualifiers"]) for name, d in facts if name == "Observation" and d["metric"] == "gpus"
             ] == [(Decimal(22000), ())]
+
+
+def test_a_price_named_by_a_possessive_is_of_the_gpu_after_it(tmp_path):
+    # Regression (found by a precision audit of figures): "Brisk Cloud's H100 rate" gave the segment "s H100"
+    facts = built(tmp_path, NEWS + "Brisk Cloud's H100 rate of $2.35/hr undercuts Vantorra Cloud ($2.60).\n")
+    assert [d["segment"] for name, d in facts if name == "Observation"] == ["H100", "H100"]

@@ -158,7 +158,7 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
         metrics = ["share-price" if m == "unclassified" and q.currency and not q.per and (q.high or q.value or 0) < 10_000
                    and (_PRICED_AT.search(text, 0, q.start) or _RANGE_AFTER.match(text, q.end)) else m
                    for q, m in zip(quantities, metrics)]
-    metrics = small_totals(quantities, metrics)
+    metrics = small_totals(quantities, metrics, text)
     quantities = per_carried(quantities, metrics)
     whens = [_date_for(i, quantities, dates, parts, text) for i in range(len(quantities))]
     whens = _years_before(quantities, whens, text)

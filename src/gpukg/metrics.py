@@ -304,13 +304,27 @@ _TO = re.compile(r"\bto\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|under\s+|be
                  r"just\s+(?:under|over)\s+|less\s+than\s+|more\s+than\s+)?$", re.I)
 
 
-def small_totals(quantities: list[Quantity], metrics: list[str | None]) -> list[str | None]:
+def small_totals(quantities: list[Quantity], metrics: list[str | None], text: str) -> list[str | None]:
     """'on-demand it is EUR 2,95', 'against roughly €85/MWh', 'the stock fell ... to $17': a few units of money are no
-    company's, contract's or market's total. Beside a price per a unit they are prices of it too; else unclassified."""
-    priced = {q.currency for q, m in zip(quantities, metrics) if m == "price" and q.per}
-    return [("price" if q.currency in priced else "unclassified")
-            if m in MONEY_METRICS and q.currency and not q.per and q.value is not None and (q.high or q.value) < 1000 else m
-            for q, m in zip(quantities, metrics)]
+    company's, contract's or market's total. Beside a price per a unit they are prices of it too, as an amount no
+    measure was found for is when it goes on from that price ('$2.45 per GPU-hour in Q3 2025, down from $4.10') or
+    moves to it ('$3.10 → $2.85/hr'); else unclassified."""
+    priced = [p for p, m in zip(quantities, metrics) if m == "price" and p.per and p.value]
+    out = []
+    for q, m in zip(quantities, metrics):
+        few = bool(q.currency and not q.per and q.value is not None and (q.high or q.value) < 1000)
+        if few and m in MONEY_METRICS:
+            m = "price" if any(p.currency == q.currency for p in priced) else "unclassified"
+        elif few and m == "unclassified" and any(
+                p.currency == q.currency and p.value / 10 <= q.value <= p.value * 10
+                and (p.end <= q.start <= p.end + 60 or q.end <= p.start and _MOVES_TO.fullmatch(text[q.end:p.start]))
+                for p in priced):
+            m = "price"
+        out.append(m)
+    return out
+
+
+_MOVES_TO = re.compile(r"\s*(?:→|->|to)\s*")
 
 
 def per_carried(quantities: list[Quantity], metrics: list[str | None]) -> list[Quantity]:

@@ -32,7 +32,8 @@ _PRICED_OBJECT = re.compile(r"\b(?:prices|lists|offers|sells|rents|serves)\s+(?P
 
 def segment_of(text: str, q: Quantity, before: str) -> str | None:
     """What part a figure is about: '70% usage-based compute' -> 'usage-based compute'."""
-    price_subject = re.search(r"([\w-]+(?:\s[\w-]+){0,2})\s+(?:pricing|prices?|costs?|rates?)\b", before, re.I)
+    # (not from inside a possessive: "Brisk Cloud's H100 rate" is of H100s, not of "s H100")
+    price_subject = re.search(r"(?<![\w'’])([\w-]+(?:\s[\w-]+){0,2})\s+(?:pricing|prices?|costs?|rates?)\b", before, re.I)
     model = re.search(rf"\b{MODEL}\b", q.text) if q.currency and q.per == "hour" else None
     if model:  # "£1.85 per H100 GPU-hour"
         return model.group(0)
