@@ -688,11 +688,35 @@ def test_a_measure_named_in_an_aside_is_not_the_figures(tmp_path):
     # ... "it" doing what a company does, after a list item that told no figure
     ("- **Pellmoor Cloud** is inference-only. Beyond raw GPU time it serves hosted models at $0.22 per million tokens; "
      "the team is 31 people.", "Pellmoor Cloud"),
+    # ... a sentence that names no one after a sentence about it, on a line of its own or in the same paragraph
+    ("Almhalle Compute operates roughly 1,100 GPUs near Chur.\nH100 capacity lists at CHF 2.40 per GPU-hour.",
+     "Almhalle Compute"),
+    ("Paris-based cloud provider Phare Numerique SA runs 2,400 GPUs. Group revenue was EUR 214 million in 2024.",
+     "Phare Numerique"),
 ])
 def test_figures_of_a_company_the_sentence_or_the_one_before_names(tmp_path, text, subject):
     facts = built(tmp_path, NEWS + text + "\n")
     subjects = [d["subject"] for name, d in facts if name == "Observation"]
     assert subjects and set(subjects) == {subject}
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # a sentence about the market after one about a company is not the company's
+    ("Tessellar Cloud runs 3,000 GPUs. The average H100 rents for $2.10 per GPU-hour.", Decimal("2.10"), None),
+    ("Tessellar Cloud runs 3,000 GPUs. H100 rental prices fell 20% in 2025.", Decimal(-20), None),
+    # ... nor one about another organization, known or not
+    ("Northwind Cloud Services raised its capex guidance. Its rival Altamira Web Services plans to spend $90B in 2027.",
+     Decimal(90000000000), "Altamira Web Services"),
+    ("Tessellar Cloud lists H100s at $2.19 per GPU-hour. H100 capacity at Lanthorne costs $2.40 per GPU-hour.",
+     Decimal("2.40"), "Lanthorne"),
+    ("Tessellar Cloud runs 3,000 GPUs. H100 capacity resold through Korvath costs $2.40 per GPU-hour.", Decimal("2.40"), None),
+    # ... nor what a run-in title names
+    ("> **Master Capacity Agreement.** The aggregate contract value over the initial term is approximately $2.9 billion.",
+     Decimal(2900000000), None),
+])
+def test_a_sentence_that_names_no_one_is_not_always_about_the_one_before(tmp_path, text, value, subject):
+    facts = built(tmp_path, NEWS + text + "\n")
+    assert [d["subject"] for name, d in facts if name == "Observation" and d["quantity"].value == value] == [subject]
 
 
 @pytest.mark.parametrize("sentence, metrics", [

@@ -140,6 +140,24 @@ def _names_others(state: State, text: str) -> bool:
     return any(not _AS_MAKE.match(text, end) for _, _, end in state.names.find(text)) or bool(opening_orgs(state, text))
 
 
+def _of_no_one(state: State, text: str) -> bool:
+    """'H100 capacity is priced at 2,10 € per GPU-hour.' after a sentence about a company: a sentence that
+    names no organization, no one else and nothing across the market tells of the company before it (one
+    the report has told a fact of: not a filing's run-in title, "**Master Capacity Agreement.**")."""
+    return bool(state.previous) and not _ACROSS.search(text) and not _SOMEONE.search(text, 1) \
+        and not _names_others(state, text) and "company" in kinds_of(state, name_key(state.previous))
+
+
+# what a sentence about the market, not one company, says ("The average H100 rents for $2.10", "H100 rental prices fell
+# 20% in 2025"), or a sentence in a voice of its own
+_ACROSS = re.compile(r"\b(?:median|average|mean|across|market|industry|sector|index|overall|combined|typical(?:ly)?|"
+                     r"prices|rates|providers|neoclouds|hyperscalers|operators|vendors|peers|rivals|competitors|everyone|all|"
+                     r"we|our|us|I|my|you|your|they|their|them|he|his|she|her)\b", re.I)
+# a word in capitals and lower case past the sentence's first: a name ("Lanthorne", "Altamira Web Services"),
+# not a GPU, a currency or a unit ("H100", "EUR", "GPU-hour")
+_SOMEONE = re.compile(r"(?<=\s)[(\"“]?(?!(?:" + "|".join(sorted(MONTH_NAMES)) + r")\b)[A-Z][a-z]")
+
+
 _AS_MAKE = re.compile(rf"\s+(?:GPUs?|chips?|accelerators?|servers?|hardware|{MODEL}s?)\b")
 
 
@@ -419,7 +437,8 @@ def _content(state: State, block: Block, source: Source) -> None:
                                                             or _TITLED_OPENS.match(block.text)
                                                             or (firm or _a_measure_opens(block.text))
                                                             and not _named_before(state, block.text, firm)
-                                                            and not opening_orgs(state, block.text)):
+                                                            and not opening_orgs(state, block.text)
+                                                            or _of_no_one(state, block.text)):
             # "X raised ¥8 billion ... The company operates 3,000 GPUs", "CEO Y said the firm will ...",
             # "X reported revenue of $1.4B. Net loss was $110M for the quarter."
             subject = state.sold if state.sold and _A_PART.match(block.text) else state.previous
