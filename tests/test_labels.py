@@ -423,6 +423,23 @@ def test_a_timeline_lines_date_is_its_first_sentences_and_the_next_tells_the_sta
         ("Nimbrel Cloud", "series-b", "2025-01-08")]
 
 
+def test_every_figure_of_a_timeline_line_without_a_date_of_its_own_is_of_the_lines_date(tmp_path):
+    # Regression (found by a precision audit of figures): the line's date, told after its first sentence, reached only
+    # that sentence's last clause ("$5.25 ... on demand" had none), and none of a line with a date of its own
+    # ("founded in 2021"); a date after the report's is not given (what the line's words say of it decides)
+    facts = built(tmp_path, "# Timeline, 2023–2025\n\n*Last updated January 12, 2026.*\n\n### 2025\n\n"
+                            "- **March** — Kelvane Cloud launched B200 instances at $5.25 per GPU-hour on demand and $3.90 per "
+                            "GPU-hour on a one-year commitment.\n"
+                            "- **September** — Wendgate Market, a Lisbon-based GPU marketplace founded in 2021, said more "
+                            "than 60 providers now list capacity on its exchange.\n"
+                            "- Q3: Kelvane crossed 40,000 GPUs, and its annualized revenue reached $620 million.\n"
+                            "- **March 2027** — Kelvane Cloud, founded in 2019, plans to run 90,000 GPUs.\n")
+    assert sorted((d["quantity"].value, d["when"].start.isoformat() if d["when"] else None)
+                  for name, d in facts if name == "Observation") == [
+        (Decimal("3.90"), "2025-03-01"), (Decimal("5.25"), "2025-03-01"), (Decimal(60), "2025-09-01"),
+        (Decimal(40000), "2025-07-01"), (Decimal(90000), None), (Decimal(620000000), "2025-07-01")]
+
+
 def test_a_list_of_linked_names_each_with_what_it_is(tmp_path):
     # Regression: "- [Brantwell Cloud](https://...) — Rotterdam neocloud ..." told nothing: a link opening an item
     # was no label, and what followed the dash was no sentence about the name

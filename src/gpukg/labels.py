@@ -5,18 +5,19 @@ company's profile or in a list of names.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import lexicon
 from .amounts import find_quantities
 from .background import about_who, background
-from .dates import find_dates, first_date
+from .dates import find_dates, first_date, relative_dates
 from .deals import deal_status
 from .figures import figures
 from .people import PERSON, is_person, label_roles
 from .phrases import LOWER, NAME, UPPER, clauses, looks_like_name, looks_like_org, split_names, strip_parens
 from .prose import IS_A, LEGAL_FORM_AFTER, bracket_facts, category_from, prose, told_of
 from .reading import COMMON_NOUN, SUBJECT_FOLLOWS, State, add, in_third_person, names_after, opening_orgs, qualifiers, trim_name
-from .records import Acquisition, Backing, Block, Category, Headquarters, Role, Round, Source
+from .records import Acquisition, Backing, Block, Category, Headquarters, Observation, Role, Round, Source
 from .report import sentences
 from .rounds import AT_ITS_ROUND, PARTICIPATING, is_valuation
 
@@ -101,7 +102,9 @@ def labelled(state: State, block: Block, source: Source) -> None:
         prose(state, in_third_person(value, person, employer) if employer else value, source, employer)
         return
     if company is None and _is_date(label):  # "2025-01-08 — Nimbrel Cloud (neocloud, Denver): Ser. B $120M, ..."
+        start = len(state.facts)
         prose(state, value if find_dates(value) else _dated(value, label), source, None)
+        _dated_figures(state, start, label)
         return
     owned = _owner_titles(state, label) if company is None else None
     if owned:  # "- **Glenarm founder and CEO:** Rhiannon Osgood": the titles are held at the company the label opens with
@@ -234,6 +237,22 @@ def _answered(state: State, answer: str) -> str:
     if not asked:
         return answer
     return _THE_ROUND.sub(lambda m: f"the {m.group('amount') or ''}{asked.group('t')} in {asked.group('c')}", answer, count=1)
+
+
+def _dated_figures(state: State, start: int, label: str) -> None:
+    """The figures read since ``start`` from a timeline line that tell no date of their own are of the line's date:
+    "- **March** — Kelvane launched B200 instances at $5.25 per GPU-hour on demand and $3.90 on a one-year commitment"
+    (the date told after the first sentence reached only its last clause), "- **September** — Wendgate Market,
+    founded in 2021, said more than 60 providers now list capacity" (a line with a date of its own was told without it).
+    Not a date after the report's own: what a line of the future says is projected, which only the words can tell."""
+    label = label.strip(" :.-—–*")
+    found = find_dates(label) or (relative_dates(f"in {label}.", state.written) if state.written else [])
+    when = found[0][2] if found else None
+    written = state.report_written or state.written
+    if when is None or when.start is None or written and written.end and when.start > written.end:
+        return
+    state.facts[start:] = [replace(f, when=when) if isinstance(f, Observation) and f.when is None else f
+                           for f in state.facts[start:]]
 
 
 def _dated(value: str, label: str) -> str:
