@@ -719,6 +719,16 @@ def test_a_sentence_that_names_no_one_is_not_always_about_the_one_before(tmp_pat
     assert [d["subject"] for name, d in facts if name == "Observation" and d["quantity"].value == value] == [subject]
 
 
+@pytest.mark.parametrize("text", [
+    # Regression: a name after a phrase of time was taken for no subject, then for the sentence before's
+    "Brisvale Cloud raised $20 million in May. The same month Kelvane Cloud passed 4,000 GPUs in service.",
+    "Brisvale Cloud raised $20 million in May. Two weeks later Kelvane Cloud said it runs 4,000 GPUs.",
+])
+def test_a_name_after_a_phrase_of_time_is_the_sentences_subject(tmp_path, text):
+    facts = built(tmp_path, NEWS + text + "\n")
+    assert [d["subject"] for name, d in facts if name == "Observation" and d["metric"] == "gpus"] == ["Kelvane Cloud"]
+
+
 @pytest.mark.parametrize("sentence, metrics", [
     # Regression (found by a precision audit of figures): a few units of money were contract values, market sizes or revenue
     ("Reserved H100 capacity costs EUR 2,10 per GPU-hour on a 12-month contract, on-demand it is EUR 2,95.",

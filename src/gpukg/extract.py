@@ -88,7 +88,10 @@ def _a_measure_opens(text: str) -> bool:
 # a sentence whose subject is the company the sentence before was about; "it" after an opening
 # phrase ("Earlier that year it had closed a $25 million Series A extension")
 # ("Beyond raw GPU time it serves ...": what it does, too)
-_IT_DID = re.compile(r"[A-Z][\w\s]{0,40}?,?\s+it\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:raised|closed|secured|landed|took|won|"
+# (the phrase before "it" names no one: a word in capitals and lower case past its first is a month's, not "Two weeks
+# later Halbrook Compute said it runs ...")
+_IT_DID = re.compile(r"[A-Z][\w-]*(?:\s+(?:[a-z\d][\w-]*|[A-Z\d]{2,}[\w-]*|" + "|".join(sorted(MONTH_NAMES)) + r")){0,7}?"
+                     r",?\s+it\s+(?:has\s+|had\s+|also\s+|then\s+)*(?:raised|closed|secured|landed|took|won|"
                      r"signed|acquired|bought|reported|posted|opened|added|borrowed|repaid|refinanced|drew|agreed|announced|"
                      r"completed|serves|operates|runs|charges|sells|rents|lists|bills|employs|offers|hosts)\b")
 # "CEO Solenne Abernathy announced ...", "CTO Tadeo Eskildsen filled in ...": a title of the company

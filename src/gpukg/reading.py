@@ -263,6 +263,9 @@ DISCOURSE = re.compile(r"^(?:meanwhile|separately|elsewhere|similarly|likewise|i
                        r"moreover|furthermore|in addition|finally|notably|overall|today|now|yes|honestly|frankly|and|but|yet|"
                        # a purchase as the subject: "Buying Pellworm GPU, a serverless GPU platform, gives it ..."
                        r"buying|acquiring|heard|"
+                       # when, after the sentence before: "The same month Kelvane Cloud passed 4,000 GPUs", "Two weeks later"
+                       r"(?:in\s+)?(?:the\s+same|that|the\s+following|the\s+next)\s+(?:day|week|month|quarter|year)|"
+                       r"(?:a|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?|months?|years?)\s+later|"
                        # the report's own view, then what it is of: "We estimate NVIDIA shipped about 1.45 million ..."
                        r"we (?:estimate|expect|believe|think|model|forecast|calculate|understand|hear)(?: that)?),?\s+", re.I)
 
