@@ -371,6 +371,12 @@ def test_from_one_amount_to_another_is_two_figures(text, read):
     ("Vessel Cloud rents H100s from $1.49/hr", Decimal("1.49"), "USD", "hour", ("lower-bound",)),
     ("H100 instances start at $2.10 per GPU-hour", Decimal("2.10"), "USD", "hour", ("lower-bound",)),
     ("now $2.20/hr, up from $1.85/hr", Decimal("1.85"), "USD", "hour", ("former",)),
+    # Regression (found by a precision audit of figures): a figure before the change told as nearly as known was no
+    # former figure, a card-hour was no unit of time, and a figure "up from" was former though told of "today"
+    ("averaged RMB 8.5 per card-hour this week, down from about RMB 12 in January", Decimal(12), "CNY", None,
+     ("former", "approximate")),
+    ("an RTX 4090 costs RMB 1.98 per card-hour", Decimal("1.98"), "CNY", "hour", ()),
+    ("will run about 58,000 GPUs by the end of 2026, up from 28,000 GPUs today", Decimal(28000), None, None, ()),
 ])
 def test_prices_and_bounds_in_other_words(text, value, currency, per, qualifiers):
     q = find_quantities(text)[-1]

@@ -39,7 +39,7 @@ _SCALES = {
 }
 _PER = {
     "hour": "hour", "hr": "hour", "h": "hour", "gpu-hour": "hour", "gpu hour": "hour", "gpu/hour": "hour",
-    "gpu-hr": "hour", "gpu-second": "second", "gpu second": "second", "gpu-sec": "second", "gpu sec": "second",
+    "gpu-hr": "hour", "card-hour": "hour", "card hour": "hour", "gpu-second": "second", "gpu second": "second", "gpu-sec": "second", "gpu sec": "second",
     "month": "month", "mo": "month", "year": "year", "second": "second", "sec": "second", "s": "second",
     "unit": "unit", "gpu": "unit", "rack": "rack", "share": "share", "sh": "share",
 }
@@ -89,7 +89,7 @@ _QUANTITY = re.compile(
     + r"months?\b|years?\b|bps?\b|basis[\s-]points?\b|times\b)"
     + r"|p(?=\s?(?:/|per\s)))?"  # "89p per GPU-hour": pence
     + r"(?P<plus3>\+)?"
-    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU[-\s]?sec(?:ond)?|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|s|rack|share|sh|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"
+    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|[Cc]ard[-\s]hour|GPU/hour|GPU[-\s]?hr|GPU[-\s]?sec(?:ond)?|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|s|rack|share|sh|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"
     + r"|\sa\sshare\b)?",
     re.I,
 )
@@ -180,12 +180,16 @@ _MALFORMED = re.compile(r"(?=[$€£EGU])(?:(?:[$€£]|\b(?:USD|EUR|GBP)\s)\s?(
                         # (nor a sign after its amount: "18,5 Mio. € Series A", "0,35 € per million tokens")
                         # (nor a ticker: "$NVDA", "($SNDY)")
                         r"(?=[$€£])(?<![\d.]\s)(?<![\d.])(?<!\dM)(?<!\d\sM)(?<!\dMd)(?<!\d\sMd)(?<!\d\sMds)[$€£]\s?(?!(?:bn|mn|millions?|billions?|thousands?)\b)(?!(?!TBD\b|TBA\b|TBC\b|NA\b)[A-Z]{1,5}\b)[A-Za-z?]{2,}\b)")
+# "down from about RMB 12 in January": what it was, told as nearly as the report knows it
+_ABOUT = r"(?:\s+(?:about|approximately|around|roughly|nearly|almost|some|c\.))?"
+_NOW_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+)?(?:today|now|currently|at present)\b")
 _QUALIFIER_WORDS = [
     # "cut its rate by 12% to $4.40 per GPU-hour, from $5.00": the figure it was, not a floor
-    (re.compile(r"\bto\s+(?:(?:[$€£¥₹]|[A-Z]{3}\s)\s?)?\d[\d.,]*[^,;]{0,30}?[,(]?\s*from\s*$", re.I), "former"),
+    (re.compile(rf"\bto\s+(?:(?:[$€£¥₹]|[A-Z]{{3}}\s)\s?)?\d[\d.,]*[^,;]{{0,30}}?[,(]?\s*from{_ABOUT}\s*$", re.I), "former"),
     # "cut Llama 3.3 70B from $0.88 to $0.54", "lowered its H100 hourly rate from $3.25": what it was before the change
     (re.compile(r"\b(?:cut|cuts|cutting|lowered|lowers|lowering|reduced|reduces|reducing|slashed|trimmed|dropped|drops|fell|falls|"
-                r"raised|raises|raising|hiked|increased|increasing|down|up|moved|went|changed)\b[^,;.]{0,40}?\bfrom\s*$", re.I), "former"),
+                rf"raised|raises|raising|hiked|increased|increasing|down|up|moved|went|changed)\b[^,;.]{{0,40}}?\bfrom{_ABOUT}\s*$", re.I),
+     "former"),
     (re.compile(r"\b(?:over|more than|exceeding|exceeds|above|beyond|at least|upwards of|start(?:s|ing)? (?:at|from)|begin(?:s|ning)? at|as low as|"
                 r"passed|surpassed|topped|crossed|pass|passes|surpass|surpasses|exceed|exceeded|"
                 r"faster than|higher than|greater than)\s*$|(?:^|[,:;(]\s*)from\s*$", re.I), "lower-bound"),
@@ -429,7 +433,8 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     before = text[:start]
     for pattern, qualifier in _QUALIFIER_WORDS:
         said = pattern.search(before)
-        if said and not (qualifier == "lower-bound" and "former" in qualifiers):
+        if said and not (qualifier == "lower-bound" and "former" in qualifiers) \
+                and not (qualifier == "former" and _NOW_AFTER.match(text, end)):  # "up from some 28,000 today": now
             if qualifier in _BOUNDS and _NEGATED.search(before, max(0, said.start() - 40), said.start()):
                 qualifier = _BOUNDS[qualifier]  # "no other customer exceeded 5%", "hasn't dropped below 90%": the other bound
             qualifiers.append(qualifier)
