@@ -456,6 +456,19 @@ def test_prices_per_million_input_and_output_tokens_under_their_headers(tmp_path
     assert got == [("price", "0.08", "USD", "million-tokens"), ("price", "0.24", "USD", "million-tokens")]
 
 
+def test_an_input_and_an_output_token_price_in_one_cell(tmp_path):
+    # Regression (found by a precision audit of figures): "| Llama 3.1 70B in/out ($/M tok) |" over "0.60 / 0.80" made a
+    # metric "llama b in out" of two counts; a cell's own currency ("€0.55 / €0.72") is its prices'
+    facts = built(tmp_path, "# Side by side\n\n| Provider | Llama 3.1 70B in/out ($/M tok) |\n|---|---|\n"
+                            "| Kiteline | 0.60 / 0.80 |\n| Lorwen AI | €0.55 / €0.72 |\n")
+    got = sorted((d["subject"], d["metric"], str(d["quantity"].value), d["quantity"].currency, d["quantity"].per, d["segment"])
+                 for name, d in facts if name == "Observation")
+    assert got == [("Kiteline", "price", "0.6", "USD", "million-tokens", "input tokens"),
+                   ("Kiteline", "price", "0.8", "USD", "million-tokens", "output tokens"),
+                   ("Lorwen AI", "price", "0.55", "EUR", "million-tokens", "input tokens"),
+                   ("Lorwen AI", "price", "0.72", "EUR", "million-tokens", "output tokens")]
+
+
 def test_a_heading_that_names_a_kind_places_its_tables_companies_in_it(tmp_path):
     # Regression: "## League table: independent neoclouds" over rows of companies said nothing of what they are;
     # a heading that sets the kind against another ("Neoclouds vs hyperscalers") places no one

@@ -152,8 +152,12 @@ _BARE_NUMBER = re.compile(r"(?:~|ca?\.\s?|[><≥≤]\s?|from\s+)?\d[\d,]*(?:\.\d
                           r"(?P<scale>\s?(?:[kKmMbB]|mn|bn|million|billion))?")
 _HEADER_PER = re.compile(r"(?<![\w])(?P<cur>(?:US|A|C|S|HK|NZ)?[$€£¥₹]|(?-i:[A-Z]{3}))\s?/\s?(?P<per>(?:GPU[-\s]?)?(?:hr|hour|h|month|mo)\b)", re.I)
 _NOTE_MARK = re.compile(r"(?<=\d)[*†‡]+$")
-_HEADER_TOKENS = re.compile(r"(?<![\w])(?P<cur>(?:US)?[$€£])\s?/\s?(?P<n>1\s?[MK]|million|thousand)\s+tokens?\b", re.I)
+# ("$/M tok": a million, shortly)
+_HEADER_TOKENS = re.compile(r"(?<![\w])(?P<cur>(?:US)?[$€£])\s?/\s?(?P<n>1?\s?[MK]|million|thousand)\s*(?:tokens?|tok)\b", re.I)
 _SIDE = re.compile(r"\s*(input|output)\b", re.I)
+# "| Llama 3.1 70B in/out ($/M tok) |" over "0.60 / 0.80" or "€0.55 / €0.72": an input and an output price in one cell
+_IN_OUT = re.compile(r"\b(?:in\s?/\s?out|input\s?/\s?output)\b", re.I)
+_PAIR = re.compile(r"(?P<a>(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?)\s?/\s?(?P<b>(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?)")
 # "| GPUs (k) |", "| Amount (m) |", "| Utilisation (%) |", "| Power (MW) |": what the column's bare numbers are in
 _HEADER_SCALE = re.compile(r"\((?P<scale>k|'000|000s|m|mn|bn|b|thousands?|millions?|billions?)(?:\s+units)?\)\s*$", re.I)
 # "(%)", "(MW)", "TTFT (ms)", "Cold start (s)", "Runway (months)"; without brackets at the end: "Ownership %", "Planned MW"
@@ -188,9 +192,15 @@ def written(header: str, cell: str, currency: str | None = None, amounts: ScaleN
         mark = _MARK.match(cell).group(0)
         return f"{mark}{per.group('cur')} {cell[len(mark):]}/{per.group('per')}"
     tokens = _HEADER_TOKENS.search(header)  # "| Input ($/1M tokens) |" over "0.59": a price of a million input tokens
+    n = tokens.group("n").strip() if tokens else ""
+    n = f"1{n}" if n.upper() in ("M", "K") else n
+    pair = _PAIR.fullmatch(cell.strip()) if tokens and _IN_OUT.search(header) else None
+    if pair:
+        return ", ".join(f"{'' if price[0] in '$€£' else tokens.group('cur')}{price}/{n} {side} tokens"
+                         for price, side in ((pair.group("a"), "input"), (pair.group("b"), "output")))
     if tokens and number:
         side = _SIDE.match(header)
-        return f"{tokens.group('cur')}{cell}/{tokens.group('n')} {side.group(1).lower() + ' ' if side else ''}tokens"
+        return f"{tokens.group('cur')}{cell}/{n} {side.group(1).lower() + ' ' if side else ''}tokens"
     unit = _HEADER_UNIT.search(header)
     if unit and number:
         word = unit.group("unit") or unit.group("bare")
