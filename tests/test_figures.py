@@ -729,6 +729,15 @@ def test_a_name_after_a_phrase_of_time_is_the_sentences_subject(tmp_path, text):
     assert [d["subject"] for name, d in facts if name == "Observation" and d["metric"] == "gpus"] == ["Kelvane Cloud"]
 
 
+def test_how_fast_an_inference_service_answers_in_words(tmp_path):
+    # Regression (found by a precision audit of figures): these were unclassified, the throughput a count
+    facts = built(tmp_path, NEWS + "Ilvane Inference measured 460 ms to first token on Llama 3.1 70B, with throughput of "
+                                   "88 tokens per second. Quillet Labs claims cold starts under 2 seconds.\n")
+    assert sorted((d["metric"], d["quantity"].value, d["quantity"].unit) for name, d in facts if name == "Observation") == [
+        ("cold-start-time", Decimal(2), "second"), ("throughput", Decimal(88), "token"),
+        ("time-to-first-token", Decimal(460), "millisecond")]
+
+
 @pytest.mark.parametrize("sentence, metrics", [
     # Regression (found by a precision audit of figures): a few units of money were contract values, market sizes or revenue
     ("Reserved H100 capacity costs EUR 2,10 per GPU-hour on a 12-month contract, on-demand it is EUR 2,95.",

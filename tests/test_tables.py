@@ -469,6 +469,27 @@ def test_an_input_and_an_output_token_price_in_one_cell(tmp_path):
                    ("Lorwen AI", "price", "0.72", "EUR", "million-tokens", "output tokens")]
 
 
+def test_how_fast_an_inference_service_answers(tmp_path):
+    # Regression (found by a precision audit of figures): "| TTFT (ms) |" and "| Tokens/s |" made metrics "ttft" and
+    # "tokens s" of counts, "| Cold start |" over "~2 s" a count; and a table whose corner names the company and whose
+    # rows are measures ("| Lorwen AI, measured | Llama 3.1 70B |" over "| TTFT (ms, median) | 165 |") took the
+    # measure for a company
+    facts = built(tmp_path, "# Teardown\n\nLorwen AI is an inference platform.\n\n"
+                            "| Provider | TTFT (ms) | Tokens/s | Cold start |\n|---|---|---|---|\n| Kiteline | 210 | 142 | ~2 s |\n\n"
+                            "| Lorwen AI, measured | Llama 3.1 70B | Mistral Small 3.1 |\n|---|---|---|\n"
+                            "| TTFT (ms, median) | 165 | 120 |\n| Output tokens/s | 118 | 205 |\n")
+    got = sorted((d["subject"], d["metric"], str(d["quantity"].value), d["quantity"].unit, d["quantity"].per, d["segment"])
+                 for name, d in facts if name == "Observation")
+    assert got == [
+        ("Kiteline", "cold-start-time", "2", "second", None, None),
+        ("Kiteline", "throughput", "142", "token", "second", None),
+        ("Kiteline", "time-to-first-token", "210", "millisecond", None, None),
+        ("Lorwen AI", "throughput", "118", "token", "second", "Llama 3.1 70B"),
+        ("Lorwen AI", "throughput", "205", "token", "second", "Mistral Small 3.1"),
+        ("Lorwen AI", "time-to-first-token", "120", "millisecond", None, "Mistral Small 3.1"),
+        ("Lorwen AI", "time-to-first-token", "165", "millisecond", None, "Llama 3.1 70B")]
+
+
 def test_a_heading_that_names_a_kind_places_its_tables_companies_in_it(tmp_path):
     # Regression: "## League table: independent neoclouds" over rows of companies said nothing of what they are;
     # a heading that sets the kind against another ("Neoclouds vs hyperscalers") places no one

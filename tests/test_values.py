@@ -383,6 +383,20 @@ def test_prices_and_bounds_in_other_words(text, value, currency, per, qualifiers
     assert (q.value, q.currency, q.per, q.qualifiers) == (value, currency, per, qualifiers)
 
 
+@pytest.mark.parametrize("text, read", [
+    # Regression (found by a precision audit of figures): a table's "~2 s" was a count of something called "s", and
+    # "96 tokens per second" a count of tokens per second; not the 1990s
+    ("~2 s", [(Decimal(2), "second", None)]),
+    ("4–6 sec", [(None, "second", None)]),
+    ("96 tokens per second", [(Decimal(96), "token", "second")]),
+    ("142 tokens/s on Llama 3.1 70B", [(Decimal(142), "token", "second")]),
+    ("in the 1990s", []),
+    ("a 4 S cluster", [(Decimal(4), "count", None)]),
+])
+def test_seconds_and_tokens_per_second(text, read):
+    assert [(q.value, q.unit, q.per) for q in find_quantities(text)] == read
+
+
 @pytest.mark.parametrize("text, values", [
     # Regression: "8 000" was 8 (and a junk 0), "EUR 2,10" was 2 and 10, and "[12:40]" was two numbers
     ("about 8 000 GPUs, against 1,200 last year", [Decimal("8000"), Decimal("1200")]),

@@ -46,6 +46,7 @@ _PER = {
 _POWER = {"gw": "gigawatt", "mw": "megawatt", "kw": "kilowatt",
           **{f"{scale}watt{s}": f"{scale}watt" for scale in ("giga", "mega", "kilo") for s in ("", "s")}}
 _TIME = {"ms": "millisecond", "millisecond": "millisecond", "milliseconds": "millisecond", "second": "second", "seconds": "second",
+         "s": "second", "sec": "second", "secs": "second",
          "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute", "hour": "hour", "hours": "hour",
          "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month", "year": "year",
          "years": "year"}
@@ -86,6 +87,8 @@ _QUANTITY = re.compile(
     + r"(?:(?<=million )|(?<=billion )|(?<=trillion ))won\b|"
     + r"cents on the dollar\b|"
     + r"GW\b|MW\b|kW\b|(?:giga|mega|kilo)watts?\b|ms\b|milliseconds?\b|seconds?\b|minutes?\b|mins?\b|hours?\b|days?\b|weeks?\b|"
+    # ("~2 s", "4–6 sec": seconds after a space, not the 1990s)
+    + r"(?<=\d\s)(?-i:s|secs?)(?![\w'’])|"
     + r"months?\b|years?\b|bps?\b|basis[\s-]points?\b|times\b)"
     + r"|p(?=\s?(?:/|per\s)))?"  # "89p per GPU-hour": pence
     + r"(?P<plus3>\+)?"
@@ -213,6 +216,7 @@ _TEAM_COMPOUND = re.compile(r"-(?:person|people|member|strong)\b(?=\s+(?:[\w-]+\
 # "2,400 L40S and H100 GPUs", "8,000 Acme H200 GPUs": GPUs named by model (and maker) first
 _MODELS_THEN = re.compile(rf"\s+(?:[A-Z][A-Za-z]+\s+)?{MODEL}(?:\s*(?:,|and|&|/)\s*{MODEL})*\s+(?P<noun>GPUs?|accelerators|chips)\b")
 _NOUN = re.compile(r"^\s*(?:of\s+)?((?:[A-Za-z][\w.\-/]*\s?){1,3})")
+_TOKEN_RATE = re.compile(r"(?:output\s+)?tokens?\s?(?:/\s?s(?:ec)?|per\s+second)\b", re.I)
 
 
 _NOT_AMOUNTS = (_MODEL_SIZE, _MODEL_VERSION, GPU_NAME, _NO_FIGURE, DAY_MONTH)
@@ -455,6 +459,8 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         noun = "employees"
     if per == "unit" and per_raw:
         noun = per_raw
+    if unit == "count" and noun and _TOKEN_RATE.match(noun):  # "96 tokens per second", "118 tokens/s": a rate of tokens
+        unit, per = "token", "second"
     side = re.search(r"\b(?:input|output)\b", per_raw) if per in TOKEN_UNITS else None
     if side:  # an input token's price is not an output token's
         noun = f"{side.group(0)} tokens"

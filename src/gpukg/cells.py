@@ -160,9 +160,11 @@ _IN_OUT = re.compile(r"\b(?:in\s?/\s?out|input\s?/\s?output)\b", re.I)
 _PAIR = re.compile(r"(?P<a>(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?)\s?/\s?(?P<b>(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?)")
 # "| GPUs (k) |", "| Amount (m) |", "| Utilisation (%) |", "| Power (MW) |": what the column's bare numbers are in
 _HEADER_SCALE = re.compile(r"\((?P<scale>k|'000|000s|m|mn|bn|b|thousands?|millions?|billions?)(?:\s+units)?\)\s*$", re.I)
-# "(%)", "(MW)", "TTFT (ms)", "Cold start (s)", "Runway (months)"; without brackets at the end: "Ownership %", "Planned MW"
-_HEADER_UNIT = re.compile(r"\((?P<unit>%|mw|gw|kw|ms|s|secs?|seconds|mins?|minutes|hours|days|weeks|months|years)\)\s*$|"
+# "(%)", "(MW)", "TTFT (ms)", "Cold start (s)", "Runway (months)", "TTFT (ms, median)"; without brackets at the end:
+# "Ownership %", "Planned MW"
+_HEADER_UNIT = re.compile(r"\((?P<unit>%|mw|gw|kw|ms|s|secs?|seconds|mins?|minutes|hours|days|weeks|months|years)(?:,\s*[^()]*)?\)\s*$|"
                           r"(?<=\s)(?P<bare>%|MW|GW)\s*$", re.I)
+_HEADER_TOKEN_RATE = re.compile(r"\btokens?\s?(?:/\s?s(?:ec)?|per\s+second)\s*$|\(tokens?\s?/\s?s(?:ec)?\)\s*$", re.I)
 _UNIT_WORDS = {"s": "seconds", "sec": "seconds", "secs": "seconds", "min": "minutes", "mins": "minutes"}
 # a cell written with its currency, which the header's scale is of: "EUR 310" under "Amount (m)"
 _CODED_NUMBER = re.compile(r"(?:[A-Z]{3}|[$€£¥₹]|[A-Z]{1,2}\$)\s?(?P<n>\d[\d,]*(?:\.\d+)?)")
@@ -201,6 +203,8 @@ def written(header: str, cell: str, currency: str | None = None, amounts: ScaleN
     if tokens and number:
         side = _SIDE.match(header)
         return f"{tokens.group('cur')}{cell}/{n} {side.group(1).lower() + ' ' if side else ''}tokens"
+    if number and _HEADER_TOKEN_RATE.search(header):  # "| Output tokens/s |" over "118"
+        return f"{cell} tokens/s"
     unit = _HEADER_UNIT.search(header)
     if unit and number:
         word = unit.group("unit") or unit.group("bare")

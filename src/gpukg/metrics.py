@@ -42,6 +42,7 @@ _INLINE_LABEL = re.compile(r"(?:^|[.;]\s+)(?P<l>[A-Z][\w -]{0,30}?):\s*(?:about\
 _COUNT_STATE = re.compile(r"\s+(?:deployed|installed|in service|online|live|operated|under management|in operation|"
                           r"(?:in\s+)?total|today|now|owned|leased)", re.I)
 _RATIO_METRICS = frozenset({"gross-margin", "utilization", "operating-margin"})
+_LATENCIES = frozenset({"time-to-first-token", "cold-start-time"})
 MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size", "backlog",
                             "capex", "ebitda", "net-income", "contract-value", "fund-size"})
 
@@ -113,6 +114,14 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         return hit[0][0]
     if q.unit in ("gigawatt", "megawatt", "kilowatt"):
         return "power-capacity"
+    if q.unit == "token" and q.per == "second":  # "96 tokens per second"
+        return "throughput"
+    if q.unit in ("millisecond", "second"):
+        # "340 ms to first token", "cold starts under 2 seconds", "TTFT of 210 ms": how fast a service answers
+        after = [h[0] for h in lexicon.find("metrics", after_q[:40]) if h[0] in _LATENCIES and h[1] <= 10]
+        named = after or [h[0] for h in lexicon.find("metrics", _clause_before(text, q.start)) if h[0] in _LATENCIES][-1:]
+        if named:
+            return named[0]
     if q.currency:
         # the clause's own words first, then, when they say nothing, its opening ("Its revenue for the
         # 2024 financial year came to £4.1m")

@@ -57,6 +57,13 @@ def _is_portfolio(header: str) -> bool:
 _SELECTION = re.compile(r"^(?:notable|selected|select|key|major|main|recent|some|example|sample)\s+", re.I)
 
 
+def _corner_company(state: State, corner: str) -> str | None:
+    """The company a table's corner names before a comma or a bracket ("Lorwen AI, measured"), when the report
+    knows it as one."""
+    name = re.split(r"[,(]", corner, maxsplit=1)[0].strip()
+    return name if name and names_company(state, name) else None
+
+
 def table_row(state: State, block: Block, source: Source) -> None:
     """A row of a comparison table (figures per company), of a table of rounds, of deals, or of
     investors' portfolios."""
@@ -106,6 +113,16 @@ def table_row(state: State, block: Block, source: Source) -> None:
                 named = re.search(rf"\b{MODEL}\b", header)  # "| H100 SXM |": the median price of that GPU
                 figures(state, None, cell, source, label=header, row_when=when,
                         row_segment=named.group(0) if named else cells[0][1])
+        return
+    corner = _corner_company(state, cells[0][0])
+    if corner and len(cells) > 1 and metric_of(cells[0][1]) not in (None, "unclassified"):
+        # "| Lorwen AI, measured | Llama 3.1 70B | Mistral Small 3.1 |" over "| TTFT (ms, median) | 165 | 120 |": the
+        # corner's company, a row per measure and a column per model or setting
+        label = cells[0][1]
+        for header, cell in exported[1:]:
+            if cell.strip() and not NOTHING.fullmatch(cell.strip()):
+                figures(state, corner, written(label, cell.strip(), currency, state.money_scale), source, label=label,
+                        row_segment=strip_parens(header).strip() or None)
         return
     # ("| Turnover, FY2024 | Korvena Cloud | Isarlicht Inference |": a corner that names the measure, a row per region)
     if (lowered[0] in _METRIC_HEADERS or metric_of(lowered[0]) not in (None, "unclassified")) and len(cells) > 1 and \
