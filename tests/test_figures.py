@@ -738,6 +738,23 @@ def test_how_fast_an_inference_service_answers_in_words(tmp_path):
         ("time-to-first-token", Decimal(460), "millisecond")]
 
 
+def test_a_data_centres_energy_measures(tmp_path):
+    # Regression (found by a precision audit of figures): PUE and water use were unclassified counts, renewable shares
+    # unclassified percentages
+    facts = built(tmp_path, NEWS + "Brazoswick Cloud runs 150 MW at Denton Yard, where evaporative cooling pushes water use to "
+                                   "1.6 L/kWh and PUE to 1.34. Renewables covered 38% of its 2024 consumption. Hvitfjell "
+                                   "Compute says its PUE improved to 1.11 from 1.19, and that its sites are 100% renewable.\n")
+    assert sorted((d["subject"], d["metric"], d["quantity"].value, d["quantity"].unit, d["qualifiers"])
+                  for name, d in facts if name == "Observation" and d["metric"] != "power-capacity") == [
+        ("Brazoswick Cloud", "power-usage-effectiveness", Decimal("1.34"), "ratio", ()),
+        ("Brazoswick Cloud", "renewable-share", Decimal(38), "percent", ()),
+        ("Brazoswick Cloud", "water-usage-effectiveness", Decimal("1.6"), "litre-per-kilowatt-hour", ()),
+        ("Hvitfjell Compute", "power-usage-effectiveness", Decimal("1.11"), "ratio", ()),
+        ("Hvitfjell Compute", "power-usage-effectiveness", Decimal("1.19"), "ratio", ("former",)),
+        ("Hvitfjell Compute", "renewable-share", Decimal(100), "percent", ())]
+
+
+
 @pytest.mark.parametrize("sentence, metrics", [
     # Regression (found by a precision audit of figures): a few units of money were contract values, market sizes or revenue
     ("Reserved H100 capacity costs EUR 2,10 per GPU-hour on a 12-month contract, on-demand it is EUR 2,95.",

@@ -409,10 +409,18 @@ def test_real_graph_uses_only_declared_gk_terms(ontology: Graph) -> None:
 
 
 @pytest.mark.parametrize("group, name", [("round_types", "round-type"), ("investor_kinds", "investor-kind"),
-                                         ("categories", "category"), ("roles", "role")])
+                                         ("categories", "category"), ("roles", "role"), ("metrics", "metric")])
 def test_every_word_list_of_the_loader_names_a_concept_of_its_scheme(concepts: Graph, group: str, name: str) -> None:
     # the loader mints concept IRIs from these keys (src/gpukg/data/lexicon.toml): a key with no concept is a dangling IRI
     from gpukg.lexicon import lexicon
 
     in_scheme = {c for c in concept_nodes(concepts) if scheme_of(concepts, c) == scheme(name)}
     assert sorted(k for k in lexicon()[group] if concept(name, k) not in in_scheme) == []
+
+
+def test_the_units_the_graph_does_not_mint_are_the_ontologys(concepts: Graph) -> None:
+    # a unit the ontology defines but the loader thinks unknown is minted again, with a second label
+    from gpukg.rdf import _KNOWN_UNITS
+
+    in_scheme = {str(c)[len(str(scheme("unit"))) + 1:] for c in concept_nodes(concepts) if scheme_of(concepts, c) == scheme("unit")}
+    assert sorted(in_scheme ^ _KNOWN_UNITS) == []

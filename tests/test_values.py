@@ -397,6 +397,17 @@ def test_seconds_and_tokens_per_second(text, read):
     assert [(q.value, q.unit, q.per) for q in find_quantities(text)] == read
 
 
+@pytest.mark.parametrize("text, read", [
+    # Regression (found by a precision audit of figures): water per unit of energy and prices per MWh were counts and
+    # prices per nothing; "near" a number was exact
+    ("keeps water use near 0.02 L/kWh", [(Decimal("0.02"), None, "litre-per-kilowatt-hour", None, ("approximate",))]),
+    ("priced at $41/MWh", [(Decimal(41), "USD", None, "megawatt-hour", ())]),
+    ("€0.12 per kWh", [(Decimal("0.12"), "EUR", None, "kilowatt-hour", ())]),
+])
+def test_energy_units(text, read):
+    assert [(q.value, q.currency, q.unit, q.per, q.qualifiers) for q in find_quantities(text)] == read
+
+
 @pytest.mark.parametrize("text, values", [
     # Regression: "8 000" was 8 (and a junk 0), "EUR 2,10" was 2 and 10, and "[12:40]" was two numbers
     ("about 8 000 GPUs, against 1,200 last year", [Decimal("8000"), Decimal("1200")]),

@@ -41,7 +41,7 @@ _PER = {
     "hour": "hour", "hr": "hour", "h": "hour", "gpu-hour": "hour", "gpu hour": "hour", "gpu/hour": "hour",
     "gpu-hr": "hour", "card-hour": "hour", "card hour": "hour", "gpu-second": "second", "gpu second": "second", "gpu-sec": "second", "gpu sec": "second",
     "month": "month", "mo": "month", "year": "year", "second": "second", "sec": "second", "s": "second",
-    "unit": "unit", "gpu": "unit", "rack": "rack", "share": "share", "sh": "share",
+    "unit": "unit", "gpu": "unit", "rack": "rack", "share": "share", "sh": "share", "mwh": "megawatt-hour", "kwh": "kilowatt-hour",
 }
 _POWER = {"gw": "gigawatt", "mw": "megawatt", "kw": "kilowatt",
           **{f"{scale}watt{s}": f"{scale}watt" for scale in ("giga", "mega", "kilo") for s in ("", "s")}}
@@ -86,13 +86,14 @@ _QUANTITY = re.compile(
     # ("1.2 trillion won", not "a team of five won": the won only after a scale)
     + r"(?:(?<=million )|(?<=billion )|(?<=trillion ))won\b|"
     + r"cents on the dollar\b|"
+    + r"(?-i:L\s?/\s?kWh)\b|"  # water per unit of energy: "0.4 L/kWh"
     + r"GW\b|MW\b|kW\b|(?:giga|mega|kilo)watts?\b|ms\b|milliseconds?\b|seconds?\b|minutes?\b|mins?\b|hours?\b|days?\b|weeks?\b|"
     # ("~2 s", "4–6 sec": seconds after a space, not the 1990s)
     + r"(?<=\d\s)(?-i:s|secs?)(?![\w'’])|"
     + r"months?\b|years?\b|bps?\b|basis[\s-]points?\b|times\b)"
     + r"|p(?=\s?(?:/|per\s)))?"  # "89p per GPU-hour": pence
     + r"(?P<plus3>\+)?"
-    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|[Cc]ard[-\s]hour|GPU/hour|GPU[-\s]?hr|GPU[-\s]?sec(?:ond)?|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|s|rack|share|sh|GPU|(?:[A-Z]\w*\s)?unit|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"
+    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|[Cc]ard[-\s]hour|GPU/hour|GPU[-\s]?hr|GPU[-\s]?sec(?:ond)?|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|s|rack|share|sh|GPU|(?:[A-Z]\w*\s)?unit|[MmKk]Wh|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"
     + r"|\sa\sshare\b)?",
     re.I,
 )
@@ -199,7 +200,7 @@ _QUALIFIER_WORDS = [
     # (not a move: "headcount has since edged up to 183", "rose up to")
     (re.compile(r"\b(?:under|below|less than|(?<!edged )(?<!crept )(?<!ticked )(?<!moved )(?<!rose )(?<!went )(?<!climbed )up to|"
                 r"at most)\s*$", re.I), "upper-bound"),
-    (re.compile(r"\b(?:about|approximately|around|roughly|nearly|approaching|almost|circa|some)\s*$", re.I), "approximate"),
+    (re.compile(r"\b(?:about|approximately|around|roughly|nearly|near|approaching|almost|circa|some)\s*$", re.I), "approximate"),
     # a data table's marks: "c. 410", ">2,000", "<5" (not an arrow's "->")
     (re.compile(r"(?<![\w.])ca?\.\s*$", re.I), "approximate"),
     (re.compile(r"(?<![-=])(?:>|≥)\s*$"), "lower-bound"),
@@ -414,6 +415,8 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         unit = _POWER[post]
     elif post in _TIME:
         unit = _TIME[post]
+    elif post.replace(" ", "") == "l/kwh":
+        unit = "litre-per-kilowatt-hour"
     elif post in ("bp", "bps") or post.startswith("basis"):  # "SOFR + 550 bps", "550 basis points": a spread, not a count
         unit = "basis-point"
     elif currency is None:

@@ -159,6 +159,9 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
                    and (_PRICED_AT.search(text, 0, q.start) or _RANGE_AFTER.match(text, q.end)) else m
                    for q, m in zip(quantities, metrics)]
     metrics = small_totals(quantities, metrics, text)
+    # a PUE is a ratio of two energies, not a count of anything
+    quantities = [replace(q, unit="ratio") if m == "power-usage-effectiveness" and q.unit == "count" else q
+                  for q, m in zip(quantities, metrics)]
     quantities = per_carried(quantities, metrics)
     whens = [_date_for(i, quantities, dates, parts, text) for i in range(len(quantities))]
     whens = _years_before(quantities, whens, text)

@@ -41,7 +41,7 @@ _VERSUS = re.compile(r"\b(?:versus|vs\.?|or|against)\s*$", re.I)
 _INLINE_LABEL = re.compile(r"(?:^|[.;]\s+)(?P<l>[A-Z][\w -]{0,30}?):\s*(?:about\s+|over\s+|~)?$")
 _COUNT_STATE = re.compile(r"\s+(?:deployed|installed|in service|online|live|operated|under management|in operation|"
                           r"(?:in\s+)?total|today|now|owned|leased)", re.I)
-_RATIO_METRICS = frozenset({"gross-margin", "utilization", "operating-margin"})
+_RATIO_METRICS = frozenset({"gross-margin", "utilization", "operating-margin", "renewable-share"})
 _LATENCIES = frozenset({"time-to-first-token", "cold-start-time"})
 MONEY_METRICS = frozenset({"revenue", "arr", "valuation", "market-cap", "loss", "total-raised", "market-size", "backlog",
                             "capex", "ebitda", "net-income", "contract-value", "fund-size"})
@@ -60,7 +60,7 @@ _SHARES_MOVED = re.compile(r"\b(?:[Ss]hares|[Tt]he stock|[Ii]ts stock)\s+(?:[\w%
 
 
 _RATES = frozenset({"growth-rate", "gross-margin", "operating-margin", "utilization", "market-share", "revenue-share",
-                    "customer-concentration"})
+                    "customer-concentration", "renewable-share", "power-usage-effectiveness"})
 
 
 def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> str | None:
@@ -116,6 +116,11 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         return "power-capacity"
     if q.unit == "token" and q.per == "second":  # "96 tokens per second"
         return "throughput"
+    if q.unit == "litre-per-kilowatt-hour":  # "water use near 0.02 L/kWh"
+        return "water-usage-effectiveness"
+    if q.unit == "count" and (q.high or q.value or 0) < 5 and any(
+            h[0] == "power-usage-effectiveness" for h in lexicon.find("metrics", _clause_before(text, q.start))):
+        return "power-usage-effectiveness"  # "Their load-weighted PUE improved to 1.22 from 1.29": a ratio, named before
     if q.unit in ("millisecond", "second"):
         # "340 ms to first token", "cold starts under 2 seconds", "TTFT of 210 ms": how fast a service answers
         after = [h[0] for h in lexicon.find("metrics", after_q[:40]) if h[0] in _LATENCIES and h[1] <= 10]

@@ -48,7 +48,7 @@ _PRECISION = {"day": TIME.unitDay, "month": TIME.unitMonth, "year": TIME.unitYea
 _DATATYPE = {"day": _XSD_DATE, "month": _XSD_GYEARMONTH, "year": _XSD_GYEAR}
 _KNOWN_UNITS = {"count", "percent", "multiple", "hour", "second", "millisecond", "minute", "day", "week", "month", "year", "unit",
                 "rack", "share", "kilowatt", "megawatt", "gigawatt", "token", "thousand-tokens", "million-tokens",
-                "basis-point"}
+                "basis-point", "ratio", "litre-per-kilowatt-hour", "kilowatt-hour", "megawatt-hour"}
 
 
 def new_graph() -> Graph:
