@@ -754,6 +754,11 @@ def test_a_data_centres_energy_measures(tmp_path):
         ("Hvitfjell Compute", "renewable-share", Decimal(100), "percent", ())]
 
 
+def test_a_trailing_twelve_month_figure_in_other_words(tmp_path):
+    # Regression: "trailing-twelve-month" (one word, and of a noun) was no trailing twelve months
+    facts = built(tmp_path, NEWS + "Hvitfjell Compute's trailing-twelve-month PUE of 1.11 is the best in this group.\n")
+    assert [d["qualifiers"] for name, d in facts if name == "Observation"] == [("trailing-twelve-months",)]
+
 
 @pytest.mark.parametrize("sentence, metrics", [
     # Regression (found by a precision audit of figures): a few units of money were contract values, market sizes or revenue
