@@ -781,7 +781,7 @@ CONFLICTS_BY_HAND = Counter([  # (node, value, otherValue, gap) for tests/data/q
     ("c15", 200 * M, 300 * M, 33),  # two projections of the same year
     ("c18", 3, Decimal("3.5"), 14),  # the midpoint of $2-$4/hour against $3.50/hour
     # not: c01/c03 (5%), c04 against c15-c17 (basis), c05 (sought), c09/c10 (one statement),
-    # c11/c12 (segments), c19/c20 (per hour, per month), c21 (another company)
+    # c11/c12 (segments), c19/c20 (per hour, per month), c21 (another company), c22/c23 (the price before a cut)
 ])
 
 
