@@ -408,6 +408,22 @@ def test_energy_units(text, read):
     assert [(q.value, q.currency, q.unit, q.per, q.qualifiers) for q in find_quantities(text)] == read
 
 
+@pytest.mark.parametrize("text, read", [
+    # Regression (found by a precision audit of figures): a GPU model's number took the currency code after it
+    # ("H20 RMB") and left the price a count; the model a price is per, or a count names, still reads
+    ("an RTX 4090 costs RMB 1.98 per card-hour and an H20 RMB 6.5 per card-hour",
+     [(Decimal("1.98"), "CNY", None, "hour", ""), (Decimal("6.5"), "CNY", None, "hour", "")]),
+    ("an A100 USD 1.20 per hour", [(Decimal("1.2"), "USD", None, "hour", "")]),
+    ("$2.19 per H100 GPU-hour", [(Decimal("2.19"), "USD", None, "hour", "")]),
+    ("4,096 B200s, and 2,400 L40S and H100 GPUs", [(Decimal(4096), None, "count", None, "B200s"),
+                                                   (Decimal(2400), None, "count", None, "GPUs")]),
+])
+def test_a_gpu_models_number_is_no_figure(text, read):
+    # (what a count counts: its noun's first word)
+    assert [(q.value, q.currency, q.unit, q.per, (q.noun or "").split(" ")[0].rstrip(",") if q.unit == "count" else "")
+            for q in find_quantities(text)] == read
+
+
 @pytest.mark.parametrize("text, values", [
     # Regression: "8 000" was 8 (and a junk 0), "EUR 2,10" was 2 and 10, and "[12:40]" was two numbers
     ("about 8 000 GPUs, against 1,200 last year", [Decimal("8000"), Decimal("1200")]),

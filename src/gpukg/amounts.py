@@ -211,6 +211,9 @@ _BOUNDS = {"lower-bound": "upper-bound", "upper-bound": "lower-bound"}
 _NEGATED = re.compile(r"(?:\b(?:no|not|never)|n['’]t)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
 # GPUs named with a space before their number: "RTX 4090", "GTX 1080 Ti", "RX 7900 XTX"
 GPU_NAME = re.compile(r"\b(?:RTX|GTX|RX|Quadro)\s?\d{3,4}(?:\s?(?:Ti|XTX|XT|SUPER))?\b")
+# "H20", "A100", "MI300X", "GB200s": a model's number is no figure, nor takes the code after it ("an H20 RMB 6.5")
+# (not the model a price is per: "per H100 GPU-hour", "/H100-hour")
+_GLUED_MODEL = re.compile(r"(?<![\w$€£¥₹./])(?<!per )(?<!/ )(?:MI|GB|GH|[HABLVTPK])\d{2,4}[A-Z]?s?(?![\w.])")
 _GPU_COMPOUND = re.compile(r"-GPUs?\b")
 _TEAM_COMPOUND = re.compile(r"-(?:person|people|member|strong)\b(?=\s+(?:[\w-]+\s+){0,2}?(?:team|staff|startup|company|outfit|"
                             r"workforce|firm|crew|group|business)\b)")
@@ -239,7 +242,9 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     for start, end in spans:
         masked = masked[:start] + "\x00" * (end - start) + masked[end:]
     found = []
-    for m in _QUANTITY.finditer(masked):
+    # (the numbers are looked for without the models' names, which the words after a number still read: "4,096 B200s")
+    scan = _GLUED_MODEL.sub(lambda g: "\x00" * len(g.group(0)), masked)
+    for m in _QUANTITY.finditer(scan):
         q = _quantity(masked, m)
         falling = q is None and m.group("num2") and (_number(m, 1) or 0) > (_number(m, 2) or 0)
         if falling or q is not None and q.high is not None and _CHANGE_FROM.search(masked, 0, m.start()) \
