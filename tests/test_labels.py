@@ -433,9 +433,12 @@ def test_every_figure_of_a_timeline_line_without_a_date_of_its_own_is_of_the_lin
                             "- **September** — Wendgate Market, a Lisbon-based GPU marketplace founded in 2021, said more "
                             "than 60 providers now list capacity on its exchange.\n"
                             "- Q3: Kelvane crossed 40,000 GPUs, and its annualized revenue reached $620 million.\n"
-                            "- **March 2027** — Kelvane Cloud, founded in 2019, plans to run 90,000 GPUs.\n")
+                            "- **March 2027** — Kelvane Cloud, founded in 2019, plans to run 90,000 GPUs.\n"
+                            "- **May** — Wendgate Market, founded in 2021, cut its H100 price from $2.49 to $2.19 per "
+                            "GPU-hour.\n")
     assert sorted((d["quantity"].value, d["when"].start.isoformat() if d["when"] else None)
                   for name, d in facts if name == "Observation") == [
+        (Decimal("2.19"), "2025-05-01"), (Decimal("2.49"), None),  # (what the price was before: not of May)
         (Decimal("3.90"), "2025-03-01"), (Decimal("5.25"), "2025-03-01"), (Decimal(60), "2025-09-01"),
         (Decimal(40000), "2025-07-01"), (Decimal(90000), None), (Decimal(620000000), "2025-07-01")]
 

@@ -251,8 +251,9 @@ def _dated_figures(state: State, start: int, label: str) -> None:
     written = state.report_written or state.written
     if when is None or when.start is None or written and written.end and when.start > written.end:
         return
-    state.facts[start:] = [replace(f, when=when) if isinstance(f, Observation) and f.when is None else f
-                           for f in state.facts[start:]]
+    # (not what a figure was before the line's event: "cut its H100 price from $2.49")
+    state.facts[start:] = [replace(f, when=when) if isinstance(f, Observation) and f.when is None
+                           and "former" not in f.qualifiers + f.quantity.qualifiers else f for f in state.facts[start:]]
 
 
 def _dated(value: str, label: str) -> str:
