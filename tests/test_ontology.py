@@ -422,5 +422,6 @@ def test_the_units_the_graph_does_not_mint_are_the_ontologys(concepts: Graph) ->
     # a unit the ontology defines but the loader thinks unknown is minted again, with a second label
     from gpukg.rdf import _KNOWN_UNITS
 
-    in_scheme = {str(c)[len(str(scheme("unit"))) + 1:] for c in concept_nodes(concepts) if scheme_of(concepts, c) == scheme("unit")}
+    units = scheme("unit")
+    in_scheme = {str(c)[len(str(units)) + 1:] for c in concept_nodes(concepts) if scheme_of(concepts, c) == units}
     assert sorted(in_scheme ^ _KNOWN_UNITS) == []

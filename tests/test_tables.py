@@ -475,7 +475,8 @@ def test_how_fast_an_inference_service_answers(tmp_path):
     # rows are measures ("| Lorwen AI, measured | Llama 3.1 70B |" over "| TTFT (ms, median) | 165 |") took the
     # measure for a company
     facts = built(tmp_path, "# Teardown\n\nLorwen AI is an inference platform.\n\n"
-                            "| Provider | TTFT (ms) | Tokens/s | Cold start |\n|---|---|---|---|\n| Kiteline | 210 | 142 | ~2 s |\n\n"
+                            "| Provider | TTFT (ms) | Tokens/s | Cold start |\n|---|---|---|---|\n"
+                            "| Kiteline | 210 | 142 | ~2 s |\n\n"
                             "| Lorwen AI, measured | Llama 3.1 70B | Mistral Small 3.1 |\n|---|---|---|\n"
                             "| TTFT (ms, median) | 165 | 120 |\n| Output tokens/s | 118 | 205 |\n")
     got = sorted((d["subject"], d["metric"], str(d["quantity"].value), d["quantity"].unit, d["quantity"].per, d["segment"])

@@ -39,9 +39,11 @@ _SCALES = {
 }
 _PER = {
     "hour": "hour", "hr": "hour", "h": "hour", "gpu-hour": "hour", "gpu hour": "hour", "gpu/hour": "hour",
-    "gpu-hr": "hour", "card-hour": "hour", "card hour": "hour", "gpu-second": "second", "gpu second": "second", "gpu-sec": "second", "gpu sec": "second",
+    "gpu-hr": "hour", "card-hour": "hour", "card hour": "hour",
+    "gpu-second": "second", "gpu second": "second", "gpu-sec": "second", "gpu sec": "second",
     "month": "month", "mo": "month", "year": "year", "second": "second", "sec": "second", "s": "second",
-    "unit": "unit", "gpu": "unit", "rack": "rack", "share": "share", "sh": "share", "mwh": "megawatt-hour", "kwh": "kilowatt-hour",
+    "unit": "unit", "gpu": "unit", "rack": "rack", "share": "share", "sh": "share",
+    "mwh": "megawatt-hour", "kwh": "kilowatt-hour",
 }
 _POWER = {"gw": "gigawatt", "mw": "megawatt", "kw": "kilowatt",
           **{f"{scale}watt{s}": f"{scale}watt" for scale in ("giga", "mega", "kilo") for s in ("", "s")}}
@@ -93,7 +95,7 @@ _QUANTITY = re.compile(
     + r"months?\b|years?\b|bps?\b|basis[\s-]points?\b|times\b)"
     + r"|p(?=\s?(?:/|per\s)))?"  # "89p per GPU-hour": pence
     + r"(?P<plus3>\+)?"
-    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|[Cc]ard[-\s]hour|GPU/hour|GPU[-\s]?hr|GPU[-\s]?sec(?:ond)?|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|hour|hr|h|month|mo|year|second|sec|s|rack|share|sh|GPU|(?:[A-Z]\w*\s)?unit|[MmKk]Wh|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"
+    + rf"(?P<per>\s?(?:/|per\s)\s?(?:(?:{MODEL}\s)?(?:GPU[-\s]?hour|GPU/hour|GPU[-\s]?hr|GPU[-\s]?sec(?:ond)?|GPU,?\s?(?:per\s|/\s?)(?:hour|hr|month))|{MODEL}[-\s]hour|[Cc]ard[-\s]hour|hour|hr|h|month|mo|year|second|sec|s|rack|share|sh|GPU|(?:[A-Z]\w*\s)?unit|[MmKk]Wh|{_TOKENS})\b|\san\s(?:GPU[-\s]?)?hour\b"
     + r"|\sa\sshare\b)?",
     re.I,
 )
@@ -189,10 +191,12 @@ _ABOUT = r"(?:\s+(?:about|approximately|around|roughly|nearly|almost|some|c\.))?
 _NOW_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+)?(?:today|now|currently|at present)\b")
 _QUALIFIER_WORDS = [
     # "cut its rate by 12% to $4.40 per GPU-hour, from $5.00": the figure it was, not a floor
-    (re.compile(rf"\bto\s+(?:(?:[$€£¥₹]|[A-Z]{{3}}\s)\s?)?\d[\d.,]*[^,;]{{0,30}}?[,(]?\s*from{_ABOUT}\s*$", re.I), "former"),
+    (re.compile(rf"\bto\s+(?:(?:[$€£¥₹]|[A-Z]{{3}}\s)\s?)?\d[\d.,]*[^,;]{{0,30}}?[,(]?\s*from{_ABOUT}\s*$", re.I),
+     "former"),
     # "cut Llama 3.3 70B from $0.88 to $0.54", "lowered its H100 hourly rate from $3.25": what it was before the change
     (re.compile(r"\b(?:cut|cuts|cutting|lowered|lowers|lowering|reduced|reduces|reducing|slashed|trimmed|dropped|drops|fell|falls|"
-                rf"raised|raises|raising|hiked|increased|increasing|down|up|moved|went|changed)\b[^,;.]{{0,40}}?\bfrom{_ABOUT}\s*$", re.I),
+                rf"raised|raises|raising|hiked|increased|increasing|down|up|moved|went|changed)\b[^,;.]{{0,40}}?\bfrom{_ABOUT}\s*$",
+                re.I),
      "former"),
     (re.compile(r"\b(?:over|more than|exceeding|exceeds|above|beyond|at least|upwards of|start(?:s|ing)? (?:at|from)|begin(?:s|ning)? at|as low as|"
                 r"passed|surpassed|topped|crossed|pass|passes|surpass|surpasses|exceed|exceeded|"

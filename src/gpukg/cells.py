@@ -153,7 +153,8 @@ _BARE_NUMBER = re.compile(r"(?:~|ca?\.\s?|[><≥≤]\s?|from\s+)?\d[\d,]*(?:\.\d
 _HEADER_PER = re.compile(r"(?<![\w])(?P<cur>(?:US|A|C|S|HK|NZ)?[$€£¥₹]|(?-i:[A-Z]{3}))\s?/\s?(?P<per>(?:GPU[-\s]?)?(?:hr|hour|h|month|mo)\b)", re.I)
 _NOTE_MARK = re.compile(r"(?<=\d)[*†‡]+$")
 # ("$/M tok": a million, shortly)
-_HEADER_TOKENS = re.compile(r"(?<![\w])(?P<cur>(?:US)?[$€£])\s?/\s?(?P<n>1?\s?[MK]|million|thousand)\s*(?:tokens?|tok)\b", re.I)
+_HEADER_TOKENS = re.compile(r"(?<![\w])(?P<cur>(?:US)?[$€£])\s?/\s?(?P<n>1?\s?[MK]|million|thousand)\s*(?:tokens?|tok)\b",
+                            re.I)
 _SIDE = re.compile(r"\s*(input|output)\b", re.I)
 # "| Llama 3.1 70B in/out ($/M tok) |" over "0.60 / 0.80" or "€0.55 / €0.72": an input and an output price in one cell
 _IN_OUT = re.compile(r"\b(?:in\s?/\s?out|input\s?/\s?output)\b", re.I)
@@ -162,7 +163,8 @@ _PAIR = re.compile(r"(?P<a>(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?)\s?/\s?(?P<b>(?:[$
 _HEADER_SCALE = re.compile(r"\((?P<scale>k|'000|000s|m|mn|bn|b|thousands?|millions?|billions?)(?:\s+units)?\)\s*$", re.I)
 # "(%)", "(MW)", "TTFT (ms)", "Cold start (s)", "Runway (months)", "TTFT (ms, median)"; without brackets at the end:
 # "Ownership %", "Planned MW"
-_HEADER_UNIT = re.compile(r"\((?P<unit>%|mw|gw|kw|ms|s|secs?|seconds|mins?|minutes|hours|days|weeks|months|years)(?:,\s*[^()]*)?\)\s*$|"
+_HEADER_UNIT = re.compile(r"\((?P<unit>%|mw|gw|kw|ms|s|secs?|seconds|mins?|minutes|hours|days|weeks|months|years)"
+                          r"(?:,\s*[^()]*)?\)\s*$|"
                           r"(?<=\s)(?P<bare>%|MW|GW)\s*$", re.I)
 _HEADER_TOKEN_RATE = re.compile(r"\btokens?\s?(?:/\s?s(?:ec)?|per\s+second)\s*$|\(tokens?\s?/\s?s(?:ec)?\)\s*$", re.I)
 _UNIT_WORDS = {"s": "seconds", "sec": "seconds", "secs": "seconds", "min": "minutes", "mins": "minutes"}
