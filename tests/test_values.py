@@ -409,6 +409,18 @@ def test_energy_units(text, read):
 
 
 @pytest.mark.parametrize("text, read", [
+    # Regression (found by a precision audit of figures): the figure before an arrow was no former one, nor per the
+    # unit of the one after it
+    ("Quorra Inference price cut H100 $2.49→$2.19/hr, on-demand.",
+     [(Decimal("2.49"), "hour", ("former",)), (Decimal("2.19"), "hour", ())]),
+    ("| Halcyrion Compute | 380 → 240 |", [(Decimal(380), None, ("former",)), (Decimal(240), None, ())]),
+    ("$2.40/hr -> $2.05/hr WoW", [(Decimal("2.40"), "hour", ("former",)), (Decimal("2.05"), "hour", ())]),
+])
+def test_the_figure_before_an_arrow_is_what_it_was(text, read):
+    assert [(q.value, q.per, q.qualifiers) for q in find_quantities(text)] == read
+
+
+@pytest.mark.parametrize("text, read", [
     # Regression (found by a precision audit of figures): a GPU model's number took the currency code after it
     # ("H20 RMB") and left the price a count; the model a price is per, or a count names, still reads
     ("an RTX 4090 costs RMB 1.98 per card-hour and an H20 RMB 6.5 per card-hour",

@@ -257,7 +257,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         elif q is not None:
             found.append(q)
     found += _counted_in_words(text)
-    return tuple(_between(masked, sorted(found, key=lambda q: q.start)))
+    return tuple(_arrowed(masked, _between(masked, sorted(found, key=lambda q: q.start))))
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -315,6 +315,18 @@ def _two_figures(text: str, m: re.Match) -> list[Quantity]:
     return found
 
 
+def _arrowed(text: str, found: list[Quantity]) -> list[Quantity]:
+    """'$2.49→$2.19/hr': the figure before the arrow is what it was, per what the one after it is per."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if _ARROW.fullmatch(text, first.end, second.start):
+            out[i] = replace(first, qualifiers=tuple(dict.fromkeys(first.qualifiers + ("former",))),
+                             per=first.per or (second.per if first.currency and second.currency else None))
+    return out
+
+
+_ARROW = re.compile(r"\s*(?:→|->|⟶|⇒)\s*")
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _AND = re.compile(r"\s*and\s*")
 
