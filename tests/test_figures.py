@@ -754,6 +754,12 @@ def test_a_data_centres_energy_measures(tmp_path):
         ("Hvitfjell Compute", "renewable-share", Decimal(100), "percent", ())]
 
 
+def test_what_was_added_is_no_fleet(tmp_path):
+    # Regression (found by a precision audit of figures): "+4k H100s (now 22k)" made a fleet of 4,000 GPUs
+    facts = built(tmp_path, NEWS + "- 2025-01-30 — Sablecrest Cloud +4k H100s (now 22k).\n")
+    assert [d["metric"] for name, d in facts if name == "Observation" and d["quantity"].value == 4000] == ["unclassified"]
+
+
 def test_a_trailing_twelve_month_figure_in_other_words(tmp_path):
     # Regression: "trailing-twelve-month" (one word, and of a noun) was no trailing twelve months
     facts = built(tmp_path, NEWS + "Hvitfjell Compute's trailing-twelve-month PUE of 1.11 is the best in this group.\n")

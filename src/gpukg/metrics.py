@@ -55,6 +55,7 @@ _MANAGES = re.compile(r"\b(?:manages|managed|oversees)\s+(?:about\s+|roughly\s+|
                       r"(?:about\s+|roughly\s+|over\s+|nearly\s+)?$")
 _SOLD_ITSELF = re.compile(r"\s*(?:million\s+|billion\s+)?(?:(?:[\w-]+\s+){0,3}?(?:shares|stock|ADSs)\b|"
                           r"(?:[\w-]+\s+){0,3}?(?:GPUs?|cards|accelerators|servers)?\s*to\s+(?:rival\s+|its\s+)?[A-Z])")
+_ADDED = re.compile(r"(?:^|[\s(])\+$")
 _SHIPPED = re.compile(r"\b(?:shipped|ships|delivered|sold)\s+(?:about\s+|roughly\s+|nearly\s+|some\s+|more than\s+|over\s+)?$")
 _SHARES_MOVED = re.compile(r"\b(?:[Ss]hares|[Tt]he stock|[Ii]ts stock)\s+(?:[\w%.,-]+\s+){0,6}?(?:to|at)\s+$")
 
@@ -97,6 +98,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
         return label_metric
     # "shipped roughly 38,000 accelerator cards in 2025"; but "sold 180 million H shares", or a fleet sold to a buyer ("sold
     # 3,072 H100 GPUs to rival Oskarvale Cloud"), is a sale no metric of ours holds (no shipments, nor a fleet it still has)
+    if q.unit == "count" and _ADDED.search(before):  # "Sablecrest +4k H100s (now 22k)": what was added, not the fleet
+        return None
     if q.unit == "count" and _SHIPPED.search(before):
         return "unclassified" if _SOLD_ITSELF.match(text, q.end) else "shipments"
     if q.unit == "count" and _CHANGED.search(before) and (counted(q) == "employees" or noun in _PEOPLE):
