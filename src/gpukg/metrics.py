@@ -96,10 +96,10 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
             and not (q.unit == "percent" and label_metric in lexicon.lexicon()["count_nouns"]) \
             and not (q.unit == "count" and not q.currency and label_metric in _RATES):
         return label_metric
-    # "shipped roughly 38,000 accelerator cards in 2025"; but "sold 180 million H shares", or a fleet sold to a buyer ("sold
-    # 3,072 H100 GPUs to rival Oskarvale Cloud"), is a sale no metric of ours holds (no shipments, nor a fleet it still has)
     if q.unit == "count" and _ADDED.search(before):  # "Sablecrest +4k H100s (now 22k)": what was added, not the fleet
         return None
+    # "shipped roughly 38,000 accelerator cards in 2025"; but "sold 180 million H shares", or a fleet sold to a buyer ("sold
+    # 3,072 H100 GPUs to rival Oskarvale Cloud"), is a sale no metric of ours holds (no shipments, nor a fleet it still has)
     if q.unit == "count" and _SHIPPED.search(before):
         return "unclassified" if _SOLD_ITSELF.match(text, q.end) else "shipments"
     if q.unit == "count" and _CHANGED.search(before) and (counted(q) == "employees" or noun in _PEOPLE):
