@@ -164,6 +164,11 @@ def test_splits_ratios_and_issue_numbers_are_not_amounts():
     ("Figure 4: H100 rental price, USD/hr 3.00   2.50   2.00   1.50   1.00 Q1 2025      Q2 2025", []),
     ("H100s at $2.10, $1.90 and $1.50; the fleet counts 1 250 000 000 tokens", [Decimal("2.1"), Decimal("1.9"),
                                                                                   Decimal("1.5"), Decimal(1250000000)]),
+    # a condition's threshold measures nothing; what the condition's words around it state still reads
+    ("We expect more cuts if the H100 rate breaks $1.50 per hour, and if rentals fall below $1.75, make that five.", []),
+    ("Merbau would reapply once that share falls below 10%; 25% is released if the stock holds 30% above the offer",
+     [Decimal(25)]),
+    ("If you reserve for twelve months it drops to $1.65; prices fell below $2.00 in November", [Decimal("1.65"), Decimal(2)]),
 ])
 def test_numbers_that_place_label_or_configure_are_not_figures(text, kept):
     assert [q.value for q in find_quantities(text)] == kept

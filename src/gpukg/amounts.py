@@ -162,6 +162,13 @@ _NOT_MEASURED = (
     (("min",), re.compile(r"\b\d+\s+min(?:ute)?s?\s+read\b")),
     # a chart's axis, as a PDF's text gives it: "3.00 2.50 2.00 1.50 1.00"
     (re.compile(r"\d\.\d+\s+\d"), re.compile(r"(?<![\w.,$€£¥])\d+\.\d+(?:\s+\d+\.\d+){3,}(?![\w%]|[.,]\d)")),
+    # a condition's threshold, which nothing is said to measure: "if the H100 rate breaks $1.50 per hour", "once that
+    # share falls below 10%", "if the stock holds 30% above the offer" (not a price term: "if you reserve ... it drops to")
+    (("if ", "If ", "nless ", "nce "), re.compile(
+        r"\b(?:[Ii]f|[Uu]nless|[Oo]nce)\s+(?:[\w$'’-]+\s+){1,6}?(?:(?:(?:falls?|drops?|dips?|slips?|slides?|sinks?|rises?|"
+        r"climbs?|goes|go|moves?|stays?|holds?|remains?|keeps?\s+\w+|trades?)\s+(?:below|under|beneath|above|over|past)|"
+        r"breaks?|exceeds?|tops?|crosses|cross)\s+(?P<n>(?:[$€£¥₹]|[A-Z]{3}\s)?\s?\d[\d.,]*%?)(?!\d)|"
+        r"(?:holds?|stays?|remains?|trades?|keeps?\s+\w+)\s+(?P<m>\d[\d.,]*%?)\s+(?:below|under|above|over)\b)")),
     # (the digit first, the name before it after: a pattern opening with the name was the slowest of all)
     ((), re.compile(r"(?<=[A-Z][a-z]\s|[a-z][a-z]\s)[1-9]\b"
                     r"(?![\d%]|[.,]\d|\s*(?:%|x\b|×|[A-Za-z]*\s*(?:GPUs?|MW|GW|sites?|campuses|data)))")),
@@ -176,9 +183,20 @@ def _not_measured(text: str) -> list[tuple[int, int]]:
         if words and not (words.search(text) if isinstance(words, re.Pattern) else any(w in text for w in words)):
             continue
         site = pattern is _NOT_MEASURED[-1][1]
-        spans += [m.span() for m in pattern.finditer(text)
+        spans += [_number_span(m) for m in pattern.finditer(text)
                   if not site or _SITE_NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())]
     return spans
+
+
+def _number_span(m: re.Match) -> tuple[int, int]:
+    """The span of the number a pattern found: its group ``n`` or ``m`` where it has one (the words around it read as
+    ever), else all it matched."""
+    for group in ("n", "m"):
+        if group in m.re.groupindex and m.group(group) is not None:
+            return m.span(group)
+    return m.span()
+
+
 # "$12..5M", "$TBD", "€ n/a": a currency sign that no valid number follows.
 # (not a header's "($ bn)": a currency and a scale, no amount)
 # (a code before a word is English: "in USD unless marked", "EUR and GBP quotes")
