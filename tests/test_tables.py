@@ -127,13 +127,16 @@ def test_a_headers_unit_without_brackets_or_of_time_and_a_marked_price_under_a_p
     # "| Planned MW |" over "60", "| TTFT (ms) |" over "210", and "~6.90" or "from 1.49" under "| $/GPU-hr |"
     facts = built(tmp_path, "# Providers\n\n| Provider | $/GPU-hr | Planned MW | TTFT (ms) | Ownership % |\n|---|---|---|---|---|\n"
                             "| Harlow Cloud | ~6.90 | 60 | 210 | 4.1 |\n| Tarrow Cloud | from 1.49 | 90 | 165 | 12.5 |\n")
-    observed = sorted((d["subject"], d["quantity"].value, d["quantity"].unit, d["quantity"].currency, d["quantity"].per)
-                      for name, d in facts if name == "Observation")
+    # (an ownership stake's company is its related entity; its holder, the writer, is not named)
+    observed = sorted((d["subject"] or d["related"], d["quantity"].value, d["quantity"].unit, d["quantity"].currency,
+                       d["quantity"].per) for name, d in facts if name == "Observation")
     assert observed == [
         ("Harlow Cloud", Decimal("4.1"), "percent", None, None), ("Harlow Cloud", Decimal("6.90"), None, "USD", "hour"),
         ("Harlow Cloud", Decimal(60), "megawatt", None, None), ("Harlow Cloud", Decimal(210), "millisecond", None, None),
         ("Tarrow Cloud", Decimal("1.49"), None, "USD", "hour"), ("Tarrow Cloud", Decimal("12.5"), "percent", None, None),
         ("Tarrow Cloud", Decimal(90), "megawatt", None, None), ("Tarrow Cloud", Decimal(165), "millisecond", None, None)]
+    assert sorted((d["subject"], d["related"], d["metric"]) for name, d in facts if d.get("quantity") and d["quantity"].unit ==
+                  "percent") == [(None, "Harlow Cloud", "ownership-stake"), (None, "Tarrow Cloud", "ownership-stake")]
 
 
 def test_a_column_per_company_under_a_heading_that_gives_currency_and_scale(tmp_path):

@@ -294,6 +294,9 @@ def figures(state: State, subject: str | None, text: str, source: Source, *, lab
             award = AWARD.search(text) if not party else None  # "BSK awarded a €1.2 billion contract to X": the awarder
             related = trim_name(state, party.group("c")) if party else \
                 award and (award.group("abbr") or trim_name(state, award.group("a"))) or None
+        elif name == "ownership-stake":
+            # (a table's "Ownership %" beside a row's company: that company's equity, its holder the writer)
+            whose, related = (None, whose) if label and not prose else _stake_parties(state, text, q)
         payer = _ACCOUNTED_BY.search(text, 0, q.start) if name in ("revenue-share", "customer-concentration") else None
         paid = trim_name(state, payer.group("c")) if payer else ""
         if paid and looks_like_name(paid) and (paid != whose or not owner):
@@ -337,6 +340,33 @@ _TOP_CUSTOMERS = re.compile(r"\b(?P<who>(?:top|largest|biggest)\s+(?:\w+\s+)?(?:
                             r"(?:about\s+|roughly\s+|nearly\s+|over\s+)?$", re.I)
 _OUR = re.compile(r"\bour\s+(?:\w+\s+)?$", re.I)  # (not "its": the company of the sentence, which may be any)
 _WITH_PARTY = re.compile(rf"[^.]{{0,60}}?\bwith\s+(?P<c>{NAME})")
+# "a 4.8% equity stake in Thornfield", "owns 40% of Red Mesa Power Partners": the company whose equity it is
+_STAKE_IN = re.compile(rf"[\w\s-]{{0,30}}?\b(?:in|of)\s+(?P<c>{NAME})")
+_HELD_BY = re.compile(rf"[\w\s-]{{0,30}}?\bheld\s+by\s+(?P<c>{NAME})")  # "a 40% equity stake held by Magnetar"
+_NAMED = re.compile(rf"\s*(?P<c>{NAME})")
+_ITS_HOLDERS = re.compile(r"['’]s?\s+(?:share|stock)?holders|['’]s?\s+(?:owners|investors|founders|backers)\b")
+
+
+def _stake_parties(state: State, text: str, q: Quantity) -> tuple[str | None, str | None]:
+    """Who holds a stake and in what. The holder is the organization its clause opens with ("Microsoft also holds a 4.8%
+    stake"; none for "the co-founders together hold 24%", nor for "Stourcastle's holders keep 40%"), or the one it is held
+    by; the company is the one named after the stake, else the section's (not the sentence's subject: in "SoftBank owned 31%
+    ...; its founder holds 12%" the founder's 12% is not of SoftBank)."""
+    by = _HELD_BY.match(text, q.end)
+    clause = re.split(r"[.;:]\s", text[:q.start])[-1]
+    first = next(iter(state.names.find(clause)), None)
+    opens = _NAMED.match(clause) if first is None else None
+    if opens and looks_like_org(opens.group("c")):  # a name not learned yet (a first reading knows none)
+        first = (opens.group("c"), opens.start("c"), opens.end("c"))
+    holder = trim_name(state, by.group("c")) if by else \
+        trim_name(state, first[0]) if first and not _ITS_HOLDERS.match(clause, first[2]) else ""
+    held = _STAKE_IN.match(text, q.end)
+    company = trim_name(state, held.group("c")) if held else ""
+    if not (company and (company in state.names or looks_like_org(company))):
+        company = state.company if state.company != holder else ""
+    return holder or None, company or None
+
+
 # a company's measure named before the number: "Shiokaze's FY2024 revenue is about", "Lumarra's total funding to"
 _OWN_MEASURE = re.compile(rf"(?P<c>{NAME})['’]s?\s+(?P<m>(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*)\s+(?:is|was|were|of|to|at|"
                           r"reached|rose\s+to|fell\s+to|stood\s+at|came\s+to|totals?|totalled|totaled)\s+"

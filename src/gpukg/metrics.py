@@ -69,6 +69,8 @@ def metric_for(q: Quantity, text: str, label_metric: str | None, intro: str) -> 
     noun = (q.noun or "").lower()
     before = text[max(0, q.start - 40):q.start]
     after_q = text[q.end:q.end + 60].lower()
+    if q.unit == "percent" and is_stake(text, q):
+        return "ownership-stake"
     if q.unit in ("percent", "multiple") and (
             re.match(r"\s*(?:growth|yoy|y/y|year[- ](?:over|on)[- ]year|cagr|compound annual|increase|rise|jump|gain)\b", after_q)
             or _GROWTH_BEFORE.search(before) or q.unit == "percent" and FALL_BEFORE.search(before)):
@@ -181,6 +183,26 @@ _NOT_MARKET_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+|its\s+|our\s+)?(?:[\w-]+\s
                                r"(?:below|above|discount|premium|stake|ownership|owned|holding)\b|"
                                r"(?:[\w-]+\s+){0,2}(?:stake|discount|premium|ownership)\b)")
 _NOT_MARKET_BEFORE = re.compile(r"\b(?:dividend|renewable|stake|ownership|discount|premium)\b[^.;]*$", re.I)
+
+
+# "a 30% stake", "a 4.8% equity stake", "its 19% shareholding"; "Vauderon Partners owns 18%", "SoftBank owned 31% before the
+# offering", "owns 40% of Red Mesa Power Partners", "together hold 24%": a holder's part of a company's equity. Not a part of
+# something else ("holds an estimated 18% share of the market", "held 61% of revenue", "holds 40% of the commitments"), nor a
+# holding told from the held side ("is owned 51% by Cendana"), whose holder the sentence does not open with.
+_STAKE_AFTER = re.compile(r"\s*(?:(?:equity|economic|voting|minority|majority|controlling|ownership|direct|indirect)\s+)?"
+                          r"(?:stake|shareholding)\b|\s*(?:equity|economic|voting|ownership)\s+interest\b")
+_HELD_BEFORE = re.compile(r"\b(?:holds?|held|owns?|owned|keeps?|kept|retains?|retained)\s+(?:(?:a|an|its|their|about|roughly|"
+                          r"around|approximately|nearly|almost|just|under|over|some|estimated|an\s+estimated|together|"
+                          r"collectively|directly|indirectly|between\s+them)\s+){0,3}$", re.I)
+_HELD_AFTER = re.compile(r"\s*(?:$|[,;.)]|and\b|after\b|before\b|between\b|in\s+(?:total|[A-Z])|of\s+(?:the\s+|its\s+)?"
+                         r"(?:(?:[\w-]+\s+){0,2}?(?:shares|stock|share\s+capital|equity|votes|voting)\b|company\b|[A-Z]))")
+
+
+def is_stake(text: str, q: Quantity) -> bool:
+    """Whether a percentage is a holder's stake in a company's equity (``_STAKE_AFTER``, ``_HELD_BEFORE``)."""
+    if _STAKE_AFTER.match(text, q.end):
+        return True
+    return bool(_HELD_BEFORE.search(text, max(0, q.start - 60), q.start)) and bool(_HELD_AFTER.match(text, q.end))
 
 
 def _outside_asides(words: str) -> str:
