@@ -47,6 +47,12 @@ def one(text: str):
     ("PLN 40M", "40000000", "PLN"),
     ("RMB 500 million", "500000000", "CNY"),
     ("BRL 2.1bn", "2100000000", "BRL"),
+    # Regression: Portuguese and Spanish scale words were no scale ("R$ 310 milhões" was 310 reais)
+    ("R$ 310 milhões", "310000000", "BRL"),
+    ("R$ 1,9 bilhão", "1900000000", "BRL"),
+    ("MXN 450 millones", "450000000", "MXN"),
+    # Regression: the euro's name in the singular, as German reports write it after an amount, was no currency
+    ("2,5 Mio. Euro", "2500000", "EUR"),
 ])
 def test_money_is_absolute(text, value, currency):
     q = one(text)
@@ -203,6 +209,9 @@ def test_malformed_amounts_are_reported_not_read():
     ("2024-11-05", "2024-11-05", "day", date(2024, 11, 5), date(2024, 11, 5)),
     ("June 5, 2024", "2024-06-05", "day", date(2024, 6, 5), date(2024, 6, 5)),
     ("~2018-2019", None, "year", date(2018, 1, 1), date(2019, 12, 31)),
+    # Regression: a German date, as a translated report keeps it, was only its year
+    ("9. Oktober 2025", "2025-10-09", "day", date(2025, 10, 9), date(2025, 10, 9)),
+    ("im März 2024", "2024-03", "month", date(2024, 3, 1), date(2024, 3, 31)),
     ("2024/2025 Revenue", None, "year", date(2024, 1, 1), date(2025, 12, 31)),
     # Regression: the day of a day-month-year date was lost, a year after "mid-" was no date at
     # all, and a half year was the whole year
@@ -469,6 +478,16 @@ def test_a_month_without_its_year_is_of_the_reports_last_twelve_months():
             for text in ("bought it in June for $12 million", "in December", "since March 2024", "the march of GPUs")}
     assert told == {"bought it in June for $12 million": ["2025-06"], "in December": ["2024-12"],
                     "since March 2024": [], "the march of GPUs": []}
+
+
+def test_a_long_byline_gives_the_date_it_says_the_report_was_published():
+    # Regression: a translated article's byline, longer than a dateline, gave the report no date (and so "by the end of
+    # 2026" was no plan): "..., issue 11/2025, pp. 34–36, published 14. Oktober 2025"
+    byline = ('Original: "GPU-Clouds im DACH-Raum: Kernfeld sammelt frisches Kapital ein, Glarnisch kauft Nordhalle", '
+              "Rechenzentrum & Cloud Report, issue 11/2025, pp. 34–36, published 14. Oktober 2025.")
+    assert dateline(["Translated from the German.", byline]).iso == "2025-10-14"
+    assert dateline(["A long opening line that names no publication date at all, only that the company was founded in "
+                     "March 2021 and raised money in October 2025 from several investors in Munich and Zurich."]) is None
 
 
 def test_a_gpu_model_after_a_count_is_no_scale():

@@ -36,6 +36,9 @@ _SCALES = {
     "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7, "cr": 10**7,  # Indian reports
     "tsd.": 10**3, "mio.": 10**6, "mio": 10**6, "mrd.": 10**9, "mrd": 10**9,  # German reports: "60 Mio. EUR", "1,5 Mrd."
     "md": 10**9, "mds": 10**9,  # French reports: "1,2 Md€"
+    # Brazilian and Spanish-language reports: "R$ 310 milhões", "R$ 1,9 bilhão", "MXN 450 millones" (not Spanish "billón",
+    # which is a million millions)
+    "milhão": 10**6, "milhões": 10**6, "bilhão": 10**9, "bilhões": 10**9, "millón": 10**6, "millones": 10**6,
 }
 _PER = {
     "hour": "hour", "hr": "hour", "h": "hour", "gpu-hour": "hour", "gpu hour": "hour", "gpu/hour": "hour",
@@ -65,7 +68,7 @@ _CUR = (r"(?P<cur{n}>(?<![A-Za-z])(?:US|AU|CA|NZ|HK|MX|NT|A|C|S|R)\$\s?|(?:\$|�
 # "1,200", "1.5"; as European reports write them: "8 000" (a space between thousands), "2,10" (a decimal comma)
 # (and India's grouping by lakh and crore: "1,52,00,000")
 _NUM = r"(?P<num{n}>\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<!\d)\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,.])|\d+,\d{{1,2}}(?![\d,])|\d+(?:\.\d+)?)"
-_SCALE = r"(?P<scale{n}>\s?(?:thousand|millions?|billions?|trillion|crores?|lakhs?|bn|mn|mm|tn|cr|[KkMBT]|(?:Tsd|Mio|Mrd)\.?|Mds?(?=€))(?![^\W_]))?"  # not "2,048 B200 GPUs"
+_SCALE = r"(?P<scale{n}>\s?(?:thousand|millions?|billions?|trillion|crores?|lakhs?|milh(?:ão|ões)|bilh(?:ão|ões)|mill(?:ón|ones)|bn|mn|mm|tn|cr|[KkMBT]|(?:Tsd|Mio|Mrd)\.?|Mds?(?=€))(?![^\W_]))?"  # not "2,048 B200 GPUs"
 
 
 def _part(n: int, currency: bool) -> str:
@@ -84,7 +87,7 @@ _QUANTITY = re.compile(
     + _part(1, False)
     + r"(?P<plus1>\+|-plus\b)?"  # "$300M+", "$1.2 billion-plus"
     + r"(?:\s?(?:-|–|to)\s?" + _part(2, False) + r"(?P<plus2>\+)?(?!\d)" + r")?"
-    + r"(?P<post>\s?(?:%|percent\b|x\b|×|[€£](?!\s?\d)|zł|Kč|(?-i:" + _AFTER_RE + r")\b|(?:dollars|euros|pounds|yuan|renminbi|yen|rupees|lei|zlotys?|złoty|koruna|forint|rand|naira|lira)\b|"
+    + r"(?P<post>\s?(?:%|percent\b|x\b|×|[€£](?!\s?\d)|zł|Kč|(?-i:" + _AFTER_RE + r")\b|(?:dollars|euros?|pounds|yuan|renminbi|yen|rupees|lei|zlotys?|złoty|koruna|forint|rand|naira|lira)\b|"
     # ("1.2 trillion won", not "a team of five won": the won only after a scale)
     + r"(?:(?<=million )|(?<=billion )|(?<=trillion ))won\b|"
     + r"cents on the dollar\b|"

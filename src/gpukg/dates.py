@@ -12,6 +12,8 @@ from .records import When
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
+# German month names, which reports translated from German keep ("9. Oktober 2025", "im März 2024")
+_MONTHS.update({"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12})
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -33,7 +35,7 @@ _PATTERNS = [
     ("day", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})([-/])(?P<m>0[1-9]|1[0-2])\2(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")),
     ("ym", re.compile(rf"(?<![\d$€£])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])(?![\d-])")),  # "2025-09", as tables write it
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I)),
-    ("dmy", re.compile(rf"(?<![\d$€£.,])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<y>{_YEAR})\b", re.I)),
+    ("dmy", re.compile(rf"(?<![\d$€£.,])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?\s+{_MONTH}\s+(?P<y>{_YEAR})\b", re.I)),
     # "3/14/2025", "14/03/2025": the order told by a number above 12, else only the year is sure
     ("day", re.compile(rf"(?<![\d.$€£])(?P<d>[0-3]?\d)\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{_YEAR})(?![\d.]\d)")),  # "14.03.2025"
     ("numeric", re.compile(rf"(?<![\d/.$€£])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>{_YEAR})(?![\d/])")),
@@ -135,7 +137,15 @@ def dateline(texts: list[str]) -> When | None:
         if len(dates) == 1 and dates[0][2].precision in ("month", "day") and dates[0][2].iso \
                 and not _EVENT_BEFORE.search(text, 0, dates[0][0]):
             return dates[0][2]
+        # ... or, in a longer one, the date it says the report was published on ("..., pp. 34–36, published 14. Oktober 2025")
+        published = [when for start, _, when in (find_dates(text) if len(text) > 160 else ())
+                     if when.iso and when.precision in ("month", "day") and _PUBLISHED_BEFORE.search(text, 0, start)]
+        if published:
+            return published[0]
     return None
+
+
+_PUBLISHED_BEFORE = re.compile(r"\b(?:published|posted|dated)\s+(?:on\s+)?$", re.I)
 
 
 # "Founded in May 2013, Trolila.ai is based in Zurich": the date of what the line tells, not the report's
