@@ -8,7 +8,7 @@ import pytest
 from gpukg.extract import extract
 from gpukg.profiles import profile_sections
 from gpukg.names import Gazetteer
-from gpukg.records import Acquisition, Category, Observation, Round
+from gpukg.records import Acquisition, Category, Founding, Observation, Round
 from gpukg.report import parse_report
 from gpukg.voice import own_voice
 
@@ -46,6 +46,57 @@ def test_a_relative_link_is_a_warning_not_a_cited_source():
     (statement,) = [s for s in ex.statements if s.kind == "paragraph"]
     assert statement.cited == ("https://example.org/f",)
     assert [n.line for n in ex.notices if "notes.md" in n.message] == [5]
+
+
+def test_the_company_opening_a_paragraph_is_the_company_the_report_is_about():
+    # Regression: "In the 12 months to September 2025 the company booked revenue of ..." opening a press release's
+    # paragraph, with no company in the sentence before, was no one's revenue
+    ex = read("# Serrafina Cloud raises a Series B\n\nSerrafina Cloud raised a $58 million Series B led by Ipanema Partners "
+              "in November 2025. Serrafina Cloud operates 7,800 GPUs. Serrafina Cloud has 48 MW of power. Serrafina Cloud "
+              "was founded in 2019 and is headquartered in São Paulo.\n\n"
+              "## Results\n\nThe first phase of the Fortaleza site was energised in June 2025.\n\n"
+              "In the twelve months to September 2025 the company booked revenue of $78 million and now serves 310 customers.\n")
+    assert sorted((f.subject, f.metric) for f in ex.facts if isinstance(f, Observation) and f.metric in ("revenue", "customers")) \
+        == [("Serrafina Cloud", "customers"), ("Serrafina Cloud", "revenue")]
+
+
+def test_a_german_date_does_not_end_its_sentence():
+    # Regression: "on 9. Oktober 2025" ended the sentence after the day, so the round before it had no date
+    from gpukg.report import sentences
+    assert sentences("Kernfeld closed a Series B of 38,5 Mio. Euro on 9. Oktober 2025. It grew to 12. March was slow.") == \
+        ["Kernfeld closed a Series B of 38,5 Mio. Euro on 9. Oktober 2025.", "It grew to 12.", "March was slow."]
+
+
+def test_a_directory_heading_names_its_company_after_where_it_stands():
+    # Regression: "### Booth A-107 · Quennmark Cloud" over the exhibitor's own blurb was no company's section, so
+    # "we now run about 9,500 GPUs" was no one's
+    ex = read("# Exhibitor Directory\n\n## Hall 4\n\n### Booth A-107 · Quennmark Cloud\n\nQuennmark Cloud is a neocloud. "
+              "Founded in 2021, we now run about 9,500 GPUs.\n\n### Booth A-122 · Sabledrift\n\nSabledrift is an inference "
+              "platform with 14,000 developers.\n")
+    assert sorted((f.subject, f.metric) for f in ex.facts if isinstance(f, Observation)) == \
+        [("Quennmark Cloud", "gpus"), ("Sabledrift", "developers")]
+
+
+def test_a_list_item_that_names_its_company_before_a_hyphen_is_that_companys():
+    # Regression: "- [Sablebay](https://sablebay.example.xyz) - Decentralized GPU marketplace ...; about 22,000 GPUs" (an
+    # awesome-list's line) was no one's, where "**Sablebay** — ..." was Sablebay's
+    ex = read("# Awesome GPU Clouds\n\n## Marketplaces\n\n- [Sablebay](https://sablebay.example.xyz) - Decentralized GPU "
+              "marketplace; about 22,000 GPUs listed.\n- **Ninefold Exchange** - Spot market; about 3,100 GPUs.\n")
+    assert sorted((f.subject, f.metric) for f in ex.facts if isinstance(f, Observation)) == \
+        [("Ninefold Exchange", "gpus"), ("Sablebay", "gpus")]
+
+
+def test_where_a_company_is_based_is_not_its_name():
+    # Regression: "Dallas-based, founded 2022" founded an organization "Dallas-based"
+    ex = read("# Clouds\n\n## Neoclouds\n\n- [Corvane Cloud](https://corvane.example.com) - Bare-metal H100 clusters; "
+              "Dallas-based, founded 2022.\n")
+    assert "Dallas-based" not in {f.company for f in ex.facts if isinstance(f, Founding)}
+
+
+def test_a_link_within_the_report_is_no_warning():
+    # Regression: every line of a table of contents ("- [Neoclouds](#neoclouds)") was warned of as an invalid URL
+    ex = read("# P\n\n- [Funding](#funding)\n\n## Funding\n\nAcme Cloud raised $5M ([below](#funding)).\n")
+    assert [n for n in ex.notices if "link" in n.message] == []
 
 
 def test_a_bare_url_is_cited_as_the_same_link_in_markdown_would_be():

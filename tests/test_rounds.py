@@ -294,6 +294,14 @@ def test_rounds_still_sought(tmp_path):
                    ("Orison AI", "unspecified", Decimal("60000000"), True, True, None)]
 
 
+def test_a_round_a_company_says_it_is_now_raising_is_sought(tmp_path):
+    # Regression: "We're now raising a €30 million Series A" (an exhibitor's own blurb) was a round closed
+    facts = built(tmp_path, "# Directory\n\n### Booth B-214 · Kovvik Exchange\n\nKovvik Exchange is a GPU marketplace. Our seed "
+                            "($5.5M, 2022) came from Pellwater Ventures. We're now raising a €30 million Series A.\n")
+    assert sorted((d["kind"], "sought" in d["qualifiers"]) for name, d in facts if name == "Round") == \
+        [("seed", False), ("series-a", True)]
+
+
 def test_leads_told_in_the_sentence_after_and_a_round_after_a_colon(tmp_path):
     # Regression: "Greyloch Capital led; NVIDIA and existing backer X participated" and "Existing investors
     # A and B led the round." added no one; "..., took the same medicine: a US$45 million Series B in

@@ -362,7 +362,8 @@ _TREND_NUMBER = re.compile(r"^(?:trend|theme|driver)\s*(?:#?\d+\s*)?[:.–—-]\
 def _content(state: State, block: Block, source: Source) -> None:
     own_links = tuple(link.url for link in block.links if iris.is_absolute(link.url))
     for link in block.links:
-        if not iris.is_absolute(link.url):
+        # (a link to a part of the report itself, as a table of contents has, points at no source to miss)
+        if not iris.is_absolute(link.url) and not link.url.startswith("#"):
             state.notices.append(Notice(state.report.file_name, block.line, f"the link '{link.url}' is not a valid absolute "
                                         "URL; it stays in the statement's text but is not recorded as a cited source"))
     if block.kind != "bullet":
@@ -445,6 +446,11 @@ def _content(state: State, block: Block, source: Source) -> None:
             # "X raised ¥8 billion ... The company operates 3,000 GPUs", "CEO Y said the firm will ...",
             # "X reported revenue of $1.4B. Net loss was $110M for the quarter."
             subject = state.sold if state.sold and _A_PART.match(block.text) else state.previous
+        elif not subject and firm and firm.group(0).startswith("the") and not opening_orgs(state, block.text) \
+                and not _named_before(state, block.text, firm):
+            # "In the 12 months to September 2025 the company booked revenue of ..." opening a paragraph of a company's
+            # press release: the company the report is about
+            subject = principal_company(state)
         if state.last_round and state.last_round.source.line >= block.line - 1 and _THE_FINANCING.match(block.text):
             subject = state.last_round.company  # (in a lender's own words too: the facility's GPUs are the borrower's)
         short = short_name(block.text, subject) if subject else None

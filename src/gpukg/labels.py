@@ -373,7 +373,8 @@ def _named_item(block: Block, label: str) -> bool:
     # "**Tessavane** (GPU marketplace, Montreal): $62M Series A ...", "Ondavia (Lisbon): serverless
     # inference, ...": a name, what and where it is
     bracket = BRACKETED.search(label)
-    told = re.match(rf"{re.escape(label)}\s*[—–·•]", block.text) or bracket and (
+    # ... or a hyphen, as a list of providers in plain text writes it: "Quorra Run - Scale-to-zero containers"
+    told = re.match(rf"{re.escape(label)}\s*[—–·•]|{re.escape(label)}\s+-\s", block.text) or bracket and (
         lexicon.find("categories", bracket.group(1)) or _PLACE_ONLY.fullmatch(bracket.group(1)))
     return bool(told) and looks_like_name(strip_parens(label)) and not lexicon.exact("labels", strip_parens(label)) \
         and not _is_date(label) and not any(lexicon.find(group, strip_parens(label)) for group in ("round_types", "metrics", "categories"))

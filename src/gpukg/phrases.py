@@ -313,10 +313,15 @@ def heading_name(text: str) -> str:
     """The name a heading gives: 'Acme Cloud: Profile' and 'Acme Cloud - the GPU lessor' give
     the part before; 'Company: Acme Cloud' and 'Profile - Acme Cloud' the part after a word that
     says what follows."""
-    parts = [p.strip() for p in re.split(r"\s[–—-]\s|:", strip_parens(strip_numbering(text)))]
-    if len(parts) > 1 and parts[0].lower() in _INTRODUCING:
+    parts = [p.strip() for p in re.split(r"\s[–—·|-]\s|:", strip_parens(strip_numbering(text)))]
+    if len(parts) > 1 and (parts[0].lower() in _INTRODUCING or _LOCATOR.fullmatch(parts[0])):
         return parts[1]
     return parts[0]
+
+
+# where a directory places a company, before its name: "Booth A-107 · Quennmark Cloud", "Stand 12 | Sabledrift"
+_LOCATOR = re.compile(r"(?:Booth|Stand|Stall|Table|Hall|Pavilion|Kiosk|Pod|Suite|Room|Listing|Entry|No\.|#)\s*[A-Z]?[-\s]?\d+[\w-]*",
+                      re.I)
 
 
 _INTRODUCING = {"company", "profile", "company profile", "provider", "startup", "vendor", "spotlight", "dossier",

@@ -463,8 +463,9 @@ def trim_name(state: State, name: str) -> str:
         words[-1] = words[-1][:-1]  # the sentence's full stop, not an abbreviation's ("Acme Inc.", "Sakura K.K.")
     name = " ".join(words)
     # "agreed in July to acquire": no "July"; "The Company is raising", "Neoclouds raised ~$9.4B": no one's name
+    # ("Dallas-based, founded 2022": where a company is, not its name)
     return name if looks_like_name(name) and name not in MONTH_NAMES and name not in CURRENCY_CODES \
-        and not COMMON_NOUN.fullmatch(name) \
+        and not COMMON_NOUN.fullmatch(name) and not name.endswith(("-based", "-headquartered")) \
         and not _category_plural(name) else ""
 
 

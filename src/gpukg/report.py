@@ -26,7 +26,9 @@ _NUMBERING = re.compile(r"^\s*(?:\d+[.)]|[IVX]+\.)\s+")
 # is no such abbreviation: "a Series B. The company ..." ends there.
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bPvt\.)(?<!\bCo\.)(?<!\bInc\.)(?<!\bCorp\.)(?<!\bLtd\.)(?<!\bSt\.)"
                            r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bNo\.)(?<!\bPte\.)(?<!\bPty\.)(?<!\bSdn\.)(?<!\bBhd\.)(?<!\bc\.)(?<!\bca\.)(?<!\bapprox\.)"
-                           r"(?<!\bMio\.)(?<!\bMrd\.)(?<!\bTsd\.)\s+(?=[A-Z\"“])")  # "60 Mio. EUR", "12,3 Mio. €"
+                           r"(?<!\bMio\.)(?<!\bMrd\.)(?<!\bTsd\.)\s+(?=[A-Z\"“])"  # "60 Mio. EUR", "12,3 Mio. €"
+                           # nor a German date's day: "on 9. Oktober 2025"
+                           r"(?!(?<=\d\.\s)(?:Jan|Feb|Mär|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|Dec)[a-zä]*\s+\d{4}\b)")
 # the label of a footnote reference, "[^1]", or of a numbered source, "[1]" (a reference-style link)
 _FOOTNOTE = re.compile(r"\^[\w-]+|\d{1,3}")
 _UNRESOLVED_NOTE = re.compile(r"\[(?:\^[\w-]+|\d{1,3})\]|\s?\[[a-z]\](?!\()")  # ... and a table's "Ostravik Compute [a]"
