@@ -483,3 +483,19 @@ def test_a_deals_price_per_share_its_hardware_and_its_ban(tmp_path):
         ("Mizuchi Holdings", "Sendai Data Centers", None), ("Velmar Compute", "Quaystone Labs", "terminated")]
     price = next(d["price"] for kind, d in facts if kind == "Acquisition" and d["acquirer"] == "Mizuchi Holdings")
     assert (price.value, price.currency) == (Decimal("31000000000"), "JPY")
+
+
+def test_a_dollar_of_a_country_picked_up_is_no_company_bought(tmp_path):
+    # Regression: "Lionfish Labs picked up S$18M in a Series A led by Temasek" was an acquisition of a company "S"
+    facts = built(tmp_path, "# Quick hits\n\n- Singapore serverless GPU platform **Lionfish Labs** picked up S$18M in a Series A "
+                            "led by Temasek.\n")
+    assert of_kind(facts, "Acquisition", "acquirer", "target") == []
+    assert of_kind(facts, "Round", "company", "kind") == [("Lionfish Labs", "series-a")]
+
+
+def test_a_citys_possessive_is_no_part_of_the_name_after_it(tmp_path):
+    # Regression: "Austin's **Tollgarth**, a peer-to-peer GPU marketplace, has called off its planned $210M acquisition of
+    # **Pellwick Systems**" made an acquirer "Austin's Tollgarth" (a one-word name after a city the reader did not know)
+    facts = built(tmp_path, "# Quick hits\n\n- Austin's **Tollgarth**, a peer-to-peer GPU marketplace, has called off its "
+                            "planned $210M acquisition of **Pellwick Systems**.\n")
+    assert of_kind(facts, "Acquisition", "acquirer", "target", "status") == [("Tollgarth", "Pellwick Systems", "terminated")]

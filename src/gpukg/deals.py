@@ -255,6 +255,8 @@ def acquisitions(state: State, text: str, source: Source, context: str | None) -
             acquirer, target = owned_name(state, trim_name(state, acquirer)), owned_name(state, trim_name(state, target))
             if not acquirer or not target or acquirer == target or _PRODUCT.fullmatch(target.rstrip(".")):
                 continue  # "a debt facility from X to buy H200s": GPUs bought, no company
+            if m.group("t") and text.startswith("$", m.end("t")):
+                continue  # "picked up S$18M in a Series A": a dollar's country ("S$", "A$", "US$"), no company bought
             if _SOME_ASSETS.match(text, m.end("t") if m.group("t") else m.end()) or _OWNED_ASSETS.search(m.group("t") or ""):
                 continue  # "Oskarvale picked up Tamberline's cards at 63 cents on the dollar": hardware, not the company
             if m.re is _ACQ_INTO and acquirer not in state.names and "company" not in kinds_of(state, name_key(acquirer)):

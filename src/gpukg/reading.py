@@ -413,6 +413,8 @@ def owned_by_place(state: State, owner: str, owned: str) -> bool:
     """'Jeddah's Rimal Labs', 'Ho Chi Minh City's Sen Vang Cloud': an organization (a name of two
     words or more) after the possessive of a word that names no organization or person the report
     knows (a city, as far as words can tell)."""
+    if owner.lower() in lexicon.words("places", "cities") and owner not in state.names and looks_like_name(owned):
+        return True  # "Austin's Tollgarth": a city the lexicon knows, whatever the name after it
     return (" " not in owner or owner.endswith(" City")) and owner not in state.names and owner not in state.surnames \
         and owner.lower() not in _NOT_PLACES \
         and not looks_like_org(owner) and (owned in state.names or looks_like_org(owned) or " " in owned and looks_like_name(owned))
