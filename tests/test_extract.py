@@ -86,6 +86,15 @@ def test_a_list_item_that_names_its_company_before_a_hyphen_is_that_companys():
         [("Ninefold Exchange", "gpus"), ("Sablebay", "gpus")]
 
 
+def test_a_heading_with_a_legal_name_is_the_profile_its_short_name_is_told_in():
+    # Regression: "### Stratavolt Cloud Inc. (Nasdaq: SVLT)" over "Stratavolt is a Columbus, Ohio-based neocloud, founded in
+    # 2019, ..." was no company's section, since its text never spells the legal name
+    ex = read("# Filings digest\n\n### Stratavolt Cloud Inc. (Nasdaq: SVLT)\n\nStratavolt is a Columbus, Ohio-based neocloud, "
+              "founded in 2019, that runs roughly 41,000 GPUs.\n\nShares closed at $38.15 on Friday.\n")
+    assert {(f.subject, f.metric) for f in ex.facts if isinstance(f, Observation)} >= \
+        {("Stratavolt Cloud Inc.", "gpus"), ("Stratavolt Cloud Inc.", "share-price")}
+
+
 def test_where_a_company_is_based_is_not_its_name():
     # Regression: "Dallas-based, founded 2022" founded an organization "Dallas-based"
     ex = read("# Clouds\n\n## Neoclouds\n\n- [Corvane Cloud](https://corvane.example.com) - Bare-metal H100 clusters; "

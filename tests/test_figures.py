@@ -544,6 +544,10 @@ def test_its_after_a_sentence_in_the_first_person_is_the_speakers(tmp_path):
      [("Microsoft", "Tarrow Cloud", Decimal("4.8")), (None, "Tarrow Cloud", 24)]),
     ("$150 million of principal is exchanged for a 40% equity stake held by Quarrel Credit.",
      [("Quarrel Credit", "Tarrow Cloud", 40)]),
+    # ... told by its change, or by a filing that shows it ("raised its stake from 7.2% to 9.8%", "a Schedule 13G showing 5.1%")
+    ("Quarrel Capital raised its stake from 7.2% to 9.8%. Eskdale Ventures filed a Schedule 13G showing 5.1% of Tarrow Cloud.",
+     [("Eskdale Ventures", "Tarrow Cloud", Decimal("5.1")), ("Quarrel Capital", "Tarrow Cloud", Decimal("7.2")),
+      ("Quarrel Capital", "Tarrow Cloud", Decimal("9.8"))]),
     # (a holding told from the held side, or of something other than equity, is none)
     ("Tarrow Cloud is owned 51% by Kelpie Telecom; it holds an estimated 18% share of the neocloud market and 40% of the "
      "commitments.", []),

@@ -191,16 +191,19 @@ _NOT_MARKET_BEFORE = re.compile(r"\b(?:dividend|renewable|stake|ownership|discou
 # holding told from the held side ("is owned 51% by Cendana"), whose holder the sentence does not open with.
 _STAKE_AFTER = re.compile(r"\s*(?:(?:equity|economic|voting|minority|majority|controlling|ownership|direct|indirect)\s+)?"
                           r"(?:stake|shareholding)\b|\s*(?:equity|economic|voting|ownership)\s+interest\b")
-_HELD_BEFORE = re.compile(r"\b(?:holds?|held|owns?|owned|keeps?|kept|retains?|retained)\s+(?:(?:a|an|its|their|about|roughly|"
+# ("raised its stake from 7.2% to 9.8%", "cut its stake to 4.4%": the stake named before its figures)
+_STAKE_BEFORE = re.compile(r"\bstake\s+(?:in\s+[\w\s.&-]{1,40}?\s+)?(?:from|to|at)\s+(?:about\s+|roughly\s+|~)?"
+                           r"(?:[\d.,]+\s?%\s+to\s+(?:about\s+|roughly\s+|~)?)?$")
+_HELD_BEFORE = re.compile(r"\b(?:holds?|held|owns?|owned|keeps?|kept|retains?|retained|reported|showing)\s+(?:(?:a|an|its|their|about|roughly|"
                           r"around|approximately|nearly|almost|just|under|over|some|estimated|an\s+estimated|together|"
                           r"collectively|directly|indirectly|between\s+them)\s+){0,3}$", re.I)
 _HELD_AFTER = re.compile(r"\s*(?:$|[,;.)]|and\b|after\b|before\b|between\b|in\s+(?:total|[A-Z])|of\s+(?:the\s+|its\s+)?"
-                         r"(?:(?:[\w-]+\s+){0,2}?(?:shares|stock|share\s+capital|equity|votes|voting)\b|company\b|[A-Z]))")
+                         r"(?:(?:[\w-]+\s+){0,2}?(?:shares|stock|share\s+capital|capital|class|equity|votes|voting)\b|company\b|[A-Z]))")
 
 
 def is_stake(text: str, q: Quantity) -> bool:
     """Whether a percentage is a holder's stake in a company's equity (``_STAKE_AFTER``, ``_HELD_BEFORE``)."""
-    if _STAKE_AFTER.match(text, q.end):
+    if _STAKE_AFTER.match(text, q.end) or _STAKE_BEFORE.search(text, max(0, q.start - 80), q.start):
         return True
     return bool(_HELD_BEFORE.search(text, max(0, q.start - 60), q.start)) and bool(_HELD_AFTER.match(text, q.end))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .names import mentioned
+from .names import mentioned, without_legal_form
 from .people import label_roles
 from .phrases import heading_name, is_region, looks_like_name, looks_like_org, strip_parens
 from .prose import OPENING_PARTICIPLE
@@ -143,13 +143,17 @@ def _told_in_prose(title: str, section: list[Block]) -> bool:
     Compute was founded ...', 'Founded in 2011, Jeamelle Labs is ...'), or a later line does and
     another names it again."""
     lines = [b.text for b in section if b.kind in ("paragraph", "bullet") and not b.label]
-    subject = rf"{re.escape(title)}(?:['’]s?)?(?:,|\s+[a-z]|\s+\()"  # "Kumotori Systems (Osaka, Japan) builds"
+    # a legal name is told by its short one: "### Stratavolt Cloud Inc. (Nasdaq: SVLT)" over "Stratavolt is a Columbus,
+    # Ohio-based neocloud ..."
+    short = without_legal_form(title)
+    names = [title] + ([short, short.split()[0]] if short != title else [])
+    subject = rf"(?:{'|'.join(re.escape(n) for n in names)})(?:['’]s?)?(?:,|\s+[a-z]|\s+\()"  # "Kumotori Systems (Osaka, Japan) builds"
     opening = [bool(re.match(subject, text) or OPENING_PARTICIPLE.match(text) and re.search(rf",\s+{subject}", text))
                for text in lines]
     if not opening:
         return False
     return opening[0] or _ANAPHOR.match(lines[0]) is not None or \
-        (any(opening) and sum(1 for text in lines if mentioned(title, text)) >= 2)
+        (any(opening) and sum(1 for text in lines if any(mentioned(n, text) for n in names)) >= 2)
 
 
 
