@@ -56,8 +56,9 @@ def test_the_company_opening_a_paragraph_is_the_company_the_report_is_about():
               "was founded in 2019 and is headquartered in São Paulo.\n\n"
               "## Results\n\nThe first phase of the Fortaleza site was energised in June 2025.\n\n"
               "In the twelve months to September 2025 the company booked revenue of $78 million and now serves 310 customers.\n")
-    assert sorted((f.subject, f.metric) for f in ex.facts if isinstance(f, Observation) and f.metric in ("revenue", "customers")) \
-        == [("Serrafina Cloud", "customers"), ("Serrafina Cloud", "revenue")]
+    assert sorted((f.subject, f.metric) for f in ex.facts
+                  if isinstance(f, Observation) and f.metric in ("revenue", "customers")) == \
+        [("Serrafina Cloud", "customers"), ("Serrafina Cloud", "revenue")]
 
 
 def test_a_german_date_does_not_end_its_sentence():

@@ -194,11 +194,13 @@ _STAKE_AFTER = re.compile(r"\s*(?:(?:equity|economic|voting|minority|majority|co
 # ("raised its stake from 7.2% to 9.8%", "cut its stake to 4.4%": the stake named before its figures)
 _STAKE_BEFORE = re.compile(r"\bstake\s+(?:in\s+[\w\s.&-]{1,40}?\s+)?(?:from|to|at)\s+(?:about\s+|roughly\s+|~)?"
                            r"(?:[\d.,]+\s?%\s+to\s+(?:about\s+|roughly\s+|~)?)?$")
-_HELD_BEFORE = re.compile(r"\b(?:holds?|held|owns?|owned|keeps?|kept|retains?|retained|reported|showing)\s+(?:(?:a|an|its|their|about|roughly|"
+_HELD_BEFORE = re.compile(r"\b(?:holds?|held|owns?|owned|keeps?|kept|retains?|retained|reported|showing)\s+"
+                          r"(?:(?:a|an|its|their|about|roughly|"
                           r"around|approximately|nearly|almost|just|under|over|some|estimated|an\s+estimated|together|"
                           r"collectively|directly|indirectly|between\s+them)\s+){0,3}$", re.I)
 _HELD_AFTER = re.compile(r"\s*(?:$|[,;.)]|and\b|after\b|before\b|between\b|in\s+(?:total|[A-Z])|of\s+(?:the\s+|its\s+)?"
-                         r"(?:(?:[\w-]+\s+){0,2}?(?:shares|stock|share\s+capital|capital|class|equity|votes|voting)\b|company\b|[A-Z]))")
+                         r"(?:(?:[\w-]+\s+){0,2}?(?:shares|stock|share\s+capital|capital|class|equity|votes|voting)\b|"
+                         r"company\b|[A-Z]))")
 
 
 def is_stake(text: str, q: Quantity) -> bool:

@@ -320,8 +320,8 @@ def heading_name(text: str) -> str:
 
 
 # where a directory places a company, before its name: "Booth A-107 · Quennmark Cloud", "Stand 12 | Sabledrift"
-_LOCATOR = re.compile(r"(?:Booth|Stand|Stall|Table|Hall|Pavilion|Kiosk|Pod|Suite|Room|Listing|Entry|No\.|#)\s*[A-Z]?[-\s]?\d+[\w-]*",
-                      re.I)
+_LOCATOR = re.compile(r"(?:Booth|Stand|Stall|Table|Hall|Pavilion|Kiosk|Pod|Suite|Room|Listing|Entry|No\.|#)"
+                      r"\s*[A-Z]?[-\s]?\d+[\w-]*", re.I)
 
 
 _INTRODUCING = {"company", "profile", "company profile", "provider", "startup", "vendor", "spotlight", "dossier",

@@ -147,7 +147,8 @@ def _told_in_prose(title: str, section: list[Block]) -> bool:
     # Ohio-based neocloud ..."
     short = without_legal_form(title)
     names = [title] + ([short, short.split()[0]] if short != title else [])
-    subject = rf"(?:{'|'.join(re.escape(n) for n in names)})(?:['’]s?)?(?:,|\s+[a-z]|\s+\()"  # "Kumotori Systems (Osaka, Japan) builds"
+    # ("Kumotori Systems (Osaka, Japan) builds")
+    subject = rf"(?:{'|'.join(re.escape(n) for n in names)})(?:['’]s?)?(?:,|\s+[a-z]|\s+\()"
     opening = [bool(re.match(subject, text) or OPENING_PARTICIPLE.match(text) and re.search(rf",\s+{subject}", text))
                for text in lines]
     if not opening:
