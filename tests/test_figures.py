@@ -548,9 +548,10 @@ def test_its_after_a_sentence_in_the_first_person_is_the_speakers(tmp_path):
     ("Quarrel Capital raised its stake from 7.2% to 9.8%. Eskdale Ventures filed a Schedule 13G showing 5.1% of Tarrow Cloud.",
      [("Eskdale Ventures", "Tarrow Cloud", Decimal("5.1")), ("Quarrel Capital", "Tarrow Cloud", Decimal("7.2")),
       ("Quarrel Capital", "Tarrow Cloud", Decimal("9.8"))]),
-    # (a holding told from the held side, or of something other than equity, is none)
+    # (a holding told from the held side, or of something other than equity, is none; nor a figure a company reported)
     ("Tarrow Cloud is owned 51% by Kelpie Telecom; it holds an estimated 18% share of the neocloud market and 40% of the "
      "commitments.", []),
+    ("Tarrow Cloud reported 12%. Gannet Compute reported 40% of North American revenue.", []),
 ])
 def test_a_holders_part_of_a_companys_equity_is_its_stake(tmp_path, sentence, stakes):
     facts = built(tmp_path, NEWS + "## Tarrow Cloud\n\nTarrow Cloud is a Boston neocloud.\n\n" + sentence + "\n")

@@ -194,8 +194,7 @@ _STAKE_AFTER = re.compile(r"\s*(?:(?:equity|economic|voting|minority|majority|co
 # ("raised its stake from 7.2% to 9.8%", "cut its stake to 4.4%": the stake named before its figures)
 _STAKE_BEFORE = re.compile(r"\bstake\s+(?:in\s+[\w\s.&-]{1,40}?\s+)?(?:from|to|at)\s+(?:about\s+|roughly\s+|~)?"
                            r"(?:[\d.,]+\s?%\s+to\s+(?:about\s+|roughly\s+|~)?)?$")
-_HELD_BEFORE = re.compile(r"\b(?:holds?|held|owns?|owned|keeps?|kept|retains?|retained|reported|showing)\s+"
-                          r"(?:(?:a|an|its|their|about|roughly|"
+_HELD_BEFORE = re.compile(r"\b(?:holds?|held|owns?|owned|keeps?|kept|retains?|retained)\s+(?:(?:a|an|its|their|about|roughly|"
                           r"around|approximately|nearly|almost|just|under|over|some|estimated|an\s+estimated|together|"
                           r"collectively|directly|indirectly|between\s+them)\s+){0,3}$", re.I)
 _HELD_AFTER = re.compile(r"\s*(?:$|[,;.)]|and\b|after\b|before\b|between\b|in\s+(?:total|[A-Z])|of\s+(?:the\s+|its\s+)?"
@@ -203,10 +202,21 @@ _HELD_AFTER = re.compile(r"\s*(?:$|[,;.)]|and\b|after\b|before\b|between\b|in\s+
                          r"company\b|[A-Z]))")
 
 
+# a filing's words, only before a part of shares or of a named company: "a Schedule 13G showing 5.1% of Stratavolt."
+# (not "reported 12%." alone, nor "reported 40% of North American revenue")
+_SHOWN_BEFORE = re.compile(r"\b(?:reported|reports|showing|shows|disclosed|discloses)\s+(?:(?:a|an|its|about|roughly)\s+){0,2}$",
+                           re.I)
+_OF_EQUITY_AFTER = re.compile(r"\s*of\s+(?:the\s+|its\s+)?(?:(?:[\w-]+\s+){0,2}?(?:shares|stock|share\s+capital|capital|class|"
+                              r"equity|votes|voting)\b|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s*(?:[,;)]|\.(?!\w)|$))")
+
+
 def is_stake(text: str, q: Quantity) -> bool:
-    """Whether a percentage is a holder's stake in a company's equity (``_STAKE_AFTER``, ``_HELD_BEFORE``)."""
+    """Whether a percentage is a holder's stake in a company's equity (``_STAKE_AFTER``, ``_STAKE_BEFORE``, ``_SHOWN_BEFORE``,
+    ``_HELD_BEFORE``)."""
     if _STAKE_AFTER.match(text, q.end) or _STAKE_BEFORE.search(text, max(0, q.start - 80), q.start):
         return True
+    if _SHOWN_BEFORE.search(text, max(0, q.start - 40), q.start):
+        return bool(_OF_EQUITY_AFTER.match(text, q.end))
     return bool(_HELD_BEFORE.search(text, max(0, q.start - 60), q.start)) and bool(_HELD_AFTER.match(text, q.end))
 
 
