@@ -197,17 +197,17 @@ _STAKE_BEFORE = re.compile(r"\bstake\s+(?:in\s+[\w\s.&-]{1,40}?\s+)?(?:from|to|a
 _HELD_BEFORE = re.compile(r"\b(?:holds?|held|owns?|owned|keeps?|kept|retains?|retained)\s+(?:(?:a|an|its|their|about|roughly|"
                           r"around|approximately|nearly|almost|just|under|over|some|estimated|an\s+estimated|together|"
                           r"collectively|directly|indirectly|between\s+them)\s+){0,3}$", re.I)
-_HELD_AFTER = re.compile(r"\s*(?:$|[,;.)]|and\b|after\b|before\b|between\b|in\s+(?:total|[A-Z])|of\s+(?:the\s+|its\s+)?"
-                         r"(?:(?:[\w-]+\s+){0,2}?(?:shares|stock|share\s+capital|capital|class|equity|votes|voting)\b|"
-                         r"company\b|[A-Z]))")
+# what a stake is a part of: "of the shares", "of its share capital", "of the class", "of the votes"
+_OF_EQUITY = r"of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:shares|stock|share\s+capital|capital|class|equity|votes|voting)\b"
+_HELD_AFTER = re.compile(rf"\s*(?:$|[,;.)]|and\b|after\b|before\b|between\b|in\s+(?:total|[A-Z])|{_OF_EQUITY}|"
+                         r"of\s+(?:the\s+|its\s+)?(?:company\b|[A-Z]))")
 
 
 # a filing's words, only before a part of shares or of a named company: "a Schedule 13G showing 5.1% of Stratavolt."
 # (not "reported 12%." alone, nor "reported 40% of North American revenue")
 _SHOWN_BEFORE = re.compile(r"\b(?:reported|reports|showing|shows|disclosed|discloses)\s+(?:(?:a|an|its|about|roughly)\s+){0,2}$",
                            re.I)
-_OF_EQUITY_AFTER = re.compile(r"\s*of\s+(?:the\s+|its\s+)?(?:(?:[\w-]+\s+){0,2}?(?:shares|stock|share\s+capital|capital|class|"
-                              r"equity|votes|voting)\b|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s*(?:[,;)]|\.(?!\w)|$))")
+_OF_EQUITY_AFTER = re.compile(rf"\s*(?:{_OF_EQUITY}|of\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s*(?:[,;)]|\.(?!\w)|$))")
 
 
 def is_stake(text: str, q: Quantity) -> bool:
